@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Engine = 'pglite' | 'postgres';
+
+export type Database = {
+  engine: Engine;
+  db: Db;
+  /** Runs a multi-statement SQL script (migrations, extensions). */
+  execScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type ConnectOptions = {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** A dumped PGlite data directory to start from (tests load a migrated template). */
+  loadDataDir?: Blob | File;
+  schema: string;
+  poolSize?: number;
+};
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+export async function openPglite(opts: ConnectOptions): Promise<{ database: Database; client: PGlite }> {
+  const dataDir = opts.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create({
+    dataDir,
+    extensions: { postgis, pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
+  await client.exec(`SET search_path TO ${quoteIdent(opts.schema)}, public`);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const database: Database = {
+    engine: 'pglite',
+    db,
+    execScript: async (sql) => {
+      await client.exec(sql);
+    },
+    close: () => client.close(),
+  };
+  return { database, client };
+}
+
+export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): { database: Database; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: opts.poolSize ?? 20,
+    // Every table lives in the configured schema; extensions stay in public.
+    options: `-c search_path=${quoteIdent(opts.schema)},public`,
+  });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const database: Database = {
+    engine: 'postgres',
+    db,
+    execScript: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+  return { database, pool };
+}
+
+export async function openDatabase(opts: ConnectOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres({ ...opts, databaseUrl: opts.databaseUrl }).database;
+  return (await openPglite(opts)).database;
+}

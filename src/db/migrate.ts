@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { type Database, quoteIdent } from './connection.ts';
+
+const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+type JournalEntry = { idx: number; tag: string };
+
+export function listMigrations(): { tag: string; statements: string[] }[] {
+  const journal = JSON.parse(readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
+  return journal.entries
+    .sort((a, b) => a.idx - b.idx)
+    .map((e) => ({
+      tag: e.tag,
+      // One statement per query (Citus and PGlite both prefer it): split on drizzle's breakpoints.
+      statements: readFileSync(path.join(migrationsDir, `${e.tag}.sql`), 'utf8')
+        .split('--> statement-breakpoint')
+        .map((s) => s.trim())
+        .filter((s) => s.replace(/--.*$/gm, '').trim().length > 0),
+    }));
+}
+
+/**
+ * Forward-only migrations into the configured schema. Extensions are created in `public` (shared by
+ * every region's schema); the applied migrations are recorded in the schema itself. An advisory lock
+ * keeps two app nodes starting at once from racing.
+ */
+export async function migrate(database: Database, schemaName: string): Promise<string[]> {
+  const { db } = database;
+  const schemaSql = quoteIdent(schemaName);
+  await database.execScript(
+    `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
+     CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+     CREATE SCHEMA IF NOT EXISTS ${schemaSql};`,
+  );
+  const applied: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`vmeste-migrate:${schemaName}`}))`);
+    await tx.execute(
+      sql.raw(`CREATE TABLE IF NOT EXISTS ${schemaSql}.vmeste_migrations (
+        tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`),
+    );
+    const done = await tx.execute<{ tag: string }>(sql.raw(`SELECT tag FROM ${schemaSql}.vmeste_migrations`));
+    const doneTags = new Set(done.rows.map((r) => r.tag));
+    for (const m of listMigrations()) {
+      if (doneTags.has(m.tag)) continue;
+      for (const statement of m.statements) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO ${sql.raw(schemaSql)}.vmeste_migrations (tag) VALUES (${m.tag})`);
+      applied.push(m.tag);
+    }
+  });
+  return applied;
+}

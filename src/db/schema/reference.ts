@@ -1,0 +1,105 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { multiPolygon } from './types.ts';
+
+/** Region → district (→ municipality later). Geometry drives routing and the map. */
+export const territories = pgTable(
+  'territories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => territories.id),
+    kind: text('kind', { enum: ['region', 'district', 'municipality'] }).notNull(),
+    code: text('code').notNull(),
+    nameRu: text('name_ru').notNull(),
+    nameEn: text('name_en').notNull(),
+    geom: multiPolygon('geom').notNull(),
+  },
+  (t) => [uniqueIndex('territories_code_uq').on(t.code), index('territories_geom_gix').using('gist', t.geom)],
+);
+
+/** Two-level tree: topics (no SLA) and the subjects residents choose (with SLA in working days). */
+export const categories = pgTable(
+  'categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => categories.id),
+    code: text('code').notNull(),
+    nameRu: text('name_ru').notNull(),
+    nameEn: text('name_en').notNull(),
+    slaDays: integer('sla_days'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('categories_code_uq').on(t.code)],
+);
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    kind: text('kind', {
+      enum: ['authority', 'institution', 'management_company', 'utility', 'hoa'],
+    }).notNull(),
+    nameRu: text('name_ru').notNull(),
+    nameEn: text('name_en').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    workingHours: text('working_hours'),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('organisations_code_uq').on(t.code)],
+);
+
+export const organisationTerritories = pgTable(
+  'organisation_territories',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    territoryId: uuid('territory_id')
+      .notNull()
+      .references(() => territories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.territoryId] })],
+);
+
+export const organisationCategories = pgTable(
+  'organisation_categories',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.categoryId] })],
+);
+
+/** (category × territory) → responsible organisation. A null territory means "anywhere in the region". */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    territoryId: uuid('territory_id').references(() => territories.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('routing_rules_lookup_idx').on(t.categoryId, t.territoryId)],
+);

@@ -1,0 +1,149 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  geometry,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ReportStatus } from '../../modules/reports/report-states.ts';
+import { users } from './identity.ts';
+import { categories, organisations, territories } from './reference.ts';
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The public number residents quote ("№ 1024"). */
+    number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    kind: text('kind', { enum: ['report', 'appeal'] }).notNull().default('report'),
+    status: text('status').$type<ReportStatus>().notNull(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    text: text('text').notNull(),
+    location: geometry('location', { type: 'point', mode: 'xy', srid: 4326 }).notNull(),
+    address: text('address'),
+    territoryId: uuid('territory_id').references(() => territories.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    isPublic: boolean('is_public').notNull().default(true),
+    priority: integer('priority').notNull().default(0),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    /** How the current organisation was chosen: the rule, or why it went to the curator. */
+    routing: jsonb('routing').$type<Record<string, unknown>>(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_number_uq').on(t.number),
+    uniqueIndex('reports_idempotency_uq').on(t.authorId, t.idempotencyKey),
+    index('reports_location_gix').using('gist', t.location),
+    index('reports_status_idx').on(t.status, t.createdAt),
+    index('reports_org_status_idx').on(t.organisationId, t.status),
+    index('reports_author_idx').on(t.authorId, t.createdAt),
+    index('reports_territory_idx').on(t.territoryId),
+    index('reports_category_idx').on(t.categoryId),
+  ],
+);
+
+/** The timeline: one row per command, written in the same transaction as the change. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status').$type<ReportStatus>(),
+    toStatus: text('to_status').$type<ReportStatus>(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    /** Shown to the public when the report is public (reasons, comments); never personal data. */
+    isPublic: boolean('is_public').notNull().default(true),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.id)],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    result: text('result', { enum: ['solved', 'explained', 'planned', 'rejected'] }).notNull(),
+    plannedDate: date('planned_date'),
+    legalReason: text('legal_reason'),
+    status: text('status', { enum: ['draft', 'review', 'published', 'superseded'] }).notNull(),
+    reviewComment: text('review_comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [index('answers_report_idx').on(t.reportId, t.createdAt)],
+);
+
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    score: smallint('score').notNull(),
+    solved: boolean('solved').notNull(),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ratings_answer_author_uq').on(t.answerId, t.authorId)],
+);
+
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    reportId: uuid('report_id').references(() => reports.id, { onDelete: 'set null' }),
+    answerId: uuid('answer_id').references(() => answers.id, { onDelete: 'set null' }),
+    /** What the file shows: the problem, the result of the work, or the resident's dispute. */
+    purpose: text('purpose', { enum: ['report', 'answer', 'dispute'] }),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    storageKey: text('storage_key').notNull(),
+    thumbKey: text('thumb_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('media_report_idx').on(t.reportId), index('media_answer_idx').on(t.answerId)],
+);

@@ -1,0 +1,85 @@
+/**
+ * The report status machine (PRODUCT.md §2 B–C). Pure data and pure functions: which action moves a
+ * report from which statuses to which status. Who may run an action is the policy's business.
+ */
+export const reportStatuses = [
+  'submitted',
+  'clarification_requested',
+  'rejected',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'answer_drafted',
+  'answer_review',
+  'answered',
+  'resolved',
+  'disputed',
+  'reopened',
+  'merged',
+  'closed',
+] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+export const reportActions = [
+  'accept',
+  'reject',
+  'request-clarification',
+  'clarify',
+  'assign',
+  'start',
+  'draft-answer',
+  'submit-answer',
+  'publish-answer',
+  'return-answer',
+  'rate',
+  'dispute',
+  'reopen',
+  'close',
+] as const;
+export type ReportAction = (typeof reportActions)[number];
+
+/** Statuses in which a report is finished: nothing but reading is possible. */
+export const finalStatuses: readonly ReportStatus[] = ['rejected', 'merged', 'closed'];
+
+/** Statuses in which the report is open work for someone. */
+export const openStatuses: readonly ReportStatus[] = reportStatuses.filter(
+  (s) => !['rejected', 'merged', 'closed', 'resolved', 'answered'].includes(s),
+);
+
+type Transition = {
+  from: readonly ReportStatus[];
+  /** The target status; `same` keeps the status (e.g. rating a report that stays answered). */
+  to: ReportStatus | 'same';
+};
+
+export const transitions: Record<ReportAction, Transition> = {
+  accept: { from: ['submitted'], to: 'accepted' },
+  reject: { from: ['submitted', 'clarification_requested'], to: 'rejected' },
+  'request-clarification': { from: ['submitted'], to: 'clarification_requested' },
+  clarify: { from: ['clarification_requested'], to: 'submitted' },
+  assign: { from: ['accepted'], to: 'assigned' },
+  start: { from: ['assigned', 'reopened'], to: 'in_progress' },
+  'draft-answer': { from: ['in_progress', 'answer_drafted'], to: 'answer_drafted' },
+  'submit-answer': { from: ['answer_drafted'], to: 'answer_review' },
+  'publish-answer': { from: ['answer_review'], to: 'answered' },
+  'return-answer': { from: ['answer_review'], to: 'answer_drafted' },
+  // Rating "solved" resolves the report; rating "not solved" leaves it answered (and disputable).
+  rate: { from: ['answered'], to: 'same' },
+  dispute: { from: ['answered', 'resolved'], to: 'disputed' },
+  reopen: { from: ['disputed'], to: 'reopened' },
+  close: {
+    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'answered', 'disputed', 'reopened'],
+    to: 'closed',
+  },
+};
+
+export function canTransition(action: ReportAction, status: ReportStatus): boolean {
+  return transitions[action].from.includes(status);
+}
+
+/** The status after `action`; throws when the machine does not allow it (callers check first). */
+export function nextStatus(action: ReportAction, status: ReportStatus): ReportStatus {
+  const t = transitions[action];
+  if (!t.from.includes(status)) throw new Error(`transition ${action} not allowed from ${status}`);
+  return t.to === 'same' ? status : t.to;
+}
