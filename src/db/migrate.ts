@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { type Database, quoteIdent } from './connection.ts';
+import { type Database, queryRows, quoteIdent } from './connection.ts';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -44,8 +44,8 @@ export async function migrate(database: Database, schemaName: string): Promise<s
       sql.raw(`CREATE TABLE IF NOT EXISTS ${schemaSql}.vmeste_migrations (
         tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`),
     );
-    const done = await tx.execute<{ tag: string }>(sql.raw(`SELECT tag FROM ${schemaSql}.vmeste_migrations`));
-    const doneTags = new Set(done.rows.map((r) => r.tag));
+    const done = await queryRows<{ tag: string }>(tx, sql.raw(`SELECT tag FROM ${schemaSql}.vmeste_migrations`));
+    const doneTags = new Set(done.map((r) => r.tag));
     for (const m of listMigrations()) {
       if (doneTags.has(m.tag)) continue;
       for (const statement of m.statements) await tx.execute(sql.raw(statement));

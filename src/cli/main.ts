@@ -1,0 +1,37 @@
+import { ConfigError } from '../server/config.ts';
+
+const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
+  serve: { summary: 'run the platform (migrates, and seeds the demo region on a fresh embedded database)', run: async (a) => (await import('./serve.ts')).serve(a) },
+  migrate: { summary: 'apply database migrations', run: async () => (await import('./migrate.ts')).runMigrate() },
+  seed: { summary: 'load the demo region (--reports N, --force)', run: async (a) => (await import('./seed.ts')).runSeed(a) },
+  bench: { summary: 'run the benchmarks (see docs/performance.md)', run: async (a) => (await import('../../bench/run.ts')).runBench(a) },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: vmeste <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+async function main() {
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command: ${name}\n\n${usage()}`);
+    process.exitCode = 2;
+    return;
+  }
+  await command.run(rest);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

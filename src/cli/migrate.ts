@@ -1,0 +1,19 @@
+import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../db/connection.ts';
+import { loadConfig } from '../server/config.ts';
+import path from 'node:path';
+
+export async function runMigrate(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    schema: config.dbSchema,
+  });
+  try {
+    const applied = await migrate(database, config.dbSchema);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+  } finally {
+    await database.close();
+  }
+}

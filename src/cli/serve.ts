@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import { buildApp, openMigratedDatabase } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { seedIfEmpty } from './seed.ts';
+
+export async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } });
+  const config = loadConfig({
+    ...process.env,
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values.host ? { HOST: values.host } : {}),
+  });
+  const database = await openMigratedDatabase(config);
+  await seedIfEmpty(config, database);
+  const app = await buildApp(config, { database, serveWeb: true });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`Vmeste is running at ${address} (database: ${database.engine}; API docs: ${address}/api/docs)`);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { ErrorDetail, Locale } from './errors.ts';
+
+/** Messages for our own refinements (`message: 'vmeste:<key>'` in the schemas). */
+const customMessages: Record<string, Record<Locale, string>> = {
+  bbox: { ru: 'Ожидается bbox: minLon,minLat,maxLon,maxLat', en: 'Expected bbox: minLon,minLat,maxLon,maxLat' },
+  planned_date_required: { ru: 'Для результата «запланировано» укажите дату', en: 'A planned answer needs a date' },
+  legal_reason_required: { ru: 'Для отказа укажите правовое основание', en: 'A rejection needs a legal reason' },
+};
+
+const ru = z.locales.ru().localeError;
+const en = z.locales.en().localeError;
+
+type Issue = z.core.$ZodIssue;
+
+function describe(issue: Issue, locale: Locale): string {
+  if (issue.message.startsWith('vmeste:')) {
+    const key = issue.message.slice('vmeste:'.length);
+    return customMessages[key]?.[locale] ?? issue.message;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return locale === 'ru' ? 'Обязательное поле' : 'Required';
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return locale === 'ru' ? `Не длиннее ${issue.maximum} символов` : `At most ${issue.maximum} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return locale === 'ru' ? `Не короче ${issue.minimum} символов` : `At least ${issue.minimum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return locale === 'ru' ? `Не больше ${issue.maximum} элементов` : `At most ${issue.maximum} items`;
+  if (issue.code === 'unrecognized_keys')
+    return locale === 'ru' ? `Неизвестные поля: ${issue.keys.join(', ')}` : `Unknown fields: ${issue.keys.join(', ')}`;
+  const map = locale === 'ru' ? ru : en;
+  const localised = map(issue as never);
+  if (typeof localised === 'string') return localised;
+  return localised?.message ?? issue.message;
+}
+
+/** Every problem, with its path, in the caller's language. */
+export function describeIssues(issues: readonly Issue[], locale: Locale, prefix?: string): ErrorDetail[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return {
+      path: prefix ? (path ? `${prefix}.${path}` : prefix) : path,
+      message: describe(issue, locale),
+      code: issue.code,
+    };
+  });
+}

@@ -1,0 +1,29 @@
+import { auditLog } from '../../db/schema/audit.ts';
+import type { Executor } from '../../db/connection.ts';
+import type { Actor } from '../identity/actor.ts';
+
+export type AuditEntry = {
+  actor: Actor | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details?: Record<string, unknown>;
+  at: Date;
+};
+
+/** Audit rows hold identifiers and reasons only, never personal data itself. */
+export async function writeAudit(exec: Executor, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await exec.insert(auditLog).values(
+    list.map((e) => ({
+      actorId: e.actor?.id ?? null,
+      actorRole: e.actor?.role ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      details: e.details ?? {},
+      createdAt: e.at,
+    })),
+  );
+}

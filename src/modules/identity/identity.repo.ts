@@ -1,0 +1,66 @@
+import { eq, lt } from 'drizzle-orm';
+import type { Executor } from '../../db/connection.ts';
+import { sessions, users } from '../../db/schema/identity.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export async function findUserByEmail(exec: Executor, email: string): Promise<UserRow | undefined> {
+  const rows = await exec.select().from(users).where(eq(users.email, email)).limit(1);
+  return rows[0];
+}
+
+export async function findUserById(exec: Executor, id: string): Promise<UserRow | undefined> {
+  const rows = await exec.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+/** Inserts unless the e-mail is taken; returns undefined on conflict (no exception, no half-write). */
+export async function insertUser(exec: Executor, user: NewUser): Promise<UserRow | undefined> {
+  const rows = await exec.insert(users).values(user).onConflictDoNothing({ target: users.email }).returning();
+  return rows[0];
+}
+
+export async function insertSession(
+  exec: Executor,
+  s: { id: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await exec.insert(sessions).values(s);
+}
+
+export type SessionWithUser = {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'territoryId'>;
+};
+
+export async function findSession(exec: Executor, id: string): Promise<SessionWithUser | undefined> {
+  const rows = await exec
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        organisationId: users.organisationId,
+        territoryId: users.territoryId,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export async function deleteSession(exec: Executor, id: string): Promise<void> {
+  await exec.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteExpiredSessions(exec: Executor, now: Date): Promise<void> {
+  await exec.delete(sessions).where(lt(sessions.expiresAt, now));
+}

@@ -1,0 +1,115 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { DAY_MS } from '../../lib/clock.ts';
+import { randomToken, sha256 } from '../../lib/tokens.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import type { Actor } from './actor.ts';
+import * as repo from './identity.repo.ts';
+import type { LoginBody, Me, RegisterBody } from './identity.schemas.ts';
+
+export type IdentityDeps = { db: Db; clock: Clock; sessionTtlDays: number };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function presentMe(u: Pick<repo.UserRow, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'territoryId'>): Me {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organisationId: u.organisationId,
+    territoryId: u.territoryId,
+  };
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+// Compared against when the e-mail is unknown, so that timing does not reveal which e-mails exist.
+let dummyHash: Promise<string> | undefined;
+
+export async function register(deps: IdentityDeps, body: RegisterBody): Promise<Me> {
+  const email = normaliseEmail(body.email);
+  const passwordHash = await hashPassword(body.password);
+  return deps.db.transaction(async (tx) => {
+    const user = await repo.insertUser(tx, {
+      email,
+      passwordHash,
+      name: body.name,
+      role: 'resident',
+      createdAt: deps.clock.now(),
+    });
+    if (!user) throw new AppError('email_taken', [{ path: 'email', message: 'email_taken' }]);
+    await writeAudit(tx, {
+      actor: { id: user.id, role: user.role, organisationId: null, territoryId: null },
+      action: 'user.register',
+      entityType: 'user',
+      entityId: user.id,
+      at: deps.clock.now(),
+    });
+    return presentMe(user);
+  });
+}
+
+export type IssuedSession = { token: string; csrfToken: string; expiresAt: Date; user: Me };
+
+export async function login(deps: IdentityDeps, body: LoginBody): Promise<IssuedSession> {
+  const user = await repo.findUserByEmail(deps.db, normaliseEmail(body.email));
+  if (!user) {
+    dummyHash ??= hash('not-a-real-password');
+    await verify(await dummyHash, body.password);
+    throw new AppError('invalid_credentials');
+  }
+  if (!(await verify(user.passwordHash, body.password))) throw new AppError('invalid_credentials');
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + deps.sessionTtlDays * DAY_MS);
+  await deps.db.transaction(async (tx) => {
+    await repo.insertSession(tx, { id: sha256(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+    await writeAudit(tx, {
+      actor: presentActor(user),
+      action: 'session.create',
+      entityType: 'user',
+      entityId: user.id,
+      at: now,
+    });
+  });
+  return { token, csrfToken, expiresAt, user: presentMe(user) };
+}
+
+export type ResolvedSession = { sessionId: string; csrfToken: string; user: Me; actor: Actor };
+
+export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | ({ kind: 'ok' } & ResolvedSession);
+
+export async function resolveSession(deps: IdentityDeps, token: string): Promise<SessionLookup> {
+  const found = await repo.findSession(deps.db, sha256(token));
+  if (!found) return { kind: 'none' };
+  if (found.expiresAt.getTime() <= deps.clock.now().getTime()) {
+    await repo.deleteSession(deps.db, found.sessionId);
+    return { kind: 'expired' };
+  }
+  return {
+    kind: 'ok',
+    sessionId: found.sessionId,
+    csrfToken: found.csrfToken,
+    user: presentMe(found.user),
+    actor: presentActor(found.user),
+  };
+}
+
+export async function logout(deps: IdentityDeps, sessionId: string, actor: Actor): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, sessionId);
+    await writeAudit(tx, { actor, action: 'session.delete', entityType: 'user', entityId: actor.id, at: deps.clock.now() });
+  });
+}
+
+export function presentActor(u: Pick<repo.UserRow, 'id' | 'role' | 'organisationId' | 'territoryId'>): Actor {
+  return { id: u.id, role: u.role, organisationId: u.organisationId, territoryId: u.territoryId };
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Db } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { type Actor, isStaff } from '../identity/actor.ts';
+import { loadVisibleReport } from '../reports/reports.service.ts';
+import { processImage } from './image.ts';
+import * as repo from './media.repo.ts';
+import type { MediaUpload } from './media.schemas.ts';
+import type { BlobStorage } from './storage.ts';
+import { mediaUrls } from './media.urls.ts';
+
+export type MediaDeps = { db: Db; clock: Clock; storage: BlobStorage };
+
+/** Stores an uploaded photo: sniffed, re-encoded without metadata, thumbnailed; unattached until a report uses it. */
+export async function uploadImage(deps: MediaDeps, actor: Actor, bytes: Buffer): Promise<MediaUpload> {
+  const image = await processImage(bytes);
+  const id = randomUUID();
+  const now = deps.clock.now();
+  const ext = image.contentType === 'image/png' ? 'png' : 'jpg';
+  const prefix = `media/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const storageKey = `${prefix}/${id}.${ext}`;
+  const thumbKey = `${prefix}/${id}.thumb.jpg`;
+  // Files first, row second: a crash in between leaves an orphan file, never a row without bytes.
+  await deps.storage.put(storageKey, image.full, image.contentType);
+  await deps.storage.put(thumbKey, image.thumb, 'image/jpeg');
+  const row = await deps.db.transaction(async (tx) => {
+    const inserted = await repo.insertMedia(tx, {
+      id,
+      ownerId: actor.id,
+      contentType: image.contentType,
+      bytes: image.full.length,
+      width: image.width,
+      height: image.height,
+      storageKey,
+      thumbKey,
+      createdAt: now,
+    });
+    await writeAudit(tx, { actor, action: 'media.upload', entityType: 'media', entityId: id, at: now });
+    return inserted;
+  });
+  return { id: row.id, contentType: row.contentType, width: row.width, height: row.height, bytes: row.bytes, ...mediaUrls(row.id) };
+}
+
+/** A file is visible to whoever may see the report it belongs to; an unattached upload only to its owner and staff. */
+export async function openMedia(
+  deps: MediaDeps,
+  actor: Actor | null,
+  id: string,
+  variant: 'full' | 'thumb',
+): Promise<{ stream: Readable; contentType: string }> {
+  const row = await repo.findMedia(deps.db, id);
+  if (!row) throw new AppError('media_not_found');
+  if (row.reportId) {
+    try {
+      await loadVisibleReport(deps.db, actor, row.reportId);
+    } catch {
+      throw new AppError('media_not_found');
+    }
+  } else if (!actor || (actor.id !== row.ownerId && !isStaff(actor))) {
+    throw new AppError('media_not_found');
+  }
+  return variant === 'thumb'
+    ? { stream: deps.storage.get(row.thumbKey), contentType: 'image/jpeg' }
+    : { stream: deps.storage.get(row.storageKey), contentType: row.contentType };
+}

@@ -1,0 +1,130 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+import {
+  categories,
+  organisationCategories,
+  organisationTerritories,
+  organisations,
+  territories,
+  routingRules,
+} from '../../db/schema/reference.ts';
+
+export type CategoryRow = typeof categories.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+export async function listCategories(exec: Executor): Promise<CategoryRow[]> {
+  return exec
+    .select()
+    .from(categories)
+    .where(eq(categories.isActive, true))
+    .orderBy(asc(categories.sortOrder), asc(categories.nameRu));
+}
+
+export async function findCategory(exec: Executor, id: string): Promise<CategoryRow | undefined> {
+  const rows = await exec.select().from(categories).where(eq(categories.id, id)).limit(1);
+  return rows[0];
+}
+
+export type TerritoryRow = {
+  id: string;
+  parentId: string | null;
+  kind: 'region' | 'district' | 'municipality';
+  code: string;
+  nameRu: string;
+  nameEn: string;
+  lat: number;
+  lon: number;
+  geometry: string | null;
+};
+
+export async function listTerritories(exec: Executor, withGeometry: boolean): Promise<TerritoryRow[]> {
+  // Simplified (~50 m) for the map: the full polygons stay in the database for routing.
+  const geometry = withGeometry
+    ? sql`ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.0005), 5)`
+    : sql`NULL`;
+  return queryRows<TerritoryRow>(
+    exec,
+    sql`SELECT id, parent_id AS "parentId", kind, code, name_ru AS "nameRu", name_en AS "nameEn",
+          ST_Y(ST_PointOnSurface(geom)) AS lat, ST_X(ST_PointOnSurface(geom)) AS lon,
+          ${geometry} AS geometry
+        FROM ${territories} ORDER BY (parent_id IS NOT NULL), name_ru`,
+  );
+}
+
+export async function listOrganisations(exec: Executor) {
+  const [orgs, terr, cats] = await Promise.all([
+    exec.select().from(organisations).where(eq(organisations.isActive, true)).orderBy(asc(organisations.nameRu)),
+    exec.select().from(organisationTerritories),
+    exec.select().from(organisationCategories),
+  ]);
+  return orgs.map((o) => ({
+    ...o,
+    territoryIds: terr.filter((t) => t.organisationId === o.id).map((t) => t.territoryId),
+    categoryIds: cats.filter((c) => c.organisationId === o.id).map((c) => c.categoryId),
+  }));
+}
+
+export async function findOrganisation(exec: Executor, id: string): Promise<OrganisationRow | undefined> {
+  const rows = await exec.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  return rows[0];
+}
+
+export type RegionExtent = { lat: number; lon: number; minLon: number; minLat: number; maxLon: number; maxLat: number };
+
+export async function regionExtent(exec: Executor): Promise<RegionExtent | undefined> {
+  const rows = await queryRows<RegionExtent>(
+    exec,
+    sql`SELECT ST_Y(ST_PointOnSurface(geom)) AS lat, ST_X(ST_PointOnSurface(geom)) AS lon,
+          ST_XMin(geom) AS "minLon", ST_YMin(geom) AS "minLat", ST_XMax(geom) AS "maxLon", ST_YMax(geom) AS "maxLat"
+        FROM ${territories} WHERE kind = 'region' ORDER BY code LIMIT 1`,
+  );
+  return rows[0];
+}
+
+// ---- writes (admin screens and the demo seed) ----------------------------------------------------
+
+export async function insertTerritory(
+  exec: Executor,
+  t: { parentId: string | null; kind: 'region' | 'district'; code: string; nameRu: string; nameEn: string; geojson: string },
+): Promise<string> {
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`INSERT INTO ${territories} (parent_id, kind, code, name_ru, name_en, geom)
+        VALUES (${t.parentId}, ${t.kind}, ${t.code}, ${t.nameRu}, ${t.nameEn},
+                ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${t.geojson}), 4326)), 3)))
+        RETURNING id`,
+  );
+  return rows[0]!.id;
+}
+
+export async function insertCategory(exec: Executor, values: typeof categories.$inferInsert): Promise<string> {
+  const rows = await exec.insert(categories).values(values).returning({ id: categories.id });
+  return rows[0]!.id;
+}
+
+export async function insertOrganisation(
+  exec: Executor,
+  values: typeof organisations.$inferInsert,
+  territoryIds: string[],
+  categoryIds: string[],
+): Promise<string> {
+  const rows = await exec.insert(organisations).values(values).returning({ id: organisations.id });
+  const id = rows[0]!.id;
+  if (territoryIds.length)
+    await exec.insert(organisationTerritories).values(territoryIds.map((territoryId) => ({ organisationId: id, territoryId })));
+  if (categoryIds.length)
+    await exec.insert(organisationCategories).values(categoryIds.map((categoryId) => ({ organisationId: id, categoryId })));
+  return id;
+}
+
+export async function insertRoutingRules(
+  exec: Executor,
+  rules: { categoryId: string; territoryId: string | null; organisationId: string }[],
+): Promise<void> {
+  if (rules.length) await exec.insert(routingRules).values(rules);
+}
+
+export async function countTerritories(exec: Executor): Promise<number> {
+  const rows = await queryRows<{ n: number }>(exec, sql`SELECT count(*)::int AS n FROM ${territories}`);
+  return Number(rows[0]?.n ?? 0);
+}

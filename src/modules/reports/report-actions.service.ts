@@ -1,0 +1,236 @@
+import type { Tx } from '../../db/connection.ts';
+import { AppError } from '../../lib/errors.ts';
+import { addWorkingDays } from '../../lib/working-days.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../identity/actor.ts';
+import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
+import { routeReport } from '../routing/routing.service.ts';
+import { factsOf } from './report.presenter.ts';
+import { canView, conditionAllows, roleAllows } from './report.policy.ts';
+import { type ReportAction, type ReportStatus, canTransition, nextStatus } from './report-states.ts';
+import * as repo from './reports.repo.ts';
+import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
+import { type ReportsDeps, presentReport } from './reports.service.ts';
+
+type Step = {
+  /** The status after the action (may differ from the machine's default, e.g. accept → assigned). */
+  status: ReportStatus;
+  /** Timeline entries beyond the action's own. */
+  events: { type: string; payload?: Record<string, unknown>; isPublic?: boolean; toStatus?: ReportStatus }[];
+  /** Column changes on the report. */
+  changes?: Partial<repo.NewReport>;
+};
+
+type HandlerArgs<A extends ReportAction> = {
+  tx: Tx;
+  deps: ReportsDeps;
+  actor: Actor;
+  row: repo.ReportRow;
+  body: ActionBodies[A];
+  now: Date;
+};
+
+type Handler<A extends ReportAction> = (args: HandlerArgs<A>) => Promise<Step>;
+
+const event = (type: string, payload: Record<string, unknown> = {}, isPublic = true) => ({ type, payload, isPublic });
+
+async function dueDate(tx: Tx, categoryId: string, from: Date): Promise<Date | null> {
+  const category = await findCategory(tx, categoryId);
+  return category?.slaDays ? addWorkingDays(from, category.slaDays) : null;
+}
+
+/** Working answer = the latest answer still in draft or review. */
+async function workingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow | undefined> {
+  return (await repo.listAnswers(tx, reportId)).find((a) => a.status === 'draft' || a.status === 'review');
+}
+
+async function requireWorkingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow> {
+  const a = await workingAnswer(tx, reportId);
+  if (!a) throw new AppError('invalid_transition');
+  return a;
+}
+
+async function attachOrFail(tx: Tx, ids: string[], actor: Actor, link: Parameters<typeof repo.attachMedia>[3]) {
+  const attached = await repo.attachMedia(tx, ids, actor.id, link);
+  const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !attached.includes(id));
+  if (missing.length > 0)
+    throw new AppError('media_unusable', missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })));
+}
+
+const handlers: { [A in ReportAction]: Handler<A> } = {
+  async accept({ tx, row, body, now }) {
+    // Route with the rules as they are now (they may have changed since submission).
+    const decision = await routeReport(tx, row.categoryId, row.territoryId);
+    const events = [event('accepted', body.comment ? { comment: body.comment } : {})];
+    if (decision.method === 'rule') {
+      return {
+        status: 'assigned',
+        events: [...events, { ...event('routed', { organisationId: decision.organisationId, method: 'rule' }), toStatus: 'assigned' }],
+        changes: { organisationId: decision.organisationId, routing: decision, dueAt: await dueDate(tx, row.categoryId, now) },
+      };
+    }
+    return {
+      status: 'accepted',
+      events: [...events, event('sent_to_curator', { reason: decision.reason }, false)],
+      changes: { routing: decision },
+    };
+  },
+  async reject({ body }) {
+    return { status: 'rejected', events: [event('rejected', { reason: body.reason })] };
+  },
+  async 'request-clarification'({ body }) {
+    return { status: 'clarification_requested', events: [event('clarification_requested', { question: body.question }, false)] };
+  },
+  async clarify({ body }) {
+    return { status: 'submitted', events: [event('clarified', { answer: body.answer }, false)] };
+  },
+  async assign({ tx, row, body, now }) {
+    const org = await findOrganisation(tx, body.organisationId);
+    if (!org || !org.isActive)
+      throw new AppError('unknown_organisation', [{ path: 'organisationId', message: 'unknown_organisation' }]);
+    return {
+      status: 'assigned',
+      events: [event('assigned', { organisationId: org.id, ...(body.comment ? { comment: body.comment } : {}) })],
+      changes: {
+        organisationId: org.id,
+        routing: { method: 'curator', organisationId: org.id, previous: row.routing },
+        dueAt: await dueDate(tx, row.categoryId, now),
+      },
+    };
+  },
+  async start() {
+    return { status: 'in_progress', events: [event('started')] };
+  },
+  async 'draft-answer'({ tx, actor, row, body, now }) {
+    const fields = {
+      text: body.text,
+      result: body.result,
+      plannedDate: body.result === 'planned' ? (body.plannedDate ?? null) : null,
+      legalReason: body.result === 'rejected' ? (body.legalReason ?? null) : null,
+      updatedAt: now,
+    };
+    const current = await workingAnswer(tx, row.id);
+    const answerId = current
+      ? (await repo.updateAnswer(tx, current.id, { ...fields, status: 'draft' }), current.id)
+      : (await repo.insertAnswer(tx, { ...fields, reportId: row.id, organisationId: row.organisationId, authorId: actor.id, status: 'draft', createdAt: now })).id;
+    await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, answerId, purpose: 'answer' });
+    return { status: 'answer_drafted', events: [event('answer_drafted', { result: body.result }, false)] };
+  },
+  async 'submit-answer'({ tx, row, now }) {
+    const answer = await requireWorkingAnswer(tx, row.id);
+    await repo.updateAnswer(tx, answer.id, { status: 'review', updatedAt: now });
+    return { status: 'answer_review', events: [event('answer_submitted', {}, false)] };
+  },
+  async 'publish-answer'({ tx, row, now }) {
+    const answer = await requireWorkingAnswer(tx, row.id);
+    for (const a of await repo.listAnswers(tx, row.id))
+      if (a.status === 'published') await repo.updateAnswer(tx, a.id, { status: 'superseded' });
+    await repo.updateAnswer(tx, answer.id, { status: 'published', publishedAt: now, reviewComment: null, updatedAt: now });
+    return {
+      status: 'answered',
+      events: [event('answer_published', { answerId: answer.id, result: answer.result })],
+      changes: { answeredAt: now },
+    };
+  },
+  async 'return-answer'({ tx, row, body, now }) {
+    const answer = await requireWorkingAnswer(tx, row.id);
+    await repo.updateAnswer(tx, answer.id, { status: 'draft', reviewComment: body.comment, updatedAt: now });
+    return { status: 'answer_drafted', events: [event('answer_returned', { comment: body.comment }, false)] };
+  },
+  async rate({ tx, actor, row, body, now }) {
+    const published = (await repo.listAnswers(tx, row.id)).find((a) => a.status === 'published');
+    if (!published) throw new AppError('invalid_transition');
+    const inserted = await repo.insertRating(tx, {
+      reportId: row.id,
+      answerId: published.id,
+      authorId: actor.id,
+      score: body.score,
+      solved: body.solved,
+      comment: body.comment ?? null,
+      createdAt: now,
+    });
+    if (!inserted) throw new AppError('already_rated');
+    return {
+      status: body.solved ? 'resolved' : row.status,
+      events: [event('rated', { score: body.score, solved: body.solved })],
+    };
+  },
+  async dispute({ tx, actor, row, body }) {
+    await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, purpose: 'dispute' });
+    return { status: 'disputed', events: [event('disputed', { comment: body.comment })] };
+  },
+  async reopen({ body }) {
+    return { status: 'reopened', events: [event('reopened', body.comment ? { comment: body.comment } : {})] };
+  },
+  async close({ body }) {
+    return { status: 'closed', events: [event('closed', { reason: body.reason })] };
+  },
+};
+
+/**
+ * Runs one command on a report: locks the row, checks visibility, role and status, applies the
+ * handler, and writes the new status, the timeline events and the audit row in one transaction.
+ * Refusals change nothing: 404 if the actor may not see it, 403 for the wrong role, 409 for the
+ * wrong status.
+ */
+export async function runAction<A extends ReportAction>(
+  deps: ReportsDeps,
+  actor: Actor,
+  reportId: string,
+  action: A,
+  body: ActionBodies[A],
+): Promise<ReportDetail> {
+  const updated = await deps.db.transaction(async (tx) => {
+    const row = await repo.findReport(tx, reportId, true);
+    if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
+    const now = deps.clock.now();
+    const rated =
+      action === 'rate'
+        ? await (async () => {
+            const published = (await repo.listAnswers(tx, row.id)).find((a) => a.status === 'published');
+            return published ? Boolean(await repo.findRating(tx, published.id, row.authorId)) : false;
+          })()
+        : false;
+    const facts = factsOf(row, rated);
+    if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
+    if (!canTransition(action, row.status)) throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
+    if (!conditionAllows(action, facts, now, deps.config.disputeWindowDays))
+      throw new AppError(action === 'dispute' ? 'dispute_window_closed' : 'already_rated');
+
+    const handler = handlers[action] as Handler<A>;
+    const step = await handler({ tx, deps, actor, row, body, now });
+    const defaultNext = nextStatus(action, row.status);
+    const status = step.status;
+    await repo.updateReport(tx, row.id, { ...step.changes, status, updatedAt: now });
+    let from: ReportStatus = row.status;
+    await repo.insertEvents(
+      tx,
+      step.events.map((e, i) => {
+        const to = e.toStatus ?? (i === step.events.length - 1 ? status : defaultNext);
+        const entry = {
+          reportId: row.id,
+          type: e.type,
+          fromStatus: from,
+          toStatus: to,
+          actorId: actor.id,
+          actorRole: actor.role,
+          isPublic: e.isPublic ?? true,
+          payload: e.payload ?? {},
+          createdAt: now,
+        };
+        from = to;
+        return entry;
+      }),
+    );
+    await writeAudit(tx, {
+      actor,
+      action: `report.${action}`,
+      entityType: 'report',
+      entityId: row.id,
+      at: now,
+      details: { from: row.status, to: status },
+    });
+    return repo.findReport(tx, row.id);
+  });
+  return presentReport(deps, actor, updated!);
+}

@@ -1,0 +1,109 @@
+import type { Actor } from '../identity/actor.ts';
+import { type ReportAction, type ReportStatus, canTransition, reportActions } from './report-states.ts';
+
+/** What the policy needs to know about a report. */
+export type ReportFacts = {
+  status: ReportStatus;
+  kind: 'report' | 'appeal';
+  authorId: string;
+  isPublic: boolean;
+  organisationId: string | null;
+  territoryId: string | null;
+  territoryParentId: string | null;
+  answeredAt: Date | null;
+  /** Whether the author already rated the current published answer. */
+  ratedCurrentAnswer: boolean;
+};
+
+/** Reports the public may see once a moderator has let them through. */
+const hiddenFromPublic: readonly ReportStatus[] = ['submitted', 'clarification_requested', 'rejected'];
+
+export function isPubliclyVisible(r: Pick<ReportFacts, 'isPublic' | 'kind' | 'status'>): boolean {
+  return r.isPublic && r.kind === 'report' && !hiddenFromPublic.includes(r.status);
+}
+
+function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
+  if (actor.role !== 'curator' || !actor.territoryId) return false;
+  return r.territoryId === actor.territoryId || r.territoryParentId === actor.territoryId;
+}
+
+function isOperatorOf(r: ReportFacts, actor: Actor): boolean {
+  return actor.role === 'operator' && actor.organisationId !== null && r.organisationId === actor.organisationId;
+}
+
+export function isAuthor(r: ReportFacts, actor: Actor | null): boolean {
+  return actor !== null && r.authorId === actor.id;
+}
+
+export function canView(r: ReportFacts, actor: Actor | null): boolean {
+  if (actor) {
+    if (isAuthor(r, actor)) return true;
+    if (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst') return true;
+    if (inCuratorScope(r, actor) || isOperatorOf(r, actor)) return true;
+  }
+  return isPubliclyVisible(r);
+}
+
+/** Staff who handle the report see its author's name and e-mail (and each such read is audited). */
+export function canSeeAuthorData(r: ReportFacts, actor: Actor | null): boolean {
+  if (!actor) return false;
+  return actor.role === 'admin' || actor.role === 'moderator' || inCuratorScope(r, actor) || isOperatorOf(r, actor);
+}
+
+/** Staff who handle the answer see drafts and answers under review. */
+export function canSeeAnswerDraft(r: ReportFacts, actor: Actor | null): boolean {
+  return canSeeAuthorData(r, actor);
+}
+
+const moderatorLike = (a: Actor) => a.role === 'moderator' || a.role === 'admin';
+
+/** Who may run each action, regardless of the status (the state machine checks that). */
+export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): boolean {
+  const admin = actor.role === 'admin';
+  switch (action) {
+    case 'accept':
+    case 'reject':
+    case 'request-clarification':
+      return moderatorLike(actor);
+    case 'clarify':
+    case 'rate':
+    case 'dispute':
+      return isAuthor(r, actor);
+    case 'assign':
+    case 'close':
+      return admin || inCuratorScope(r, actor);
+    case 'start':
+    case 'draft-answer':
+    case 'submit-answer':
+      return admin || isOperatorOf(r, actor);
+    case 'publish-answer':
+    case 'return-answer':
+    case 'reopen':
+      return moderatorLike(actor) || inCuratorScope(r, actor);
+  }
+}
+
+/** Conditions beyond role and status (time windows, one rating per answer). */
+export function conditionAllows(action: ReportAction, r: ReportFacts, now: Date, disputeWindowDays: number): boolean {
+  if (action === 'rate') return !r.ratedCurrentAnswer;
+  if (action === 'dispute') return withinDisputeWindow(r, now, disputeWindowDays);
+  return true;
+}
+
+export function disputeDeadline(r: Pick<ReportFacts, 'answeredAt'>, disputeWindowDays: number): Date | null {
+  if (!r.answeredAt) return null;
+  return new Date(r.answeredAt.getTime() + disputeWindowDays * 24 * 60 * 60 * 1000);
+}
+
+export function withinDisputeWindow(r: Pick<ReportFacts, 'answeredAt'>, now: Date, disputeWindowDays: number): boolean {
+  const until = disputeDeadline(r, disputeWindowDays);
+  return until !== null && now.getTime() <= until.getTime();
+}
+
+/** The actions this actor may run now: returned with the report so the UI never re-implements rules. */
+export function allowedActions(r: ReportFacts, actor: Actor | null, now: Date, disputeWindowDays: number): ReportAction[] {
+  if (!actor) return [];
+  return reportActions.filter(
+    (a) => canTransition(a, r.status) && roleAllows(a, r, actor) && conditionAllows(a, r, now, disputeWindowDays),
+  );
+}

@@ -1,0 +1,92 @@
+import type { Actor } from '../identity/actor.ts';
+import { mediaUrls } from '../media/media.urls.ts';
+import { type ReportFacts, allowedActions, canSeeAuthorData, disputeDeadline } from './report.policy.ts';
+import type { AnswerRow, ReportRow } from './reports.repo.ts';
+import type { Answer, ReportDetail, ReportSummary } from './reports.schemas.ts';
+
+export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts {
+  return {
+    status: row.status,
+    kind: row.kind,
+    authorId: row.authorId,
+    isPublic: row.isPublic,
+    organisationId: row.organisationId,
+    territoryId: row.territoryId,
+    territoryParentId: row.territoryParentId,
+    answeredAt: row.answeredAt,
+    ratedCurrentAnswer,
+  };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The public face of a report: never the author's identity. */
+export function presentSummary(row: ReportRow): ReportSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    category: { id: row.categoryId, code: row.categoryCode, name: { ru: row.categoryNameRu, en: row.categoryNameEn } },
+    text: row.text,
+    lat: row.lat,
+    lon: row.lon,
+    address: row.address,
+    territory:
+      row.territoryId && row.territoryNameRu
+        ? { id: row.territoryId, name: { ru: row.territoryNameRu, en: row.territoryNameEn ?? row.territoryNameRu } }
+        : null,
+    organisation:
+      row.organisationId && row.organisationNameRu
+        ? { id: row.organisationId, name: { ru: row.organisationNameRu, en: row.organisationNameEn ?? row.organisationNameRu } }
+        : null,
+    isPublic: row.isPublic,
+    dueAt: iso(row.dueAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    thumbUrl: row.thumbMediaId ? mediaUrls(row.thumbMediaId).thumbUrl : null,
+  };
+}
+
+export function presentAnswer(a: AnswerRow, photoIds: string[]): Answer {
+  return {
+    id: a.id,
+    text: a.text,
+    result: a.result,
+    plannedDate: a.plannedDate,
+    legalReason: a.legalReason,
+    status: a.status,
+    reviewComment: a.reviewComment,
+    publishedAt: iso(a.publishedAt),
+    photos: photoIds.map((id) => ({ id, ...mediaUrls(id) })),
+  };
+}
+
+export type DetailParts = {
+  row: ReportRow;
+  actor: Actor | null;
+  now: Date;
+  disputeWindowDays: number;
+  photoIds: string[];
+  answer: Answer | null;
+  rating: { score: number; solved: boolean; comment: string | null } | null;
+  ratedCurrentAnswer: boolean;
+  author: { name: string; email: string } | null;
+};
+
+export function presentDetail(p: DetailParts): ReportDetail {
+  const facts = factsOf(p.row, p.ratedCurrentAnswer);
+  const staffView = canSeeAuthorData(facts, p.actor);
+  const until = disputeDeadline(facts, p.disputeWindowDays);
+  return {
+    ...presentSummary(p.row),
+    photos: p.photoIds.map((id) => ({ id, ...mediaUrls(id) })),
+    answer: p.answer,
+    rating: p.rating,
+    isMine: p.actor !== null && p.actor.id === p.row.authorId,
+    author: staffView ? p.author : null,
+    routing: staffView ? p.row.routing : null,
+    disputeUntil: until ? until.toISOString() : null,
+    allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
+  };
+}

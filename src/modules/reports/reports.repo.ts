@@ -1,0 +1,238 @@
+import { type SQL, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
+import type { ReportStatus } from './report-states.ts';
+
+export type NewReport = typeof reports.$inferInsert;
+export type AnswerRow = typeof answers.$inferSelect;
+export type NewEvent = typeof reportEvents.$inferInsert;
+
+/** One report with the names it is shown with. */
+export type ReportRow = {
+  id: string;
+  number: number;
+  kind: 'report' | 'appeal';
+  status: ReportStatus;
+  categoryId: string;
+  categoryCode: string;
+  categoryNameRu: string;
+  categoryNameEn: string;
+  text: string;
+  lat: number;
+  lon: number;
+  address: string | null;
+  territoryId: string | null;
+  territoryParentId: string | null;
+  territoryNameRu: string | null;
+  territoryNameEn: string | null;
+  organisationId: string | null;
+  organisationNameRu: string | null;
+  organisationNameEn: string | null;
+  authorId: string;
+  isPublic: boolean;
+  routing: Record<string, unknown> | null;
+  dueAt: Date | null;
+  answeredAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  thumbMediaId: string | null;
+};
+
+const selectReport = sql`
+  SELECT r.id, r.number, r.kind, r.status, r.category_id AS "categoryId", c.code AS "categoryCode",
+    c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", r.text,
+    ST_Y(r.location) AS lat, ST_X(r.location) AS lon, r.address,
+    r.territory_id AS "territoryId", t.parent_id AS "territoryParentId",
+    t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
+    r.organisation_id AS "organisationId", o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
+    r.author_id AS "authorId", r.is_public AS "isPublic", r.routing, r.due_at AS "dueAt",
+    r.answered_at AS "answeredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+    (SELECT m.id FROM media m WHERE m.report_id = r.id AND m.purpose = 'report' ORDER BY m.created_at LIMIT 1) AS "thumbMediaId"
+  FROM reports r
+  JOIN categories c ON c.id = r.category_id
+  LEFT JOIN territories t ON t.id = r.territory_id
+  LEFT JOIN organisations o ON o.id = r.organisation_id`;
+
+function normalise(row: ReportRow): ReportRow {
+  // Raw SQL gives numbers and timestamps as the driver likes; the rest of the code gets one shape.
+  const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+  return {
+    ...row,
+    number: Number(row.number),
+    lat: Number(row.lat),
+    lon: Number(row.lon),
+    dueAt: date(row.dueAt),
+    answeredAt: date(row.answeredAt),
+    createdAt: date(row.createdAt)!,
+    updatedAt: date(row.updatedAt)!,
+  };
+}
+
+export async function findReport(exec: Executor, id: string, forUpdate = false): Promise<ReportRow | undefined> {
+  const lock = forUpdate ? sql` FOR UPDATE OF r` : sql``;
+  const rows = await queryRows<ReportRow>(exec, sql`${selectReport} WHERE r.id = ${id}${lock}`);
+  return rows[0] ? normalise(rows[0]) : undefined;
+}
+
+export async function findByIdempotencyKey(
+  exec: Executor,
+  authorId: string,
+  key: string,
+): Promise<{ id: string; requestHash: string | null } | undefined> {
+  const rows = await exec
+    .select({ id: reports.id, requestHash: reports.requestHash })
+    .from(reports)
+    .where(and(eq(reports.authorId, authorId), eq(reports.idempotencyKey, key)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Inserts the report; returns undefined if the same author already used this idempotency key. */
+export async function insertReport(exec: Executor, values: NewReport): Promise<string | undefined> {
+  const rows = await exec
+    .insert(reports)
+    .values(values)
+    .onConflictDoNothing({ target: [reports.authorId, reports.idempotencyKey] })
+    .returning({ id: reports.id });
+  return rows[0]?.id;
+}
+
+export async function updateReport(exec: Executor, id: string, values: Partial<NewReport>): Promise<void> {
+  await exec.update(reports).set(values).where(eq(reports.id, id));
+}
+
+export async function insertEvents(exec: Executor, events: NewEvent[]): Promise<void> {
+  if (events.length > 0) await exec.insert(reportEvents).values(events);
+}
+
+export async function listEvents(exec: Executor, reportId: string, publicOnly: boolean) {
+  const where = publicOnly
+    ? and(eq(reportEvents.reportId, reportId), eq(reportEvents.isPublic, true))
+    : eq(reportEvents.reportId, reportId);
+  return exec.select().from(reportEvents).where(where).orderBy(reportEvents.id);
+}
+
+// ---- listing -----------------------------------------------------------------------------------
+
+export type Visibility =
+  | { kind: 'all' }
+  | { kind: 'scoped'; userId: string | null; organisationId: string | null; territoryId: string | null };
+
+export type ListFilters = {
+  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
+  statuses?: ReportStatus[] | undefined;
+  categoryId?: string | undefined;
+  territoryId?: string | undefined;
+  organisationId?: string | undefined;
+  authorId?: string | undefined;
+  unassigned?: boolean;
+  q?: string | undefined;
+};
+
+function visibilitySql(v: Visibility): SQL {
+  if (v.kind === 'all') return sql`TRUE`;
+  const parts: SQL[] = [
+    sql`(r.is_public AND r.kind = 'report' AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected'))`,
+  ];
+  if (v.userId) parts.push(sql`r.author_id = ${v.userId}`);
+  if (v.organisationId) parts.push(sql`r.organisation_id = ${v.organisationId}`);
+  if (v.territoryId) parts.push(sql`(r.territory_id = ${v.territoryId} OR t.parent_id = ${v.territoryId})`);
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+function filterSql(f: ListFilters): SQL[] {
+  const where: SQL[] = [];
+  if (f.bbox)
+    where.push(sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`);
+  if (f.statuses?.length) where.push(sql`r.status IN (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.categoryId) where.push(sql`(r.category_id = ${f.categoryId} OR c.parent_id = ${f.categoryId})`);
+  if (f.territoryId) where.push(sql`(r.territory_id = ${f.territoryId} OR t.parent_id = ${f.territoryId})`);
+  if (f.organisationId) where.push(sql`r.organisation_id = ${f.organisationId}`);
+  if (f.authorId) where.push(sql`r.author_id = ${f.authorId}`);
+  if (f.unassigned) where.push(sql`r.organisation_id IS NULL`);
+  if (f.q) {
+    const asNumber = /^\d{1,15}$/.test(f.q) ? Number(f.q) : null;
+    where.push(
+      sql`(to_tsvector('russian', r.text) @@ websearch_to_tsquery('russian', ${f.q})${asNumber !== null ? sql` OR r.number = ${asNumber}` : sql``})`,
+    );
+  }
+  return where;
+}
+
+export async function listReports(
+  exec: Executor,
+  visibility: Visibility,
+  filters: ListFilters,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: ReportRow[]; total: number }> {
+  const where = sql.join([visibilitySql(visibility), ...filterSql(filters)], sql` AND `);
+  const [rows, count] = await Promise.all([
+    queryRows<ReportRow>(
+      exec,
+      sql`${selectReport} WHERE ${where} ORDER BY r.created_at DESC, r.number DESC
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    ),
+    queryRows<{ n: number }>(
+      exec,
+      sql`SELECT count(*)::int AS n FROM reports r JOIN categories c ON c.id = r.category_id
+          LEFT JOIN territories t ON t.id = r.territory_id WHERE ${where}`,
+    ),
+  ]);
+  return { rows: rows.map(normalise), total: Number(count[0]?.n ?? 0) };
+}
+
+// ---- media ---------------------------------------------------------------------------------------
+
+/** Attaches the owner's unattached uploads; returns the ids that could be attached. */
+export async function attachMedia(
+  exec: Executor,
+  ids: string[],
+  ownerId: string,
+  link: { reportId: string; answerId?: string; purpose: 'report' | 'answer' | 'dispute' },
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await exec
+    .update(media)
+    .set({ reportId: link.reportId, answerId: link.answerId ?? null, purpose: link.purpose })
+    .where(and(inArray(media.id, ids), eq(media.ownerId, ownerId), isNull(media.reportId)))
+    .returning({ id: media.id });
+  return rows.map((r) => r.id);
+}
+
+export async function listMedia(exec: Executor, reportId: string) {
+  return exec
+    .select({ id: media.id, purpose: media.purpose, answerId: media.answerId })
+    .from(media)
+    .where(eq(media.reportId, reportId))
+    .orderBy(media.createdAt);
+}
+
+// ---- answers and ratings ---------------------------------------------------------------------------
+
+export async function listAnswers(exec: Executor, reportId: string): Promise<AnswerRow[]> {
+  return exec.select().from(answers).where(eq(answers.reportId, reportId)).orderBy(desc(answers.createdAt));
+}
+
+export async function insertAnswer(exec: Executor, values: typeof answers.$inferInsert): Promise<AnswerRow> {
+  const rows = await exec.insert(answers).values(values).returning();
+  return rows[0]!;
+}
+
+export async function updateAnswer(exec: Executor, id: string, values: Partial<typeof answers.$inferInsert>) {
+  await exec.update(answers).set(values).where(eq(answers.id, id));
+}
+
+export async function findRating(exec: Executor, answerId: string, authorId: string) {
+  const rows = await exec
+    .select()
+    .from(ratings)
+    .where(and(eq(ratings.answerId, answerId), eq(ratings.authorId, authorId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertRating(exec: Executor, values: typeof ratings.$inferInsert): Promise<boolean> {
+  const rows = await exec.insert(ratings).values(values).onConflictDoNothing().returning({ id: ratings.id });
+  return rows.length > 0;
+}

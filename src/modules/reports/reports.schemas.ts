@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { photoSchema } from '../media/media.schemas.ts';
+import { localisedNameSchema } from '../reference/reference.schemas.ts';
+import { reportActions, reportStatuses } from './report-states.ts';
+
+export const REPORT_TEXT_MAX = 5000;
+export const REPORT_PHOTOS_MAX = 10;
+
+export const reportStatusSchema = z.enum(reportStatuses);
+export const reportActionSchema = z.enum(reportActions);
+export const answerResultSchema = z.enum(['solved', 'explained', 'planned', 'rejected']);
+export type AnswerResult = z.infer<typeof answerResultSchema>;
+
+const mediaIdsSchema = z.array(z.uuid()).max(REPORT_PHOTOS_MAX).default([]);
+
+export const createReportBodySchema = z.object({
+  categoryId: z.uuid(),
+  text: z.string().trim().min(10).max(REPORT_TEXT_MAX),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  address: z.string().trim().max(300).optional(),
+  mediaIds: mediaIdsSchema,
+  isPublic: z.boolean().default(true),
+  kind: z.enum(['report', 'appeal']).default('report'),
+});
+export type CreateReportBody = z.input<typeof createReportBodySchema>;
+export type CreateReportInput = z.output<typeof createReportBodySchema>;
+
+/** `Idempotency-Key`: a client-chosen key (UUID recommended) so that retries create one report. */
+export const idempotencyHeaderSchema = z.object({
+  'idempotency-key': z.string().min(8).max(200).regex(/^[A-Za-z0-9_\-:.]+$/).optional(),
+});
+
+const bboxSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = s.split(',').map(Number);
+    const [minLon, minLat, maxLon, maxLat] = parts;
+    if (
+      parts.length !== 4 ||
+      parts.some((n) => !Number.isFinite(n)) ||
+      minLon === undefined ||
+      minLat === undefined ||
+      maxLon === undefined ||
+      maxLat === undefined ||
+      minLon > maxLon ||
+      minLat > maxLat
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'vmeste:bbox' });
+      return z.NEVER;
+    }
+    return { minLon, minLat, maxLon, maxLat };
+  });
+
+export const reportQueues = ['moderation', 'curator', 'organisation', 'review', 'mine'] as const;
+
+export const listReportsQuerySchema = z.object({
+  bbox: bboxSchema.optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(reportStatusSchema))
+    .optional(),
+  category: z.uuid().optional(),
+  territory: z.uuid().optional(),
+  organisation: z.uuid().optional(),
+  q: z.string().trim().min(2).max(200).optional(),
+  /** Work lists: moderation, curator's queue, the operator's organisation, answer review, my reports. */
+  queue: z.enum(reportQueues).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
+
+export const reportParamsSchema = z.object({ id: z.uuid() });
+export const reportActionParamsSchema = z.object({ id: z.uuid(), action: reportActionSchema });
+
+const categoryRefSchema = z.object({ id: z.uuid(), code: z.string(), name: localisedNameSchema });
+const orgRefSchema = z.object({ id: z.uuid(), name: localisedNameSchema });
+
+export const answerSchema = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  result: answerResultSchema,
+  plannedDate: z.string().nullable(),
+  legalReason: z.string().nullable(),
+  status: z.enum(['draft', 'review', 'published', 'superseded']),
+  reviewComment: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  photos: z.array(photoSchema),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const reportSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  kind: z.enum(['report', 'appeal']),
+  status: reportStatusSchema,
+  category: categoryRefSchema,
+  text: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  address: z.string().nullable(),
+  territory: orgRefSchema.nullable(),
+  organisation: orgRefSchema.nullable(),
+  isPublic: z.boolean(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  thumbUrl: z.string().nullable(),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const reportDetailSchema = reportSummarySchema.extend({
+  photos: z.array(photoSchema),
+  /** The published answer for everyone; staff who handle it also see the draft under review. */
+  answer: answerSchema.nullable(),
+  rating: z.object({ score: z.number().int(), solved: z.boolean(), comment: z.string().nullable() }).nullable(),
+  isMine: z.boolean(),
+  /** Only for staff who need it (every such read is audited). */
+  author: z.object({ name: z.string(), email: z.string() }).nullable(),
+  routing: z.record(z.string(), z.unknown()).nullable(),
+  disputeUntil: z.string().nullable(),
+  allowedActions: z.array(reportActionSchema),
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+
+export const reportListSchema = z.object({
+  items: z.array(reportSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ReportList = z.infer<typeof reportListSchema>;
+
+export const reportEventSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  fromStatus: reportStatusSchema.nullable(),
+  toStatus: reportStatusSchema.nullable(),
+  actorRole: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type ReportEvent = z.infer<typeof reportEventSchema>;
+export const reportEventListSchema = z.object({ items: z.array(reportEventSchema) });
+
+// ---- one body schema per action -------------------------------------------------------------
+const reason = z.string().trim().min(5).max(2000);
+const empty = z.object({}).strict();
+
+export const actionBodySchemas = {
+  accept: z.object({ comment: z.string().trim().max(2000).optional() }).strict(),
+  reject: z.object({ reason }).strict(),
+  'request-clarification': z.object({ question: reason }).strict(),
+  clarify: z.object({ answer: z.string().trim().min(2).max(REPORT_TEXT_MAX) }).strict(),
+  assign: z.object({ organisationId: z.uuid(), comment: z.string().trim().max(2000).optional() }).strict(),
+  start: empty,
+  'draft-answer': z
+    .object({
+      text: z.string().trim().min(20).max(REPORT_TEXT_MAX),
+      result: answerResultSchema,
+      plannedDate: z.iso.date().optional(),
+      legalReason: z.string().trim().min(5).max(1000).optional(),
+      mediaIds: mediaIdsSchema,
+    })
+    .strict()
+    .superRefine((b, ctx) => {
+      if (b.result === 'planned' && !b.plannedDate)
+        ctx.addIssue({ code: 'custom', path: ['plannedDate'], message: 'vmeste:planned_date_required' });
+      if (b.result === 'rejected' && !b.legalReason)
+        ctx.addIssue({ code: 'custom', path: ['legalReason'], message: 'vmeste:legal_reason_required' });
+    }),
+  'submit-answer': empty,
+  'publish-answer': empty,
+  'return-answer': z.object({ comment: reason }).strict(),
+  rate: z
+    .object({
+      score: z.number().int().min(1).max(5),
+      solved: z.boolean(),
+      comment: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
+  dispute: z.object({ comment: reason, mediaIds: mediaIdsSchema }).strict(),
+  reopen: z.object({ comment: z.string().trim().max(2000).optional() }).strict(),
+  close: z.object({ reason }).strict(),
+} as const;
+
+export type ActionBodies = { [A in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[A]> };

@@ -1,0 +1,228 @@
+import type { Db, Executor } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
+import { sha256 } from '../../lib/tokens.ts';
+import type { AppConfig } from '../../server/config.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { type Actor, isStaff } from '../identity/actor.ts';
+import { findUserById } from '../identity/identity.repo.ts';
+import { findCategory } from '../reference/reference.repo.ts';
+import { locateDistrict } from '../routing/routing.repo.ts';
+import { routeReport } from '../routing/routing.service.ts';
+import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
+import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
+import * as repo from './reports.repo.ts';
+import type { CreateReportInput, ListReportsQuery, ReportDetail, ReportEvent, ReportList } from './reports.schemas.ts';
+
+export type ReportsDeps = { db: Db; clock: Clock; config: Pick<AppConfig, 'disputeWindowDays' | 'regionToleranceMeters'> };
+
+export type CreateResult = { report: ReportDetail; created: boolean };
+
+function canonicalHash(body: CreateReportInput): string {
+  const { categoryId, text, lat, lon, address, mediaIds, isPublic, kind } = body;
+  return sha256(JSON.stringify([categoryId, text, lat, lon, address ?? null, [...mediaIds].sort(), isPublic, kind]));
+}
+
+/**
+ * Files a report: checks the category and the point, proposes the route, stores the report, its first
+ * event, the audit row and the photo links in one transaction. With an idempotency key, a retry of the
+ * same request returns the first report; the same key with a different body is refused.
+ */
+export async function createReport(
+  deps: ReportsDeps,
+  actor: Actor,
+  body: CreateReportInput,
+  idempotencyKey: string | undefined,
+): Promise<CreateResult> {
+  const requestHash = canonicalHash(body);
+  if (idempotencyKey) {
+    const replay = await replayIfSeen(deps, actor, idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+  const now = deps.clock.now();
+  const result = await deps.db.transaction(async (tx) => {
+    const [category, district] = await Promise.all([
+      findCategory(tx, body.categoryId),
+      locateDistrict(tx, body.lat, body.lon, deps.config.regionToleranceMeters),
+    ]);
+    // Every problem is listed; the error's code is the first one's.
+    const problems: { code: ErrorCode; detail: ErrorDetail }[] = [];
+    if (!category || !category.isActive)
+      problems.push({ code: 'unknown_category', detail: { path: 'categoryId', message: 'unknown_category' } });
+    else if (category.parentId === null)
+      problems.push({ code: 'category_not_selectable', detail: { path: 'categoryId', message: 'category_not_selectable' } });
+    if (!district) {
+      problems.push({ code: 'point_outside_region', detail: { path: 'lat', message: 'point_outside_region' } });
+      problems.push({ code: 'point_outside_region', detail: { path: 'lon', message: 'point_outside_region' } });
+    }
+    if (problems.length > 0 || !category || !district)
+      throw new AppError(problems[0]?.code ?? 'validation_failed', problems.map((p) => p.detail));
+
+    const routing = await routeReport(tx, category.id, district.id);
+    const id = await repo.insertReport(tx, {
+      kind: body.kind,
+      status: 'submitted',
+      categoryId: category.id,
+      text: body.text,
+      location: { x: body.lon, y: body.lat },
+      address: body.address ?? null,
+      territoryId: district.id,
+      authorId: actor.id,
+      isPublic: body.kind === 'appeal' ? false : body.isPublic,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+      routing: { proposed: routing },
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!id) return undefined; // a concurrent retry with the same key won the race
+    const attached = await repo.attachMedia(tx, body.mediaIds, actor.id, { reportId: id, purpose: 'report' });
+    if (attached.length !== body.mediaIds.length) {
+      const missing = body.mediaIds.map((m, i) => ({ m, i })).filter(({ m }) => !attached.includes(m));
+      throw new AppError(
+        'media_unusable',
+        missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })),
+      );
+    }
+    await repo.insertEvents(tx, [
+      { reportId: id, type: 'submitted', fromStatus: null, toStatus: 'submitted', actorId: actor.id, actorRole: actor.role, createdAt: now },
+    ]);
+    await writeAudit(tx, { actor, action: 'report.submit', entityType: 'report', entityId: id, at: now, details: { routing: routing.method } });
+    return id;
+  });
+  if (result === undefined) {
+    const replay = await replayIfSeen(deps, actor, idempotencyKey!, requestHash);
+    if (replay) return replay;
+    throw new AppError('idempotency_conflict');
+  }
+  return { report: await getReport(deps, actor, result), created: true };
+}
+
+async function replayIfSeen(deps: ReportsDeps, actor: Actor, key: string, requestHash: string): Promise<CreateResult | undefined> {
+  const seen = await repo.findByIdempotencyKey(deps.db, actor.id, key);
+  if (!seen) return undefined;
+  if (seen.requestHash !== requestHash)
+    throw new AppError('idempotency_conflict', [{ path: 'Idempotency-Key', message: 'idempotency_conflict' }]);
+  return { report: await getReport(deps, actor, seen.id), created: false };
+}
+
+export async function loadVisibleReport(exec: Executor, actor: Actor | null, id: string): Promise<repo.ReportRow> {
+  const row = await repo.findReport(exec, id);
+  // A report the actor may not see answers exactly like one that does not exist.
+  if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
+  return row;
+}
+
+export async function getReport(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportDetail> {
+  const row = await loadVisibleReport(deps.db, actor, id);
+  return presentReport(deps, actor, row);
+}
+
+/** Builds the detail view: photos, the answer this actor may see, the rating, and (for staff) the author. */
+export async function presentReport(deps: ReportsDeps, actor: Actor | null, row: repo.ReportRow): Promise<ReportDetail> {
+  const facts = factsOf(row);
+  const [mediaRows, answerRows] = await Promise.all([repo.listMedia(deps.db, row.id), repo.listAnswers(deps.db, row.id)]);
+  const published = answerRows.find((a) => a.status === 'published');
+  const working = answerRows.find((a) => a.status === 'draft' || a.status === 'review');
+  const visibleAnswer = working && canSeeAnswerDraft(facts, actor) ? working : published;
+  const photosOf = (answerId: string) => mediaRows.filter((m) => m.answerId === answerId).map((m) => m.id);
+  const rating = published ? await repo.findRating(deps.db, published.id, row.authorId) : undefined;
+
+  let author: { name: string; email: string } | null = null;
+  if (canSeeAuthorData(facts, actor) && actor && !isAuthor(facts, actor)) {
+    const user = await findUserById(deps.db, row.authorId);
+    if (user) {
+      author = { name: user.name, email: user.email };
+      await writeAudit(deps.db, {
+        actor,
+        action: 'report.read_personal_data',
+        entityType: 'report',
+        entityId: row.id,
+        at: deps.clock.now(),
+        details: { subjectUserId: row.authorId },
+      });
+    }
+  }
+  return presentDetail({
+    row,
+    actor,
+    now: deps.clock.now(),
+    disputeWindowDays: deps.config.disputeWindowDays,
+    photoIds: mediaRows.filter((m) => m.purpose === 'report').map((m) => m.id),
+    answer: visibleAnswer ? presentAnswer(visibleAnswer, photosOf(visibleAnswer.id)) : null,
+    rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
+    ratedCurrentAnswer: Boolean(rating),
+    author,
+  });
+}
+
+function visibilityFor(actor: Actor | null): repo.Visibility {
+  if (actor && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst')) return { kind: 'all' };
+  return {
+    kind: 'scoped',
+    userId: actor?.id ?? null,
+    organisationId: actor?.role === 'operator' ? actor.organisationId : null,
+    territoryId: actor?.role === 'curator' ? actor.territoryId : null,
+  };
+}
+
+/** Work lists are filters over what the actor may see anyway; asking for a queue you do not have is refused. */
+function queueFilters(actor: Actor | null, query: ListReportsQuery): Partial<repo.ListFilters> {
+  if (!query.queue) return {};
+  if (!actor) throw new AppError('unauthenticated');
+  const role = actor.role;
+  const deny = () => {
+    throw new AppError('forbidden', [{ path: 'queue', message: 'forbidden' }]);
+  };
+  switch (query.queue) {
+    case 'mine':
+      return { authorId: actor.id };
+    case 'moderation':
+      if (role !== 'moderator' && role !== 'admin') deny();
+      return { statuses: ['submitted'] };
+    case 'review':
+      if (role !== 'moderator' && role !== 'admin' && role !== 'curator') deny();
+      return { statuses: ['answer_review'] };
+    case 'curator':
+      if (role !== 'curator' && role !== 'admin') deny();
+      return { statuses: ['accepted', 'disputed'] };
+    case 'organisation':
+      if (role !== 'operator' || !actor.organisationId) deny();
+      return {
+        organisationId: actor.organisationId ?? undefined,
+        statuses: ['assigned', 'reopened', 'in_progress', 'answer_drafted', 'answer_review'],
+      };
+  }
+}
+
+export async function listReports(deps: ReportsDeps, actor: Actor | null, query: ListReportsQuery): Promise<ReportList> {
+  const queue = queueFilters(actor, query);
+  const filters: repo.ListFilters = {
+    bbox: query.bbox,
+    statuses: queue.statuses ?? query.status,
+    categoryId: query.category,
+    territoryId: query.territory,
+    organisationId: queue.organisationId ?? query.organisation,
+    authorId: queue.authorId,
+    q: query.q,
+  };
+  if (query.queue === 'mine') filters.statuses = query.status;
+  const { rows, total } = await repo.listReports(deps.db, visibilityFor(actor), filters, query.page, query.pageSize);
+  return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Public timeline for everyone who may see the report; internal events for its author and staff. */
+export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
+  const row = await loadVisibleReport(deps.db, actor, id);
+  const full = (actor !== null && isAuthor(factsOf(row), actor)) || isStaff(actor);
+  const events = await repo.listEvents(deps.db, id, !full);
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorRole: e.actorRole,
+    payload: e.payload,
+    createdAt: e.createdAt.toISOString(),
+  }));
+}

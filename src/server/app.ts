@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { type Database, openDatabase } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { type Clock, systemClock } from '../lib/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import { identityRoutes } from '../modules/identity/identity.routes.ts';
+import { mediaRoutes } from '../modules/media/media.routes.ts';
+import { LocalDiskStorage } from '../modules/media/storage.ts';
+import { referenceRoutes } from '../modules/reference/reference.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
+import type { AppConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { healthRoutes } from './health.ts';
+import { zodValidatorCompiler } from './plugins/validation.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export type BuildOptions = {
+  /** The open, migrated database (see openMigratedDatabase); the caller owns and closes it. */
+  database: Database;
+  clock?: Clock;
+  /** Serve the built web app from web/dist (when it exists). */
+  serveWeb?: boolean;
+  logger?: boolean;
+};
+
+export type App = FastifyInstance & { ctx: AppContext };
+
+/** Assembles the HTTP application: plugins, security, error handling, every domain's routes. */
+export async function buildApp(config: AppConfig, options: BuildOptions): Promise<App> {
+  const { database } = options;
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    storage: new LocalDiskStorage(config.dataDir),
+  };
+
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Personal data never reaches the logs: no bodies, no cookies, no auth headers.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  }) as unknown as App;
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', tileOrigin(config.mapTileUrl)],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vmeste API', version: '1', description: 'Citizen feedback platform: reports, routing, answers.' },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: 'vmeste_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, { db: ctx.db, clock: ctx.clock, sessionTtlDays: config.sessionTtlDays });
+  await app.register(healthRoutes(ctx));
+  await app.register(identityRoutes(ctx));
+  await app.register(referenceRoutes(ctx));
+  await app.register(mediaRoutes(ctx));
+  await app.register(reportRoutes(ctx));
+
+  if (options.serveWeb && existsSync(webDist)) await serveWebApp(app);
+  return app;
+}
+
+function tileOrigin(url: string): string {
+  try {
+    return new URL(url.replace(/\{[a-z]\}/g, 'a')).origin;
+  } catch {
+    return "'self'";
+  }
+}
+
+/** The built React app, with client-side routes falling back to index.html. */
+async function serveWebApp(app: FastifyInstance) {
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.raw.url ?? '/';
+    if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url.split('?')[0] ?? ''))
+      return reply.type('text/html').sendFile('index.html');
+    const err = new AppError('not_found');
+    return reply.status(404).send({ error: { code: err.code, message: err.message, details: [] } });
+  });
+}
+
+/** Opens the configured database and brings it to the latest schema. */
+export async function openMigratedDatabase(config: AppConfig): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    schema: config.dbSchema,
+    poolSize: config.dbPoolSize,
+  });
+  await migrate(database, config.dbSchema);
+  return database;
+}

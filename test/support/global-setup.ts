@@ -1,0 +1,23 @@
+import type { TestProject } from 'vitest/node';
+import { buildPgliteTemplate, buildPostgresTemplate, dropPostgresDatabases } from './template.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTemplate: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; name: string };
+  }
+}
+
+/** Builds the migrated, reference-seeded template once for the whole run (PGlite, or PostgreSQL with DATABASE_URL). */
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = await buildPostgresTemplate(url);
+    project.provide('dbTemplate', { kind: 'postgres', url, name });
+    console.log(`[vmeste tests] database: PostgreSQL (template ${name})`);
+    return async () => dropPostgresDatabases(url, name);
+  }
+  const file = await buildPgliteTemplate();
+  project.provide('dbTemplate', { kind: 'pglite', file });
+  console.log('[vmeste tests] database: PGlite (embedded)');
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, openPglite, openPostgres } from '../../src/db/connection.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { seedReference } from '../../src/db/seed/reference.ts';
+
+/**
+ * The suite builds one migrated database with the demo region's reference data, then gives every test
+ * file its own copy: a dumped PGlite data directory, or a PostgreSQL database created from a template.
+ */
+export const TEMPLATE_DB_PREFIX = 'vmeste_test_template';
+
+export async function buildPgliteTemplate(): Promise<string> {
+  const { database, client } = await openPglite({ dataDir: 'memory://', schema: 'public' });
+  await migrate(database, 'public');
+  await seedReference(database.db);
+  const dump = await client.dumpDataDir('none');
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'vmeste-test-')), 'template.tar');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  return file;
+}
+
+export function adminUrl(databaseUrl: string, dbName = 'postgres'): string {
+  const u = new URL(databaseUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+export async function buildPostgresTemplate(databaseUrl: string): Promise<string> {
+  const name = `${TEMPLATE_DB_PREFIX}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const { database } = openPostgres({ databaseUrl: adminUrl(databaseUrl, name), schema: 'public', poolSize: 2 });
+  await migrate(database, 'public');
+  await seedReference(database.db);
+  await database.close();
+  return name;
+}
+
+export async function dropPostgresDatabases(databaseUrl: string, prefix: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
+  for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+  await admin.end();
+}
+
+let counter = 0;
+
+/** A fresh database for one test file, copied from the suite's template. */
+export async function openTestDatabase(template: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; name: string }): Promise<Database> {
+  if (template.kind === 'pglite') {
+    const blob = new Blob([readFileSync(template.file)]);
+    return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob })).database;
+  }
+  const name = `${template.name}_f${process.pid}_${counter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl(template.url) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.name}`);
+  await admin.end();
+  return openPostgres({ databaseUrl: adminUrl(template.url, name), schema: 'public', poolSize: 5 }).database;
+}
