@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { CATEGORY_TREE } from '../../demo/categories.ts';
 import { CITY, DISTRICTS_BY_CODE, loadDemoGeo } from '../../demo/districts.ts';
 import { ORGANISATIONS, ROUTING_RULES } from '../../demo/organisations.ts';
-import { DEMO_USERS } from '../../demo/users.ts';
+import { DEMO_EMAIL_DOMAIN, DEMO_USERS } from '../../demo/users.ts';
 import { hashPassword, normaliseEmail } from '../../modules/identity/identity.service.ts';
 import { insertUser } from '../../modules/identity/identity.repo.ts';
 import * as ref from '../../modules/reference/reference.repo.ts';
@@ -105,6 +105,13 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
         territoryId: u.territoryCode ? territories.get(u.territoryCode)! : null,
       });
       if (row) users.set(u.email, row.id);
+    }
+    // Every organisation gets an operator account, so each one's queue can be tried in the demo.
+    const operatorHash = hashes.get(DEMO_USERS[0]!.email)!;
+    for (const [code, organisationId] of organisations) {
+      const email = `operator.${code}@${DEMO_EMAIL_DOMAIN}`;
+      const row = await insertUser(tx, { email, passwordHash: operatorHash, name: `Оператор (${code})`, role: 'operator', organisationId });
+      if (row) users.set(email, row.id);
     }
     return { territories, categories, organisations, users };
   });

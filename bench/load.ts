@@ -1,0 +1,99 @@
+import http from 'node:http';
+
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statusCounts: Record<string, number>;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * Closed-loop load: `concurrency` workers each send the next request as soon as the previous one
+ * answers, for `seconds` (after a warm-up whose results are discarded). Bounded in count and time.
+ */
+export async function runLoad(opts: {
+  port: number;
+  path: string;
+  concurrency: number;
+  seconds: number;
+  warmupSeconds: number;
+  maxRequests: number;
+  headers: Record<string, string>;
+  body: (i: number) => object;
+  idempotencyKey?: (i: number) => string;
+}): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  let counter = 0;
+  const send = (i: number) =>
+    new Promise<number>((resolve) => {
+      const payload = JSON.stringify(opts.body(i));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: opts.port,
+          path: opts.path,
+          method: 'POST',
+          agent,
+          headers: {
+            ...opts.headers,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey(i) } : {}),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', () => resolve(0));
+      req.end(payload);
+    });
+
+  const phase = async (seconds: number, record: boolean) => {
+    const latencies: number[] = [];
+    const statusCounts: Record<string, number> = {};
+    const deadline = performance.now() + seconds * 1000;
+    const started = performance.now();
+    const worker = async () => {
+      while (performance.now() < deadline && counter < opts.maxRequests) {
+        const i = counter++;
+        const t0 = performance.now();
+        const status = await send(i);
+        if (record) {
+          latencies.push(performance.now() - t0);
+          statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: opts.concurrency }, worker));
+    return { latencies, statusCounts, elapsed: (performance.now() - started) / 1000 };
+  };
+
+  await phase(opts.warmupSeconds, false);
+  const { latencies, statusCounts, elapsed } = await phase(opts.seconds, true);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const ok = Object.entries(statusCounts)
+    .filter(([s]) => s.startsWith('2'))
+    .reduce((n, [, c]) => n + c, 0);
+  return {
+    requests: latencies.length,
+    errors: latencies.length - ok,
+    seconds: elapsed,
+    throughput: ok / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    statusCounts,
+  };
+}

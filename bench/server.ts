@@ -1,0 +1,47 @@
+/**
+ * A server process for the benchmark (the load generator runs in another process so that both do not
+ * share one event loop): `app` is the full Vmeste application, `bare` is the baseline — a bare Fastify
+ * route doing one parameterised INSERT over the same pool.
+ */
+import Fastify from 'fastify';
+import pg from 'pg';
+import { openPostgres } from '../src/db/connection.ts';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+
+const [mode, databaseUrl, port] = process.argv.slice(2);
+if (!mode || !databaseUrl || !port) throw new Error('usage: server.ts app|bare DATABASE_URL PORT');
+
+async function startApp() {
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: process.env.BENCH_DATA_DIR ?? './data/bench',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
+    DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '16',
+  });
+  const { database } = openPostgres({ databaseUrl: databaseUrl!, schema: 'public', poolSize: config.dbPoolSize });
+  const app = await buildApp(config, { database, logger: false });
+  await app.listen({ port: Number(port), host: '127.0.0.1' });
+}
+
+async function startBare() {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.BENCH_POOL_SIZE ?? 16) });
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_bare (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(), category_id uuid NOT NULL, text text NOT NULL,
+    location geometry(Point, 4326) NOT NULL, address text, created_at timestamptz NOT NULL DEFAULT now())`);
+  const app = Fastify({ logger: false });
+  app.post('/bare', async (request, reply) => {
+    const b = request.body as { categoryId: string; text: string; lat: number; lon: number; address?: string };
+    const { rows } = await pool.query(
+      'INSERT INTO bench_bare (category_id, text, location, address) VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5) RETURNING id',
+      [b.categoryId, b.text, b.lon, b.lat, b.address ?? null],
+    );
+    return reply.status(201).send({ id: rows[0].id });
+  });
+  await app.listen({ port: Number(port), host: '127.0.0.1' });
+}
+
+await (mode === 'bare' ? startBare() : startApp());
+process.send?.('ready');

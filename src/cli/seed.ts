@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Database, openDatabase } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { seedDemoReports } from '../db/seed/demo-reports.ts';
+import { seedReference } from '../db/seed/reference.ts';
+import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
+import { countTerritories } from '../modules/reference/reference.repo.ts';
+import { type AppConfig, loadConfig } from '../server/config.ts';
+
+async function seedDemo(config: AppConfig, database: Database, reports: number): Promise<void> {
+  const started = Date.now();
+  const ids = await seedReference(database.db);
+  const result = await seedDemoReports(database.db, ids, config, { count: reports, now: new Date() });
+  console.log(
+    `Seeded the demo region (St Petersburg: ${ids.territories.size - 1} districts, ${ids.categories.size} categories, ` +
+      `${ids.organisations.size} organisations, ${result.created} reports) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  console.log('Demo log-ins (demo only — never use these accounts in production):');
+  printDemoLogins();
+  console.log(`Every organisation also has an operator: operator.<organisation-code>@${DEMO_EMAIL_DOMAIN}, same password.`);
+}
+
+/**
+ * On first start of the embedded database, the demo region is loaded so the platform can be tried
+ * at once. PostgreSQL deployments are seeded only when asked (SEED_DEMO=true or `vmeste seed`).
+ */
+export async function seedIfEmpty(config: AppConfig, database: Database): Promise<void> {
+  const wanted = config.seedDemo === 'auto' ? database.engine === 'pglite' : config.seedDemo;
+  if (!wanted) return;
+  if ((await countTerritories(database.db)) > 0) return;
+  await seedDemo(config, database, 300);
+}
+
+export async function runSeed(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { reports: { type: 'string', default: '300' } } });
+  const reports = Number(values.reports);
+  if (!Number.isInteger(reports) || reports < 0 || reports > 100_000) throw new Error('--reports must be an integer from 0 to 100000');
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    schema: config.dbSchema,
+  });
+  try {
+    await migrate(database, config.dbSchema);
+    if ((await countTerritories(database.db)) > 0) {
+      console.log('The database already holds a region; the demo seed only loads into an empty one.');
+      return;
+    }
+    await seedDemo(config, database, reports);
+  } finally {
+    await database.close();
+  }
+}
