@@ -24,19 +24,19 @@ export type DemoReportState = (typeof DEMO_REPORT_STATES)[number];
 
 /** Relative frequency of each target state in a demo data set. */
 export const STATE_WEIGHTS: Readonly<Record<DemoReportState, number>> = {
-  submitted: 8,
-  clarification_requested: 4,
-  rejected: 4,
-  accepted: 4,
-  assigned: 7,
-  in_progress: 14,
-  answer_drafted: 4,
-  answer_review: 5,
-  answered: 10,
-  resolved: 21,
-  disputed: 4,
-  reopened: 3,
-  closed: 12,
+  submitted: 4,
+  clarification_requested: 3,
+  rejected: 5,
+  accepted: 3,
+  assigned: 4,
+  in_progress: 12,
+  answer_drafted: 3,
+  answer_review: 3,
+  answered: 8,
+  resolved: 30,
+  disputed: 3,
+  reopened: 2,
+  closed: 20,
 };
 
 export const MIN_PER_STATE = 3;
@@ -165,8 +165,8 @@ function maxIdleDays(target: DemoReportState, spanDays: number): number {
     case 'answer_review':
     case 'reopened':
       return 5;
-    case 'in_progress':
-      return 20;
+    case 'in_progress': // some of it overdue, for the escalation screens
+      return 30;
     case 'answered': // still inside the 7-day dispute window
       return 6;
     case 'disputed':
@@ -194,7 +194,10 @@ export function buildTimeline(o: TimelineOptions, rng: Rng): TimelineStep[] {
     total *= k;
   }
   const idle = Math.min(maxIdleDays(o.target, o.spanDays) * DAY, span - total);
-  const start = o.now.getTime() - rng.float(0, 1) * idle - total - 60_000;
+  // Finished reports lean a little old, so the span fills more evenly around the recent open ones.
+  const finished = o.target === 'resolved' || o.target === 'closed' || o.target === 'rejected';
+  const u = rng.next();
+  const start = o.now.getTime() - (finished ? u ** 0.75 : u) * idle - total - 60_000;
   let t = start;
   return path.map((state, i) => {
     t += durations[i] ?? 0;

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has a default for everything', () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: path.resolve('./data'),
+      dbSchema: 'public',
+      dbPoolSize: 20,
+      port: 3000,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      publicUrl: undefined,
+      cookieSecure: 'auto',
+      sessionTtlDays: 30,
+      disputeWindowDays: 7,
+      maxUploadBytes: 15 * 1024 * 1024,
+      rateLimitPerMinute: 600,
+      rateLimitWritesPerMinute: 60,
+      regionToleranceMeters: 3000,
+      mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      seedDemo: 'auto',
+    });
+  });
+
+  it('reads and converts the variables it is given', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/vmeste',
+      DATA_DIR: 'var/vmeste',
+      DB_SCHEMA: 'region_78',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      COOKIE_SECURE: 'true',
+      SEED_DEMO: 'false',
+      SESSION_TTL_DAYS: '14',
+      DISPUTE_WINDOW_DAYS: '10',
+      MAX_UPLOAD_MB: '2.5',
+      PUBLIC_URL: 'https://vmeste.example.org',
+    });
+    expect(c).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/vmeste',
+      dataDir: path.resolve('var/vmeste'),
+      dbSchema: 'region_78',
+      port: 8080,
+      host: '0.0.0.0',
+      cookieSecure: true,
+      seedDemo: false,
+      sessionTtlDays: 14,
+      disputeWindowDays: 10,
+      maxUploadBytes: Math.round(2.5 * 1024 * 1024),
+      publicUrl: 'https://vmeste.example.org',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/db' }).databaseUrl).toBe('postgresql://h/db');
+  });
+
+  it('treats an empty DATABASE_URL as absent (embedded PGlite)', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('lists every invalid variable in one ConfigError', () => {
+    const bad = {
+      DATABASE_URL: 'mysql://localhost/db',
+      DB_SCHEMA: 'Region-78',
+      DB_POOL_SIZE: '0',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      PUBLIC_URL: 'not a url',
+      COOKIE_SECURE: 'yes',
+      SESSION_TTL_DAYS: '0',
+      DISPUTE_WINDOW_DAYS: '365',
+      MAX_UPLOAD_MB: '500',
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_WRITES_PER_MINUTE: 'many',
+      REGION_TOLERANCE_METERS: '-1',
+      SEED_DEMO: 'maybe',
+    };
+    const err = configError(bad);
+    expect(err.message).toMatch(/^Invalid configuration:/);
+    const named = err.message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(':')[0]);
+    expect([...new Set(named)].sort()).toEqual(Object.keys(bad).sort());
+  });
+
+  it.each([
+    ['PORT', '70000'],
+    ['PORT', '3.5'],
+    ['DB_SCHEMA', 'drop table'],
+    ['SESSION_TTL_DAYS', '366'],
+    ['MAX_UPLOAD_MB', '0.5'],
+  ])('refuses %s=%s and names it', (name, value) => {
+    const err = configError({ [name]: value });
+    expect(err.message).toContain(`${name}:`);
+    expect(err.message.split('\n')).toHaveLength(2);
+  });
+
+  it('says what a DATABASE_URL and a schema name must look like', () => {
+    expect(configError({ DATABASE_URL: 'mysql://x' }).message).toContain('DATABASE_URL: must be a postgres:// URL');
+    expect(configError({ DB_SCHEMA: 'A' }).message).toContain('DB_SCHEMA: must be a lower-case SQL identifier');
+  });
+});
