@@ -45,3 +45,5 @@ async function startBare() {
 
 await (mode === 'bare' ? startBare() : startApp());
 process.send?.('ready');
+// Exit cleanly on SIGTERM so `--cpu-prof` runs can write their profile.
+process.once('SIGTERM', () => process.exit(0));

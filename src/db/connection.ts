@@ -93,3 +93,27 @@ export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+type PreparingSession = {
+  prepareQuery(
+    query: { sql: string; params: unknown[] },
+    fields: undefined,
+    name: string,
+    isResponseInArrayMode: boolean,
+  ): { execute(): Promise<unknown> };
+};
+type SessionInternals = { _: { session: PreparingSession }; dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } };
+
+/**
+ * Like queryRows, but as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of on every call (measured on the intake statement: ~1,000 → ~2,000 runs/s).
+ * Drizzle prepares named statements only for its query builder, so this reaches its session
+ * through the same internal call the builder uses; PGlite ignores the name. The SQL text of a
+ * given name must never change between calls (its parameters may).
+ */
+export async function queryRowsPrepared<T>(exec: Executor, name: string, query: SQL): Promise<T[]> {
+  const internals = exec as unknown as SessionInternals;
+  const prepared = internals._.session.prepareQuery(internals.dialect.sqlToQuery(query), undefined, name, false);
+  const result = (await prepared.execute()) as { rows: T[] };
+  return result.rows;
+}

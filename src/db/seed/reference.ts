@@ -25,7 +25,7 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
   const hashes = new Map(
     await Promise.all(DEMO_USERS.map(async (u) => [u.email, await hashPassword(u.password)] as const)),
   );
-  return db.transaction(async (tx) => {
+  const ids = await db.transaction(async (tx) => {
     const territories = new Map<string, string>();
     const cityId = await ref.insertTerritory(tx, {
       parentId: null,
@@ -115,4 +115,6 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
     }
     return { territories, categories, organisations, users };
   });
+  await ref.analyzeReferenceTables(db);
+  return ids;
 }

@@ -128,3 +128,13 @@ export async function countTerritories(exec: Executor): Promise<number> {
   const rows = await queryRows<{ n: number }>(exec, sql`SELECT count(*)::int AS n FROM ${territories}`);
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * Refreshes planner statistics of the small reference tables. Autovacuum never analyses a 19-row
+ * table (its threshold is 50 changed rows), and without statistics PostGIS spends ~12 ms planning
+ * every point-in-district query — measured; see docs/performance.md. Run after any bulk change.
+ */
+export async function analyzeReferenceTables(exec: Executor): Promise<void> {
+  for (const table of [territories, categories, organisations, routingRules])
+    await exec.execute(sql`ANALYZE ${table}`);
+}

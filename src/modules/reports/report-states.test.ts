@@ -30,7 +30,7 @@ const expected: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus | 
   dispute: { from: ['answered', 'resolved'], to: 'disputed' },
   reopen: { from: ['disputed'], to: 'reopened' },
   close: {
-    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'answered', 'disputed', 'reopened'],
+    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'answered', 'resolved', 'disputed', 'reopened'],
     to: 'closed',
   },
 };

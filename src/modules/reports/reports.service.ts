@@ -6,9 +6,7 @@ import type { AppConfig } from '../../server/config.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
-import { findCategory } from '../reference/reference.repo.ts';
-import { locateDistrict } from '../routing/routing.repo.ts';
-import { routeReport } from '../routing/routing.service.ts';
+import { type IntakeInput, type IntakeOutcome, insertSubmittedReport } from './intake.repo.ts';
 import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
 import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
 import * as repo from './reports.repo.ts';
@@ -25,8 +23,9 @@ function canonicalHash(body: CreateReportInput): string {
 
 /**
  * Files a report: checks the category and the point, proposes the route, stores the report, its first
- * event, the audit row and the photo links in one transaction. With an idempotency key, a retry of the
- * same request returns the first report; the same key with a different body is refused.
+ * event and the audit row in one statement (and links the photos in the same transaction). With an
+ * idempotency key, a retry of the same request returns the first report; the same key with a
+ * different body is refused. Refusals write nothing.
  */
 export async function createReport(
   deps: ReportsDeps,
@@ -35,67 +34,96 @@ export async function createReport(
   idempotencyKey: string | undefined,
 ): Promise<CreateResult> {
   const requestHash = canonicalHash(body);
-  if (idempotencyKey) {
-    const replay = await replayIfSeen(deps, actor, idempotencyKey, requestHash);
-    if (replay) return replay;
-  }
   const now = deps.clock.now();
-  const result = await deps.db.transaction(async (tx) => {
-    const [category, district] = await Promise.all([
-      findCategory(tx, body.categoryId),
-      locateDistrict(tx, body.lat, body.lon, deps.config.regionToleranceMeters),
-    ]);
-    // Every problem is listed; the error's code is the first one's.
-    const problems: { code: ErrorCode; detail: ErrorDetail }[] = [];
-    if (!category || !category.isActive)
-      problems.push({ code: 'unknown_category', detail: { path: 'categoryId', message: 'unknown_category' } });
-    else if (category.parentId === null)
-      problems.push({ code: 'category_not_selectable', detail: { path: 'categoryId', message: 'category_not_selectable' } });
-    if (!district) {
-      problems.push({ code: 'point_outside_region', detail: { path: 'lat', message: 'point_outside_region' } });
-      problems.push({ code: 'point_outside_region', detail: { path: 'lon', message: 'point_outside_region' } });
-    }
-    if (problems.length > 0 || !category || !district)
-      throw new AppError(problems[0]?.code ?? 'validation_failed', problems.map((p) => p.detail));
-
-    const routing = await routeReport(tx, category.id, district.id);
-    const id = await repo.insertReport(tx, {
-      kind: body.kind,
-      status: 'submitted',
-      categoryId: category.id,
-      text: body.text,
-      location: { x: body.lon, y: body.lat },
-      address: body.address ?? null,
-      territoryId: district.id,
-      authorId: actor.id,
-      isPublic: body.kind === 'appeal' ? false : body.isPublic,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash,
-      routing: { proposed: routing },
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!id) return undefined; // a concurrent retry with the same key won the race
-    const attached = await repo.attachMedia(tx, body.mediaIds, actor.id, { reportId: id, purpose: 'report' });
-    if (attached.length !== body.mediaIds.length) {
+  const input: IntakeInput = {
+    kind: body.kind,
+    categoryId: body.categoryId,
+    text: body.text,
+    lat: body.lat,
+    lon: body.lon,
+    address: body.address ?? null,
+    // Appeals under 59-ФЗ are never public.
+    isPublic: body.kind === 'appeal' ? false : body.isPublic,
+    authorId: actor.id,
+    authorRole: actor.role,
+    idempotencyKey: idempotencyKey ?? null,
+    requestHash,
+    toleranceMeters: deps.config.regionToleranceMeters,
+    now,
+  };
+  const file = async (exec: Executor) => {
+    const outcome = await insertSubmittedReport(exec, input);
+    refuseInvalidIntake(outcome);
+    if (outcome.id && body.mediaIds.length > 0) {
+      const attached = await repo.attachMedia(exec, body.mediaIds, actor.id, { reportId: outcome.id, purpose: 'report' });
       const missing = body.mediaIds.map((m, i) => ({ m, i })).filter(({ m }) => !attached.includes(m));
-      throw new AppError(
-        'media_unusable',
-        missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })),
-      );
+      if (missing.length > 0)
+        throw new AppError('media_unusable', missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })));
     }
-    await repo.insertEvents(tx, [
-      { reportId: id, type: 'submitted', fromStatus: null, toStatus: 'submitted', actorId: actor.id, actorRole: actor.role, createdAt: now },
-    ]);
-    await writeAudit(tx, { actor, action: 'report.submit', entityType: 'report', entityId: id, at: now, details: { routing: routing.method } });
-    return id;
-  });
-  if (result === undefined) {
-    const replay = await replayIfSeen(deps, actor, idempotencyKey!, requestHash);
+    return outcome;
+  };
+  // Without photos the single statement is the whole write; with photos, a transaction keeps them together.
+  const outcome = body.mediaIds.length > 0 ? await deps.db.transaction((tx) => file(tx)) : await file(deps.db);
+  if (!outcome.id) {
+    const replay = idempotencyKey ? await replayIfSeen(deps, actor, idempotencyKey, requestHash) : undefined;
     if (replay) return replay;
     throw new AppError('idempotency_conflict');
   }
-  return { report: await getReport(deps, actor, result), created: true };
+  const row: repo.ReportRow = {
+    id: outcome.id,
+    number: outcome.number!,
+    kind: input.kind,
+    status: 'submitted',
+    categoryId: body.categoryId,
+    categoryCode: outcome.categoryCode!,
+    categoryNameRu: outcome.categoryNameRu!,
+    categoryNameEn: outcome.categoryNameEn!,
+    text: body.text,
+    lat: body.lat,
+    lon: body.lon,
+    address: input.address,
+    territoryId: outcome.territoryId,
+    territoryParentId: outcome.territoryParentId,
+    territoryNameRu: outcome.territoryNameRu,
+    territoryNameEn: outcome.territoryNameEn,
+    organisationId: null,
+    organisationNameRu: null,
+    organisationNameEn: null,
+    authorId: actor.id,
+    isPublic: input.isPublic,
+    routing: outcome.routing,
+    dueAt: null,
+    answeredAt: null,
+    createdAt: now,
+    updatedAt: now,
+    thumbMediaId: body.mediaIds[0] ?? null,
+  };
+  // A new report has no answer, rating or other photos yet: present it without reading it back.
+  const report = presentDetail({
+    row,
+    actor,
+    now,
+    disputeWindowDays: deps.config.disputeWindowDays,
+    photoIds: body.mediaIds,
+    answer: null,
+    rating: null,
+    ratedCurrentAnswer: false,
+    author: null,
+  });
+  return { report, created: true };
+}
+
+/** Every problem with the category and the point, listed together; the error's code is the first one's. */
+function refuseInvalidIntake(o: IntakeOutcome): void {
+  const problems: { code: ErrorCode; detail: ErrorDetail }[] = [];
+  if (!o.categoryFound) problems.push({ code: 'unknown_category', detail: { path: 'categoryId', message: 'unknown_category' } });
+  else if (!o.categorySelectable)
+    problems.push({ code: 'category_not_selectable', detail: { path: 'categoryId', message: 'category_not_selectable' } });
+  if (!o.territoryId) {
+    problems.push({ code: 'point_outside_region', detail: { path: 'lat', message: 'point_outside_region' } });
+    problems.push({ code: 'point_outside_region', detail: { path: 'lon', message: 'point_outside_region' } });
+  }
+  if (problems.length > 0) throw new AppError(problems[0]!.code, problems.map((p) => p.detail));
 }
 
 async function replayIfSeen(deps: ReportsDeps, actor: Actor, key: string, requestHash: string): Promise<CreateResult | undefined> {
