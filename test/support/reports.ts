@@ -233,3 +233,16 @@ export async function snapshot(t: TestApp, id: string) {
 export function errorOf(res: LightMyRequestResponse): { code: string; message: string; details: { path: string; message: string }[] } {
   return (res.json() as { error: { code: string; message: string; details: { path: string; message: string }[] } }).error;
 }
+
+/**
+ * The field each problem is about. Request validation reports paths under the request part
+ * (`body.email`) while services report the bare field (`email`); tests of other concerns compare
+ * fields, and identity.test.ts checks the paths themselves.
+ */
+export function fieldPaths(res: LightMyRequestResponse): string[] {
+  return errorOf(res).details.map((d) => d.path.replace(/^body(\.|$)/, ''));
+}
+
+export function detailFor(res: LightMyRequestResponse, field: string): { path: string; message: string } | undefined {
+  return errorOf(res).details.find((d) => d.path.replace(/^body(\.|$)/, '') === field);
+}

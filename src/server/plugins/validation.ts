@@ -16,9 +16,12 @@ export class RequestValidationError extends Error {
  * received input's type so messages can say "expected a number, got text").
  */
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
-  ({ schema }) =>
+  ({ schema, httpPart }) =>
   (data) => {
-    const result = z.safeParse(schema, data, { reportInput: true });
+    // An absent body is an empty object: actions without fields need none, and forms with required
+    // fields get every missing field listed instead of one "expected an object".
+    const input = httpPart === 'body' && (data === null || data === undefined) ? {} : data;
+    const result = z.safeParse(schema, input, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(result.error.issues) };
   };
