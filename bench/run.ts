@@ -41,7 +41,12 @@ async function startServer(mode: 'app' | 'bare', url: string, port: number) {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
-  return { stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { stop };
 }
 
 async function json<T>(port: number, method: string, p: string, body?: object, headers: Record<string, string> = {}): Promise<T> {

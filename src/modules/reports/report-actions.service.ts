@@ -86,7 +86,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   },
   async assign({ tx, row, body, now }) {
     const org = await findOrganisation(tx, body.organisationId);
-    if (!org || !org.isActive)
+    if (!org?.isActive)
       throw new AppError('unknown_organisation', [{ path: 'organisationId', message: 'unknown_organisation' }]);
     return {
       status: 'assigned',
@@ -109,10 +109,20 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       legalReason: body.result === 'rejected' ? (body.legalReason ?? null) : null,
       updatedAt: now,
     };
-    const current = await workingAnswer(tx, row.id);
-    const answerId = current
-      ? (await repo.updateAnswer(tx, current.id, { ...fields, status: 'draft' }), current.id)
-      : (await repo.insertAnswer(tx, { ...fields, reportId: row.id, organisationId: row.organisationId, authorId: actor.id, status: 'draft', createdAt: now })).id;
+    // One working answer per round: redrafting edits it; after a publication a new one starts.
+    let answerId = (await workingAnswer(tx, row.id))?.id;
+    if (answerId) await repo.updateAnswer(tx, answerId, { ...fields, status: 'draft' });
+    else {
+      const created = await repo.insertAnswer(tx, {
+        ...fields,
+        reportId: row.id,
+        organisationId: row.organisationId,
+        authorId: actor.id,
+        status: 'draft',
+        createdAt: now,
+      });
+      answerId = created.id;
+    }
     await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, answerId, purpose: 'answer' });
     return { status: 'answer_drafted', events: [event('answer_drafted', { result: body.result }, false)] };
   },

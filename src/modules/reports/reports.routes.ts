@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
