@@ -14,7 +14,8 @@ const schema = z
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (b.result === 'planned' && !b.plannedDate) ctx.addIssue({ code: 'custom', path: ['plannedDate'], message: 'vmeste:planned_date_required' });
+    if (b.result === 'planned' && !b.plannedDate)
+      ctx.addIssue({ code: 'custom', path: ['plannedDate'], message: 'vmeste:planned_date_required' });
   });
 
 function issuesOf(input: unknown) {
@@ -27,36 +28,94 @@ const cyrillic = /[а-яё]/i;
 
 describe('describeIssues', () => {
   it('lists every problem with its path', () => {
-    const issues = issuesOf({ name: 'x', age: 'ten', email: 'nope', tags: ['a', 'b', 'c'], nested: { when: '2026-13-45' }, result: 'solved', extra: 1 });
+    const issues = issuesOf({
+      name: 'x',
+      age: 'ten',
+      email: 'nope',
+      tags: ['a', 'b', 'c'],
+      nested: { when: '2026-13-45' },
+      result: 'solved',
+      extra: 1,
+    });
     const details = describeIssues(issues, 'en');
-    expect(details.map((d) => d.path).sort()).toEqual(['', 'age', 'email', 'name', 'nested.when', 'tags'].sort());
+    expect(details.map((d) => d.path).sort()).toEqual(
+      ['', 'age', 'email', 'name', 'nested.when', 'tags'].sort(),
+    );
     expect(details).toHaveLength(issues.length);
     for (const d of details) expect(d.message.length).toBeGreaterThan(0);
   });
 
   it('says "Required" / «Обязательное поле» for a missing field', () => {
-    const issues = issuesOf({ age: 1, email: 'a@b.cd', tags: [], nested: { when: '2026-03-02' }, result: 'solved' });
-    expect(describeIssues(issues, 'en')).toEqual([{ path: 'name', message: 'Required', code: 'invalid_type' }]);
-    expect(describeIssues(issues, 'ru')).toEqual([{ path: 'name', message: 'Обязательное поле', code: 'invalid_type' }]);
+    const issues = issuesOf({
+      age: 1,
+      email: 'a@b.cd',
+      tags: [],
+      nested: { when: '2026-03-02' },
+      result: 'solved',
+    });
+    expect(describeIssues(issues, 'en')).toEqual([
+      { path: 'name', message: 'Required', code: 'invalid_type' },
+    ]);
+    expect(describeIssues(issues, 'ru')).toEqual([
+      { path: 'name', message: 'Обязательное поле', code: 'invalid_type' },
+    ]);
   });
 
   it('words string and array limits in both languages', () => {
-    const long = issuesOf({ name: 'abcdefgh', age: 1, email: 'a@b.cd', tags: ['a', 'b', 'c'], nested: { when: '2026-03-02' }, result: 'solved' });
-    expect(describeIssues(long, 'en').map((d) => d.message)).toEqual(['At most 5 characters', 'At most 2 items']);
-    expect(describeIssues(long, 'ru').map((d) => d.message)).toEqual(['Не длиннее 5 символов', 'Не больше 2 элементов']);
-    const short = issuesOf({ name: 'a', age: 1, email: 'a@b.cd', tags: [], nested: { when: '2026-03-02' }, result: 'solved' });
+    const long = issuesOf({
+      name: 'abcdefgh',
+      age: 1,
+      email: 'a@b.cd',
+      tags: ['a', 'b', 'c'],
+      nested: { when: '2026-03-02' },
+      result: 'solved',
+    });
+    expect(describeIssues(long, 'en').map((d) => d.message)).toEqual([
+      'At most 5 characters',
+      'At most 2 items',
+    ]);
+    expect(describeIssues(long, 'ru').map((d) => d.message)).toEqual([
+      'Не длиннее 5 символов',
+      'Не больше 2 элементов',
+    ]);
+    const short = issuesOf({
+      name: 'a',
+      age: 1,
+      email: 'a@b.cd',
+      tags: [],
+      nested: { when: '2026-03-02' },
+      result: 'solved',
+    });
     expect(describeIssues(short, 'en')[0]!.message).toBe('At least 2 characters');
     expect(describeIssues(short, 'ru')[0]!.message).toBe('Не короче 2 символов');
   });
 
   it('names unknown fields', () => {
-    const issues = issuesOf({ name: 'ab', age: 1, email: 'a@b.cd', tags: [], nested: { when: '2026-03-02' }, result: 'solved', foo: 1, bar: 2 });
-    expect(describeIssues(issues, 'en')).toEqual([{ path: '', message: 'Unknown fields: foo, bar', code: 'unrecognized_keys' }]);
+    const issues = issuesOf({
+      name: 'ab',
+      age: 1,
+      email: 'a@b.cd',
+      tags: [],
+      nested: { when: '2026-03-02' },
+      result: 'solved',
+      foo: 1,
+      bar: 2,
+    });
+    expect(describeIssues(issues, 'en')).toEqual([
+      { path: '', message: 'Unknown fields: foo, bar', code: 'unrecognized_keys' },
+    ]);
     expect(describeIssues(issues, 'ru')[0]!.message).toBe('Неизвестные поля: foo, bar');
   });
 
   it('uses zod’s own localisation for everything else', () => {
-    const issues = issuesOf({ name: 'ab', age: 'ten', email: 'nope', tags: [], nested: { when: '2026-03-02' }, result: 'maybe' });
+    const issues = issuesOf({
+      name: 'ab',
+      age: 'ten',
+      email: 'nope',
+      tags: [],
+      nested: { when: '2026-03-02' },
+      result: 'maybe',
+    });
     const en = describeIssues(issues, 'en');
     const ru = describeIssues(issues, 'ru');
     expect(en.map((d) => d.path)).toEqual(['age', 'email', 'result']);
@@ -68,23 +127,40 @@ describe('describeIssues', () => {
   });
 
   it('translates our own vmeste: keys', () => {
-    const issues = issuesOf({ name: 'ab', age: 1, email: 'a@b.cd', tags: [], nested: { when: '2026-03-02' }, result: 'planned' });
-    expect(describeIssues(issues, 'en')).toEqual([{ path: 'plannedDate', message: 'A planned answer needs a date', code: 'custom' }]);
-    expect(describeIssues(issues, 'ru')).toEqual([{ path: 'plannedDate', message: 'Для результата «запланировано» укажите дату', code: 'custom' }]);
+    const issues = issuesOf({
+      name: 'ab',
+      age: 1,
+      email: 'a@b.cd',
+      tags: [],
+      nested: { when: '2026-03-02' },
+      result: 'planned',
+    });
+    expect(describeIssues(issues, 'en')).toEqual([
+      { path: 'plannedDate', message: 'A planned answer needs a date', code: 'custom' },
+    ]);
+    expect(describeIssues(issues, 'ru')).toEqual([
+      { path: 'plannedDate', message: 'Для результата «запланировано» укажите дату', code: 'custom' },
+    ]);
   });
 
   it.each([
     ['bbox', 'Expected bbox: minLon,minLat,maxLon,maxLat', 'Ожидается bbox: minLon,minLat,maxLon,maxLat'],
     ['legal_reason_required', 'A rejection needs a legal reason', 'Для отказа укажите правовое основание'],
   ])('translates vmeste:%s', (key, en, ru) => {
-    const r = z.string().refine(() => false, { message: `vmeste:${key}` }).safeParse('x');
+    const r = z
+      .string()
+      .refine(() => false, { message: `vmeste:${key}` })
+      .safeParse('x');
     if (r.success) throw new Error('expected a failure');
     expect(describeIssues(r.error.issues, 'en')[0]!.message).toBe(en);
     expect(describeIssues(r.error.issues, 'ru')[0]!.message).toBe(ru);
   });
 
   it('leaves an unknown vmeste: key as it is rather than inventing a message', () => {
-    const r = z.string().refine(() => false, { message: 'vmeste:no_such_key' }).safeParse('x');
+    const r = z
+      .string()
+      .refine(() => false, { message: 'vmeste:no_such_key' })
+      .safeParse('x');
     if (r.success) throw new Error('expected a failure');
     expect(describeIssues(r.error.issues, 'en')[0]!.message).toBe('vmeste:no_such_key');
   });
@@ -92,7 +168,10 @@ describe('describeIssues', () => {
   it('prefixes paths with the request part', () => {
     const r = z.object({ id: z.uuid(), page: z.number() }).safeParse({ id: 'x' });
     if (r.success) throw new Error('expected a failure');
-    expect(describeIssues(r.error.issues, 'en', 'params').map((d) => d.path)).toEqual(['params.id', 'params.page']);
+    expect(describeIssues(r.error.issues, 'en', 'params').map((d) => d.path)).toEqual([
+      'params.id',
+      'params.page',
+    ]);
     const top = z.string().safeParse(1);
     if (top.success) throw new Error('expected a failure');
     expect(describeIssues(top.error.issues, 'en', 'body')[0]!.path).toBe('body');

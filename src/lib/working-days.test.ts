@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type WorkingDayCalendar, addWorkingDays, weekendsOnly } from './working-days.ts';
+import { addWorkingDays, type WorkingDayCalendar, weekendsOnly } from './working-days.ts';
 
 /** The instant at which the local (UTC+3) day `yyyy-mm-dd` ends. */
 const endOfLocalDay = (date: string) => new Date(`${date}T23:59:59.999+03:00`);
@@ -8,7 +8,9 @@ describe('addWorkingDays', () => {
   it('ends at the end of the next working day; the day of submission does not count', () => {
     // Monday 2 March 2026, 12:00 Moscow time.
     expect(addWorkingDays(new Date('2026-03-02T09:00:00Z'), 1)).toEqual(endOfLocalDay('2026-03-03'));
-    expect(addWorkingDays(new Date('2026-03-02T09:00:00Z'), 1).toISOString()).toBe('2026-03-03T20:59:59.999Z');
+    expect(addWorkingDays(new Date('2026-03-02T09:00:00Z'), 1).toISOString()).toBe(
+      '2026-03-03T20:59:59.999Z',
+    );
   });
 
   it('goes from Friday to Monday, skipping the weekend', () => {
@@ -57,14 +59,36 @@ describe('addWorkingDays', () => {
     const calendar: WorkingDayCalendar = {
       isWorkingDay: (d) => weekendsOnly.isWorkingDay(d) && !holidays.has(d.toISOString().slice(0, 10)),
     };
-    expect(addWorkingDays(new Date('2026-03-06T10:00:00Z'), 1, calendar)).toEqual(endOfLocalDay('2026-03-10'));
+    expect(addWorkingDays(new Date('2026-03-06T10:00:00Z'), 1, calendar)).toEqual(
+      endOfLocalDay('2026-03-10'),
+    );
     // And a transferred working Saturday counts.
-    const saturdayWorks: WorkingDayCalendar = { isWorkingDay: (d) => weekendsOnly.isWorkingDay(d) || d.toISOString().startsWith('2026-03-07') };
-    expect(addWorkingDays(new Date('2026-03-06T10:00:00Z'), 1, saturdayWorks)).toEqual(endOfLocalDay('2026-03-07'));
+    const saturdayWorks: WorkingDayCalendar = {
+      isWorkingDay: (d) => weekendsOnly.isWorkingDay(d) || d.toISOString().startsWith('2026-03-07'),
+    };
+    expect(addWorkingDays(new Date('2026-03-06T10:00:00Z'), 1, saturdayWorks)).toEqual(
+      endOfLocalDay('2026-03-07'),
+    );
   });
 
   it('treats Saturday and Sunday as the only days off by default', () => {
-    const week = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'];
-    expect(week.map((d) => weekendsOnly.isWorkingDay(new Date(`${d}T00:00:00Z`)))).toEqual([true, true, true, true, true, false, false]);
+    const week = [
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+    ];
+    expect(week.map((d) => weekendsOnly.isWorkingDay(new Date(`${d}T00:00:00Z`)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -67,19 +67,22 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const serveWeb = Boolean(options.serveWeb) && existsSync(webDist);
+  registerErrorHandling(app, { spaIndex: serveWeb });
 
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', tileOrigin(config.mapTileUrl)],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(config.mapTileUrl)],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
+        // Only where the platform is served over HTTPS; on plain HTTP it would break every request.
+        upgradeInsecureRequests: config.publicUrl?.startsWith('https://') ? [] : null,
       },
     },
   });
@@ -114,28 +117,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(mediaRoutes(ctx));
   await app.register(reportRoutes(ctx));
 
-  if (options.serveWeb && existsSync(webDist)) await serveWebApp(app);
+  // The built React app; its client-side routes fall back to index.html (see the not-found handler).
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   return app;
 }
 
-function tileOrigin(url: string): string {
+/** Origins the map tiles come from; `{s}` stands for the subdomains a, b and c. */
+function tileOrigins(url: string): string[] {
+  const variants = url.includes('{s}') ? ['a', 'b', 'c'].map((s) => url.replace('{s}', s)) : [url];
   try {
-    return new URL(url.replace(/\{[a-z]\}/g, 'a')).origin;
+    return [...new Set(variants.map((v) => new URL(v.replace(/\{[a-z]+\}/g, '0')).origin))];
   } catch {
-    return "'self'";
+    return [];
   }
-}
-
-/** The built React app, with client-side routes falling back to index.html. */
-async function serveWebApp(app: FastifyInstance) {
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.raw.url ?? '/';
-    if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url.split('?')[0] ?? ''))
-      return reply.type('text/html').sendFile('index.html');
-    const err = new AppError('not_found');
-    return reply.status(404).send({ error: { code: err.code, message: err.message, details: [] } });
-  });
 }
 
 /** Opens the configured database and brings it to the latest schema. */

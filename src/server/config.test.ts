@@ -108,7 +108,11 @@ describe('loadConfig', () => {
   });
 
   it('says what a DATABASE_URL and a schema name must look like', () => {
-    expect(configError({ DATABASE_URL: 'mysql://x' }).message).toContain('DATABASE_URL: must be a postgres:// URL');
-    expect(configError({ DB_SCHEMA: 'A' }).message).toContain('DB_SCHEMA: must be a lower-case SQL identifier');
+    expect(configError({ DATABASE_URL: 'mysql://x' }).message).toContain(
+      'DATABASE_URL: must be a postgres:// URL',
+    );
+    expect(configError({ DB_SCHEMA: 'A' }).message).toContain(
+      'DB_SCHEMA: must be a lower-case SQL identifier',
+    );
   });
 });

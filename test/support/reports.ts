@@ -1,7 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { type SQL, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../../src/db/connection.ts';
-import { CENTRAL_POINT, type Session, type TestApp, categoryId, login } from './app.ts';
+import { CENTRAL_POINT, categoryId, login, type Session, type TestApp } from './app.ts';
 
 /**
  * Small helpers for report tests: demo staff log-ins, filing a report, running actions, driving a
@@ -28,15 +28,40 @@ export type Staff = {
 
 export async function loginStaff(t: TestApp): Promise<Staff> {
   const e = (local: string) => `${local}@demo.vmeste.local`;
-  const [admin, moderator, curator, curatorNevsky, analyst, opLight, opRoads, opNevsky, opUk] = await Promise.all(
-    ['admin', 'moderator', 'curator', 'curator.nevsky', 'analyst', 'operator.light', 'operator.roads', 'operator.nevsky', 'operator.uk'].map(
-      (l) => login(t.app, e(l)),
-    ),
-  );
-  return { admin: admin!, moderator: moderator!, curator: curator!, curatorNevsky: curatorNevsky!, analyst: analyst!, opLight: opLight!, opRoads: opRoads!, opNevsky: opNevsky!, opUk: opUk! };
+  const [admin, moderator, curator, curatorNevsky, analyst, opLight, opRoads, opNevsky, opUk] =
+    await Promise.all(
+      [
+        'admin',
+        'moderator',
+        'curator',
+        'curator.nevsky',
+        'analyst',
+        'operator.light',
+        'operator.roads',
+        'operator.nevsky',
+        'operator.uk',
+      ].map((l) => login(t.app, e(l))),
+    );
+  return {
+    admin: admin!,
+    moderator: moderator!,
+    curator: curator!,
+    curatorNevsky: curatorNevsky!,
+    analyst: analyst!,
+    opLight: opLight!,
+    opRoads: opRoads!,
+    opNevsky: opNevsky!,
+    opUk: opUk!,
+  };
 }
 
-export type Territory = { id: string; code: string; parentId: string | null; kind: string; center: { lat: number; lon: number } };
+export type Territory = {
+  id: string;
+  code: string;
+  parentId: string | null;
+  kind: string;
+  center: { lat: number; lon: number };
+};
 
 export async function territories(t: TestApp): Promise<Map<string, Territory>> {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/territories' });
@@ -80,8 +105,8 @@ export type NewReport = {
 const categoryCache = new WeakMap<TestApp, Map<string, string>>();
 
 export async function categoryIdCached(t: TestApp, code: string): Promise<string> {
-  let cache = categoryCache.get(t);
-  if (!cache) categoryCache.set(t, (cache = new Map()));
+  const cache = categoryCache.get(t) ?? new Map<string, string>();
+  categoryCache.set(t, cache);
   const hit = cache.get(code);
   if (hit) return hit;
   const id = await categoryId(t.app, code);
@@ -89,7 +114,12 @@ export async function categoryIdCached(t: TestApp, code: string): Promise<string
   return id;
 }
 
-export async function postReport(t: TestApp, who: Who, r: NewReport = {}, extraHeaders: Record<string, string> = {}) {
+export async function postReport(
+  t: TestApp,
+  who: Who,
+  r: NewReport = {},
+  extraHeaders: Record<string, string> = {},
+) {
   const { category, ...rest } = r;
   const payload = {
     categoryId: r.categoryId ?? (await categoryIdCached(t, category ?? 'street-light')),
@@ -97,7 +127,12 @@ export async function postReport(t: TestApp, who: Who, r: NewReport = {}, extraH
     ...CENTRAL_POINT,
     ...rest,
   };
-  return t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...headersOf(who), ...extraHeaders }, payload });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/reports',
+    headers: { ...headersOf(who), ...extraHeaders },
+    payload,
+  });
 }
 
 /** Files a report and fails loudly if the API refuses it. */
@@ -107,12 +142,29 @@ export async function fileReport(t: TestApp, who: Session, r: NewReport = {}): P
   return res.json() as ReportJson;
 }
 
-export function act(t: TestApp, who: Who, id: string, action: string, payload: unknown = {}): Promise<LightMyRequestResponse> {
-  return t.app.inject({ method: 'POST', url: `/api/v1/reports/${id}/actions/${action}`, headers: headersOf(who), payload: payload as object });
+export function act(
+  t: TestApp,
+  who: Who,
+  id: string,
+  action: string,
+  payload: unknown = {},
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/reports/${id}/actions/${action}`,
+    headers: headersOf(who),
+    payload: payload as object,
+  });
 }
 
 /** Runs an action that must succeed. */
-export async function must(t: TestApp, who: Session, id: string, action: string, payload: unknown = {}): Promise<ReportJson> {
+export async function must(
+  t: TestApp,
+  who: Session,
+  id: string,
+  action: string,
+  payload: unknown = {},
+): Promise<ReportJson> {
   const res = await act(t, who, id, action, payload);
   if (res.statusCode !== 200) throw new Error(`${action} failed: ${res.statusCode} ${res.body}`);
   return res.json() as ReportJson;
@@ -157,7 +209,13 @@ export type DriveTarget =
  */
 type Step = [Session, string, object];
 
-export async function driveTo(t: TestApp, staff: Staff, author: Session, target: DriveTarget, r: NewReport = {}): Promise<ReportJson> {
+export async function driveTo(
+  t: TestApp,
+  staff: Staff,
+  author: Session,
+  target: DriveTarget,
+  r: NewReport = {},
+): Promise<ReportJson> {
   const category = target === 'accepted' ? 'other-issue' : (r.category ?? 'street-light');
   const report = await fileReport(t, author, { ...r, category });
   const id = report.id;
@@ -203,21 +261,37 @@ export async function countReports(t: TestApp): Promise<number> {
   return Number(r!.n);
 }
 
-export async function auditActions(t: TestApp, entityId: string): Promise<{ action: string; actorRole: string | null; details: Record<string, unknown> }[]> {
-  return rows(t, sql`SELECT action, actor_role AS "actorRole", details FROM audit_log WHERE entity_id = ${entityId} ORDER BY id`);
+export async function auditActions(
+  t: TestApp,
+  entityId: string,
+): Promise<{ action: string; actorRole: string | null; details: Record<string, unknown> }[]> {
+  return rows(
+    t,
+    sql`SELECT action, actor_role AS "actorRole", details FROM audit_log WHERE entity_id = ${entityId} ORDER BY id`,
+  );
 }
 
 export async function countAudit(t: TestApp, action?: string, entityId?: string): Promise<number> {
   const conds = [sql`TRUE`];
   if (action) conds.push(sql`action = ${action}`);
   if (entityId) conds.push(sql`entity_id = ${entityId}`);
-  const [r] = await rows<{ n: number }>(t, sql`SELECT count(*)::int AS n FROM audit_log WHERE ${sql.join(conds, sql` AND `)}`);
+  const [r] = await rows<{ n: number }>(
+    t,
+    sql`SELECT count(*)::int AS n FROM audit_log WHERE ${sql.join(conds, sql` AND `)}`,
+  );
   return Number(r!.n);
 }
 
 /** What a refused command must leave untouched: status, timeline, audit trail, answers. */
 export async function snapshot(t: TestApp, id: string) {
-  const [r] = await rows<{ status: string; organisation: string | null; events: number; audits: number; answers: number; ratings: number }>(
+  const [r] = await rows<{
+    status: string;
+    organisation: string | null;
+    events: number;
+    audits: number;
+    answers: number;
+    ratings: number;
+  }>(
     t,
     sql`SELECT r.status, r.organisation_id AS organisation,
           (SELECT count(*)::int FROM report_events e WHERE e.report_id = r.id) AS events,
@@ -227,11 +301,23 @@ export async function snapshot(t: TestApp, id: string) {
         FROM reports r WHERE r.id = ${id}`,
   );
   if (!r) throw new Error(`no report ${id}`);
-  return { ...r, events: Number(r.events), audits: Number(r.audits), answers: Number(r.answers), ratings: Number(r.ratings) };
+  return {
+    ...r,
+    events: Number(r.events),
+    audits: Number(r.audits),
+    answers: Number(r.answers),
+    ratings: Number(r.ratings),
+  };
 }
 
-export function errorOf(res: LightMyRequestResponse): { code: string; message: string; details: { path: string; message: string }[] } {
-  return (res.json() as { error: { code: string; message: string; details: { path: string; message: string }[] } }).error;
+export function errorOf(res: LightMyRequestResponse): {
+  code: string;
+  message: string;
+  details: { path: string; message: string }[];
+} {
+  return (
+    res.json() as { error: { code: string; message: string; details: { path: string; message: string }[] } }
+  ).error;
 }
 
 /**
@@ -243,6 +329,9 @@ export function fieldPaths(res: LightMyRequestResponse): string[] {
   return errorOf(res).details.map((d) => d.path.replace(/^body(\.|$)/, ''));
 }
 
-export function detailFor(res: LightMyRequestResponse, field: string): { path: string; message: string } | undefined {
+export function detailFor(
+  res: LightMyRequestResponse,
+  field: string,
+): { path: string; message: string } | undefined {
   return errorOf(res).details.find((d) => d.path.replace(/^body(\.|$)/, '') === field);
 }

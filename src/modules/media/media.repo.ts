@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { media } from '../../db/schema/reports.ts';
+import { answers, media } from '../../db/schema/reports.ts';
 
 export type MediaRow = typeof media.$inferSelect;
 
@@ -9,7 +9,15 @@ export async function insertMedia(exec: Executor, values: typeof media.$inferIns
   return rows[0]!;
 }
 
-export async function findMedia(exec: Executor, id: string): Promise<MediaRow | undefined> {
-  const rows = await exec.select().from(media).where(eq(media.id, id)).limit(1);
-  return rows[0];
+export type MediaWithAnswer = MediaRow & { answerStatus: (typeof answers.$inferSelect)['status'] | null };
+
+export async function findMedia(exec: Executor, id: string): Promise<MediaWithAnswer | undefined> {
+  const rows = await exec
+    .select({ media, answerStatus: answers.status })
+    .from(media)
+    .leftJoin(answers, eq(answers.id, media.answerId))
+    .where(eq(media.id, id))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row.media, answerStatus: row.answerStatus } : undefined;
 }

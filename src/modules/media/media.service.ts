@@ -4,7 +4,9 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { type Actor, isStaff } from '../identity/actor.ts';
+import type { Actor } from '../identity/actor.ts';
+import { factsOf } from '../reports/report.presenter.ts';
+import { canSeeAnswerDraft } from '../reports/report.policy.ts';
 import { loadVisibleReport } from '../reports/reports.service.ts';
 import { processImage } from './image.ts';
 import * as repo from './media.repo.ts';
@@ -44,7 +46,10 @@ export async function uploadImage(deps: MediaDeps, actor: Actor, bytes: Buffer):
   return { id: row.id, contentType: row.contentType, width: row.width, height: row.height, bytes: row.bytes, ...mediaUrls(row.id) };
 }
 
-/** A file is visible to whoever may see the report it belongs to; an unattached upload only to its owner and staff. */
+/**
+ * A file is visible to whoever may see the report it belongs to; a photo of an answer not yet
+ * published only to the staff handling it; an upload not yet attached only to its owner.
+ */
 export async function openMedia(
   deps: MediaDeps,
   actor: Actor | null,
@@ -54,12 +59,11 @@ export async function openMedia(
   const row = await repo.findMedia(deps.db, id);
   if (!row) throw new AppError('media_not_found');
   if (row.reportId) {
-    try {
-      await loadVisibleReport(deps.db, actor, row.reportId);
-    } catch {
-      throw new AppError('media_not_found');
-    }
-  } else if (!actor || (actor.id !== row.ownerId && !isStaff(actor))) {
+    const report = await loadVisibleReport(deps.db, actor, row.reportId).catch(() => undefined);
+    if (!report) throw new AppError('media_not_found');
+    const unpublishedAnswer = row.answerStatus === 'draft' || row.answerStatus === 'review';
+    if (unpublishedAnswer && !canSeeAnswerDraft(factsOf(report), actor)) throw new AppError('media_not_found');
+  } else if (actor?.id !== row.ownerId) {
     throw new AppError('media_not_found');
   }
   return variant === 'thumb'

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ReportAction,
-  type ReportStatus,
   canTransition,
   finalStatuses,
   nextStatus,
   openStatuses,
+  type ReportAction,
+  type ReportStatus,
   reportActions,
   reportStatuses,
   transitions,
@@ -30,7 +30,19 @@ const expected: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus | 
   dispute: { from: ['answered', 'resolved'], to: 'disputed' },
   reopen: { from: ['disputed'], to: 'reopened' },
   close: {
-    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'answered', 'resolved', 'disputed', 'reopened'],
+    from: [
+      'submitted',
+      'clarification_requested',
+      'accepted',
+      'assigned',
+      'in_progress',
+      'answer_drafted',
+      'answer_review',
+      'answered',
+      'resolved',
+      'disputed',
+      'reopened',
+    ],
     to: 'closed',
   },
 };
@@ -40,8 +52,20 @@ describe('report status machine', () => {
     expect([...reportActions].sort()).toEqual(Object.keys(expected).sort());
     expect([...reportStatuses].sort()).toEqual(
       [
-        'submitted', 'clarification_requested', 'rejected', 'accepted', 'assigned', 'in_progress', 'answer_drafted',
-        'answer_review', 'answered', 'resolved', 'disputed', 'reopened', 'merged', 'closed',
+        'submitted',
+        'clarification_requested',
+        'rejected',
+        'accepted',
+        'assigned',
+        'in_progress',
+        'answer_drafted',
+        'answer_review',
+        'answered',
+        'resolved',
+        'disputed',
+        'reopened',
+        'merged',
+        'closed',
       ].sort(),
     );
   });
@@ -81,7 +105,10 @@ describe('report status machine', () => {
 
   it('has a way out of every status that is not final', () => {
     for (const s of reportStatuses.filter((x) => !finalStatuses.includes(x)))
-      expect(reportActions.filter((a) => canTransition(a, s)), s).not.toEqual([]);
+      expect(
+        reportActions.filter((a) => canTransition(a, s)),
+        s,
+      ).not.toEqual([]);
   });
 
   it('never targets submitted except through clarify, and never targets merged', () => {
@@ -93,7 +120,17 @@ describe('report status machine', () => {
 
   it('counts as open work exactly the statuses someone still has to act on', () => {
     expect([...openStatuses].sort()).toEqual(
-      ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'disputed', 'reopened'].sort(),
+      [
+        'submitted',
+        'clarification_requested',
+        'accepted',
+        'assigned',
+        'in_progress',
+        'answer_drafted',
+        'answer_review',
+        'disputed',
+        'reopened',
+      ].sort(),
     );
   });
 

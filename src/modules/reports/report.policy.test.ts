@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../identity/actor.ts';
 import {
-  type ReportFacts,
   allowedActions,
   canSeeAnswerDraft,
   canSeeAuthorData,
   canView,
   disputeDeadline,
   isPubliclyVisible,
+  type ReportFacts,
   withinDisputeWindow,
 } from './report.policy.ts';
 import { type ReportStatus, reportStatuses } from './report-states.ts';
@@ -21,7 +21,13 @@ const DAY = 24 * 60 * 60 * 1000;
 const WINDOW = 7;
 const NOW = new Date('2026-03-10T12:00:00Z');
 
-const actor = (id: string, role: Actor['role'], scope: Partial<Actor> = {}): Actor => ({ id, role, organisationId: null, territoryId: null, ...scope });
+const actor = (id: string, role: Actor['role'], scope: Partial<Actor> = {}): Actor => ({
+  id,
+  role,
+  organisationId: null,
+  territoryId: null,
+  ...scope,
+});
 
 const author = actor('u-author', 'resident');
 const otherResident = actor('u-other', 'resident');
@@ -61,17 +67,35 @@ describe('canView', () => {
     for (const a of [null, otherResident, otherOperator, outOfScopeCurator]) expect(canView(r, a)).toBe(true);
   });
 
-  it.each(hidden)('hides a public report in %s from the public, other residents, other organisations and other districts', (status) => {
-    const r = facts({ status });
-    expect(isPubliclyVisible(r)).toBe(false);
-    for (const a of [null, otherResident, otherOperator, outOfScopeCurator, operatorWithoutOrg, curatorWithoutTerritory])
-      expect(canView(r, a)).toBe(false);
-  });
+  it.each(hidden)(
+    'hides a public report in %s from the public, other residents, other organisations and other districts',
+    (status) => {
+      const r = facts({ status });
+      expect(isPubliclyVisible(r)).toBe(false);
+      for (const a of [
+        null,
+        otherResident,
+        otherOperator,
+        outOfScopeCurator,
+        operatorWithoutOrg,
+        curatorWithoutTerritory,
+      ])
+        expect(canView(r, a)).toBe(false);
+    },
+  );
 
   it('shows a private report only to its author, moderators, admins, analysts, the organisation and curators in scope', () => {
     const r = facts({ isPublic: false });
-    for (const a of [author, moderator, admin, analyst, operator, districtCurator, regionCurator]) expect(canView(r, a), a.id).toBe(true);
-    for (const a of [null, otherResident, otherOperator, outOfScopeCurator, operatorWithoutOrg, curatorWithoutTerritory])
+    for (const a of [author, moderator, admin, analyst, operator, districtCurator, regionCurator])
+      expect(canView(r, a), a.id).toBe(true);
+    for (const a of [
+      null,
+      otherResident,
+      otherOperator,
+      outOfScopeCurator,
+      operatorWithoutOrg,
+      curatorWithoutTerritory,
+    ])
       expect(canView(r, a), a?.id ?? 'visitor').toBe(false);
   });
 
@@ -104,13 +128,22 @@ describe('canView', () => {
 describe('canSeeAuthorData', () => {
   it('is for moderators, admins, the organisation’s operators and curators in scope', () => {
     const r = facts({ isPublic: false });
-    for (const a of [moderator, admin, operator, districtCurator, regionCurator]) expect(canSeeAuthorData(r, a), a.id).toBe(true);
+    for (const a of [moderator, admin, operator, districtCurator, regionCurator])
+      expect(canSeeAuthorData(r, a), a.id).toBe(true);
   });
 
   it('is never for analysts, visitors, other residents, other organisations or other districts', () => {
     for (const isPublic of [true, false]) {
       const r = facts({ isPublic });
-      for (const a of [null, analyst, otherResident, otherOperator, outOfScopeCurator, operatorWithoutOrg, curatorWithoutTerritory])
+      for (const a of [
+        null,
+        analyst,
+        otherResident,
+        otherOperator,
+        outOfScopeCurator,
+        operatorWithoutOrg,
+        curatorWithoutTerritory,
+      ])
         expect(canSeeAuthorData(r, a), a?.id ?? 'visitor').toBe(false);
     }
   });
@@ -128,7 +161,16 @@ describe('canSeeAuthorData', () => {
 describe('allowedActions', () => {
   const answeredAt = new Date(NOW.getTime() - DAY);
   const allowed = (status: ReportStatus, a: Actor | null, over: Partial<ReportFacts> = {}) =>
-    allowedActions(facts({ status, answeredAt: ['answered', 'resolved', 'disputed', 'reopened'].includes(status) ? answeredAt : null, ...over }), a, NOW, WINDOW);
+    allowedActions(
+      facts({
+        status,
+        answeredAt: ['answered', 'resolved', 'disputed', 'reopened'].includes(status) ? answeredAt : null,
+        ...over,
+      }),
+      a,
+      NOW,
+      WINDOW,
+    );
 
   const table: [ReportStatus, Actor, string[]][] = [
     ['submitted', moderator, ['accept', 'reject', 'request-clarification']],
@@ -180,7 +222,8 @@ describe('allowedActions', () => {
 
   it('gives nobody anything in a final status', () => {
     for (const s of ['rejected', 'merged', 'closed'] as const)
-      for (const a of [author, moderator, admin, analyst, operator, districtCurator, regionCurator]) expect(allowed(s, a)).toEqual([]);
+      for (const a of [author, moderator, admin, analyst, operator, districtCurator, regionCurator])
+        expect(allowed(s, a)).toEqual([]);
   });
 
   it('lets the author rate only once per answer', () => {
@@ -213,7 +256,9 @@ describe('dispute window', () => {
 
   it('is closed when nothing was ever published', () => {
     expect(withinDisputeWindow(facts({ answeredAt: null }), NOW, WINDOW)).toBe(false);
-    expect(allowedActions(facts({ status: 'answered', answeredAt: null }), author, NOW, WINDOW)).toEqual(['rate']);
+    expect(allowedActions(facts({ status: 'answered', answeredAt: null }), author, NOW, WINDOW)).toEqual([
+      'rate',
+    ]);
   });
 
   it('applies to a resolved report too', () => {

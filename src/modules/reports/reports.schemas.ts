@@ -64,7 +64,7 @@ export const listReportsQuerySchema = z.object({
   category: z.uuid().optional(),
   territory: z.uuid().optional(),
   organisation: z.uuid().optional(),
-  q: z.string().trim().min(2).max(200).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
   /** Work lists: moderation, curator's queue, the operator's organisation, answer review, my reports. */
   queue: z.enum(reportQueues).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

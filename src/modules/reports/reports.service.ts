@@ -208,12 +208,13 @@ function queueFilters(actor: Actor | null, query: ListReportsQuery): Partial<rep
     case 'moderation':
       if (role !== 'moderator' && role !== 'admin') deny();
       return { statuses: ['submitted'] };
+    // A curator's work lists cover their territory only, not every public report they can read.
     case 'review':
       if (role !== 'moderator' && role !== 'admin' && role !== 'curator') deny();
-      return { statuses: ['answer_review'] };
+      return { statuses: ['answer_review'], ...curatorScope(actor) };
     case 'curator':
       if (role !== 'curator' && role !== 'admin') deny();
-      return { statuses: ['accepted', 'disputed'] };
+      return { statuses: ['accepted', 'disputed'], ...curatorScope(actor) };
     case 'organisation':
       if (role !== 'operator' || !actor.organisationId) deny();
       return {
@@ -223,13 +224,17 @@ function queueFilters(actor: Actor | null, query: ListReportsQuery): Partial<rep
   }
 }
 
+function curatorScope(actor: Actor): Partial<repo.ListFilters> {
+  return actor.role === 'curator' ? { territoryId: actor.territoryId ?? undefined } : {};
+}
+
 export async function listReports(deps: ReportsDeps, actor: Actor | null, query: ListReportsQuery): Promise<ReportList> {
   const queue = queueFilters(actor, query);
   const filters: repo.ListFilters = {
     bbox: query.bbox,
     statuses: queue.statuses ?? query.status,
     categoryId: query.category,
-    territoryId: query.territory,
+    territoryId: queue.territoryId ?? query.territory,
     organisationId: queue.organisationId ?? query.organisation,
     authorId: queue.authorId,
     q: query.q,

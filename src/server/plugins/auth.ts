@@ -46,7 +46,7 @@ export function registerAuth(app: FastifyInstance, deps: IdentityDeps): void {
     if (!token) return;
     const found = await resolveSession(deps, token);
     if (found.kind !== 'ok') {
-      request.sessionExpired = true;
+      request.sessionExpired = found.kind === 'expired';
       if (!bearer) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
     }

@@ -19,12 +19,15 @@ function detailMessage(message: string, locale: 'ru' | 'en'): string {
  * One error handler: every error leaves as `{ error: { code, message, details } }` in the caller's
  * language with every validation problem listed; unexpected errors are logged, never leaked.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError | RequestValidationError, request, reply) => {
     const locale = localeFromHeader(request.headers['accept-language']);
     if (error instanceof AppError) return send(reply, request, error.code, error.status, error.details);
-    if (error instanceof RequestValidationError)
-      return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale, error.validationContext));
+    if (error instanceof RequestValidationError) {
+      // Body fields are named as they are (`text`); other parts keep their prefix (`querystring.bbox`).
+      const prefix = error.validationContext === 'body' ? undefined : error.validationContext;
+      return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale, prefix));
+    }
     if (error instanceof ZodError)
       return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale));
     const fe = error as FastifyError;
@@ -41,5 +44,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return send(reply, request, 'internal', 500, []);
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, request, 'not_found', 404, []));
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app (GET, outside /api, no file extension) get its index.html.
+    const url = (request.raw.url ?? '/').split('?')[0] ?? '/';
+    if (options.spaIndex && request.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url))
+      return reply.type('text/html').sendFile('index.html');
+    return send(reply, request, 'not_found', 404, []);
+  });
 }

@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type Server = { baseUrl: string; stop: () => Promise<void> };
+
+/** A free TCP port below the ephemeral range (32768+), so it cannot clash with outgoing connections. */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port found below 32768');
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+/**
+ * Starts `vmeste serve` (the real CLI, which serves the built web app) on a fresh embedded database
+ * seeded with the demo region. Set VMESTE_E2E_URL to test an already running deployment instead.
+ */
+export async function startServer(): Promise<Server> {
+  const external = process.env.VMESTE_E2E_URL;
+  if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => {} };
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    // Four users clicking through many pages from one address: the default per-IP limits are for the internet.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+  };
+  // A fresh embedded database unless the caller names one for the end-to-end run.
+  if (process.env.VMESTE_E2E_DATABASE_URL) env.DATABASE_URL = process.env.VMESTE_E2E_DATABASE_URL;
+  else delete env.DATABASE_URL;
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, () => log, 180_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const index = await fetch(`${baseUrl}/`);
+  if (!index.ok || !(index.headers.get('content-type') ?? '').includes('text/html')) {
+    await stop();
+    throw new Error(
+      `the server does not serve the web app at / (HTTP ${index.status}); run npm run build:web first`,
+    );
+  }
+  return { baseUrl, stop };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+/**
+ * A fresh browser context (its own cookies and storage) in which every request that leaves the
+ * test server is aborted: map tiles cannot load, which the app must survive.
+ */
+export async function isolatedContext(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  const origin = new URL(baseUrl).origin;
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', baseURL: baseUrl });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')
+      ? route.continue()
+      : route.abort();
+  });
+  return context;
+}

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from '../../src/demo/users.ts';
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+export type ConsoleProblems = string[];
+
+/**
+ * Collects console errors and uncaught exceptions. Chromium's own "Failed to load resource" lines
+ * are left out: they report blocked tiles and expected 401s, not faults of the app.
+ */
+export function watchConsole(page: Page, problems: ConsoleProblems = []): ConsoleProblems {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`${page.url()}: console.error ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  return problems;
+}
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
+
+/** Runs axe-core on the page and fails on any serious or critical violation (printing each). */
+export async function checkA11y(page: Page, label: string): Promise<void> {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate<AxeViolation[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    })))`,
+  );
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) {
+    console.error(`[axe] ${label}: ${v.impact} ${v.id} — ${v.help}`);
+    for (const n of v.nodes.slice(0, 5))
+      console.error(`    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`);
+  }
+  expect(
+    bad.map((v) => `${v.impact} ${v.id}`),
+    `accessibility violations on ${label}`,
+  ).toEqual([]);
+}
+
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+export function demoUser(role: DemoRole, match?: (u: (typeof DEMO_USERS)[number]) => boolean) {
+  const user = DEMO_USERS.find((u) => u.role === role && (!match || match(u)));
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return { email: user.email, password: DEMO_PASSWORD, name: user.name };
+}
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await page.click('form button[type=submit]');
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** Waits until the report page shows this status in its header badge. */
+export async function expectStatus(page: Page, text: string): Promise<void> {
+  const badge = page.locator('.report-head .badge');
+  await badge.filter({ hasText: text }).waitFor({ timeout: 20_000 });
+  expect((await badge.textContent())?.trim()).toBe(text);
+}
+
+/** A small, real photo. */
+export async function photo(colour: { r: number; g: number; b: number }, name: string) {
+  const buffer = await sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  return { name, mimeType: 'image/jpeg', buffer };
+}
+
+/** Signs in through the API (not the UI) to check what the server holds. */
+export async function apiSession(baseUrl: string, email: string, password: string) {
+  const res = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`API sign-in failed: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T>(pathname: string): Promise<T> => {
+    const r = await fetch(`${baseUrl}${pathname}`, { headers: { cookie, accept: 'application/json' } });
+    if (!r.ok) throw new Error(`GET ${pathname}: HTTP ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+}

@@ -1,0 +1,110 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../features/auth/api/get-me';
+import { useLogout } from '../features/auth/api/logout';
+import { isStaff } from '../features/staff/queues';
+import { type Language, languages } from '../lib/i18n';
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  const { data: user } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu after navigating.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/') });
+  const setLanguage = (lng: Language) => void i18n.changeLanguage(lng);
+
+  return (
+    <header className="site-header">
+      <div className="container header-bar">
+        <Link to="/" className="brand">
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </Link>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {t('layout.menu')}
+        </button>
+        <div id={menuId} className={`header-menu${menuOpen ? ' header-menu--open' : ''}`}>
+          <nav aria-label={t('layout.mainNav')}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.map')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
+              </li>
+              {user && (
+                <li>
+                  <NavLink to="/my">{t('nav.myReports')}</NavLink>
+                </li>
+              )}
+              {user && isStaff(user.role) && (
+                <li>
+                  <NavLink to="/staff">{t('nav.staff')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <fieldset className="lang-switch">
+              <legend className="visually-hidden">{t('layout.language')}</legend>
+              {languages.map((lng) => (
+                <button
+                  key={lng}
+                  type="button"
+                  lang={lng}
+                  aria-pressed={i18n.language === lng}
+                  aria-label={`${t(`languages.${lng}`)} — ${t(`languages.${lng}Long`)}`}
+                  onClick={() => setLanguage(lng)}
+                >
+                  {t(`languages.${lng}`)}
+                </button>
+              ))}
+            </fieldset>
+            {user ? (
+              <div className="user-menu">
+                <span className="user-name">
+                  <span className="user-name__full" title={user.name}>
+                    {user.name}
+                  </span>
+                  <span className="user-role">{t(`roles.${user.role}`)}</span>
+                </span>
+                <button type="button" className="button button--secondary button--small" onClick={onLogout}>
+                  {t('auth.logout')}
+                </button>
+              </div>
+            ) : (
+              <div className="user-menu">
+                <Link
+                  to="/login"
+                  state={{ from: location.pathname + location.search }}
+                  className="button button--small"
+                >
+                  {t('auth.login')}
+                </Link>
+                <Link to="/register" className="button button--secondary button--small">
+                  {t('auth.register')}
+                </Link>
+              </div>
+            )}
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

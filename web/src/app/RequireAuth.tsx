@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { useMe } from '../features/auth/api/get-me';
+import { isStaff } from '../features/staff/queues';
+
+/** Sends signed-out visitors to the sign-in page, which brings them back here afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorMessage error={me.error} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+export function RequireStaff({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <RequireAuth>
+      {me.data && !isStaff(me.data.role) ? (
+        <div className="page">
+          <h1>{t('staff.title')}</h1>
+          <p>{t('staff.notStaff')}</p>
+        </div>
+      ) : (
+        children
+      )}
+    </RequireAuth>
+  );
+}

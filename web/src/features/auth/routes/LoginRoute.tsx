@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { usePageTitle } from '../../../components/use-page-title';
+import { LoginForm } from '../components/LoginForm';
+
+export function LoginRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  usePageTitle(t('auth.loginTitle'));
+  const from = (location.state as { from?: string } | null)?.from;
+  const registered = (location.state as { registered?: boolean } | null)?.registered;
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t('auth.loginTitle')}</h1>
+      {registered && (
+        <p className="alert alert--success" role="status">
+          {t('auth.registeredLogin')}
+        </p>
+      )}
+      <LoginForm onSuccess={() => navigate(from && from !== '/login' ? from : '/', { replace: true })} />
+      <p className="form-footer">
+        {t('auth.noAccount')}{' '}
+        <Link to="/register" state={{ from }}>
+          {t('auth.registerLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}

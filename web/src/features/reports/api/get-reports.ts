@@ -1,0 +1,44 @@
+import type { reportQueues } from '@shared/reports/reports.schemas.ts';
+import { type ReportList, reportListSchema } from '@shared/reports/reports.schemas.ts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, queryString } from '../../../lib/api-client';
+
+export type ReportQueue = (typeof reportQueues)[number];
+
+export type ReportsQuery = {
+  bbox?: [number, number, number, number];
+  status?: string[];
+  category?: string;
+  territory?: string;
+  organisation?: string;
+  q?: string;
+  queue?: ReportQueue;
+  page?: number;
+  pageSize?: number;
+};
+
+export async function getReports(query: ReportsQuery, signal?: AbortSignal): Promise<ReportList> {
+  const qs = queryString({
+    bbox: query.bbox?.map((n) => n.toFixed(5)).join(','),
+    status: query.status?.length ? query.status.join(',') : undefined,
+    category: query.category,
+    territory: query.territory,
+    organisation: query.organisation,
+    q: query.q && query.q.trim().length >= 2 ? query.q.trim() : undefined,
+    queue: query.queue,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return api(`/api/v1/reports${qs}`, { schema: reportListSchema, signal });
+}
+
+export const reportsQueryOptions = (query: ReportsQuery) =>
+  queryOptions({
+    queryKey: ['reports', query],
+    queryFn: ({ signal }) => getReports(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useReports(query: ReportsQuery, enabled = true) {
+  return useQuery({ ...reportsQueryOptions(query), enabled });
+}

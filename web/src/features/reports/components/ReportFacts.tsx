@@ -1,0 +1,48 @@
+import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime, localName } from '../../../lib/format';
+
+/** Where, who handles it, by when; the author's contact only for staff who are allowed to see it. */
+export function ReportFacts({ report }: { report: ReportDetail }) {
+  const { t } = useTranslation();
+  const overdue =
+    report.dueAt &&
+    new Date(report.dueAt) < new Date() &&
+    !['answered', 'resolved', 'closed', 'rejected', 'merged'].includes(report.status);
+  const method = typeof report.routing?.method === 'string' ? report.routing.method : null;
+  return (
+    <dl className="facts">
+      <dt>{t('report.address')}</dt>
+      <dd>{report.address || t('report.noAddress')}</dd>
+      <dt>{t('report.district')}</dt>
+      <dd>{localName(report.territory?.name) || '—'}</dd>
+      <dt>{t('report.organisation')}</dt>
+      <dd>{localName(report.organisation?.name) || t('report.notAssigned')}</dd>
+      <dt>{t('report.deadline')}</dt>
+      <dd className={overdue ? 'overdue' : undefined}>
+        {report.dueAt ? formatDate(report.dueAt) : '—'}
+        {overdue && ` (${t('report.overdue')})`}
+      </dd>
+      <dt>{t('report.created')}</dt>
+      <dd>{formatDateTime(report.createdAt)}</dd>
+      <dt>{t('report.visibility')}</dt>
+      <dd>{report.isPublic ? t('report.public') : t('report.private')}</dd>
+      {report.author && (
+        <>
+          <dt>{t('report.author')}</dt>
+          <dd>
+            {report.author.name}
+            <br />
+            <a href={`mailto:${report.author.email}`}>{report.author.email}</a>
+          </dd>
+        </>
+      )}
+      {method && (
+        <>
+          <dt>{t('report.routing')}</dt>
+          <dd>{t(`report.routingMethod.${method}`, { defaultValue: method })}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,114 @@
+import { reportStatuses } from '@shared/reports/report-states.ts';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localName } from '../../../lib/format';
+import { groupCategories, useCategories } from '../../reference/api/get-categories';
+import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import { statusPresets } from '../status';
+
+export type Filters = { status: string; category: string; territory: string; q: string };
+
+type Props = { value: Filters; onChange: (next: Partial<Filters>) => void };
+
+/** Status (a preset or one status), subject, district and free-text search. */
+export function ReportFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const categories = useCategories();
+  const territories = useTerritories();
+  const [q, setQ] = useState(value.q);
+  useEffect(() => setQ(value.q), [value.q]);
+
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    onChange({ q: q.trim() });
+  };
+
+  return (
+    <search className="filters" aria-label={t('filters.label')}>
+      <form onSubmit={onSearch}>
+        <div className="filters-row">
+          <div className="field field--inline">
+            <label htmlFor="filter-status">{t('filters.status')}</label>
+            <select
+              id="filter-status"
+              value={value.status}
+              onChange={(e) => onChange({ status: e.target.value })}
+            >
+              <option value="">{t('filters.all')}</option>
+              {Object.keys(statusPresets).map((preset) => (
+                <option key={preset} value={preset}>
+                  {t(`filters.preset.${preset}`)}
+                </option>
+              ))}
+              <optgroup label={t('filters.byStatus')}>
+                {reportStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </div>
+          <div className="field field--inline">
+            <label htmlFor="filter-category">{t('filters.category')}</label>
+            <select
+              id="filter-category"
+              value={value.category}
+              onChange={(e) => onChange({ category: e.target.value })}
+            >
+              <option value="">{t('filters.all')}</option>
+              {groupCategories(categories.data ?? []).map(({ topic, subjects }) => (
+                <optgroup key={topic.id} label={localName(topic.name)}>
+                  {subjects.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {localName(c.name)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <div className="field field--inline">
+            <label htmlFor="filter-territory">{t('filters.district')}</label>
+            <select
+              id="filter-territory"
+              value={value.territory}
+              onChange={(e) => onChange({ territory: e.target.value })}
+            >
+              <option value="">{t('filters.allDistricts')}</option>
+              {districtsOf(territories.data ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {localName(d.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field--inline field--grow">
+            <label htmlFor="filter-q">{t('filters.search')}</label>
+            <div className="input-with-button">
+              <input
+                id="filter-q"
+                type="search"
+                value={q}
+                minLength={2}
+                maxLength={200}
+                placeholder={t('filters.searchPlaceholder')}
+                onChange={(e) => setQ(e.target.value)}
+              />
+              <button type="submit" className="button">
+                {t('filters.find')}
+              </button>
+            </div>
+          </div>
+        </div>
+      </form>
+    </search>
+  );
+}
+
+/** The `status` query parameter for a filter value: a preset expands to its statuses. */
+export function statusParam(value: string): string[] | undefined {
+  if (!value) return undefined;
+  const preset = statusPresets[value];
+  return preset ? [...preset] : [value];
+}

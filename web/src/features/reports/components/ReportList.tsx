@@ -1,0 +1,39 @@
+import type { ReportList as ReportListData } from '@shared/reports/reports.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { Pagination } from '../../../components/Pagination';
+import { ReportCard } from './ReportCard';
+
+type Props = {
+  data: ReportListData | undefined;
+  isPending: boolean;
+  error: unknown;
+  onPage: (page: number) => void;
+  emptyText: string;
+};
+
+export function ReportList({ data, isPending, error, onPage, emptyText }: Props) {
+  const { t } = useTranslation();
+  if (error) return <ErrorMessage error={error} />;
+  if (isPending || !data) return <Loading />;
+  return (
+    <div className="report-list">
+      <p className="list-count" aria-live="polite">
+        {t('list.count', { count: data.total })}
+      </p>
+      {data.items.length === 0 ? (
+        <p className="empty">{emptyText}</p>
+      ) : (
+        <ul className="plain-list">
+          {data.items.map((r) => (
+            <li key={r.id}>
+              <ReportCard report={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} />
+    </div>
+  );
+}

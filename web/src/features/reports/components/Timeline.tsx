@@ -1,0 +1,81 @@
+import type { Organisation } from '@shared/reference/reference.schemas.ts';
+import type { ReportEvent } from '@shared/reports/reports.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { formatDateTime, localName } from '../../../lib/format';
+import { useOrganisations } from '../../reference/api/get-organisations';
+import { useReportEvents } from '../api/get-report-events';
+
+/** Text fields an event's payload may carry that are worth showing (comments, reasons, questions). */
+const payloadTexts = ['comment', 'reason', 'question', 'answer'] as const;
+
+function EventItem({ event, organisations }: { event: ReportEvent; organisations: Organisation[] }) {
+  const { t } = useTranslation();
+  const { payload } = event;
+  // A routing reason is a code, not the words of a person: shown translated below.
+  const codedReason = event.type === 'sent_to_curator';
+  const texts = payloadTexts
+    .filter((k) => !(codedReason && k === 'reason'))
+    .map((k) => [k, payload[k]] as const)
+    .filter(
+      (pair): pair is readonly [(typeof payloadTexts)[number], string] =>
+        typeof pair[1] === 'string' && pair[1] !== '',
+    );
+  const organisation =
+    typeof payload.organisationId === 'string'
+      ? organisations.find((o) => o.id === payload.organisationId)
+      : undefined;
+  return (
+    <li className="timeline-item">
+      <p className="timeline-title">
+        <strong>{t(`events.${event.type}`, { defaultValue: event.type })}</strong>
+        {event.toStatus && event.toStatus !== event.fromStatus && (
+          <span className="muted"> → {t(`status.${event.toStatus}`)}</span>
+        )}
+      </p>
+      <p className="muted">
+        <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+        {event.actorRole && ` · ${t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })}`}
+      </p>
+      {organisation && (
+        <p className="timeline-text">
+          <span className="label">{t('events.organisation')}: </span>
+          {localName(organisation.name)}
+        </p>
+      )}
+      {codedReason && typeof payload.reason === 'string' && (
+        <p className="timeline-text">
+          {t(`events.curatorReasons.${payload.reason}`, { defaultValue: payload.reason })}
+        </p>
+      )}
+      {texts.map(([k, v]) => (
+        <p key={k} className="timeline-text">
+          <span className="label">{t(`events.payload.${k}`)}: </span>
+          {v}
+        </p>
+      ))}
+    </li>
+  );
+}
+
+export function Timeline({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  const events = useReportEvents(reportId);
+  const organisations = useOrganisations();
+  return (
+    <section className="card" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('timeline.title')}</h2>
+      {events.isPending && <Loading />}
+      {events.error && <ErrorMessage error={events.error} />}
+      {events.data && events.data.length === 0 && <p className="muted">{t('timeline.empty')}</p>}
+      {events.data && events.data.length > 0 && (
+        <ol className="timeline">
+          {events.data.map((e) => (
+            <EventItem key={e.id} event={e} organisations={organisations.data ?? []} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import type L from 'leaflet';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../../components/use-page-title';
+import { usePublicConfig } from '../../reference/api/get-config';
+import { type ReportsQuery, useReports } from '../api/get-reports';
+import { type Filters, ReportFilters, statusParam } from '../components/ReportFilters';
+import { ReportList } from '../components/ReportList';
+import { ReportsMap } from '../components/ReportsMap';
+
+const listPageSize = 20;
+/** The server's page-size ceiling: the map shows at most this many markers per view. */
+const mapLimit = 500;
+
+type Bbox = [number, number, number, number];
+
+export function MapRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('mapPage.title'));
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [bbox, setBbox] = useState<Bbox | undefined>();
+  const [map, setMap] = useState<L.Map | null>(null);
+  const config = usePublicConfig();
+
+  const filters: Filters = {
+    status: params.get('status') ?? '',
+    category: params.get('category') ?? '',
+    territory: params.get('territory') ?? '',
+    q: params.get('q') ?? '',
+  };
+  const onlyInView = params.get('area') !== 'all';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const base: ReportsQuery = {
+    status: statusParam(filters.status),
+    category: filters.category || undefined,
+    territory: filters.territory || undefined,
+    q: filters.q || undefined,
+  };
+  const mapQuery = useReports({ ...base, bbox, page: 1, pageSize: mapLimit }, bbox !== undefined);
+  // Without a map (its settings failed to load) the list falls back to the whole region.
+  const mapBroken = config.isError;
+  const listQuery = useReports(
+    { ...base, bbox: onlyInView && !mapBroken ? bbox : undefined, page, pageSize: listPageSize },
+    !onlyInView || bbox !== undefined || mapBroken,
+  );
+
+  const update = (next: Partial<Filters> & { page?: number; area?: string }) => {
+    const p = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === '' || value === undefined || (key === 'page' && value === 1)) p.delete(key);
+      else p.set(key, String(value));
+    }
+    if (next.page === undefined) p.delete('page');
+    setParams(p, { replace: true });
+  };
+
+  // A new map view is a new result set: start its list from the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of view resets the page.
+  useEffect(() => {
+    if (onlyInView && params.has('page')) {
+      const p = new URLSearchParams(params);
+      p.delete('page');
+      setParams(p, { replace: true });
+    }
+  }, [bbox]);
+
+  const onOpen = useCallback((id: string) => navigate(`/reports/${id}`), [navigate]);
+  const onView = useCallback((b: Bbox) => setBbox(b), []);
+  const mapItems = useMemo(() => mapQuery.data?.items, [mapQuery.data]);
+  const capped = (mapQuery.data?.total ?? 0) > mapLimit;
+
+  return (
+    <div className="map-page">
+      <div className="map-page__head container">
+        <h1>{t('mapPage.title')}</h1>
+        <ReportFilters value={filters} onChange={(f) => update(f)} />
+      </div>
+      <div className="map-page__body">
+        <section className="map-page__map" aria-labelledby="map-heading">
+          <h2 id="map-heading" className="visually-hidden">
+            {t('mapPage.mapHeading')}
+          </h2>
+          <ReportsMap
+            items={mapItems}
+            territoryId={filters.territory}
+            map={map}
+            onMap={setMap}
+            onView={onView}
+            onOpen={onOpen}
+          />
+          {capped && (
+            <p className="map-caption" role="status">
+              {t('mapPage.capped', { count: mapLimit })}
+            </p>
+          )}
+        </section>
+        <section className="map-page__list" aria-labelledby="list-heading">
+          <div className="list-head">
+            <h2 id="list-heading">{t('mapPage.listHeading')}</h2>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={onlyInView}
+                onChange={(e) => update({ area: e.target.checked ? '' : 'all' })}
+              />
+              {t('mapPage.onlyInView')}
+            </label>
+          </div>
+          <ReportList
+            data={listQuery.data}
+            isPending={listQuery.isPending}
+            error={listQuery.error}
+            onPage={(p) => update({ page: p })}
+            emptyText={t('mapPage.empty')}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { usePageTitle } from '../../../components/use-page-title';
+import { useMe } from '../../auth/api/get-me';
+import { ReportForm } from '../components/ReportForm';
+
+export function NewReportRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('reportForm.title'));
+  const navigate = useNavigate();
+  const { data: user } = useMe();
+  const [savedOffline, setSavedOffline] = useState(false);
+  if (!user) return null;
+
+  return (
+    <div className="page page--form">
+      <h1>{t('reportForm.title')}</h1>
+      <p className="lead">{t('reportForm.lead')}</p>
+      {savedOffline && (
+        <div className="alert alert--info" role="status">
+          <p>{t('offline.saved')}</p>
+          <p>
+            <Link to="/my">{t('offline.seeMine')}</Link>
+          </p>
+        </div>
+      )}
+      <ReportForm
+        userId={user.id}
+        onCreated={(report) => navigate(`/reports/${report.id}`, { state: { created: true } })}
+        onSavedOffline={() => {
+          setSavedOffline(true);
+          window.scrollTo({ top: 0 });
+        }}
+      />
+    </div>
+  );
+}

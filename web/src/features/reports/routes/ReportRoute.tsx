@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { formatDate, localName } from '../../../lib/format';
+import { useReport } from '../api/get-report';
+import { AnswerView, RatingView } from '../components/AnswerView';
+import { ReportActions } from '../components/actions/ReportActions';
+import { MiniMap } from '../components/MiniMap';
+import { PhotoGallery } from '../components/PhotoGallery';
+import { ReportFacts } from '../components/ReportFacts';
+import { StatusBadge } from '../components/StatusBadge';
+import { Timeline } from '../components/Timeline';
+
+export function ReportRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const report = useReport(id);
+  const r = report.data;
+  usePageTitle(r ? t('report.number', { number: r.number }) : t('report.loadingTitle'));
+  const created = (location.state as { created?: boolean } | null)?.created;
+
+  if (report.isPending)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  if (!r)
+    return (
+      <div className="page page--narrow">
+        <h1>{t('report.loadingTitle')}</h1>
+        <ErrorMessage error={report.error} />
+        <p>
+          <Link to="/">{t('report.backToMap')}</Link>
+        </p>
+      </div>
+    );
+
+  return (
+    <div className="page report-page">
+      {created && (
+        <p className="alert alert--success" role="status">
+          {t('report.createdNotice', { number: r.number })}
+        </p>
+      )}
+      <header className="report-head">
+        <p className="report-head__meta">
+          <StatusBadge status={r.status} />
+          <span>{t('report.number', { number: r.number })}</span>
+          <span>{t('report.from', { date: formatDate(r.createdAt) })}</span>
+          {r.kind === 'appeal' && <span className="tag">{t('report.appeal')}</span>}
+        </p>
+        <h1>{localName(r.category.name)}</h1>
+      </header>
+      <div className="report-layout">
+        <div className="report-main">
+          <section className="card" aria-labelledby="report-text-heading">
+            <h2 id="report-text-heading">{t('report.description')}</h2>
+            <p className="prose">{r.text}</p>
+            <PhotoGallery photos={r.photos} altKey="photos.reportAlt" />
+          </section>
+          <AnswerView report={r} />
+          {r.rating && <RatingView rating={r.rating} />}
+          <ReportActions report={r} />
+          <Timeline reportId={r.id} />
+        </div>
+        <aside className="report-side" aria-label={t('report.details')}>
+          <section className="card">
+            <h2>{t('report.details')}</h2>
+            <ReportFacts report={r} />
+          </section>
+          <MiniMap lat={r.lat} lon={r.lon} />
+        </aside>
+      </div>
+    </div>
+  );
+}

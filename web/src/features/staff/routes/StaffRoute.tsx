@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../../components/use-page-title';
+import { useMe } from '../../auth/api/get-me';
+import { type ReportQueue, useReports } from '../../reports/api/get-reports';
+import { ReportList } from '../../reports/components/ReportList';
+import { queuesFor } from '../queues';
+
+/** Work lists by role; each item opens the report page, where the allowed actions are. */
+export function StaffRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('staff.title'));
+  const { data: user } = useMe();
+  const [params, setParams] = useSearchParams();
+  const queues = user ? queuesFor(user.role) : [];
+  const requested = params.get('queue') as ReportQueue | null;
+  const queue = requested && queues.includes(requested) ? requested : queues[0];
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const reports = useReports({ queue, page, pageSize: 20 }, queue !== undefined);
+
+  return (
+    <div className="page">
+      <h1>{t('staff.title')}</h1>
+      {queues.length === 0 ? (
+        <p>{t('staff.noQueues')}</p>
+      ) : (
+        <>
+          <nav aria-label={t('staff.queues')} className="tabs">
+            <ul>
+              {queues.map((q) => (
+                <li key={q}>
+                  <Link
+                    to={`/staff?queue=${q}`}
+                    aria-current={q === queue ? 'page' : undefined}
+                    className="tab"
+                  >
+                    {t(`staff.queue.${q}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {queue && (
+            <section aria-labelledby="queue-heading">
+              <h2 id="queue-heading">{t(`staff.queue.${queue}`)}</h2>
+              <p className="hint">{t(`staff.queueHint.${queue}`)}</p>
+              <ReportList
+                data={reports.data}
+                isPending={reports.isPending}
+                error={reports.error}
+                onPage={(p) => setParams({ queue, ...(p > 1 ? { page: String(p) } : {}) })}
+                emptyText={t('staff.empty')}
+              />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

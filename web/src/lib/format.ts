@@ -1,0 +1,41 @@
+import type { LocalisedName } from '@shared/reference/reference.schemas.ts';
+import i18n from 'i18next';
+
+export function localName(name: LocalisedName | null | undefined): string {
+  if (!name) return '';
+  return i18n.language === 'en' ? name.en || name.ru : name.ru || name.en;
+}
+
+function locale(): string {
+  return i18n.language === 'en' ? 'en-GB' : 'ru-RU';
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** A key that makes retries of one submission idempotent; crypto.randomUUID needs a secure context. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
