@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -49,7 +49,13 @@ async function startServer(mode: 'app' | 'bare', url: string, port: number) {
   return { stop };
 }
 
-async function json<T>(port: number, method: string, p: string, body?: object, headers: Record<string, string> = {}): Promise<T> {
+async function json<T>(
+  port: number,
+  method: string,
+  p: string,
+  body?: object,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${port}${p}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
@@ -76,7 +82,9 @@ export async function runBench(args: string[]): Promise<void> {
   });
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
-    throw new Error('The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://user:pass@host:5432/postgres (it creates and drops the database vmeste_bench).');
+    throw new Error(
+      'The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://user:pass@host:5432/postgres (it creates and drops the database vmeste_bench).',
+    );
   }
   const seconds = Number(values.seconds);
   const warmupSeconds = Number(values.warmup);
@@ -85,7 +93,9 @@ export async function runBench(args: string[]): Promise<void> {
   const maxRequests = 2_000_000;
   const bodies = generateIntakeBodies(50_000, 42);
 
-  console.log(`Vmeste benchmark — intake, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL`);
+  console.log(
+    `Vmeste benchmark — intake, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL`,
+  );
   const url = await freshDatabase(baseUrl);
 
   const app = await startServer('app', url, port);
@@ -93,10 +103,19 @@ export async function runBench(args: string[]): Promise<void> {
   const byCode = new Map(categories.items.map((c) => [c.code, c.id]));
   const email = `bench-${Date.now()}@example.org`;
   await json(port, 'POST', '/api/v1/users', { email, password: 'bench-password-1', name: 'Bench Resident' });
-  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', { email, password: 'bench-password-1' });
+  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
+    email,
+    password: 'bench-password-1',
+  });
   const toBody = (i: number) => {
     const b = bodies[i % bodies.length]!;
-    return { categoryId: byCode.get(b.categoryCode)!, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
+    return {
+      categoryId: byCode.get(b.categoryCode)!,
+      text: b.text,
+      lat: b.lat,
+      lon: b.lon,
+      address: b.address,
+    };
   };
   const run = Date.now().toString(36);
   const intake = await runLoad({
@@ -113,13 +132,24 @@ export async function runBench(args: string[]): Promise<void> {
   await app.stop();
 
   const bare = await startServer('bare', url, port);
-  const baseline = await runLoad({ port, path: '/bare', concurrency, seconds, warmupSeconds, maxRequests, headers: {}, body: toBody });
+  const baseline = await runLoad({
+    port,
+    path: '/bare',
+    concurrency,
+    seconds,
+    warmupSeconds,
+    maxRequests,
+    headers: {},
+    body: toBody,
+  });
   await bare.stop();
 
   const ratio = intake.throughput / baseline.throughput;
   console.log(line('intake (full app)', intake));
   console.log(line('baseline (bare INSERT)', baseline));
   console.log(`ratio intake/baseline: ${(ratio * 100).toFixed(1)}%`);
-  console.log(`targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`);
+  console.log(
+    `targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
+  );
   console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, intake, baseline, ratio }));
 }

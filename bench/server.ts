@@ -21,7 +21,11 @@ async function startApp() {
     RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
     DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '16',
   });
-  const { database } = openPostgres({ databaseUrl: databaseUrl!, schema: 'public', poolSize: config.dbPoolSize });
+  const { database } = openPostgres({
+    databaseUrl: databaseUrl!,
+    schema: 'public',
+    poolSize: config.dbPoolSize,
+  });
   const app = await buildApp(config, { database, logger: false });
   await app.listen({ port: Number(port), host: '127.0.0.1' });
 }
@@ -33,7 +37,13 @@ async function startBare() {
     location geometry(Point, 4326) NOT NULL, address text, created_at timestamptz NOT NULL DEFAULT now())`);
   const app = Fastify({ logger: false });
   app.post('/bare', async (request, reply) => {
-    const b = request.body as { categoryId: string; text: string; lat: number; lon: number; address?: string };
+    const b = request.body as {
+      categoryId: string;
+      text: string;
+      lat: number;
+      lon: number;
+      address?: string;
+    };
     const { rows } = await pool.query(
       'INSERT INTO bench_bare (category_id, text, location, address) VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5) RETURNING id',
       [b.categoryId, b.text, b.lon, b.lat, b.address ?? null],

@@ -1,10 +1,34 @@
 import { ConfigError } from '../server/config.ts';
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
-  serve: { summary: 'run the platform (migrates, and seeds the demo region on a fresh embedded database)', run: async (a) => (await import('./serve.ts')).serve(a) },
-  migrate: { summary: 'apply database migrations', run: async () => (await import('./migrate.ts')).runMigrate() },
-  seed: { summary: 'load the demo region (--reports N, --force)', run: async (a) => (await import('./seed.ts')).runSeed(a) },
-  bench: { summary: 'run the benchmarks (see docs/performance.md)', run: async (a) => (await import('../../bench/run.ts')).runBench(a) },
+  serve: {
+    summary: 'run the platform (migrates, and seeds the demo region on a fresh embedded database)',
+    run: async (a) => (await import('./serve.ts')).serve(a),
+  },
+  migrate: {
+    summary: 'apply database migrations',
+    run: async () => (await import('./migrate.ts')).runMigrate(),
+  },
+  seed: {
+    summary: 'load the demo region (--reports N, --force)',
+    run: async (a) => (await import('./seed.ts')).runSeed(a),
+  },
+  train: {
+    summary: 'train the report classifier (--input FILE.jsonl[.gz] --out MODEL)',
+    run: async (a) => (await import('./train.ts')).runTrain(a),
+  },
+  classify: {
+    summary: 'classify JSONL reports from stdin with a model (--model MODEL)',
+    run: async (a) => (await import('./classify.ts')).runClassify(a),
+  },
+  evaluate: {
+    summary: 'test the classifier on a time split (--data FILE --split-month YYYY-MM, or --train F --test F)',
+    run: async (a) => (await import('./evaluate.ts')).runEvaluate(a),
+  },
+  bench: {
+    summary: 'run the benchmarks (see docs/performance.md)',
+    run: async (a) => (await import('../../bench/run.ts')).runBench(a),
+  },
 };
 
 function usage(): string {

@@ -1,7 +1,7 @@
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/connection.ts';
-import { loadConfig } from '../server/config.ts';
 import path from 'node:path';
+import { openDatabase } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { loadConfig } from '../server/config.ts';
 
 export async function runMigrate(): Promise<void> {
   const config = loadConfig();

@@ -18,7 +18,9 @@ async function seedDemo(config: AppConfig, database: Database, reports: number):
   );
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
-  console.log(`Every organisation also has an operator: operator.<organisation-code>@${DEMO_EMAIL_DOMAIN}, same password.`);
+  console.log(
+    `Every organisation also has an operator: operator.<organisation-code>@${DEMO_EMAIL_DOMAIN}, same password.`,
+  );
 }
 
 /**
@@ -35,7 +37,8 @@ export async function seedIfEmpty(config: AppConfig, database: Database): Promis
 export async function runSeed(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { reports: { type: 'string', default: '300' } } });
   const reports = Number(values.reports);
-  if (!Number.isInteger(reports) || reports < 0 || reports > 100_000) throw new Error('--reports must be an integer from 0 to 100000');
+  if (!Number.isInteger(reports) || reports < 0 || reports > 100_000)
+    throw new Error('--reports must be an integer from 0 to 100000');
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,

@@ -21,5 +21,7 @@ export async function serve(args: string[]): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   const address = await app.listen({ port: config.port, host: config.host });
-  console.log(`Vmeste is running at ${address} (database: ${database.engine}; API docs: ${address}/api/docs)`);
+  console.log(
+    `Vmeste is running at ${address} (database: ${database.engine}; API docs: ${address}/api/docs)`,
+  );
 }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -62,7 +62,10 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
   return { database, client };
 }
 
-export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): { database: Database; pool: pg.Pool } {
+export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
+  database: Database;
+  pool: pg.Pool;
+} {
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
     max: opts.poolSize ?? 20,
@@ -102,7 +105,10 @@ type PreparingSession = {
     isResponseInArrayMode: boolean,
   ): { execute(): Promise<unknown> };
 };
-type SessionInternals = { _: { session: PreparingSession }; dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } };
+type SessionInternals = {
+  _: { session: PreparingSession };
+  dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+};
 
 /**
  * Like queryRows, but as a named prepared statement: PostgreSQL parses and plans it once per
@@ -113,7 +119,12 @@ type SessionInternals = { _: { session: PreparingSession }; dialect: { sqlToQuer
  */
 export async function queryRowsPrepared<T>(exec: Executor, name: string, query: SQL): Promise<T[]> {
   const internals = exec as unknown as SessionInternals;
-  const prepared = internals._.session.prepareQuery(internals.dialect.sqlToQuery(query), undefined, name, false);
+  const prepared = internals._.session.prepareQuery(
+    internals.dialect.sqlToQuery(query),
+    undefined,
+    name,
+    false,
+  );
   const result = (await prepared.execute()) as { rows: T[] };
   return result.rows;
 }

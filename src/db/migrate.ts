@@ -44,7 +44,10 @@ export async function migrate(database: Database, schemaName: string): Promise<s
       sql.raw(`CREATE TABLE IF NOT EXISTS ${schemaSql}.vmeste_migrations (
         tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`),
     );
-    const done = await queryRows<{ tag: string }>(tx, sql.raw(`SELECT tag FROM ${schemaSql}.vmeste_migrations`));
+    const done = await queryRows<{ tag: string }>(
+      tx,
+      sql.raw(`SELECT tag FROM ${schemaSql}.vmeste_migrations`),
+    );
     const doneTags = new Set(done.map((r) => r.tag));
     for (const m of listMigrations()) {
       if (doneTags.has(m.tag)) continue;

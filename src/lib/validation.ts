@@ -3,9 +3,18 @@ import type { ErrorDetail, Locale } from './errors.ts';
 
 /** Messages for our own refinements (`message: 'vmeste:<key>'` in the schemas). */
 const customMessages: Record<string, Record<Locale, string>> = {
-  bbox: { ru: 'Ожидается bbox: minLon,minLat,maxLon,maxLat', en: 'Expected bbox: minLon,minLat,maxLon,maxLat' },
-  planned_date_required: { ru: 'Для результата «запланировано» укажите дату', en: 'A planned answer needs a date' },
-  legal_reason_required: { ru: 'Для отказа укажите правовое основание', en: 'A rejection needs a legal reason' },
+  bbox: {
+    ru: 'Ожидается bbox: minLon,minLat,maxLon,maxLat',
+    en: 'Expected bbox: minLon,minLat,maxLon,maxLat',
+  },
+  planned_date_required: {
+    ru: 'Для результата «запланировано» укажите дату',
+    en: 'A planned answer needs a date',
+  },
+  legal_reason_required: {
+    ru: 'Для отказа укажите правовое основание',
+    en: 'A rejection needs a legal reason',
+  },
 };
 
 const ru = z.locales.ru().localeError;
@@ -27,7 +36,9 @@ function describe(issue: Issue, locale: Locale): string {
   if (issue.code === 'too_big' && issue.origin === 'array')
     return locale === 'ru' ? `Не больше ${issue.maximum} элементов` : `At most ${issue.maximum} items`;
   if (issue.code === 'unrecognized_keys')
-    return locale === 'ru' ? `Неизвестные поля: ${issue.keys.join(', ')}` : `Unknown fields: ${issue.keys.join(', ')}`;
+    return locale === 'ru'
+      ? `Неизвестные поля: ${issue.keys.join(', ')}`
+      : `Unknown fields: ${issue.keys.join(', ')}`;
   const map = locale === 'ru' ? ru : en;
   const localised = map(issue as never);
   if (typeof localised === 'string') return localised;

@@ -9,7 +9,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+} from 'fastify-type-provider-zod';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
@@ -21,9 +25,9 @@ import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import { healthRoutes } from './health.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
-import { healthRoutes } from './health.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -62,7 +66,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     // Per-request lines only when debugging: at intake rates they would dominate the log.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
   }) as unknown as App;
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -95,7 +101,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Vmeste API', version: '1', description: 'Citizen feedback platform: reports, routing, answers.' },
+      info: {
+        title: 'Vmeste API',
+        version: '1',
+        description: 'Citizen feedback platform: reports, routing, answers.',
+      },
       components: {
         securitySchemes: {
           cookie: { type: 'apiKey', in: 'cookie', name: 'vmeste_session' },

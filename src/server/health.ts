@@ -1,24 +1,39 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 
-const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['pglite', 'postgres']), version: z.string() });
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 export function healthRoutes(ctx: AppContext) {
   return async function routes(app: FastifyInstance) {
-    app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/health',
-      { config: { rateLimit: false }, schema: { tags: ['platform'], summary: 'Liveness and database engine', response: { 200: healthSchema, 503: healthSchema } } },
-      async (_request, reply) => {
-        try {
-          await ctx.db.execute(sql`SELECT 1`);
-          return { status: 'ok' as const, db: ctx.database.engine, version: '0.1.0' };
-        } catch {
-          return reply.status(503).send({ status: 'degraded' as const, db: ctx.database.engine, version: '0.1.0' });
-        }
-      },
-    );
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .get(
+        '/api/health',
+        {
+          config: { rateLimit: false },
+          schema: {
+            tags: ['platform'],
+            summary: 'Liveness and database engine',
+            response: { 200: healthSchema, 503: healthSchema },
+          },
+        },
+        async (_request, reply) => {
+          try {
+            await ctx.db.execute(sql`SELECT 1`);
+            return { status: 'ok' as const, db: ctx.database.engine, version: '0.1.0' };
+          } catch {
+            return reply
+              .status(503)
+              .send({ status: 'degraded' as const, db: ctx.database.engine, version: '0.1.0' });
+          }
+        },
+      );
   };
 }

@@ -85,7 +85,14 @@ describe('offline', () => {
 
     // Online once, so that the service worker caches the app shell and the reference data…
     await page.goto('/reports/new');
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
+    // A function, not a string: the page's CSP forbids eval, and Playwright evaluates strings with it.
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator
+          .serviceWorker.controller !== null,
+      undefined,
+      { timeout: 30_000 },
+    );
     await page.locator('#report-topic option').nth(1).waitFor({ state: 'attached' });
     // …then the app opens without a network at all.
     await context.setOffline(true);

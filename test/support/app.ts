@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -19,7 +19,12 @@ export type TestApp = {
 /** A real app over a real database copied from the suite's template, with a clock the test moves. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-app-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_WRITES_PER_MINUTE: '10000', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+    ...env,
+  });
   const database = await openTestDatabase(inject('dbTemplate'));
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
   const app = await buildApp(config, { database, clock, logger: false });
@@ -42,10 +47,19 @@ export type Session = { token: string; csrfToken: string; userId: string; header
 
 /** Logs in with a bearer token (no CSRF involved); `headers` go on every request. */
 export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/session?mode=token', payload: { email, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session?mode=token',
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { token: string; csrfToken: string; user: { id: string } };
-  return { token: body.token, csrfToken: body.csrfToken, userId: body.user.id, headers: { authorization: `Bearer ${body.token}` } };
+  return {
+    token: body.token,
+    csrfToken: body.csrfToken,
+    userId: body.user.id,
+    headers: { authorization: `Bearer ${body.token}` },
+  };
 }
 
 /** A new resident with a unique e-mail. */

@@ -36,7 +36,11 @@ export async function buildPostgresTemplate(databaseUrl: string): Promise<string
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const { database } = openPostgres({ databaseUrl: adminUrl(databaseUrl, name), schema: 'public', poolSize: 2 });
+  const { database } = openPostgres({
+    databaseUrl: adminUrl(databaseUrl, name),
+    schema: 'public',
+    poolSize: 2,
+  });
   await migrate(database, 'public');
   await seedReference(database.db);
   await database.close();
@@ -46,7 +50,10 @@ export async function buildPostgresTemplate(databaseUrl: string): Promise<string
 export async function dropPostgresDatabases(databaseUrl: string, prefix: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
+  const { rows } = await admin.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE datname LIKE $1',
+    [`${prefix}%`],
+  );
   for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
   await admin.end();
 }
@@ -54,7 +61,9 @@ export async function dropPostgresDatabases(databaseUrl: string, prefix: string)
 let counter = 0;
 
 /** A fresh database for one test file, copied from the suite's template. */
-export async function openTestDatabase(template: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; name: string }): Promise<Database> {
+export async function openTestDatabase(
+  template: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; name: string },
+): Promise<Database> {
   if (template.kind === 'pglite') {
     const blob = new Blob([readFileSync(template.file)]);
     return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob })).database;

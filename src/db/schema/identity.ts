@@ -16,7 +16,9 @@ export const users = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     /** Curators oversee one territory (the region means all of it). */
     territoryId: uuid('territory_id').references(() => territories.id),
-    locale: text('locale', { enum: ['ru', 'en'] }).notNull().default('ru'),
+    locale: text('locale', { enum: ['ru', 'en'] })
+      .notNull()
+      .default('ru'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],

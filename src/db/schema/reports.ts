@@ -24,7 +24,9 @@ export const reports = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The public number residents quote ("№ 1024"). */
     number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
-    kind: text('kind', { enum: ['report', 'appeal'] }).notNull().default('report'),
+    kind: text('kind', { enum: ['report', 'appeal'] })
+      .notNull()
+      .default('report'),
     status: text('status').$type<ReportStatus>().notNull(),
     categoryId: uuid('category_id')
       .notNull()

@@ -1,14 +1,18 @@
 import type { Db } from '../../db/connection.ts';
+import {
+  type DemoReportPlan,
+  type DemoReportState,
+  generateDemoReports,
+} from '../../demo/report-generator.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../demo/users.ts';
 import { fixedClock } from '../../lib/clock.ts';
-import { type DemoReportPlan, type DemoReportState, generateDemoReports } from '../../demo/report-generator.ts';
 import type { Actor } from '../../modules/identity/actor.ts';
 import { findUserByEmail } from '../../modules/identity/identity.repo.ts';
 import { presentActor } from '../../modules/identity/identity.service.ts';
 import { runAction } from '../../modules/reports/report-actions.service.ts';
 import type { ReportAction } from '../../modules/reports/report-states.ts';
 import type { ActionBodies } from '../../modules/reports/reports.schemas.ts';
-import { type ReportsDeps, createReport } from '../../modules/reports/reports.service.ts';
+import { createReport, type ReportsDeps } from '../../modules/reports/reports.service.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { ReferenceIds } from './reference.ts';
 
@@ -57,7 +61,8 @@ async function loadCast(db: Db, ids: ReferenceIds): Promise<Cast> {
   const operators = new Map<string, Actor>();
   const moderator = await actorByEmail(db, 'moderator@demo.vmeste.local');
   const curator = await actorByEmail(db, 'curator@demo.vmeste.local');
-  for (const [code] of ids.organisations) operators.set(code, await actorByEmail(db, seedOperatorEmail(code)));
+  for (const [code] of ids.organisations)
+    operators.set(code, await actorByEmail(db, seedOperatorEmail(code)));
   for (const [email, id] of ids.users) {
     const user = await findUserByEmail(db, email);
     if (user?.role === 'resident') residents.set(email, presentActor({ ...user, id }));
@@ -109,7 +114,9 @@ async function carryOut(
       status = (await runAction(deps, actor, report.id, action, body)).status;
     } catch (err) {
       const path = plan.steps.map((s) => s.state).join(' → ');
-      throw new Error(`demo plan ${plan.key} (${path}): ${action} failed in status ${status}`, { cause: err });
+      throw new Error(`demo plan ${plan.key} (${path}): ${action} failed in status ${status}`, {
+        cause: err,
+      });
     }
   };
   const operator = () => cast.operatorOf(plan.organisationCode!);
@@ -118,20 +125,28 @@ async function carryOut(
     clock.set(step.at);
     switch (step.state) {
       case 'clarification_requested':
-        await run(cast.moderator, 'request-clarification', { question: plan.clarificationQuestion ?? 'Уточните, пожалуйста, адрес.' });
+        await run(cast.moderator, 'request-clarification', {
+          question: plan.clarificationQuestion ?? 'Уточните, пожалуйста, адрес.',
+        });
         break;
       case 'submitted':
-        await run(author, 'clarify', { answer: plan.clarificationAnswer ?? 'Уточняю: у дома со стороны двора.' });
+        await run(author, 'clarify', {
+          answer: plan.clarificationAnswer ?? 'Уточняю: у дома со стороны двора.',
+        });
         break;
       case 'rejected':
-        await run(cast.moderator, 'reject', { reason: plan.rejectReason ?? 'Сообщение не содержит описания проблемы.' });
+        await run(cast.moderator, 'reject', {
+          reason: plan.rejectReason ?? 'Сообщение не содержит описания проблемы.',
+        });
         break;
       case 'accepted':
         await run(cast.moderator, 'accept', {});
         break;
       case 'assigned':
         if (status === 'accepted')
-          await run(cast.curator, 'assign', { organisationId: ids.organisations.get(plan.organisationCode!)! });
+          await run(cast.curator, 'assign', {
+            organisationId: ids.organisations.get(plan.organisationCode!)!,
+          });
         break;
       case 'in_progress':
         await run(operator(), 'start', {});
@@ -157,7 +172,9 @@ async function carryOut(
         await run(cast.curator, 'reopen', {});
         break;
       case 'closed':
-        await run(cast.curator, 'close', { reason: 'Работы выполнены в рамках плановой программы, сообщение закрыто.' });
+        await run(cast.curator, 'close', {
+          reason: 'Работы выполнены в рамках плановой программы, сообщение закрыто.',
+        });
         break;
     }
   }

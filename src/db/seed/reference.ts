@@ -3,8 +3,8 @@ import { CATEGORY_TREE } from '../../demo/categories.ts';
 import { CITY, DISTRICTS_BY_CODE, loadDemoGeo } from '../../demo/districts.ts';
 import { ORGANISATIONS, ROUTING_RULES } from '../../demo/organisations.ts';
 import { DEMO_EMAIL_DOMAIN, DEMO_USERS } from '../../demo/users.ts';
-import { hashPassword, normaliseEmail } from '../../modules/identity/identity.service.ts';
 import { insertUser } from '../../modules/identity/identity.repo.ts';
+import { hashPassword, normaliseEmail } from '../../modules/identity/identity.service.ts';
 import * as ref from '../../modules/reference/reference.repo.ts';
 
 export type ReferenceIds = {
@@ -54,7 +54,12 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
     const categories = new Map<string, string>();
     let order = 0;
     for (const topic of CATEGORY_TREE) {
-      const topicId = await ref.insertCategory(tx, { code: topic.code, nameRu: topic.nameRu, nameEn: topic.nameEn, sortOrder: order++ });
+      const topicId = await ref.insertCategory(tx, {
+        code: topic.code,
+        nameRu: topic.nameRu,
+        nameEn: topic.nameEn,
+        sortOrder: order++,
+      });
       categories.set(topic.code, topicId);
       for (const s of topic.children) {
         categories.set(
@@ -79,7 +84,15 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
         o.code,
         await ref.insertOrganisation(
           tx,
-          { code: o.code, kind: o.kind, nameRu: o.nameRu, nameEn: o.nameEn, phone: o.phone ?? null, email: o.email ?? null, workingHours: o.workingHours ?? null },
+          {
+            code: o.code,
+            kind: o.kind,
+            nameRu: o.nameRu,
+            nameEn: o.nameEn,
+            phone: o.phone ?? null,
+            email: o.email ?? null,
+            workingHours: o.workingHours ?? null,
+          },
           territoryIds,
           categoryIds,
         ),
@@ -110,7 +123,13 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
     const operatorHash = hashes.get(DEMO_USERS[0]!.email)!;
     for (const [code, organisationId] of organisations) {
       const email = `operator.${code}@${DEMO_EMAIL_DOMAIN}`;
-      const row = await insertUser(tx, { email, passwordHash: operatorHash, name: `Оператор (${code})`, role: 'operator', organisationId });
+      const row = await insertUser(tx, {
+        email,
+        passwordHash: operatorHash,
+        name: `Оператор (${code})`,
+        role: 'operator',
+        organisationId,
+      });
       if (row) users.set(email, row.id);
     }
     return { territories, categories, organisations, users };

@@ -1,5 +1,5 @@
-import { auditLog } from '../../db/schema/audit.ts';
 import type { Executor } from '../../db/connection.ts';
+import { auditLog } from '../../db/schema/audit.ts';
 import type { Actor } from '../identity/actor.ts';
 
 export type AuditEntry = {

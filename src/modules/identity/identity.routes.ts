@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE, requireAuth } from '../../server/plugins/auth.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
+import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
 import {
   loginBodySchema,
   loginQuerySchema,
@@ -78,7 +78,13 @@ export function identityRoutes(ctx: AppContext) {
 
     r.get(
       '/api/v1/me',
-      { schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: meResponseSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'The signed-in user',
+          response: { 200: meResponseSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const auth = requireAuth(request);
         return { user: auth.user, csrfToken: auth.via === 'cookie' ? auth.csrfToken : null };

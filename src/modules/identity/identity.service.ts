@@ -1,8 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/connection.ts';
-import { AppError } from '../../lib/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { DAY_MS } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { TtlCache } from '../../lib/ttl-cache.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
@@ -16,7 +16,9 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function presentMe(u: Pick<repo.UserRow, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'territoryId'>): Me {
+export function presentMe(
+  u: Pick<repo.UserRow, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'territoryId'>,
+): Me {
   return {
     id: u.id,
     email: u.email,
@@ -72,7 +74,13 @@ export async function login(deps: IdentityDeps, body: LoginBody): Promise<Issued
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.sessionTtlDays * DAY_MS);
   await deps.db.transaction(async (tx) => {
-    await repo.insertSession(tx, { id: sha256(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+    await repo.insertSession(tx, {
+      id: sha256(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt,
+    });
     await writeAudit(tx, {
       actor: presentActor(user),
       action: 'session.create',
@@ -120,7 +128,13 @@ export async function logout(deps: IdentityDeps, sessionId: string, actor: Actor
   sessionCache.delete(sessionId);
   await deps.db.transaction(async (tx) => {
     await repo.deleteSession(tx, sessionId);
-    await writeAudit(tx, { actor, action: 'session.delete', entityType: 'user', entityId: actor.id, at: deps.clock.now() });
+    await writeAudit(tx, {
+      actor,
+      action: 'session.delete',
+      entityType: 'user',
+      entityId: actor.id,
+      at: deps.clock.now(),
+    });
   });
 }
 

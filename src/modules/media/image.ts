@@ -37,13 +37,21 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
       .rotate()
       .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true });
   try {
-    const encoded = keepPng ? base().png({ compressionLevel: 8 }) : base().flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
+    const encoded = keepPng
+      ? base().png({ compressionLevel: 8 })
+      : base().flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
     const { data: full, info } = await encoded.toBuffer({ resolveWithObject: true });
     const thumb = await sharp(full)
       .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 70 })
       .toBuffer();
-    return { full, thumb, contentType: keepPng ? 'image/png' : 'image/jpeg', width: info.width, height: info.height };
+    return {
+      full,
+      thumb,
+      contentType: keepPng ? 'image/png' : 'image/jpeg',
+      width: info.width,
+      height: info.height,
+    };
   } catch {
     throw new AppError('unsupported_media_type', [{ path: 'file', message: 'unsupported_media_type' }]);
   }

@@ -25,7 +25,9 @@ export function mediaRoutes(ctx: AppContext) {
       async (request, reply) => {
         const auth = requireAuth(request);
         if (!request.isMultipart())
-          throw new AppError('unsupported_media_type', [{ path: 'content-type', message: 'multipart/form-data' }]);
+          throw new AppError('unsupported_media_type', [
+            { path: 'content-type', message: 'multipart/form-data' },
+          ]);
         const file = await request.file();
         if (!file) throw new AppError('validation_failed', [{ path: 'file', message: 'file' }]);
         // toBuffer() enforces the size limit while streaming and throws 413 past it.
@@ -37,9 +39,20 @@ export function mediaRoutes(ctx: AppContext) {
     for (const variant of ['full', 'thumb'] as const) {
       r.get(
         variant === 'full' ? '/api/v1/media/:id' : '/api/v1/media/:id/thumb',
-        { schema: { tags: ['media'], summary: variant === 'full' ? 'A photo' : 'A photo thumbnail', params: mediaParamsSchema } },
+        {
+          schema: {
+            tags: ['media'],
+            summary: variant === 'full' ? 'A photo' : 'A photo thumbnail',
+            params: mediaParamsSchema,
+          },
+        },
         async (request, reply) => {
-          const { stream, contentType } = await openMedia(deps, optionalActor(request), request.params.id, variant);
+          const { stream, contentType } = await openMedia(
+            deps,
+            optionalActor(request),
+            request.params.id,
+            variant,
+          );
           return reply
             .header('content-type', contentType)
             .header('cache-control', 'private, max-age=86400')

@@ -5,14 +5,14 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../identity/actor.ts';
-import { factsOf } from '../reports/report.presenter.ts';
 import { canSeeAnswerDraft } from '../reports/report.policy.ts';
+import { factsOf } from '../reports/report.presenter.ts';
 import { loadVisibleReport } from '../reports/reports.service.ts';
 import { processImage } from './image.ts';
 import * as repo from './media.repo.ts';
 import type { MediaUpload } from './media.schemas.ts';
-import type { BlobStorage } from './storage.ts';
 import { mediaUrls } from './media.urls.ts';
+import type { BlobStorage } from './storage.ts';
 
 export type MediaDeps = { db: Db; clock: Clock; storage: BlobStorage };
 
@@ -43,7 +43,14 @@ export async function uploadImage(deps: MediaDeps, actor: Actor, bytes: Buffer):
     await writeAudit(tx, { actor, action: 'media.upload', entityType: 'media', entityId: id, at: now });
     return inserted;
   });
-  return { id: row.id, contentType: row.contentType, width: row.width, height: row.height, bytes: row.bytes, ...mediaUrls(row.id) };
+  return {
+    id: row.id,
+    contentType: row.contentType,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    ...mediaUrls(row.id),
+  };
 }
 
 /**
@@ -62,7 +69,8 @@ export async function openMedia(
     const report = await loadVisibleReport(deps.db, actor, row.reportId).catch(() => undefined);
     if (!report) throw new AppError('media_not_found');
     const unpublishedAnswer = row.answerStatus === 'draft' || row.answerStatus === 'review';
-    if (unpublishedAnswer && !canSeeAnswerDraft(factsOf(report), actor)) throw new AppError('media_not_found');
+    if (unpublishedAnswer && !canSeeAnswerDraft(factsOf(report), actor))
+      throw new AppError('media_not_found');
   } else if (actor?.id !== row.ownerId) {
     throw new AppError('media_not_found');
   }

@@ -3,10 +3,10 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import {
   categories,
   organisationCategories,
-  organisationTerritories,
   organisations,
-  territories,
+  organisationTerritories,
   routingRules,
+  territories,
 } from '../../db/schema/reference.ts';
 
 export type CategoryRow = typeof categories.$inferSelect;
@@ -39,9 +39,7 @@ export type TerritoryRow = {
 
 export async function listTerritories(exec: Executor, withGeometry: boolean): Promise<TerritoryRow[]> {
   // Simplified (~50 m) for the map: the full polygons stay in the database for routing.
-  const geometry = withGeometry
-    ? sql`ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.0005), 5)`
-    : sql`NULL`;
+  const geometry = withGeometry ? sql`ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.0005), 5)` : sql`NULL`;
   return queryRows<TerritoryRow>(
     exec,
     sql`SELECT id, parent_id AS "parentId", kind, code, name_ru AS "nameRu", name_en AS "nameEn",
@@ -53,7 +51,11 @@ export async function listTerritories(exec: Executor, withGeometry: boolean): Pr
 
 export async function listOrganisations(exec: Executor) {
   const [orgs, terr, cats] = await Promise.all([
-    exec.select().from(organisations).where(eq(organisations.isActive, true)).orderBy(asc(organisations.nameRu)),
+    exec
+      .select()
+      .from(organisations)
+      .where(eq(organisations.isActive, true))
+      .orderBy(asc(organisations.nameRu)),
     exec.select().from(organisationTerritories),
     exec.select().from(organisationCategories),
   ]);
@@ -69,7 +71,14 @@ export async function findOrganisation(exec: Executor, id: string): Promise<Orga
   return rows[0];
 }
 
-export type RegionExtent = { lat: number; lon: number; minLon: number; minLat: number; maxLon: number; maxLat: number };
+export type RegionExtent = {
+  lat: number;
+  lon: number;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+};
 
 export async function regionExtent(exec: Executor): Promise<RegionExtent | undefined> {
   const rows = await queryRows<RegionExtent>(
@@ -85,7 +94,14 @@ export async function regionExtent(exec: Executor): Promise<RegionExtent | undef
 
 export async function insertTerritory(
   exec: Executor,
-  t: { parentId: string | null; kind: 'region' | 'district'; code: string; nameRu: string; nameEn: string; geojson: string },
+  t: {
+    parentId: string | null;
+    kind: 'region' | 'district';
+    code: string;
+    nameRu: string;
+    nameEn: string;
+    geojson: string;
+  },
 ): Promise<string> {
   const rows = await queryRows<{ id: string }>(
     exec,
@@ -97,7 +113,10 @@ export async function insertTerritory(
   return rows[0]!.id;
 }
 
-export async function insertCategory(exec: Executor, values: typeof categories.$inferInsert): Promise<string> {
+export async function insertCategory(
+  exec: Executor,
+  values: typeof categories.$inferInsert,
+): Promise<string> {
   const rows = await exec.insert(categories).values(values).returning({ id: categories.id });
   return rows[0]!.id;
 }
@@ -111,9 +130,13 @@ export async function insertOrganisation(
   const rows = await exec.insert(organisations).values(values).returning({ id: organisations.id });
   const id = rows[0]!.id;
   if (territoryIds.length)
-    await exec.insert(organisationTerritories).values(territoryIds.map((territoryId) => ({ organisationId: id, territoryId })));
+    await exec
+      .insert(organisationTerritories)
+      .values(territoryIds.map((territoryId) => ({ organisationId: id, territoryId })));
   if (categoryIds.length)
-    await exec.insert(organisationCategories).values(categoryIds.map((categoryId) => ({ organisationId: id, categoryId })));
+    await exec
+      .insert(organisationCategories)
+      .values(categoryIds.map((categoryId) => ({ organisationId: id, categoryId })));
   return id;
 }
 

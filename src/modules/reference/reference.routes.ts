@@ -14,10 +14,12 @@ import * as reference from './reference.service.ts';
 
 const configSchema = z.object({
   mapTileUrl: z.string(),
-  region: z.object({
-    center: z.object({ lat: z.number(), lon: z.number() }),
-    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  }).nullable(),
+  region: z
+    .object({
+      center: z.object({ lat: z.number(), lon: z.number() }),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    })
+    .nullable(),
 });
 
 export function referenceRoutes(ctx: AppContext) {
@@ -25,7 +27,13 @@ export function referenceRoutes(ctx: AppContext) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/api/v1/categories',
-      { schema: { tags: ['reference'], summary: 'Category tree (topics and subjects)', response: { 200: categoryListSchema } } },
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Category tree (topics and subjects)',
+          response: { 200: categoryListSchema },
+        },
+      },
       async () => ({ items: await reference.listCategories(ctx.db) }),
     );
     r.get(
@@ -42,18 +50,38 @@ export function referenceRoutes(ctx: AppContext) {
     );
     r.get(
       '/api/v1/organisations',
-      { schema: { tags: ['reference'], summary: 'Organisation directory', response: { 200: organisationListSchema } } },
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Organisation directory',
+          response: { 200: organisationListSchema },
+        },
+      },
       async () => ({ items: await reference.listOrganisations(ctx.db) }),
     );
     r.get(
       '/api/v1/config',
-      { schema: { tags: ['reference'], summary: 'Client configuration (map tiles, region extent)', response: { 200: configSchema } } },
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Client configuration (map tiles, region extent)',
+          response: { 200: configSchema },
+        },
+      },
       async () => {
         const e = await regionExtent(ctx.db);
         return {
           mapTileUrl: ctx.config.mapTileUrl,
           region: e
-            ? { center: { lat: Number(e.lat), lon: Number(e.lon) }, bbox: [e.minLon, e.minLat, e.maxLon, e.maxLat].map(Number) as [number, number, number, number] }
+            ? {
+                center: { lat: Number(e.lat), lon: Number(e.lon) },
+                bbox: [e.minLon, e.minLat, e.maxLon, e.maxLat].map(Number) as [
+                  number,
+                  number,
+                  number,
+                  number,
+                ],
+              }
             : null,
         };
       },

@@ -3,7 +3,13 @@ import * as repo from './reference.repo.ts';
 import type { Category, Organisation, Territory } from './reference.schemas.ts';
 
 export function presentCategory(c: repo.CategoryRow): Category {
-  return { id: c.id, parentId: c.parentId, code: c.code, name: { ru: c.nameRu, en: c.nameEn }, slaDays: c.slaDays };
+  return {
+    id: c.id,
+    parentId: c.parentId,
+    code: c.code,
+    name: { ru: c.nameRu, en: c.nameEn },
+    slaDays: c.slaDays,
+  };
 }
 
 export async function listCategories(exec: Executor): Promise<Category[]> {

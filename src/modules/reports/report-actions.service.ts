@@ -5,12 +5,12 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { routeReport } from '../routing/routing.service.ts';
-import { factsOf } from './report.presenter.ts';
 import { canView, conditionAllows, roleAllows } from './report.policy.ts';
-import { type ReportAction, type ReportStatus, canTransition, nextStatus } from './report-states.ts';
+import { factsOf } from './report.presenter.ts';
+import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
-import { type ReportsDeps, presentReport } from './reports.service.ts';
+import { presentReport, type ReportsDeps } from './reports.service.ts';
 
 type Step = {
   /** The status after the action (may differ from the machine's default, e.g. accept → assigned). */
@@ -32,7 +32,11 @@ type HandlerArgs<A extends ReportAction> = {
 
 type Handler<A extends ReportAction> = (args: HandlerArgs<A>) => Promise<Step>;
 
-const event = (type: string, payload: Record<string, unknown> = {}, isPublic = true) => ({ type, payload, isPublic });
+const event = (type: string, payload: Record<string, unknown> = {}, isPublic = true) => ({
+  type,
+  payload,
+  isPublic,
+});
 
 async function dueDate(tx: Tx, categoryId: string, from: Date): Promise<Date | null> {
   const category = await findCategory(tx, categoryId);
@@ -50,11 +54,19 @@ async function requireWorkingAnswer(tx: Tx, reportId: string): Promise<repo.Answ
   return a;
 }
 
-async function attachOrFail(tx: Tx, ids: string[], actor: Actor, link: Parameters<typeof repo.attachMedia>[3]) {
+async function attachOrFail(
+  tx: Tx,
+  ids: string[],
+  actor: Actor,
+  link: Parameters<typeof repo.attachMedia>[3],
+) {
   const attached = await repo.attachMedia(tx, ids, actor.id, link);
   const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !attached.includes(id));
   if (missing.length > 0)
-    throw new AppError('media_unusable', missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })));
+    throw new AppError(
+      'media_unusable',
+      missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })),
+    );
 }
 
 const handlers: { [A in ReportAction]: Handler<A> } = {
@@ -65,8 +77,18 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     if (decision.method === 'rule') {
       return {
         status: 'assigned',
-        events: [...events, { ...event('routed', { organisationId: decision.organisationId, method: 'rule' }), toStatus: 'assigned' }],
-        changes: { organisationId: decision.organisationId, routing: decision, dueAt: await dueDate(tx, row.categoryId, now) },
+        events: [
+          ...events,
+          {
+            ...event('routed', { organisationId: decision.organisationId, method: 'rule' }),
+            toStatus: 'assigned',
+          },
+        ],
+        changes: {
+          organisationId: decision.organisationId,
+          routing: decision,
+          dueAt: await dueDate(tx, row.categoryId, now),
+        },
       };
     }
     return {
@@ -79,7 +101,10 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     return { status: 'rejected', events: [event('rejected', { reason: body.reason })] };
   },
   async 'request-clarification'({ body }) {
-    return { status: 'clarification_requested', events: [event('clarification_requested', { question: body.question }, false)] };
+    return {
+      status: 'clarification_requested',
+      events: [event('clarification_requested', { question: body.question }, false)],
+    };
   },
   async clarify({ body }) {
     return { status: 'submitted', events: [event('clarified', { answer: body.answer }, false)] };
@@ -87,10 +112,14 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async assign({ tx, row, body, now }) {
     const org = await findOrganisation(tx, body.organisationId);
     if (!org?.isActive)
-      throw new AppError('unknown_organisation', [{ path: 'organisationId', message: 'unknown_organisation' }]);
+      throw new AppError('unknown_organisation', [
+        { path: 'organisationId', message: 'unknown_organisation' },
+      ]);
     return {
       status: 'assigned',
-      events: [event('assigned', { organisationId: org.id, ...(body.comment ? { comment: body.comment } : {}) })],
+      events: [
+        event('assigned', { organisationId: org.id, ...(body.comment ? { comment: body.comment } : {}) }),
+      ],
       changes: {
         organisationId: org.id,
         routing: { method: 'curator', organisationId: org.id, previous: row.routing },
@@ -135,7 +164,12 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     const answer = await requireWorkingAnswer(tx, row.id);
     for (const a of await repo.listAnswers(tx, row.id))
       if (a.status === 'published') await repo.updateAnswer(tx, a.id, { status: 'superseded' });
-    await repo.updateAnswer(tx, answer.id, { status: 'published', publishedAt: now, reviewComment: null, updatedAt: now });
+    await repo.updateAnswer(tx, answer.id, {
+      status: 'published',
+      publishedAt: now,
+      reviewComment: null,
+      updatedAt: now,
+    });
     return {
       status: 'answered',
       events: [event('answer_published', { answerId: answer.id, result: answer.result })],
@@ -203,7 +237,8 @@ export async function runAction<A extends ReportAction>(
         : false;
     const facts = factsOf(row, rated);
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
-    if (!canTransition(action, row.status)) throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
+    if (!canTransition(action, row.status))
+      throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
     if (!conditionAllows(action, facts, now, deps.config.disputeWindowDays))
       throw new AppError(action === 'dispute' ? 'dispute_window_closed' : 'already_rated');
 

@@ -68,7 +68,19 @@ export const transitions: Record<ReportAction, Transition> = {
   dispute: { from: ['answered', 'resolved'], to: 'disputed' },
   reopen: { from: ['disputed'], to: 'reopened' },
   close: {
-    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'answered', 'resolved', 'disputed', 'reopened'],
+    from: [
+      'submitted',
+      'clarification_requested',
+      'accepted',
+      'assigned',
+      'in_progress',
+      'answer_drafted',
+      'answer_review',
+      'answered',
+      'resolved',
+      'disputed',
+      'reopened',
+    ],
     to: 'closed',
   },
 };

@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/actor.ts';
-import { type ReportAction, type ReportStatus, canTransition, reportActions } from './report-states.ts';
+import { canTransition, type ReportAction, type ReportStatus, reportActions } from './report-states.ts';
 
 /** What the policy needs to know about a report. */
 export type ReportFacts = {
@@ -28,7 +28,9 @@ function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
 }
 
 function isOperatorOf(r: ReportFacts, actor: Actor): boolean {
-  return actor.role === 'operator' && actor.organisationId !== null && r.organisationId === actor.organisationId;
+  return (
+    actor.role === 'operator' && actor.organisationId !== null && r.organisationId === actor.organisationId
+  );
 }
 
 export function isAuthor(r: ReportFacts, actor: Actor | null): boolean {
@@ -47,7 +49,9 @@ export function canView(r: ReportFacts, actor: Actor | null): boolean {
 /** Staff who handle the report see its author's name and e-mail (and each such read is audited). */
 export function canSeeAuthorData(r: ReportFacts, actor: Actor | null): boolean {
   if (!actor) return false;
-  return actor.role === 'admin' || actor.role === 'moderator' || inCuratorScope(r, actor) || isOperatorOf(r, actor);
+  return (
+    actor.role === 'admin' || actor.role === 'moderator' || inCuratorScope(r, actor) || isOperatorOf(r, actor)
+  );
 }
 
 /** Staff who handle the answer see drafts and answers under review. */
@@ -84,7 +88,12 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
 }
 
 /** Conditions beyond role and status (time windows, one rating per answer). */
-export function conditionAllows(action: ReportAction, r: ReportFacts, now: Date, disputeWindowDays: number): boolean {
+export function conditionAllows(
+  action: ReportAction,
+  r: ReportFacts,
+  now: Date,
+  disputeWindowDays: number,
+): boolean {
   if (action === 'rate') return !r.ratedCurrentAnswer;
   if (action === 'dispute') return withinDisputeWindow(r, now, disputeWindowDays);
   return true;
@@ -95,15 +104,25 @@ export function disputeDeadline(r: Pick<ReportFacts, 'answeredAt'>, disputeWindo
   return new Date(r.answeredAt.getTime() + disputeWindowDays * 24 * 60 * 60 * 1000);
 }
 
-export function withinDisputeWindow(r: Pick<ReportFacts, 'answeredAt'>, now: Date, disputeWindowDays: number): boolean {
+export function withinDisputeWindow(
+  r: Pick<ReportFacts, 'answeredAt'>,
+  now: Date,
+  disputeWindowDays: number,
+): boolean {
   const until = disputeDeadline(r, disputeWindowDays);
   return until !== null && now.getTime() <= until.getTime();
 }
 
 /** The actions this actor may run now: returned with the report so the UI never re-implements rules. */
-export function allowedActions(r: ReportFacts, actor: Actor | null, now: Date, disputeWindowDays: number): ReportAction[] {
+export function allowedActions(
+  r: ReportFacts,
+  actor: Actor | null,
+  now: Date,
+  disputeWindowDays: number,
+): ReportAction[] {
   if (!actor) return [];
   return reportActions.filter(
-    (a) => canTransition(a, r.status) && roleAllows(a, r, actor) && conditionAllows(a, r, now, disputeWindowDays),
+    (a) =>
+      canTransition(a, r.status) && roleAllows(a, r, actor) && conditionAllows(a, r, now, disputeWindowDays),
   );
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../identity/actor.ts';
 import { mediaUrls } from '../media/media.urls.ts';
-import { type ReportFacts, allowedActions, canSeeAuthorData, disputeDeadline } from './report.policy.ts';
+import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
 import type { AnswerRow, ReportRow } from './reports.repo.ts';
 import type { Answer, ReportDetail, ReportSummary } from './reports.schemas.ts';
 
@@ -27,18 +27,28 @@ export function presentSummary(row: ReportRow): ReportSummary {
     number: row.number,
     kind: row.kind,
     status: row.status,
-    category: { id: row.categoryId, code: row.categoryCode, name: { ru: row.categoryNameRu, en: row.categoryNameEn } },
+    category: {
+      id: row.categoryId,
+      code: row.categoryCode,
+      name: { ru: row.categoryNameRu, en: row.categoryNameEn },
+    },
     text: row.text,
     lat: row.lat,
     lon: row.lon,
     address: row.address,
     territory:
       row.territoryId && row.territoryNameRu
-        ? { id: row.territoryId, name: { ru: row.territoryNameRu, en: row.territoryNameEn ?? row.territoryNameRu } }
+        ? {
+            id: row.territoryId,
+            name: { ru: row.territoryNameRu, en: row.territoryNameEn ?? row.territoryNameRu },
+          }
         : null,
     organisation:
       row.organisationId && row.organisationNameRu
-        ? { id: row.organisationId, name: { ru: row.organisationNameRu, en: row.organisationNameEn ?? row.organisationNameRu } }
+        ? {
+            id: row.organisationId,
+            name: { ru: row.organisationNameRu, en: row.organisationNameEn ?? row.organisationNameRu },
+          }
         : null,
     isPublic: row.isPublic,
     dueAt: iso(row.dueAt),

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
 import type { ReportStatus } from './report-states.ts';
@@ -68,7 +68,11 @@ function normalise(row: ReportRow): ReportRow {
   };
 }
 
-export async function findReport(exec: Executor, id: string, forUpdate = false): Promise<ReportRow | undefined> {
+export async function findReport(
+  exec: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<ReportRow | undefined> {
   const lock = forUpdate ? sql` FOR UPDATE OF r` : sql``;
   const rows = await queryRows<ReportRow>(exec, sql`${selectReport} WHERE r.id = ${id}${lock}`);
   return rows[0] ? normalise(rows[0]) : undefined;
@@ -143,8 +147,16 @@ function visibilitySql(v: Visibility): SQL {
 function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
   if (f.bbox)
-    where.push(sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`);
-  if (f.statuses?.length) where.push(sql`r.status IN (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+    where.push(
+      sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`,
+    );
+  if (f.statuses?.length)
+    where.push(
+      sql`r.status IN (${sql.join(
+        f.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (f.categoryId) where.push(sql`(r.category_id = ${f.categoryId} OR c.parent_id = ${f.categoryId})`);
   if (f.territoryId) where.push(sql`(r.territory_id = ${f.territoryId} OR t.parent_id = ${f.territoryId})`);
   if (f.organisationId) where.push(sql`r.organisation_id = ${f.organisationId}`);

@@ -83,7 +83,9 @@ export function reportRoutes(ctx: AppContext) {
           response: { 200: reportEventListSchema, ...errorResponses },
         },
       },
-      async (request) => ({ items: await reports.listEvents(deps, optionalActor(request), request.params.id) }),
+      async (request) => ({
+        items: await reports.listEvents(deps, optionalActor(request), request.params.id),
+      }),
     );
 
     // One route per action, each with its own body schema (and its own entry in the OpenAPI document).

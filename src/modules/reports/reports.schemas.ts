@@ -28,29 +28,32 @@ export type CreateReportInput = z.output<typeof createReportBodySchema>;
 
 /** `Idempotency-Key`: a client-chosen key (UUID recommended) so that retries create one report. */
 export const idempotencyHeaderSchema = z.object({
-  'idempotency-key': z.string().min(8).max(200).regex(/^[A-Za-z0-9_\-:.]+$/).optional(),
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[A-Za-z0-9_\-:.]+$/)
+    .optional(),
 });
 
-const bboxSchema = z
-  .string()
-  .transform((s, ctx) => {
-    const parts = s.split(',').map(Number);
-    const [minLon, minLat, maxLon, maxLat] = parts;
-    if (
-      parts.length !== 4 ||
-      parts.some((n) => !Number.isFinite(n)) ||
-      minLon === undefined ||
-      minLat === undefined ||
-      maxLon === undefined ||
-      maxLat === undefined ||
-      minLon > maxLon ||
-      minLat > maxLat
-    ) {
-      ctx.addIssue({ code: 'custom', message: 'vmeste:bbox' });
-      return z.NEVER;
-    }
-    return { minLon, minLat, maxLon, maxLat };
-  });
+const bboxSchema = z.string().transform((s, ctx) => {
+  const parts = s.split(',').map(Number);
+  const [minLon, minLat, maxLon, maxLat] = parts;
+  if (
+    parts.length !== 4 ||
+    parts.some((n) => !Number.isFinite(n)) ||
+    minLon === undefined ||
+    minLat === undefined ||
+    maxLon === undefined ||
+    maxLat === undefined ||
+    minLon > maxLon ||
+    minLat > maxLat
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'vmeste:bbox' });
+    return z.NEVER;
+  }
+  return { minLon, minLat, maxLon, maxLat };
+});
 
 export const reportQueues = ['moderation', 'curator', 'organisation', 'review', 'mine'] as const;
 
@@ -115,7 +118,9 @@ export const reportDetailSchema = reportSummarySchema.extend({
   photos: z.array(photoSchema),
   /** The published answer for everyone; staff who handle it also see the draft under review. */
   answer: answerSchema.nullable(),
-  rating: z.object({ score: z.number().int(), solved: z.boolean(), comment: z.string().nullable() }).nullable(),
+  rating: z
+    .object({ score: z.number().int(), solved: z.boolean(), comment: z.string().nullable() })
+    .nullable(),
   isMine: z.boolean(),
   /** Only for staff who need it (every such read is audited). */
   author: z.object({ name: z.string(), email: z.string() }).nullable(),

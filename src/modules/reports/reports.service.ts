@@ -7,18 +7,30 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReport } from './intake.repo.ts';
-import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
 import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
+import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
 import * as repo from './reports.repo.ts';
-import type { CreateReportInput, ListReportsQuery, ReportDetail, ReportEvent, ReportList } from './reports.schemas.ts';
+import type {
+  CreateReportInput,
+  ListReportsQuery,
+  ReportDetail,
+  ReportEvent,
+  ReportList,
+} from './reports.schemas.ts';
 
-export type ReportsDeps = { db: Db; clock: Clock; config: Pick<AppConfig, 'disputeWindowDays' | 'regionToleranceMeters'> };
+export type ReportsDeps = {
+  db: Db;
+  clock: Clock;
+  config: Pick<AppConfig, 'disputeWindowDays' | 'regionToleranceMeters'>;
+};
 
 export type CreateResult = { report: ReportDetail; created: boolean };
 
 function canonicalHash(body: CreateReportInput): string {
   const { categoryId, text, lat, lon, address, mediaIds, isPublic, kind } = body;
-  return sha256(JSON.stringify([categoryId, text, lat, lon, address ?? null, [...mediaIds].sort(), isPublic, kind]));
+  return sha256(
+    JSON.stringify([categoryId, text, lat, lon, address ?? null, [...mediaIds].sort(), isPublic, kind]),
+  );
 }
 
 /**
@@ -55,15 +67,22 @@ export async function createReport(
     const outcome = await insertSubmittedReport(exec, input);
     refuseInvalidIntake(outcome);
     if (outcome.id && body.mediaIds.length > 0) {
-      const attached = await repo.attachMedia(exec, body.mediaIds, actor.id, { reportId: outcome.id, purpose: 'report' });
+      const attached = await repo.attachMedia(exec, body.mediaIds, actor.id, {
+        reportId: outcome.id,
+        purpose: 'report',
+      });
       const missing = body.mediaIds.map((m, i) => ({ m, i })).filter(({ m }) => !attached.includes(m));
       if (missing.length > 0)
-        throw new AppError('media_unusable', missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })));
+        throw new AppError(
+          'media_unusable',
+          missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })),
+        );
     }
     return outcome;
   };
   // Without photos the single statement is the whole write; with photos, a transaction keeps them together.
-  const outcome = body.mediaIds.length > 0 ? await deps.db.transaction((tx) => file(tx)) : await file(deps.db);
+  const outcome =
+    body.mediaIds.length > 0 ? await deps.db.transaction((tx) => file(tx)) : await file(deps.db);
   if (!outcome.id) {
     const replay = idempotencyKey ? await replayIfSeen(deps, actor, idempotencyKey, requestHash) : undefined;
     if (replay) return replay;
@@ -116,25 +135,44 @@ export async function createReport(
 /** Every problem with the category and the point, listed together; the error's code is the first one's. */
 function refuseInvalidIntake(o: IntakeOutcome): void {
   const problems: { code: ErrorCode; detail: ErrorDetail }[] = [];
-  if (!o.categoryFound) problems.push({ code: 'unknown_category', detail: { path: 'categoryId', message: 'unknown_category' } });
+  if (!o.categoryFound)
+    problems.push({ code: 'unknown_category', detail: { path: 'categoryId', message: 'unknown_category' } });
   else if (!o.categorySelectable)
-    problems.push({ code: 'category_not_selectable', detail: { path: 'categoryId', message: 'category_not_selectable' } });
+    problems.push({
+      code: 'category_not_selectable',
+      detail: { path: 'categoryId', message: 'category_not_selectable' },
+    });
   if (!o.territoryId) {
     problems.push({ code: 'point_outside_region', detail: { path: 'lat', message: 'point_outside_region' } });
     problems.push({ code: 'point_outside_region', detail: { path: 'lon', message: 'point_outside_region' } });
   }
-  if (problems.length > 0) throw new AppError(problems[0]!.code, problems.map((p) => p.detail));
+  if (problems.length > 0)
+    throw new AppError(
+      problems[0]!.code,
+      problems.map((p) => p.detail),
+    );
 }
 
-async function replayIfSeen(deps: ReportsDeps, actor: Actor, key: string, requestHash: string): Promise<CreateResult | undefined> {
+async function replayIfSeen(
+  deps: ReportsDeps,
+  actor: Actor,
+  key: string,
+  requestHash: string,
+): Promise<CreateResult | undefined> {
   const seen = await repo.findByIdempotencyKey(deps.db, actor.id, key);
   if (!seen) return undefined;
   if (seen.requestHash !== requestHash)
-    throw new AppError('idempotency_conflict', [{ path: 'Idempotency-Key', message: 'idempotency_conflict' }]);
+    throw new AppError('idempotency_conflict', [
+      { path: 'Idempotency-Key', message: 'idempotency_conflict' },
+    ]);
   return { report: await getReport(deps, actor, seen.id), created: false };
 }
 
-export async function loadVisibleReport(exec: Executor, actor: Actor | null, id: string): Promise<repo.ReportRow> {
+export async function loadVisibleReport(
+  exec: Executor,
+  actor: Actor | null,
+  id: string,
+): Promise<repo.ReportRow> {
   const row = await repo.findReport(exec, id);
   // A report the actor may not see answers exactly like one that does not exist.
   if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
@@ -147,9 +185,16 @@ export async function getReport(deps: ReportsDeps, actor: Actor | null, id: stri
 }
 
 /** Builds the detail view: photos, the answer this actor may see, the rating, and (for staff) the author. */
-export async function presentReport(deps: ReportsDeps, actor: Actor | null, row: repo.ReportRow): Promise<ReportDetail> {
+export async function presentReport(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  row: repo.ReportRow,
+): Promise<ReportDetail> {
   const facts = factsOf(row);
-  const [mediaRows, answerRows] = await Promise.all([repo.listMedia(deps.db, row.id), repo.listAnswers(deps.db, row.id)]);
+  const [mediaRows, answerRows] = await Promise.all([
+    repo.listMedia(deps.db, row.id),
+    repo.listAnswers(deps.db, row.id),
+  ]);
   const published = answerRows.find((a) => a.status === 'published');
   const working = answerRows.find((a) => a.status === 'draft' || a.status === 'review');
   const visibleAnswer = working && canSeeAnswerDraft(facts, actor) ? working : published;
@@ -185,7 +230,8 @@ export async function presentReport(deps: ReportsDeps, actor: Actor | null, row:
 }
 
 function visibilityFor(actor: Actor | null): repo.Visibility {
-  if (actor && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst')) return { kind: 'all' };
+  if (actor && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst'))
+    return { kind: 'all' };
   return {
     kind: 'scoped',
     userId: actor?.id ?? null,
@@ -228,7 +274,11 @@ function curatorScope(actor: Actor): Partial<repo.ListFilters> {
   return actor.role === 'curator' ? { territoryId: actor.territoryId ?? undefined } : {};
 }
 
-export async function listReports(deps: ReportsDeps, actor: Actor | null, query: ListReportsQuery): Promise<ReportList> {
+export async function listReports(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  query: ListReportsQuery,
+): Promise<ReportList> {
   const queue = queueFilters(actor, query);
   const filters: repo.ListFilters = {
     bbox: query.bbox,
@@ -240,7 +290,13 @@ export async function listReports(deps: ReportsDeps, actor: Actor | null, query:
     q: query.q,
   };
   if (query.queue === 'mine') filters.statuses = query.status;
-  const { rows, total } = await repo.listReports(deps.db, visibilityFor(actor), filters, query.page, query.pageSize);
+  const { rows, total } = await repo.listReports(
+    deps.db,
+    visibilityFor(actor),
+    filters,
+    query.page,
+    query.pageSize,
+  );
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 

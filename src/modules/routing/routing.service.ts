@@ -16,7 +16,8 @@ export async function routeReport(
   // The most specific level wins; two rules at the same level are ambiguous and go to the curator.
   const best = rules.filter((r) => (r.territoryId === null) === (rules[0]!.territoryId === null));
   const orgs = [...new Set(best.map((r) => r.organisationId))];
-  if (orgs.length > 1) return { method: 'curator', reason: 'ambiguous_rules', candidateOrganisationIds: orgs };
+  if (orgs.length > 1)
+    return { method: 'curator', reason: 'ambiguous_rules', candidateOrganisationIds: orgs };
   const rule = best[0]!;
   return {
     method: 'rule',

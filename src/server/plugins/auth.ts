@@ -51,7 +51,13 @@ export function registerAuth(app: FastifyInstance, deps: IdentityDeps): void {
       return;
     }
     const via = bearer ? 'bearer' : 'cookie';
-    request.auth = { actor: found.actor, user: found.user, sessionId: found.sessionId, csrfToken: found.csrfToken, via };
+    request.auth = {
+      actor: found.actor,
+      user: found.user,
+      sessionId: found.sessionId,
+      csrfToken: found.csrfToken,
+      via,
+    };
     if (via === 'cookie' && unsafeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, found.csrfToken)) throw new AppError('csrf_failed');

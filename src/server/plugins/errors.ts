@@ -1,13 +1,28 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { AppError, type ErrorCode, errorCatalogue, type ErrorDetail, localeFromHeader, localisedMessage } from '../../lib/errors.ts';
+import {
+  AppError,
+  type ErrorCode,
+  type ErrorDetail,
+  errorCatalogue,
+  localeFromHeader,
+  localisedMessage,
+} from '../../lib/errors.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import { RequestValidationError } from './validation.ts';
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, status: number, details: ErrorDetail[]) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  status: number,
+  details: ErrorDetail[],
+) {
   const locale = localeFromHeader(request.headers['accept-language']);
   const localisedDetails = details.map((d) => ({ ...d, message: detailMessage(d.message, locale) }));
-  return reply.status(status).send({ error: { code, message: localisedMessage(code, locale), details: localisedDetails } });
+  return reply
+    .status(status)
+    .send({ error: { code, message: localisedMessage(code, locale), details: localisedDetails } });
 }
 
 /** Details thrown by services may carry a catalogue code as their message: localise it. */
@@ -20,34 +35,47 @@ function detailMessage(message: string, locale: 'ru' | 'en'): string {
  * language with every validation problem listed; unexpected errors are logged, never leaked.
  */
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?: boolean } = {}): void {
-  app.setErrorHandler((error: FastifyError | AppError | ZodError | RequestValidationError, request, reply) => {
-    const locale = localeFromHeader(request.headers['accept-language']);
-    if (error instanceof AppError) return send(reply, request, error.code, error.status, error.details);
-    if (error instanceof RequestValidationError) {
-      // Body fields are named as they are (`text`); other parts keep their prefix (`querystring.bbox`).
-      const prefix = error.validationContext === 'body' ? undefined : error.validationContext;
-      return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale, prefix));
-    }
-    if (error instanceof ZodError)
-      return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale));
-    const fe = error as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && /JSON/i.test(fe.message)))
-      return send(reply, request, 'malformed_json', 400, [{ path: 'body', message: fe.message }]);
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413)
-      return send(reply, request, 'file_too_large', 413, []);
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
-      return send(reply, request, 'unsupported_media_type', 415, [{ path: 'content-type', message: fe.message }]);
-    if (fe.statusCode === 429) return send(reply, request, 'rate_limited', 429, []);
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
-      return send(reply, request, 'validation_failed', fe.statusCode, [{ path: '', message: fe.message }]);
-    request.log.error({ err: error }, 'unhandled error');
-    return send(reply, request, 'internal', 500, []);
-  });
+  app.setErrorHandler(
+    (error: FastifyError | AppError | ZodError | RequestValidationError, request, reply) => {
+      const locale = localeFromHeader(request.headers['accept-language']);
+      if (error instanceof AppError) return send(reply, request, error.code, error.status, error.details);
+      if (error instanceof RequestValidationError) {
+        // Body fields are named as they are (`text`); other parts keep their prefix (`querystring.bbox`).
+        const prefix = error.validationContext === 'body' ? undefined : error.validationContext;
+        return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale, prefix));
+      }
+      if (error instanceof ZodError)
+        return send(reply, request, 'validation_failed', 400, describeIssues(error.issues, locale));
+      const fe = error as FastifyError;
+      if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && /JSON/i.test(fe.message)))
+        return send(reply, request, 'malformed_json', 400, [{ path: 'body', message: fe.message }]);
+      if (
+        fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+        fe.code === 'FST_REQ_FILE_TOO_LARGE' ||
+        fe.statusCode === 413
+      )
+        return send(reply, request, 'file_too_large', 413, []);
+      if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
+        return send(reply, request, 'unsupported_media_type', 415, [
+          { path: 'content-type', message: fe.message },
+        ]);
+      if (fe.statusCode === 429) return send(reply, request, 'rate_limited', 429, []);
+      if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+        return send(reply, request, 'validation_failed', fe.statusCode, [{ path: '', message: fe.message }]);
+      request.log.error({ err: error }, 'unhandled error');
+      return send(reply, request, 'internal', 500, []);
+    },
+  );
 
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (GET, outside /api, no file extension) get its index.html.
     const url = (request.raw.url ?? '/').split('?')[0] ?? '/';
-    if (options.spaIndex && request.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url))
+    if (
+      options.spaIndex &&
+      request.method === 'GET' &&
+      !url.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(url)
+    )
       return reply.type('text/html').sendFile('index.html');
     return send(reply, request, 'not_found', 404, []);
   });

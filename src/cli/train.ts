@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { readTrainingFile } from '../modules/classifier/data.ts';
+import { saveModel } from '../modules/classifier/serialize.ts';
+import { trainModel } from '../modules/classifier/train.ts';
+import { LABELS } from '../modules/classifier/types.ts';
+
+export const TRAIN_USAGE = 'Usage: vmeste train --input FILE.jsonl[.gz] --out MODEL [--seed N] [--quiet]';
+
+/** Integer option within a range, or a clear error. */
+export function intOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function pct(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`;
+}
+
+/** `vmeste train`: learns every label present in a JSONL file and writes the model file. */
+export async function runTrain(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      input: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.input || !values.out) {
+    process.stderr.write(`${TRAIN_USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
+  const log = (m: string) => {
+    if (!values.quiet) process.stderr.write(`  ${m}\n`);
+  };
+  const file = await readTrainingFile(values.input);
+  const skipped = Object.entries(file.skipped);
+  console.log(
+    `Read ${file.lines} lines: ${file.examples.length} usable` +
+      (skipped.length ? `, skipped ${skipped.map(([why, n]) => `${n} (${why})`).join(', ')}` : ''),
+  );
+  const { model, seconds } = trainModel(file.examples, { seed, onProgress: log });
+  const size = await saveModel(model, values.out);
+  for (const name of LABELS) {
+    const r = model.info.labels[name];
+    if (!r) {
+      console.log(`  ${name}: no labelled lines, not learned`);
+      continue;
+    }
+    console.log(
+      `  ${name}: ${r.trained} lines learned, ${r.skipped} without this label skipped; ${r.classes} classes; ` +
+        `held-out accuracy ${pct(r.heldOutAccuracy)} on ${r.heldOut}, temperature ${r.temperature}` +
+        (r.threshold97 ? `, 97 % precision at confidence ≥ ${r.threshold97.threshold.toFixed(3)}` : ''),
+    );
+  }
+  console.log(`Trained in ${seconds.toFixed(1)} s; wrote ${values.out} (${(size / 1e6).toFixed(1)} MB).`);
+}
