@@ -189,4 +189,30 @@ describe('a report’s whole life through the API', () => {
     expect(late.json().error.code).toBe('dispute_window_closed');
     t.clock.advance(-8 * DAY);
   });
+
+  it('is overdue only while the organisation owes an answer past its deadline', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: resident.headers,
+      payload: { categoryId: streetLight, text: 'Не горит фонарь на углу дома', ...CENTRAL_POINT },
+    });
+    const id = created.json().id;
+    const assigned = (await act(moderator, id, 'accept')).json();
+    expect(assigned.overdue).toBe(false);
+    // Past the 5-working-day deadline, within the 30-day session.
+    t.clock.advance(12 * DAY);
+    const late = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: resident.headers })).json();
+    expect(late.overdue).toBe(true);
+    await act(operator, id, 'start');
+    await act(operator, id, 'draft-answer', { text: 'Светильник заменён, освещение восстановлено.', result: 'solved' });
+    await act(operator, id, 'submit-answer');
+    expect((await act(moderator, id, 'publish-answer')).json().overdue).toBe(false);
+    // Disputed and reopened: a fresh deadline runs from the reopening.
+    await act(resident, id, 'dispute', { comment: 'Фонарь снова не горит' });
+    const reopened = (await act(curator, id, 'reopen', {})).json();
+    expect(reopened.overdue).toBe(false);
+    expect(new Date(reopened.dueAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    t.clock.advance(-12 * DAY);
+  });
 });

@@ -203,8 +203,13 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, purpose: 'dispute' });
     return { status: 'disputed', events: [event('disputed', { comment: body.comment })] };
   },
-  async reopen({ body }) {
-    return { status: 'reopened', events: [event('reopened', body.comment ? { comment: body.comment } : {})] };
+  async reopen({ tx, row, body, now }) {
+    // The organisation must answer anew: a fresh deadline runs from the reopening.
+    return {
+      status: 'reopened',
+      events: [event('reopened', body.comment ? { comment: body.comment } : {})],
+      changes: { dueAt: await dueDate(tx, row.categoryId, now) },
+    };
   },
   async close({ body }) {
     return { status: 'closed', events: [event('closed', { reason: body.reason })] };

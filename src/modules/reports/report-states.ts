@@ -46,6 +46,15 @@ export const openStatuses: readonly ReportStatus[] = reportStatuses.filter(
   (s) => !['rejected', 'merged', 'closed', 'resolved', 'answered'].includes(s),
 );
 
+/** Statuses in which the organisation owes an answer, so its deadline runs. */
+export const deadlineStatuses: readonly ReportStatus[] = [
+  'assigned',
+  'in_progress',
+  'answer_drafted',
+  'answer_review',
+  'reopened',
+];
+
 type Transition = {
   from: readonly ReportStatus[];
   /** The target status; `same` keeps the status (e.g. rating a report that stays answered). */

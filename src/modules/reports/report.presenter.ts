@@ -1,6 +1,7 @@
 import type { Actor } from '../identity/actor.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
+import { deadlineStatuses } from './report-states.ts';
 import type { AnswerRow, ReportRow } from './reports.repo.ts';
 import type { Answer, ReportDetail, ReportSummary } from './reports.schemas.ts';
 
@@ -21,7 +22,7 @@ export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The public face of a report: never the author's identity. */
-export function presentSummary(row: ReportRow): ReportSummary {
+export function presentSummary(row: ReportRow, now: Date): ReportSummary {
   return {
     id: row.id,
     number: row.number,
@@ -52,6 +53,7 @@ export function presentSummary(row: ReportRow): ReportSummary {
         : null,
     isPublic: row.isPublic,
     dueAt: iso(row.dueAt),
+    overdue: row.dueAt !== null && row.dueAt < now && deadlineStatuses.includes(row.status),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     thumbUrl: row.thumbMediaId ? mediaUrls(row.thumbMediaId).thumbUrl : null,
@@ -89,7 +91,7 @@ export function presentDetail(p: DetailParts): ReportDetail {
   const staffView = canSeeAuthorData(facts, p.actor);
   const until = disputeDeadline(facts, p.disputeWindowDays);
   return {
-    ...presentSummary(p.row),
+    ...presentSummary(p.row, p.now),
     photos: p.photoIds.map((id) => ({ id, ...mediaUrls(id) })),
     answer: p.answer,
     rating: p.rating,

@@ -108,6 +108,8 @@ export const reportSummarySchema = z.object({
   organisation: orgRefSchema.nullable(),
   isPublic: z.boolean(),
   dueAt: z.string().nullable(),
+  /** The organisation still owes an answer and its deadline has passed. */
+  overdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   thumbUrl: z.string().nullable(),

@@ -297,7 +297,8 @@ export async function listReports(
     query.page,
     query.pageSize,
   );
-  return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+  const now = deps.clock.now();
+  return { items: rows.map((r) => presentSummary(r, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Public timeline for everyone who may see the report; internal events for its author and staff. */

@@ -5,10 +5,7 @@ import { formatDate, formatDateTime, localName } from '../../../lib/format';
 /** Where, who handles it, by when; the author's contact only for staff who are allowed to see it. */
 export function ReportFacts({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
-  const overdue =
-    report.dueAt &&
-    new Date(report.dueAt) < new Date() &&
-    !['answered', 'resolved', 'closed', 'rejected', 'merged'].includes(report.status);
+  const overdue = report.overdue;
   const method = typeof report.routing?.method === 'string' ? report.routing.method : null;
   return (
     <dl className="facts">
