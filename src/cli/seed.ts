@@ -2,19 +2,37 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { demoTrainingExamples } from '../db/seed/demo-model.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
+import { systemClock } from '../lib/clock.ts';
+import { retrain } from '../modules/classifier/classifier.service.ts';
+import { ModelStore } from '../modules/classifier/model-store.ts';
 import { countTerritories } from '../modules/reference/reference.repo.ts';
 import { type AppConfig, loadConfig } from '../server/config.ts';
 
 async function seedDemo(config: AppConfig, database: Database, reports: number): Promise<void> {
   const started = Date.now();
   const ids = await seedReference(database.db);
-  const result = await seedDemoReports(database.db, ids, config, { count: reports, now: new Date() });
+  const now = new Date();
+  const result = await seedDemoReports(database.db, ids, config, { count: reports, now });
+  // The demo's first classifier, trained on the generator's own reports (never on real data).
+  const model = await retrain(
+    {
+      db: database.db,
+      clock: systemClock,
+      dataDir: config.dataDir,
+      store: new ModelStore(database.db, config.dataDir),
+      routingThreshold: config.classifierRoutingThreshold,
+    },
+    'seed',
+    demoTrainingExamples(now, 2500),
+  );
   console.log(
     `Seeded the demo region (St Petersburg: ${ids.territories.size - 1} districts, ${ids.categories.size} categories, ` +
-      `${ids.organisations.size} organisations, ${result.created} reports) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `${ids.organisations.size} organisations, ${result.created} reports, a classifier trained on ${model.trainedOn} ` +
+      `generated reports) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { registerJobs } from '../jobs/jobs.ts';
+import { startQueue } from '../jobs/queue.ts';
 import { buildApp, openMigratedDatabase } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { seedIfEmpty } from './seed.ts';
@@ -12,8 +14,11 @@ export async function serve(args: string[]): Promise<void> {
   });
   const database = await openMigratedDatabase(config);
   await seedIfEmpty(config, database);
-  const app = await buildApp(config, { database, serveWeb: true });
+  const queue = await startQueue(database, config.dbSchema);
+  const app = await buildApp(config, { database, queue, serveWeb: true });
+  await registerJobs(app.ctx);
   const shutdown = async () => {
+    await queue.stop({ graceful: true, timeout: 10_000 });
     await app.close();
     await database.close();
     process.exit(0);

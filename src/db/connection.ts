@@ -23,6 +23,11 @@ export type Database = {
   db: Db;
   /** Runs a multi-statement SQL script (migrations, extensions). */
   execScript(sql: string): Promise<void>;
+  /**
+   * Plain SQL for libraries that bring their own (the job queue). A multi-statement text without
+   * parameters returns the rows of every statement, as node-postgres does.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -57,6 +62,11 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
     execScript: async (sql) => {
       await client.exec(sql);
     },
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.flatMap((r) => r.rows) };
+    },
     close: () => client.close(),
   };
   return { database, client };
@@ -80,6 +90,10 @@ export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
     db,
     execScript: async (sql) => {
       await pool.query(sql);
+    },
+    executeSql: async (text, values) => {
+      const result = (await pool.query(text, values)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows };
     },
     close: () => pool.end(),
   };

@@ -74,6 +74,16 @@ export const errorCatalogue = {
     ru: 'Файл не является изображением JPEG, PNG, WebP, HEIC или GIF',
     en: 'The file is not a JPEG, PNG, WebP, HEIC or GIF image',
   },
+  retrain_already_queued: {
+    status: 409,
+    ru: 'Переобучение уже поставлено в очередь',
+    en: 'A retraining is already queued',
+  },
+  jobs_unavailable: {
+    status: 503,
+    ru: 'Фоновые задачи недоступны на этом узле',
+    en: 'Background jobs are not available on this node',
+  },
   rate_limited: {
     status: 429,
     ru: 'Слишком много запросов, повторите позже',

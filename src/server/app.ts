@@ -16,8 +16,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
+import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
@@ -25,6 +28,7 @@ import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import { reportsDeps } from './deps.ts';
 import { healthRoutes } from './health.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -36,6 +40,7 @@ export type BuildOptions = {
   /** The open, migrated database (see openMigratedDatabase); the caller owns and closes it. */
   database: Database;
   clock?: Clock;
+  queue?: JobQueue;
   /** Serve the built web app from web/dist (when it exists). */
   serveWeb?: boolean;
   logger?: boolean;
@@ -52,6 +57,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     db: database.db,
     clock: options.clock ?? systemClock,
     storage: new LocalDiskStorage(config.dataDir),
+    classifier: new ModelStore(database.db, config.dataDir, (err) =>
+      process.stderr.write(
+        `classifier model unavailable: ${err instanceof Error ? err.message : String(err)}\n`,
+      ),
+    ),
+    queue: options.queue ?? null,
   };
 
   const app = Fastify({
@@ -125,7 +136,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));
-  await app.register(reportRoutes(ctx));
+  await app.register(reportRoutes(ctx, reportsDeps(ctx)));
+  await app.register(classifierRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

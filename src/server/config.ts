@@ -27,6 +27,10 @@ const envSchema = z.object({
   REGION_TOLERANCE_METERS: z.coerce.number().min(0).max(50_000).default(3000),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Confidence from which the classifier routes a report the rules cannot; unset: the model's own 97 %-precision threshold. */
+  CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** Cron schedule of classifier retraining (empty: never on a schedule). */
+  CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
 });
 
 export type AppConfig = {
@@ -47,6 +51,8 @@ export type AppConfig = {
   regionToleranceMeters: number;
   mapTileUrl: string;
   seedDemo: 'auto' | boolean;
+  classifierRoutingThreshold: number | null;
+  classifierRetrainCron: string;
 };
 
 export class ConfigError extends Error {}
@@ -77,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     regionToleranceMeters: e.REGION_TOLERANCE_METERS,
     mapTileUrl: e.MAP_TILE_URL,
     seedDemo: bool(e.SEED_DEMO),
+    classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
+    classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
   };
 }

@@ -1,5 +1,7 @@
 import type { Database, Db } from '../db/connection.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { ModelStore } from '../modules/classifier/model-store.ts';
 import type { BlobStorage } from '../modules/media/storage.ts';
 import type { AppConfig } from './config.ts';
 
@@ -10,4 +12,8 @@ export type AppContext = {
   db: Db;
   clock: Clock;
   storage: BlobStorage;
+  /** The active classifier model (routing advice, category suggestions). */
+  classifier: ModelStore;
+  /** The job queue, where this process runs one (serve does; most tests do not). */
+  queue: JobQueue | null;
 };

@@ -12,28 +12,26 @@ const healthSchema = z.object({
 
 export function healthRoutes(ctx: AppContext) {
   return async function routes(app: FastifyInstance) {
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/api/health',
-        {
-          config: { rateLimit: false },
-          schema: {
-            tags: ['platform'],
-            summary: 'Liveness and database engine',
-            response: { 200: healthSchema, 503: healthSchema },
-          },
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/health',
+      {
+        config: { rateLimit: false },
+        schema: {
+          tags: ['platform'],
+          summary: 'Liveness and database engine',
+          response: { 200: healthSchema, 503: healthSchema },
         },
-        async (_request, reply) => {
-          try {
-            await ctx.db.execute(sql`SELECT 1`);
-            return { status: 'ok' as const, db: ctx.database.engine, version: '0.1.0' };
-          } catch {
-            return reply
-              .status(503)
-              .send({ status: 'degraded' as const, db: ctx.database.engine, version: '0.1.0' });
-          }
-        },
-      );
+      },
+      async (_request, reply) => {
+        try {
+          await ctx.db.execute(sql`SELECT 1`);
+          return { status: 'ok' as const, db: ctx.database.engine, version: '0.1.0' };
+        } catch {
+          return reply
+            .status(503)
+            .send({ status: 'degraded' as const, db: ctx.database.engine, version: '0.1.0' });
+        }
+      },
+    );
   };
 }

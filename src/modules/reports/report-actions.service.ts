@@ -70,17 +70,23 @@ async function attachOrFail(
 }
 
 const handlers: { [A in ReportAction]: Handler<A> } = {
-  async accept({ tx, row, body, now }) {
+  async accept({ tx, deps, row, body, now }) {
     // Route with the rules as they are now (they may have changed since submission).
-    const decision = await routeReport(tx, row.categoryId, row.territoryId);
+    const advisor = deps.routingAdvisor;
+    const decision = await routeReport(
+      tx,
+      row.categoryId,
+      row.territoryId,
+      advisor && (() => advisor(tx, { text: row.text, district: row.territoryNameRu })),
+    );
     const events = [event('accepted', body.comment ? { comment: body.comment } : {})];
-    if (decision.method === 'rule') {
+    if (decision.method !== 'curator') {
       return {
         status: 'assigned',
         events: [
           ...events,
           {
-            ...event('routed', { organisationId: decision.organisationId, method: 'rule' }),
+            ...event('routed', { organisationId: decision.organisationId, method: decision.method }),
             toStatus: 'assigned',
           },
         ],
@@ -109,12 +115,19 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async clarify({ body }) {
     return { status: 'submitted', events: [event('clarified', { answer: body.answer }, false)] };
   },
-  async assign({ tx, row, body, now }) {
+  async assign({ tx, deps, actor, row, body, now }) {
     const org = await findOrganisation(tx, body.organisationId);
     if (!org?.isActive)
       throw new AppError('unknown_organisation', [
         { path: 'organisationId', message: 'unknown_organisation' },
       ]);
+    // The curator's choice is the right answer for this report: the classifier learns from it.
+    await deps.recordCorrection?.(tx, {
+      reportId: row.id,
+      organisationId: org.id,
+      actorId: actor.id,
+      at: now,
+    });
     return {
       status: 'assigned',
       events: [

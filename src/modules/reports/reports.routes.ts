@@ -16,10 +16,10 @@ import {
   reportListSchema,
   reportParamsSchema,
 } from './reports.schemas.ts';
+import type { ReportsDeps } from './reports.service.ts';
 import * as reports from './reports.service.ts';
 
-export function reportRoutes(ctx: AppContext) {
-  const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config };
+export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../server/config.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
+import type { AdvisorOpinion } from '../routing/routing.service.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReport } from './intake.repo.ts';
 import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
 import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
@@ -22,6 +23,16 @@ export type ReportsDeps = {
   db: Db;
   clock: Clock;
   config: Pick<AppConfig, 'disputeWindowDays' | 'regionToleranceMeters'>;
+  /** The classifier's opinion for reports the rule table cannot route (absent: rules and curator only). */
+  routingAdvisor?: (
+    exec: Executor,
+    report: { text: string; district: string | null },
+  ) => Promise<AdvisorOpinion>;
+  /** Staff corrections of routing become training labels. */
+  recordCorrection?: (
+    exec: Executor,
+    correction: { reportId: string; organisationId: string; actorId: string; at: Date },
+  ) => Promise<void>;
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };
@@ -298,7 +309,12 @@ export async function listReports(
     query.pageSize,
   );
   const now = deps.clock.now();
-  return { items: rows.map((r) => presentSummary(r, now)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => presentSummary(r, now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** Public timeline for everyone who may see the report; internal events for its author and staff. */

@@ -1,16 +1,67 @@
 import type { Executor } from '../../db/connection.ts';
 import { matchingRules } from './routing.repo.ts';
 
-/** A routing decision explains itself: the rule that chose the organisation, or why nothing did. */
+type NoSingleRule = 'no_rule' | 'ambiguous_rules';
+
+/** The classifier's opinion on a report the rules could not route. */
+export type AdvisorOpinion =
+  | {
+      method: 'classifier';
+      organisationId: string;
+      organisationCode: string;
+      confidence: number;
+      threshold: number;
+      terms: string[];
+    }
+  | { method: 'classifier_unsure'; confidence: number; threshold: number }
+  | null;
+
+export type RoutingAdvisor = () => Promise<AdvisorOpinion>;
+
+/**
+ * A routing decision explains itself: the rule that chose the organisation; or, where the rules give
+ * no single organisation, the classifier's choice with its confidence and evidence; or why it went to
+ * the curator.
+ */
 export type RoutingDecision =
   | { method: 'rule'; ruleId: string; organisationId: string; territorySpecific: boolean }
-  | { method: 'curator'; reason: 'no_rule' | 'ambiguous_rules'; candidateOrganisationIds: string[] };
+  | {
+      method: 'classifier';
+      rules: NoSingleRule;
+      organisationId: string;
+      organisationCode: string;
+      confidence: number;
+      threshold: number;
+      terms: string[];
+    }
+  | {
+      method: 'curator';
+      reason: NoSingleRule;
+      candidateOrganisationIds: string[];
+      classifier?: { confidence: number; threshold: number };
+    };
 
+/** Rules first; where they give no single organisation, a confident classifier; otherwise the curator. */
 export async function routeReport(
   exec: Executor,
   categoryId: string,
   territoryId: string | null,
+  advisor?: RoutingAdvisor,
 ): Promise<RoutingDecision> {
+  const byRules = await routeByRules(exec, categoryId, territoryId);
+  if (byRules.method !== 'curator' || !advisor) return byRules;
+  const opinion = await advisor();
+  if (opinion?.method === 'classifier') return { ...opinion, rules: byRules.reason };
+  if (opinion?.method === 'classifier_unsure')
+    return { ...byRules, classifier: { confidence: opinion.confidence, threshold: opinion.threshold } };
+  return byRules;
+}
+
+async function routeByRules(
+  exec: Executor,
+  categoryId: string,
+  territoryId: string | null,
+): Promise<Exclude<RoutingDecision, { method: 'classifier' }>> {
   const rules = await matchingRules(exec, categoryId, territoryId);
   if (rules.length === 0) return { method: 'curator', reason: 'no_rule', candidateOrganisationIds: [] };
   // The most specific level wins; two rules at the same level are ambiguous and go to the curator.

@@ -1,0 +1,109 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+import { classifierModels, trainingLabels } from '../../db/schema/classifier.ts';
+import type { TrainingExample } from './types.ts';
+
+export type ModelRow = typeof classifierModels.$inferSelect;
+
+/**
+ * Reports as training examples in the classifier's vocabulary: category = topic code, reason =
+ * subject code, executor_org = organisation code, district = district name. A staff correction
+ * (training_labels) overrides what the report itself says. Reports no one has vetted yet
+ * (submitted, rejected, in clarification) teach nothing.
+ */
+export async function trainingExamples(exec: Executor): Promise<TrainingExample[]> {
+  const rows = await queryRows<{
+    text: string;
+    district: string | null;
+    category: string | null;
+    reason: string;
+    executor_org: string | null;
+    dt: Date | string;
+  }>(
+    exec,
+    sql`SELECT r.text, t.name_ru AS district, topic.code AS category,
+          coalesce(cat_label.value, c.code) AS reason,
+          coalesce(org_label.value, o.code) AS executor_org, r.created_at AS dt
+        FROM reports r
+        JOIN categories c ON c.id = r.category_id
+        LEFT JOIN categories topic ON topic.id = c.parent_id
+        LEFT JOIN territories t ON t.id = r.territory_id
+        LEFT JOIN organisations o ON o.id = r.organisation_id
+        LEFT JOIN LATERAL (SELECT value FROM training_labels l WHERE l.report_id = r.id AND l.label = 'executor_org'
+                           ORDER BY l.id DESC LIMIT 1) org_label ON TRUE
+        LEFT JOIN LATERAL (SELECT value FROM training_labels l WHERE l.report_id = r.id AND l.label = 'category'
+                           ORDER BY l.id DESC LIMIT 1) cat_label ON TRUE
+        WHERE r.status NOT IN ('submitted', 'clarification_requested', 'rejected')
+        ORDER BY r.created_at`,
+  );
+  return rows.map((r) => ({
+    text: r.text,
+    district: r.district,
+    category: r.category,
+    reason: r.reason,
+    executor_org: r.executor_org,
+    dt: new Date(r.dt).toISOString(),
+  }));
+}
+
+export async function insertTrainingLabel(
+  exec: Executor,
+  label: {
+    reportId: string;
+    label: 'category' | 'executor_org';
+    value: string;
+    source: string;
+    actorId: string;
+    at: Date;
+  },
+): Promise<void> {
+  await exec.insert(trainingLabels).values({
+    reportId: label.reportId,
+    label: label.label,
+    value: label.value,
+    source: label.source,
+    actorId: label.actorId,
+    createdAt: label.at,
+  });
+}
+
+export async function listTrainingLabels(exec: Executor, reportId: string) {
+  return exec
+    .select()
+    .from(trainingLabels)
+    .where(eq(trainingLabels.reportId, reportId))
+    .orderBy(trainingLabels.id);
+}
+
+export async function activeModel(exec: Executor): Promise<ModelRow | undefined> {
+  const rows = await exec
+    .select()
+    .from(classifierModels)
+    .where(eq(classifierModels.status, 'active'))
+    .orderBy(desc(classifierModels.createdAt))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listModels(exec: Executor, limit = 20): Promise<ModelRow[]> {
+  return exec.select().from(classifierModels).orderBy(desc(classifierModels.createdAt)).limit(limit);
+}
+
+/** Records a trained model; an accepted one becomes the only active model. */
+export async function recordModel(
+  exec: Executor,
+  row: typeof classifierModels.$inferInsert,
+): Promise<ModelRow> {
+  if (row.status === 'active')
+    await exec
+      .update(classifierModels)
+      .set({ status: 'retired' })
+      .where(eq(classifierModels.status, 'active'));
+  const rows = await exec.insert(classifierModels).values(row).returning();
+  return rows[0]!;
+}
+
+export async function countTrainingLabels(exec: Executor): Promise<number> {
+  const rows = await queryRows<{ n: number }>(exec, sql`SELECT count(*)::int AS n FROM ${trainingLabels}`);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db, Executor } from '../../db/connection.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../identity/actor.ts';
+import { listCategories, listOrganisations } from '../reference/reference.repo.ts';
+import type { AdvisorOpinion } from '../routing/routing.service.ts';
+import * as repo from './classifier.repo.ts';
+import type { ClassifierStatus, ModelInfo } from './classifier.schemas.ts';
+import { classify } from './classify.ts';
+import { evaluateModel } from './evaluation.ts';
+import type { ClassifierModel } from './model.ts';
+import { ModelStore } from './model-store.ts';
+import { saveModel } from './serialize.ts';
+import { trainModel } from './train.ts';
+import type { ReportInput, TrainingExample } from './types.ts';
+
+export type ClassifierDeps = {
+  db: Db;
+  clock: Clock;
+  dataDir: string;
+  store: ModelStore;
+  routingThreshold: number | null;
+};
+
+/** The category suggestions shown while a resident types: the model's top subjects that exist and are open. */
+export async function suggestCategories(
+  deps: ClassifierDeps,
+  input: ReportInput,
+): Promise<{ categoryId: string; code: string; p: number }[]> {
+  const model = await deps.store.current();
+  if (!model) return [];
+  const prediction = classify(model, input, { explainTerms: 0 });
+  if (!prediction.reason || prediction.reason.confidence === 0) return [];
+  const byCode = new Map(
+    (await listCategories(deps.db)).filter((c) => c.parentId).map((c) => [c.code, c.id]),
+  );
+  return prediction.reason.top3
+    .filter((c) => byCode.has(c.label))
+    .map((c) => ({ categoryId: byCode.get(c.label)!, code: c.label, p: round(c.p) }));
+}
+
+const round = (p: number) => Math.round(p * 1000) / 1000;
+
+/** The threshold that kept ≥ 97 % precision on the model's own held-out slice, unless configured. */
+export function routingThreshold(model: ClassifierModel, configured: number | null): number {
+  return configured ?? model.info.labels.executor_org?.threshold97?.threshold ?? 0.95;
+}
+
+/**
+ * The organisation the model proposes for a report the rule table could not route, with the
+ * evidence; `classifier_unsure` below the threshold (the report goes to the curator, with the
+ * confidence shown); null when there is no model or it names no known organisation.
+ */
+export async function proposeOrganisation(
+  deps: Pick<ClassifierDeps, 'store' | 'routingThreshold'>,
+  exec: Executor,
+  report: { text: string; district: string | null },
+): Promise<AdvisorOpinion> {
+  const model = await deps.store.current();
+  if (!model?.labels.executor_org) return null;
+  const prediction = classify(model, { text: report.text, district: report.district });
+  const org = prediction.executor_org;
+  if (!org) return null;
+  const threshold = routingThreshold(model, deps.routingThreshold);
+  if (org.confidence < threshold)
+    return { method: 'classifier_unsure', confidence: round(org.confidence), threshold };
+  const target = (await listOrganisations(exec)).find((o) => o.code === org.label && o.isActive);
+  if (!target) return null;
+  const terms = prediction.explanation.executor_org?.terms.map((t) => t.term) ?? [];
+  return {
+    method: 'classifier',
+    organisationId: target.id,
+    organisationCode: target.code,
+    confidence: round(org.confidence),
+    threshold,
+    terms,
+  };
+}
+
+/** A curator's or operator's choice of organisation becomes a training label (by organisation code). */
+export async function recordOrganisationCorrection(
+  exec: Executor,
+  c: { reportId: string; organisationId: string; actorId: string; at: Date },
+): Promise<void> {
+  const org = (await listOrganisations(exec)).find((o) => o.id === c.organisationId);
+  if (!org) return;
+  await repo.insertTrainingLabel(exec, {
+    reportId: c.reportId,
+    label: 'executor_org',
+    value: org.code,
+    source: 'curator_assign',
+    actorId: c.actorId,
+    at: c.at,
+  });
+}
+
+export type RetrainResult = {
+  modelId: string;
+  accepted: boolean;
+  trainedOn: number;
+  heldOut: number;
+  candidate: Record<string, number>;
+  previous: Record<string, number> | null;
+};
+
+function accuracies(model: ClassifierModel, test: TrainingExample[]): Record<string, number> {
+  const result = evaluateModel(model, test);
+  return Object.fromEntries(
+    Object.entries(result.labels).map(([label, score]) => [label, round(score?.accuracy ?? 0)]),
+  );
+}
+
+/** Newest share of the examples, by filing time: the slice both models are judged on. */
+function splitNewest(
+  examples: TrainingExample[],
+  share: number,
+): { train: TrainingExample[]; test: TrainingExample[] } {
+  const cut = Math.max(1, Math.floor(examples.length * (1 - share)));
+  return { train: examples.slice(0, cut), test: examples.slice(cut) };
+}
+
+/**
+ * Trains a new model from the reports and staff corrections, and makes it active only if it scores at
+ * least as well as the active one on a held-out slice of the newest reports (mean accuracy over the
+ * labels both predict). Either way the attempt is recorded with its figures.
+ */
+export async function retrain(
+  deps: ClassifierDeps,
+  trigger: 'seed' | 'schedule' | 'admin',
+  examples?: TrainingExample[],
+): Promise<RetrainResult> {
+  const all = examples ?? (await repo.trainingExamples(deps.db));
+  if (all.length < 20)
+    throw new Error(`too few labelled reports to train on (${all.length}; at least 20 are needed)`);
+  const { train, test } = splitNewest(all, 0.15);
+  const { model } = trainModel(train, { seed: 1 });
+  const candidate = accuracies(model, test);
+  const current = await deps.store.current();
+  const previous = current ? accuracies(current, test) : null;
+  const mean = (scores: Record<string, number>, keys: string[]) =>
+    keys.reduce((sum, k) => sum + (scores[k] ?? 0), 0) / Math.max(1, keys.length);
+  const shared = Object.keys(candidate).filter((k) => !previous || k in previous);
+  const accepted = previous === null || mean(candidate, shared) >= mean(previous, shared);
+
+  const id = randomUUID();
+  const storageKey = `models/${id}.model`;
+  if (accepted) {
+    // The accepted model learns from everything, the held-out slice included.
+    const final = trainModel(all, { seed: 1 }).model;
+    await mkdir(path.join(deps.dataDir, 'models'), { recursive: true });
+    await saveModel(final, ModelStore.fileFor(deps.dataDir, storageKey));
+  }
+  const row = await repo.recordModel(deps.db, {
+    id,
+    status: accepted ? 'active' : 'rejected',
+    storageKey,
+    trainedOn: all.length,
+    metrics: { heldOut: test.length, candidate, previous },
+    trigger,
+    createdAt: deps.clock.now(),
+  });
+  deps.store.invalidate();
+  return { modelId: row.id, accepted, trainedOn: all.length, heldOut: test.length, candidate, previous };
+}
+
+// ---- administration ------------------------------------------------------------------------------
+
+function presentModel(m: repo.ModelRow): ModelInfo {
+  return {
+    id: m.id,
+    status: m.status,
+    trainedOn: m.trainedOn,
+    trigger: m.trigger,
+    metrics: m.metrics,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+/** Admins and analysts see the model history and the figures each retraining was judged on. */
+export async function classifierStatus(
+  deps: Pick<ClassifierDeps, 'db'>,
+  actor: Actor,
+  retrainSchedule: string,
+): Promise<ClassifierStatus> {
+  if (actor.role !== 'admin' && actor.role !== 'analyst') throw new AppError('forbidden');
+  const [models, active, correctionLabels] = await Promise.all([
+    repo.listModels(deps.db),
+    repo.activeModel(deps.db),
+    repo.countTrainingLabels(deps.db),
+  ]);
+  return {
+    active: active ? presentModel(active) : null,
+    models: models.map(presentModel),
+    correctionLabels,
+    retrainSchedule: retrainSchedule || null,
+  };
+}
+
+export const RETRAIN_QUEUE = 'classifier-retrain';
+export type RetrainJob = { trigger: 'schedule' | 'admin'; requestedBy?: string };
+
+/** An admin asks for a retraining now; it runs as a job (one at a time across all nodes). */
+export async function requestRetrain(
+  deps: Pick<ClassifierDeps, 'db' | 'clock'> & { queue: JobQueue | null },
+  actor: Actor,
+): Promise<{ jobId: string }> {
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+  if (!deps.queue) throw new AppError('jobs_unavailable');
+  const job: RetrainJob = { trigger: 'admin', requestedBy: actor.id };
+  const jobId = await deps.queue.send(RETRAIN_QUEUE, job);
+  // The singleton queue refuses a second retraining while one is waiting.
+  if (!jobId) throw new AppError('retrain_already_queued');
+  await writeAudit(deps.db, {
+    actor,
+    action: 'classifier.retrain_requested',
+    entityType: 'job',
+    entityId: jobId,
+    at: deps.clock.now(),
+  });
+  return { jobId };
+}

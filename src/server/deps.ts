@@ -1,0 +1,22 @@
+import {
+  proposeOrganisation,
+  recordOrganisationCorrection,
+} from '../modules/classifier/classifier.service.ts';
+import type { ReportsDeps } from '../modules/reports/reports.service.ts';
+import type { AppContext } from './context.ts';
+
+/**
+ * The reports service with its collaborators wired in: the classifier advises routing where the rule
+ * table cannot decide, and staff corrections feed its training labels. Composition lives here so
+ * that the reports module does not depend on the classifier.
+ */
+export function reportsDeps(ctx: AppContext): ReportsDeps {
+  const advice = { store: ctx.classifier, routingThreshold: ctx.config.classifierRoutingThreshold };
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    config: ctx.config,
+    routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
+    recordCorrection: recordOrganisationCorrection,
+  };
+}
