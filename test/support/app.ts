@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { registerJobs } from '../../src/jobs/jobs.ts';
+import { startQueue } from '../../src/jobs/queue.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -17,7 +19,10 @@ export type TestApp = {
 };
 
 /** A real app over a real database copied from the suite's template, with a clock the test moves. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { jobs?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-app-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -27,13 +32,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const database = await openTestDatabase(inject('dbTemplate'));
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
-  const app = await buildApp(config, { database, clock, logger: false });
+  // A real job queue (pg-boss) only where a test needs jobs: it costs a second or two to start.
+  const queue = options.jobs ? await startQueue(database, 'public') : undefined;
+  const app = await buildApp(config, { database, clock, logger: false, ...(queue ? { queue } : {}) });
   await app.ready();
+  if (queue) await registerJobs(app.ctx);
   return {
     app,
     database,
     clock,
     close: async () => {
+      await queue?.stop({ graceful: false, wait: true });
       await app.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTrainingExamples } from '../../src/db/seed/demo-model.ts';
+import { retrain } from '../../src/modules/classifier/classifier.service.ts';
+import { createTestApp, newResident, organisationId, type TestApp } from '../support/app.ts';
+import { fileReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
+
+/** Trains the demo model (from the project's generator) into this app's data directory and activates it. */
+async function withDemoModel(t: TestApp): Promise<void> {
+  const ctx = t.app.ctx;
+  await retrain(
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      dataDir: ctx.config.dataDir,
+      store: ctx.classifier,
+      routingThreshold: null,
+    },
+    'seed',
+    demoTrainingExamples(new Date('2026-03-01T00:00:00Z'), 800),
+  );
+}
+
+const suggest = (t: TestApp, text: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/suggestions/categories', payload: { text } });
+
+describe('the classifier in the product', () => {
+  let t: TestApp;
+  let staff: Staff;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await loginStaff(t);
+  });
+  afterAll(() => t.close());
+
+  it('suggests nothing before any model exists, and never fails', async () => {
+    const res = await suggest(t, 'не горит фонарь во дворе');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+
+  it('sends a report the rules cannot route to the curator while there is no model, and learns from the curator', async () => {
+    const resident = await newResident(t.app);
+    const report = await fileReport(t, resident, { category: 'other-issue', text: 'Шумят соседи по ночам' });
+    const accepted = await must(t, staff.moderator, report.id, 'accept');
+    expect(accepted.status).toBe('accepted');
+    const roads = await organisationId(t.app, 'roads-directorate');
+    await must(t, staff.curator, report.id, 'assign', { organisationId: roads });
+    const labels = await rows<{ label: string; value: string; source: string }>(
+      t,
+      sql`SELECT label, value, source FROM training_labels WHERE report_id = ${report.id}`,
+    );
+    expect(labels).toEqual([{ label: 'executor_org', value: 'roads-directorate', source: 'curator_assign' }]);
+  });
+
+  it('suggests the lighting subjects for "не горит фонарь во дворе" once a model is active', async () => {
+    await withDemoModel(t);
+    const res = await suggest(t, 'не горит фонарь во дворе');
+    const codes = res.json().items.map((i: { code: string }) => i.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(['yard-light', 'street-light']).toContain(codes[0]);
+  });
+
+  it('answers empty, emoji-only and huge texts sensibly', async () => {
+    for (const text of ['', '🙂🙂🙂', '12345', 'фонарь '.repeat(14_000)]) {
+      const res = await suggest(t, text);
+      expect(res.statusCode, text.slice(0, 20)).toBe(200);
+    }
+    expect((await suggest(t, '🙂🙂🙂')).json().items).toEqual([]);
+    const tooLong = await suggest(t, 'x'.repeat(100_001));
+    expect(tooLong.statusCode).toBe(400);
+  });
+
+  it('routes a report the rule table cannot route when the model is confident, and explains why', async () => {
+    const resident = await newResident(t.app);
+    // "Другая проблема" has no routing rule anywhere in the demo region.
+    const report = await fileReport(t, resident, {
+      category: 'other-issue',
+      text: 'Во дворе не горит фонарь уже неделю, темно',
+    });
+    const accepted = await must(t, staff.moderator, report.id, 'accept');
+    expect(accepted.status).toBe('assigned');
+    const seenByCurator = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/${report.id}`,
+        headers: staff.curator.headers,
+      })
+    ).json();
+    expect(seenByCurator.organisation.id).toBe(await organisationId(t.app, 'city-light'));
+    expect(seenByCurator.routing).toMatchObject({
+      method: 'classifier',
+      rules: 'no_rule',
+      organisationCode: 'city-light',
+      confidence: expect.any(Number),
+      terms: expect.any(Array),
+    });
+    expect(seenByCurator.routing.confidence).toBeGreaterThanOrEqual(seenByCurator.routing.threshold);
+  });
+});
+
+describe('retraining as a job', () => {
+  let t: TestApp;
+  let staff: Staff;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { jobs: true });
+    staff = await loginStaff(t);
+  });
+  afterAll(() => t.close());
+
+  it('is for admins only', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/classifier/retrain',
+      headers: staff.analyst.headers,
+    });
+    expect(res.statusCode).toBe(403);
+    const status = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/classifier',
+      headers: staff.opLight.headers,
+    });
+    expect(status.statusCode).toBe(403);
+  });
+
+  it('trains from vetted reports on demand and records the model with its held-out figures', async () => {
+    const resident = await newResident(t.app);
+    const texts = [
+      'Не горит фонарь у подъезда',
+      'Яма на проезжей части',
+      'Не вывезли мусор со двора',
+      'Сломана скамейка',
+    ];
+    const categories = ['street-light', 'road-pothole', 'yard-litter', 'street-furniture'];
+    for (let i = 0; i < 28; i++) {
+      const report = await fileReport(t, resident, {
+        category: categories[i % 4],
+        text: `${texts[i % 4]}, дом ${i + 1}`,
+      });
+      await must(t, staff.moderator, report.id, 'accept');
+    }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/classifier/retrain',
+      headers: staff.admin.headers,
+    });
+    expect(res.statusCode).toBe(202);
+    let models: { status: string; trigger: string; trainedOn: number }[] = [];
+    for (let i = 0; i < 60 && models.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const status = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/classifier',
+        headers: staff.admin.headers,
+      });
+      models = status.json().models;
+    }
+    expect(models).toEqual([expect.objectContaining({ status: 'active', trigger: 'admin', trainedOn: 28 })]);
+  });
+});
