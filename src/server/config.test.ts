@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       regionToleranceMeters: 3000,
       mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       seedDemo: 'auto',
+      classifierRoutingThreshold: null,
+      classifierRetrainCron: '30 3 * * *',
     });
   });
 

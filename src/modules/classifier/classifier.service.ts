@@ -61,7 +61,7 @@ export async function proposeOrganisation(
   exec: Executor,
   report: { text: string; district: string | null },
 ): Promise<AdvisorOpinion> {
-  const model = await deps.store.current();
+  const model = await deps.store.current(exec);
   if (!model?.labels.executor_org) return null;
   const prediction = classify(model, { text: report.text, district: report.district });
   const org = prediction.executor_org;

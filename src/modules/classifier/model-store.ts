@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { activeModel } from './classifier.repo.ts';
 import type { ClassifierModel } from './model.ts';
 import { loadModel } from './serialize.ts';
@@ -13,7 +13,6 @@ export class ModelStore {
   private model: ClassifierModel | null = null;
   private modelId: string | null = null;
   private checkedAt = 0;
-  private pending: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -26,14 +25,15 @@ export class ModelStore {
     return path.join(dataDir, storageKey);
   }
 
-  /** The current model, or null when none has been trained or it cannot be read. */
-  async current(): Promise<ClassifierModel | null> {
-    if (Date.now() - this.checkedAt > this.recheckMs) {
-      this.pending ??= this.refresh().finally(() => {
-        this.pending = null;
-      });
-      await this.pending;
-    }
+  /**
+   * The current model, or null when none has been trained or it cannot be read. Inside a
+   * transaction pass it as `exec`: on the embedded database a query outside an open transaction
+   * waits for that transaction to end, so it would wait forever.
+   */
+  async current(exec: Executor = this.db): Promise<ClassifierModel | null> {
+    // Not shared between callers: on the embedded database a refresh started outside a transaction
+    // could wait for a transaction whose own caller waits for that refresh.
+    if (Date.now() - this.checkedAt > this.recheckMs) await this.refresh(exec);
     return this.model;
   }
 
@@ -42,10 +42,10 @@ export class ModelStore {
     this.checkedAt = 0;
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(exec: Executor): Promise<void> {
     this.checkedAt = Date.now();
     try {
-      const row = await activeModel(this.db);
+      const row = await activeModel(exec);
       if (!row) {
         this.model = null;
         this.modelId = null;
