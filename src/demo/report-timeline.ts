@@ -2,25 +2,15 @@
  * The report states the demo covers, how often each occurs, and the path (with timings) a report
  * takes from 'submitted' to its target state, following the status machine of PRODUCT.md §2.B.
  */
+import { type ReportStatus, reportStatuses } from '../modules/reports/report-states.ts';
 import type { Rng } from './prng.ts';
 
-export const DEMO_REPORT_STATES = [
-  'submitted',
-  'clarification_requested',
-  'rejected',
-  'accepted',
-  'assigned',
-  'in_progress',
-  'answer_drafted',
-  'answer_review',
-  'answered',
-  'resolved',
-  'disputed',
-  'reopened',
-  'closed',
-] as const;
+/** Every status of the machine but 'merged', which needs two reports (duplicates arrive later). */
+export type DemoReportState = Exclude<ReportStatus, 'merged'>;
 
-export type DemoReportState = (typeof DEMO_REPORT_STATES)[number];
+export const DEMO_REPORT_STATES: readonly DemoReportState[] = reportStatuses.filter(
+  (s): s is DemoReportState => s !== 'merged',
+);
 
 /** Relative frequency of each target state in a demo data set. */
 export const STATE_WEIGHTS: Readonly<Record<DemoReportState, number>> = {
