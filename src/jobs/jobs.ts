@@ -1,5 +1,6 @@
 import type { AppContext } from '../server/context.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
+import { registerHousekeepingJob } from './housekeeping.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
 export async function registerJobs(ctx: AppContext): Promise<void> {
@@ -15,4 +16,5 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     },
     ctx.config.classifierRetrainCron,
   );
+  await registerHousekeepingJob(ctx.queue, { db: ctx.db, clock: ctx.clock, storage: ctx.storage });
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { answers, media } from '../../db/schema/reports.ts';
 
@@ -20,4 +20,17 @@ export async function findMedia(exec: Executor, id: string): Promise<MediaWithAn
     .limit(1);
   const row = rows[0];
   return row ? { ...row.media, answerStatus: row.answerStatus } : undefined;
+}
+
+/** Uploads never attached to a report within the grace period (abandoned forms). */
+export async function listOrphans(exec: Executor, olderThan: Date, limit = 500): Promise<MediaRow[]> {
+  return exec
+    .select()
+    .from(media)
+    .where(and(isNull(media.reportId), lt(media.createdAt, olderThan)))
+    .limit(limit);
+}
+
+export async function deleteMedia(exec: Executor, id: string): Promise<void> {
+  await exec.delete(media).where(and(eq(media.id, id), isNull(media.reportId)));
 }
