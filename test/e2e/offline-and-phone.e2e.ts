@@ -85,11 +85,15 @@ describe('offline', () => {
 
     // Online once, so that the service worker caches the app shell and the reference data…
     await page.goto('/reports/new');
-    // A function, not a string: the page's CSP forbids eval, and Playwright evaluates strings with it.
+    // The worker registers on the first page's load and claims open pages when it activates: a page
+    // (and its reference data requests) that loaded before that went past it, so reload once it is
+    // active; the reloaded page and its requests go through the worker and fill its caches.
+    // Functions, not strings: the page's CSP forbids eval, and Playwright evaluates strings with it.
+    type Sw = { navigator: { serviceWorker: { controller: unknown; ready: Promise<unknown> } } };
+    await page.evaluate(() => (globalThis as unknown as Sw).navigator.serviceWorker.ready.then(() => null));
+    await page.reload();
     await page.waitForFunction(
-      () =>
-        (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator
-          .serviceWorker.controller !== null,
+      () => (globalThis as unknown as Sw).navigator.serviceWorker.controller !== null,
       undefined,
       { timeout: 30_000 },
     );

@@ -160,3 +160,24 @@ describe('retraining as a job', () => {
     expect(models).toEqual([expect.objectContaining({ status: 'active', trigger: 'admin', trainedOn: 28 })]);
   });
 });
+
+describe('retraining requests', () => {
+  let t: TestApp;
+  let staff: Staff;
+  beforeAll(async () => {
+    // Jobs registered but no report to learn from: requests wait in the queue long enough to collide.
+    t = await createTestApp({}, { jobs: true });
+    staff = await loginStaff(t);
+  });
+  afterAll(() => t.close());
+
+  it('refuses a second request while one is still waiting', async () => {
+    await t.app.ctx.queue!.offWork('classifier-retrain');
+    const retrainNow = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/admin/classifier/retrain', headers: staff.admin.headers });
+    expect((await retrainNow()).statusCode).toBe(202);
+    const second = await retrainNow();
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('retrain_already_queued');
+  });
+});

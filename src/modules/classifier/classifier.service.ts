@@ -67,8 +67,8 @@ export async function proposeOrganisation(
   const org = prediction.executor_org;
   if (!org) return null;
   const threshold = routingThreshold(model, deps.routingThreshold);
-  if (org.confidence < threshold)
-    return { method: 'classifier_unsure', confidence: round(org.confidence), threshold };
+  // Stored unrounded, so that an explanation never reads "100 % < 99.98 %".
+  if (org.confidence < threshold) return { method: 'classifier_unsure', confidence: org.confidence, threshold };
   const target = (await listOrganisations(exec)).find((o) => o.code === org.label && o.isActive);
   if (!target) return null;
   const terms = prediction.explanation.executor_org?.terms.map((t) => t.term) ?? [];
@@ -76,7 +76,7 @@ export async function proposeOrganisation(
     method: 'classifier',
     organisationId: target.id,
     organisationCode: target.code,
-    confidence: round(org.confidence),
+    confidence: org.confidence,
     threshold,
     terms,
   };
@@ -213,7 +213,7 @@ export async function requestRetrain(
   if (!deps.queue) throw new AppError('jobs_unavailable');
   const job: RetrainJob = { trigger: 'admin', requestedBy: actor.id };
   const jobId = await deps.queue.send(RETRAIN_QUEUE, job);
-  // The singleton queue refuses a second retraining while one is waiting.
+  // The stately queue refuses a second retraining while one is waiting.
   if (!jobId) throw new AppError('retrain_already_queued');
   await writeAudit(deps.db, {
     actor,

@@ -1,3 +1,4 @@
+import type { Me } from '@shared/identity/identity.schemas.ts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -25,6 +26,24 @@ export function RequireStaff({ children }: { children: ReactNode }) {
         <div className="page">
           <h1>{t('staff.title')}</h1>
           <p>{t('staff.notStaff')}</p>
+        </div>
+      ) : (
+        children
+      )}
+    </RequireAuth>
+  );
+}
+
+/** A page for some roles only (the server checks again): others see why it is closed to them. */
+export function RequireRole({ roles, children }: { roles: readonly Me['role'][]; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <RequireAuth>
+      {me.data && !roles.includes(me.data.role) ? (
+        <div className="page">
+          <h1>{t('common.noAccessTitle')}</h1>
+          <p>{t('common.noAccess')}</p>
         </div>
       ) : (
         children

@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
+import { classifierRoles } from '../features/classifier/roles';
+import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -8,7 +10,7 @@ import { ReportRoute } from '../features/reports/routes/ReportRoute';
 import { StaffRoute } from '../features/staff/routes/StaffRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
-import { RequireAuth, RequireStaff } from './RequireAuth';
+import { RequireAuth, RequireRole, RequireStaff } from './RequireAuth';
 
 export const router = createBrowserRouter([
   {
@@ -38,6 +40,14 @@ export const router = createBrowserRouter([
           <RequireStaff>
             <StaffRoute />
           </RequireStaff>
+        ),
+      },
+      {
+        path: 'admin/classifier',
+        element: (
+          <RequireRole roles={classifierRoles}>
+            <ClassifierRoute />
+          </RequireRole>
         ),
       },
       { path: 'login', element: <LoginRoute /> },

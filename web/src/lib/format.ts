@@ -39,3 +39,27 @@ export function newIdempotencyKey(): string {
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** A share 0..1 as a percentage in the UI language ("93 %" in Russian, "93%" in English). */
+export function formatPercent(share: number, maxFractionDigits = 0, minFractionDigits = 0): string {
+  return share.toLocaleString(locale(), {
+    style: 'percent',
+    minimumFractionDigits: minFractionDigits,
+    maximumFractionDigits: maxFractionDigits,
+  });
+}
+
+/**
+ * Two shares compared side by side (a confidence and its threshold): whole percents, or as many
+ * decimals (up to three) as it takes for different values not to look equal.
+ */
+export function formatPercentPair(a: number, b: number): [string, string] {
+  let digits = 0;
+  while (digits < 3 && a !== b && formatPercent(a, digits, digits) === formatPercent(b, digits, digits))
+    digits++;
+  return [formatPercent(a, digits, digits), formatPercent(b, digits, digits)];
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString(locale());
+}

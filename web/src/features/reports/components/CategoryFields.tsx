@@ -20,7 +20,14 @@ export function CategoryFields({ registration, value, error, onTopicChange }: Pr
   const groups = groupCategories(categories.data ?? []);
   const topicOfValue = groups.find((g) => g.subjects.some((s) => s.id === value))?.topic.id ?? '';
   const [topicId, setTopicId] = useState(topicOfValue);
-  const topic = groups.find((g) => g.topic.id === (topicId || topicOfValue));
+  // A subject chosen elsewhere (a suggestion) brings its topic along, once per change of subject.
+  const [seenValue, setSeenValue] = useState(value);
+  if (value !== seenValue) {
+    setSeenValue(value);
+    if (topicOfValue) setTopicId(topicOfValue);
+  }
+  const shownTopic = topicOfValue || topicId;
+  const topic = groups.find((g) => g.topic.id === shownTopic);
 
   if (categories.isError) return <ErrorMessage error={categories.error} />;
   return (
@@ -28,7 +35,7 @@ export function CategoryFields({ registration, value, error, onTopicChange }: Pr
       <Field id="report-topic" label={t('reportForm.topic')} required>
         <select
           id="report-topic"
-          value={topicId || topicOfValue}
+          value={shownTopic}
           onChange={(e) => {
             setTopicId(e.target.value);
             onTopicChange();
@@ -43,12 +50,14 @@ export function CategoryFields({ registration, value, error, onTopicChange }: Pr
           ))}
         </select>
       </Field>
+      {/* The subject is controlled, so that one set from outside shows once its options render. */}
       <Field id="report-category" label={t('reportForm.subject')} error={error} required>
         <select
           id="report-category"
           disabled={!topic}
           {...describedBy('report-category', { error })}
           {...registration}
+          value={value}
         >
           <option value="">{topic ? t('reportForm.chooseSubject') : t('reportForm.chooseTopicFirst')}</option>
           {topic?.subjects.map((s) => (

@@ -1,12 +1,13 @@
 import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, localName } from '../../../lib/format';
+import { parseRouting } from '../routing';
+import { RoutingExplanation } from './RoutingExplanation';
 
 /** Where, who handles it, by when; the author's contact only for staff who are allowed to see it. */
 export function ReportFacts({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
   const overdue = report.overdue;
-  const method = typeof report.routing?.method === 'string' ? report.routing.method : null;
   return (
     <dl className="facts">
       <dt>{t('report.address')}</dt>
@@ -34,10 +35,12 @@ export function ReportFacts({ report }: { report: ReportDetail }) {
           </dd>
         </>
       )}
-      {method && (
+      {report.routing && parseRouting(report.routing) && (
         <>
           <dt>{t('report.routing')}</dt>
-          <dd>{t(`report.routingMethod.${method}`, { defaultValue: method })}</dd>
+          <dd className="routing">
+            <RoutingExplanation routing={report.routing} />
+          </dd>
         </>
       )}
     </dl>

@@ -17,6 +17,7 @@ import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { useCreateReport } from '../api/create-report';
 import { savePendingReport } from '../offline/pending-store';
 import { CategoryFields } from './CategoryFields';
+import { CategorySuggestions } from './CategorySuggestions';
 import { LocationFields } from './LocationFields';
 import {
   type ReportFormInput,
@@ -56,7 +57,9 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
   });
   const { register, handleSubmit, setValue, setError, watch, formState, reset } = form;
   const errors = formState.errors;
-  const textLength = watch('text')?.length ?? 0;
+  const text = watch('text') ?? '';
+  const categoryId = watch('categoryId');
+  const [lat, lon] = watch(['lat', 'lon']);
 
   const startNewDraft = () => {
     reset(emptyForm);
@@ -93,7 +96,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
     <form onSubmit={onSubmit} noValidate className="form card report-form">
       <CategoryFields
         registration={register('categoryId')}
-        value={watch('categoryId')}
+        value={categoryId}
         error={errors.categoryId?.message}
         onTopicChange={() => setValue('categoryId', '')}
       />
@@ -114,9 +117,18 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
           {...register('text')}
         />
         <p className="counter" id="report-text-counter">
-          {t('reportForm.counter', { count: textLength, max: REPORT_TEXT_MAX })}
+          {t('reportForm.counter', { count: text.length, max: REPORT_TEXT_MAX })}
         </p>
       </Field>
+      <CategorySuggestions
+        text={text}
+        lat={lat}
+        lon={lon}
+        value={categoryId}
+        onPick={(id) =>
+          setValue('categoryId', id, { shouldDirty: true, shouldValidate: formState.isSubmitted })
+        }
+      />
 
       <LocationFields form={form} />
 

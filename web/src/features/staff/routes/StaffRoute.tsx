@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
+import { canSeeClassifier } from '../../classifier/roles';
 import { type ReportQueue, useReports } from '../../reports/api/get-reports';
 import { ReportList } from '../../reports/components/ReportList';
 import { queuesFor } from '../queues';
@@ -54,6 +55,17 @@ export function StaffRoute() {
             </section>
           )}
         </>
+      )}
+      {user && canSeeClassifier(user.role) && (
+        <section aria-labelledby="staff-admin-heading" className="staff-admin">
+          <h2 id="staff-admin-heading">{t('staff.administration')}</h2>
+          <ul className="plain-list">
+            <li>
+              <Link to="/admin/classifier">{t('classifier.title')}</Link>
+              <span className="hint"> — {t('staff.classifierHint')}</span>
+            </li>
+          </ul>
+        </section>
       )}
     </div>
   );
