@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { classify, type Prediction } from '../modules/classifier/classify.ts';
 import { parseInputLine } from '../modules/classifier/data.ts';
 import type { ClassifierModel } from '../modules/classifier/model.ts';
-import { loadModel, ModelFormatError } from '../modules/classifier/serialize.ts';
+import { loadModel } from '../modules/classifier/serialize.ts';
 import { LABELS } from '../modules/classifier/types.ts';
+import { withUsageErrors } from './train.ts';
 
 export const CLASSIFY_USAGE =
   'Usage: vmeste classify --model MODEL [--explain] < reports.jsonl > predictions.jsonl';
@@ -71,17 +72,9 @@ export async function runClassify(args: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  let model: ClassifierModel;
-  try {
-    model = await loadModel(values.model);
-  } catch (err) {
-    if (err instanceof ModelFormatError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-      process.stderr.write(`Cannot use the model: ${(err as Error).message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
-  }
+  const file = values.model;
+  const model = await withUsageErrors(() => loadModel(file));
+  if (!model) return;
   const { errors } = await classifyStream(model, process.stdin, process.stdout, values.explain);
   if (errors > 0)
     process.stderr.write(`${errors} input line(s) could not be classified (see their "error").\n`);

@@ -2,15 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { readTrainingFile } from '../modules/classifier/data.ts';
 import { type EvaluationResult, evaluateModel, splitByMonth } from '../modules/classifier/evaluation.ts';
 import { loadModel, saveModel } from '../modules/classifier/serialize.ts';
-import { textKey, trainModel } from '../modules/classifier/train.ts';
+import { type TrainOptions, textKey, trainModel } from '../modules/classifier/train.ts';
 import { LABELS, type TrainingExample } from '../modules/classifier/types.ts';
-import { intOption } from './train.ts';
+import { intOption, UsageError, withUsageErrors } from './train.ts';
 
 export const EVALUATE_USAGE =
-  'Usage: vmeste evaluate (--train FILE --test FILE | --data FILE --split-month YYYY-MM) [--seed N] [--model-out MODEL] [--json]';
+  'Usage: vmeste evaluate (--train FILE --test FILE | --data FILE --split-month YYYY-MM) [--seed N] [--options JSON] [--model-out MODEL] [--json]';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -58,8 +59,78 @@ function printResult(r: EvaluationResult, timings: Record<string, string>): void
   for (const [k, v] of Object.entries(timings)) console.log(`  ${k.padEnd(22)} ${v}`);
 }
 
+const sgdSchema = z
+  .object({
+    epochs: z.number().int().min(1).max(50),
+    learningRate: z.number().positive(),
+    averageFrom: z.number().int().min(0),
+    classWeightPower: z.number().min(0).max(1),
+    skipBelow: z.number().min(0),
+    epochDecay: z.number().min(0).max(1),
+  })
+  .partial()
+  .strict();
+
+/** Training options accepted by `--options` (TrainOptions without the callbacks), checked before a long run. */
+const trainOptionsSchema = z
+  .object({
+    features: z
+      .object({
+        hashBits: z.number().int().min(12).max(24),
+        wordNgrams: z.union([z.literal(1), z.literal(2)]),
+        charNgrams: z.tuple([z.number().int().min(1), z.number().int().max(8)]).nullable(),
+        stopwords: z.boolean(),
+        stem: z.boolean(),
+        wordWeight: z.number().min(0),
+        charWeight: z.number().min(0),
+        contextWeight: z.number().min(0),
+        district: z.boolean(),
+        cityObject: z.boolean(),
+        districtObject: z.boolean(),
+        geoCells: z.array(z.number().positive()),
+        address: z.boolean(),
+        minDf: z.number().int().min(1),
+        minContextDf: z.number().int().min(1),
+      })
+      .partial()
+      .strict(),
+    sgd: sgdSchema,
+    labelSgd: z
+      .object({ category: sgdSchema, reason: sgdSchema, executor_org: sgdSchema })
+      .partial()
+      .strict(),
+    reasonMode: z.enum(['flat', 'joint', 'constrained', 'hierarchical']),
+    executorGiven: z.enum(['reason', 'category']).nullable(),
+    givenTopK: z.number().int().min(1).max(20),
+    heldOutShare: z.number().min(0).max(0.5),
+    refit: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** `--options '{"features":{"charNgrams":[2,5]},"refit":false}'`: training options for experiments. */
+function parseTrainOptions(text: string | undefined): TrainOptions {
+  if (text === undefined) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError('--options must be JSON, e.g. \'{"features":{"charNgrams":[2,5]},"refit":false}\'');
+  }
+  const parsed = trainOptionsSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`);
+    throw new UsageError(`--options: ${problems.join('; ')}`);
+  }
+  return parsed.data as TrainOptions;
+}
+
 /** `vmeste evaluate`: trains on one part, tests on a later part it has never seen, prints the figures. */
 export async function runEvaluate(args: string[]): Promise<void> {
+  await withUsageErrors(() => evaluate(args));
+}
+
+async function evaluate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -69,15 +140,17 @@ export async function runEvaluate(args: string[]): Promise<void> {
       'split-month': { type: 'string' },
       seed: { type: 'string' },
       'model-out': { type: 'string' },
+      options: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
+  const options = parseTrainOptions(values.options);
   const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
   let train: TrainingExample[];
   let test: TrainingExample[];
   if (values.data && values['split-month']) {
     const month = values['split-month'];
-    if (!/^\d{4}-\d{2}$/u.test(month)) throw new Error('--split-month must look like 2021-03');
+    if (!/^\d{4}-\d{2}$/u.test(month)) throw new UsageError('--split-month must look like 2021-03');
     const split = splitByMonth((await readTrainingFile(values.data)).examples, month);
     ({ train, test } = split);
     console.log(
@@ -92,12 +165,12 @@ export async function runEvaluate(args: string[]): Promise<void> {
     console.log(
       `Train ${train.length} reports, test ${test.length} (${all.length - test.length} dropped as texts seen in training)`,
     );
-  } else {
-    process.stderr.write(`${EVALUATE_USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const { model, seconds } = trainModel(train, { seed, onProgress: (m) => process.stderr.write(`  ${m}\n`) });
+  } else throw new UsageError(EVALUATE_USAGE);
+  const { model, seconds } = trainModel(train, {
+    ...options,
+    seed,
+    onProgress: (m) => process.stderr.write(`  ${m}\n`),
+  });
   const dir = values['model-out'] ? null : await mkdtemp(path.join(tmpdir(), 'vmeste-eval-'));
   const file = values['model-out'] ?? path.join(dir!, 'model.bin');
   try {

@@ -1,10 +1,36 @@
 import { parseArgs } from 'node:util';
 import { readTrainingFile } from '../modules/classifier/data.ts';
-import { saveModel } from '../modules/classifier/serialize.ts';
+import { ModelFormatError, saveModel } from '../modules/classifier/serialize.ts';
 import { trainModel } from '../modules/classifier/train.ts';
 import { LABELS } from '../modules/classifier/types.ts';
 
 export const TRAIN_USAGE = 'Usage: vmeste train --input FILE.jsonl[.gz] --out MODEL [--seed N] [--quiet]';
+
+/** A wrong command line or an unreadable input file: one line on stderr, exit code 2, no stack trace. */
+export class UsageError extends Error {}
+
+/**
+ * Runs a command body, turning usage errors, missing files and damaged models into one clear line
+ * (and null); anything else is a bug and goes up with its stack.
+ */
+export async function withUsageErrors<T>(run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (
+      err instanceof UsageError ||
+      err instanceof ModelFormatError ||
+      code === 'ENOENT' ||
+      code === 'EISDIR'
+    ) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      process.exitCode = 2;
+      return null;
+    }
+    throw err;
+  }
+}
 
 /** Integer option within a range, or a clear error. */
 export function intOption(
@@ -17,7 +43,7 @@ export function intOption(
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
   return n;
 }
 
@@ -27,6 +53,10 @@ function pct(x: number | null | undefined): string {
 
 /** `vmeste train`: learns every label present in a JSONL file and writes the model file. */
 export async function runTrain(args: string[]): Promise<void> {
+  await withUsageErrors(() => train(args));
+}
+
+async function train(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -36,11 +66,7 @@ export async function runTrain(args: string[]): Promise<void> {
       quiet: { type: 'boolean', default: false },
     },
   });
-  if (!values.input || !values.out) {
-    process.stderr.write(`${TRAIN_USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  if (!values.input || !values.out) throw new UsageError(TRAIN_USAGE);
   const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
   const log = (m: string) => {
     if (!values.quiet) process.stderr.write(`  ${m}\n`);

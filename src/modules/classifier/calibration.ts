@@ -99,17 +99,26 @@ export function reliability(confidence: number[], correct: boolean[], binCount =
   return { bins: bins.filter((b) => b.count > 0), ece, count: confidence.length };
 }
 
+/** Wilson lower bound of a proportion (z = 1.645: one-sided 95 %). */
+export function wilsonLower(successes: number, n: number, z = 1.645): number {
+  if (n === 0) return 0;
+  const p = successes / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+
 /**
  * The lowest confidence threshold at which the reports at or above it are right at least `precision`
- * of the time (largest coverage), or null when no threshold reaches it.
+ * of the time (largest coverage), or null when no threshold reaches it. With `z` > 0 the precision
+ * must hold for the Wilson lower bound, so a threshold chosen on a few hundred reports is not luck.
  */
 export function thresholdForPrecision(
   confidence: number[],
   correct: boolean[],
   precision: number,
-  minCount = 20,
+  { minCount = 20, z = 0 }: { minCount?: number; z?: number } = {},
 ): { threshold: number; coverage: number; precision: number } | null {
-  const order = confidence.map((c, i) => i).sort((x, y) => confidence[y]! - confidence[x]! || x - y);
+  const order = confidence.map((_, i) => i).sort((x, y) => confidence[y]! - confidence[x]! || x - y);
   let right = 0;
   let best: { threshold: number; coverage: number; precision: number } | null = null;
   for (let n = 1; n <= order.length; n++) {
@@ -118,7 +127,8 @@ export function thresholdForPrecision(
     const next = order[n];
     // Only cut between distinct confidence values.
     if (next !== undefined && confidence[next] === confidence[i]) continue;
-    if (n >= minCount && right / n >= precision) {
+    const bound = z > 0 ? wilsonLower(right, n, z) : right / n;
+    if (n >= minCount && bound >= precision) {
       best = { threshold: confidence[i]!, coverage: n / order.length, precision: right / n };
     }
   }

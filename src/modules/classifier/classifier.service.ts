@@ -68,7 +68,8 @@ export async function proposeOrganisation(
   if (!org) return null;
   const threshold = routingThreshold(model, deps.routingThreshold);
   // Stored unrounded, so that an explanation never reads "100 % < 99.98 %".
-  if (org.confidence < threshold) return { method: 'classifier_unsure', confidence: org.confidence, threshold };
+  if (org.confidence < threshold)
+    return { method: 'classifier_unsure', confidence: org.confidence, threshold };
   const target = (await listOrganisations(exec)).find((o) => o.code === org.label && o.isActive);
   if (!target) return null;
   const terms = prediction.explanation.executor_org?.terms.map((t) => t.term) ?? [];

@@ -46,16 +46,22 @@ export interface ClassifyOptions {
 }
 
 /** Evidence for class k of each feature: value × (w_k − mean_j w_j), summed per readable term. */
-function contributions(model: ClassifierModel, label: LabelModel, enc: Encoded, k: number, given: string | null): Contribution[] {
-  const K = label.classes.length;
-  const W = label.weights.weights;
+function contributions(
+  model: ClassifierModel,
+  label: LabelModel,
+  enc: Encoded,
+  column: number,
+  given: string | null,
+): Contribution[] {
   const byTerm = new Map<string, number>();
   const addRow = (row: number, value: number, term: string) => {
     if (row >= label.weights.rows) return;
+    const C = label.weights.columns;
+    const W = label.weights.weights;
     let mean = 0;
-    for (let j = 0; j < K; j++) mean += W[row * K + j]!;
-    mean /= K;
-    byTerm.set(term, (byTerm.get(term) ?? 0) + value * (W[row * K + k]! - mean));
+    for (let j = 0; j < C; j++) mean += W[row * C + j]!;
+    mean /= C;
+    byTerm.set(term, (byTerm.get(term) ?? 0) + value * (W[row * C + column]! - mean));
   };
   const { idx, val } = enc.vector;
   for (let j = 0; j < idx.length; j++) {
@@ -63,7 +69,8 @@ function contributions(model: ClassifierModel, label: LabelModel, enc: Encoded, 
     addRow(idx[j]!, val[j]!, enc.raw.terms?.get(bucket) ?? `#${bucket}`);
   }
   if (given !== null) {
-    for (const { key, row } of crossFeatures(model, enc.input, given)) addRow(row, model.features.contextWeight, key);
+    for (const { key, row } of crossFeatures(model, enc.input, given))
+      addRow(row, model.features.contextWeight, key);
   }
   return [...byTerm]
     .filter(([, w]) => w > 0)
@@ -71,18 +78,42 @@ function contributions(model: ClassifierModel, label: LabelModel, enc: Encoded, 
     .map(([term, weight]) => ({ term, weight: Math.round(weight * 1000) / 1000 }));
 }
 
+/** The weight column of a class: itself, or in a hierarchical label its column under the predicted parent. */
+function columnOf(model: ClassifierModel, label: LabelModel, k: number, prediction: Prediction): number {
+  if (!label.hierarchy) return k;
+  const { parent, columnParent, columnClass } = label.hierarchy;
+  const parentIndex = model.labels[parent]?.classes.indexOf(prediction[parent]?.label ?? '') ?? -1;
+  let fallback = -1;
+  for (let j = 0; j < columnClass.length; j++) {
+    if (columnClass[j] !== k) continue;
+    if (columnParent[j] === parentIndex) return j;
+    if (fallback < 0) fallback = j;
+  }
+  return fallback;
+}
+
 /** Predicts category, reason and executor_org of a report, each with a calibrated probability and a top 3. */
-export function classify(model: ClassifierModel, input: ReportInput, options: ClassifyOptions = {}): Prediction {
+export function classify(
+  model: ClassifierModel,
+  input: ReportInput,
+  options: ClassifyOptions = {},
+): Prediction {
   const explainTerms = options.explainTerms ?? 5;
   const text = typeof input.text === 'string' ? input.text : '';
   const enc = encode(model, { ...input, text }, explainTerms > 0);
   const warnings: PredictionWarning[] = [];
   if (text.trim() === '') warnings.push('empty_text');
-  else if (enc.vector.textFeatures === 0) warnings.push('no_text_features');
+  const noText = enc.vector.textFeatures === 0 || enc.raw.lexicalTokens === 0;
+  if (noText && warnings.length === 0) warnings.push('no_text_features');
   if (text.length > MAX_TEXT_CHARS) warnings.push('text_truncated');
-  const noText = enc.vector.textFeatures === 0;
   const dists = distributions(model, enc);
-  const prediction: Prediction = { category: null, reason: null, executor_org: null, explanation: {}, warnings };
+  const prediction: Prediction = {
+    category: null,
+    reason: null,
+    executor_org: null,
+    explanation: {},
+    warnings,
+  };
   for (const name of LABELS) {
     const label = model.labels[name];
     const p = dists[name];
@@ -102,7 +133,10 @@ export function classify(model: ClassifierModel, input: ReportInput, options: Cl
       prediction.explanation[name] = {
         label: label.classes[best]!,
         p: round(p[best]!),
-        terms: contributions(model, label, enc, best, given).slice(0, explainTerms),
+        terms: contributions(model, label, enc, columnOf(model, label, best, prediction), given).slice(
+          0,
+          explainTerms,
+        ),
       };
     }
   }

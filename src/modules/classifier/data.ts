@@ -38,7 +38,8 @@ export function parseInputLine(line: string): Parsed<ReportInput & { id: unknown
   } catch {
     return { ok: false, error: 'not_json' };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'not_an_object' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, error: 'not_an_object' };
   const o = json as Record<string, unknown>;
   const id = o.id ?? null;
   if (typeof o.text !== 'string') return { ok: false, error: 'missing_text', id };

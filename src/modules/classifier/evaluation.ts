@@ -1,4 +1,4 @@
-import { reliability, type Reliability } from './calibration.ts';
+import { type Reliability, reliability } from './calibration.ts';
 import { classify } from './classify.ts';
 import type { ClassifierModel } from './model.ts';
 import { textKey } from './train.ts';
@@ -142,6 +142,10 @@ export function evaluateModel(model: ClassifierModel, test: TrainingExample[]): 
   return {
     labels,
     reports: test.length,
-    classifyMs: { mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length), p50: at(0.5), p99: at(0.99) },
+    classifyMs: {
+      mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+      p50: at(0.5),
+      p99: at(0.99),
+    },
   };
 }

@@ -4,18 +4,37 @@ import type { FeatureConfig, ReportInput } from './types.ts';
 
 /** Raw (un-weighted) features of a report: hashed buckets with counts, and a readable term per bucket when asked. */
 export interface RawFeatures {
-  /** Word uni/bigram bucket → count. */
-  words: Map<number, number>;
-  /** Character n-gram bucket → count. */
-  chars: Map<number, number>;
+  /** Word uni/bigram buckets (each once) and how often each occurs. */
+  words: BucketCounts;
+  /** Character n-gram buckets (each once) and how often each occurs. */
+  chars: BucketCounts;
   /** One-hot context buckets (district, object type, geo cells, address). */
   context: number[];
   /** Bucket → the word or context value it came from (only with `withTerms`). */
   terms?: Map<number, string>;
+  /** Words in the text other than stop words and number placeholders: 0 means the text has nothing to read. */
+  lexicalTokens: number;
+}
+
+/** Distinct buckets with their counts, as compact arrays (a training set holds one per report). */
+export interface BucketCounts {
+  buckets: Int32Array;
+  counts: Uint16Array;
 }
 
 function add(map: Map<number, number>, key: number): void {
   map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function compact(map: Map<number, number>): BucketCounts {
+  const buckets = new Int32Array(map.size);
+  const counts = new Uint16Array(map.size);
+  let i = 0;
+  for (const [b, n] of map) {
+    buckets[i] = b;
+    counts[i++] = Math.min(n, 65_535);
+  }
+  return { buckets, counts };
 }
 
 const charCache = new Map<string, Int32Array>();
@@ -30,7 +49,8 @@ function charBuckets(token: string, cfg: FeatureConfig): Int32Array {
   const [min, max] = cfg.charNgrams!;
   const out: number[] = [];
   for (let n = min; n <= max; n++) {
-    for (let i = 0; i + n <= marked.length; i++) out.push(bucketOf(marked.slice(i, i + n), FAMILY.char, cfg.hashBits));
+    for (let i = 0; i + n <= marked.length; i++)
+      out.push(bucketOf(marked.slice(i, i + n), FAMILY.char, cfg.hashBits));
   }
   const result = Int32Array.from(out);
   if (charCache.size >= CHAR_CACHE_LIMIT) charCache.clear();
@@ -77,7 +97,7 @@ export function contextKeys(input: ReportInput, cfg: FeatureConfig): string[] {
 }
 
 /** Cross features of a report with a value of another label (e.g. district × reason), for a conditional model. */
-export function crossKeys(input: ReportInput, cfg: FeatureConfig, value: string): string[] {
+export function crossKeys(input: ReportInput, value: string): string[] {
   const keys = [`given=${value}`];
   const district = clean(input.district);
   const object = clean(input.city_object);
@@ -138,5 +158,8 @@ export function extractFeatures(input: ReportInput, cfg: FeatureConfig, withTerm
     context.push(b);
     terms?.set(b, key);
   }
-  return terms ? { words, chars, context, terms } : { words, chars, context };
+  const lexicalTokens = stems.filter((s) => !isPlaceholder(s)).length;
+  const out: RawFeatures = { words: compact(words), chars: compact(chars), context, lexicalTokens };
+  if (terms) out.terms = terms;
+  return out;
 }

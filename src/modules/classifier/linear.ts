@@ -1,22 +1,31 @@
 import { createRng, shuffle } from './hashing.ts';
 
-/** Sparse rows (CSR) with a class index per row. */
-export interface Dataset {
+/** Feature vectors of all reports as sparse rows (CSR). */
+export interface SparseRows {
   indptr: Int32Array;
   idx: Int32Array;
   val: Float32Array;
+}
+
+/** The training set of one label: which rows of the shared CSR it uses, and their classes. */
+export interface Dataset extends SparseRows {
+  /** Row of the shared CSR of each training example. */
+  examples: Int32Array;
+  /** Class (column) of each training example. */
   y: Int32Array;
+  /** Extra feature rows per training example (cross features of a conditional label), each of value `extraVal`. */
+  extra?: { indptr: Int32Array; idx: Int32Array; val: number };
   /**
-   * For a hierarchical softmax: the classes of example i are columns [blockFrom[i], blockTo[i]) (the
+   * For a hierarchical softmax: the classes of example e are columns [blockFrom[e], blockTo[e]) (the
    * children of its known parent); the softmax and the update stay inside that block.
    */
   blockFrom?: Int32Array;
   blockTo?: Int32Array;
 }
 
-/** Weights of a multinomial logistic regression: row-major, `classes` weights per feature row. */
+/** Weights of a multinomial logistic regression: row-major, `columns` weights per feature row. */
 export interface LinearWeights {
-  classes: number;
+  columns: number;
   rows: number;
   weights: Float32Array;
   bias: Float32Array;
@@ -32,15 +41,18 @@ export interface SgdOptions {
   classWeightPower: number;
   /** Classes with a gradient below this are not updated for an example (they are nearly certain already). */
   skipBelow: number;
+  /** Weight decay applied to every weight at the end of each epoch (w ← (1 − d)·w): an L2 penalty in batch. */
+  epochDecay: number;
   seed: number;
 }
 
 export const DEFAULT_SGD: SgdOptions = {
   epochs: 6,
   learningRate: 0.5,
-  averageFrom: 1,
+  averageFrom: 2,
   classWeightPower: 0,
-  skipBelow: 1e-4,
+  skipBelow: 1e-3,
+  epochDecay: 0,
   seed: 1,
 };
 
@@ -53,15 +65,35 @@ export function addScores(
   from = 0,
   to = idx.length,
 ): void {
-  const K = w.classes;
+  const K = w.columns;
   const W = w.weights;
   for (let j = from; j < to; j++) {
     const row = idx[j]!;
     if (row >= w.rows) continue;
-    const v = val[j]!;
-    const base = row * K;
-    for (let k = 0; k < K; k++) out[k]! += v * W[base + k]!;
+    axpy(val[j]!, W, row * K, out, 0, K);
   }
+}
+
+/**
+ * out[k] += v · W[base + k] for k in [from, to) (base: the row's first weight): the inner loop of training and scoring, unrolled by
+ * four (V8 does not vectorise; unrolling alone makes it about 1.8 times faster).
+ */
+export function axpy(
+  v: number,
+  W: Float32Array,
+  base: number,
+  out: Float64Array,
+  from: number,
+  to: number,
+): void {
+  let k = from;
+  for (; k + 3 < to; k += 4) {
+    out[k]! += v * W[base + k]!;
+    out[k + 1]! += v * W[base + k + 1]!;
+    out[k + 2]! += v * W[base + k + 2]!;
+    out[k + 3]! += v * W[base + k + 3]!;
+  }
+  for (; k < to; k++) out[k]! += v * W[base + k]!;
 }
 
 /** In-place softmax of scores[from..to). */
@@ -83,6 +115,29 @@ export function softmax(scores: Float64Array): Float64Array {
   return scores;
 }
 
+/** One SGD step on one feature row for the active classes (and the running average, when averaging). */
+function update(
+  W: Float32Array,
+  avgW: Float32Array | null,
+  step: number,
+  base: number,
+  v: number,
+  active: Int32Array,
+  nActive: number,
+  grad: Float64Array,
+): void {
+  if (avgW) {
+    for (let a = 0; a < nActive; a++) {
+      const k = active[a]!;
+      const d = v * grad[k]!;
+      W[base + k]! += d;
+      avgW[base + k]! += step * d;
+    }
+  } else {
+    for (let a = 0; a < nActive; a++) W[base + active[a]!]! += v * grad[active[a]!]!;
+  }
+}
+
 function classWeights(y: Int32Array, K: number, power: number): Float64Array {
   const weights = new Float64Array(K).fill(1);
   if (power === 0 || y.length === 0) return weights;
@@ -102,8 +157,8 @@ function classWeights(y: Int32Array, K: number, power: number): Float64Array {
  * Multinomial logistic regression by averaged SGD. Deterministic: the example order comes from the
  * seeded generator, and every sum is taken in a fixed order, so one seed always gives the same weights.
  */
-export function trainSoftmax(data: Dataset, classes: number, rows: number, opts: SgdOptions): LinearWeights {
-  const K = classes;
+export function trainSoftmax(data: Dataset, columns: number, rows: number, opts: SgdOptions): LinearWeights {
+  const K = columns;
   const W = new Float32Array(rows * K);
   const bias = new Float64Array(K);
   let avgW: Float32Array | null = null;
@@ -115,7 +170,7 @@ export function trainSoftmax(data: Dataset, classes: number, rows: number, opts:
   const p = new Float64Array(K);
   const active = new Int32Array(K);
   const grad = new Float64Array(K);
-  const { indptr, idx, val, y: labels, blockFrom, blockTo } = data;
+  const { indptr, idx, val, examples, y: labels, blockFrom, blockTo, extra } = data;
   const skip = opts.skipBelow;
   let step = 0; // steps since averaging started
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
@@ -127,19 +182,19 @@ export function trainSoftmax(data: Dataset, classes: number, rows: number, opts:
     const lr = opts.learningRate / Math.sqrt(1 + epoch);
     shuffle(order, rng);
     for (let o = 0; o < n; o++) {
-      const i = order[o]!;
+      const e = order[o]!;
+      const i = examples[e]!;
       const from = indptr[i]!;
       const to = indptr[i + 1]!;
-      const y = labels[i]!;
-      const k0 = blockFrom ? blockFrom[i]! : 0;
-      const k1 = blockTo ? blockTo[i]! : K;
+      const xFrom = extra ? extra.indptr[e]! : 0;
+      const xTo = extra ? extra.indptr[e + 1]! : 0;
+      const y = labels[e]!;
+      const k0 = blockFrom ? blockFrom[e]! : 0;
+      const k1 = blockTo ? blockTo[e]! : K;
       if (k1 - k0 < 2) continue;
       for (let k = k0; k < k1; k++) p[k] = bias[k]!;
-      for (let j = from; j < to; j++) {
-        const base = idx[j]! * K;
-        const v = val[j]!;
-        for (let k = k0; k < k1; k++) p[k]! += v * W[base + k]!;
-      }
+      for (let j = from; j < to; j++) axpy(val[j]!, W, idx[j]! * K, p, k0, k1);
+      for (let j = xFrom; j < xTo; j++) axpy(extra!.val, W, extra!.idx[j]! * K, p, k0, k1);
       softmaxRange(p, k0, k1);
       let nActive = 0;
       const weight = cw[y]!;
@@ -150,29 +205,22 @@ export function trainSoftmax(data: Dataset, classes: number, rows: number, opts:
           grad[k] = -lr * g;
         }
       }
-      if (avgW) {
-        step++;
-        for (let j = from; j < to; j++) {
-          const base = idx[j]! * K;
-          const v = val[j]!;
-          for (let a = 0; a < nActive; a++) {
-            const at = base + active[a]!;
-            const d = v * grad[active[a]!]!;
-            W[at]! += d;
-            avgW[at]! += step * d;
-          }
-        }
-      } else {
-        for (let j = from; j < to; j++) {
-          const base = idx[j]! * K;
-          const v = val[j]!;
-          for (let a = 0; a < nActive; a++) W[base + active[a]!]! += v * grad[active[a]!]!;
-        }
-      }
+      if (avgW) step++;
+      for (let j = from; j < to; j++) update(W, avgW, step, idx[j]! * K, val[j]!, active, nActive, grad);
+      for (let j = xFrom; j < xTo; j++)
+        update(W, avgW, step, extra!.idx[j]! * K, extra!.val, active, nActive, grad);
       for (let a = 0; a < nActive; a++) {
         const k = active[a]!;
         bias[k]! += grad[k]!;
         if (avgBias) avgBias[k]! += step * grad[k]!;
+      }
+    }
+    if (opts.epochDecay > 0) {
+      const d = opts.epochDecay;
+      for (let j = 0; j < W.length; j++) {
+        const delta = -d * W[j]!;
+        W[j]! += delta;
+        if (avgW) avgW[j]! += step * delta;
       }
     }
   }
@@ -181,5 +229,5 @@ export function trainSoftmax(data: Dataset, classes: number, rows: number, opts:
     for (let i = 0; i < W.length; i++) W[i] = ((m + 1) * W[i]! - avgW[i]!) / m;
     for (let k = 0; k < K; k++) bias[k] = ((m + 1) * bias[k]! - avgBias[k]!) / m;
   }
-  return { classes: K, rows, weights: W, bias: Float32Array.from(bias) };
+  return { columns: K, rows, weights: W, bias: Float32Array.from(bias) };
 }

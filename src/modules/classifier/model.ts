@@ -40,7 +40,7 @@ export interface LabelReport {
   temperature: number;
   /** Reliability of the calibrated confidence on the held-out slice. */
   reliability: Reliability | null;
-  /** Lowest confidence with ≥ 97 % held-out precision, and its held-out coverage. */
+  /** Lowest confidence whose held-out precision is ≥ 97 % (Wilson lower bound, 95 %), with its held-out coverage. */
   threshold97: { threshold: number; coverage: number; precision: number } | null;
 }
 

@@ -25,7 +25,7 @@ export function isPlaceholder(token: string): boolean {
 const URL_RE = /(?:https?:\/\/|www\.)\S+/gu;
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // Pictographs plus the joiners, variation selectors and skin-tone modifiers that build emoji sequences.
-const EMOJI_RE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0e\ufe0f\u20e3]/gu;
+const EMOJI_RE = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0e|\ufe0f|\u20e3/gu;
 // "5-й" → "5й", "д.5" stays two tokens; phone numbers are caught before digits are split.
 const PHONE_RE = /(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b/gu;
 const TOKEN_RE = /\d+(?:[/.,:]\d+)*(?:-?[\p{L}]+)?|[\p{L}]+/gu;
@@ -33,7 +33,20 @@ const TOKEN_RE = /\d+(?:[/.,:]\d+)*(?:-?[\p{L}]+)?|[\p{L}]+/gu;
 const ORDINAL_SUFFIX = /^(?:й|я|ю|е|х|м|го|му|ми|ой|ый|ий|ая|ое|ые|ого|ому|ым|ом|ых)$/u;
 const HOUSE_SUFFIX = /^(?:[а-дж-и]|к\d+|лит[а-я]*)$/u;
 /** A number right after one of these words is a house (building) number. */
-const HOUSE_WORDS = new Set(['д', 'дом', 'дома', 'доме', 'корп', 'корпус', 'корпуса', 'к', 'лит', 'литера', 'стр', 'строение']);
+const HOUSE_WORDS = new Set([
+  'д',
+  'дом',
+  'дома',
+  'доме',
+  'корп',
+  'корпус',
+  'корпуса',
+  'к',
+  'лит',
+  'литера',
+  'стр',
+  'строение',
+]);
 
 /** Lower case, ё → е, URLs / e-mail addresses / emoji removed, whitespace collapsed; cut at MAX_TEXT_CHARS. */
 export function normalizeText(text: string): string {
@@ -93,9 +106,39 @@ const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
  * "вода", "дверь", "окно", "свет") and are therefore kept.
  */
 export const KEPT_STOPWORDS: ReadonlySet<string> = new Set([
-  'не', 'нет', 'без', 'вода', 'дверь', 'дом', 'дорога', 'земля', 'машина', 'окно', 'пол', 'свет',
-  'улица', 'город', 'стол', 'работа', 'работать', 'вниз', 'вверх', 'над', 'под', 'ночь', 'утро',
-  'вечер', 'день', 'сторона', 'место', 'дело', 'ребенок', 'люди', 'человек', 'год', 'неделю',
+  'не',
+  'нет',
+  'без',
+  'вода',
+  'дверь',
+  'дом',
+  'дорога',
+  'земля',
+  'машина',
+  'окно',
+  'пол',
+  'свет',
+  'улица',
+  'город',
+  'стол',
+  'работа',
+  'работать',
+  'вниз',
+  'вверх',
+  'над',
+  'под',
+  'ночь',
+  'утро',
+  'вечер',
+  'день',
+  'сторона',
+  'место',
+  'дело',
+  'ребенок',
+  'люди',
+  'человек',
+  'год',
+  'неделю',
 ]);
 
 export const STOPWORDS: ReadonlySet<string> = new Set(

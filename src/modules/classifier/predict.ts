@@ -1,6 +1,6 @@
 import { temper } from './calibration.ts';
 import { crossKeys, extractFeatures, hashCross, type RawFeatures } from './features.ts';
-import { addScores, softmax, softmaxRange } from './linear.ts';
+import { addScores, axpy, softmax, softmaxRange } from './linear.ts';
 import type { ClassifierModel, LabelModel } from './model.ts';
 import { LABELS, type LabelName, type ReportInput } from './types.ts';
 import { crossRows, type SparseVector, vectorize } from './vectorizer.ts';
@@ -16,6 +16,7 @@ export function encode(model: ClassifierModel, input: ReportInput, withTerms = f
   return { input, raw, vector: vectorize(raw, model.vocabulary, model.features) };
 }
 
+/** Column scores (bias + weights · features) of a label. */
 function baseScores(label: LabelModel, enc: Encoded): Float64Array {
   const out = Float64Array.from(label.weights.bias);
   addScores(label.weights, enc.vector.idx, enc.vector.val, out);
@@ -23,9 +24,13 @@ function baseScores(label: LabelModel, enc: Encoded): Float64Array {
 }
 
 /** Cross features of a report with one value of the given label that have a row, with their readable keys. */
-export function crossFeatures(model: ClassifierModel, input: ReportInput, value: string): { key: string; row: number }[] {
+export function crossFeatures(
+  model: ClassifierModel,
+  input: ReportInput,
+  value: string,
+): { key: string; row: number }[] {
   const out: { key: string; row: number }[] = [];
-  for (const key of crossKeys(input, model.features, value)) {
+  for (const key of crossKeys(input, value)) {
     const [row] = crossRows([hashCross(key, model.features)], model.vocabulary);
     if (row !== undefined) out.push({ key, row });
   }
@@ -59,19 +64,20 @@ function conditionalDistribution(
 ): Float64Array {
   const base = baseScores(label, enc);
   const K = label.classes.length;
+  const C = label.weights.columns;
+  const W = label.weights.weights;
+  const cw = model.features.contextWeight;
   const mixed = new Float64Array(K);
   const candidates = topIndices(givenP, model.givenTopK);
   let mass = 0;
   for (const c of candidates) mass += givenP[c]!;
   for (const c of candidates) {
-    const scores = base.slice();
-    const W = label.weights.weights;
-    const cw = model.features.contextWeight;
+    const columnScores = base.slice();
     for (const { row } of crossFeatures(model, enc.input, givenClasses[c]!)) {
       if (row >= label.weights.rows) continue;
-      for (let k = 0; k < K; k++) scores[k]! += cw * W[row * K + k]!;
+      axpy(cw, W, row * C, columnScores, 0, C);
     }
-    softmax(scores);
+    const scores = softmax(columnScores);
     const w = mass > 0 ? givenP[c]! / mass : 1 / candidates.length;
     for (let k = 0; k < K; k++) mixed[k]! += w * scores[k]!;
   }
@@ -96,7 +102,11 @@ function reasonShares(model: ClassifierModel): Shares {
 }
 
 /** Combines the reason model with the (calibrated) category distribution, as the model's reasonMode says. */
-function reconcileReason(model: ClassifierModel, reasonP: Float64Array, categoryP: Float64Array | null): Float64Array {
+function reconcileReason(
+  model: ClassifierModel,
+  reasonP: Float64Array,
+  categoryP: Float64Array | null,
+): Float64Array {
   const category = model.labels.category;
   if (model.reasonMode === 'flat' || !category || !categoryP) return reasonP;
   const shares = reasonShares(model);

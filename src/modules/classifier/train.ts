@@ -1,11 +1,17 @@
 import { fitTemperature, reliability, thresholdForPrecision } from './calibration.ts';
 import { crossKeys, extractFeatures, hashCross, type RawFeatures } from './features.ts';
-import { type Dataset, DEFAULT_SGD, type SgdOptions, trainSoftmax } from './linear.ts';
+import { type Dataset, DEFAULT_SGD, type SgdOptions, type SparseRows, trainSoftmax } from './linear.ts';
 import type { ClassifierModel, LabelModel, LabelReport, ReasonMode } from './model.ts';
 import { normalizeText } from './normalize.ts';
 import { distributions, encode, topIndices } from './predict.ts';
-import { DEFAULT_FEATURES, type FeatureConfig, LABELS, type LabelName, type TrainingExample } from './types.ts';
-import { crossRows, fitVocabulary, type SparseVector, vectorize } from './vectorizer.ts';
+import {
+  DEFAULT_FEATURES,
+  type FeatureConfig,
+  LABELS,
+  type LabelName,
+  type TrainingExample,
+} from './types.ts';
+import { crossRows, fitVocabulary, type SparseVector, type Vocabulary, vectorize } from './vectorizer.ts';
 
 export interface TrainOptions {
   features?: Partial<FeatureConfig>;
@@ -48,26 +54,21 @@ function sortedClasses(examples: TrainingExample[], name: LabelName): string[] {
   return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function toDataset(vectors: SparseVector[], extra: (number[] | null)[], y: number[], cw: number): Dataset {
+/** Concatenates sparse vectors into one CSR. */
+function toRows(vectors: SparseVector[]): SparseRows {
   let nnz = 0;
-  for (let i = 0; i < vectors.length; i++) nnz += vectors[i]!.idx.length + (extra[i]?.length ?? 0);
+  for (const v of vectors) nnz += v.idx.length;
   const indptr = new Int32Array(vectors.length + 1);
   const idx = new Int32Array(nnz);
   const val = new Float32Array(nnz);
   let at = 0;
   for (let i = 0; i < vectors.length; i++) {
-    const v = vectors[i]!;
-    idx.set(v.idx, at);
-    val.set(v.val, at);
-    at += v.idx.length;
-    for (const row of extra[i] ?? []) {
-      idx[at] = row;
-      val[at] = cw;
-      at++;
-    }
+    idx.set(vectors[i]!.idx, at);
+    val.set(vectors[i]!.val, at);
+    at += vectors[i]!.idx.length;
     indptr[i + 1] = at;
   }
-  return { indptr, idx, val, y: Int32Array.from(y) };
+  return { indptr, idx, val };
 }
 
 interface Settings {
@@ -83,7 +84,16 @@ interface Settings {
 }
 
 function emptyReport(trained: number, skipped: number, classes: number): LabelReport {
-  return { trained, skipped, classes, heldOut: 0, heldOutAccuracy: null, temperature: 1, reliability: null, threshold97: null };
+  return {
+    trained,
+    skipped,
+    classes,
+    heldOut: 0,
+    heldOutAccuracy: null,
+    temperature: 1,
+    reliability: null,
+    threshold97: null,
+  };
 }
 
 interface ReasonColumns {
@@ -123,7 +133,9 @@ function reasonColumns(s: Settings): ReasonColumns | null {
     columnParent,
     columnClass,
     columnOf(reason, category) {
-      const c = catIndex.get((category && s.reasonCategory[reason]?.[category] ? category : usual(reason)) ?? '');
+      const c = catIndex.get(
+        (category && s.reasonCategory[reason]?.[category] ? category : usual(reason)) ?? '',
+      );
       const r = reasonIndex.get(reason);
       if (c === undefined || r === undefined) return null;
       const column = columnByPair.get(`${c}|${r}`);
@@ -134,18 +146,28 @@ function reasonColumns(s: Settings): ReasonColumns | null {
   };
 }
 
+/** Raw features are large (a map per report); they live only in here, until the sparse rows are made. */
+function encodeAll(
+  examples: TrainingExample[],
+  crossBuckets: number[][],
+  cfg: FeatureConfig,
+): { vocabulary: Vocabulary; rows: SparseRows } {
+  const raws: RawFeatures[] = examples.map((ex) => extractFeatures(ex, cfg));
+  const vocabulary = fitVocabulary(raws, crossBuckets, cfg);
+  return { vocabulary, rows: toRows(raws.map((raw) => vectorize(raw, vocabulary, cfg))) };
+}
+
 /** Fits the vocabulary and one linear model per label on these examples (temperatures 1). */
-function fit(examples: TrainingExample[], s: Settings): ClassifierModel {
+function fitOnce(examples: TrainingExample[], s: Settings): ClassifierModel {
   const cfg = s.features;
   const t0 = Date.now();
-  const raws: RawFeatures[] = examples.map((ex) => extractFeatures(ex, cfg));
-  const given = s.executorGiven && s.classes[s.executorGiven] && s.classes.executor_org ? s.executorGiven : null;
+  const given =
+    s.executorGiven && s.classes[s.executorGiven] && s.classes.executor_org ? s.executorGiven : null;
   const crossBuckets: number[][] = examples.map((ex) => {
     const value = given ? labelOf(ex, given) : null;
-    return value && labelOf(ex, 'executor_org') ? crossKeys(ex, cfg, value).map((k) => hashCross(k, cfg)) : [];
+    return value && labelOf(ex, 'executor_org') ? crossKeys(ex, value).map((k) => hashCross(k, cfg)) : [];
   });
-  const vocabulary = fitVocabulary(raws, crossBuckets, cfg);
-  const vectors = raws.map((raw) => vectorize(raw, vocabulary, cfg));
+  const { vocabulary, rows: csr } = encodeAll(examples, crossBuckets, cfg);
   s.log(
     `features: ${vocabulary.sharedRows} shared rows, ${vocabulary.buckets.length - vocabulary.sharedRows} cross rows ` +
       `(${((Date.now() - t0) / 1000).toFixed(1)} s)`,
@@ -157,8 +179,9 @@ function fit(examples: TrainingExample[], s: Settings): ClassifierModel {
     if (!classes) continue;
     const index = new Map(classes.map((c, i) => [c, i]));
     const hierarchy = name === 'reason' && s.reasonMode === 'hierarchical' ? reasonColumns(s) : null;
-    const chosen: SparseVector[] = [];
-    const extra: (number[] | null)[] = [];
+    const chosen: number[] = [];
+    const extraPtr: number[] = [0];
+    const extraIdx: number[] = [];
     const y: number[] = [];
     const blockFrom: number[] = [];
     const blockTo: number[] = [];
@@ -173,17 +196,30 @@ function fit(examples: TrainingExample[], s: Settings): ClassifierModel {
         blockFrom.push(column.from);
         blockTo.push(column.to);
       } else y.push(index.get(v)!);
-      chosen.push(vectors[i]!);
-      extra.push(conditional ? crossRows(crossBuckets[i]!, vocabulary) : null);
+      chosen.push(i);
+      if (conditional) {
+        extraIdx.push(...crossRows(crossBuckets[i]!, vocabulary));
+        extraPtr.push(extraIdx.length);
+      }
     }
     const rows = conditional ? vocabulary.buckets.length : vocabulary.sharedRows;
     const sgd = { ...s.sgd, ...s.labelSgd[name] };
     const t1 = Date.now();
-    const data = toDataset(chosen, extra, y, cfg.contextWeight);
-    if (hierarchy) Object.assign(data, { blockFrom: Int32Array.from(blockFrom), blockTo: Int32Array.from(blockTo) });
+    const data: Dataset = { ...csr, examples: Int32Array.from(chosen), y: Int32Array.from(y) };
+    if (conditional) {
+      data.extra = {
+        indptr: Int32Array.from(extraPtr),
+        idx: Int32Array.from(extraIdx),
+        val: cfg.contextWeight,
+      };
+    }
+    if (hierarchy)
+      Object.assign(data, { blockFrom: Int32Array.from(blockFrom), blockTo: Int32Array.from(blockTo) });
     const columns = hierarchy ? hierarchy.columnClass.length : classes.length;
     const weights = trainSoftmax(data, columns, rows, sgd);
-    s.log(`${name}: ${y.length} reports, ${classes.length} classes, trained in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    s.log(
+      `${name}: ${y.length} reports, ${classes.length} classes, trained in ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+    );
     labels[name] = {
       classes,
       weights,
@@ -217,18 +253,20 @@ function calibrate(model: ClassifierModel, heldOut: TrainingExample[]): void {
     const index = new Map(label.classes.map((c, i) => [c, i]));
     const dists: Float64Array[] = [];
     const truth: number[] = [];
+    const which: number[] = [];
     for (let i = 0; i < heldOut.length; i++) {
       const k = index.get(labelOf(heldOut[i]!, name) ?? '');
       if (k === undefined) continue;
       dists.push(distributions(model, encoded[i]!, name)[name]!);
       truth.push(k);
+      which.push(i);
     }
     if (dists.length < 30) continue;
     label.temperature = fitTemperature(dists, truth);
     const confidence: number[] = [];
     const correct: boolean[] = [];
     for (let i = 0; i < dists.length; i++) {
-      const p = distributions(model, encoded[i]!)[name]!;
+      const p = distributions(model, encoded[which[i]!]!)[name]!;
       const top = topIndices(p, 1)[0]!;
       confidence.push(p[top]!);
       correct.push(top === truth[i]);
@@ -238,7 +276,7 @@ function calibrate(model: ClassifierModel, heldOut: TrainingExample[]): void {
       heldOutAccuracy: correct.filter(Boolean).length / correct.length,
       temperature: label.temperature,
       reliability: reliability(confidence, correct),
-      threshold97: thresholdForPrecision(confidence, correct, 0.97),
+      threshold97: thresholdForPrecision(confidence, correct, 0.97, { z: 1.645 }),
     });
   }
 }
@@ -247,10 +285,16 @@ function calibrate(model: ClassifierModel, heldOut: TrainingExample[]): void {
  * The newest `share` of the examples (by `dt` when every example has one, else the last lines), minus
  * any whose text also occurs among the rest, so the slice is like reports the model has not seen.
  */
-export function holdOutNewest(examples: TrainingExample[], share: number): { fitPart: TrainingExample[]; heldOut: TrainingExample[] } {
+export function holdOutNewest(
+  examples: TrainingExample[],
+  share: number,
+): { fitPart: TrainingExample[]; heldOut: TrainingExample[] } {
   const dated = examples.every((ex) => typeof ex.dt === 'string' && ex.dt !== '');
   const order = examples.map((_, i) => i);
-  if (dated) order.sort((a, b) => (examples[a]!.dt! < examples[b]!.dt! ? -1 : examples[a]!.dt! > examples[b]!.dt! ? 1 : a - b));
+  if (dated)
+    order.sort((a, b) =>
+      examples[a]!.dt! < examples[b]!.dt! ? -1 : examples[a]!.dt! > examples[b]!.dt! ? 1 : a - b,
+    );
   const cut = examples.length - Math.round(examples.length * share);
   const fitPart = order.slice(0, cut).map((i) => examples[i]!);
   const seen = new Set(fitPart.map((ex) => textKey(ex.text)));
@@ -270,20 +314,22 @@ export function trainModel(examples: TrainingExample[], options: TrainOptions = 
     const c = sortedClasses(examples, name);
     if (c.length > 0) classes[name] = c;
   }
-  if (Object.keys(classes).length === 0) throw new Error('No training example has a category, reason or executor_org label');
+  if (Object.keys(classes).length === 0)
+    throw new Error('No training example has a category, reason or executor_org label');
   const reasonCategory: Record<string, Record<string, number>> = {};
   for (const ex of examples) {
     const r = labelOf(ex, 'reason');
     const c = labelOf(ex, 'category');
     if (r === null || c === null) continue;
-    const counts = (reasonCategory[r] ??= {});
+    const counts = reasonCategory[r] ?? {};
     counts[c] = (counts[c] ?? 0) + 1;
+    reasonCategory[r] = counts;
   }
   const settings: Settings = {
     features: { ...DEFAULT_FEATURES, ...options.features },
     sgd: { ...DEFAULT_SGD, ...options.sgd, seed },
     labelSgd: options.labelSgd ?? {},
-    reasonMode: options.reasonMode ?? 'hierarchical',
+    reasonMode: options.reasonMode ?? 'joint',
     executorGiven: options.executorGiven === undefined ? 'reason' : options.executorGiven,
     givenTopK: options.givenTopK ?? 3,
     classes,
@@ -291,22 +337,28 @@ export function trainModel(examples: TrainingExample[], options: TrainOptions = 
     log: options.onProgress ?? (() => {}),
   };
   const share = options.heldOutShare ?? 0.1;
-  const { fitPart, heldOut } = share > 0 ? holdOutNewest(examples, share) : { fitPart: examples, heldOut: [] };
+  const { fitPart, heldOut } =
+    share > 0 ? holdOutNewest(examples, share) : { fitPart: examples, heldOut: [] };
   const usable = heldOut.length >= 30 && fitPart.length > 0;
-  let model = fit(usable ? fitPart : examples, settings);
+  let model = fitOnce(usable ? fitPart : examples, settings);
   if (usable) {
-    settings.log(`calibrating on ${heldOut.length} held-out reports (newest ${Math.round(share * 100)} %, texts unseen)`);
+    settings.log(
+      `calibrating on ${heldOut.length} held-out reports (newest ${Math.round(share * 100)} %, texts unseen)`,
+    );
     calibrate(model, heldOut);
     if (options.refit ?? true) {
-      const calibrated = model;
-      model = fit(examples, settings);
-      for (const name of LABELS) {
+      // Keep only the calibration results, so the first model's weights can be freed during the refit.
+      const temperatures = LABELS.map((name) => model.labels[name]?.temperature ?? 1);
+      const calibration = model.info.labels;
+      model = fitOnce(examples, settings);
+      LABELS.forEach((name, i) => {
         const label = model.labels[name];
-        if (label) label.temperature = calibrated.labels[name]!.temperature;
+        if (label) label.temperature = temperatures[i]!;
         const report = model.info.labels[name];
-        const old = calibrated.info.labels[name];
-        if (report && old) Object.assign(report, { ...old, trained: report.trained, skipped: report.skipped });
-      }
+        const old = calibration[name];
+        if (report && old)
+          Object.assign(report, { ...old, trained: report.trained, skipped: report.skipped });
+      });
     }
   }
   return { model, seconds: (Date.now() - started) / 1000 };

@@ -50,7 +50,7 @@ export interface FeatureConfig {
 export const DEFAULT_FEATURES: FeatureConfig = {
   hashBits: 20,
   wordNgrams: 2,
-  charNgrams: [2, 5],
+  charNgrams: [2, 4],
   stopwords: true,
   stem: true,
   wordWeight: 1,

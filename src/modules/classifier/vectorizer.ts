@@ -1,4 +1,4 @@
-import type { RawFeatures } from './features.ts';
+import type { BucketCounts, RawFeatures } from './features.ts';
 import type { FeatureConfig } from './types.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { FeatureConfig } from './types.ts';
  */
 export interface Vocabulary {
   hashBits: number;
-  /** Sorted buckets of the shared rows, then sorted buckets of the cross rows. */
+  /** Buckets of the shared rows, then of the cross rows (each part most frequent first). */
   buckets: Uint32Array;
   sharedRows: number;
   /** IDF of each shared row (context rows carry 1). */
@@ -40,8 +40,8 @@ export function fitVocabulary(raws: RawFeatures[], cross: number[][], cfg: Featu
   const contextDf = new Int32Array(size);
   const crossDf = new Int32Array(size);
   for (const raw of raws) {
-    for (const b of raw.words.keys()) textDf[b]!++;
-    for (const b of raw.chars.keys()) textDf[b]!++;
+    for (const b of raw.words.buckets) textDf[b]!++;
+    for (const b of raw.chars.buckets) textDf[b]!++;
     for (const b of new Set(raw.context)) contextDf[b]!++;
   }
   for (const buckets of cross) for (const b of new Set(buckets)) crossDf[b]!++;
@@ -51,6 +51,11 @@ export function fitVocabulary(raws: RawFeatures[], cross: number[][], cfg: Featu
     if (textDf[b]! >= cfg.minDf || contextDf[b]! >= cfg.minContextDf) shared.push(b);
     else if (crossDf[b]! >= cfg.minContextDf) crossKept.push(b);
   }
+  // Frequent features first: their weight rows sit together in memory and stay in the CPU cache,
+  // which makes training about twice as fast as rows in hash order.
+  const df = (b: number) => textDf[b]! + contextDf[b]!;
+  shared.sort((a, b) => df(b) - df(a) || a - b);
+  crossKept.sort((a, b) => crossDf[b]! - crossDf[a]! || a - b);
   const n = raws.length;
   const idf = new Float32Array(shared.length);
   for (let r = 0; r < shared.length; r++) {
@@ -58,11 +63,17 @@ export function fitVocabulary(raws: RawFeatures[], cross: number[][], cfg: Featu
     idf[r] = df > 0 ? Math.log((1 + n) / (1 + df)) + 1 : 1;
   }
   const buckets = Uint32Array.from([...shared, ...crossKept]);
-  return { hashBits: cfg.hashBits, buckets, sharedRows: shared.length, idf, rowOf: buildRowIndex(buckets, cfg.hashBits) };
+  return {
+    hashBits: cfg.hashBits,
+    buckets,
+    sharedRows: shared.length,
+    idf,
+    rowOf: buildRowIndex(buckets, cfg.hashBits),
+  };
 }
 
 function weighGroup(
-  counts: Map<number, number>,
+  group: BucketCounts,
   vocab: Vocabulary,
   groupWeight: number,
   idx: number[],
@@ -70,8 +81,9 @@ function weighGroup(
 ): number {
   const start = idx.length;
   let sumSq = 0;
-  for (const [bucket, tf] of counts) {
-    const row = vocab.rowOf[bucket]!;
+  for (let i = 0; i < group.buckets.length; i++) {
+    const tf = group.counts[i]!;
+    const row = vocab.rowOf[group.buckets[i]!]!;
     if (row < 0 || row >= vocab.sharedRows) continue;
     const w = (1 + Math.log(tf)) * vocab.idf[row]!;
     idx.push(row);
