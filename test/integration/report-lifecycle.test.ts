@@ -202,10 +202,15 @@ describe('a report’s whole life through the API', () => {
     expect(assigned.overdue).toBe(false);
     // Past the 5-working-day deadline, within the 30-day session.
     t.clock.advance(12 * DAY);
-    const late = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: resident.headers })).json();
+    const late = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: resident.headers })
+    ).json();
     expect(late.overdue).toBe(true);
     await act(operator, id, 'start');
-    await act(operator, id, 'draft-answer', { text: 'Светильник заменён, освещение восстановлено.', result: 'solved' });
+    await act(operator, id, 'draft-answer', {
+      text: 'Светильник заменён, освещение восстановлено.',
+      result: 'solved',
+    });
     await act(operator, id, 'submit-answer');
     expect((await act(moderator, id, 'publish-answer')).json().overdue).toBe(false);
     // Disputed and reopened: a fresh deadline runs from the reopening.
