@@ -2,6 +2,7 @@ import {
   proposeOrganisation,
   recordOrganisationCorrection,
 } from '../modules/classifier/classifier.service.ts';
+import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
 import type { ReportsDeps } from '../modules/reports/reports.service.ts';
 import type { AppContext } from './context.ts';
 
@@ -16,6 +17,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     db: ctx.db,
     clock: ctx.clock,
     config: ctx.config,
+    intake: new IntakeBatcher(ctx.db, ctx.config.regionToleranceMeters),
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
   };

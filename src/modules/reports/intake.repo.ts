@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
 
 export type IntakeInput = {
+  /** Chosen by the caller, so each result row can be matched to its request. */
+  id: string;
   kind: 'report' | 'appeal';
   categoryId: string;
   text: string;
@@ -13,13 +15,12 @@ export type IntakeInput = {
   authorRole: string;
   idempotencyKey: string | null;
   requestHash: string;
-  toleranceMeters: number;
   now: Date;
 };
 
 export type IntakeOutcome = {
-  /** Null when nothing was inserted: see the diagnostics, or an idempotency key already used. */
-  id: string | null;
+  /** False when nothing was inserted: see the diagnostics, or an idempotency key already used. */
+  inserted: boolean;
   number: number | null;
   routing: Record<string, unknown> | null;
   categoryFound: boolean;
@@ -33,62 +34,85 @@ export type IntakeOutcome = {
   territoryNameEn: string | null;
 };
 
+type OutcomeRow = IntakeOutcome & { id: string };
+
 /**
- * Files a report in ONE statement: the category check, the district lookup (containing district, or
- * the nearest within tolerance), the routing rules that apply, the report row, its first timeline
- * event and the audit row. A single statement is atomic without BEGIN/COMMIT and costs one round
- * trip; this took intake from 165 to well over 1,000 reports/s (docs/performance.md). When nothing is
- * inserted the same row says why (unknown or non-selectable category, point outside the region, or
- * a reused idempotency key).
+ * Files a batch of reports in ONE statement: for each, the category check, the district lookup
+ * (containing district, or the nearest within tolerance), the routing rules that apply, the report
+ * row, its first timeline event and its audit row. One statement is atomic without BEGIN/COMMIT and
+ * costs one round trip and one commit for the whole batch (docs/decisions/0002, docs/performance.md:
+ * ~5,000 single reports/s vs ~15,000–19,000 in batches of 8–16). Every request gets its own result
+ * row: when its report was not inserted, the row says why (unknown or non-selectable category, point
+ * outside the region, or an idempotency key already used), and the other reports are unaffected.
  */
-export async function insertSubmittedReport(exec: Executor, i: IntakeInput): Promise<IntakeOutcome> {
-  const degrees = i.toleranceMeters / 50_000;
-  const rows = await queryRowsPrepared<IntakeOutcome>(
+export async function insertSubmittedReports(
+  exec: Executor,
+  inputs: IntakeInput[],
+  toleranceMeters: number,
+): Promise<Map<string, IntakeOutcome>> {
+  // One array parameter per column (sql.param: a bare array would be spread into a list of params).
+  const col = <T>(pick: (i: IntakeInput) => T) => sql.param(inputs.map(pick));
+  const degrees = toleranceMeters / 50_000;
+  const rows = await queryRowsPrepared<OutcomeRow>(
     exec,
     'vmeste_report_intake',
-    sql`WITH pt AS (SELECT ST_SetSRID(ST_MakePoint(${i.lon}::float8, ${i.lat}::float8), 4326) AS g),
-      cat AS (SELECT id, code, name_ru, name_en, parent_id FROM categories WHERE id = ${i.categoryId}::uuid AND is_active),
+    sql`WITH input AS (
+        SELECT * FROM unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.kind)}::text[], ${col((i) => i.categoryId)}::uuid[],
+                             ${col((i) => i.text)}::text[], ${col((i) => i.lat)}::float8[], ${col((i) => i.lon)}::float8[],
+                             ${col((i) => i.address)}::text[], ${col((i) => i.isPublic)}::boolean[], ${col((i) => i.authorId)}::uuid[],
+                             ${col((i) => i.authorRole)}::text[], ${col((i) => i.idempotencyKey)}::text[],
+                             ${col((i) => i.requestHash)}::text[], ${col((i) => i.now.toISOString())}::timestamptz[])
+          AS i(id, kind, category_id, text, lat, lon, address, is_public, author_id, author_role, idempotency_key,
+               request_hash, at)),
+      pt AS (SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g FROM input),
+      cat AS (SELECT i.id, c.id AS category_id, c.code, c.name_ru, c.name_en, c.parent_id
+              FROM input i JOIN categories c ON c.id = i.category_id AND c.is_active),
       dist AS (
-        (SELECT t.id, t.parent_id, t.name_ru, t.name_en FROM territories t, pt
-          WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1)
-        UNION ALL
-        (SELECT n.id, n.parent_id, n.name_ru, n.name_en FROM (
-            SELECT t.id, t.parent_id, t.name_ru, t.name_en, ST_Distance(t.geom::geography, pt.g::geography) AS meters
-            FROM territories t, pt
-            WHERE t.kind = 'district' AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
-            ORDER BY t.geom <-> pt.g LIMIT 1) n
-          WHERE n.meters <= ${i.toleranceMeters}::float8)
-        LIMIT 1),
+        SELECT pt.id, d.territory_id, d.parent_id, d.name_ru, d.name_en FROM pt CROSS JOIN LATERAL (
+          (SELECT t.id AS territory_id, t.parent_id, t.name_ru, t.name_en FROM territories t
+            WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1)
+          UNION ALL
+          (SELECT n.id, n.parent_id, n.name_ru, n.name_en FROM (
+              SELECT t.id, t.parent_id, t.name_ru, t.name_en, ST_Distance(t.geom::geography, pt.g::geography) AS meters
+              FROM territories t
+              WHERE t.kind = 'district' AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
+              ORDER BY t.geom <-> pt.g LIMIT 1) n
+            WHERE n.meters <= ${toleranceMeters}::float8)
+          LIMIT 1) d),
       rules AS (
-        SELECT coalesce(jsonb_agg(jsonb_build_object('ruleId', r.id, 'organisationId', r.organisation_id,
-                 'territoryId', r.territory_id) ORDER BY r.territory_id NULLS LAST), '[]'::jsonb) AS list
-        FROM routing_rules r, cat, dist
-        WHERE r.category_id = cat.id AND (r.territory_id = dist.id OR r.territory_id IS NULL)),
+        SELECT cat.id,
+               coalesce(jsonb_agg(jsonb_build_object('ruleId', r.id, 'organisationId', r.organisation_id,
+                 'territoryId', r.territory_id) ORDER BY r.territory_id NULLS LAST) FILTER (WHERE r.id IS NOT NULL),
+                 '[]'::jsonb) AS list
+        FROM cat JOIN dist USING (id)
+        LEFT JOIN routing_rules r ON r.category_id = cat.category_id
+          AND (r.territory_id = dist.territory_id OR r.territory_id IS NULL)
+        GROUP BY cat.id),
       ins AS (
-        INSERT INTO reports (kind, status, category_id, text, location, address, territory_id, author_id,
+        INSERT INTO reports (id, kind, status, category_id, text, location, address, territory_id, author_id,
                              is_public, idempotency_key, request_hash, routing, created_at, updated_at)
-        SELECT ${i.kind}::text, 'submitted', cat.id, ${i.text}::text, pt.g, ${i.address}::text, dist.id, ${i.authorId}::uuid,
-               ${i.isPublic}::boolean, ${i.idempotencyKey}::text, ${i.requestHash}::text,
-               jsonb_build_object('proposedRules', rules.list), ${i.now}::timestamptz, ${i.now}::timestamptz
-        FROM cat, dist, pt, rules
+        SELECT i.id, i.kind, 'submitted', cat.category_id, i.text, pt.g, i.address, dist.territory_id, i.author_id,
+               i.is_public, i.idempotency_key, i.request_hash, jsonb_build_object('proposedRules', rules.list), i.at, i.at
+        FROM input i JOIN cat USING (id) JOIN dist USING (id) JOIN pt USING (id) JOIN rules USING (id)
         WHERE cat.parent_id IS NOT NULL
         ON CONFLICT (author_id, idempotency_key) DO NOTHING
         RETURNING id, number, routing),
       ev AS (
         INSERT INTO report_events (report_id, type, from_status, to_status, actor_id, actor_role, is_public, payload, created_at)
-        SELECT id, 'submitted', NULL, 'submitted', ${i.authorId}::uuid, ${i.authorRole}::text, TRUE, '{}'::jsonb, ${i.now}::timestamptz
-        FROM ins),
+        SELECT ins.id, 'submitted', NULL, 'submitted', i.author_id, i.author_role, TRUE, '{}'::jsonb, i.at
+        FROM ins JOIN input i USING (id)),
       au AS (
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
-        SELECT ${i.authorId}::uuid, ${i.authorRole}::text, 'report.submit', 'report', id::text, '{}'::jsonb, ${i.now}::timestamptz
-        FROM ins)
-    SELECT ins.id, ins.number, ins.routing,
+        SELECT i.author_id, i.author_role, 'report.submit', 'report', ins.id::text, '{}'::jsonb, i.at
+        FROM ins JOIN input i USING (id))
+    SELECT i.id, ins.id IS NOT NULL AS inserted, ins.number, ins.routing,
            cat.id IS NOT NULL AS "categoryFound", coalesce(cat.parent_id IS NOT NULL, FALSE) AS "categorySelectable",
            cat.code AS "categoryCode", cat.name_ru AS "categoryNameRu", cat.name_en AS "categoryNameEn",
-           dist.id AS "territoryId", dist.parent_id AS "territoryParentId",
+           dist.territory_id AS "territoryId", dist.parent_id AS "territoryParentId",
            dist.name_ru AS "territoryNameRu", dist.name_en AS "territoryNameEn"
-    FROM (SELECT 1) AS one LEFT JOIN ins ON TRUE LEFT JOIN cat ON TRUE LEFT JOIN dist ON TRUE`,
+    FROM input i LEFT JOIN ins USING (id) LEFT JOIN cat USING (id) LEFT JOIN dist USING (id)`,
   );
-  const row = rows[0]!;
-  return { ...row, number: row.number === null ? null : Number(row.number) };
+  return new Map(
+    rows.map(({ id, ...o }) => [id, { ...o, number: o.number === null ? null : Number(o.number) }]),
+  );
 }

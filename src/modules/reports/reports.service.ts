@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
@@ -7,7 +8,8 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
-import { type IntakeInput, type IntakeOutcome, insertSubmittedReport } from './intake.repo.ts';
+import type { IntakeBatcher } from './intake-batcher.ts';
+import { type IntakeInput, type IntakeOutcome, insertSubmittedReports } from './intake.repo.ts';
 import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
 import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
 import * as repo from './reports.repo.ts';
@@ -28,6 +30,8 @@ export type ReportsDeps = {
     exec: Executor,
     report: { text: string; district: string | null },
   ) => Promise<AdvisorOpinion>;
+  /** Batches concurrent submissions into one statement (absent: each report is filed alone). */
+  intake?: IntakeBatcher;
   /** Staff corrections of routing become training labels. */
   recordCorrection?: (
     exec: Executor,
@@ -59,6 +63,7 @@ export async function createReport(
   const requestHash = canonicalHash(body);
   const now = deps.clock.now();
   const input: IntakeInput = {
+    id: randomUUID(),
     kind: body.kind,
     categoryId: body.categoryId,
     text: body.text,
@@ -71,36 +76,31 @@ export async function createReport(
     authorRole: actor.role,
     idempotencyKey: idempotencyKey ?? null,
     requestHash,
-    toleranceMeters: deps.config.regionToleranceMeters,
     now,
   };
-  const file = async (exec: Executor) => {
-    const outcome = await insertSubmittedReport(exec, input);
+  const tolerance = deps.config.regionToleranceMeters;
+  const fileOne = async (exec: Executor) => (await insertSubmittedReports(exec, [input], tolerance)).get(input.id)!;
+  let outcome: IntakeOutcome;
+  if (body.mediaIds.length === 0) {
+    // The whole write is one statement, shared with whatever else arrives in the same moment.
+    outcome = deps.intake ? await deps.intake.submit(input) : await fileOne(deps.db);
     refuseInvalidIntake(outcome);
-    if (outcome.id && body.mediaIds.length > 0) {
-      const attached = await repo.attachMedia(exec, body.mediaIds, actor.id, {
-        reportId: outcome.id,
-        purpose: 'report',
-      });
-      const missing = body.mediaIds.map((m, i) => ({ m, i })).filter(({ m }) => !attached.includes(m));
-      if (missing.length > 0)
-        throw new AppError(
-          'media_unusable',
-          missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })),
-        );
-    }
-    return outcome;
-  };
-  // Without photos the single statement is the whole write; with photos, a transaction keeps them together.
-  const outcome =
-    body.mediaIds.length > 0 ? await deps.db.transaction((tx) => file(tx)) : await file(deps.db);
-  if (!outcome.id) {
+  } else {
+    // With photos, a transaction keeps the report and its photo links together.
+    outcome = await deps.db.transaction(async (tx) => {
+      const filed = await fileOne(tx);
+      refuseInvalidIntake(filed);
+      if (filed.inserted) await attachReportPhotos(tx, body.mediaIds, actor.id, input.id);
+      return filed;
+    });
+  }
+  if (!outcome.inserted) {
     const replay = idempotencyKey ? await replayIfSeen(deps, actor, idempotencyKey, requestHash) : undefined;
     if (replay) return replay;
     throw new AppError('idempotency_conflict');
   }
   const row: repo.ReportRow = {
-    id: outcome.id,
+    id: input.id,
     number: outcome.number!,
     kind: input.kind,
     status: 'submitted',
@@ -141,6 +141,16 @@ export async function createReport(
     author: null,
   });
   return { report, created: true };
+}
+
+async function attachReportPhotos(exec: Executor, mediaIds: string[], ownerId: string, reportId: string) {
+  const attached = await repo.attachMedia(exec, mediaIds, ownerId, { reportId, purpose: 'report' });
+  const missing = mediaIds.map((m, i) => ({ m, i })).filter(({ m }) => !attached.includes(m));
+  if (missing.length > 0)
+    throw new AppError(
+      'media_unusable',
+      missing.map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' })),
+    );
 }
 
 /** Every problem with the category and the point, listed together; the error's code is the first one's. */
