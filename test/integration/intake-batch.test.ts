@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, newResident } from '../support/app.ts';
+import { createTestApp, newResident, type TestApp } from '../support/app.ts';
 import { categoryIdCached, postReport, rows } from '../support/reports.ts';
 
 describe('intake of concurrent reports (batched into shared statements)', () => {
@@ -14,7 +14,9 @@ describe('intake of concurrent reports (batched into shared statements)', () => 
     const resident = await newResident(t.app);
     const topic = await categoryIdCached(t, 'lighting');
     const requests = [
-      ...Array.from({ length: 20 }, (_, i) => postReport(t, resident, { text: `Не горит фонарь у дома ${i + 1}` })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        postReport(t, resident, { text: `Не горит фонарь у дома ${i + 1}` }),
+      ),
       postReport(t, resident, { text: 'Точка в Москве, а не в Петербурге', lat: 55.75, lon: 37.62 }),
       postReport(t, resident, { text: 'Раздел вместо подкатегории', categoryId: topic }),
       postReport(t, resident, { text: 'Повтор с тем же ключом' }, { 'idempotency-key': 'batch-same-key-1' }),

@@ -39,7 +39,14 @@ export class IntakeBatcher {
     }
     if (batch.length === 0) return;
     try {
-      this.settle(batch, await insertSubmittedReports(this.db, batch.map((p) => p.input), this.toleranceMeters));
+      this.settle(
+        batch,
+        await insertSubmittedReports(
+          this.db,
+          batch.map((p) => p.input),
+          this.toleranceMeters,
+        ),
+      );
     } catch (err) {
       if (batch.length === 1) {
         batch[0]!.reject(err);

@@ -8,8 +8,8 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
-import type { IntakeBatcher } from './intake-batcher.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReports } from './intake.repo.ts';
+import type { IntakeBatcher } from './intake-batcher.ts';
 import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
 import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
 import * as repo from './reports.repo.ts';
@@ -79,7 +79,8 @@ export async function createReport(
     now,
   };
   const tolerance = deps.config.regionToleranceMeters;
-  const fileOne = async (exec: Executor) => (await insertSubmittedReports(exec, [input], tolerance)).get(input.id)!;
+  const fileOne = async (exec: Executor) =>
+    (await insertSubmittedReports(exec, [input], tolerance)).get(input.id)!;
   let outcome: IntakeOutcome;
   if (body.mediaIds.length === 0) {
     // The whole write is one statement, shared with whatever else arrives in the same moment.
