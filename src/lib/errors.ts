@@ -55,6 +55,11 @@ export const errorCatalogue = {
     ru: 'Выберите подкатегорию, а не раздел',
     en: 'Choose a subject, not a topic',
   },
+  category_unchanged: {
+    status: 422,
+    ru: 'Сообщение уже в этой подкатегории',
+    en: 'The report is already in this subject',
+  },
   unknown_organisation: { status: 422, ru: 'Такой организации нет', en: 'No such organisation' },
   point_outside_region: {
     status: 422,

@@ -1,5 +1,6 @@
 import {
   proposeOrganisation,
+  recordCategoryCorrection,
   recordOrganisationCorrection,
 } from '../modules/classifier/classifier.service.ts';
 import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
@@ -20,5 +21,6 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     intake: new IntakeBatcher(ctx.db, ctx.config.regionToleranceMeters),
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
+    recordCategoryCorrection,
   };
 }

@@ -54,6 +54,44 @@ describe('the classifier in the product', () => {
     expect(labels).toEqual([{ label: 'executor_org', value: 'roads-directorate', source: 'curator_assign' }]);
   });
 
+  it('turns a staff correction of the subject into a training label, and refuses a non-correction', async () => {
+    const resident = await newResident(t.app);
+    const report = await fileReport(t, resident, {
+      category: 'street-light',
+      text: 'Во дворе не горит фонарь у подъезда',
+    });
+    await must(t, staff.moderator, report.id, 'accept');
+    const yardLight = (await t.app.inject({ method: 'GET', url: '/api/v1/categories' }))
+      .json()
+      .items.find((c: { code: string }) => c.code === 'yard-light').id;
+    const same = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${report.id}/actions/recategorise`,
+      headers: staff.opLight.headers,
+      payload: { categoryId: report.category.id },
+    });
+    expect(same.statusCode).toBe(422);
+    expect(same.json().error.code).toBe('category_unchanged');
+    const corrected = await must(t, staff.opLight, report.id, 'recategorise', { categoryId: yardLight });
+    expect(corrected).toMatchObject({ status: 'assigned', category: { code: 'yard-light' } });
+    const labels = await rows<{ label: string; value: string; source: string }>(
+      t,
+      sql`SELECT label, value, source FROM training_labels WHERE report_id = ${report.id}`,
+    );
+    expect(labels).toEqual([{ label: 'category', value: 'yard-light', source: 'staff_recategorise' }]);
+    const events = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/${report.id}/events`,
+        headers: resident.headers,
+      })
+    ).json();
+    expect(events.items.at(-1)).toMatchObject({
+      type: 'recategorised',
+      payload: { toCategoryId: yardLight },
+    });
+  });
+
   it('suggests the lighting subjects for "не горит фонарь во дворе" once a model is active', async () => {
     await withDemoModel(t);
     const res = await suggest(t, 'не горит фонарь во дворе');

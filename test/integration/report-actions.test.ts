@@ -4,6 +4,7 @@ import {
   ANSWER_TEXT,
   act,
   auditActions,
+  categoryIdCached,
   type DriveTarget,
   driveTo,
   errorOf,
@@ -32,7 +33,7 @@ type Case = {
   badBodies: [object, string[]][];
 };
 
-type Ids = { admCentral: string };
+type Ids = { admCentral: string; yardLight: string };
 
 const REASON = 'Сообщение не относится к компетенции';
 const answer = (extra: object = {}) => ({ text: ANSWER_TEXT, ...extra });
@@ -210,6 +211,19 @@ const cases: Case[] = [
     wrongStatus: 'rejected',
     badBodies: [[{}, ['reason']]],
   },
+  {
+    action: 'recategorise',
+    from: 'assigned',
+    by: 'opLight',
+    body: (ids) => ({ categoryId: ids.yardLight }),
+    to: 'assigned',
+    wrongRole: 'analyst',
+    wrongStatus: 'answered',
+    badBodies: [
+      [{ categoryId: 'yard-light' }, ['categoryId']],
+      [{}, ['categoryId']],
+    ],
+  },
 ];
 
 describe('report actions: success, and refusals that change nothing', () => {
@@ -225,7 +239,10 @@ describe('report actions: success, and refusals that change nothing', () => {
     staff = await loginStaff(t);
     author = await newResident(t.app);
     other = await newResident(t.app);
-    ids = { admCentral: await organisationId(t.app, 'adm-tsentralny') };
+    ids = {
+      admCentral: await organisationId(t.app, 'adm-tsentralny'),
+      yardLight: await categoryIdCached(t, 'yard-light'),
+    };
   });
   afterAll(() => t.close());
 

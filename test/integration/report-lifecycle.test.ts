@@ -69,7 +69,12 @@ describe('a report’s whole life through the API', () => {
       await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: moderator.headers })
     ).json();
     expect(seenByModerator.author).toMatchObject({ name: 'Тестовый Житель' });
-    expect(seenByModerator.allowedActions).toEqual(['accept', 'reject', 'request-clarification']);
+    expect(seenByModerator.allowedActions).toEqual([
+      'accept',
+      'reject',
+      'request-clarification',
+      'recategorise',
+    ]);
 
     // The operator cannot accept; the moderator can, and the rule table routes it to the lighting utility.
     expect((await act(operator, id, 'accept')).statusCode).toBe(404);

@@ -64,7 +64,11 @@ describe('report workflows', () => {
       expect(await listedIds(t, staff.curator, 'queue=curator')).toContain(r.id);
       expect(await eventTypes(author, r.id)).toEqual(['submitted', 'accepted', 'sent_to_curator']);
       expect(await eventTypes(null, r.id)).toEqual(['submitted', 'accepted']);
-      expect((await getReport(t, staff.curator, r.id)).json().allowedActions).toEqual(['assign', 'close']);
+      expect((await getReport(t, staff.curator, r.id)).json().allowedActions).toEqual([
+        'assign',
+        'close',
+        'recategorise',
+      ]);
     });
 
     it('also for a gap in one district only (abandoned cars in the centre)', async () => {
@@ -144,7 +148,10 @@ describe('report workflows', () => {
         (await must(t, staff.curatorNevsky, nevsky.id, 'assign', { organisationId: adm })).organisation!.id,
       ).toBe(adm);
       expect(await listedIds(t, staff.opNevsky, 'queue=organisation')).toContain(nevsky.id);
-      expect((await getReport(t, staff.opNevsky, nevsky.id)).json().allowedActions).toEqual(['start']);
+      expect((await getReport(t, staff.opNevsky, nevsky.id)).json().allowedActions).toEqual([
+        'start',
+        'recategorise',
+      ]);
     });
   });
 

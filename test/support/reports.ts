@@ -82,6 +82,7 @@ export type ReportJson = {
   status: string;
   kind: string;
   isPublic: boolean;
+  category: { id: string; code: string };
   territory: { id: string } | null;
   organisation: { id: string; name: { ru: string } } | null;
   author: { name: string; email: string } | null;

@@ -83,6 +83,21 @@ export async function proposeOrganisation(
   };
 }
 
+/** A staff correction of a report's subject becomes a training label (by subject code). */
+export async function recordCategoryCorrection(
+  exec: Executor,
+  c: { reportId: string; categoryCode: string; actorId: string; at: Date },
+): Promise<void> {
+  await repo.insertTrainingLabel(exec, {
+    reportId: c.reportId,
+    label: 'category',
+    value: c.categoryCode,
+    source: 'staff_recategorise',
+    actorId: c.actorId,
+    at: c.at,
+  });
+}
+
 /** A curator's or operator's choice of organisation becomes a training label (by organisation code). */
 export async function recordOrganisationCorrection(
   exec: Executor,

@@ -70,6 +70,38 @@ async function attachOrFail(
 }
 
 const handlers: { [A in ReportAction]: Handler<A> } = {
+  async recategorise({ tx, deps, actor, row, body, now }) {
+    const category = await findCategory(tx, body.categoryId);
+    const problem = !category?.isActive
+      ? 'unknown_category'
+      : category.parentId === null
+        ? 'category_not_selectable'
+        : category.id === row.categoryId
+          ? 'category_unchanged'
+          : null;
+    if (problem || !category)
+      throw new AppError(problem ?? 'unknown_category', [
+        { path: 'categoryId', message: problem ?? 'unknown_category' },
+      ]);
+    // The corrected subject is the right answer for this report: the classifier learns from it.
+    await deps.recordCategoryCorrection?.(tx, {
+      reportId: row.id,
+      categoryCode: category.code,
+      actorId: actor.id,
+      at: now,
+    });
+    return {
+      status: row.status,
+      events: [
+        event('recategorised', {
+          fromCategoryId: row.categoryId,
+          toCategoryId: category.id,
+          ...(body.comment ? { comment: body.comment } : {}),
+        }),
+      ],
+      changes: { categoryId: category.id },
+    };
+  },
   async accept({ tx, deps, row, body, now }) {
     // Route with the rules as they are now (they may have changed since submission).
     const advisor = deps.routingAdvisor;

@@ -45,6 +45,10 @@ const expected: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus | 
     ],
     to: 'closed',
   },
+  recategorise: {
+    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'reopened'],
+    to: 'same',
+  },
 };
 
 describe('report status machine', () => {

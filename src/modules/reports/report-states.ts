@@ -35,6 +35,7 @@ export const reportActions = [
   'dispute',
   'reopen',
   'close',
+  'recategorise',
 ] as const;
 export type ReportAction = (typeof reportActions)[number];
 
@@ -91,6 +92,11 @@ export const transitions: Record<ReportAction, Transition> = {
       'reopened',
     ],
     to: 'closed',
+  },
+  // Staff correct the resident's choice of subject; the status stays (and the classifier learns).
+  recategorise: {
+    from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'reopened'],
+    to: 'same',
   },
 };
 

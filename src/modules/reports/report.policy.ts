@@ -84,6 +84,8 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
     case 'return-answer':
     case 'reopen':
       return moderatorLike(actor) || inCuratorScope(r, actor);
+    case 'recategorise':
+      return moderatorLike(actor) || inCuratorScope(r, actor) || isOperatorOf(r, actor);
   }
 }
 

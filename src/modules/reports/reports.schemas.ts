@@ -191,6 +191,7 @@ export const actionBodySchemas = {
   dispute: z.object({ comment: reason, mediaIds: mediaIdsSchema }).strict(),
   reopen: z.object({ comment: z.string().trim().max(2000).optional() }).strict(),
   close: z.object({ reason }).strict(),
+  recategorise: z.object({ categoryId: z.uuid(), comment: z.string().trim().max(2000).optional() }).strict(),
 } as const;
 
 export type ActionBodies = { [A in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[A]> };

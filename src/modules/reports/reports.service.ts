@@ -32,6 +32,11 @@ export type ReportsDeps = {
   ) => Promise<AdvisorOpinion>;
   /** Batches concurrent submissions into one statement (absent: each report is filed alone). */
   intake?: IntakeBatcher;
+  /** Staff corrections of a report's subject become training labels. */
+  recordCategoryCorrection?: (
+    exec: Executor,
+    correction: { reportId: string; categoryCode: string; actorId: string; at: Date },
+  ) => Promise<void>;
   /** Staff corrections of routing become training labels. */
   recordCorrection?: (
     exec: Executor,

@@ -1,16 +1,25 @@
-import type { Organisation } from '@shared/reference/reference.schemas.ts';
+import type { Category, Organisation } from '@shared/reference/reference.schemas.ts';
 import type { ReportEvent } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { formatDateTime, localName } from '../../../lib/format';
+import { useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { useReportEvents } from '../api/get-report-events';
 
 /** Text fields an event's payload may carry that are worth showing (comments, reasons, questions). */
 const payloadTexts = ['comment', 'reason', 'question', 'answer'] as const;
 
-function EventItem({ event, organisations }: { event: ReportEvent; organisations: Organisation[] }) {
+function EventItem({
+  event,
+  organisations,
+  categories,
+}: {
+  event: ReportEvent;
+  organisations: Organisation[];
+  categories: Category[];
+}) {
   const { t } = useTranslation();
   const { payload } = event;
   // A routing reason is a code, not the words of a person: shown translated below.
@@ -26,6 +35,11 @@ function EventItem({ event, organisations }: { event: ReportEvent; organisations
     typeof payload.organisationId === 'string'
       ? organisations.find((o) => o.id === payload.organisationId)
       : undefined;
+  const categoryName = (id: unknown) => {
+    const found = typeof id === 'string' ? categories.find((c) => c.id === id) : undefined;
+    return found ? localName(found.name) : null;
+  };
+  const recategorised = event.type === 'recategorised' ? categoryName(payload.toCategoryId) : null;
   return (
     <li className="timeline-item">
       <p className="timeline-title">
@@ -42,6 +56,12 @@ function EventItem({ event, organisations }: { event: ReportEvent; organisations
         <p className="timeline-text">
           <span className="label">{t('events.organisation')}: </span>
           {localName(organisation.name)}
+        </p>
+      )}
+      {recategorised && (
+        <p className="timeline-text">
+          <span className="label">{t('events.category')}: </span>
+          {categoryName(payload.fromCategoryId) ?? '—'} → {recategorised}
         </p>
       )}
       {codedReason && typeof payload.reason === 'string' && (
@@ -63,6 +83,7 @@ export function Timeline({ reportId }: { reportId: string }) {
   const { t } = useTranslation();
   const events = useReportEvents(reportId);
   const organisations = useOrganisations();
+  const categories = useCategories();
   return (
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('timeline.title')}</h2>
@@ -72,7 +93,12 @@ export function Timeline({ reportId }: { reportId: string }) {
       {events.data && events.data.length > 0 && (
         <ol className="timeline">
           {events.data.map((e) => (
-            <EventItem key={e.id} event={e} organisations={organisations.data ?? []} />
+            <EventItem
+              key={e.id}
+              event={e}
+              organisations={organisations.data ?? []}
+              categories={categories.data ?? []}
+            />
           ))}
         </ol>
       )}

@@ -9,6 +9,7 @@ import { AssignForm } from './AssignForm';
 import { DisputeForm } from './DisputeForm';
 import { DraftAnswerForm } from './DraftAnswerForm';
 import { RateForm } from './RateForm';
+import { RecategoriseForm } from './RecategoriseForm';
 import { type TextAction, TextActionForm, textActionFields } from './TextActionForm';
 
 /** Actions with an empty body: one button each. */
@@ -59,6 +60,15 @@ export function ReportActions({ report }: { report: ReportDetail }) {
         return <RateForm run={run} error={errorFor(a)} pending={pending} />;
       case 'dispute':
         return <DisputeForm run={run} error={errorFor(a)} pending={pending} until={report.disputeUntil} />;
+      case 'recategorise':
+        return (
+          <RecategoriseForm
+            run={run}
+            error={errorFor(a)}
+            pending={pending}
+            currentCategoryId={report.category.id}
+          />
+        );
       default:
         return null;
     }
