@@ -4,6 +4,7 @@ import { DAY_MS } from '../lib/clock.ts';
 import { deleteExpiredSessions } from '../modules/identity/identity.repo.ts';
 import { deleteMedia, listOrphans } from '../modules/media/media.repo.ts';
 import type { BlobStorage } from '../modules/media/storage.ts';
+import { deleteStaleCounters } from '../modules/platform/rate-limit.repo.ts';
 import type { JobQueue } from './queue.ts';
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
@@ -14,7 +15,7 @@ export const ORPHAN_GRACE_MS = DAY_MS;
 export type HousekeepingDeps = { db: Db; clock: Clock; storage: BlobStorage };
 
 /**
- * Removes what nobody can use any more: expired sessions, and photos uploaded for a form that was
+ * Removes what nobody can use any more: expired sessions, stale rate-limit counters, and photos uploaded for a form that was
  * never sent (row first, then the files: a file without a row is harmless, a row without its file
  * is not). Idempotent: running it twice removes nothing more.
  */
@@ -23,6 +24,7 @@ export async function runHousekeeping(
 ): Promise<{ sessions: 'swept'; orphanMedia: number }> {
   const now = deps.clock.now();
   await deleteExpiredSessions(deps.db, now);
+  await deleteStaleCounters(deps.db, new Date(now.getTime() - DAY_MS));
   const orphans = await listOrphans(deps.db, new Date(now.getTime() - ORPHAN_GRACE_MS));
   for (const m of orphans) {
     await deleteMedia(deps.db, m.id);

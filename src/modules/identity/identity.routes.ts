@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
+import { sharedRateLimit } from '../../server/plugins/shared-rate-limit.ts';
 import {
   loginBodySchema,
   loginQuerySchema,
@@ -26,6 +27,7 @@ export function identityRoutes(ctx: AppContext) {
       '/api/v1/users',
       {
         config: { rateLimit: authLimit },
+        preHandler: sharedRateLimit(ctx, 'register', ctx.config.rateLimitWritesPerMinute),
         schema: {
           tags: ['identity'],
           summary: 'Register a resident account',
@@ -43,6 +45,7 @@ export function identityRoutes(ctx: AppContext) {
       '/api/v1/session',
       {
         config: { rateLimit: authLimit },
+        preHandler: sharedRateLimit(ctx, 'login', ctx.config.rateLimitWritesPerMinute),
         schema: {
           tags: ['identity'],
           summary: 'Log in (cookie session with CSRF token, or ?mode=token for a bearer token)',

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+import { rateLimits } from '../../db/schema/platform.ts';
+
+/**
+ * Counts one more hit for `key` in its current window (or opens a new window), atomically across
+ * every app node; returns the count so far and when the window started.
+ */
+export async function hit(
+  exec: Executor,
+  key: string,
+  windowMs: number,
+  now: Date,
+): Promise<{ count: number; windowStart: Date }> {
+  const rows = await queryRows<{ count: number; windowStart: Date | string }>(
+    exec,
+    sql`INSERT INTO ${rateLimits} AS r (key, count, window_start) VALUES (${key}, 1, ${now.toISOString()}::timestamptz)
+        ON CONFLICT (key) DO UPDATE SET
+          count = CASE WHEN r.window_start + ${windowMs}::float8 * interval '1 millisecond' <= EXCLUDED.window_start
+                       THEN 1 ELSE r.count + 1 END,
+          window_start = CASE WHEN r.window_start + ${windowMs}::float8 * interval '1 millisecond' <= EXCLUDED.window_start
+                       THEN EXCLUDED.window_start ELSE r.window_start END
+        RETURNING count, window_start AS "windowStart"`,
+  );
+  const row = rows[0]!;
+  return { count: Number(row.count), windowStart: new Date(row.windowStart) };
+}
+
+/** Windows that ended long ago carry no information any more. */
+export async function deleteStaleCounters(exec: Executor, olderThan: Date): Promise<void> {
+  await exec.execute(
+    sql`DELETE FROM ${rateLimits} WHERE window_start < ${olderThan.toISOString()}::timestamptz`,
+  );
+}
