@@ -24,9 +24,6 @@ export const CITY_CODE = 'spb';
 
 export const CITY: DemoTerritory = { code: CITY_CODE, nameRu: 'Санкт-Петербург', nameEn: 'Saint Petersburg' };
 
-/** The GeoJSON name of the city outline. */
-export const CITY_GEO_NAME = 'Санкт-Петербург';
-
 export const DISTRICTS: readonly DemoDistrict[] = [
   d('admiralteysky', 'Адмиралтейский район', 'Admiralteysky District', 'Адмиралтейского'),
   d('vasileostrovsky', 'Василеостровский район', 'Vasileostrovsky District', 'Василеостровского'),
@@ -64,12 +61,6 @@ export const DISTRICTS_BY_CODE: ReadonlyMap<string, DemoDistrict> = new Map(
 
 /** Every territory code of the demo region: the city and its districts. */
 export const TERRITORY_CODES: readonly string[] = [CITY_CODE, ...DISTRICTS.map((x) => x.code)];
-
-export function districtByCode(code: string): DemoDistrict {
-  const found = DISTRICTS_BY_CODE.get(code);
-  if (!found) throw new Error(`unknown district code: ${code}`);
-  return found;
-}
 
 export interface DemoGeoFeature {
   /** `properties.name` as in the file. */

@@ -120,12 +120,6 @@ export function normalizeRings(input: readonly (readonly Position[])[]): MultiPo
   return { type: 'MultiPolygon', coordinates: [...polygons.values()] };
 }
 
-/** Any Polygon or MultiPolygon (standard or not) as a valid RFC 7946 MultiPolygon. */
-export function normalizeArea(geometry: AreaGeometry): MultiPolygonGeometry {
-  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-  return normalizeRings(rings);
-}
-
 /**
  * A random point inside the area by rejection sampling over its bounding box. Throws after
  * maxTries misses (an empty or degenerate area), rather than looping for ever.

@@ -67,14 +67,6 @@ export async function insertTrainingLabel(
   });
 }
 
-export async function listTrainingLabels(exec: Executor, reportId: string) {
-  return exec
-    .select()
-    .from(trainingLabels)
-    .where(eq(trainingLabels.reportId, reportId))
-    .orderBy(trainingLabels.id);
-}
-
 export async function activeModel(exec: Executor): Promise<ModelRow | undefined> {
   const rows = await exec
     .select()

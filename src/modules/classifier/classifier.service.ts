@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../identity/actor.ts';
-import { listCategories, listOrganisations } from '../reference/reference.repo.ts';
+import { findOrganisation, findOrganisationByCode, listCategories } from '../reference/reference.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
 import * as repo from './classifier.repo.ts';
 import type { ClassifierStatus, ModelInfo } from './classifier.schemas.ts';
@@ -70,8 +70,8 @@ export async function proposeOrganisation(
   // Stored unrounded, so that an explanation never reads "100 % < 99.98 %".
   if (org.confidence < threshold)
     return { method: 'classifier_unsure', confidence: org.confidence, threshold };
-  const target = (await listOrganisations(exec)).find((o) => o.code === org.label && o.isActive);
-  if (!target) return null;
+  const target = await findOrganisationByCode(exec, org.label);
+  if (!target?.isActive) return null;
   const terms = prediction.explanation.executor_org?.terms.map((t) => t.term) ?? [];
   return {
     method: 'classifier',
@@ -103,7 +103,7 @@ export async function recordOrganisationCorrection(
   exec: Executor,
   c: { reportId: string; organisationId: string; actorId: string; at: Date },
 ): Promise<void> {
-  const org = (await listOrganisations(exec)).find((o) => o.id === c.organisationId);
+  const org = await findOrganisation(exec, c.organisationId);
   if (!org) return;
   await repo.insertTrainingLabel(exec, {
     reportId: c.reportId,

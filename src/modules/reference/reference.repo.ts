@@ -66,6 +66,14 @@ export async function listOrganisations(exec: Executor) {
   }));
 }
 
+export async function findOrganisationByCode(
+  exec: Executor,
+  code: string,
+): Promise<OrganisationRow | undefined> {
+  const rows = await exec.select().from(organisations).where(eq(organisations.code, code)).limit(1);
+  return rows[0];
+}
+
 export async function findOrganisation(exec: Executor, id: string): Promise<OrganisationRow | undefined> {
   const rows = await exec.select().from(organisations).where(eq(organisations.id, id)).limit(1);
   return rows[0];

@@ -278,14 +278,8 @@ export async function runAction<A extends ReportAction>(
     const row = await repo.findReport(tx, reportId, true);
     if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
     const now = deps.clock.now();
-    const rated =
-      action === 'rate'
-        ? await (async () => {
-            const published = (await repo.listAnswers(tx, row.id)).find((a) => a.status === 'published');
-            return published ? Boolean(await repo.findRating(tx, published.id, row.authorId)) : false;
-          })()
-        : false;
-    const facts = factsOf(row, rated);
+    // A second rating is refused by the rate handler itself (unique rating per answer), not looked up here.
+    const facts = factsOf(row);
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
     if (!canTransition(action, row.status))
       throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);

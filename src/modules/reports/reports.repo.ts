@@ -91,16 +91,6 @@ export async function findByIdempotencyKey(
   return rows[0];
 }
 
-/** Inserts the report; returns undefined if the same author already used this idempotency key. */
-export async function insertReport(exec: Executor, values: NewReport): Promise<string | undefined> {
-  const rows = await exec
-    .insert(reports)
-    .values(values)
-    .onConflictDoNothing({ target: [reports.authorId, reports.idempotencyKey] })
-    .returning({ id: reports.id });
-  return rows[0]?.id;
-}
-
 export async function updateReport(exec: Executor, id: string, values: Partial<NewReport>): Promise<void> {
   await exec.update(reports).set(values).where(eq(reports.id, id));
 }

@@ -76,7 +76,6 @@ export const listReportsQuerySchema = z.object({
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
 export const reportParamsSchema = z.object({ id: z.uuid() });
-export const reportActionParamsSchema = z.object({ id: z.uuid(), action: reportActionSchema });
 
 const categoryRefSchema = z.object({ id: z.uuid(), code: z.string(), name: localisedNameSchema });
 const orgRefSchema = z.object({ id: z.uuid(), name: localisedNameSchema });
