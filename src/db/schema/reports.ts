@@ -149,3 +149,25 @@ export const media = pgTable(
   },
   (t) => [index('media_report_idx').on(t.reportId), index('media_answer_idx').on(t.answerId)],
 );
+
+/**
+ * People who follow a report besides its author: residents who supported it ("me too"), authors of
+ * duplicates merged into it, and anyone who subscribed. They receive the report's public events.
+ */
+export const reportFollowers = pgTable(
+  'report_followers',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: ['supporter', 'merged', 'subscriber'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('report_followers_uq').on(t.reportId, t.userId),
+    index('report_followers_user_idx').on(t.userId),
+  ],
+);
