@@ -1,4 +1,5 @@
 import type { AppContext } from '../server/context.ts';
+import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
 
@@ -17,4 +18,9 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     ctx.config.classifierRetrainCron,
   );
   await registerHousekeepingJob(ctx.queue, { db: ctx.db, clock: ctx.clock, storage: ctx.storage });
+  await registerClarificationTimeoutJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    timeoutDays: ctx.config.clarificationTimeoutDays,
+  });
 }

@@ -94,6 +94,18 @@ export const errorCatalogue = {
     ru: 'Слишком много запросов, повторите позже',
     en: 'Too many requests, try again later',
   },
+  // ---- processing: redirects and clarification -----------------------------------------------
+  redirect_same_organisation: {
+    status: 422,
+    ru: 'Сообщение уже у этой организации — выберите другую',
+    en: 'The report is already with this organisation — choose another one',
+  },
+  redirect_binding_decision: {
+    status: 409,
+    ru: 'Организацию назначил куратор, его решение обязательно: переадресация невозможна',
+    en: 'The curator assigned this organisation and the decision binds: the report cannot be redirected',
+  },
+  // -----------------------------------------------------------------------------------------------
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -27,3 +27,20 @@ export function addWorkingDays(from: Date, n: number, calendar: WorkingDayCalend
   // 23:59:59.999 local time of that day.
   return new Date(day + DAY - 1 - REGION_OFFSET_MS);
 }
+
+/** Working days that ended between two instants (the local days after `from`, up to and including `to`'s day before it). */
+export function workingDaysBetween(
+  from: Date,
+  to: Date,
+  calendar: WorkingDayCalendar = weekendsOnly,
+): number {
+  const localDay = (d: Date) => {
+    const local = new Date(d.getTime() + REGION_OFFSET_MS);
+    return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  };
+  let count = 0;
+  for (let day = localDay(from); day < localDay(to); day += DAY) {
+    if (calendar.isWorkingDay(new Date(day))) count += 1;
+  }
+  return count;
+}

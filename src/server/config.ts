@@ -21,6 +21,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DISPUTE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Days the author has to answer a question before the report is closed (with a message saying so). */
+  CLARIFICATION_TIMEOUT_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
@@ -45,6 +47,7 @@ export type AppConfig = {
   cookieSecure: 'auto' | boolean;
   sessionTtlDays: number;
   disputeWindowDays: number;
+  clarificationTimeoutDays: number;
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: bool(e.COOKIE_SECURE),
     sessionTtlDays: e.SESSION_TTL_DAYS,
     disputeWindowDays: e.DISPUTE_WINDOW_DAYS,
+    clarificationTimeoutDays: e.CLARIFICATION_TIMEOUT_DAYS,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,

@@ -47,6 +47,13 @@ export const reports = pgTable(
     routing: jsonb('routing').$type<Record<string, unknown>>(),
     dueAt: timestamp('due_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** Hand-overs between organisations so far; the third one goes to the curator ("ping-pong"). */
+    redirectCount: smallint('redirect_count').notNull().default(0),
+    /** The curator settled a ping-pong: the organisation may no longer hand the report on. */
+    assignmentBinding: boolean('assignment_binding').notNull().default(false),
+    /** While the author is asked a question: since when, and the status to return to. */
+    clarificationRequestedAt: timestamp('clarification_requested_at', { withTimezone: true }),
+    statusBeforeClarification: text('status_before_clarification').$type<ReportStatus>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

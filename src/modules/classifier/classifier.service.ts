@@ -101,7 +101,13 @@ export async function recordCategoryCorrection(
 /** A curator's or operator's choice of organisation becomes a training label (by organisation code). */
 export async function recordOrganisationCorrection(
   exec: Executor,
-  c: { reportId: string; organisationId: string; actorId: string; at: Date },
+  c: {
+    reportId: string;
+    organisationId: string;
+    actorId: string;
+    at: Date;
+    source?: 'curator_assign' | 'redirect';
+  },
 ): Promise<void> {
   const org = await findOrganisation(exec, c.organisationId);
   if (!org) return;
@@ -109,7 +115,7 @@ export async function recordOrganisationCorrection(
     reportId: c.reportId,
     label: 'executor_org',
     value: org.code,
-    source: 'curator_assign',
+    source: c.source ?? 'curator_assign',
     actorId: c.actorId,
     at: c.at,
   });

@@ -5,43 +5,14 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { routeReport } from '../routing/routing.service.ts';
-import { canView, conditionAllows, roleAllows } from './report.policy.ts';
+import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
+import { dueDate, event, type Handler } from './report-action-step.ts';
+import { redirectReport, resumedDeadline } from './report-redirect.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
 import { presentReport, type ReportsDeps } from './reports.service.ts';
-
-type Step = {
-  /** The status after the action (may differ from the machine's default, e.g. accept → assigned). */
-  status: ReportStatus;
-  /** Timeline entries beyond the action's own. */
-  events: { type: string; payload?: Record<string, unknown>; isPublic?: boolean; toStatus?: ReportStatus }[];
-  /** Column changes on the report. */
-  changes?: Partial<repo.NewReport>;
-};
-
-type HandlerArgs<A extends ReportAction> = {
-  tx: Tx;
-  deps: ReportsDeps;
-  actor: Actor;
-  row: repo.ReportRow;
-  body: ActionBodies[A];
-  now: Date;
-};
-
-type Handler<A extends ReportAction> = (args: HandlerArgs<A>) => Promise<Step>;
-
-const event = (type: string, payload: Record<string, unknown> = {}, isPublic = true) => ({
-  type,
-  payload,
-  isPublic,
-});
-
-async function dueDate(tx: Tx, categoryId: string, from: Date): Promise<Date | null> {
-  const category = await findCategory(tx, categoryId);
-  return category?.slaDays ? addWorkingDays(from, category.slaDays) : null;
-}
 
 /** Working answer = the latest answer still in draft or review. */
 async function workingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow | undefined> {
@@ -138,14 +109,22 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async reject({ body }) {
     return { status: 'rejected', events: [event('rejected', { reason: body.reason })] };
   },
-  async 'request-clarification'({ body }) {
+  async 'request-clarification'({ row, body, now }) {
     return {
       status: 'clarification_requested',
       events: [event('clarification_requested', { question: body.question }, false)],
+      changes: { clarificationRequestedAt: now, statusBeforeClarification: row.status },
     };
   },
-  async clarify({ body }) {
-    return { status: 'submitted', events: [event('clarified', { answer: body.answer }, false)] };
+  async clarify({ tx, row, body, now }) {
+    // Back to where it was; the organisation's clock stood still while the author was asked.
+    const resumed = row.statusBeforeClarification ?? 'submitted';
+    const dueAt = await resumedDeadline(tx, row, now);
+    return {
+      status: resumed,
+      events: [event('clarified', { answer: body.answer }, false)],
+      changes: { clarificationRequestedAt: null, statusBeforeClarification: null, dueAt },
+    };
   },
   async assign({ tx, deps, actor, row, body, now }) {
     const org = await findOrganisation(tx, body.organisationId);
@@ -168,7 +147,10 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       changes: {
         organisationId: org.id,
         routing: { method: 'curator', organisationId: org.id, previous: row.routing },
-        dueAt: await dueDate(tx, row.categoryId, now),
+        // A deadline already running (the report was passed around) keeps running.
+        dueAt: row.dueAt ?? (await dueDate(tx, row.categoryId, now)),
+        // Settling a ping-pong binds: the organisation may not hand the report on again.
+        assignmentBinding: row.routing?.reason === 'ping_pong',
       },
     };
   },
@@ -259,6 +241,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async close({ body }) {
     return { status: 'closed', events: [event('closed', { reason: body.reason })] };
   },
+  redirect: redirectReport,
 };
 
 /**
@@ -283,8 +266,8 @@ export async function runAction<A extends ReportAction>(
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
     if (!canTransition(action, row.status))
       throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
-    if (!conditionAllows(action, facts, now, deps.config.disputeWindowDays))
-      throw new AppError(action === 'dispute' ? 'dispute_window_closed' : 'already_rated');
+    if (!conditionAllows(action, facts, actor, now, deps.config.disputeWindowDays))
+      throw new AppError(conditionRefusal(action));
 
     const handler = handlers[action] as Handler<A>;
     const step = await handler({ tx, deps, actor, row, body, now });

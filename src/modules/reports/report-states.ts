@@ -36,6 +36,7 @@ export const reportActions = [
   'reopen',
   'close',
   'recategorise',
+  'redirect',
 ] as const;
 export type ReportAction = (typeof reportActions)[number];
 
@@ -65,7 +66,12 @@ type Transition = {
 export const transitions: Record<ReportAction, Transition> = {
   accept: { from: ['submitted'], to: 'accepted' },
   reject: { from: ['submitted', 'clarification_requested'], to: 'rejected' },
-  'request-clarification': { from: ['submitted'], to: 'clarification_requested' },
+  // The moderator asks before accepting; the organisation's operator may ask while working on it.
+  'request-clarification': {
+    from: ['submitted', 'assigned', 'in_progress', 'reopened'],
+    to: 'clarification_requested',
+  },
+  // The author's answer returns the report to where it was (the handler picks it; default: moderation).
   clarify: { from: ['clarification_requested'], to: 'submitted' },
   assign: { from: ['accepted'], to: 'assigned' },
   start: { from: ['assigned', 'reopened'], to: 'in_progress' },
@@ -98,6 +104,9 @@ export const transitions: Record<ReportAction, Transition> = {
     from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'reopened'],
     to: 'same',
   },
+  // The organisation hands the report to another one; a third hand-over, or a return to an
+  // organisation that already had it, sends it to the curator instead (the handler decides).
+  redirect: { from: ['assigned', 'in_progress', 'reopened'], to: 'assigned' },
 };
 
 export function canTransition(action: ReportAction, status: ReportStatus): boolean {

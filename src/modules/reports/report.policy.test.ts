@@ -53,6 +53,7 @@ function facts(over: Partial<ReportFacts> = {}): ReportFacts {
     territoryParentId: REGION,
     answeredAt: null,
     ratedCurrentAnswer: false,
+    assignmentBinding: false,
     ...over,
   };
 }
@@ -187,11 +188,12 @@ describe('allowedActions', () => {
     ['accepted', admin, ['assign', 'close', 'recategorise']],
     ['accepted', moderator, ['recategorise']],
     ['accepted', outOfScopeCurator, []],
-    ['assigned', operator, ['start', 'recategorise']],
+    ['assigned', operator, ['request-clarification', 'start', 'recategorise', 'redirect']],
     ['assigned', otherOperator, []],
-    ['assigned', admin, ['start', 'close', 'recategorise']],
-    ['assigned', districtCurator, ['close', 'recategorise']],
-    ['in_progress', operator, ['draft-answer', 'recategorise']],
+    ['assigned', admin, ['request-clarification', 'start', 'close', 'recategorise', 'redirect']],
+    ['assigned', districtCurator, ['close', 'recategorise', 'redirect']],
+    ['assigned', moderator, ['recategorise']],
+    ['in_progress', operator, ['request-clarification', 'draft-answer', 'recategorise', 'redirect']],
     ['in_progress', moderator, ['recategorise']],
     ['answer_drafted', operator, ['draft-answer', 'submit-answer']],
     ['answer_review', moderator, ['publish-answer', 'return-answer']],
@@ -208,8 +210,8 @@ describe('allowedActions', () => {
     ['disputed', districtCurator, ['reopen', 'close']],
     ['disputed', moderator, ['reopen']],
     ['disputed', author, []],
-    ['reopened', operator, ['start', 'recategorise']],
-    ['reopened', regionCurator, ['close', 'recategorise']],
+    ['reopened', operator, ['request-clarification', 'start', 'recategorise', 'redirect']],
+    ['reopened', regionCurator, ['close', 'recategorise', 'redirect']],
   ];
 
   it.each(table.map(([s, a, want]) => [s, a.id, a, want] as const))('%s, %s', (status, _id, a, want) => {

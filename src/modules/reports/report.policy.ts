@@ -13,6 +13,8 @@ export type ReportFacts = {
   answeredAt: Date | null;
   /** Whether the author already rated the current published answer. */
   ratedCurrentAnswer: boolean;
+  /** The curator settled a ping-pong: the organisation may not hand the report on. */
+  assignmentBinding: boolean;
 };
 
 /** Reports the public may see once a moderator has let them through. */
@@ -67,8 +69,10 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
   switch (action) {
     case 'accept':
     case 'reject':
-    case 'request-clarification':
       return moderatorLike(actor);
+    case 'request-clarification':
+      // Before acceptance the moderator asks; afterwards the organisation that works on it.
+      return r.status === 'submitted' ? moderatorLike(actor) : admin || isOperatorOf(r, actor);
     case 'clarify':
     case 'rate':
     case 'dispute':
@@ -86,6 +90,8 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
       return moderatorLike(actor) || inCuratorScope(r, actor);
     case 'recategorise':
       return moderatorLike(actor) || inCuratorScope(r, actor) || isOperatorOf(r, actor);
+    case 'redirect':
+      return admin || inCuratorScope(r, actor) || isOperatorOf(r, actor);
   }
 }
 
@@ -93,12 +99,24 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
 export function conditionAllows(
   action: ReportAction,
   r: ReportFacts,
+  actor: Actor,
   now: Date,
   disputeWindowDays: number,
 ): boolean {
   if (action === 'rate') return !r.ratedCurrentAnswer;
   if (action === 'dispute') return withinDisputeWindow(r, now, disputeWindowDays);
+  // After a ping-pong the curator's assignment binds the organisation (the curator may still move it).
+  if (action === 'redirect') return !(r.assignmentBinding && actor.role === 'operator');
   return true;
+}
+
+/** The error for an action the conditions refuse. */
+export function conditionRefusal(
+  action: ReportAction,
+): 'dispute_window_closed' | 'already_rated' | 'redirect_binding_decision' {
+  if (action === 'dispute') return 'dispute_window_closed';
+  if (action === 'redirect') return 'redirect_binding_decision';
+  return 'already_rated';
 }
 
 export function disputeDeadline(r: Pick<ReportFacts, 'answeredAt'>, disputeWindowDays: number): Date | null {
@@ -125,6 +143,8 @@ export function allowedActions(
   if (!actor) return [];
   return reportActions.filter(
     (a) =>
-      canTransition(a, r.status) && roleAllows(a, r, actor) && conditionAllows(a, r, now, disputeWindowDays),
+      canTransition(a, r.status) &&
+      roleAllows(a, r, actor) &&
+      conditionAllows(a, r, actor, now, disputeWindowDays),
   );
 }

@@ -16,6 +16,7 @@ export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts
     territoryParentId: row.territoryParentId,
     answeredAt: row.answeredAt,
     ratedCurrentAnswer,
+    assignmentBinding: row.assignmentBinding,
   };
 }
 

@@ -33,6 +33,10 @@ export type ReportRow = {
   routing: Record<string, unknown> | null;
   dueAt: Date | null;
   answeredAt: Date | null;
+  redirectCount: number;
+  assignmentBinding: boolean;
+  clarificationRequestedAt: Date | null;
+  statusBeforeClarification: ReportStatus | null;
   createdAt: Date;
   updatedAt: Date;
   thumbMediaId: string | null;
@@ -46,7 +50,9 @@ const selectReport = sql`
     t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
     r.organisation_id AS "organisationId", o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
     r.author_id AS "authorId", r.is_public AS "isPublic", r.routing, r.due_at AS "dueAt",
-    r.answered_at AS "answeredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+    r.answered_at AS "answeredAt", r.redirect_count AS "redirectCount",
+    r.assignment_binding AS "assignmentBinding", r.clarification_requested_at AS "clarificationRequestedAt",
+    r.status_before_clarification AS "statusBeforeClarification", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
     (SELECT m.id FROM media m WHERE m.report_id = r.id AND m.purpose = 'report' ORDER BY m.created_at LIMIT 1) AS "thumbMediaId"
   FROM reports r
   JOIN categories c ON c.id = r.category_id
@@ -63,6 +69,8 @@ function normalise(row: ReportRow): ReportRow {
     lon: Number(row.lon),
     dueAt: date(row.dueAt),
     answeredAt: date(row.answeredAt),
+    redirectCount: Number(row.redirectCount),
+    clarificationRequestedAt: date(row.clarificationRequestedAt),
     createdAt: date(row.createdAt)!,
     updatedAt: date(row.updatedAt)!,
   };
@@ -97,6 +105,17 @@ export async function updateReport(exec: Executor, id: string, values: Partial<N
 
 export async function insertEvents(exec: Executor, events: NewEvent[]): Promise<void> {
   if (events.length > 0) await exec.insert(reportEvents).values(events);
+}
+
+/** Every organisation that has had the report: routed, assigned or redirected to it. */
+export async function organisationHistory(exec: Executor, reportId: string): Promise<string[]> {
+  const rows = await queryRows<{ organisationId: string }>(
+    exec,
+    sql`SELECT DISTINCT COALESCE(payload->>'toOrganisationId', payload->>'organisationId') AS "organisationId"
+        FROM report_events
+        WHERE report_id = ${reportId} AND type IN ('routed', 'assigned', 'redirected')`,
+  );
+  return rows.map((r) => r.organisationId).filter((id): id is string => Boolean(id));
 }
 
 export async function listEvents(exec: Executor, reportId: string, publicOnly: boolean) {

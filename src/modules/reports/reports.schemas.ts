@@ -191,6 +191,8 @@ export const actionBodySchemas = {
   reopen: z.object({ comment: z.string().trim().max(2000).optional() }).strict(),
   close: z.object({ reason }).strict(),
   recategorise: z.object({ categoryId: z.uuid(), comment: z.string().trim().max(2000).optional() }).strict(),
+  // The reason is mandatory and public: the author sees why the report changed hands.
+  redirect: z.object({ organisationId: z.uuid(), reason }).strict(),
 } as const;
 
 export type ActionBodies = { [A in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[A]> };

@@ -40,7 +40,13 @@ export type ReportsDeps = {
   /** Staff corrections of routing become training labels. */
   recordCorrection?: (
     exec: Executor,
-    correction: { reportId: string; organisationId: string; actorId: string; at: Date },
+    correction: {
+      reportId: string;
+      organisationId: string;
+      actorId: string;
+      at: Date;
+      source?: 'curator_assign' | 'redirect';
+    },
   ) => Promise<void>;
 };
 
@@ -128,6 +134,10 @@ export async function createReport(
     authorId: actor.id,
     isPublic: input.isPublic,
     routing: outcome.routing,
+    redirectCount: 0,
+    assignmentBinding: false,
+    clarificationRequestedAt: null,
+    statusBeforeClarification: null,
     dueAt: null,
     answeredAt: null,
     createdAt: now,

@@ -22,8 +22,10 @@ function EventItem({
 }) {
   const { t } = useTranslation();
   const { payload } = event;
-  // A routing reason is a code, not the words of a person: shown translated below.
-  const codedReason = event.type === 'sent_to_curator';
+  // A routing or system reason is a code, not the words of a person: shown translated below.
+  const codedReason =
+    event.type === 'sent_to_curator' ||
+    (event.type === 'closed' && payload.reason === 'clarification_timeout');
   const texts = payloadTexts
     .filter((k) => !(codedReason && k === 'reason'))
     .map((k) => [k, payload[k]] as const)
@@ -31,10 +33,12 @@ function EventItem({
       (pair): pair is readonly [(typeof payloadTexts)[number], string] =>
         typeof pair[1] === 'string' && pair[1] !== '',
     );
-  const organisation =
-    typeof payload.organisationId === 'string'
-      ? organisations.find((o) => o.id === payload.organisationId)
-      : undefined;
+  const orgName = (id: unknown) => {
+    const found = typeof id === 'string' ? organisations.find((o) => o.id === id) : undefined;
+    return found ? localName(found.name) : null;
+  };
+  const organisation = orgName(payload.organisationId);
+  const handedOver = typeof payload.toOrganisationId === 'string';
   const categoryName = (id: unknown) => {
     const found = typeof id === 'string' ? categories.find((c) => c.id === id) : undefined;
     return found ? localName(found.name) : null;
@@ -55,7 +59,13 @@ function EventItem({
       {organisation && (
         <p className="timeline-text">
           <span className="label">{t('events.organisation')}: </span>
-          {localName(organisation.name)}
+          {organisation}
+        </p>
+      )}
+      {handedOver && (
+        <p className="timeline-text">
+          <span className="label">{t('events.toOrganisation')}: </span>
+          {orgName(payload.fromOrganisationId) ?? '—'} → {orgName(payload.toOrganisationId) ?? '—'}
         </p>
       )}
       {recategorised && (
@@ -66,7 +76,9 @@ function EventItem({
       )}
       {codedReason && typeof payload.reason === 'string' && (
         <p className="timeline-text">
-          {t(`events.curatorReasons.${payload.reason}`, { defaultValue: payload.reason })}
+          {event.type === 'closed'
+            ? t(`events.closedReasons.${payload.reason}`, { days: payload.days })
+            : t(`events.curatorReasons.${payload.reason}`, { defaultValue: payload.reason })}
         </p>
       )}
       {texts.map(([k, v]) => (

@@ -10,46 +10,52 @@ import { localName } from '../../../../lib/format';
 import { useOrganisations } from '../../../reference/api/get-organisations';
 import type { ActionRequest } from '../../api/run-report-action';
 
-type Values = z.input<(typeof actionBodySchemas)['assign']>;
+type Values = { organisationId: string; comment?: string; reason?: string };
 type Props = {
+  /** The curator assigns (optional comment); an organisation redirects (mandatory, public reason). */
+  action: 'assign' | 'redirect';
   run: (request: ActionRequest) => Promise<unknown>;
   error: unknown;
   pending: boolean;
   categoryId: string;
+  /** The organisation that has the report now (not offered again). */
+  currentOrganisationId?: string | null;
 };
 
 /** Hands the report to an organisation; those that serve its category are listed first. */
-export function AssignForm({ run, error, pending, categoryId }: Props) {
+export function AssignForm({ action, run, error, pending, categoryId, currentOrganisationId }: Props) {
   const { t } = useTranslation();
   const organisations = useOrganisations();
+  const textField = action === 'redirect' ? 'reason' : 'comment';
   const { register, handleSubmit, setError, formState } = useForm<Values>({
-    resolver: zodResolver(actionBodySchemas.assign),
+    resolver: zodResolver(actionBodySchemas[action] as unknown as z.ZodType<Values, Values>),
     defaultValues: { organisationId: '' },
   });
   const errors = formState.errors;
-  const all = organisations.data ?? [];
+  const textError = errors[textField]?.message;
+  const all = (organisations.data ?? []).filter((o) => o.id !== currentOrganisationId);
   const matching = all.filter((o) => o.categoryIds.includes(categoryId));
   const others = all.filter((o) => !o.categoryIds.includes(categoryId));
 
   const onSubmit = handleSubmit(async (body) => {
     try {
-      await run({ action: 'assign', body });
+      await run({ action, body } as ActionRequest);
     } catch (e) {
-      applyServerErrors(e, setError, ['organisationId', 'comment']);
+      applyServerErrors(e, setError, ['organisationId', textField]);
     }
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="form action-form">
       <Field
-        id="assign-org"
+        id={`${action}-org`}
         label={t('actions.fields.organisation')}
         error={errors.organisationId?.message}
         required
       >
         <select
-          id="assign-org"
-          {...describedBy('assign-org', { error: errors.organisationId?.message })}
+          id={`${action}-org`}
+          {...describedBy(`${action}-org`, { error: errors.organisationId?.message })}
           {...register('organisationId')}
         >
           <option value="">
@@ -73,17 +79,22 @@ export function AssignForm({ run, error, pending, categoryId }: Props) {
           </optgroup>
         </select>
       </Field>
-      <Field id="assign-comment" label={t('actions.fields.accept')} error={errors.comment?.message}>
+      <Field
+        id={`${action}-${textField}`}
+        label={t(action === 'redirect' ? 'actions.fields.redirect' : 'actions.fields.accept')}
+        error={textError}
+        required={action === 'redirect'}
+      >
         <textarea
-          id="assign-comment"
+          id={`${action}-${textField}`}
           rows={2}
-          {...describedBy('assign-comment', { error: errors.comment?.message })}
-          {...register('comment', { setValueAs: (v: string | undefined) => (v?.trim() ? v : undefined) })}
+          {...describedBy(`${action}-${textField}`, { error: textError })}
+          {...register(textField, { setValueAs: (v: string | undefined) => (v?.trim() ? v : undefined) })}
         />
       </Field>
-      <ErrorMessage error={error} fields={['organisationId', 'comment']} />
+      <ErrorMessage error={error} fields={['organisationId', textField]} />
       <button type="submit" className="button" disabled={pending}>
-        {t('actions.submit.assign')}
+        {t(`actions.submit.${action}`)}
       </button>
     </form>
   );

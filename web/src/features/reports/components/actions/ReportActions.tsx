@@ -46,7 +46,17 @@ export function ReportActions({ report }: { report: ReportDetail }) {
       );
     switch (a) {
       case 'assign':
-        return <AssignForm run={run} error={errorFor(a)} pending={pending} categoryId={report.category.id} />;
+      case 'redirect':
+        return (
+          <AssignForm
+            action={a}
+            run={run}
+            error={errorFor(a)}
+            pending={pending}
+            categoryId={report.category.id}
+            currentOrganisationId={report.organisation?.id}
+          />
+        );
       case 'draft-answer':
         return (
           <DraftAnswerForm

@@ -1,0 +1,43 @@
+/**
+ * What an action handler returns and receives: handlers are pure-ish steps run inside runAction's
+ * transaction (report-actions.service.ts), split over small files by subject.
+ */
+import type { Tx } from '../../db/connection.ts';
+import { addWorkingDays } from '../../lib/working-days.ts';
+import type { Actor } from '../identity/actor.ts';
+import { findCategory } from '../reference/reference.repo.ts';
+import type { ReportAction, ReportStatus } from './report-states.ts';
+import type * as repo from './reports.repo.ts';
+import type { ActionBodies } from './reports.schemas.ts';
+import type { ReportsDeps } from './reports.service.ts';
+
+export type Step = {
+  /** The status after the action (may differ from the machine's default, e.g. accept → assigned). */
+  status: ReportStatus;
+  /** Timeline entries beyond the action's own. */
+  events: { type: string; payload?: Record<string, unknown>; isPublic?: boolean; toStatus?: ReportStatus }[];
+  /** Column changes on the report. */
+  changes?: Partial<repo.NewReport>;
+};
+
+export type HandlerArgs<A extends ReportAction> = {
+  tx: Tx;
+  deps: ReportsDeps;
+  actor: Actor;
+  row: repo.ReportRow;
+  body: ActionBodies[A];
+  now: Date;
+};
+
+export type Handler<A extends ReportAction> = (args: HandlerArgs<A>) => Promise<Step>;
+
+export const event = (type: string, payload: Record<string, unknown> = {}, isPublic = true) => ({
+  type,
+  payload,
+  isPublic,
+});
+
+export async function dueDate(tx: Tx, categoryId: string, from: Date): Promise<Date | null> {
+  const category = await findCategory(tx, categoryId);
+  return category?.slaDays ? addWorkingDays(from, category.slaDays) : null;
+}
