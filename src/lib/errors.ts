@@ -105,6 +105,11 @@ export const errorCatalogue = {
     ru: 'Организацию назначил куратор, его решение обязательно: переадресация невозможна',
     en: 'The curator assigned this organisation and the decision binds: the report cannot be redirected',
   },
+  appeal_redirect_window_closed: {
+    status: 409,
+    ru: 'Обращение можно перенаправить только в течение 7 дней со дня регистрации (59-ФЗ, ст. 8) — теперь на него нужно ответить',
+    en: 'An appeal may be redirected only within 7 days of its registration (59-FZ, art. 8) — it must now be answered',
+  },
   // -----------------------------------------------------------------------------------------------
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogueEntry>;

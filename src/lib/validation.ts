@@ -11,6 +11,22 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Для результата «запланировано» укажите дату',
     en: 'A planned answer needs a date',
   },
+  full_name: {
+    ru: 'Укажите фамилию, имя и (при наличии) отчество',
+    en: 'Enter your surname, first name and patronymic (if any)',
+  },
+  appellant_required: {
+    ru: 'Для обращения по 59-ФЗ укажите ФИО и адрес для ответа',
+    en: 'An appeal under 59-FZ needs your full name and an address for the answer',
+  },
+  answer_address_required: {
+    ru: 'Укажите адрес электронной почты или почтовый адрес для ответа',
+    en: 'Give an e-mail or a postal address for the answer',
+  },
+  appellant_only_for_appeals: {
+    ru: 'Данные заявителя указываются только в обращении по 59-ФЗ',
+    en: 'Appellant details belong to an appeal under 59-FZ only',
+  },
   legal_reason_required: {
     ru: 'Для отказа укажите правовое основание',
     en: 'A rejection needs a legal reason',

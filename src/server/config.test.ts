@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       cookieSecure: 'auto',
       sessionTtlDays: 30,
       disputeWindowDays: 7,
+      clarificationTimeoutDays: 14,
       maxUploadBytes: 15 * 1024 * 1024,
       rateLimitPerMinute: 600,
       rateLimitWritesPerMinute: 60,

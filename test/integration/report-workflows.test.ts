@@ -149,8 +149,10 @@ describe('report workflows', () => {
       ).toBe(adm);
       expect(await listedIds(t, staff.opNevsky, 'queue=organisation')).toContain(nevsky.id);
       expect((await getReport(t, staff.opNevsky, nevsky.id)).json().allowedActions).toEqual([
+        'request-clarification',
         'start',
         'recategorise',
+        'redirect',
       ]);
     });
   });

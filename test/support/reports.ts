@@ -101,7 +101,11 @@ export type NewReport = {
   kind?: 'report' | 'appeal';
   mediaIds?: string[];
   address?: string;
+  appellant?: { fullName?: string; email?: string; postalAddress?: string } | null;
 };
+
+/** An identified appellant, as a 59-ФЗ appeal needs (tests of the rule itself pass their own or null). */
+export const APPELLANT = { fullName: 'Петрова Анна Владимировна', email: 'petrova@example.org' };
 
 const categoryCache = new WeakMap<TestApp, Map<string, string>>();
 
@@ -121,12 +125,19 @@ export async function postReport(
   r: NewReport = {},
   extraHeaders: Record<string, string> = {},
 ) {
-  const { category, ...rest } = r;
+  const { category, appellant, ...rest } = r;
   const payload = {
     categoryId: r.categoryId ?? (await categoryIdCached(t, category ?? 'street-light')),
     text: 'Не горит фонарь у дома, на улице совсем темно',
     ...CENTRAL_POINT,
     ...rest,
+    ...(appellant !== undefined
+      ? appellant === null
+        ? {}
+        : { appellant }
+      : r.kind === 'appeal'
+        ? { appellant: APPELLANT }
+        : {}),
   };
   return t.app.inject({
     method: 'POST',

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/connection.ts';
+import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { addWorkingDays, workingDaysBetween } from '../../lib/working-days.ts';
 import { findOrganisation } from '../reference/reference.repo.ts';
@@ -7,6 +8,9 @@ import * as repo from './reports.repo.ts';
 
 /** More hand-overs than this, or any return to an organisation that had it, is "ping-pong". */
 export const MAX_REDIRECTS = 2;
+
+/** 59-ФЗ art. 8 p. 3: an appeal goes to the competent body within seven days of its registration. */
+export const APPEAL_REDIRECT_DAYS = 7;
 
 /**
  * An organisation hands the report to another one, with a reason the author sees. The deadline keeps
@@ -25,6 +29,8 @@ export async function redirectReport({
   const target = await findOrganisation(tx, body.organisationId);
   if (!target?.isActive)
     throw new AppError('unknown_organisation', [{ path: 'organisationId', message: 'unknown_organisation' }]);
+  if (row.kind === 'appeal' && now.getTime() > row.createdAt.getTime() + APPEAL_REDIRECT_DAYS * DAY_MS)
+    throw new AppError('appeal_redirect_window_closed');
   if (target.id === row.organisationId)
     throw new AppError('redirect_same_organisation', [
       { path: 'organisationId', message: 'redirect_same_organisation' },

@@ -3,7 +3,7 @@ import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
 import { deadlineStatuses } from './report-states.ts';
 import type { AnswerRow, ReportRow } from './reports.repo.ts';
-import type { Answer, ReportDetail, ReportSummary } from './reports.schemas.ts';
+import type { Answer, Appellant, ReportDetail, ReportSummary } from './reports.schemas.ts';
 
 export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts {
   return {
@@ -85,6 +85,8 @@ export type DetailParts = {
   rating: { score: number; solved: boolean; comment: string | null } | null;
   ratedCurrentAnswer: boolean;
   author: { name: string; email: string } | null;
+  /** An appeal's appellant, already limited to those who may see it (the author and handling staff). */
+  appellant: Appellant | null;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -98,6 +100,7 @@ export function presentDetail(p: DetailParts): ReportDetail {
     rating: p.rating,
     isMine: p.actor !== null && p.actor.id === p.row.authorId,
     author: staffView ? p.author : null,
+    appellant: p.appellant,
     routing: staffView ? p.row.routing : null,
     disputeUntil: until ? until.toISOString() : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),

@@ -13,7 +13,24 @@ export type AnswerResult = z.infer<typeof answerResultSchema>;
 
 const mediaIdsSchema = z.array(z.uuid()).max(REPORT_PHOTOS_MAX).default([]);
 
-export const createReportBodySchema = z.object({
+/**
+ * A 59-ФЗ appeal needs an identified author: the full name, and where to send the answer (an e-mail
+ * or a postal address, or both). Personal data: shown only to the author and the staff who handle it.
+ */
+export const appellantSchema = z.object({
+  // Surname and first name at least (two words): one message for "too short" and "one word".
+  fullName: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^\S+(\s+\S+)+$/, 'vmeste:full_name'),
+  email: z.email().max(254).optional(),
+  postalAddress: z.string().trim().min(10).max(500).optional(),
+});
+export type Appellant = z.infer<typeof appellantSchema>;
+
+/** The fields of a new report; `createReportBodySchema` adds the rules that tie them together. */
+export const createReportFieldsSchema = z.object({
   categoryId: z.uuid(),
   text: z.string().trim().min(10).max(REPORT_TEXT_MAX),
   lat: z.number().min(-90).max(90),
@@ -22,7 +39,29 @@ export const createReportBodySchema = z.object({
   mediaIds: mediaIdsSchema,
   isPublic: z.boolean().default(true),
   kind: z.enum(['report', 'appeal']).default('report'),
+  appellant: appellantSchema.optional(),
 });
+
+/** An appeal must say who appeals and where the answer goes; an ordinary report carries no such data. */
+export function refineAppeal(
+  v: { kind?: 'report' | 'appeal'; appellant?: Partial<Appellant> | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.kind === 'appeal') {
+    if (!v.appellant)
+      ctx.addIssue({ code: 'custom', path: ['appellant'], message: 'vmeste:appellant_required' });
+    else if (!v.appellant.email && !v.appellant.postalAddress)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['appellant', 'email'],
+        message: 'vmeste:answer_address_required',
+      });
+  } else if (v.appellant) {
+    ctx.addIssue({ code: 'custom', path: ['appellant'], message: 'vmeste:appellant_only_for_appeals' });
+  }
+}
+
+export const createReportBodySchema = createReportFieldsSchema.superRefine(refineAppeal);
 export type CreateReportBody = z.input<typeof createReportBodySchema>;
 export type CreateReportInput = z.output<typeof createReportBodySchema>;
 
@@ -125,6 +164,8 @@ export const reportDetailSchema = reportSummarySchema.extend({
   isMine: z.boolean(),
   /** Only for staff who need it (every such read is audited). */
   author: z.object({ name: z.string(), email: z.string() }).nullable(),
+  /** A 59-ФЗ appeal's appellant and answer address: for the author and the staff who handle it. */
+  appellant: appellantSchema.nullable(),
   routing: z.record(z.string(), z.unknown()).nullable(),
   disputeUntil: z.string().nullable(),
   allowedActions: z.array(reportActionSchema),

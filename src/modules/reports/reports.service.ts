@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
 import { sha256 } from '../../lib/tokens.ts';
 import type { AppConfig } from '../../server/config.ts';
+import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
@@ -14,6 +15,7 @@ import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report
 import { factsOf, presentAnswer, presentDetail, presentSummary } from './report.presenter.ts';
 import * as repo from './reports.repo.ts';
 import type {
+  Appellant,
   CreateReportInput,
   ListReportsQuery,
   ReportDetail,
@@ -53,9 +55,19 @@ export type ReportsDeps = {
 export type CreateResult = { report: ReportDetail; created: boolean };
 
 function canonicalHash(body: CreateReportInput): string {
-  const { categoryId, text, lat, lon, address, mediaIds, isPublic, kind } = body;
+  const { categoryId, text, lat, lon, address, mediaIds, isPublic, kind, appellant } = body;
   return sha256(
-    JSON.stringify([categoryId, text, lat, lon, address ?? null, [...mediaIds].sort(), isPublic, kind]),
+    JSON.stringify([
+      categoryId,
+      text,
+      lat,
+      lon,
+      address ?? null,
+      [...mediaIds].sort(),
+      isPublic,
+      kind,
+      appellant ?? null,
+    ]),
   );
 }
 
@@ -93,16 +105,19 @@ export async function createReport(
   const fileOne = async (exec: Executor) =>
     (await insertSubmittedReports(exec, [input], tolerance)).get(input.id)!;
   let outcome: IntakeOutcome;
-  if (body.mediaIds.length === 0) {
+  if (body.mediaIds.length === 0 && !body.appellant) {
     // The whole write is one statement, shared with whatever else arrives in the same moment.
     outcome = deps.intake ? await deps.intake.submit(input) : await fileOne(deps.db);
     refuseInvalidIntake(outcome);
   } else {
-    // With photos, a transaction keeps the report and its photo links together.
+    // With photos or an appellant, a transaction keeps the report and what belongs to it together.
     outcome = await deps.db.transaction(async (tx) => {
       const filed = await fileOne(tx);
       refuseInvalidIntake(filed);
-      if (filed.inserted) await attachReportPhotos(tx, body.mediaIds, actor.id, input.id);
+      if (filed.inserted) {
+        await attachReportPhotos(tx, body.mediaIds, actor.id, input.id);
+        if (body.appellant) await insertAppellant(tx, input.id, body.appellant, now);
+      }
       return filed;
     });
   }
@@ -155,6 +170,7 @@ export async function createReport(
     rating: null,
     ratedCurrentAnswer: false,
     author: null,
+    appellant: body.appellant ?? null,
   });
   return { report, created: true };
 }
@@ -239,8 +255,12 @@ export async function presentReport(
   const rating = published ? await repo.findRating(deps.db, published.id, row.authorId) : undefined;
 
   let author: { name: string; email: string } | null = null;
+  let appellant: Appellant | null = null;
+  const ownAppeal = row.kind === 'appeal' && isAuthor(facts, actor);
+  if (ownAppeal) appellant = (await findAppellant(deps.db, row.id)) ?? null;
   if (canSeeAuthorData(facts, actor) && actor && !isAuthor(facts, actor)) {
     const user = await findUserById(deps.db, row.authorId);
+    if (row.kind === 'appeal') appellant = (await findAppellant(deps.db, row.id)) ?? null;
     if (user) {
       author = { name: user.name, email: user.email };
       await writeAudit(deps.db, {
@@ -263,6 +283,7 @@ export async function presentReport(
     rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
     ratedCurrentAnswer: Boolean(rating),
     author,
+    appellant,
   });
 }
 

@@ -35,6 +35,20 @@ export function ReportFacts({ report }: { report: ReportDetail }) {
           </dd>
         </>
       )}
+      {report.appellant && (
+        <>
+          <dt>{t('appeal.legend')}</dt>
+          <dd>{report.appellant.fullName}</dd>
+          <dt>{t('appeal.answerTo')}</dt>
+          <dd>
+            {[report.appellant.email, report.appellant.postalAddress].filter(Boolean).map((a) => (
+              <span key={a} className="block">
+                {a}
+              </span>
+            ))}
+          </dd>
+        </>
+      )}
       {report.routing && parseRouting(report.routing) && (
         <>
           <dt>{t('report.routing')}</dt>

@@ -16,6 +16,7 @@ import { newIdempotencyKey } from '../../../lib/format';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { useCreateReport } from '../api/create-report';
 import { savePendingReport } from '../offline/pending-store';
+import { AppealFields } from './AppealFields';
 import { CategoryFields } from './CategoryFields';
 import { CategorySuggestions } from './CategorySuggestions';
 import { LocationFields } from './LocationFields';
@@ -60,6 +61,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
   const text = watch('text') ?? '';
   const categoryId = watch('categoryId');
   const [lat, lon] = watch(['lat', 'lon']);
+  const kind = watch('kind');
 
   const startNewDraft = () => {
     reset(emptyForm);
@@ -74,8 +76,9 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
       lon: v.lon,
       address: v.address,
       mediaIds: v.mediaIds,
-      isPublic: v.isPublic,
-      kind: 'report',
+      isPublic: v.kind === 'appeal' ? false : v.isPublic,
+      kind: v.kind,
+      ...(v.kind === 'appeal' ? { appellant: v.appellant } : {}),
     };
     const keep = () => {
       savePendingReport({ idempotencyKey, body, userId });
@@ -142,15 +145,34 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
         onBusyChange={setUploading}
       />
 
-      <div className="field">
-        <label className="checkbox">
-          <input type="checkbox" aria-describedby="report-public-hint" {...register('isPublic')} />
-          {t('reportForm.isPublic')}
+      <fieldset className="fieldset">
+        <legend>{t('appeal.kind')}</legend>
+        <label className="radio">
+          <input type="radio" value="report" {...register('kind')} />
+          {t('appeal.kindReport')}
         </label>
-        <p className="hint" id="report-public-hint">
-          {t('reportForm.isPublicHint')}
+        <label className="radio">
+          <input type="radio" value="appeal" aria-describedby="report-kind-hint" {...register('kind')} />
+          {t('appeal.kindAppeal')}
+        </label>
+        <p className="hint" id="report-kind-hint">
+          {t('appeal.kindHint')}
         </p>
-      </div>
+      </fieldset>
+
+      {kind === 'appeal' ? (
+        <AppealFields form={form} />
+      ) : (
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" aria-describedby="report-public-hint" {...register('isPublic')} />
+            {t('reportForm.isPublic')}
+          </label>
+          <p className="hint" id="report-public-hint">
+            {t('reportForm.isPublicHint')}
+          </p>
+        </div>
+      )}
 
       <ErrorMessage error={create.error} fields={reportFormFields} />
       {Object.keys(errors).length > 0 && !create.error && (
