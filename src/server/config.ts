@@ -59,6 +59,8 @@ const envSchema = z
   });
 
 function isLoopbackUrl(url: string): boolean {
+  // An unparsable URL is reported by the field's own check; here it is simply not loopback.
+  if (!URL.canParse(url)) return false;
   const host = new URL(url).hostname;
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
