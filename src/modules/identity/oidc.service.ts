@@ -92,8 +92,6 @@ export async function completeSignIn(deps: OidcDeps, input: CallbackInput): Prom
   const attrs = readVerifiedAttributes(claims.idToken, claims.userinfo);
   const issuer = String(claims.idToken.iss);
   const residenceTerritoryId = await placeResidence(deps.db, attrs);
-  // A new account needs a password hash; this one is of a random secret nobody knows.
-  const unusablePasswordHash = await hashPassword(randomToken());
 
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
@@ -109,7 +107,6 @@ export async function completeSignIn(deps: OidcDeps, input: CallbackInput): Prom
       issuer,
       attrs,
       identityAttrs,
-      unusablePasswordHash,
       now,
     });
     const session = await openSession(tx, deps, user, { method: 'oidc', identityId, outcome });
@@ -121,7 +118,6 @@ type LinkInput = {
   issuer: string;
   attrs: VerifiedAttributes;
   identityAttrs: repo.IdentityAttributes;
-  unusablePasswordHash: string;
   now: Date;
 };
 
@@ -156,7 +152,8 @@ async function findOrLinkUser(
   if (!user) {
     user = await users.insertUser(tx, {
       email: x.attrs.email,
-      passwordHash: x.unusablePasswordHash,
+      // A new account needs a password hash: this one is of a random secret nobody knows.
+      passwordHash: await hashPassword(randomToken()),
       name: x.attrs.name ?? x.attrs.email.split('@')[0] ?? 'Житель',
       role: 'resident',
       createdAt: x.now,
