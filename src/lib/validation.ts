@@ -31,6 +31,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Для отказа укажите правовое основание',
     en: 'A rejection needs a legal reason',
   },
+  // --- OpenID Connect sign-in ---
+  local_path: {
+    ru: 'Ожидается путь на этом сайте, начинающийся с «/»',
+    en: 'Expected a path on this site starting with “/”',
+  },
 };
 
 const ru = z.locales.ru().localeError;

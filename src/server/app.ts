@@ -22,6 +22,7 @@ import { AppError } from '../lib/errors.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
+import { oidcRoutes } from '../modules/identity/oidc.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
@@ -138,6 +139,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(mediaRoutes(ctx));
   await app.register(reportRoutes(ctx, reportsDeps(ctx)));
   await app.register(classifierRoutes(ctx));
+  // --- OpenID Connect sign-in ---
+  await app.register(oidcRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       classifierRoutingThreshold: null,
       classifierRetrainCron: '30 3 * * *',
+      oidc: null,
     });
   });
 
@@ -117,5 +118,31 @@ describe('loadConfig', () => {
     expect(configError({ DB_SCHEMA: 'A' }).message).toContain(
       'DB_SCHEMA: must be a lower-case SQL identifier',
     );
+  });
+
+  // --- OpenID Connect sign-in ---
+  it('turns OpenID Connect sign-in on only with an issuer and a client id', () => {
+    const oidc = loadConfig({ OIDC_ISSUER: 'https://esia.example.org', OIDC_CLIENT_ID: 'vmeste' }).oidc;
+    expect(oidc).toEqual({
+      issuer: 'https://esia.example.org',
+      clientId: 'vmeste',
+      clientSecret: undefined,
+      redirectUri: undefined,
+      providerName: { ru: 'Госуслуги', en: 'Gosuslugi (ESIA)' },
+      scopes: 'openid email profile address',
+    });
+    expect(configError({ OIDC_ISSUER: 'https://esia.example.org' }).message).toContain(
+      'OIDC_CLIENT_ID: required when OIDC_ISSUER is set',
+    );
+    expect(configError({ OIDC_ISSUER: 'esia', OIDC_CLIENT_ID: 'x' }).message).toContain('OIDC_ISSUER:');
+    expect(configError({ OIDC_ISSUER: 'http://esia.example.org', OIDC_CLIENT_ID: 'x' }).message).toContain(
+      'OIDC_ISSUER: must be an https:// URL (http:// only on loopback)',
+    );
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'x' }).oidc?.issuer).toBe(
+      'http://127.0.0.1:4000',
+    );
+    expect(
+      configError({ OIDC_ISSUER: 'https://e.org', OIDC_CLIENT_ID: 'x', OIDC_SCOPES: 'email' }).message,
+    ).toContain('OIDC_SCOPES: must include openid');
   });
 });

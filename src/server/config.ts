@@ -2,38 +2,70 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Environment → validated configuration, read once at boot (fail fast with every problem listed). */
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  DATA_DIR: z.string().default('./data'),
-  DB_SCHEMA: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
-    .default('public'),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PUBLIC_URL: z.string().url().optional(),
-  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  DISPUTE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  /** Days the author has to answer a question before the report is closed (with a message saying so). */
-  CLARIFICATION_TIMEOUT_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(15),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  REGION_TOLERANCE_METERS: z.coerce.number().min(0).max(50_000).default(3000),
-  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Confidence from which the classifier routes a report the rules cannot; unset: the model's own 97 %-precision threshold. */
-  CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-  /** Cron schedule of classifier retraining (empty: never on a schedule). */
-  CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DATA_DIR: z.string().default('./data'),
+    DB_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+      .default('public'),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: z.string().url().optional(),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    DISPUTE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** Days the author has to answer a question before the report is closed (with a message saying so). */
+    CLARIFICATION_TIMEOUT_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(15),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    REGION_TOLERANCE_METERS: z.coerce.number().min(0).max(50_000).default(3000),
+    MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+    /** Confidence from which the classifier routes a report the rules cannot; unset: the model's own 97 %-precision threshold. */
+    CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    /** Cron schedule of classifier retraining (empty: never on a schedule). */
+    CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+    // --- OpenID Connect sign-in (ESIA-style); off unless OIDC_ISSUER is set ---
+    OIDC_ISSUER: z
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Where the provider sends the browser back; default PUBLIC_URL (or the request's origin) + the callback path. */
+    OIDC_REDIRECT_URI: z.url().optional(),
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('Госуслуги'),
+    OIDC_PROVIDER_NAME_EN: z.string().min(1).max(60).default('Gosuslugi (ESIA)'),
+    OIDC_SCOPES: z
+      .string()
+      .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+      .default('openid email profile address'),
+  })
+  .refine((e) => !e.OIDC_ISSUER || e.OIDC_CLIENT_ID, {
+    path: ['OIDC_CLIENT_ID'],
+    message: 'required when OIDC_ISSUER is set',
+  })
+  // Plain HTTP only to a provider on this machine (tests, development): tokens must not cross a network in clear.
+  .refine((e) => !e.OIDC_ISSUER || e.OIDC_ISSUER.startsWith('https://') || isLoopbackUrl(e.OIDC_ISSUER), {
+    path: ['OIDC_ISSUER'],
+    message: 'must be an https:// URL (http:// only on loopback)',
+  });
+
+function isLoopbackUrl(url: string): boolean {
+  // An unparsable URL is reported by the field's own check; here it is simply not loopback.
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
 
 export type AppConfig = {
   databaseUrl: string | undefined;
@@ -56,6 +88,19 @@ export type AppConfig = {
   seedDemo: 'auto' | boolean;
   classifierRoutingThreshold: number | null;
   classifierRetrainCron: string;
+  /** OpenID Connect sign-in; null when not configured (the button is hidden, the endpoints answer 404). */
+  oidc: OidcConfig | null;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client (PKCE only, no client authentication). */
+  clientSecret: string | undefined;
+  redirectUri: string | undefined;
+  /** What the sign-in button says, per UI language. */
+  providerName: { ru: string; en: string };
+  scopes: string;
 };
 
 export class ConfigError extends Error {}
@@ -89,5 +134,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(e.SEED_DEMO),
     classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
     classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            redirectUri: e.OIDC_REDIRECT_URI,
+            providerName: { ru: e.OIDC_PROVIDER_NAME, en: e.OIDC_PROVIDER_NAME_EN },
+            scopes: e.OIDC_SCOPES,
+          }
+        : null,
   };
 }

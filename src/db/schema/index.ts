@@ -2,6 +2,7 @@ export * from './appeals.ts';
 export * from './audit.ts';
 export * from './classifier.ts';
 export * from './identity.ts';
+export * from './oidc.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';

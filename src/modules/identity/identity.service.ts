@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -69,25 +69,31 @@ export async function login(deps: IdentityDeps, body: LoginBody): Promise<Issued
     throw new AppError('invalid_credentials');
   }
   if (!(await verify(user.passwordHash, body.password))) throw new AppError('invalid_credentials');
+  return deps.db.transaction((tx) => openSession(tx, deps, user));
+}
+
+/**
+ * Opens a session for a user who has proven who they are (password, or an external provider — named
+ * in the audit details), inside the caller's transaction.
+ */
+export async function openSession(
+  tx: Executor,
+  deps: Pick<IdentityDeps, 'clock' | 'sessionTtlDays'>,
+  user: repo.UserRow,
+  auditDetails?: Record<string, unknown>,
+): Promise<IssuedSession> {
   const token = randomToken();
   const csrfToken = randomToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.sessionTtlDays * DAY_MS);
-  await deps.db.transaction(async (tx) => {
-    await repo.insertSession(tx, {
-      id: sha256(token),
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      expiresAt,
-    });
-    await writeAudit(tx, {
-      actor: presentActor(user),
-      action: 'session.create',
-      entityType: 'user',
-      entityId: user.id,
-      at: now,
-    });
+  await repo.insertSession(tx, { id: sha256(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+  await writeAudit(tx, {
+    actor: presentActor(user),
+    action: 'session.create',
+    entityType: 'user',
+    entityId: user.id,
+    ...(auditDetails ? { details: auditDetails } : {}),
+    at: now,
   });
   return { token, csrfToken, expiresAt, user: presentMe(user) };
 }

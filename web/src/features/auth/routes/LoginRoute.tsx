@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
 import { LoginForm } from '../components/LoginForm';
+import { OidcSignInButton, OidcSignInError } from '../components/OidcSignIn';
 
 export function LoginRoute() {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function LoginRoute() {
   usePageTitle(t('auth.loginTitle'));
   const from = (location.state as { from?: string } | null)?.from;
   const registered = (location.state as { registered?: boolean } | null)?.registered;
+  const [search] = useSearchParams();
 
   return (
     <div className="page page--narrow">
@@ -19,7 +21,9 @@ export function LoginRoute() {
           {t('auth.registeredLogin')}
         </p>
       )}
+      <OidcSignInError code={search.get('oidcError')} />
       <LoginForm onSuccess={() => navigate(from && from !== '/login' ? from : '/', { replace: true })} />
+      <OidcSignInButton returnTo={from && from !== '/login' ? from : '/'} />
       <p className="form-footer">
         {t('auth.noAccount')}{' '}
         <Link to="/register" state={{ from }}>

@@ -1,0 +1,219 @@
+import type { Db, Executor } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { randomToken, safeEqual, sha256 } from '../../lib/tokens.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import * as users from './identity.repo.ts';
+import { hashPassword, type IssuedSession, openSession, presentActor } from './identity.service.ts';
+import { type OidcClient, safeCode } from './oidc.client.ts';
+import * as repo from './oidc.repo.ts';
+import { readVerifiedAttributes, type VerifiedAttributes } from './oidc-claims.ts';
+
+export type OidcDeps = { db: Db; clock: Clock; sessionTtlDays: number; client: OidcClient | null };
+
+/** How long a started sign-in may take at the provider. */
+export const FLOW_TTL_MS = 10 * 60_000;
+export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
+
+function requireClient(deps: OidcDeps): OidcClient {
+  if (!deps.client) throw new AppError('oidc_disabled');
+  return deps.client;
+}
+
+/** The configured redirect URI, or this site's own callback (PUBLIC_URL or the request's origin). */
+export function redirectUriFor(deps: OidcDeps, origin: string): string {
+  return requireClient(deps).config.redirectUri ?? new URL(CALLBACK_PATH, origin).toString();
+}
+
+export type StartedSignIn = { authorizationUrl: string; browserToken: string; expiresAt: Date };
+
+/**
+ * Begins a sign-in: state, nonce and PKCE verifier stay on the server (oidc_flows); the browser
+ * gets a random token in a cookie that binds the flow to it.
+ */
+export async function startSignIn(
+  deps: OidcDeps,
+  input: { redirectUri: string; returnTo: string | undefined },
+): Promise<StartedSignIn> {
+  const request = await requireClient(deps).authorizationRequest(input.redirectUri);
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + FLOW_TTL_MS);
+  const browserToken = randomToken();
+  // Abandoned flows go as new ones start: the table stays as small as the sign-ins in progress.
+  await repo.deleteExpiredFlows(deps.db, now);
+  await repo.insertFlow(deps.db, {
+    stateHash: sha256(request.state),
+    browserHash: sha256(browserToken),
+    nonce: request.nonce,
+    codeVerifier: request.codeVerifier,
+    returnTo: input.returnTo ?? '/',
+    createdAt: now,
+    expiresAt,
+  });
+  return { authorizationUrl: request.url.toString(), browserToken, expiresAt };
+}
+
+export type CallbackInput = {
+  query: { state?: string | undefined; error?: string | undefined };
+  /** The callback's query string exactly as the provider sent it (without the leading `?`). */
+  rawQuery: string;
+  browserToken: string | undefined;
+  redirectUri: string;
+};
+
+export type SignInOutcome = 'existing' | 'linked' | 'created';
+
+export type CompletedSignIn = { session: IssuedSession; returnTo: string; outcome: SignInOutcome };
+
+/**
+ * Completes a sign-in. The order matters: the flow is consumed first (so any replay of this state
+ * fails, whatever happens next), then bound to the browser, then the provider's answer is checked;
+ * nothing is written for the person before every check has passed.
+ */
+export async function completeSignIn(deps: OidcDeps, input: CallbackInput): Promise<CompletedSignIn> {
+  const client = requireClient(deps);
+  const { state, error } = input.query;
+  if (!state) throw new AppError('oidc_state_invalid', [{ path: 'state', message: 'oidc_state_invalid' }]);
+  const flow = await repo.consumeFlow(deps.db, sha256(state));
+  if (!flow || !input.browserToken || !safeEqual(sha256(input.browserToken), flow.browserHash))
+    throw new AppError('oidc_state_invalid', [{ path: 'state', message: 'oidc_state_invalid' }]);
+  if (flow.expiresAt.getTime() <= deps.clock.now().getTime()) throw new AppError('oidc_flow_expired');
+  if (error === 'access_denied') throw new AppError('oidc_access_denied');
+  if (error) throw new AppError('oidc_provider_error', [{ path: 'error', message: safeCode(error) }]);
+
+  const callbackUrl = new URL(input.redirectUri);
+  callbackUrl.search = input.rawQuery;
+  const claims = await client.exchange({
+    callbackUrl,
+    state,
+    nonce: flow.nonce,
+    codeVerifier: flow.codeVerifier,
+  });
+  const attrs = readVerifiedAttributes(claims.idToken, claims.userinfo);
+  const issuer = String(claims.idToken.iss);
+  const residenceTerritoryId = await placeResidence(deps.db, attrs);
+
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const identityAttrs: repo.IdentityAttributes = {
+      email: attrs.email,
+      emailVerified: attrs.emailVerified,
+      verifiedName: attrs.name,
+      verifiedAddress: attrs.address?.text || null,
+      residenceTerritoryId,
+      verifiedAt: now,
+    };
+    const { user, outcome, identityId } = await findOrLinkUser(tx, {
+      issuer,
+      attrs,
+      identityAttrs,
+      now,
+    });
+    const session = await openSession(tx, deps, user, { method: 'oidc', identityId, outcome });
+    return { session, returnTo: flow.returnTo, outcome };
+  });
+}
+
+type LinkInput = {
+  issuer: string;
+  attrs: VerifiedAttributes;
+  identityAttrs: repo.IdentityAttributes;
+  now: Date;
+};
+
+/**
+ * The same person at the same provider (issuer, subject) is always the same user; otherwise a
+ * provider-verified e-mail links to the resident who registered it, or a new resident is created.
+ * An unverified e-mail neither links nor creates: anyone could claim it.
+ */
+async function findOrLinkUser(
+  tx: Executor,
+  x: LinkInput,
+): Promise<{ user: users.UserRow; outcome: SignInOutcome; identityId: string }> {
+  const known = await repo.findIdentity(tx, x.issuer, x.attrs.subject);
+  if (known) {
+    await repo.updateIdentityAttributes(tx, known.id, x.identityAttrs);
+    const user = await users.findUserById(tx, known.userId);
+    // Cannot happen: identities are deleted with their user (ON DELETE CASCADE).
+    if (!user) throw new Error('an identity without its user');
+    return { user, outcome: 'existing', identityId: known.id };
+  }
+  if (!x.attrs.email)
+    throw new AppError('oidc_email_missing', [{ path: 'email', message: 'oidc_email_missing' }]);
+  if (!x.attrs.emailVerified)
+    throw new AppError('oidc_email_unverified', [
+      { path: 'email_verified', message: 'oidc_email_unverified' },
+    ]);
+
+  let user = await users.findUserByEmail(tx, x.attrs.email);
+  let outcome: SignInOutcome = 'linked';
+  // Staff accounts carry powers over other people's data: they are not taken over by an outside assertion.
+  if (user && user.role !== 'resident') throw new AppError('oidc_staff_link_refused');
+  if (!user) {
+    user = await users.insertUser(tx, {
+      email: x.attrs.email,
+      // A new account needs a password hash: this one is of a random secret nobody knows.
+      passwordHash: await hashPassword(randomToken()),
+      name: x.attrs.name ?? x.attrs.email.split('@')[0] ?? 'Житель',
+      role: 'resident',
+      createdAt: x.now,
+    });
+    // A concurrent registration of the same e-mail won the race: let the person try again.
+    if (!user) throw new AppError('email_taken', [{ path: 'email', message: 'email_taken' }]);
+    outcome = 'created';
+    await writeAudit(tx, {
+      actor: presentActor(user),
+      action: 'user.register',
+      entityType: 'user',
+      entityId: user.id,
+      details: { method: 'oidc' },
+      at: x.now,
+    });
+  }
+  const identity = await repo.insertIdentity(tx, {
+    ...x.identityAttrs,
+    userId: user.id,
+    issuer: x.issuer,
+    subject: x.attrs.subject,
+    createdAt: x.now,
+  });
+  // The same subject signing in twice at once: the other callback linked it first.
+  if (!identity) throw new AppError('oidc_state_invalid');
+  await writeAudit(tx, {
+    actor: presentActor(user),
+    action: 'identity.link',
+    entityType: 'user',
+    entityId: user.id,
+    details: { identityId: identity.id, issuer: x.issuer },
+    at: x.now,
+  });
+  return { user, outcome, identityId: identity.id };
+}
+
+/**
+ * The district of the verified address: by its coordinates when the provider gives them
+ * (point-in-polygon), else by a district named in it; null when it cannot be placed (the text stays).
+ */
+async function placeResidence(db: Db, attrs: VerifiedAttributes): Promise<string | null> {
+  const address = attrs.address;
+  if (!address) return null;
+  if (address.point) {
+    const byPoint = await repo.districtAtPoint(db, address.point.lat, address.point.lon);
+    if (byPoint) return byPoint;
+  }
+  const named = [address.district, address.text].filter(Boolean).join(', ');
+  return named ? repo.districtNamedIn(db, named) : null;
+}
+
+export async function listOwnIdentities(deps: Pick<OidcDeps, 'db'>, userId: string) {
+  const rows = await repo.listIdentitiesOfUser(deps.db, userId);
+  return rows.map((r) => ({
+    id: r.id,
+    issuer: r.issuer,
+    emailVerified: r.emailVerified,
+    verifiedName: r.verifiedName,
+    verifiedAddress: r.verifiedAddress,
+    residenceTerritoryId: r.residenceTerritoryId,
+    verifiedAt: r.verifiedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LoopbackProvider, startOidcProvider } from '../support/oidc-provider.ts';
+import { launchBrowser, type Server, startServer } from './harness.ts';
+import { checkA11y, expectStatus, watchConsole } from './ui.ts';
+
+let provider: LoopbackProvider;
+let server: Server;
+let browser: Browser;
+const problems: string[] = [];
+const oidcEnv = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+beforeAll(async () => {
+  provider = await startOidcProvider();
+  // The server inherits this process's environment: point it at the loopback provider.
+  process.env.OIDC_ISSUER = provider.issuer;
+  process.env.OIDC_CLIENT_ID = provider.clientId;
+  process.env.OIDC_CLIENT_SECRET = provider.clientSecret;
+  try {
+    server = await startServer();
+  } finally {
+    for (const name of oidcEnv) delete process.env[name];
+  }
+  // The redirect URI is the server's own callback, known once it listens.
+  provider.allowRedirectUri(`${server.baseUrl}/api/v1/auth/oidc/callback`);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await provider?.close();
+});
+
+/** Like the harness's isolated context, but the loopback provider may be reached too. */
+async function contextWithProvider(): Promise<BrowserContext> {
+  const allowed = [new URL(server.baseUrl).origin, new URL(provider.issuer).origin];
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'ru-RU',
+    baseURL: server.baseUrl,
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return allowed.some((o) => url.startsWith(o)) || url.startsWith('data:') || url.startsWith('blob:')
+      ? route.continue()
+      : route.abort();
+  });
+  return context;
+}
+
+async function atProvider(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.origin === new URL(provider.issuer).origin);
+  await page.locator('input[name=login]').waitFor();
+}
+
+describe('signing in with the ESIA-style provider in Chromium', () => {
+  it('signs in through the provider’s log-in page and files a report', async () => {
+    const sub = `esia-${randomUUID()}`;
+    provider.accounts.set(sub, {
+      email: `${sub}@example.org`,
+      email_verified: true,
+      family_name: 'Госуслугина',
+      given_name: 'Ольга',
+      middle_name: 'Петровна',
+      address: { locality: 'Санкт-Петербург', district: 'Невский район', street_address: 'ул. Бабушкина, 1' },
+    });
+    const page = await (await contextWithProvider()).newPage();
+    watchConsole(page, problems);
+
+    await page.goto('/login');
+    const button = page.getByRole('link', { name: 'Войти через Госуслуги' });
+    await button.waitFor();
+    await checkA11y(page, 'log-in page with external sign-in');
+    await button.click();
+
+    await atProvider(page);
+    await page.fill('input[name=login]', sub);
+    await page.fill('input[name=password]', 'any password');
+    await page.click('button[type=submit]');
+    await page.waitForURL((url) => url.origin === new URL(server.baseUrl).origin && url.pathname === '/');
+
+    const me = await (await page.request.get('/api/v1/me')).json();
+    expect(me.user).toMatchObject({ name: 'Госуслугина Ольга Петровна', role: 'resident' });
+    const identities = await (await page.request.get('/api/v1/me/identities')).json();
+    expect(identities.items[0]).toMatchObject({
+      emailVerified: true,
+      residenceTerritoryId: expect.any(String),
+    });
+
+    // ---- the new resident files a report --------------------------------------------------------
+    const categories = (await (await page.request.get('/api/v1/categories')).json()).items as {
+      id: string;
+      parentId: string | null;
+      code: string;
+    }[];
+    const subject = categories.find((c) => c.code === 'street-light');
+    expect(subject?.parentId).toBeTruthy();
+    await page.getByRole('link', { name: 'Сообщить о проблеме' }).first().click();
+    await page.getByRole('heading', { name: 'Сообщить о проблеме' }).waitFor();
+    await page.selectOption('#report-topic', subject?.parentId ?? '');
+    await page.selectOption('#report-category', subject?.id ?? '');
+    await page.fill('#report-text', `Не горит фонарь у дома 1 на улице Бабушкина (e2e ${Date.now()})`);
+    const district = page.locator('path.district-nevsky');
+    await district.waitFor();
+    await page.locator('.picker .map').scrollIntoViewIfNeeded();
+    const box = await district.boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await page.getByText('Выбрана точка:').waitFor();
+    await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    await expectStatus(page, 'На модерации');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows why a sign-in failed: refused at the provider, or a forged callback', async () => {
+    const page = await (await contextWithProvider()).newPage();
+    watchConsole(page, problems);
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Войти через Госуслуги' }).click();
+    await atProvider(page);
+    await page.getByRole('link', { name: '[ Cancel ]' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('oidcError')).toBe('oidc_access_denied');
+    await page.getByRole('alert').filter({ hasText: 'Вход отменён' }).waitFor();
+    expect(await (await page.request.get('/api/v1/me')).status()).toBe(401);
+
+    await page.goto('/api/v1/auth/oidc/callback?state=forged&code=stolen');
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByRole('alert').filter({ hasText: 'Ссылка входа недействительна' }).waitFor();
+    await checkA11y(page, 'log-in page with a sign-in error');
+    expect(await (await page.request.get('/api/v1/me')).status()).toBe(401);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { oidcStatusSchema } from '@shared/identity/oidc.schemas.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../lib/api-client';
+
+/** Whether external sign-in (ESIA-style OpenID Connect) is configured, and the provider's name. */
+export function useOidcStatus() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    // The name comes in the interface language: one cache entry per language.
+    queryKey: ['oidc-status', i18n.language],
+    queryFn: () => api('/api/v1/auth/oidc', { schema: oidcStatusSchema }),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** The server's start URL: a full-page navigation to the provider, back to `returnTo` afterwards. */
+export function oidcStartUrl(returnTo: string): string {
+  return `/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+}
