@@ -15,6 +15,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Для отказа укажите правовое основание',
     en: 'A rejection needs a legal reason',
   },
+  // ---- answer quality ----
+  period_order: {
+    ru: 'Конец периода раньше его начала',
+    en: 'The period ends before it starts',
+  },
 };
 
 const ru = z.locales.ru().localeError;

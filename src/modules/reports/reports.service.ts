@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
 import { sha256 } from '../../lib/tokens.ts';
 import type { AppConfig } from '../../server/config.ts';
+import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
@@ -42,6 +43,12 @@ export type ReportsDeps = {
     exec: Executor,
     correction: { reportId: string; organisationId: string; actorId: string; at: Date },
   ) => Promise<void>;
+  /** Likely non-answers flagged at submission for the reviewer (absent: no flags). */
+  answerQuality?: {
+    check(exec: Executor, a: { reportId: string; answerId: string; now: Date }): Promise<void>;
+    forget(exec: Executor, answerId: string): Promise<void>;
+    load(exec: Executor, answerId: string): Promise<AnswerQuality | null>;
+  };
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };
@@ -227,6 +234,11 @@ export async function presentReport(
   const visibleAnswer = working && canSeeAnswerDraft(facts, actor) ? working : published;
   const photosOf = (answerId: string) => mediaRows.filter((m) => m.answerId === answerId).map((m) => m.id);
   const rating = published ? await repo.findRating(deps.db, published.id, row.authorId) : undefined;
+  // The flags of the answer under work, for the staff who handle it only.
+  const answerQuality =
+    visibleAnswer && visibleAnswer === working && deps.answerQuality
+      ? await deps.answerQuality.load(deps.db, working.id)
+      : null;
 
   let author: { name: string; email: string } | null = null;
   if (canSeeAuthorData(facts, actor) && actor && !isAuthor(facts, actor)) {
@@ -253,6 +265,7 @@ export async function presentReport(
     rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
     ratedCurrentAnswer: Boolean(rating),
     author,
+    answerQuality,
   });
 }
 
