@@ -19,4 +19,5 @@ ALTER TABLE "answer_quality_checks" ADD CONSTRAINT "answer_quality_checks_answer
 ALTER TABLE "answer_templates" ADD CONSTRAINT "answer_templates_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answer_templates" ADD CONSTRAINT "answer_templates_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answer_templates" ADD CONSTRAINT "answer_templates_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "answer_templates_org_idx" ON "answer_templates" USING btree ("organisation_id","category_id");
+CREATE INDEX "answer_templates_org_idx" ON "answer_templates" USING btree ("organisation_id","category_id");--> statement-breakpoint
+CREATE INDEX "answers_org_published_idx" ON "answers" USING btree ("organisation_id","published_at");
