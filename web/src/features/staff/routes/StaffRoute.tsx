@@ -57,6 +57,12 @@ export function StaffRoute() {
           )}
         </>
       )}
+      {user && ['operator', 'curator', 'admin'].includes(user.role) && (
+        <p>
+          <Link to="/staff/answer-templates">{t('answerQuality.templatesTitle')}</Link>
+          <span className="hint"> — {t('answerQuality.templatesLinkHint')}</span>
+        </p>
+      )}
       {user && <OrganisationQualityTable />}
       {user && canSeeClassifier(user.role) && (
         <section aria-labelledby="staff-admin-heading" className="staff-admin">
