@@ -32,6 +32,8 @@ export function OrganisationQualityTable() {
             <tbody>
               {quality.data.items
                 .filter((i) => i.answeredReports > 0)
+                // The most disputed first: that is where a reviewer or a curator looks.
+                .sort((a, b) => (b.disputeRate ?? 0) - (a.disputeRate ?? 0))
                 .map((i) => (
                   <tr key={i.organisation.id}>
                     <th scope="row">{localName(i.organisation.name)}</th>
