@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { demoTrainingExamples } from '../db/seed/demo-model.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
+import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
 import { systemClock } from '../lib/clock.ts';
@@ -15,6 +16,8 @@ import { type AppConfig, loadConfig } from '../server/config.ts';
 async function seedDemo(config: AppConfig, database: Database, reports: number): Promise<void> {
   const started = Date.now();
   const ids = await seedReference(database.db);
+  // answer quality: a few answer templates for the answer form
+  await seedDemoTemplates(database.db, ids);
   const now = new Date();
   const result = await seedDemoReports(database.db, ids, config, { count: reports, now });
   // The demo's first classifier, trained on the generator's own reports (never on real data).

@@ -163,6 +163,19 @@ export const errorCatalogue = {
     en: 'A staff account is not linked to external sign-in automatically. Sign in with your password',
   },
   // --- end OpenID Connect ---
+  // ---- answer quality: templates ----
+  template_not_found: { status: 404, ru: 'Шаблон ответа не найден', en: 'Answer template not found' },
+  template_unknown_placeholder: {
+    status: 422,
+    ru: 'Неизвестная подстановка в шаблоне. Допустимы: {number}, {address}, {category}, {organisation}, {due_date}, {today}',
+    en: 'Unknown placeholder in the template. Allowed: {number}, {address}, {category}, {organisation}, {due_date}, {today}',
+  },
+  template_organisation_forbidden: {
+    status: 403,
+    ru: 'Шаблоны этой организации вам недоступны',
+    en: 'You may not keep templates of this organisation',
+  },
+  // ---- end answer quality ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -36,6 +36,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Ожидается путь на этом сайте, начинающийся с «/»',
     en: 'Expected a path on this site starting with “/”',
   },
+  // ---- answer quality ----
+  period_order: {
+    ru: 'Конец периода раньше его начала',
+    en: 'The period ends before it starts',
+  },
 };
 
 const ru = z.locales.ru().localeError;

@@ -19,6 +19,7 @@ import { migrate } from '../db/migrate.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { answerRoutes } from '../modules/answers/answers.routes.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
@@ -141,6 +142,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(classifierRoutes(ctx));
   // --- OpenID Connect sign-in ---
   await app.register(oidcRoutes(ctx));
+  // answer quality: templates, dispute rate
+  await app.register(answerRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

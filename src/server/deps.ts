@@ -1,3 +1,4 @@
+import { checkAnswer, forgetCheck, loadAnswerQuality } from '../modules/answers/quality.service.ts';
 import {
   proposeOrganisation,
   recordCategoryCorrection,
@@ -22,5 +23,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,
+    // answer quality: non-answer flags computed at submission, shown to the reviewer
+    answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
   };
 }

@@ -1,3 +1,5 @@
+// answer-quality: templates and review flags
+export * from './answer-quality.ts';
 export * from './appeals.ts';
 export * from './audit.ts';
 export * from './classifier.ts';

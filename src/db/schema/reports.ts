@@ -111,7 +111,11 @@ export const answers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [index('answers_report_idx').on(t.reportId, t.createdAt)],
+  (t) => [
+    index('answers_report_idx').on(t.reportId, t.createdAt),
+    // answer quality: an organisation's latest published answers, compared with each new one
+    index('answers_org_published_idx').on(t.organisationId, t.publishedAt),
+  ],
 );
 
 export const ratings = pgTable(

@@ -6,6 +6,7 @@ import {
 } from '../../demo/report-generator.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../demo/users.ts';
 import { fixedClock } from '../../lib/clock.ts';
+import { checkAnswer, forgetCheck, loadAnswerQuality } from '../../modules/answers/quality.service.ts';
 import type { Actor } from '../../modules/identity/actor.ts';
 import { findUserByEmail } from '../../modules/identity/identity.repo.ts';
 import { presentActor } from '../../modules/identity/identity.service.ts';
@@ -40,7 +41,13 @@ export async function seedDemoReports(
 ): Promise<{ created: number; byState: Record<string, number> }> {
   const plans = generateDemoReports({ count: options.count, now: options.now });
   const clock = fixedClock(options.now);
-  const deps: ReportsDeps = { db, clock, config };
+  // Answers go to review with their quality flags, as in the running app (answer quality).
+  const deps: ReportsDeps = {
+    db,
+    clock,
+    config,
+    answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
+  };
   const cast = await loadCast(db, ids);
   const byState: Record<string, number> = {};
   for (const plan of plans) {

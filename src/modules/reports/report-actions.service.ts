@@ -157,7 +157,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async start() {
     return { status: 'in_progress', events: [event('started')] };
   },
-  async 'draft-answer'({ tx, actor, row, body, now }) {
+  async 'draft-answer'({ tx, deps, actor, row, body, now }) {
     const fields = {
       text: body.text,
       result: body.result,
@@ -180,11 +180,14 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       answerId = created.id;
     }
     await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, answerId, purpose: 'answer' });
+    await deps.answerQuality?.forget(tx, answerId);
     return { status: 'answer_drafted', events: [event('answer_drafted', { result: body.result }, false)] };
   },
-  async 'submit-answer'({ tx, row, now }) {
+  async 'submit-answer'({ tx, deps, row, now }) {
     const answer = await requireWorkingAnswer(tx, row.id);
     await repo.updateAnswer(tx, answer.id, { status: 'review', updatedAt: now });
+    // The reviewer sees likely non-answers flagged (the flags stay with the answer, never public).
+    await deps.answerQuality?.check(tx, { reportId: row.id, answerId: answer.id, now });
     return { status: 'answer_review', events: [event('answer_submitted', {}, false)] };
   },
   async 'publish-answer'({ tx, row, now }) {

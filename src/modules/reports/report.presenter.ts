@@ -1,3 +1,4 @@
+import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
@@ -87,6 +88,8 @@ export type DetailParts = {
   author: { name: string; email: string } | null;
   /** An appeal's appellant, already limited to those who may see it (the author and handling staff). */
   appellant: Appellant | null;
+  /** Flags of the working answer; given only for staff who may see the draft. */
+  answerQuality?: AnswerQuality | null;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -104,5 +107,6 @@ export function presentDetail(p: DetailParts): ReportDetail {
     routing: staffView ? p.row.routing : null,
     disputeUntil: until ? until.toISOString() : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
+    answerQuality: staffView ? (p.answerQuality ?? null) : null,
   };
 }

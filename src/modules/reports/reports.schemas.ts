@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerQualitySchema } from '../answers/answers.schemas.ts';
 import { photoSchema } from '../media/media.schemas.ts';
 import { localisedNameSchema } from '../reference/reference.schemas.ts';
 import { reportActions, reportStatuses } from './report-states.ts';
@@ -169,6 +170,8 @@ export const reportDetailSchema = reportSummarySchema.extend({
   routing: z.record(z.string(), z.unknown()).nullable(),
   disputeUntil: z.string().nullable(),
   allowedActions: z.array(reportActionSchema),
+  /** Likely non-answers flagged in the working answer: staff who handle it only, never the public. */
+  answerQuality: answerQualitySchema.nullable(),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
 import { sha256 } from '../../lib/tokens.ts';
 import type { AppConfig } from '../../server/config.ts';
+import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
@@ -50,6 +51,12 @@ export type ReportsDeps = {
       source?: 'curator_assign' | 'redirect';
     },
   ) => Promise<void>;
+  /** Likely non-answers flagged at submission for the reviewer (absent: no flags). */
+  answerQuality?: {
+    check(exec: Executor, a: { reportId: string; answerId: string; now: Date }): Promise<void>;
+    forget(exec: Executor, answerId: string): Promise<void>;
+    load(exec: Executor, answerId: string): Promise<AnswerQuality | null>;
+  };
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };
@@ -253,6 +260,11 @@ export async function presentReport(
   const visibleAnswer = working && canSeeAnswerDraft(facts, actor) ? working : published;
   const photosOf = (answerId: string) => mediaRows.filter((m) => m.answerId === answerId).map((m) => m.id);
   const rating = published ? await repo.findRating(deps.db, published.id, row.authorId) : undefined;
+  // The flags of the answer under work, for the staff who handle it only.
+  const answerQuality =
+    visibleAnswer && visibleAnswer === working && deps.answerQuality
+      ? await deps.answerQuality.load(deps.db, working.id)
+      : null;
 
   let author: { name: string; email: string } | null = null;
   let appellant: Appellant | null = null;
@@ -284,6 +296,7 @@ export async function presentReport(
     ratedCurrentAnswer: Boolean(rating),
     author,
     appellant,
+    answerQuality,
   });
 }
 

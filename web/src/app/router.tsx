@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AnswerTemplatesRoute, templateKeeperRoles } from '../features/answers/routes/AnswerTemplatesRoute';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
@@ -47,6 +48,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={classifierRoles}>
             <ClassifierRoute />
+          </RequireRole>
+        ),
+      },
+      // answer quality: the organisation's answer templates
+      {
+        path: 'staff/answer-templates',
+        element: (
+          <RequireRole roles={templateKeeperRoles}>
+            <AnswerTemplatesRoute />
           </RequireRole>
         ),
       },

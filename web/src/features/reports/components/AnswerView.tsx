@@ -1,6 +1,7 @@
 import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { AnswerQualityFlags } from '../../answers/components/AnswerQualityFlags';
 import { PhotoGallery } from './PhotoGallery';
 
 /** The published answer (and, for staff handling it, the draft under review). */
@@ -34,6 +35,7 @@ export function AnswerView({ report }: { report: ReportDetail }) {
       )}
       <p className="prose">{answer.text}</p>
       <PhotoGallery photos={answer.photos} altKey="photos.answerAlt" />
+      {!published && <AnswerQualityFlags quality={report.answerQuality} />}
       {answer.reviewComment && !published && (
         <p className="alert alert--warning">
           <span className="label">{t('answer.reviewComment')}: </span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
+import { OrganisationQualityTable } from '../../answers/components/OrganisationQualityTable';
 import { useMe } from '../../auth/api/get-me';
 import { canSeeClassifier } from '../../classifier/roles';
 import { type ReportQueue, useReports } from '../../reports/api/get-reports';
@@ -56,6 +57,13 @@ export function StaffRoute() {
           )}
         </>
       )}
+      {user && ['operator', 'curator', 'admin'].includes(user.role) && (
+        <p>
+          <Link to="/staff/answer-templates">{t('answerQuality.templatesTitle')}</Link>
+          <span className="hint"> — {t('answerQuality.templatesLinkHint')}</span>
+        </p>
+      )}
+      {user && <OrganisationQualityTable />}
       {user && canSeeClassifier(user.role) && (
         <section aria-labelledby="staff-admin-heading" className="staff-admin">
           <h2 id="staff-admin-heading">{t('staff.administration')}</h2>

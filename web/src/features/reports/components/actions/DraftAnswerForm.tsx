@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../../components/Field';
 import { applyServerErrors } from '../../../../lib/form-errors';
+import { TemplatePicker } from '../../../answers/components/TemplatePicker';
 import { PhotoUploader } from '../../../media/components/PhotoUploader';
 import type { ActionRequest } from '../../api/run-report-action';
 
@@ -21,13 +22,15 @@ type Props = {
   error: unknown;
   pending: boolean;
   draft: Answer | null;
+  /** The report answered: its organisation's templates are offered (answer quality). */
+  reportId?: string;
 };
 
 const fields = ['text', 'result', 'plannedDate', 'legalReason', 'mediaIds'];
 const emptyToUndefined = (v: string | undefined) => (v?.trim() ? v : undefined);
 
 /** The organisation's answer: a result, the text, and for "planned" a date, for "rejected" a legal reason. */
-export function DraftAnswerForm({ run, error, pending, draft }: Props) {
+export function DraftAnswerForm({ run, error, pending, draft, reportId }: Props) {
   const { t } = useTranslation();
   const [uploading, setUploading] = useState(false);
   const { register, handleSubmit, setError, setValue, watch, formState } = useForm<Values>({
@@ -94,6 +97,12 @@ export function DraftAnswerForm({ run, error, pending, draft }: Props) {
             {...register('legalReason', { setValueAs: emptyToUndefined })}
           />
         </Field>
+      )}
+      {reportId && (
+        <TemplatePicker
+          reportId={reportId}
+          onPick={(text) => setValue('text', text, { shouldValidate: true, shouldDirty: true })}
+        />
       )}
       <Field
         id="answer-text"

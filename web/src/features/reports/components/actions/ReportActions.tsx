@@ -64,6 +64,7 @@ export function ReportActions({ report }: { report: ReportDetail }) {
             error={errorFor(a)}
             pending={pending}
             draft={report.answer?.status === 'published' ? null : report.answer}
+            reportId={report.id}
           />
         );
       case 'rate':

@@ -1,0 +1,138 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+import { type AnswerFlagRecord, answerQualityChecks } from '../../db/schema/answer-quality.ts';
+import { answers, media } from '../../db/schema/reports.ts';
+import type { EarlierAnswer } from './answer-heuristics.ts';
+
+/** How many of the organisation's latest published answers a new answer is compared with. */
+export const EARLIER_ANSWERS_COMPARED = 500;
+
+export async function findAnswer(exec: Executor, answerId: string) {
+  const rows = await exec.select().from(answers).where(eq(answers.id, answerId)).limit(1);
+  return rows[0];
+}
+
+export async function countAnswerPhotos(exec: Executor, answerId: string): Promise<number> {
+  const rows = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(media)
+    .where(and(eq(media.answerId, answerId), eq(media.purpose, 'answer')));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Published (or since superseded) answers of the organisation to other reports, newest first. */
+export async function earlierAnswers(
+  exec: Executor,
+  reportId: string,
+  organisationId: string | null,
+): Promise<EarlierAnswer[]> {
+  const rows = await queryRows<{ reportNumber: number; text: string }>(
+    exec,
+    sql`SELECT r.number AS "reportNumber", a.text FROM answers a JOIN reports r ON r.id = a.report_id
+        WHERE a.report_id <> ${reportId} AND a.status IN ('published', 'superseded')
+          AND a.organisation_id IS NOT DISTINCT FROM ${organisationId}
+        ORDER BY a.published_at DESC LIMIT ${EARLIER_ANSWERS_COMPARED}`,
+  );
+  return rows.map((r) => ({ reportNumber: Number(r.reportNumber), text: r.text }));
+}
+
+/** The published answer of the report, if its author disputed it after publication. */
+export async function disputedAnswer(
+  exec: Executor,
+  reportId: string,
+): Promise<{ reportNumber: number; text: string } | null> {
+  const rows = await queryRows<{ reportNumber: number; text: string }>(
+    exec,
+    sql`SELECT r.number AS "reportNumber", a.text FROM answers a JOIN reports r ON r.id = a.report_id
+        WHERE a.report_id = ${reportId} AND a.status = 'published'
+          AND EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = a.report_id
+                      AND e.type = 'disputed' AND e.created_at >= a.published_at)
+        LIMIT 1`,
+  );
+  const row = rows[0];
+  return row ? { reportNumber: Number(row.reportNumber), text: row.text } : null;
+}
+
+export async function saveCheck(
+  exec: Executor,
+  answerId: string,
+  flags: AnswerFlagRecord[],
+  checkedAt: Date,
+): Promise<void> {
+  await exec
+    .insert(answerQualityChecks)
+    .values({ answerId, flags, checkedAt })
+    .onConflictDoUpdate({ target: answerQualityChecks.answerId, set: { flags, checkedAt } });
+}
+
+export async function deleteCheck(exec: Executor, answerId: string): Promise<void> {
+  await exec.delete(answerQualityChecks).where(eq(answerQualityChecks.answerId, answerId));
+}
+
+export async function findCheck(exec: Executor, answerId: string) {
+  const rows = await exec
+    .select()
+    .from(answerQualityChecks)
+    .where(eq(answerQualityChecks.answerId, answerId))
+    .limit(1);
+  return rows[0];
+}
+
+export type OrganisationQualityRow = {
+  id: string;
+  nameRu: string;
+  nameEn: string;
+  answeredReports: number;
+  disputedReports: number;
+  publishedAnswers: number;
+  flaggedAnswers: number;
+};
+
+/**
+ * Per organisation: reports it answered in the period, and how many of those the author disputed. A
+ * dispute counts against the answer that was current when it was filed (the latest one published
+ * before it), so a report redirected to another organisation charges the right one.
+ */
+export async function organisationQuality(
+  exec: Executor,
+  f: { organisationId?: string; from?: Date; to?: Date },
+): Promise<OrganisationQualityRow[]> {
+  const period: SQL[] = [];
+  if (f.from) period.push(sql`AND a.published_at >= ${f.from.toISOString()}`);
+  if (f.to) period.push(sql`AND a.published_at < ${f.to.toISOString()}`);
+  if (f.organisationId) period.push(sql`AND a.organisation_id = ${f.organisationId}`);
+  const onlyOne = f.organisationId ? sql`AND o.id = ${f.organisationId}` : sql``;
+  const rows = await queryRows<OrganisationQualityRow>(
+    exec,
+    sql`WITH pub AS (
+          SELECT a.id, a.report_id, a.organisation_id,
+            EXISTS (
+              SELECT 1 FROM report_events e
+              WHERE e.report_id = a.report_id AND e.type = 'disputed' AND e.created_at >= a.published_at
+                AND NOT EXISTS (
+                  SELECT 1 FROM answers b WHERE b.report_id = a.report_id AND b.id <> a.id
+                    AND b.published_at > a.published_at AND b.published_at <= e.created_at)
+            ) AS disputed,
+            COALESCE(jsonb_array_length(q.flags), 0) > 0 AS flagged
+          FROM answers a LEFT JOIN answer_quality_checks q ON q.answer_id = a.id
+          WHERE a.status IN ('published', 'superseded') AND a.organisation_id IS NOT NULL
+            ${sql.join(period, sql` `)}
+        )
+        SELECT o.id, o.name_ru AS "nameRu", o.name_en AS "nameEn",
+          count(DISTINCT pub.report_id)::int AS "answeredReports",
+          count(DISTINCT pub.report_id) FILTER (WHERE pub.disputed)::int AS "disputedReports",
+          count(pub.id)::int AS "publishedAnswers",
+          count(pub.id) FILTER (WHERE pub.flagged)::int AS "flaggedAnswers"
+        FROM organisations o LEFT JOIN pub ON pub.organisation_id = o.id
+        WHERE o.is_active ${onlyOne}
+        GROUP BY o.id, o.name_ru, o.name_en
+        ORDER BY o.name_ru`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    answeredReports: Number(r.answeredReports),
+    disputedReports: Number(r.disputedReports),
+    publishedAnswers: Number(r.publishedAnswers),
+    flaggedAnswers: Number(r.flaggedAnswers),
+  }));
+}

@@ -1,0 +1,117 @@
+import type { Executor } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { type Actor, isStaff } from '../identity/actor.ts';
+import { flagReason } from './answer-flags.ts';
+import { assessAnswer } from './answer-heuristics.ts';
+import type { AnswerQuality, OrganisationQuality, QualityQuery } from './answers.schemas.ts';
+import * as repo from './quality.repo.ts';
+
+/**
+ * Runs the non-answer heuristics on the working answer of a report and stores the flags with it.
+ * Called in the transaction of 'submit-answer', so the reviewer always sees the flags of the very
+ * text under review.
+ */
+export async function checkAnswer(
+  exec: Executor,
+  a: { reportId: string; answerId: string; now: Date },
+): Promise<void> {
+  const answer = await repo.findAnswer(exec, a.answerId);
+  if (!answer) return;
+  const [answerPhotoCount, earlier, disputed] = await Promise.all([
+    repo.countAnswerPhotos(exec, answer.id),
+    repo.earlierAnswers(exec, a.reportId, answer.organisationId),
+    repo.disputedAnswer(exec, a.reportId),
+  ]);
+  const flags = assessAnswer(
+    {
+      text: answer.text,
+      result: answer.result,
+      plannedDate: answer.plannedDate,
+      legalReason: answer.legalReason,
+      answerPhotoCount,
+    },
+    { earlier, disputed },
+  );
+  await repo.saveCheck(exec, answer.id, flags, a.now);
+}
+
+/** A redrafted answer is a new text: the old flags no longer describe it. */
+export async function forgetCheck(exec: Executor, answerId: string): Promise<void> {
+  await repo.deleteCheck(exec, answerId);
+}
+
+/** The stored flags with their reasons, for staff who handle the answer (the caller checks that). */
+export async function loadAnswerQuality(exec: Executor, answerId: string): Promise<AnswerQuality | null> {
+  const check = await repo.findCheck(exec, answerId);
+  if (!check) return null;
+  return {
+    checkedAt: check.checkedAt.toISOString(),
+    flags: check.flags.map((f) => {
+      const flag = f as Parameters<typeof flagReason>[0];
+      return {
+        code: flag.code,
+        reason: flagReason(flag),
+        reportNumbers: flag.reportNumbers ?? [],
+        similarity: flag.similarity ?? null,
+      };
+    }),
+  };
+}
+
+// ---- dispute rate ---------------------------------------------------------------------------------
+
+export type QualityDeps = { db: Executor; clock: Clock };
+
+const REGION_OFFSET_MS = 3 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A calendar day in the region (Moscow time) → its first instant. */
+const regionDayStart = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - REGION_OFFSET_MS);
+
+/**
+ * The dispute rate is a staff figure (for analytics and the staff workspace); residents see
+ * published answers, not organisations' statistics.
+ */
+function requireStaff(actor: Actor): void {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+}
+
+function present(r: repo.OrganisationQualityRow): OrganisationQuality {
+  return {
+    organisation: { id: r.id, name: { ru: r.nameRu, en: r.nameEn } },
+    answeredReports: r.answeredReports,
+    disputedReports: r.disputedReports,
+    disputeRate: r.answeredReports > 0 ? r.disputedReports / r.answeredReports : null,
+    publishedAnswers: r.publishedAnswers,
+    flaggedAnswers: r.flaggedAnswers,
+  };
+}
+
+function period(q: QualityQuery) {
+  return {
+    ...(q.from ? { from: regionDayStart(q.from) } : {}),
+    // `to` is inclusive: up to the end of that day.
+    ...(q.to ? { to: new Date(regionDayStart(q.to).getTime() + DAY_MS) } : {}),
+  };
+}
+
+export async function organisationQuality(
+  deps: QualityDeps,
+  actor: Actor,
+  organisationId: string,
+  q: QualityQuery,
+): Promise<OrganisationQuality> {
+  requireStaff(actor);
+  const [row] = await repo.organisationQuality(deps.db, { organisationId, ...period(q) });
+  if (!row) throw new AppError('not_found', [{ path: 'id', message: 'unknown_organisation' }]);
+  return present(row);
+}
+
+export async function allOrganisationsQuality(
+  deps: QualityDeps,
+  actor: Actor,
+  q: QualityQuery,
+): Promise<OrganisationQuality[]> {
+  requireStaff(actor);
+  return (await repo.organisationQuality(deps.db, period(q))).map(present);
+}

@@ -1,0 +1,70 @@
+import type { Template } from '@shared/answers/answers.schemas.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { localName } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { useCategories } from '../../reference/api/get-categories';
+import { useDeleteTemplate, useTemplates } from '../api/templates';
+import { TemplateForm } from '../components/TemplateForm';
+
+/** Roles that keep answer templates (the server checks the organisation of each one). */
+export const templateKeeperRoles = ['operator', 'curator', 'admin'] as const;
+
+/** The organisation's answer templates: list, create, change, delete. */
+export function AnswerTemplatesRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('answerQuality.templatesTitle'));
+  const { data: user } = useMe();
+  const templates = useTemplates();
+  const categories = useCategories();
+  const remove = useDeleteTemplate();
+  const [editing, setEditing] = useState<Template | null>(null);
+  const categoryName = (id: string | null) =>
+    id ? localName(categories.data?.find((c) => c.id === id)?.name) : t('answerQuality.anyCategory');
+
+  return (
+    <div className="page">
+      <h1>{t('answerQuality.templatesTitle')}</h1>
+      <p className="hint">{t('answerQuality.templatesHint')}</p>
+      {templates.isPending && <Loading />}
+      <ErrorMessage error={templates.error ?? remove.error} />
+      {templates.data && templates.data.items.length === 0 && <p>{t('answerQuality.noTemplates')}</p>}
+      <ul className="plain-list template-list">
+        {templates.data?.items.map((tpl) => (
+          <li key={tpl.id} className="card">
+            <h2>{tpl.title}</h2>
+            <p className="hint">{categoryName(tpl.categoryId)}</p>
+            <p className="prose">{tpl.text}</p>
+            <div className="action-buttons">
+              <button type="button" className="button button--secondary" onClick={() => setEditing(tpl)}>
+                {t('answerQuality.edit')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={remove.isPending}
+                onClick={() => {
+                  if (window.confirm(t('answerQuality.confirmDelete', { title: tpl.title })))
+                    remove.mutate(tpl.id);
+                }}
+              >
+                {t('answerQuality.delete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {user && (
+        <section className="card" aria-labelledby="template-form-heading">
+          <h2 id="template-form-heading">
+            {editing ? t('answerQuality.editTitle', { title: editing.title }) : t('answerQuality.newTitle')}
+          </h2>
+          <TemplateForm user={user} editing={editing} onDone={() => setEditing(null)} />
+        </section>
+      )}
+    </div>
+  );
+}
