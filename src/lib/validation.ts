@@ -15,6 +15,15 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Для отказа укажите правовое основание',
     en: 'A rejection needs a legal reason',
   },
+  // --- Import mapping file (vmeste import). ---
+  import_source_name: {
+    ru: 'Имя источника: строчные латинские буквы, цифры, точка, дефис, подчёркивание (до 63)',
+    en: 'Source name: lower-case Latin letters, digits, dot, hyphen, underscore (up to 63)',
+  },
+  import_timezone: {
+    ru: 'Часовой пояс: Z или смещение вида +03:00',
+    en: 'Time zone: Z or an offset such as +03:00',
+  },
 };
 
 const ru = z.locales.ru().localeError;

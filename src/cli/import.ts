@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { systemClock } from '../lib/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import { type ImportTotals, runImport } from '../modules/import/import.service.ts';
+import { CsvHeaderError } from '../modules/import/import-sources.ts';
+import { loadConfig } from '../server/config.ts';
+import { intOption, UsageError, withUsageErrors } from './train.ts';
+
+export const IMPORT_USAGE =
+  'Usage: vmeste import --mapping MAPPING.json --input FILE(.jsonl|.csv)[.gz] [--errors FILE.jsonl] ' +
+  '[--limit N] [--batch N] [--lang ru|en] [--quiet]';
+
+/**
+ * `vmeste import`: loads historical reports into the configured database. Exit code 0 when every
+ * line was imported or skipped as already there, 1 when some lines failed (see the error report),
+ * 2 when nothing could start (wrong options, a bad mapping file, a missing or header-less input).
+ */
+export async function runImportCommand(args: string[]): Promise<void> {
+  await withUsageErrors(() => importCommand(args));
+}
+
+function summary(t: ImportTotals): string {
+  return `read ${t.read}, imported ${t.imported}, skipped ${t.skipped} (already imported), failed ${t.failed}`;
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      mapping: { type: 'string' },
+      input: { type: 'string' },
+      errors: { type: 'string' },
+      limit: { type: 'string' },
+      batch: { type: 'string' },
+      lang: { type: 'string', default: 'ru' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.mapping || !values.input) throw new UsageError(IMPORT_USAGE);
+  if (values.lang !== 'ru' && values.lang !== 'en') throw new UsageError('--lang must be ru or en');
+  const limit = values.limit === undefined ? undefined : intOption(values.limit, 'limit', 0, 1, 1e9);
+  const batchSize = intOption(values.batch, 'batch', 500, 1, 5000);
+  const errorsFile = values.errors ?? `${values.input.replace(/\.gz$/, '')}.errors.jsonl`;
+
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    schema: config.dbSchema,
+  });
+  const started = Date.now();
+  try {
+    await migrate(database, config.dbSchema);
+    const totals = await runImport(
+      { db: database.db, clock: systemClock, config },
+      {
+        mappingFile: values.mapping,
+        input: values.input,
+        errorsFile,
+        batchSize,
+        ...(limit !== undefined ? { limit } : {}),
+        locale: values.lang,
+        onProgress: values.quiet ? undefined : (t) => process.stderr.write(`\r  ${summary(t)}`),
+      },
+    );
+    if (!values.quiet) process.stderr.write('\n');
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`Import: ${summary(totals)} in ${seconds.toFixed(1)} s.`);
+    if (totals.failed > 0) {
+      console.log(`Problems, one JSON line per failed record: ${errorsFile}`);
+      process.exitCode = 1;
+    }
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'import_mapping_invalid') {
+      const lines = err.details.map((d) => `  ${d.path || '(file)'}: ${d.message}`);
+      throw new UsageError(
+        `${values.lang === 'ru' ? 'Файл сопоставления содержит ошибки' : err.message}:\n${lines.join('\n')}`,
+      );
+    }
+    if (err instanceof CsvHeaderError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
