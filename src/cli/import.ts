@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { systemClock } from '../lib/clock.ts';
-import { AppError } from '../lib/errors.ts';
-import { type ImportTotals, runImport } from '../modules/import/import.service.ts';
+import { AppError, errorCatalogue, type Locale } from '../lib/errors.ts';
+import { type ImportDeps, type ImportTotals, runImport } from '../modules/import/import.service.ts';
 import { CsvHeaderError } from '../modules/import/import-sources.ts';
 import { loadConfig } from '../server/config.ts';
 import { intOption, UsageError, withUsageErrors } from './train.ts';
@@ -26,7 +26,18 @@ function summary(t: ImportTotals): string {
   return `read ${t.read}, imported ${t.imported}, skipped ${t.skipped} (already imported), failed ${t.failed}`;
 }
 
-async function importCommand(args: string[]): Promise<void> {
+export type ImportArgs = {
+  mapping: string;
+  input: string;
+  errorsFile: string;
+  limit: number | undefined;
+  batchSize: number;
+  locale: Locale;
+  quiet: boolean;
+};
+
+/** The command line as options, or a UsageError naming what is wrong. */
+export function parseImportArgs(args: string[]): ImportArgs {
   const { values } = parseArgs({
     args,
     options: {
@@ -41,48 +52,58 @@ async function importCommand(args: string[]): Promise<void> {
   });
   if (!values.mapping || !values.input) throw new UsageError(IMPORT_USAGE);
   if (values.lang !== 'ru' && values.lang !== 'en') throw new UsageError('--lang must be ru or en');
-  const limit = values.limit === undefined ? undefined : intOption(values.limit, 'limit', 0, 1, 1e9);
-  const batchSize = intOption(values.batch, 'batch', 500, 1, 5000);
-  const errorsFile = values.errors ?? `${values.input.replace(/\.gz$/, '')}.errors.jsonl`;
+  return {
+    mapping: values.mapping,
+    input: values.input,
+    errorsFile: values.errors ?? `${values.input.replace(/\.gz$/, '')}.errors.jsonl`,
+    limit: values.limit === undefined ? undefined : intOption(values.limit, 'limit', 0, 1, 1e9),
+    batchSize: intOption(values.batch, 'batch', 500, 1, 5000),
+    locale: values.lang,
+    quiet: values.quiet,
+  };
+}
 
+async function importCommand(args: string[]): Promise<void> {
+  const parsed = parseImportArgs(args);
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
     schema: config.dbSchema,
   });
-  const started = Date.now();
   try {
     await migrate(database, config.dbSchema);
-    const totals = await runImport(
-      { db: database.db, clock: systemClock, config },
-      {
-        mappingFile: values.mapping,
-        input: values.input,
-        errorsFile,
-        batchSize,
-        ...(limit !== undefined ? { limit } : {}),
-        locale: values.lang,
-        onProgress: values.quiet ? undefined : (t) => process.stderr.write(`\r  ${summary(t)}`),
-      },
-    );
-    if (!values.quiet) process.stderr.write('\n');
+    process.exitCode = await importInto({ db: database.db, clock: systemClock, config }, parsed);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The command's body over an open database; returns the exit code (tests call it directly). */
+export async function importInto(deps: ImportDeps, a: ImportArgs): Promise<number> {
+  const started = Date.now();
+  try {
+    const totals = await runImport(deps, {
+      mappingFile: a.mapping,
+      input: a.input,
+      errorsFile: a.errorsFile,
+      batchSize: a.batchSize,
+      ...(a.limit !== undefined ? { limit: a.limit } : {}),
+      locale: a.locale,
+      ...(a.quiet ? {} : { onProgress: (t: ImportTotals) => process.stderr.write(`\r  ${summary(t)}`) }),
+    });
+    if (!a.quiet) process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     console.log(`Import: ${summary(totals)} in ${seconds.toFixed(1)} s.`);
-    if (totals.failed > 0) {
-      console.log(`Problems, one JSON line per failed record: ${errorsFile}`);
-      process.exitCode = 1;
-    }
+    if (totals.failed === 0) return 0;
+    console.log(`Problems, one JSON line per failed record: ${a.errorsFile}`);
+    return 1;
   } catch (err) {
     if (err instanceof AppError && err.code === 'import_mapping_invalid') {
       const lines = err.details.map((d) => `  ${d.path || '(file)'}: ${d.message}`);
-      throw new UsageError(
-        `${values.lang === 'ru' ? 'Файл сопоставления содержит ошибки' : err.message}:\n${lines.join('\n')}`,
-      );
+      throw new UsageError(`${errorCatalogue.import_mapping_invalid[a.locale]}:\n${lines.join('\n')}`);
     }
     if (err instanceof CsvHeaderError) throw new UsageError(err.message);
     throw err;
-  } finally {
-    await database.close();
   }
 }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { importInto, parseImportArgs } from '../../src/cli/import.ts';
+import { UsageError } from '../../src/cli/train.ts';
 import { queryRows } from '../../src/db/connection.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import type { LineReport } from '../../src/modules/import/import.service.ts';
@@ -325,5 +327,38 @@ describe('the mapping file', () => {
     const err3 = (await run({ mappingFile: broken, input }).catch((e) => e)) as AppError;
     expect(err3.code).toBe('import_mapping_invalid');
     expect(await reportCount()).toBe(before);
+  });
+});
+
+describe('the command (vmeste import)', () => {
+  it('exits 0 when every line is in, 1 when some failed, and refuses a bad mapping or command line', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const mappingFile = jsonMapping({ source: 'cli-portal' });
+      const clean = file('cli-clean.jsonl', good(1) + good(2));
+      const args = (input: string, extra: string[] = []) =>
+        parseImportArgs(['--mapping', mappingFile, '--input', input, '--quiet', ...extra]);
+      expect(await importInto(deps(), args(clean))).toBe(0);
+      expect(log.mock.calls.at(-1)?.[0]).toMatch(
+        /^Import: read 2, imported 2, skipped 0 \(already imported\), failed 0/,
+      );
+      const dirty = file('cli-dirty.jsonl', good(3) + good(4, MOSCOW));
+      const dirtyArgs = args(dirty, ['--lang', 'en']);
+      expect(dirtyArgs.errorsFile).toBe(`${dirty}.errors.jsonl`);
+      expect(await importInto(deps(), dirtyArgs)).toBe(1);
+      expect(readFileSync(dirtyArgs.errorsFile, 'utf8')).toContain(
+        '"message":"The point is outside the region"',
+      );
+      const badMapping = file('cli-bad.json', '{"source":"x"}');
+      await expect(
+        importInto(deps(), parseImportArgs(['--mapping', badMapping, '--input', clean, '--quiet'])),
+      ).rejects.toThrow(/Файл сопоставления содержит ошибки:\n {2}format: /);
+      expect(() => parseImportArgs(['--input', clean])).toThrow(UsageError);
+      expect(() => parseImportArgs(['--mapping', mappingFile, '--input', clean, '--batch', '0'])).toThrow(
+        '--batch must be an integer from 1 to 5000',
+      );
+    } finally {
+      log.mockRestore();
+    }
   });
 });
