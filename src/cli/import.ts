@@ -55,7 +55,8 @@ export function parseImportArgs(args: string[]): ImportArgs {
   return {
     mapping: values.mapping,
     input: values.input,
-    errorsFile: values.errors ?? `${values.input.replace(/\.gz$/, '')}.errors.jsonl`,
+    // Next to where the command runs, not next to the input: exports often sit in read-only places.
+    errorsFile: values.errors ?? `${path.basename(values.input).replace(/\.gz$/, '')}.errors.jsonl`,
     limit: values.limit === undefined ? undefined : intOption(values.limit, 'limit', 0, 1, 1e9),
     batchSize: intOption(values.batch, 'batch', 500, 1, 5000),
     locale: values.lang,
@@ -104,6 +105,10 @@ export async function importInto(deps: ImportDeps, a: ImportArgs): Promise<numbe
       throw new UsageError(`${errorCatalogue.import_mapping_invalid[a.locale]}:\n${lines.join('\n')}`);
     }
     if (err instanceof CsvHeaderError) throw new UsageError(err.message);
+    // The mapping, the input or the error report cannot be opened: say which, without a stack trace.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS')
+      throw new UsageError((err as Error).message);
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -279,6 +280,28 @@ describe('vmeste import (CSV)', () => {
     expect(multi!.text).toBe('Яма; глубокая\nна две полосы');
   });
 
+  it('imports the documented example (examples/import) as the docs say', async () => {
+    const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/import');
+    const { totals, errors } = await run({
+      mappingFile: path.join(examples, 'reports.mapping.json'),
+      input: path.join(examples, 'reports.csv'),
+    });
+    expect(errors).toEqual([]);
+    expect(totals).toEqual({ read: 4, imported: 4, skipped: 0, failed: 0 });
+    const rows = await queryRows<{ external_id: string; status: string; organisation: string | null }>(
+      t.database.db,
+      sql`SELECT ri.external_id, r.status, o.code AS organisation FROM report_imports ri
+          JOIN reports r ON r.id = ri.report_id LEFT JOIN organisations o ON o.id = r.organisation_id
+          WHERE ri.source = 'district-helpdesk' ORDER BY ri.external_id`,
+    );
+    expect(rows).toEqual([
+      { external_id: 'A-1001', status: 'closed', organisation: 'city-light' },
+      { external_id: 'A-1002', status: 'closed', organisation: null },
+      { external_id: 'A-1003', status: 'in_progress', organisation: 'eco-operator' },
+      { external_id: 'A-1004', status: 'rejected', organisation: null },
+    ]);
+  });
+
   it('refuses a mapping whose columns are not in the header, before importing anything', async () => {
     const before = await reportCount();
     const input = file(
@@ -343,8 +366,8 @@ describe('the command (vmeste import)', () => {
         /^Import: read 2, imported 2, skipped 0 \(already imported\), failed 0/,
       );
       const dirty = file('cli-dirty.jsonl', good(3) + good(4, MOSCOW));
-      const dirtyArgs = args(dirty, ['--lang', 'en']);
-      expect(dirtyArgs.errorsFile).toBe(`${dirty}.errors.jsonl`);
+      expect(args(dirty).errorsFile).toBe('cli-dirty.jsonl.errors.jsonl');
+      const dirtyArgs = args(dirty, ['--lang', 'en', '--errors', path.join(dir, 'cli-dirty.errors.jsonl')]);
       expect(await importInto(deps(), dirtyArgs)).toBe(1);
       expect(readFileSync(dirtyArgs.errorsFile, 'utf8')).toContain(
         '"message":"The point is outside the region"',
@@ -354,6 +377,10 @@ describe('the command (vmeste import)', () => {
         importInto(deps(), parseImportArgs(['--mapping', badMapping, '--input', clean, '--quiet'])),
       ).rejects.toThrow(/Файл сопоставления содержит ошибки:\n {2}format: /);
       expect(() => parseImportArgs(['--input', clean])).toThrow(UsageError);
+      const unwritable = args(clean, ['--errors', path.join(dir, 'no-such-dir', 'errors.jsonl')]);
+      await expect(importInto(deps(), unwritable)).rejects.toThrow(UsageError);
+      const missing = args(path.join(dir, 'no-such-file.jsonl'), ['--errors', path.join(dir, 'e.jsonl')]);
+      await expect(importInto(deps(), missing)).rejects.toThrow(/ENOENT/);
       expect(() => parseImportArgs(['--mapping', mappingFile, '--input', clean, '--batch', '0'])).toThrow(
         '--batch must be an integer from 1 to 5000',
       );

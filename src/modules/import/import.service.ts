@@ -49,12 +49,16 @@ export type LineReport = {
 
 /** The error report as JSONL, written with back-pressure (a file of many bad lines stays bounded too). */
 class ErrorReport {
-  private readonly out: WriteStream;
-  constructor(
-    file: string,
+  private constructor(
+    private readonly out: WriteStream,
     private readonly locale: Locale,
-  ) {
-    this.out = createWriteStream(file);
+  ) {}
+
+  /** Opens the file before anything is imported, so an unwritable path stops the run at once. */
+  static async open(file: string, locale: Locale): Promise<ErrorReport> {
+    const out = createWriteStream(file);
+    await once(out, 'open');
+    return new ErrorReport(out, locale);
   }
 
   async add(line: number, externalId: string | null, problems: LineProblem[]): Promise<void> {
@@ -105,17 +109,22 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
   const reference = await loadImportReference(deps.db);
   const mapping = await loadMapping(options.mappingFile, reference, locale);
   if (mapping.format === 'csv') await checkCsvColumns(mapping, options.input, locale);
-  const authorId = await ensureImportUser(deps.db);
+  // Open both files before touching the database: a missing input or an unwritable report path
+  // stops the run with nothing created.
+  const input = await openInput(options.input);
+  const errors = await ErrorReport.open(options.errorsFile, locale).catch((err: unknown) => {
+    input.destroy();
+    throw err;
+  });
   const startedAt = deps.clock.now();
 
   const totals: ImportTotals = { read: 0, imported: 0, skipped: 0, failed: 0 };
-  const errors = new ErrorReport(options.errorsFile, locale);
   let batch: ImportRow[] = [];
   // External ids of the current batch: a repeat inside one statement is skipped here, a repeat
   // across batches by the (source, external id) key.
   let batchIds = new Set<string>();
 
-  const flush = async () => {
+  const flush = async (authorId: string) => {
     if (batch.length === 0) return;
     const outcomes = await insertImportedReports(deps.db, batch, {
       source: mapping.source,
@@ -140,8 +149,8 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
     options.onProgress?.(totals);
   };
 
-  const input = await openInput(options.input);
   try {
+    const authorId = await ensureImportUser(deps.db);
     const records = mapping.format === 'jsonl' ? readJsonlRecords(input) : readCsvRecords(input, mapping.csv);
     for await (const record of records) {
       if (options.limit !== undefined && totals.read >= options.limit) break;
@@ -163,9 +172,9 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
       }
       batchIds.add(mapped.row.externalId);
       batch.push(mapped.row);
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) await flush(authorId);
     }
-    await flush();
+    await flush(authorId);
   } finally {
     input.destroy();
     await errors.close();
