@@ -359,14 +359,27 @@ describe('the command (vmeste import)', () => {
     try {
       const mappingFile = jsonMapping({ source: 'cli-portal' });
       const clean = file('cli-clean.jsonl', good(1) + good(2));
+      // The report goes to the current directory by default: tests always name it, inside their folder.
+      const report = path.join(dir, 'cli-errors.jsonl');
       const args = (input: string, extra: string[] = []) =>
-        parseImportArgs(['--mapping', mappingFile, '--input', input, '--quiet', ...extra]);
+        parseImportArgs([
+          '--mapping',
+          mappingFile,
+          '--input',
+          input,
+          '--quiet',
+          '--errors',
+          report,
+          ...extra,
+        ]);
+      expect(parseImportArgs(['--mapping', mappingFile, '--input', `${dir}/x.jsonl.gz`]).errorsFile).toBe(
+        'x.jsonl.errors.jsonl',
+      );
       expect(await importInto(deps(), args(clean))).toBe(0);
       expect(log.mock.calls.at(-1)?.[0]).toMatch(
         /^Import: read 2, imported 2, skipped 0 \(already imported\), failed 0/,
       );
       const dirty = file('cli-dirty.jsonl', good(3) + good(4, MOSCOW));
-      expect(args(dirty).errorsFile).toBe('cli-dirty.jsonl.errors.jsonl');
       const dirtyArgs = args(dirty, ['--lang', 'en', '--errors', path.join(dir, 'cli-dirty.errors.jsonl')]);
       expect(await importInto(deps(), dirtyArgs)).toBe(1);
       expect(readFileSync(dirtyArgs.errorsFile, 'utf8')).toContain(
@@ -374,7 +387,7 @@ describe('the command (vmeste import)', () => {
       );
       const badMapping = file('cli-bad.json', '{"source":"x"}');
       await expect(
-        importInto(deps(), parseImportArgs(['--mapping', badMapping, '--input', clean, '--quiet'])),
+        importInto(deps(), parseImportArgs(['--mapping', badMapping, '--input', clean, '--errors', report])),
       ).rejects.toThrow(/Файл сопоставления содержит ошибки:\n {2}format: /);
       expect(() => parseImportArgs(['--input', clean])).toThrow(UsageError);
       const unwritable = args(clean, ['--errors', path.join(dir, 'no-such-dir', 'errors.jsonl')]);
