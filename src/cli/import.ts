@@ -36,20 +36,28 @@ export type ImportArgs = {
   quiet: boolean;
 };
 
+const importOptions = {
+  mapping: { type: 'string' },
+  input: { type: 'string' },
+  errors: { type: 'string' },
+  limit: { type: 'string' },
+  batch: { type: 'string' },
+  lang: { type: 'string', default: 'ru' },
+  quiet: { type: 'boolean', default: false },
+} as const;
+
+function readCommandLine(args: string[]) {
+  try {
+    return parseArgs({ args, options: importOptions }).values;
+  } catch (err) {
+    // An unknown option or a missing value: one line and the usage, not a stack trace.
+    throw new UsageError(`${(err as Error).message}\n${IMPORT_USAGE}`);
+  }
+}
+
 /** The command line as options, or a UsageError naming what is wrong. */
 export function parseImportArgs(args: string[]): ImportArgs {
-  const { values } = parseArgs({
-    args,
-    options: {
-      mapping: { type: 'string' },
-      input: { type: 'string' },
-      errors: { type: 'string' },
-      limit: { type: 'string' },
-      batch: { type: 'string' },
-      lang: { type: 'string', default: 'ru' },
-      quiet: { type: 'boolean', default: false },
-    },
-  });
+  const values = readCommandLine(args);
   if (!values.mapping || !values.input) throw new UsageError(IMPORT_USAGE);
   if (values.lang !== 'ru' && values.lang !== 'en') throw new UsageError('--lang must be ru or en');
   return {

@@ -390,6 +390,9 @@ describe('the command (vmeste import)', () => {
         importInto(deps(), parseImportArgs(['--mapping', badMapping, '--input', clean, '--errors', report])),
       ).rejects.toThrow(/Файл сопоставления содержит ошибки:\n {2}format: /);
       expect(() => parseImportArgs(['--input', clean])).toThrow(UsageError);
+      expect(() => parseImportArgs(['--input', clean, '--mapping', mappingFile, '--colour'])).toThrow(
+        UsageError,
+      );
       const unwritable = args(clean, ['--errors', path.join(dir, 'no-such-dir', 'errors.jsonl')]);
       await expect(importInto(deps(), unwritable)).rejects.toThrow(UsageError);
       const missing = args(path.join(dir, 'no-such-file.jsonl'), ['--errors', path.join(dir, 'e.jsonl')]);
