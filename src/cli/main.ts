@@ -25,6 +25,11 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     summary: 'test the classifier on a time split (--data FILE --split-month YYYY-MM, or --train F --test F)',
     run: async (a) => (await import('./evaluate.ts')).runEvaluate(a),
   },
+  // --- Import of historical reports. ---
+  import: {
+    summary: 'import historical reports from CSV or JSONL (--mapping FILE --input FILE [--errors FILE])',
+    run: async (a) => (await import('./import.ts')).runImportCommand(a),
+  },
   bench: {
     summary: 'run the benchmarks (see docs/performance.md)',
     run: async (a) => (await import('../../bench/run.ts')).runBench(a),

@@ -41,6 +41,15 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Конец периода раньше его начала',
     en: 'The period ends before it starts',
   },
+  // --- Import mapping file (vmeste import). ---
+  import_source_name: {
+    ru: 'Имя источника: строчные латинские буквы, цифры, точка, дефис, подчёркивание (до 63)',
+    en: 'Source name: lower-case Latin letters, digits, dot, hyphen, underscore (up to 63)',
+  },
+  import_timezone: {
+    ru: 'Часовой пояс: Z или смещение вида +03:00',
+    en: 'Time zone: Z or an offset such as +03:00',
+  },
 };
 
 const ru = z.locales.ru().localeError;
