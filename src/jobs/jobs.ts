@@ -1,5 +1,6 @@
 import type { AppContext } from '../server/context.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
+import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
@@ -17,4 +18,15 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     ctx.config.classifierRetrainCron,
   );
   await registerHousekeepingJob(ctx.queue, { db: ctx.db, clock: ctx.clock, storage: ctx.storage });
+  // ---- deadlines ----
+  await registerDeadlineEscalationJob(
+    ctx.queue,
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      calendar: ctx.calendar,
+      escalateAfterWorkingDays: ctx.config.escalateAfterWorkingDays,
+    },
+    ctx.config.deadlineEscalationCron,
+  );
 }

@@ -19,6 +19,8 @@ import { migrate } from '../db/migrate.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { CalendarStore } from '../modules/calendar/calendar-store.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
@@ -63,6 +65,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
       ),
     ),
     queue: options.queue ?? null,
+    calendar: new CalendarStore(),
   };
 
   const app = Fastify({
@@ -138,6 +141,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(mediaRoutes(ctx));
   await app.register(reportRoutes(ctx, reportsDeps(ctx)));
   await app.register(classifierRoutes(ctx));
+  // ---- deadlines ----
+  await app.register(calendarRoutes({ db: ctx.db, clock: ctx.clock, calendar: ctx.calendar }));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

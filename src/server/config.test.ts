@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       classifierRoutingThreshold: null,
       classifierRetrainCron: '30 3 * * *',
+      deadlineEscalationCron: '*/10 * * * *',
+      escalateAfterWorkingDays: 2,
     });
   });
 

@@ -31,6 +31,11 @@ const envSchema = z.object({
   CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Cron schedule of classifier retraining (empty: never on a schedule). */
   CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+  // ---- deadlines ----
+  /** Cron schedule of the deadline escalation job (Moscow time). */
+  DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
+  /** Working days overdue after which a report is escalated to the curator. */
+  ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
 });
 
 export type AppConfig = {
@@ -53,6 +58,8 @@ export type AppConfig = {
   seedDemo: 'auto' | boolean;
   classifierRoutingThreshold: number | null;
   classifierRetrainCron: string;
+  deadlineEscalationCron: string;
+  escalateAfterWorkingDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(e.SEED_DEMO),
     classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
     classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
+    deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
+    escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
   };
 }

@@ -22,5 +22,6 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,
+    calendar: ctx.calendar,
   };
 }

@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './calendar.ts';
 export * from './classifier.ts';
 export * from './identity.ts';
 export * from './platform.ts';

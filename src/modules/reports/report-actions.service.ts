@@ -1,11 +1,12 @@
 import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
-import { addWorkingDays } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { uncachedCalendar } from '../calendar/calendar-store.ts';
+import { answerDueAt, extendedDueAt } from '../calendar/deadlines.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { routeReport } from '../routing/routing.service.ts';
-import { canView, conditionAllows, roleAllows } from './report.policy.ts';
+import { canView, conditionAllows, extensionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import * as repo from './reports.repo.ts';
@@ -38,10 +39,28 @@ const event = (type: string, payload: Record<string, unknown> = {}, isPublic = t
   isPublic,
 });
 
-async function dueDate(tx: Tx, categoryId: string, from: Date): Promise<Date | null> {
-  const category = await findCategory(tx, categoryId);
-  return category?.slaDays ? addWorkingDays(from, category.slaDays) : null;
+/** A fresh answer deadline from `now` (routing, reopening), with the production calendar. */
+async function dueDate(tx: Tx, deps: ReportsDeps, row: repo.ReportRow, now: Date): Promise<Date | null> {
+  const category = await findCategory(tx, row.categoryId);
+  const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+  return answerDueAt(
+    calendar,
+    row.kind,
+    { slaDays: category?.slaDays ?? null },
+    {
+      routedAt: now,
+      registeredAt: row.createdAt,
+    },
+  );
 }
+
+/** A new deadline starts clean: the escalation job's marks belong to the previous one. */
+const freshDeadline = (dueAt: Date | null) => ({
+  dueAt,
+  nearlyDueAt: null,
+  overdueAt: null,
+  escalatedAt: null,
+});
 
 /** Working answer = the latest answer still in draft or review. */
 async function workingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow | undefined> {
@@ -125,7 +144,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
         changes: {
           organisationId: decision.organisationId,
           routing: decision,
-          dueAt: await dueDate(tx, row.categoryId, now),
+          ...freshDeadline(await dueDate(tx, deps, row, now)),
         },
       };
     }
@@ -168,7 +187,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       changes: {
         organisationId: org.id,
         routing: { method: 'curator', organisationId: org.id, previous: row.routing },
-        dueAt: await dueDate(tx, row.categoryId, now),
+        ...freshDeadline(await dueDate(tx, deps, row, now)),
       },
     };
   },
@@ -248,12 +267,32 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, purpose: 'dispute' });
     return { status: 'disputed', events: [event('disputed', { comment: body.comment })] };
   },
-  async reopen({ tx, row, body, now }) {
+  async reopen({ tx, deps, row, body, now }) {
     // The organisation must answer anew: a fresh deadline runs from the reopening.
     return {
       status: 'reopened',
       events: [event('reopened', body.comment ? { comment: body.comment } : {})],
-      changes: { dueAt: await dueDate(tx, row.categoryId, now) },
+      changes: freshDeadline(await dueDate(tx, deps, row, now)),
+    };
+  },
+  async 'extend-deadline'({ tx, deps, row, body, now }) {
+    // The policy has checked there is a running deadline not yet extended.
+    const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+    const previous = row.dueAt!;
+    const dueAt = extendedDueAt(calendar, row.kind, previous, body.days);
+    return {
+      status: row.status,
+      // Public: the author (and, for a public report, everyone) sees the new date and the reason.
+      events: [
+        event('deadline_extended', {
+          days: body.days,
+          unit: row.kind === 'appeal' ? 'calendar_days' : 'working_days',
+          reason: body.reason,
+          previousDueAt: previous.toISOString(),
+          dueAt: dueAt.toISOString(),
+        }),
+      ],
+      changes: { ...freshDeadline(dueAt), deadlineExtendedAt: now, deadlineExtensionDays: body.days },
     };
   },
   async close({ body }) {
@@ -282,9 +321,17 @@ export async function runAction<A extends ReportAction>(
     const facts = factsOf(row);
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
     if (!canTransition(action, row.status))
-      throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
+      throw new AppError(action === 'extend-deadline' ? 'deadline_not_running' : 'invalid_transition', [
+        { path: 'status', message: row.status },
+      ]);
     if (!conditionAllows(action, facts, now, deps.config.disputeWindowDays))
-      throw new AppError(action === 'dispute' ? 'dispute_window_closed' : 'already_rated');
+      throw new AppError(
+        action === 'dispute'
+          ? 'dispute_window_closed'
+          : action === 'extend-deadline'
+            ? (extensionRefusal(facts) ?? 'deadline_not_running')
+            : 'already_rated',
+      );
 
     const handler = handlers[action] as Handler<A>;
     const step = await handler({ tx, deps, actor, row, body, now });

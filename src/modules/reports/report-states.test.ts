@@ -49,6 +49,10 @@ const expected: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus | 
     from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'reopened'],
     to: 'same',
   },
+  'extend-deadline': {
+    from: ['assigned', 'in_progress', 'answer_drafted', 'answer_review', 'reopened'],
+    to: 'same',
+  },
 };
 
 describe('report status machine', () => {

@@ -36,6 +36,7 @@ export const reportActions = [
   'reopen',
   'close',
   'recategorise',
+  'extend-deadline',
 ] as const;
 export type ReportAction = (typeof reportActions)[number];
 
@@ -98,6 +99,8 @@ export const transitions: Record<ReportAction, Transition> = {
     from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'reopened'],
     to: 'same',
   },
+  // The organisation's one extension of a running deadline (docs/deadlines.md); the status stays.
+  'extend-deadline': { from: deadlineStatuses, to: 'same' },
 };
 
 export function canTransition(action: ReportAction, status: ReportStatus): boolean {

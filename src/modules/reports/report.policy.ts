@@ -13,6 +13,9 @@ export type ReportFacts = {
   answeredAt: Date | null;
   /** Whether the author already rated the current published answer. */
   ratedCurrentAnswer: boolean;
+  /** The answer deadline, and whether it was already extended (once per report). */
+  dueAt?: Date | null;
+  deadlineExtended?: boolean;
 };
 
 /** Reports the public may see once a moderator has let them through. */
@@ -86,6 +89,8 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
       return moderatorLike(actor) || inCuratorScope(r, actor);
     case 'recategorise':
       return moderatorLike(actor) || inCuratorScope(r, actor) || isOperatorOf(r, actor);
+    case 'extend-deadline':
+      return admin || isOperatorOf(r, actor);
   }
 }
 
@@ -98,7 +103,16 @@ export function conditionAllows(
 ): boolean {
   if (action === 'rate') return !r.ratedCurrentAnswer;
   if (action === 'dispute') return withinDisputeWindow(r, now, disputeWindowDays);
+  if (action === 'extend-deadline') return extensionRefusal(r) === null;
   return true;
+}
+
+/** Why a deadline cannot be extended, or null when it can: a running deadline, extended only once. */
+export function extensionRefusal(
+  r: Pick<ReportFacts, 'dueAt' | 'deadlineExtended'>,
+): 'deadline_not_running' | 'deadline_already_extended' | null {
+  if (!r.dueAt) return 'deadline_not_running';
+  return r.deadlineExtended ? 'deadline_already_extended' : null;
 }
 
 export function disputeDeadline(r: Pick<ReportFacts, 'answeredAt'>, disputeWindowDays: number): Date | null {

@@ -16,6 +16,8 @@ export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts
     territoryParentId: row.territoryParentId,
     answeredAt: row.answeredAt,
     ratedCurrentAnswer,
+    dueAt: row.dueAt,
+    deadlineExtended: row.deadlineExtendedAt !== null,
   };
 }
 
@@ -84,6 +86,8 @@ export type DetailParts = {
   rating: { score: number; solved: boolean; comment: string | null } | null;
   ratedCurrentAnswer: boolean;
   author: { name: string; email: string } | null;
+  /** An appeal's 59-ФЗ milestones (computed with the production calendar by the caller). */
+  appealDeadlines?: { registrationDueAt: Date; redirectDueAt: Date } | null;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -99,6 +103,16 @@ export function presentDetail(p: DetailParts): ReportDetail {
     author: staffView ? p.author : null,
     routing: staffView ? p.row.routing : null,
     disputeUntil: until ? until.toISOString() : null,
+    deadlineExtension:
+      p.row.deadlineExtendedAt && p.row.deadlineExtensionDays !== null
+        ? { at: p.row.deadlineExtendedAt.toISOString(), days: p.row.deadlineExtensionDays }
+        : null,
+    appealDeadlines: p.appealDeadlines
+      ? {
+          registrationDueAt: p.appealDeadlines.registrationDueAt.toISOString(),
+          redirectDueAt: p.appealDeadlines.redirectDueAt.toISOString(),
+        }
+      : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
   };
 }

@@ -32,6 +32,8 @@ export type ReportRow = {
   isPublic: boolean;
   routing: Record<string, unknown> | null;
   dueAt: Date | null;
+  deadlineExtendedAt: Date | null;
+  deadlineExtensionDays: number | null;
   answeredAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -46,6 +48,7 @@ const selectReport = sql`
     t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
     r.organisation_id AS "organisationId", o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
     r.author_id AS "authorId", r.is_public AS "isPublic", r.routing, r.due_at AS "dueAt",
+    r.deadline_extended_at AS "deadlineExtendedAt", r.deadline_extension_days AS "deadlineExtensionDays",
     r.answered_at AS "answeredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
     (SELECT m.id FROM media m WHERE m.report_id = r.id AND m.purpose = 'report' ORDER BY m.created_at LIMIT 1) AS "thumbMediaId"
   FROM reports r
@@ -62,6 +65,8 @@ function normalise(row: ReportRow): ReportRow {
     lat: Number(row.lat),
     lon: Number(row.lon),
     dueAt: date(row.dueAt),
+    deadlineExtendedAt: date(row.deadlineExtendedAt),
+    deadlineExtensionDays: row.deadlineExtensionDays === null ? null : Number(row.deadlineExtensionDays),
     answeredAt: date(row.answeredAt),
     createdAt: date(row.createdAt)!,
     updatedAt: date(row.updatedAt)!,

@@ -5,6 +5,8 @@ import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts'
 import { sha256 } from '../../lib/tokens.ts';
 import type { AppConfig } from '../../server/config.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { type CalendarSource, uncachedCalendar } from '../calendar/calendar-store.ts';
+import { appealMilestones } from '../calendar/deadlines.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
@@ -37,6 +39,8 @@ export type ReportsDeps = {
     exec: Executor,
     correction: { reportId: string; categoryCode: string; actorId: string; at: Date },
   ) => Promise<void>;
+  /** The production calendar for deadlines (absent: read from the database each time). */
+  calendar?: CalendarSource;
   /** Staff corrections of routing become training labels. */
   recordCorrection?: (
     exec: Executor,
@@ -129,6 +133,8 @@ export async function createReport(
     isPublic: input.isPublic,
     routing: outcome.routing,
     dueAt: null,
+    deadlineExtendedAt: null,
+    deadlineExtensionDays: null,
     answeredAt: null,
     createdAt: now,
     updatedAt: now,
@@ -253,6 +259,10 @@ export async function presentReport(
     rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
     ratedCurrentAnswer: Boolean(rating),
     author,
+    appealDeadlines:
+      row.kind === 'appeal'
+        ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
+        : null,
   });
 }
 
