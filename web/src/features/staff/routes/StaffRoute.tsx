@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
 import { canSeeClassifier } from '../../classifier/roles';
+import { OverdueSummary } from '../../deadlines/components/OverdueSummary';
 import { type ReportQueue, useReports } from '../../reports/api/get-reports';
 import { ReportList } from '../../reports/components/ReportList';
 import { queuesFor } from '../queues';
@@ -22,6 +23,8 @@ export function StaffRoute() {
   return (
     <div className="page">
       <h1>{t('staff.title')}</h1>
+      {/* deadlines: running, nearly due and overdue work per organisation */}
+      {user && user.role !== 'resident' && <OverdueSummary />}
       {queues.length === 0 ? (
         <p>{t('staff.noQueues')}</p>
       ) : (
@@ -64,6 +67,12 @@ export function StaffRoute() {
               <Link to="/admin/classifier">{t('classifier.title')}</Link>
               <span className="hint"> — {t('staff.classifierHint')}</span>
             </li>
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/calendar">{t('deadlines.calendarTitle')}</Link>
+                <span className="hint"> — {t('deadlines.calendarHint')}</span>
+              </li>
+            )}
           </ul>
         </section>
       )}

@@ -8,6 +8,7 @@ import { type ActionRequest, useReportAction } from '../../api/run-report-action
 import { AssignForm } from './AssignForm';
 import { DisputeForm } from './DisputeForm';
 import { DraftAnswerForm } from './DraftAnswerForm';
+import { ExtendDeadlineForm } from './ExtendDeadlineForm';
 import { RateForm } from './RateForm';
 import { RecategoriseForm } from './RecategoriseForm';
 import { type TextAction, TextActionForm, textActionFields } from './TextActionForm';
@@ -67,6 +68,16 @@ export function ReportActions({ report }: { report: ReportDetail }) {
             error={errorFor(a)}
             pending={pending}
             currentCategoryId={report.category.id}
+          />
+        );
+      case 'extend-deadline':
+        return (
+          <ExtendDeadlineForm
+            run={run}
+            error={errorFor(a)}
+            pending={pending}
+            kind={report.kind}
+            dueAt={report.dueAt}
           />
         );
       default:
