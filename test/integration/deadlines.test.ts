@@ -6,6 +6,7 @@ import { runDeadlineEscalation } from '../../src/modules/calendar/escalation.ser
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import {
   act,
+  driveTo,
   errorOf,
   fieldPaths,
   fileReport,
@@ -153,6 +154,15 @@ describe('deadlines: production calendar, extension, escalation', () => {
         redirectDueAt: endOf('2026-04-09'),
       });
     });
+  });
+
+  it('gives a reopened appeal 30 calendar days from the reopening', async () => {
+    t.clock.set(noon('2026-03-02'));
+    const disputed = await driveTo(t, staff, author, 'disputed', { kind: 'appeal' });
+    t.clock.set(noon('2026-03-20'));
+    const reopened = await must(t, staff.curator, disputed.id, 'reopen');
+    // 20 March + 30 = Sunday 19 April → Monday 20 April.
+    expect(reopened.dueAt).toBe(endOf('2026-04-20'));
   });
 
   describe('extend-deadline', () => {

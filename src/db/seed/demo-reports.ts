@@ -6,6 +6,7 @@ import {
 } from '../../demo/report-generator.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../demo/users.ts';
 import { fixedClock } from '../../lib/clock.ts';
+import { CalendarStore } from '../../modules/calendar/calendar-store.ts';
 import type { Actor } from '../../modules/identity/actor.ts';
 import { findUserByEmail } from '../../modules/identity/identity.repo.ts';
 import { presentActor } from '../../modules/identity/identity.service.ts';
@@ -40,7 +41,8 @@ export async function seedDemoReports(
 ): Promise<{ created: number; byState: Record<string, number> }> {
   const plans = generateDemoReports({ count: options.count, now: options.now });
   const clock = fixedClock(options.now);
-  const deps: ReportsDeps = { db, clock, config };
+  // One calendar read for the whole seed, not one per routed report.
+  const deps: ReportsDeps = { db, clock, config, calendar: new CalendarStore() };
   const cast = await loadCast(db, ids);
   const byState: Record<string, number> = {};
   for (const plan of plans) {

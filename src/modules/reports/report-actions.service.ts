@@ -39,18 +39,25 @@ const event = (type: string, payload: Record<string, unknown> = {}, isPublic = t
   isPublic,
 });
 
-/** A fresh answer deadline from `now` (routing, reopening), with the production calendar. */
-async function dueDate(tx: Tx, deps: ReportsDeps, row: repo.ReportRow, now: Date): Promise<Date | null> {
+/**
+ * A fresh answer deadline from `now` (routing, reopening), with the production calendar. An appeal's
+ * 30 days run from its registration (the submission), or from `now` when it is considered anew.
+ */
+async function dueDate(
+  tx: Tx,
+  deps: ReportsDeps,
+  row: repo.ReportRow,
+  now: Date,
+  appealCountsFrom: 'registration' | 'now' = 'registration',
+): Promise<Date | null> {
   const category = await findCategory(tx, row.categoryId);
   const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+  const registeredAt = appealCountsFrom === 'now' ? now : row.createdAt;
   return answerDueAt(
     calendar,
     row.kind,
     { slaDays: category?.slaDays ?? null },
-    {
-      routedAt: now,
-      registeredAt: row.createdAt,
-    },
+    { routedAt: now, registeredAt },
   );
 }
 
@@ -272,7 +279,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     return {
       status: 'reopened',
       events: [event('reopened', body.comment ? { comment: body.comment } : {})],
-      changes: freshDeadline(await dueDate(tx, deps, row, now)),
+      changes: freshDeadline(await dueDate(tx, deps, row, now, 'now')),
     };
   },
   async 'extend-deadline'({ tx, deps, row, body, now }) {

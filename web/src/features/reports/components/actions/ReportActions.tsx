@@ -87,7 +87,10 @@ export function ReportActions({ report }: { report: ReportDetail }) {
 
   // The author's own steps (clarify, rate) are the point of the visit: show them open.
   const openByDefault = (a: ReportAction) =>
-    a === 'clarify' || a === 'rate' || (a === 'draft-answer' && forms.length === 1);
+    a === 'clarify' ||
+    a === 'rate' ||
+    // The rare extension does not count: the answer is the operator's main work.
+    (a === 'draft-answer' && forms.filter((f) => f !== 'extend-deadline').length === 1);
 
   return (
     <section className="card actions" aria-labelledby="actions-heading">
