@@ -1,6 +1,7 @@
 import type { AppContext } from '../server/context.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
+import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
@@ -23,4 +24,15 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     clock: ctx.clock,
     timeoutDays: ctx.config.clarificationTimeoutDays,
   });
+  // ---- deadlines ----
+  await registerDeadlineEscalationJob(
+    ctx.queue,
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      calendar: ctx.calendar,
+      escalateAfterWorkingDays: ctx.config.escalateAfterWorkingDays,
+    },
+    ctx.config.deadlineEscalationCron,
+  );
 }

@@ -176,6 +176,23 @@ export const errorCatalogue = {
     en: 'You may not keep templates of this organisation',
   },
   // ---- end answer quality ----
+  // ---- deadlines: production calendar, extension, escalation ----
+  calendar_day_not_found: {
+    status: 404,
+    ru: 'Для этой даты нет особой отметки в производственном календаре',
+    en: 'This date has no entry in the production calendar',
+  },
+  deadline_not_running: {
+    status: 409,
+    ru: 'У сообщения нет текущего срока ответа, продлевать нечего',
+    en: 'The report has no running answer deadline to extend',
+  },
+  deadline_already_extended: {
+    status: 409,
+    ru: 'Срок ответа уже продлевался: продлить можно только один раз',
+    en: 'The deadline has already been extended: it may be extended only once',
+  },
+  // ---- end deadlines ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   // --- Import of historical reports (vmeste import): the mapping file and per-line problems. ---
   import_mapping_invalid: {

@@ -50,6 +50,19 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Часовой пояс: Z или смещение вида +03:00',
     en: 'Time zone: Z or an offset such as +03:00',
   },
+  // ---- deadlines ----
+  calendar_year_range: {
+    ru: 'Год должен быть от 2000 до 2100',
+    en: 'The year must be between 2000 and 2100',
+  },
+  shortened_must_be_working: {
+    ru: 'Сокращённым может быть только рабочий день',
+    en: 'Only a working day can be shortened',
+  },
+  extension_days_range: {
+    ru: 'Продлить можно на 1–30 дней',
+    en: 'A deadline can be extended by 1 to 30 days',
+  },
 };
 
 const ru = z.locales.ru().localeError;

@@ -1,12 +1,22 @@
 /**
- * Working-day arithmetic in the region's local time (Moscow time, UTC+3 all year). Weekends only for
- * now: the production calendar with public holidays and transferred days plugs in through
- * `isWorkingDay`.
+ * Working-day arithmetic in the region's local time (Moscow time, UTC+3 all year). The production
+ * calendar (src/modules/calendar: public holidays, transferred days, working Saturdays) plugs in
+ * through `isWorkingDay`; `weekendsOnly` is the plain rule it refines.
  */
 const REGION_OFFSET_MS = 3 * 60 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
 
-export type WorkingDayCalendar = { isWorkingDay(localDate: Date): boolean };
+/** A calendar edited into years without a working day must not hang a request: fail loudly instead. */
+function guard(steps: number): void {
+  if (steps > 10 * 366) throw new Error('the production calendar has no working day within ten years');
+}
+
+/** `localDate` is midnight UTC of the local calendar date (so getUTCDay() is the local weekday). */
+export type WorkingDayCalendar = {
+  isWorkingDay(localDate: Date): boolean;
+  /** A pre-holiday working day one hour shorter (Labour Code art. 95); absent: never. */
+  isShortened?(localDate: Date): boolean;
+};
 
 export const weekendsOnly: WorkingDayCalendar = {
   isWorkingDay: (d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6,
@@ -20,9 +30,11 @@ export function addWorkingDays(from: Date, n: number, calendar: WorkingDayCalend
   const local = new Date(from.getTime() + REGION_OFFSET_MS);
   let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   let left = n;
+  let steps = 0;
   while (left > 0) {
     day += DAY;
     if (calendar.isWorkingDay(new Date(day))) left -= 1;
+    guard(++steps);
   }
   // 23:59:59.999 local time of that day.
   return new Date(day + DAY - 1 - REGION_OFFSET_MS);
@@ -34,13 +46,76 @@ export function workingDaysBetween(
   to: Date,
   calendar: WorkingDayCalendar = weekendsOnly,
 ): number {
-  const localDay = (d: Date) => {
-    const local = new Date(d.getTime() + REGION_OFFSET_MS);
-    return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  };
   let count = 0;
-  for (let day = localDay(from); day < localDay(to); day += DAY) {
+  const until = localDateOf(to).getTime();
+  for (let day = localDateOf(from).getTime(); day < until; day += DAY) {
     if (calendar.isWorkingDay(new Date(day))) count += 1;
   }
   return count;
+}
+
+/** The local (UTC+3) calendar date of an instant, as midnight UTC of that date. */
+export function localDateOf(instant: Date): Date {
+  const local = new Date(instant.getTime() + REGION_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}
+
+/** "yyyy-mm-dd" of a local date (as returned by localDateOf). */
+export const dateKey = (localDate: Date): string => localDate.toISOString().slice(0, 10);
+
+/** The instant at which a local date ends (23:59:59.999 local time). */
+export function endOfLocalDay(localDate: Date): Date {
+  return new Date(localDate.getTime() + DAY - 1 - REGION_OFFSET_MS);
+}
+
+/**
+ * The end of the n-th calendar day after `from` (59-ФЗ counts appeals in calendar days). When that
+ * day is not a working day and a calendar is given, the deadline moves to the end of the next working
+ * day (Civil Code art. 193), so an answer is never due on a holiday.
+ */
+export function addCalendarDays(from: Date, n: number, calendar?: WorkingDayCalendar): Date {
+  let day = localDateOf(from).getTime() + n * DAY;
+  let steps = 0;
+  while (calendar && !calendar.isWorkingDay(new Date(day))) {
+    day += DAY;
+    guard(++steps);
+  }
+  return endOfLocalDay(new Date(day));
+}
+
+/** Office hours in local time: 09:00–18:00 with an hour for lunch, an hour less before a holiday. */
+export const WORK_START_HOUR = 9;
+const WORK_HOURS = 8;
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * The instant `hours` working hours after `from`: time counts only inside office hours of working
+ * days (09:00 to 17:00 of net time, so an 8-hour day; 7 hours on a shortened day), as moderation
+ * deadlines are set in working hours.
+ */
+export function addWorkingHours(
+  from: Date,
+  hours: number,
+  calendar: WorkingDayCalendar = weekendsOnly,
+): Date {
+  let left = hours * HOUR;
+  let day = localDateOf(from);
+  // Local milliseconds since the local midnight of `from`.
+  let cursor = from.getTime() + REGION_OFFSET_MS - day.getTime();
+  let steps = 0;
+  for (;;) {
+    if (calendar.isWorkingDay(day)) {
+      const start = WORK_START_HOUR * HOUR;
+      const end = start + (WORK_HOURS - (calendar.isShortened?.(day) ? 1 : 0)) * HOUR;
+      const begin = Math.max(cursor, start);
+      if (begin < end) {
+        const available = end - begin;
+        if (left <= available) return new Date(day.getTime() + begin + left - REGION_OFFSET_MS);
+        left -= available;
+      }
+    }
+    day = new Date(day.getTime() + DAY);
+    cursor = 0;
+    guard(++steps);
+  }
 }

@@ -20,6 +20,8 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { answerRoutes } from '../modules/answers/answers.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { CalendarStore } from '../modules/calendar/calendar-store.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
@@ -65,6 +67,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
       ),
     ),
     queue: options.queue ?? null,
+    calendar: new CalendarStore(),
   };
 
   const app = Fastify({
@@ -144,6 +147,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(oidcRoutes(ctx));
   // answer quality: templates, dispute rate
   await app.register(answerRoutes(ctx));
+  // ---- deadlines ----
+  await app.register(calendarRoutes({ db: ctx.db, clock: ctx.clock, calendar: ctx.calendar }));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       classifierRoutingThreshold: null,
       classifierRetrainCron: '30 3 * * *',
       oidc: null,
+      deadlineEscalationCron: '*/10 * * * *',
+      escalateAfterWorkingDays: 2,
     });
   });
 

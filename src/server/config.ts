@@ -34,6 +34,11 @@ const envSchema = z
     CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     /** Cron schedule of classifier retraining (empty: never on a schedule). */
     CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+    // ---- deadlines ----
+    /** Cron schedule of the deadline escalation job (Moscow time). */
+    DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
+    /** Working days overdue after which a report is escalated to the curator. */
+    ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
     // --- OpenID Connect sign-in (ESIA-style); off unless OIDC_ISSUER is set ---
     OIDC_ISSUER: z
       .url()
@@ -80,6 +85,8 @@ export type AppConfig = {
   sessionTtlDays: number;
   disputeWindowDays: number;
   clarificationTimeoutDays: number;
+  deadlineEscalationCron: string;
+  escalateAfterWorkingDays: number;
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
@@ -126,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlDays: e.SESSION_TTL_DAYS,
     disputeWindowDays: e.DISPUTE_WINDOW_DAYS,
     clarificationTimeoutDays: e.CLARIFICATION_TIMEOUT_DAYS,
+    deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
+    escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { CalendarStore } from '../modules/calendar/calendar-store.ts';
 import type { ModelStore } from '../modules/classifier/model-store.ts';
 import type { BlobStorage } from '../modules/media/storage.ts';
 import type { AppConfig } from './config.ts';
@@ -16,4 +17,6 @@ export type AppContext = {
   classifier: ModelStore;
   /** The job queue, where this process runs one (serve does; most tests do not). */
   queue: JobQueue | null;
+  /** The production calendar for deadlines (in memory, refreshed on edits). */
+  calendar: CalendarStore;
 };

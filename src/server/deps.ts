@@ -25,5 +25,6 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     recordCategoryCorrection,
     // answer quality: non-answer flags computed at submission, shown to the reviewer
     answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
+    calendar: ctx.calendar,
   };
 }

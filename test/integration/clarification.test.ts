@@ -24,7 +24,8 @@ describe('clarification loop', () => {
   it('lets the operator ask while working; the clock stops until the author answers', async () => {
     t.clock.set(START);
     const r = await driveTo(t, staff, author, 'in_progress');
-    expect(r.dueAt).toBe('2026-03-09T20:59:59.999Z'); // 5 working days
+    // 5 working days: 3–6 March and 10 March (9 March 2026 is a public holiday).
+    expect(r.dueAt).toBe('2026-03-10T20:59:59.999Z');
     const asked = await must(t, staff.opLight, r.id, 'request-clarification', { question: QUESTION });
     expect(asked.status).toBe('clarification_requested');
     expect(asked.allowedActions).not.toContain('start');
@@ -33,7 +34,7 @@ describe('clarification loop', () => {
     t.clock.set(new Date('2026-03-05T10:00:00Z'));
     const answered = await must(t, author, r.id, 'clarify', { answer: 'Опора № 17, у второго подъезда' });
     expect(answered.status).toBe('in_progress');
-    expect(answered.dueAt).toBe('2026-03-12T20:59:59.999Z');
+    expect(answered.dueAt).toBe('2026-03-13T20:59:59.999Z');
   });
 
   it('keeps a 59-ФЗ appeal’s deadline running while the author is asked', async () => {
@@ -54,7 +55,7 @@ describe('clarification loop', () => {
   it('refuses a question from someone who does not handle the report', async () => {
     const r = await driveTo(t, staff, author, 'in_progress');
     const before = await snapshot(t, r.id);
-    const res = await act(t, staff.moderator, r.id, 'request-clarification', { question: QUESTION });
+    const res = await act(t, staff.opRoads, r.id, 'request-clarification', { question: QUESTION });
     expect(res.statusCode).toBe(403);
     expect((await act(t, staff.opLight, r.id, 'request-clarification', { question: 'да' })).statusCode).toBe(
       400,

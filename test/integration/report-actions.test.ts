@@ -29,6 +29,8 @@ type Case = {
   wrongRole: Role;
   /** A status the `by` role can see the report in, where the command is not available. */
   wrongStatus: DriveTarget;
+  /** The refusal's code there, where more specific than invalid_transition. */
+  wrongStatusCode?: string;
   /** Bodies the schema refuses, with the fields each problem is about. */
   badBodies: [object, string[]][];
 };
@@ -224,6 +226,38 @@ const cases: Case[] = [
       [{}, ['categoryId']],
     ],
   },
+  {
+    action: 'redirect',
+    from: 'in_progress',
+    by: 'opLight',
+    body: (ids) => ({ organisationId: ids.admCentral, reason: REASON }),
+    to: 'assigned',
+    wrongRole: 'moderator',
+    wrongStatus: 'answered',
+    badBodies: [
+      [{ organisationId: 'adm-tsentralny', reason: REASON }, ['organisationId']],
+      [{ organisationId: '00000000-0000-4000-8000-000000000000' }, ['reason']],
+      [{}, ['organisationId', 'reason']],
+    ],
+  },
+  {
+    action: 'extend-deadline',
+    from: 'in_progress',
+    by: 'opLight',
+    body: { days: 3, reason: 'Нужна подрядная организация, заявка подана' },
+    to: 'in_progress',
+    wrongRole: 'curator',
+    // An answered report has no running deadline.
+    wrongStatus: 'answered',
+    wrongStatusCode: 'deadline_not_running',
+    badBodies: [
+      [{ days: 0, reason: REASON }, ['days']],
+      [{ days: -2, reason: REASON }, ['days']],
+      [{ days: 31, reason: REASON }, ['days']],
+      [{ days: 1.5 }, ['days', 'reason']],
+      [{ days: 3, reason: '' }, ['reason']],
+    ],
+  },
 ];
 
 describe('report actions: success, and refusals that change nothing', () => {
@@ -279,10 +313,10 @@ describe('report actions: success, and refusals that change nothing', () => {
       await refused(id, c.wrongRole, body(), 403, 'forbidden');
     });
 
-    it(`refuses it from ${c.wrongStatus} with 409 invalid_transition`, async () => {
+    it(`refuses it from ${c.wrongStatus} with 409 ${c.wrongStatusCode ?? 'invalid_transition'}`, async () => {
       const elsewhere = (await driveTo(t, staff, author, c.wrongStatus)).id;
       expect((await getReport(t, who(c.by), elsewhere)).statusCode).toBe(200);
-      await refused(elsewhere, c.by, body(), 409, 'invalid_transition');
+      await refused(elsewhere, c.by, body(), 409, c.wrongStatusCode ?? 'invalid_transition');
     });
 
     it('refuses a bad body with 400 and every problem listed', async () => {

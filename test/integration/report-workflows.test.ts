@@ -53,8 +53,9 @@ describe('report workflows', () => {
     it('assigns by the rule table on accept, with a deadline of the subject’s SLA in working days', async () => {
       const r = await driveTo(t, staff, author, 'assigned');
       expect(r.organisation!.id).toBe(await organisationId(t.app, 'city-light'));
-      // Street lights: 5 working days from Monday 2 March → end of Monday 9 March, Moscow time.
-      expect(r.dueAt).toBe('2026-03-09T20:59:59.999Z');
+      // Street lights: 5 working days from Monday 2 March (9 March is a public holiday) → end of
+      // Tuesday 10 March, Moscow time.
+      expect(r.dueAt).toBe('2026-03-10T20:59:59.999Z');
       expect(await eventTypes(author, r.id)).toEqual(['submitted', 'accepted', 'routed']);
     });
 
@@ -95,8 +96,8 @@ describe('report workflows', () => {
           comment: 'Территория администрации',
         });
         expect(assigned).toMatchObject({ status: 'assigned', organisation: { id: adm } });
-        // Other problems: 20 working days from Wednesday 4 March → Wednesday 1 April.
-        expect(assigned.dueAt).toBe('2026-04-01T20:59:59.999Z');
+        // Other problems: 20 working days from Wednesday 4 March (9 March is a holiday) → Thursday 2 April.
+        expect(assigned.dueAt).toBe('2026-04-02T20:59:59.999Z');
         expect(await listedIds(t, staff.curator, 'queue=curator')).not.toContain(r.id);
       } finally {
         t.clock.set(START);
@@ -153,6 +154,7 @@ describe('report workflows', () => {
         'start',
         'recategorise',
         'redirect',
+        'extend-deadline',
       ]);
     });
   });
@@ -317,6 +319,7 @@ describe('report workflows', () => {
       expect((await getReport(t, staff.opLight, r.id)).json().allowedActions).toEqual([
         'draft-answer',
         'submit-answer',
+        'extend-deadline',
       ]);
     });
 

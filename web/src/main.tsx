@@ -8,6 +8,7 @@ import './styles/map.css';
 import './styles/report.css';
 import './styles/admin.css';
 import './styles/answers.css';
+import './styles/deadlines.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

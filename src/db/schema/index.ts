@@ -2,6 +2,7 @@
 export * from './answer-quality.ts';
 export * from './appeals.ts';
 export * from './audit.ts';
+export * from './calendar.ts';
 export * from './classifier.ts';
 export * from './identity.ts';
 // Import of historical reports (vmeste import).

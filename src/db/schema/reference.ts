@@ -37,6 +37,8 @@ export const categories = pgTable(
     nameRu: text('name_ru').notNull(),
     nameEn: text('name_en').notNull(),
     slaDays: integer('sla_days'),
+    /** Optional moderation deadline in working hours (from submission to the moderator's decision). */
+    moderationHours: integer('moderation_hours'),
     sortOrder: integer('sort_order').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
   },

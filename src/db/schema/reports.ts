@@ -46,6 +46,13 @@ export const reports = pgTable(
     /** How the current organisation was chosen: the rule, or why it went to the curator. */
     routing: jsonb('routing').$type<Record<string, unknown>>(),
     dueAt: timestamp('due_at', { withTimezone: true }),
+    // Deadline bookkeeping (docs/deadlines.md): the one extension, and the escalation job's marks,
+    // which make each of its steps happen once per deadline (cleared when a new deadline starts).
+    deadlineExtendedAt: timestamp('deadline_extended_at', { withTimezone: true }),
+    deadlineExtensionDays: integer('deadline_extension_days'),
+    nearlyDueAt: timestamp('nearly_due_at', { withTimezone: true }),
+    overdueAt: timestamp('overdue_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     /** Hand-overs between organisations so far; the third one goes to the curator ("ping-pong"). */
     redirectCount: smallint('redirect_count').notNull().default(0),
@@ -66,6 +73,7 @@ export const reports = pgTable(
     index('reports_author_idx').on(t.authorId, t.createdAt),
     index('reports_territory_idx').on(t.territoryId),
     index('reports_category_idx').on(t.categoryId),
+    index('reports_due_idx').on(t.dueAt),
   ],
 );
 

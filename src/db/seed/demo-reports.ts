@@ -7,6 +7,7 @@ import {
 import { DEMO_EMAIL_DOMAIN } from '../../demo/users.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { checkAnswer, forgetCheck, loadAnswerQuality } from '../../modules/answers/quality.service.ts';
+import { CalendarStore } from '../../modules/calendar/calendar-store.ts';
 import type { Actor } from '../../modules/identity/actor.ts';
 import { findUserByEmail } from '../../modules/identity/identity.repo.ts';
 import { presentActor } from '../../modules/identity/identity.service.ts';
@@ -42,11 +43,14 @@ export async function seedDemoReports(
   const plans = generateDemoReports({ count: options.count, now: options.now });
   const clock = fixedClock(options.now);
   // Answers go to review with their quality flags, as in the running app (answer quality).
+  // Answers go to review with their quality flags, as in the running app; one calendar read for the
+  // whole seed, not one per routed report.
   const deps: ReportsDeps = {
     db,
     clock,
     config,
     answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
+    calendar: new CalendarStore(),
   };
   const cast = await loadCast(db, ids);
   const byState: Record<string, number> = {};

@@ -3,7 +3,8 @@
  * transaction (report-actions.service.ts), split over small files by subject.
  */
 import type { Tx } from '../../db/connection.ts';
-import { addWorkingDays } from '../../lib/working-days.ts';
+import { uncachedCalendar } from '../calendar/calendar-store.ts';
+import { answerDueAt } from '../calendar/deadlines.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory } from '../reference/reference.repo.ts';
 import type { ReportAction, ReportStatus } from './report-states.ts';
@@ -37,7 +38,32 @@ export const event = (type: string, payload: Record<string, unknown> = {}, isPub
   isPublic,
 });
 
-export async function dueDate(tx: Tx, categoryId: string, from: Date): Promise<Date | null> {
-  const category = await findCategory(tx, categoryId);
-  return category?.slaDays ? addWorkingDays(from, category.slaDays) : null;
+/**
+ * A fresh answer deadline from `now` (routing, reopening), with the production calendar. An appeal's
+ * 30 days run from its registration (the submission), or from `now` when it is considered anew.
+ */
+export async function dueDate(
+  tx: Tx,
+  deps: ReportsDeps,
+  row: repo.ReportRow,
+  now: Date,
+  appealCountsFrom: 'registration' | 'now' = 'registration',
+): Promise<Date | null> {
+  const category = await findCategory(tx, row.categoryId);
+  const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+  const registeredAt = appealCountsFrom === 'now' ? now : row.createdAt;
+  return answerDueAt(
+    calendar,
+    row.kind,
+    { slaDays: category?.slaDays ?? null },
+    { routedAt: now, registeredAt },
+  );
 }
+
+/** A new deadline starts clean: the escalation job's marks belong to the previous one. */
+export const freshDeadline = (dueAt: Date | null) => ({
+  dueAt,
+  nearlyDueAt: null,
+  overdueAt: null,
+  escalatedAt: null,
+});

@@ -1,13 +1,14 @@
 import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
-import { addWorkingDays } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { uncachedCalendar } from '../calendar/calendar-store.ts';
+import { answerDueAt, extendedDueAt } from '../calendar/deadlines.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { routeReport } from '../routing/routing.service.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
-import { dueDate, event, type Handler } from './report-action-step.ts';
+import { dueDate, event, freshDeadline, type Handler } from './report-action-step.ts';
 import { redirectReport, resumedDeadline } from './report-redirect.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import * as repo from './reports.repo.ts';
@@ -96,7 +97,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
         changes: {
           organisationId: decision.organisationId,
           routing: decision,
-          dueAt: await dueDate(tx, row.categoryId, now),
+          ...freshDeadline(await dueDate(tx, deps, row, now)),
         },
       };
     }
@@ -116,10 +117,10 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       changes: { clarificationRequestedAt: now, statusBeforeClarification: row.status },
     };
   },
-  async clarify({ tx, row, body, now }) {
+  async clarify({ tx, deps, row, body, now }) {
     // Back to where it was; the organisation's clock stood still while the author was asked.
     const resumed = row.statusBeforeClarification ?? 'submitted';
-    const dueAt = await resumedDeadline(tx, row, now);
+    const dueAt = await resumedDeadline(tx, deps, row, now);
     return {
       status: resumed,
       events: [event('clarified', { answer: body.answer }, false)],
@@ -148,7 +149,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
         organisationId: org.id,
         routing: { method: 'curator', organisationId: org.id, previous: row.routing },
         // A deadline already running (the report was passed around) keeps running.
-        dueAt: row.dueAt ?? (await dueDate(tx, row.categoryId, now)),
+        ...(row.dueAt ? {} : freshDeadline(await dueDate(tx, deps, row, now))),
         // Settling a ping-pong binds: the organisation may not hand the report on again.
         assignmentBinding: row.routing?.reason === 'ping_pong',
       },
@@ -233,12 +234,32 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, purpose: 'dispute' });
     return { status: 'disputed', events: [event('disputed', { comment: body.comment })] };
   },
-  async reopen({ tx, row, body, now }) {
+  async reopen({ tx, deps, row, body, now }) {
     // The organisation must answer anew: a fresh deadline runs from the reopening.
     return {
       status: 'reopened',
       events: [event('reopened', body.comment ? { comment: body.comment } : {})],
-      changes: { dueAt: await dueDate(tx, row.categoryId, now) },
+      changes: freshDeadline(await dueDate(tx, deps, row, now, 'now')),
+    };
+  },
+  async 'extend-deadline'({ tx, deps, row, body, now }) {
+    // The policy has checked there is a running deadline not yet extended.
+    const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+    const previous = row.dueAt!;
+    const dueAt = extendedDueAt(calendar, row.kind, previous, body.days);
+    return {
+      status: row.status,
+      // Public: the author (and, for a public report, everyone) sees the new date and the reason.
+      events: [
+        event('deadline_extended', {
+          days: body.days,
+          unit: row.kind === 'appeal' ? 'calendar_days' : 'working_days',
+          reason: body.reason,
+          previousDueAt: previous.toISOString(),
+          dueAt: dueAt.toISOString(),
+        }),
+      ],
+      changes: { ...freshDeadline(dueAt), deadlineExtendedAt: now, deadlineExtensionDays: body.days },
     };
   },
   async close({ body }) {
@@ -268,9 +289,11 @@ export async function runAction<A extends ReportAction>(
     const facts = factsOf(row);
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
     if (!canTransition(action, row.status))
-      throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
+      throw new AppError(action === 'extend-deadline' ? 'deadline_not_running' : 'invalid_transition', [
+        { path: 'status', message: row.status },
+      ]);
     if (!conditionAllows(action, facts, actor, now, deps.config.disputeWindowDays))
-      throw new AppError(conditionRefusal(action));
+      throw new AppError(conditionRefusal(action, facts));
 
     const handler = handlers[action] as Handler<A>;
     const step = await handler({ tx, deps, actor, row, body, now });

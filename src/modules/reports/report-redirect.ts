@@ -2,9 +2,11 @@ import type { Tx } from '../../db/connection.ts';
 import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { addWorkingDays, workingDaysBetween } from '../../lib/working-days.ts';
+import { uncachedCalendar } from '../calendar/calendar-store.ts';
 import { findOrganisation } from '../reference/reference.repo.ts';
 import { event, type HandlerArgs, type Step } from './report-action-step.ts';
 import * as repo from './reports.repo.ts';
+import type { ReportsDeps } from './reports.service.ts';
 
 /** More hand-overs than this, or any return to an organisation that had it, is "ping-pong". */
 export const MAX_REDIRECTS = 2;
@@ -92,8 +94,14 @@ export async function redirectReport({
  * The deadline after the author answered a question: the organisation's clock stood still from the
  * question to the answer (but never for a 59-ФЗ appeal, whose legal deadline runs regardless).
  */
-export async function resumedDeadline(_tx: Tx, row: repo.ReportRow, now: Date): Promise<Date | null> {
+export async function resumedDeadline(
+  tx: Tx,
+  deps: ReportsDeps,
+  row: repo.ReportRow,
+  now: Date,
+): Promise<Date | null> {
   if (!row.dueAt || !row.clarificationRequestedAt || row.kind === 'appeal') return row.dueAt;
-  const paused = workingDaysBetween(row.clarificationRequestedAt, now);
-  return paused > 0 ? addWorkingDays(row.dueAt, paused) : row.dueAt;
+  const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+  const paused = workingDaysBetween(row.clarificationRequestedAt, now, calendar);
+  return paused > 0 ? addWorkingDays(row.dueAt, paused, calendar) : row.dueAt;
 }

@@ -53,6 +53,10 @@ const expected: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus | 
     to: 'same',
   },
   redirect: { from: ['assigned', 'in_progress', 'reopened'], to: 'assigned' },
+  'extend-deadline': {
+    from: ['assigned', 'in_progress', 'answer_drafted', 'answer_review', 'reopened'],
+    to: 'same',
+  },
 };
 
 describe('report status machine', () => {

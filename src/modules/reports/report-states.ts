@@ -37,6 +37,7 @@ export const reportActions = [
   'close',
   'recategorise',
   'redirect',
+  'extend-deadline',
 ] as const;
 export type ReportAction = (typeof reportActions)[number];
 
@@ -107,6 +108,8 @@ export const transitions: Record<ReportAction, Transition> = {
   // The organisation hands the report to another one; a third hand-over, or a return to an
   // organisation that already had it, sends it to the curator instead (the handler decides).
   redirect: { from: ['assigned', 'in_progress', 'reopened'], to: 'assigned' },
+  // The organisation's one extension of a running deadline (docs/deadlines.md); the status stays.
+  'extend-deadline': { from: deadlineStatuses, to: 'same' },
 };
 
 export function canTransition(action: ReportAction, status: ReportStatus): boolean {

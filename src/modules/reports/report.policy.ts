@@ -15,6 +15,9 @@ export type ReportFacts = {
   ratedCurrentAnswer: boolean;
   /** The curator settled a ping-pong: the organisation may not hand the report on. */
   assignmentBinding: boolean;
+  /** The answer deadline, and whether it was already extended (once per report). */
+  dueAt?: Date | null;
+  deadlineExtended?: boolean;
 };
 
 /** Reports the public may see once a moderator has let them through. */
@@ -71,8 +74,8 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
     case 'reject':
       return moderatorLike(actor);
     case 'request-clarification':
-      // Before acceptance the moderator asks; afterwards the organisation that works on it.
-      return r.status === 'submitted' ? moderatorLike(actor) : admin || isOperatorOf(r, actor);
+      // The moderator (before acceptance or later) and the organisation that works on it.
+      return moderatorLike(actor) || isOperatorOf(r, actor);
     case 'clarify':
     case 'rate':
     case 'dispute':
@@ -92,6 +95,8 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
       return moderatorLike(actor) || inCuratorScope(r, actor) || isOperatorOf(r, actor);
     case 'redirect':
       return admin || inCuratorScope(r, actor) || isOperatorOf(r, actor);
+    case 'extend-deadline':
+      return admin || isOperatorOf(r, actor);
   }
 }
 
@@ -107,16 +112,31 @@ export function conditionAllows(
   if (action === 'dispute') return withinDisputeWindow(r, now, disputeWindowDays);
   // After a ping-pong the curator's assignment binds the organisation (the curator may still move it).
   if (action === 'redirect') return !(r.assignmentBinding && actor.role === 'operator');
+  if (action === 'extend-deadline') return extensionRefusal(r) === null;
   return true;
 }
 
+type ConditionRefusal =
+  | 'dispute_window_closed'
+  | 'already_rated'
+  | 'redirect_binding_decision'
+  | 'deadline_not_running'
+  | 'deadline_already_extended';
+
 /** The error for an action the conditions refuse. */
-export function conditionRefusal(
-  action: ReportAction,
-): 'dispute_window_closed' | 'already_rated' | 'redirect_binding_decision' {
+export function conditionRefusal(action: ReportAction, r: ReportFacts): ConditionRefusal {
   if (action === 'dispute') return 'dispute_window_closed';
   if (action === 'redirect') return 'redirect_binding_decision';
+  if (action === 'extend-deadline') return extensionRefusal(r) ?? 'deadline_not_running';
   return 'already_rated';
+}
+
+/** Why a deadline cannot be extended, or null when it can: a running deadline, extended only once. */
+export function extensionRefusal(
+  r: Pick<ReportFacts, 'dueAt' | 'deadlineExtended'>,
+): 'deadline_not_running' | 'deadline_already_extended' | null {
+  if (!r.dueAt) return 'deadline_not_running';
+  return r.deadlineExtended ? 'deadline_already_extended' : null;
 }
 
 export function disputeDeadline(r: Pick<ReportFacts, 'answeredAt'>, disputeWindowDays: number): Date | null {

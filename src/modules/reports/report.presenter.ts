@@ -18,6 +18,8 @@ export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts
     answeredAt: row.answeredAt,
     ratedCurrentAnswer,
     assignmentBinding: row.assignmentBinding,
+    dueAt: row.dueAt,
+    deadlineExtended: row.deadlineExtendedAt !== null,
   };
 }
 
@@ -90,6 +92,8 @@ export type DetailParts = {
   appellant: Appellant | null;
   /** Flags of the working answer; given only for staff who may see the draft. */
   answerQuality?: AnswerQuality | null;
+  /** An appeal's 59-ФЗ milestones (computed with the production calendar by the caller). */
+  appealDeadlines?: { registrationDueAt: Date; redirectDueAt: Date } | null;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -106,6 +110,16 @@ export function presentDetail(p: DetailParts): ReportDetail {
     appellant: p.appellant,
     routing: staffView ? p.row.routing : null,
     disputeUntil: until ? until.toISOString() : null,
+    deadlineExtension:
+      p.row.deadlineExtendedAt && p.row.deadlineExtensionDays !== null
+        ? { at: p.row.deadlineExtendedAt.toISOString(), days: p.row.deadlineExtensionDays }
+        : null,
+    appealDeadlines: p.appealDeadlines
+      ? {
+          registrationDueAt: p.appealDeadlines.registrationDueAt.toISOString(),
+          redirectDueAt: p.appealDeadlines.redirectDueAt.toISOString(),
+        }
+      : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
     answerQuality: staffView ? (p.answerQuality ?? null) : null,
   };

@@ -32,6 +32,8 @@ export type ReportRow = {
   isPublic: boolean;
   routing: Record<string, unknown> | null;
   dueAt: Date | null;
+  deadlineExtendedAt: Date | null;
+  deadlineExtensionDays: number | null;
   answeredAt: Date | null;
   redirectCount: number;
   assignmentBinding: boolean;
@@ -50,6 +52,7 @@ const selectReport = sql`
     t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
     r.organisation_id AS "organisationId", o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
     r.author_id AS "authorId", r.is_public AS "isPublic", r.routing, r.due_at AS "dueAt",
+    r.deadline_extended_at AS "deadlineExtendedAt", r.deadline_extension_days AS "deadlineExtensionDays",
     r.answered_at AS "answeredAt", r.redirect_count AS "redirectCount",
     r.assignment_binding AS "assignmentBinding", r.clarification_requested_at AS "clarificationRequestedAt",
     r.status_before_clarification AS "statusBeforeClarification", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
@@ -68,6 +71,8 @@ function normalise(row: ReportRow): ReportRow {
     lat: Number(row.lat),
     lon: Number(row.lon),
     dueAt: date(row.dueAt),
+    deadlineExtendedAt: date(row.deadlineExtendedAt),
+    deadlineExtensionDays: row.deadlineExtensionDays === null ? null : Number(row.deadlineExtensionDays),
     answeredAt: date(row.answeredAt),
     redirectCount: Number(row.redirectCount),
     clarificationRequestedAt: date(row.clarificationRequestedAt),

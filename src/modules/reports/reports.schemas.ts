@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerQualitySchema } from '../answers/answers.schemas.ts';
+import { MAX_EXTENSION_DAYS } from '../calendar/deadlines.ts';
 import { photoSchema } from '../media/media.schemas.ts';
 import { localisedNameSchema } from '../reference/reference.schemas.ts';
 import { reportActions, reportStatuses } from './report-states.ts';
@@ -169,6 +170,10 @@ export const reportDetailSchema = reportSummarySchema.extend({
   appellant: appellantSchema.nullable(),
   routing: z.record(z.string(), z.unknown()).nullable(),
   disputeUntil: z.string().nullable(),
+  /** The one extension of the deadline, if made (its reason is on the public timeline). */
+  deadlineExtension: z.object({ at: z.string(), days: z.number().int() }).nullable(),
+  /** 59-ФЗ milestones of an appeal before its answer (registration in 3 days, redirect in 7). */
+  appealDeadlines: z.object({ registrationDueAt: z.string(), redirectDueAt: z.string() }).nullable(),
   allowedActions: z.array(reportActionSchema),
   /** Likely non-answers flagged in the working answer: staff who handle it only, never the public. */
   answerQuality: answerQualitySchema.nullable(),
@@ -237,6 +242,17 @@ export const actionBodySchemas = {
   recategorise: z.object({ categoryId: z.uuid(), comment: z.string().trim().max(2000).optional() }).strict(),
   // The reason is mandatory and public: the author sees why the report changed hands.
   redirect: z.object({ organisationId: z.uuid(), reason }).strict(),
+  // Working days for reports, calendar days for appeals; at most 30 either way (59-ФЗ art. 12).
+  'extend-deadline': z
+    .object({
+      days: z
+        .number()
+        .int()
+        .min(1, 'vmeste:extension_days_range')
+        .max(MAX_EXTENSION_DAYS, 'vmeste:extension_days_range'),
+      reason,
+    })
+    .strict(),
 } as const;
 
 export type ActionBodies = { [A in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[A]> };

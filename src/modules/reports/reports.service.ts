@@ -7,6 +7,8 @@ import type { AppConfig } from '../../server/config.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { type CalendarSource, uncachedCalendar } from '../calendar/calendar-store.ts';
+import { appealMilestones } from '../calendar/deadlines.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
@@ -40,6 +42,8 @@ export type ReportsDeps = {
     exec: Executor,
     correction: { reportId: string; categoryCode: string; actorId: string; at: Date },
   ) => Promise<void>;
+  /** The production calendar for deadlines (absent: read from the database each time). */
+  calendar?: CalendarSource;
   /** Staff corrections of routing become training labels. */
   recordCorrection?: (
     exec: Executor,
@@ -161,6 +165,8 @@ export async function createReport(
     clarificationRequestedAt: null,
     statusBeforeClarification: null,
     dueAt: null,
+    deadlineExtendedAt: null,
+    deadlineExtensionDays: null,
     answeredAt: null,
     createdAt: now,
     updatedAt: now,
@@ -297,6 +303,10 @@ export async function presentReport(
     author,
     appellant,
     answerQuality,
+    appealDeadlines:
+      row.kind === 'appeal'
+        ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
+        : null,
   });
 }
 

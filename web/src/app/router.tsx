@@ -4,6 +4,7 @@ import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
+import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -57,6 +58,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={templateKeeperRoles}>
             <AnswerTemplatesRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- deadlines ----
+      {
+        path: 'admin/calendar',
+        element: (
+          <RequireRole roles={['admin']}>
+            <CalendarRoute />
           </RequireRole>
         ),
       },

@@ -1,13 +1,13 @@
 import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, localName } from '../../../lib/format';
+import { formatDateTime, localName } from '../../../lib/format';
+import { DeadlineFact } from '../../deadlines/components/DeadlineFact';
 import { parseRouting } from '../routing';
 import { RoutingExplanation } from './RoutingExplanation';
 
 /** Where, who handles it, by when; the author's contact only for staff who are allowed to see it. */
 export function ReportFacts({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
-  const overdue = report.overdue;
   return (
     <dl className="facts">
       <dt>{t('report.address')}</dt>
@@ -17,9 +17,8 @@ export function ReportFacts({ report }: { report: ReportDetail }) {
       <dt>{t('report.organisation')}</dt>
       <dd>{localName(report.organisation?.name) || t('report.notAssigned')}</dd>
       <dt>{t('report.deadline')}</dt>
-      <dd className={overdue ? 'overdue' : undefined}>
-        {report.dueAt ? formatDate(report.dueAt) : '—'}
-        {overdue && ` (${t('report.overdue')})`}
+      <dd>
+        <DeadlineFact report={report} />
       </dd>
       <dt>{t('report.created')}</dt>
       <dd>{formatDateTime(report.createdAt)}</dd>

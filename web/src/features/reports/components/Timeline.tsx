@@ -3,7 +3,7 @@ import type { ReportEvent } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { formatDateTime, localName } from '../../../lib/format';
+import { formatDate, formatDateTime, localName } from '../../../lib/format';
 import { useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { useReportEvents } from '../api/get-report-events';
@@ -79,6 +79,13 @@ function EventItem({
           {event.type === 'closed'
             ? t(`events.closedReasons.${payload.reason}`, { days: payload.days })
             : t(`events.curatorReasons.${payload.reason}`, { defaultValue: payload.reason })}
+        </p>
+      )}
+      {/* deadlines: the new date of an extended deadline, and the date a deadline alert is about */}
+      {event.type.startsWith('deadline_') && typeof payload.dueAt === 'string' && (
+        <p className="timeline-text">
+          <span className="label">{t('deadlines.dueLabel')}: </span>
+          {formatDate(payload.dueAt)}
         </p>
       )}
       {texts.map(([k, v]) => (

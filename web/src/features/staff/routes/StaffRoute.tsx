@@ -4,6 +4,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { OrganisationQualityTable } from '../../answers/components/OrganisationQualityTable';
 import { useMe } from '../../auth/api/get-me';
 import { canSeeClassifier } from '../../classifier/roles';
+import { OverdueSummary } from '../../deadlines/components/OverdueSummary';
 import { type ReportQueue, useReports } from '../../reports/api/get-reports';
 import { ReportList } from '../../reports/components/ReportList';
 import { queuesFor } from '../queues';
@@ -23,6 +24,8 @@ export function StaffRoute() {
   return (
     <div className="page">
       <h1>{t('staff.title')}</h1>
+      {/* deadlines: running, nearly due and overdue work per organisation */}
+      {user && user.role !== 'resident' && <OverdueSummary />}
       {queues.length === 0 ? (
         <p>{t('staff.noQueues')}</p>
       ) : (
@@ -72,6 +75,12 @@ export function StaffRoute() {
               <Link to="/admin/classifier">{t('classifier.title')}</Link>
               <span className="hint"> — {t('staff.classifierHint')}</span>
             </li>
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/calendar">{t('deadlines.calendarTitle')}</Link>
+                <span className="hint"> — {t('deadlines.calendarHint')}</span>
+              </li>
+            )}
           </ul>
         </section>
       )}

@@ -8,6 +8,7 @@ import { type ActionRequest, useReportAction } from '../../api/run-report-action
 import { AssignForm } from './AssignForm';
 import { DisputeForm } from './DisputeForm';
 import { DraftAnswerForm } from './DraftAnswerForm';
+import { ExtendDeadlineForm } from './ExtendDeadlineForm';
 import { RateForm } from './RateForm';
 import { RecategoriseForm } from './RecategoriseForm';
 import { type TextAction, TextActionForm, textActionFields } from './TextActionForm';
@@ -80,6 +81,16 @@ export function ReportActions({ report }: { report: ReportDetail }) {
             currentCategoryId={report.category.id}
           />
         );
+      case 'extend-deadline':
+        return (
+          <ExtendDeadlineForm
+            run={run}
+            error={errorFor(a)}
+            pending={pending}
+            kind={report.kind}
+            dueAt={report.dueAt}
+          />
+        );
       default:
         return null;
     }
@@ -87,7 +98,10 @@ export function ReportActions({ report }: { report: ReportDetail }) {
 
   // The author's own steps (clarify, rate) are the point of the visit: show them open.
   const openByDefault = (a: ReportAction) =>
-    a === 'clarify' || a === 'rate' || (a === 'draft-answer' && forms.length === 1);
+    a === 'clarify' ||
+    a === 'rate' ||
+    // The rare extension does not count: the answer is the operator's main work.
+    (a === 'draft-answer' && forms.filter((f) => f !== 'extend-deadline').length === 1);
 
   return (
     <section className="card actions" aria-labelledby="actions-heading">

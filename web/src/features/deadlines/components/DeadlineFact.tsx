@@ -1,0 +1,35 @@
+import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../lib/format';
+
+/**
+ * "Answer due by 14 March" for everyone who may see the report, marked when overdue; the one
+ * extension and an appeal's 59-ФЗ milestones beside it.
+ */
+export function DeadlineFact({ report }: { report: ReportDetail }) {
+  const { t } = useTranslation();
+  if (!report.dueAt) return <>—</>;
+  const unit = report.kind === 'appeal' ? 'calendarDays' : 'workingDays';
+  return (
+    <>
+      <span className={report.overdue ? 'overdue' : undefined}>
+        {t('deadlines.answerDue', { date: formatDate(report.dueAt) })}
+        {report.overdue && ` (${t('report.overdue')})`}
+      </span>
+      {report.deadlineExtension && (
+        <span className="hint">
+          <br />
+          {t(`deadlines.extendedBy.${unit}`, { count: report.deadlineExtension.days })}
+        </span>
+      )}
+      {report.appealDeadlines && (
+        <span className="hint">
+          <br />
+          {t('deadlines.appealRegistration', { date: formatDate(report.appealDeadlines.registrationDueAt) })}
+          <br />
+          {t('deadlines.appealRedirect', { date: formatDate(report.appealDeadlines.redirectDueAt) })}
+        </span>
+      )}
+    </>
+  );
+}

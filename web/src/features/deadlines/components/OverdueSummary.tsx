@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { localName } from '../../../lib/format';
+import { useDeadlineSummary } from '../api/get-deadline-summary';
+
+/** Deadlines per organisation in the staff workspace (the server scopes it to what the user handles). */
+export function OverdueSummary() {
+  const { t } = useTranslation();
+  const summary = useDeadlineSummary(true);
+  return (
+    <section aria-labelledby="deadline-summary-heading" className="card deadline-summary">
+      <h2 id="deadline-summary-heading">{t('deadlines.summaryTitle')}</h2>
+      {summary.isPending && <Loading />}
+      <ErrorMessage error={summary.error} />
+      {summary.data && summary.data.items.length === 0 && (
+        <p className="muted">{t('deadlines.summaryEmpty')}</p>
+      )}
+      {summary.data && summary.data.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.organisation')}</th>
+                <th scope="col">{t('deadlines.running')}</th>
+                <th scope="col">{t('deadlines.nearlyDue')}</th>
+                <th scope="col">{t('deadlines.overdue')}</th>
+                <th scope="col">{t('deadlines.escalated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.data.items.map((row) => (
+                <tr key={row.organisation.id}>
+                  <th scope="row">{localName(row.organisation.name)}</th>
+                  <td>{row.running}</td>
+                  <td>{row.nearlyDue}</td>
+                  <td className={row.overdue > 0 ? 'overdue' : undefined}>{row.overdue}</td>
+                  <td>{row.escalated}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
