@@ -15,6 +15,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Для отказа укажите правовое основание',
     en: 'A rejection needs a legal reason',
   },
+  // ---- duplicates ----
+  merge_primary_required: {
+    ru: 'Укажите основное сообщение: либо его номер, либо идентификатор',
+    en: 'Name the primary report: either its number or its id',
+  },
 };
 
 const ru = z.locales.ru().localeError;

@@ -21,6 +21,7 @@ import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
+import { duplicatesRoutes } from '../modules/duplicates/duplicates.routes.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
@@ -136,8 +137,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));
-  await app.register(reportRoutes(ctx, reportsDeps(ctx)));
+  const reports = reportsDeps(ctx);
+  await app.register(reportRoutes(ctx, reports));
   await app.register(classifierRoutes(ctx));
+  // ---- duplicates: similar reports, support ----
+  await app.register(duplicatesRoutes(ctx, reports));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

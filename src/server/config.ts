@@ -31,6 +31,11 @@ const envSchema = z.object({
   CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Cron schedule of classifier retraining (empty: never on a schedule). */
   CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+  // ---- duplicates ----
+  /** How far apart two reports of one subject may be to be offered as the same problem. */
+  DUPLICATE_RADIUS_METERS: z.coerce.number().min(10).max(5000).default(250),
+  /** How alike their texts must be (0–1: the better of trigram and Russian word overlap). */
+  DUPLICATE_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.2),
 });
 
 export type AppConfig = {
@@ -53,6 +58,8 @@ export type AppConfig = {
   seedDemo: 'auto' | boolean;
   classifierRoutingThreshold: number | null;
   classifierRetrainCron: string;
+  duplicateRadiusMeters: number;
+  duplicateMinSimilarity: number;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(e.SEED_DEMO),
     classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
     classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
+    duplicateRadiusMeters: e.DUPLICATE_RADIUS_METERS,
+    duplicateMinSimilarity: e.DUPLICATE_MIN_SIMILARITY,
   };
 }

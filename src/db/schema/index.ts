@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './classifier.ts';
+export * from './duplicates.ts';
 export * from './identity.ts';
 export * from './platform.ts';
 export * from './reference.ts';

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -47,6 +48,8 @@ export const reports = pgTable(
     routing: jsonb('routing').$type<Record<string, unknown>>(),
     dueAt: timestamp('due_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** Set while the report is merged into another (its primary); see report_merges. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => reports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { addWorkingDays } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { routeReport } from '../routing/routing.service.ts';
@@ -259,6 +260,9 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async close({ body }) {
     return { status: 'closed', events: [event('closed', { reason: body.reason })] };
   },
+  // Duplicates (src/modules/duplicates/merge.handlers.ts).
+  merge: mergeHandler,
+  unmerge: unmergeHandler,
 };
 
 /**
@@ -281,6 +285,7 @@ export async function runAction<A extends ReportAction>(
     // A second rating is refused by the rate handler itself (unique rating per answer), not looked up here.
     const facts = factsOf(row);
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
+    refuseMergeByState(action, facts);
     if (!canTransition(action, row.status))
       throw new AppError('invalid_transition', [{ path: 'status', message: row.status }]);
     if (!conditionAllows(action, facts, now, deps.config.disputeWindowDays))

@@ -36,6 +36,9 @@ export const reportActions = [
   'reopen',
   'close',
   'recategorise',
+  // Duplicates (src/modules/duplicates): a duplicate joins its primary report, and can be split off again.
+  'merge',
+  'unmerge',
 ] as const;
 export type ReportAction = (typeof reportActions)[number];
 
@@ -98,6 +101,10 @@ export const transitions: Record<ReportAction, Transition> = {
     from: ['submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'reopened'],
     to: 'same',
   },
+  // Only an open report can be a duplicate; the primary is checked by the merge handler.
+  merge: { from: openStatuses, to: 'merged' },
+  // Back to the status the report had before the merge (recorded with the merge): the handler says which.
+  unmerge: { from: ['merged'], to: 'same' },
 };
 
 export function canTransition(action: ReportAction, status: ReportStatus): boolean {

@@ -22,7 +22,7 @@ export function isPubliclyVisible(r: Pick<ReportFacts, 'isPublic' | 'kind' | 'st
   return r.isPublic && r.kind === 'report' && !hiddenFromPublic.includes(r.status);
 }
 
-function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
+export function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
   if (actor.role !== 'curator' || !actor.territoryId) return false;
   return r.territoryId === actor.territoryId || r.territoryParentId === actor.territoryId;
 }
@@ -86,6 +86,14 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
       return moderatorLike(actor) || inCuratorScope(r, actor);
     case 'recategorise':
       return moderatorLike(actor) || inCuratorScope(r, actor) || isOperatorOf(r, actor);
+    case 'merge':
+    case 'unmerge':
+      // An operator merges into a primary of their organisation: the merge handler checks the primary.
+      return (
+        moderatorLike(actor) ||
+        inCuratorScope(r, actor) ||
+        (actor.role === 'operator' && actor.organisationId !== null)
+      );
   }
 }
 
@@ -98,6 +106,8 @@ export function conditionAllows(
 ): boolean {
   if (action === 'rate') return !r.ratedCurrentAnswer;
   if (action === 'dispute') return withinDisputeWindow(r, now, disputeWindowDays);
+  // A 59-ФЗ appeal needs its own answer: it is never merged.
+  if (action === 'merge') return r.kind === 'report';
   return true;
 }
 

@@ -1,3 +1,4 @@
+import type { DuplicateFields } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
@@ -84,6 +85,8 @@ export type DetailParts = {
   rating: { score: number; solved: boolean; comment: string | null } | null;
   ratedCurrentAnswer: boolean;
   author: { name: string; email: string } | null;
+  /** Support and merge facts (src/modules/duplicates/report-view.ts). */
+  duplicates: DuplicateFields;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -100,5 +103,6 @@ export function presentDetail(p: DetailParts): ReportDetail {
     routing: staffView ? p.row.routing : null,
     disputeUntil: until ? until.toISOString() : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
+    ...p.duplicates,
   };
 }

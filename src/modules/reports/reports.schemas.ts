@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  duplicateFieldsSchema,
+  mergeBodySchema,
+  similarReportSchema,
+  unmergeBodySchema,
+} from '../duplicates/duplicates.schemas.ts';
 import { photoSchema } from '../media/media.schemas.ts';
 import { localisedNameSchema } from '../reference/reference.schemas.ts';
 import { reportActions, reportStatuses } from './report-states.ts';
@@ -128,6 +134,10 @@ export const reportDetailSchema = reportSummarySchema.extend({
   routing: z.record(z.string(), z.unknown()).nullable(),
   disputeUntil: z.string().nullable(),
   allowedActions: z.array(reportActionSchema),
+  // ---- duplicates: support count, where a merged report went, and (on creation) similar reports
+  ...duplicateFieldsSchema.shape,
+  /** Only in the answer to filing a report: open reports nearby that look like the same problem. */
+  similar: z.array(similarReportSchema).optional(),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
@@ -191,6 +201,8 @@ export const actionBodySchemas = {
   reopen: z.object({ comment: z.string().trim().max(2000).optional() }).strict(),
   close: z.object({ reason }).strict(),
   recategorise: z.object({ categoryId: z.uuid(), comment: z.string().trim().max(2000).optional() }).strict(),
+  merge: mergeBodySchema,
+  unmerge: unmergeBodySchema,
 } as const;
 
 export type ActionBodies = { [A in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[A]> };

@@ -5,6 +5,8 @@ import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts'
 import { sha256 } from '../../lib/tokens.ts';
 import type { AppConfig } from '../../server/config.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
+import { duplicateFields, freshDuplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
@@ -42,6 +44,11 @@ export type ReportsDeps = {
     exec: Executor,
     correction: { reportId: string; organisationId: string; actorId: string; at: Date },
   ) => Promise<void>;
+  /** Open reports that look like the one just filed, offered for support (absent: none offered). */
+  findSimilar?: (
+    actor: Actor,
+    report: { id: string; categoryId: string; lat: number; lon: number; text: string },
+  ) => Promise<SimilarReport[]>;
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };
@@ -145,7 +152,17 @@ export async function createReport(
     rating: null,
     ratedCurrentAnswer: false,
     author: null,
+    duplicates: freshDuplicateFields,
   });
+  // "Already reported — support it": offered after submission too, so the resident may still join in.
+  if (deps.findSimilar)
+    report.similar = await deps.findSimilar(actor, {
+      id: input.id,
+      categoryId: body.categoryId,
+      lat: body.lat,
+      lon: body.lon,
+      text: body.text,
+    });
   return { report, created: true };
 }
 
@@ -253,10 +270,11 @@ export async function presentReport(
     rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
     ratedCurrentAnswer: Boolean(rating),
     author,
+    duplicates: await duplicateFields(deps.db, row, actor),
   });
 }
 
-function visibilityFor(actor: Actor | null): repo.Visibility {
+export function visibilityFor(actor: Actor | null): repo.Visibility {
   if (actor && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst'))
     return { kind: 'all' };
   return {
