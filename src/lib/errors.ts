@@ -150,6 +150,11 @@ export const errorCatalogue = {
     ru: 'Сообщение не объединено ни с каким другим',
     en: 'The report is not merged into another',
   },
+  report_busy: {
+    status: 409,
+    ru: 'Сообщение в этот момент изменяет другой сотрудник. Повторите действие',
+    en: 'Someone else is changing this report right now. Please try again',
+  },
   // ---- end of duplicates ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogueEntry>;

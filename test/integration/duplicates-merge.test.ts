@@ -183,6 +183,22 @@ describe('merge and unmerge', () => {
   });
 });
 
+describe('merges at the same moment', () => {
+  it('A into B and B into A: one wins, the other is refused cleanly (never a server error)', async () => {
+    const { primary: a, duplicate: b } = await pair();
+    const [one, two] = await Promise.all([
+      act(t, staff.moderator, a.id, 'merge', { primaryId: b.id }),
+      act(t, staff.curator, b.id, 'merge', { primaryId: a.id }),
+    ]);
+    const codes = [one, two].map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 409]);
+    const refused = one.statusCode === 409 ? one : two;
+    expect(['report_busy', 'merge_primary_not_open', 'already_merged']).toContain(errorOf(refused).code);
+    const states = await Promise.all([a.id, b.id].map((id) => duplicateState(t, id)));
+    expect(states.map((x) => x.status).sort()).toEqual(['assigned', 'merged']);
+  });
+});
+
 describe('merge refusals change nothing', () => {
   type Case = [
     string,

@@ -68,6 +68,7 @@ describe('report workflows', () => {
         'assign',
         'close',
         'recategorise',
+        'merge',
       ]);
     });
 
@@ -151,6 +152,7 @@ describe('report workflows', () => {
       expect((await getReport(t, staff.opNevsky, nevsky.id)).json().allowedActions).toEqual([
         'start',
         'recategorise',
+        'merge',
       ]);
     });
   });
@@ -315,6 +317,7 @@ describe('report workflows', () => {
       expect((await getReport(t, staff.opLight, r.id)).json().allowedActions).toEqual([
         'draft-answer',
         'submit-answer',
+        'merge',
       ]);
     });
 

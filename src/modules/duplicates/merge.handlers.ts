@@ -43,10 +43,25 @@ async function findPrimary(tx: Tx, actor: Actor, body: ActionBodies['merge']) {
   const refuse = (code: 'merge_primary_not_found' | 'merge_into_self' | 'merge_into_appeal') =>
     new AppError(code, [{ path, message: code }]);
   const id = body.primaryId ?? (await repo.findReportIdByNumber(tx, body.primaryNumber ?? 0));
-  const primary = id ? await reportsRepo.findReport(tx, id, true) : undefined;
+  const primary = id ? await lockPrimary(tx, id) : undefined;
   // A report the actor may not see answers exactly like one that does not exist.
   if (!primary || !canView(factsOf(primary), actor)) throw refuse('merge_primary_not_found');
   return { primary, path, refuse };
+}
+
+/**
+ * The duplicate is already locked; two opposite merges at once (A into B, B into A) would wait on
+ * each other. PostgreSQL breaks the deadlock by failing one of them: that one is told to retry.
+ */
+async function lockPrimary(tx: Tx, id: string) {
+  try {
+    return await reportsRepo.findReport(tx, id, true);
+  } catch (error) {
+    const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+    if (code(error) === '40P01' || code((error as { cause?: unknown }).cause) === '40P01')
+      throw new AppError('report_busy');
+    throw error;
+  }
 }
 
 /**
