@@ -193,6 +193,68 @@ export const errorCatalogue = {
     en: 'The deadline has already been extended: it may be extended only once',
   },
   // ---- end deadlines ----
+  // ---- duplicates: support and merge (src/modules/duplicates) ----
+  already_supported: {
+    status: 409,
+    ru: 'Вы уже поддержали это сообщение',
+    en: 'You already support this report',
+  },
+  own_report_support: {
+    status: 409,
+    ru: 'Своё сообщение поддержать нельзя',
+    en: 'You cannot support your own report',
+  },
+  support_closed: {
+    status: 409,
+    ru: 'Поддержать можно только открытое сообщение',
+    en: 'Only an open report can be supported',
+  },
+  not_supported: {
+    status: 409,
+    ru: 'Вы не поддерживали это сообщение',
+    en: 'You do not support this report',
+  },
+  merge_primary_not_found: {
+    status: 422,
+    ru: 'Основное сообщение не найдено',
+    en: 'The primary report was not found',
+  },
+  merge_into_self: {
+    status: 422,
+    ru: 'Сообщение нельзя объединить с самим собой',
+    en: 'A report cannot be merged into itself',
+  },
+  merge_into_appeal: {
+    status: 422,
+    ru: 'С обращением по 59-ФЗ объединять нельзя',
+    en: 'Reports cannot be merged into an appeal',
+  },
+  merge_primary_not_open: {
+    status: 409,
+    ru: 'Объединять можно только с открытым сообщением (не закрытым, не отклонённым и не объединённым)',
+    en: 'The primary report must be open (not closed, rejected or merged)',
+  },
+  appeal_not_mergeable: {
+    status: 409,
+    ru: 'Обращение по 59-ФЗ требует отдельного ответа и не объединяется',
+    en: 'An appeal needs its own answer and cannot be merged',
+  },
+  already_merged: {
+    status: 409,
+    ru: 'Сообщение уже объединено с другим',
+    en: 'The report is already merged into another',
+  },
+  not_merged: {
+    status: 409,
+    ru: 'Сообщение не объединено ни с каким другим',
+    en: 'The report is not merged into another',
+  },
+  report_busy: {
+    status: 409,
+    ru: 'Сообщение в этот момент изменяет другой сотрудник. Повторите действие',
+    en: 'Someone else is changing this report right now. Please try again',
+  },
+  // ---- end of duplicates ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   // --- Import of historical reports (vmeste import): the mapping file and per-line problems. ---
   import_mapping_invalid: {

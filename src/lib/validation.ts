@@ -63,6 +63,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Продлить можно на 1–30 дней',
     en: 'A deadline can be extended by 1 to 30 days',
   },
+  // ---- duplicates ----
+  merge_primary_required: {
+    ru: 'Укажите основное сообщение: либо его номер, либо идентификатор',
+    en: 'Name the primary report: either its number or its id',
+  },
 };
 
 const ru = z.locales.ru().localeError;

@@ -24,6 +24,7 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { CalendarStore } from '../modules/calendar/calendar-store.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
+import { duplicatesRoutes } from '../modules/duplicates/duplicates.routes.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { oidcRoutes } from '../modules/identity/oidc.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
@@ -141,7 +142,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));
-  await app.register(reportRoutes(ctx, reportsDeps(ctx)));
+  const reports = reportsDeps(ctx);
+  await app.register(reportRoutes(ctx, reports));
   await app.register(classifierRoutes(ctx));
   // --- OpenID Connect sign-in ---
   await app.register(oidcRoutes(ctx));
@@ -149,6 +151,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(answerRoutes(ctx));
   // ---- deadlines ----
   await app.register(calendarRoutes({ db: ctx.db, clock: ctx.clock, calendar: ctx.calendar }));
+  // ---- duplicates: similar reports, support ----
+  await app.register(duplicatesRoutes(ctx, reports));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -38,7 +38,17 @@ describe('loadConfig', () => {
       oidc: null,
       deadlineEscalationCron: '*/10 * * * *',
       escalateAfterWorkingDays: 2,
+      duplicateRadiusMeters: 250,
+      duplicateMinSimilarity: 0.2,
     });
+  });
+
+  it('reads the duplicate settings and refuses impossible ones', () => {
+    const c = loadConfig({ DUPLICATE_RADIUS_METERS: '400', DUPLICATE_MIN_SIMILARITY: '0.35' });
+    expect([c.duplicateRadiusMeters, c.duplicateMinSimilarity]).toEqual([400, 0.35]);
+    expect(() => loadConfig({ DUPLICATE_RADIUS_METERS: '0', DUPLICATE_MIN_SIMILARITY: '2' })).toThrow(
+      /DUPLICATE_RADIUS_METERS[\s\S]*DUPLICATE_MIN_SIMILARITY/,
+    );
   });
 
   it('reads and converts the variables it is given', () => {

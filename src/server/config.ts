@@ -39,6 +39,11 @@ const envSchema = z
     DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
     /** Working days overdue after which a report is escalated to the curator. */
     ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+    // ---- duplicates ----
+    /** How far apart two reports of one subject may be to be offered as the same problem. */
+    DUPLICATE_RADIUS_METERS: z.coerce.number().min(10).max(5000).default(250),
+    /** How alike their texts must be (0–1: the better of trigram and Russian word overlap). */
+    DUPLICATE_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.2),
     // --- OpenID Connect sign-in (ESIA-style); off unless OIDC_ISSUER is set ---
     OIDC_ISSUER: z
       .url()
@@ -87,6 +92,8 @@ export type AppConfig = {
   clarificationTimeoutDays: number;
   deadlineEscalationCron: string;
   escalateAfterWorkingDays: number;
+  duplicateRadiusMeters: number;
+  duplicateMinSimilarity: number;
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
@@ -135,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clarificationTimeoutDays: e.CLARIFICATION_TIMEOUT_DAYS,
     deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
+    duplicateRadiusMeters: e.DUPLICATE_RADIUS_METERS,
+    duplicateMinSimilarity: e.DUPLICATE_MIN_SIMILARITY,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,

@@ -4,6 +4,7 @@ import {
   recordCategoryCorrection,
   recordOrganisationCorrection,
 } from '../modules/classifier/classifier.service.ts';
+import { findSimilarReports } from '../modules/duplicates/similar.service.ts';
 import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
 import type { ReportsDeps } from '../modules/reports/reports.service.ts';
 import type { AppContext } from './context.ts';
@@ -26,5 +27,8 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     // answer quality: non-answer flags computed at submission, shown to the reviewer
     answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
     calendar: ctx.calendar,
+    // Duplicates: the answer to filing a report lists open reports that look like it.
+    findSimilar: (actor, report) =>
+      findSimilarReports({ db: ctx.db, config: ctx.config }, actor, { ...report, excludeId: report.id }),
   };
 }

@@ -74,6 +74,7 @@ describe('a report’s whole life through the API', () => {
       'reject',
       'request-clarification',
       'recategorise',
+      'merge',
     ]);
 
     // The operator cannot accept; the moderator can, and the rule table routes it to the lighting utility.

@@ -69,6 +69,7 @@ describe('report workflows', () => {
         'assign',
         'close',
         'recategorise',
+        'merge',
       ]);
     });
 
@@ -155,6 +156,7 @@ describe('report workflows', () => {
         'recategorise',
         'redirect',
         'extend-deadline',
+        'merge',
       ]);
     });
   });
@@ -320,6 +322,7 @@ describe('report workflows', () => {
         'draft-answer',
         'submit-answer',
         'extend-deadline',
+        'merge',
       ]);
     });
 

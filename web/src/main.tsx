@@ -6,6 +6,7 @@ import './styles/feedback.css';
 import './styles/lists.css';
 import './styles/map.css';
 import './styles/report.css';
+import './styles/duplicates.css';
 import './styles/admin.css';
 import './styles/answers.css';
 import './styles/deadlines.css';

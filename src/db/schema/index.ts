@@ -4,6 +4,7 @@ export * from './appeals.ts';
 export * from './audit.ts';
 export * from './calendar.ts';
 export * from './classifier.ts';
+export * from './duplicates.ts';
 export * from './identity.ts';
 // Import of historical reports (vmeste import).
 export * from './imports.ts';

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -61,6 +62,8 @@ export const reports = pgTable(
     /** While the author is asked a question: since when, and the status to return to. */
     clarificationRequestedAt: timestamp('clarification_requested_at', { withTimezone: true }),
     statusBeforeClarification: text('status_before_clarification').$type<ReportStatus>(),
+    /** Set while the report is merged into another (its primary); see report_merges. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => reports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

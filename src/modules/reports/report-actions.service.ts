@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { uncachedCalendar } from '../calendar/calendar-store.ts';
 import { answerDueAt, extendedDueAt } from '../calendar/deadlines.ts';
+import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { routeReport } from '../routing/routing.service.ts';
@@ -266,6 +267,9 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     return { status: 'closed', events: [event('closed', { reason: body.reason })] };
   },
   redirect: redirectReport,
+  // Duplicates (src/modules/duplicates/merge.handlers.ts).
+  merge: mergeHandler,
+  unmerge: unmergeHandler,
 };
 
 /**
@@ -288,6 +292,7 @@ export async function runAction<A extends ReportAction>(
     // A second rating is refused by the rate handler itself (unique rating per answer), not looked up here.
     const facts = factsOf(row);
     if (!roleAllows(action, facts, actor)) throw new AppError('forbidden');
+    refuseMergeByState(action, facts);
     if (!canTransition(action, row.status))
       throw new AppError(action === 'extend-deadline' ? 'deadline_not_running' : 'invalid_transition', [
         { path: 'status', message: row.status },

@@ -57,6 +57,22 @@ const expected: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus | 
     from: ['assigned', 'in_progress', 'answer_drafted', 'answer_review', 'reopened'],
     to: 'same',
   },
+  merge: {
+    from: [
+      'submitted',
+      'clarification_requested',
+      'accepted',
+      'assigned',
+      'in_progress',
+      'answer_drafted',
+      'answer_review',
+      'disputed',
+      'reopened',
+    ],
+    to: 'merged',
+  },
+  // The handler returns the status recorded with the merge; the machine only knows it leaves 'merged'.
+  unmerge: { from: ['merged'], to: 'same' },
 };
 
 describe('report status machine', () => {
@@ -110,9 +126,10 @@ describe('report status machine', () => {
     expect(nextStatus('rate', 'answered')).toBe('answered');
   });
 
-  it('has no way out of a final status', () => {
+  it('has no way out of a final status but undoing a merge', () => {
     expect([...finalStatuses].sort()).toEqual(['closed', 'merged', 'rejected']);
-    for (const s of finalStatuses) expect(reportActions.filter((a) => canTransition(a, s))).toEqual([]);
+    for (const s of finalStatuses)
+      expect(reportActions.filter((a) => canTransition(a, s))).toEqual(s === 'merged' ? ['unmerge'] : []);
   });
 
   it('has a way out of every status that is not final', () => {
@@ -123,11 +140,17 @@ describe('report status machine', () => {
       ).not.toEqual([]);
   });
 
-  it('never targets submitted except through clarify, and never targets merged', () => {
+  it('never targets submitted except through clarify, and merged only through merge', () => {
     for (const a of reportActions) {
       if (a !== 'clarify') expect(expected[a].to).not.toBe('submitted');
-      for (const s of reportStatuses) if (canTransition(a, s)) expect(nextStatus(a, s)).not.toBe('merged');
+      for (const s of reportStatuses)
+        if (canTransition(a, s) && a !== 'merge' && s !== 'merged')
+          expect(nextStatus(a, s)).not.toBe('merged');
     }
+  });
+
+  it('merges only open reports, so a merged, closed or answered one is never a duplicate', () => {
+    expect([...transitions.merge.from].sort()).toEqual([...openStatuses].sort());
   });
 
   it('counts as open work exactly the statuses someone still has to act on', () => {
@@ -146,7 +169,7 @@ describe('report status machine', () => {
     );
   });
 
-  it('can reach every status from submission except merged (no merge command yet)', () => {
+  it('can reach every status from submission', () => {
     const reached = new Set<ReportStatus>(['submitted']);
     let grew = true;
     while (grew) {
@@ -163,6 +186,6 @@ describe('report status machine', () => {
     }
     // `resolved` is the service's choice when a rating says "solved"; add it as the service does.
     reached.add('resolved');
-    expect(reportStatuses.filter((s) => !reached.has(s))).toEqual(['merged']);
+    expect(reportStatuses.filter((s) => !reached.has(s))).toEqual([]);
   });
 });

@@ -38,6 +38,9 @@ export const reportActions = [
   'recategorise',
   'redirect',
   'extend-deadline',
+  // Duplicates (src/modules/duplicates): a duplicate joins its primary report, and can be split off again.
+  'merge',
+  'unmerge',
 ] as const;
 export type ReportAction = (typeof reportActions)[number];
 
@@ -110,6 +113,10 @@ export const transitions: Record<ReportAction, Transition> = {
   redirect: { from: ['assigned', 'in_progress', 'reopened'], to: 'assigned' },
   // The organisation's one extension of a running deadline (docs/deadlines.md); the status stays.
   'extend-deadline': { from: deadlineStatuses, to: 'same' },
+  // Only an open report can be a duplicate; the primary is checked by the merge handler.
+  merge: { from: openStatuses, to: 'merged' },
+  // Back to the status the report had before the merge (recorded with the merge): the handler says which.
+  unmerge: { from: ['merged'], to: 'same' },
 };
 
 export function canTransition(action: ReportAction, status: ReportStatus): boolean {

@@ -174,31 +174,31 @@ describe('allowedActions', () => {
     );
 
   const table: [ReportStatus, Actor, string[]][] = [
-    ['submitted', moderator, ['accept', 'reject', 'request-clarification', 'recategorise']],
-    ['submitted', admin, ['accept', 'reject', 'request-clarification', 'close', 'recategorise']],
-    ['submitted', districtCurator, ['close', 'recategorise']],
-    ['submitted', regionCurator, ['close', 'recategorise']],
+    ['submitted', moderator, ['accept', 'reject', 'request-clarification', 'recategorise', 'merge']],
+    ['submitted', admin, ['accept', 'reject', 'request-clarification', 'close', 'recategorise', 'merge']],
+    ['submitted', districtCurator, ['close', 'recategorise', 'merge']],
+    ['submitted', regionCurator, ['close', 'recategorise', 'merge']],
     ['submitted', outOfScopeCurator, []],
     ['submitted', author, []],
     ['submitted', analyst, []],
     ['clarification_requested', author, ['clarify']],
-    ['clarification_requested', moderator, ['reject', 'recategorise']],
-    ['clarification_requested', districtCurator, ['close', 'recategorise']],
-    ['accepted', districtCurator, ['assign', 'close', 'recategorise']],
-    ['accepted', admin, ['assign', 'close', 'recategorise']],
-    ['accepted', moderator, ['recategorise']],
+    ['clarification_requested', moderator, ['reject', 'recategorise', 'merge']],
+    ['clarification_requested', districtCurator, ['close', 'recategorise', 'merge']],
+    ['accepted', districtCurator, ['assign', 'close', 'recategorise', 'merge']],
+    ['accepted', admin, ['assign', 'close', 'recategorise', 'merge']],
+    ['accepted', moderator, ['recategorise', 'merge']],
     ['accepted', outOfScopeCurator, []],
-    ['assigned', operator, ['request-clarification', 'start', 'recategorise', 'redirect']],
-    ['assigned', otherOperator, []],
-    ['assigned', admin, ['request-clarification', 'start', 'close', 'recategorise', 'redirect']],
-    ['assigned', districtCurator, ['close', 'recategorise', 'redirect']],
-    ['assigned', moderator, ['request-clarification', 'recategorise']],
-    ['in_progress', operator, ['request-clarification', 'draft-answer', 'recategorise', 'redirect']],
-    ['in_progress', moderator, ['request-clarification', 'recategorise']],
-    ['answer_drafted', operator, ['draft-answer', 'submit-answer']],
-    ['answer_review', moderator, ['publish-answer', 'return-answer']],
-    ['answer_review', districtCurator, ['publish-answer', 'return-answer', 'close']],
-    ['answer_review', operator, []],
+    ['assigned', operator, ['request-clarification', 'start', 'recategorise', 'redirect', 'merge']],
+    ['assigned', otherOperator, ['merge']],
+    ['assigned', admin, ['request-clarification', 'start', 'close', 'recategorise', 'redirect', 'merge']],
+    ['assigned', districtCurator, ['close', 'recategorise', 'redirect', 'merge']],
+    ['assigned', moderator, ['request-clarification', 'recategorise', 'merge']],
+    ['in_progress', operator, ['request-clarification', 'draft-answer', 'recategorise', 'redirect', 'merge']],
+    ['in_progress', moderator, ['request-clarification', 'recategorise', 'merge']],
+    ['answer_drafted', operator, ['draft-answer', 'submit-answer', 'merge']],
+    ['answer_review', moderator, ['publish-answer', 'return-answer', 'merge']],
+    ['answer_review', districtCurator, ['publish-answer', 'return-answer', 'close', 'merge']],
+    ['answer_review', operator, ['merge']],
     ['answer_review', author, []],
     ['answered', author, ['rate', 'dispute']],
     ['answered', otherResident, []],
@@ -207,11 +207,11 @@ describe('allowedActions', () => {
     ['resolved', author, ['dispute']],
     ['resolved', districtCurator, ['close']],
     ['resolved', moderator, []],
-    ['disputed', districtCurator, ['reopen', 'close']],
-    ['disputed', moderator, ['reopen']],
+    ['disputed', districtCurator, ['reopen', 'close', 'merge']],
+    ['disputed', moderator, ['reopen', 'merge']],
     ['disputed', author, []],
-    ['reopened', operator, ['request-clarification', 'start', 'recategorise', 'redirect']],
-    ['reopened', regionCurator, ['close', 'recategorise', 'redirect']],
+    ['reopened', operator, ['request-clarification', 'start', 'recategorise', 'redirect', 'merge']],
+    ['reopened', regionCurator, ['close', 'recategorise', 'redirect', 'merge']],
   ];
 
   it.each(table.map(([s, a, want]) => [s, a.id, a, want] as const))('%s, %s', (status, _id, a, want) => {
@@ -222,10 +222,17 @@ describe('allowedActions', () => {
     for (const s of reportStatuses) expect(allowed(s, null)).toEqual([]);
   });
 
-  it('gives nobody anything in a final status', () => {
+  it('gives nobody anything in a final status but staff undoing a merge', () => {
     for (const s of ['rejected', 'merged', 'closed'] as const)
       for (const a of [author, moderator, admin, analyst, operator, districtCurator, regionCurator])
-        expect(allowed(s, a)).toEqual([]);
+        expect(allowed(s, a)).toEqual(s === 'merged' && a !== author && a !== analyst ? ['unmerge'] : []);
+  });
+
+  it('never offers to merge an appeal', () => {
+    expect(allowed('in_progress', moderator, { kind: 'appeal' })).toEqual([
+      'request-clarification',
+      'recategorise',
+    ]);
   });
 
   it('lets the author rate only once per answer', () => {

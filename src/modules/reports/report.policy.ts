@@ -27,7 +27,7 @@ export function isPubliclyVisible(r: Pick<ReportFacts, 'isPublic' | 'kind' | 'st
   return r.isPublic && r.kind === 'report' && !hiddenFromPublic.includes(r.status);
 }
 
-function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
+export function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
   if (actor.role !== 'curator' || !actor.territoryId) return false;
   return r.territoryId === actor.territoryId || r.territoryParentId === actor.territoryId;
 }
@@ -97,6 +97,14 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
       return admin || inCuratorScope(r, actor) || isOperatorOf(r, actor);
     case 'extend-deadline':
       return admin || isOperatorOf(r, actor);
+    case 'merge':
+    case 'unmerge':
+      // An operator merges into a primary of their organisation: the merge handler checks the primary.
+      return (
+        moderatorLike(actor) ||
+        inCuratorScope(r, actor) ||
+        (actor.role === 'operator' && actor.organisationId !== null)
+      );
   }
 }
 
@@ -113,6 +121,8 @@ export function conditionAllows(
   // After a ping-pong the curator's assignment binds the organisation (the curator may still move it).
   if (action === 'redirect') return !(r.assignmentBinding && actor.role === 'operator');
   if (action === 'extend-deadline') return extensionRefusal(r) === null;
+  // A 59-ФЗ appeal needs its own answer: it is never merged.
+  if (action === 'merge') return r.kind === 'report';
   return true;
 }
 

@@ -1,4 +1,5 @@
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
+import type { DuplicateFields } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
@@ -94,6 +95,8 @@ export type DetailParts = {
   answerQuality?: AnswerQuality | null;
   /** An appeal's 59-ФЗ milestones (computed with the production calendar by the caller). */
   appealDeadlines?: { registrationDueAt: Date; redirectDueAt: Date } | null;
+  /** Support and merge facts (src/modules/duplicates/report-view.ts). */
+  duplicates: DuplicateFields;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -122,5 +125,6 @@ export function presentDetail(p: DetailParts): ReportDetail {
       : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
     answerQuality: staffView ? (p.answerQuality ?? null) : null,
+    ...p.duplicates,
   };
 }

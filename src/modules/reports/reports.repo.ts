@@ -147,7 +147,7 @@ export type ListFilters = {
   q?: string | undefined;
 };
 
-function visibilitySql(v: Visibility): SQL {
+export function visibilitySql(v: Visibility): SQL {
   if (v.kind === 'all') return sql`TRUE`;
   const parts: SQL[] = [
     sql`(r.is_public AND r.kind = 'report' AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected'))`,

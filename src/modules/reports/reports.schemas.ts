@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { answerQualitySchema } from '../answers/answers.schemas.ts';
 import { MAX_EXTENSION_DAYS } from '../calendar/deadlines.ts';
+import {
+  duplicateFieldsSchema,
+  mergeBodySchema,
+  similarReportSchema,
+  unmergeBodySchema,
+} from '../duplicates/duplicates.schemas.ts';
 import { photoSchema } from '../media/media.schemas.ts';
 import { localisedNameSchema } from '../reference/reference.schemas.ts';
 import { reportActions, reportStatuses } from './report-states.ts';
@@ -177,6 +183,10 @@ export const reportDetailSchema = reportSummarySchema.extend({
   allowedActions: z.array(reportActionSchema),
   /** Likely non-answers flagged in the working answer: staff who handle it only, never the public. */
   answerQuality: answerQualitySchema.nullable(),
+  // ---- duplicates: support count, where a merged report went, and (on creation) similar reports
+  ...duplicateFieldsSchema.shape,
+  /** Only in the answer to filing a report: open reports nearby that look like the same problem. */
+  similar: z.array(similarReportSchema).optional(),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
@@ -253,6 +263,8 @@ export const actionBodySchemas = {
       reason,
     })
     .strict(),
+  merge: mergeBodySchema,
+  unmerge: unmergeBodySchema,
 } as const;
 
 export type ActionBodies = { [A in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[A]> };

@@ -9,6 +9,8 @@ import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type CalendarSource, uncachedCalendar } from '../calendar/calendar-store.ts';
 import { appealMilestones } from '../calendar/deadlines.ts';
+import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
+import { duplicateFields, freshDuplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
@@ -61,6 +63,11 @@ export type ReportsDeps = {
     forget(exec: Executor, answerId: string): Promise<void>;
     load(exec: Executor, answerId: string): Promise<AnswerQuality | null>;
   };
+  /** Open reports that look like the one just filed, offered for support (absent: none offered). */
+  findSimilar?: (
+    actor: Actor,
+    report: { id: string; categoryId: string; lat: number; lon: number; text: string },
+  ) => Promise<SimilarReport[]>;
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };
@@ -184,7 +191,17 @@ export async function createReport(
     ratedCurrentAnswer: false,
     author: null,
     appellant: body.appellant ?? null,
+    duplicates: freshDuplicateFields,
   });
+  // "Already reported — support it": offered after submission too, so the resident may still join in.
+  if (deps.findSimilar)
+    report.similar = await deps.findSimilar(actor, {
+      id: input.id,
+      categoryId: body.categoryId,
+      lat: body.lat,
+      lon: body.lon,
+      text: body.text,
+    });
   return { report, created: true };
 }
 
@@ -307,10 +324,11 @@ export async function presentReport(
       row.kind === 'appeal'
         ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
         : null,
+    duplicates: await duplicateFields(deps.db, row, actor),
   });
 }
 
-function visibilityFor(actor: Actor | null): repo.Visibility {
+export function visibilityFor(actor: Actor | null): repo.Visibility {
   if (actor && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst'))
     return { kind: 'all' };
   return {

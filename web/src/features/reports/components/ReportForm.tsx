@@ -13,6 +13,7 @@ import { Field } from '../../../components/Field';
 import { isNetworkError } from '../../../lib/api-client';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/format';
+import { SimilarReports } from '../../duplicates/components/SimilarReports';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { useCreateReport } from '../api/create-report';
 import { savePendingReport } from '../offline/pending-store';
@@ -134,6 +135,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
       />
 
       <LocationFields form={form} />
+      <SimilarReports categoryId={categoryId} lat={lat} lon={lon} text={text} />
 
       <PhotoUploader
         label={t('reportForm.photos')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { formatDate, formatDateTime, localName } from '../../../lib/format';
+import { MergeEventLinks } from '../../duplicates/components/MergeEventLinks';
 import { useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { useReportEvents } from '../api/get-report-events';
@@ -74,6 +75,7 @@ function EventItem({
           {categoryName(payload.fromCategoryId) ?? '—'} → {recategorised}
         </p>
       )}
+      <MergeEventLinks event={event} />
       {codedReason && typeof payload.reason === 'string' && (
         <p className="timeline-text">
           {event.type === 'closed'

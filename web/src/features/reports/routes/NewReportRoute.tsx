@@ -27,7 +27,10 @@ export function NewReportRoute() {
       )}
       <ReportForm
         userId={user.id}
-        onCreated={(report) => navigate(`/reports/${report.id}`, { state: { created: true } })}
+        onCreated={(report) =>
+          // The similar reports found at filing are offered once more on the new report's page.
+          navigate(`/reports/${report.id}`, { state: { created: true, similar: report.similar ?? [] } })
+        }
         onSavedOffline={() => {
           setSavedOffline(true);
           window.scrollTo({ top: 0 });

@@ -1,9 +1,12 @@
+import type { SimilarReport } from '@shared/duplicates/duplicates.schemas.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDate, localName } from '../../../lib/format';
+import { SimilarAfterFiling } from '../../duplicates/components/SimilarReports';
+import { MergedNotice, SupportPanel } from '../../duplicates/components/SupportPanel';
 import { useReport } from '../api/get-report';
 import { AnswerView, RatingView } from '../components/AnswerView';
 import { ReportActions } from '../components/actions/ReportActions';
@@ -20,7 +23,8 @@ export function ReportRoute() {
   const report = useReport(id);
   const r = report.data;
   usePageTitle(r ? t('report.number', { number: r.number }) : t('report.loadingTitle'));
-  const created = (location.state as { created?: boolean } | null)?.created;
+  const state = location.state as { created?: boolean; similar?: SimilarReport[] } | null;
+  const created = state?.created;
 
   if (report.isPending)
     return (
@@ -46,6 +50,8 @@ export function ReportRoute() {
           {t('report.createdNotice', { number: r.number })}
         </p>
       )}
+      {created && <SimilarAfterFiling items={state?.similar ?? []} />}
+      <MergedNotice report={r} />
       <header className="report-head">
         <p className="report-head__meta">
           <StatusBadge status={r.status} />
@@ -64,6 +70,7 @@ export function ReportRoute() {
           </section>
           <AnswerView report={r} />
           {r.rating && <RatingView rating={r.rating} />}
+          <SupportPanel report={r} />
           <ReportActions report={r} />
           <Timeline reportId={r.id} />
         </div>

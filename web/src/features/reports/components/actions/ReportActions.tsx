@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { notify } from '../../../../lib/notices';
+import { MergeForm } from '../../../duplicates/components/MergeForm';
 import { type ActionRequest, useReportAction } from '../../api/run-report-action';
 import { AssignForm } from './AssignForm';
 import { DisputeForm } from './DisputeForm';
@@ -14,7 +15,7 @@ import { RecategoriseForm } from './RecategoriseForm';
 import { type TextAction, TextActionForm, textActionFields } from './TextActionForm';
 
 /** Actions with an empty body: one button each. */
-const buttonActions: readonly ReportAction[] = ['start', 'submit-answer', 'publish-answer'];
+const buttonActions: readonly ReportAction[] = ['start', 'submit-answer', 'publish-answer', 'unmerge'];
 
 function isTextAction(a: ReportAction): a is TextAction {
   return a in textActionFields;
@@ -91,6 +92,8 @@ export function ReportActions({ report }: { report: ReportDetail }) {
             dueAt={report.dueAt}
           />
         );
+      case 'merge':
+        return <MergeForm reportId={report.id} run={run} error={errorFor(a)} pending={pending} />;
       default:
         return null;
     }

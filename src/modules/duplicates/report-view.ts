@@ -1,0 +1,32 @@
+import type { Executor } from '../../db/connection.ts';
+import type { Actor } from '../identity/actor.ts';
+import type { ReportRow } from '../reports/reports.repo.ts';
+import { supportFacts } from './duplicates.repo.ts';
+import type { DuplicateFields } from './duplicates.schemas.ts';
+import { canSupport } from './support.policy.ts';
+
+/** A report just filed: nobody supports it yet and it is merged into nothing. */
+export const freshDuplicateFields: DuplicateFields = {
+  supportCount: 0,
+  supportedByMe: false,
+  canSupport: false,
+  mergedInto: null,
+};
+
+/** Support count, the caller's own support, and where a merged report went (one query). */
+export async function duplicateFields(
+  exec: Executor,
+  row: ReportRow,
+  actor: Actor | null,
+): Promise<DuplicateFields> {
+  const f = await supportFacts(exec, row.id, actor?.id ?? null);
+  return {
+    supportCount: f.count,
+    supportedByMe: f.mine,
+    canSupport: canSupport(row, actor, f.mine),
+    mergedInto:
+      f.mergedIntoId && f.mergedIntoNumber !== null
+        ? { id: f.mergedIntoId, number: f.mergedIntoNumber }
+        : null,
+  };
+}

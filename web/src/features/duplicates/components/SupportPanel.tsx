@@ -1,0 +1,60 @@
+import { openStatuses } from '@shared/reports/report-states.ts';
+import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useChangeSupport } from '../api/change-support';
+
+/** The support count, and "me too" (or withdrawing it) for residents who may. */
+export function SupportPanel({ report }: { report: ReportDetail }) {
+  const { t } = useTranslation();
+  const change = useChangeSupport();
+  if (report.kind === 'appeal') return null;
+  const canWithdraw = report.supportedByMe && openStatuses.includes(report.status);
+  return (
+    <section className="card support" aria-label={t('duplicates.supportTitle')}>
+      <p>
+        <strong>{t('duplicates.supporters', { count: report.supportCount })}</strong>
+        {report.supportedByMe && <span className="tag">{t('duplicates.youSupport')}</span>}
+      </p>
+      {report.canSupport && (
+        <>
+          <p className="hint">{t('duplicates.supportHint')}</p>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={change.isPending}
+            onClick={() => change.mutate({ reportId: report.id, support: true })}
+          >
+            {t('duplicates.support')}
+          </button>
+        </>
+      )}
+      {canWithdraw && (
+        <button
+          type="button"
+          className="button"
+          disabled={change.isPending}
+          onClick={() => change.mutate({ reportId: report.id, support: false })}
+        >
+          {t('duplicates.withdraw')}
+        </button>
+      )}
+      <ErrorMessage error={change.error} />
+    </section>
+  );
+}
+
+/** On a merged report: where the work goes on. */
+export function MergedNotice({ report }: { report: ReportDetail }) {
+  const { t } = useTranslation();
+  if (!report.mergedInto) return null;
+  return (
+    <p className="alert alert--info" role="status">
+      {t('duplicates.mergedInto')}{' '}
+      <Link to={`/reports/${report.mergedInto.id}`}>
+        {t('report.number', { number: report.mergedInto.number })}
+      </Link>
+    </p>
+  );
+}
