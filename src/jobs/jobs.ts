@@ -1,6 +1,8 @@
+import { notificationsRuntime } from '../modules/notifications/runtime.ts';
 import type { AppContext } from '../server/context.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
+import { registerNotificationsJob } from './notifications.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
 export async function registerJobs(ctx: AppContext): Promise<void> {
@@ -17,4 +19,6 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     ctx.config.classifierRetrainCron,
   );
   await registerHousekeepingJob(ctx.queue, { db: ctx.db, clock: ctx.clock, storage: ctx.storage });
+  // ---- notifications ----
+  await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
 }

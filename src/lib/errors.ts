@@ -94,6 +94,12 @@ export const errorCatalogue = {
     ru: 'Слишком много запросов, повторите позже',
     en: 'Too many requests, try again later',
   },
+  // ---- notifications ----
+  notification_not_found: {
+    status: 404,
+    ru: 'Уведомление не найдено',
+    en: 'Notification not found',
+  },
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -15,6 +15,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Для отказа укажите правовое основание',
     en: 'A rejection needs a legal reason',
   },
+  // ---- notifications ----
+  preferences_empty: {
+    ru: 'Укажите хотя бы одну настройку: email или language',
+    en: 'Give at least one setting: email or language',
+  },
 };
 
 const ru = z.locales.ru().localeError;

@@ -24,6 +24,7 @@ import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import type { AppConfig } from './config.ts';
@@ -138,6 +139,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(mediaRoutes(ctx));
   await app.register(reportRoutes(ctx, reportsDeps(ctx)));
   await app.register(classifierRoutes(ctx));
+  // ---- notifications ----
+  await app.register(notificationRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -31,6 +31,19 @@ const envSchema = z.object({
   CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Cron schedule of classifier retraining (empty: never on a schedule). */
   CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+  // ---- notifications (e-mail, live updates) ----
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@host:587; unset: in-app only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().default('Вместе <no-reply@vmeste.local>'),
+  /** How often each node looks for new events while live pages are open (milliseconds). */
+  LIVE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SSE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(25),
+  /** Cron schedule of the notification dispatcher (besides the kick after every action). */
+  NOTIFICATIONS_CRON: z.string().default('* * * * *'),
 });
 
 export type AppConfig = {
@@ -53,6 +66,12 @@ export type AppConfig = {
   seedDemo: 'auto' | boolean;
   classifierRoutingThreshold: number | null;
   classifierRetrainCron: string;
+  // ---- notifications ----
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  livePollMs: number;
+  sseHeartbeatMs: number;
+  notificationsCron: string;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(e.SEED_DEMO),
     classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
     classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
+    // ---- notifications ----
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    livePollMs: e.LIVE_POLL_MS,
+    sseHeartbeatMs: Math.round(e.SSE_HEARTBEAT_SECONDS * 1000),
+    notificationsCron: e.NOTIFICATIONS_CRON,
   };
 }

@@ -3,6 +3,7 @@ import {
   recordCategoryCorrection,
   recordOrganisationCorrection,
 } from '../modules/classifier/classifier.service.ts';
+import { notificationsRuntime } from '../modules/notifications/runtime.ts';
 import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
 import type { ReportsDeps } from '../modules/reports/reports.service.ts';
 import type { AppContext } from './context.ts';
@@ -22,5 +23,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,
+    // ---- notifications: live pages look at once, the dispatcher runs soon ----
+    onEventsCommitted: () => notificationsRuntime(ctx).afterCommit(),
   };
 }

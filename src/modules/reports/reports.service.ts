@@ -42,6 +42,8 @@ export type ReportsDeps = {
     exec: Executor,
     correction: { reportId: string; organisationId: string; actorId: string; at: Date },
   ) => Promise<void>;
+  /** Told after a command's timeline events are committed (notifications, live pages). */
+  onEventsCommitted?: (reportId: string) => void;
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };
