@@ -12,7 +12,15 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(to, email) {
-      await transport.sendMail({ from, to, subject: email.subject, text: email.text, html: email.html });
+      // Base64 bodies: Cyrillic text stays intact through any relay.
+      await transport.sendMail({
+        from,
+        to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        textEncoding: 'base64',
+      });
     },
     close: () => transport.close(),
   };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { notificationCursor, notificationPreferences, notifications } from '../../db/schema/notifications.ts';

@@ -85,7 +85,7 @@ export function renderEmail(
   const lines = [
     ru ? 'Здравствуйте!' : 'Hello,',
     '',
-    title + '.',
+    `${title}.`,
     ...(status ? [ru ? `Текущий статус: ${status}.` : `Current status: ${status}.`] : []),
     '',
     ru ? `Открыть сообщение: ${links.report}` : `Open the report: ${links.report}`,
