@@ -7,6 +7,7 @@ import './styles/lists.css';
 import './styles/map.css';
 import './styles/report.css';
 import './styles/admin.css';
+import './styles/notifications.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

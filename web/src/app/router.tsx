@@ -3,6 +3,8 @@ import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
+import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
+import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -48,6 +50,23 @@ export const router = createBrowserRouter([
           <RequireRole roles={classifierRoles}>
             <ClassifierRoute />
           </RequireRole>
+        ),
+      },
+      // ---- notifications ----
+      {
+        path: 'notifications',
+        element: (
+          <RequireAuth>
+            <NotificationsRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'profile',
+        element: (
+          <RequireAuth>
+            <ProfileRoute />
+          </RequireAuth>
         ),
       },
       { path: 'login', element: <LoginRoute /> },

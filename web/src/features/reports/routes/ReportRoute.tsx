@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDate, localName } from '../../../lib/format';
+import { useLiveReport } from '../../notifications/hooks/use-live-report';
 import { useReport } from '../api/get-report';
 import { AnswerView, RatingView } from '../components/AnswerView';
 import { ReportActions } from '../components/actions/ReportActions';
@@ -18,6 +19,8 @@ export function ReportRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const report = useReport(id);
+  // The page refreshes itself when the report changes (server-sent events).
+  useLiveReport(report.data ? id : undefined);
   const r = report.data;
   usePageTitle(r ? t('report.number', { number: r.number }) : t('report.loadingTitle'));
   const created = (location.state as { created?: boolean } | null)?.created;
