@@ -34,7 +34,23 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       classifierRoutingThreshold: null,
       classifierRetrainCron: '30 3 * * *',
+      // ---- notifications ----
+      smtpUrl: undefined,
+      mailFrom: 'Вместе <no-reply@vmeste.local>',
+      livePollMs: 1000,
+      sseHeartbeatMs: 25_000,
+      notificationsCron: '* * * * *',
     });
+  });
+
+  it('takes an SMTP server only as an smtp:// or smtps:// URL', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465' }).smtpUrl).toBe(
+      'smtps://u:p@mail.example.org:465',
+    );
+    expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org', LIVE_POLL_MS: '5' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*LIVE_POLL_MS/,
+    );
   });
 
   it('reads and converts the variables it is given', () => {

@@ -91,8 +91,8 @@ export function renderEmail(
     ru ? `Открыть сообщение: ${links.report}` : `Open the report: ${links.report}`,
     '',
     ru
-      ? `Вы получили это письмо, потому что следите за сообщением на платформе «Вместе». Настроить уведомления: ${links.settings}`
-      : `You receive this because you follow the report on the Vmeste platform. Notification settings: ${links.settings}`,
+      ? `Вы получили это письмо, потому что это сообщение касается вас на платформе «Вместе». Настроить уведомления: ${links.settings}`
+      : `You receive this because the report concerns you on the Vmeste platform. Notification settings: ${links.settings}`,
   ];
   const html = [
     `<p>${escapeHtml(lines[0]!)}</p>`,
