@@ -4,7 +4,7 @@ import { dispatchNotifications } from '../../src/modules/notifications/dispatche
 import { notificationsRuntime } from '../../src/modules/notifications/runtime.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { startMailbox } from '../support/mailbox.ts';
-import { dispatch, follow } from '../support/notifications.ts';
+import { dispatch, follow, myNotifications } from '../support/notifications.ts';
 import { fileReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
 
 describe('notification e-mail through a real SMTP server', () => {
@@ -116,5 +116,35 @@ describe('notification e-mail through a real SMTP server', () => {
     const address = await emailOf(author);
     await dispatch(t);
     expect(mailbox.received.filter((m) => m.to.includes(address))).toEqual([]);
+  });
+
+  it('keeps a refused e-mail queued for the next runs, gives up after five, and sends the others', async () => {
+    const [bouncing, fine] = await Promise.all([newResident(t.app), newResident(t.app)]);
+    await rows(
+      t,
+      sql`UPDATE users SET email = ${`bounce-${bouncing.userId}@example.org`} WHERE id = ${bouncing.userId}`,
+    );
+    const reports = [await fileReport(t, bouncing), await fileReport(t, fine)];
+    for (const r of reports) await must(t, staff.moderator, r.id, 'accept', {});
+    const state = async (who: Session) =>
+      rows<{ status: string; attempts: number }>(
+        t,
+        sql`SELECT email_status AS status, email_attempts AS attempts FROM notifications WHERE user_id = ${who.userId} ORDER BY id`,
+      );
+    const first = await dispatch(t);
+    expect(first.failed).toBeGreaterThanOrEqual(2);
+    expect((await state(fine)).map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(await state(bouncing)).toEqual([
+      { status: 'pending', attempts: 1 },
+      { status: 'pending', attempts: 1 },
+    ]);
+    for (let i = 0; i < 4; i++) await dispatch(t);
+    expect(await state(bouncing)).toEqual([
+      { status: 'failed', attempts: 5 },
+      { status: 'failed', attempts: 5 },
+    ]);
+    // The in-app notifications are there all the same.
+    expect((await myNotifications(t, bouncing)).unread).toBe(2);
+    expect((await dispatch(t)).failed).toBe(0);
   });
 });

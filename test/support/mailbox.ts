@@ -61,6 +61,11 @@ export async function startMailbox(): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // An address with "bounce" in it is refused, as a real server refuses an unknown mailbox.
+    onRcptTo(address, _session, callback) {
+      if (address.address.includes('bounce')) callback(new Error('550 No such mailbox'));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
