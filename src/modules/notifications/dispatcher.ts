@@ -26,7 +26,7 @@ export const LOOKBACK = 100;
 export const MAX_EMAIL_ATTEMPTS = 5;
 const EMAIL_BATCH = 100;
 
-type WithReport = Candidate & { wantsEmail: boolean };
+type Recipient = Candidate & { wantsEmail: boolean };
 
 function factsOfEvent(e: repo.EventWithReport): ReportFacts {
   return {
@@ -51,7 +51,7 @@ async function loadCandidates(tx: Tx, events: repo.EventWithReport[]) {
     repo.findOperators(tx, uniq(events.map((e) => e.organisationId))),
     repo.findCurators(tx, uniq(events.flatMap((e) => [e.territoryId, e.territoryParentId]))),
   ]);
-  return (e: repo.EventWithReport, audiences: readonly Audience[]): WithReport[] => {
+  return (e: repo.EventWithReport, audiences: readonly Audience[]): Recipient[] => {
     const groups: Record<Audience, repo.Person[]> = {
       author: authors.filter((p) => p.id === e.authorId),
       followers: followers.filter((p) => p.reportId === e.reportId),
@@ -109,7 +109,7 @@ export async function dispatchNotifications(
             reportId: e.reportId,
             audience: person.audience,
             createdAt: e.createdAt,
-            emailStatus: deps.mailer && (person as WithReport).wantsEmail ? 'pending' : 'off',
+            emailStatus: deps.mailer && person.wantsEmail ? 'pending' : 'off',
           });
         }
       }

@@ -67,13 +67,13 @@ export function mayNotify(event: TimelineEvent, report: ReportFacts, person: Can
 }
 
 /** One notification per person: the first audience wins (author before follower before staff). */
-export function pickRecipients(
+export function pickRecipients<C extends Candidate>(
   event: TimelineEvent,
   report: ReportFacts,
-  candidates: readonly Candidate[],
-): Candidate[] {
+  candidates: readonly C[],
+): C[] {
   const seen = new Set<string>();
-  const chosen: Candidate[] = [];
+  const chosen: C[] = [];
   for (const c of candidates) {
     if (seen.has(c.id) || !mayNotify(event, report, c)) continue;
     seen.add(c.id);
