@@ -1,8 +1,10 @@
+import { notificationsRuntime } from '../modules/notifications/runtime.ts';
 import type { AppContext } from '../server/context.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
+import { registerNotificationsJob } from './notifications.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
 export async function registerJobs(ctx: AppContext): Promise<void> {
@@ -35,4 +37,6 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     },
     ctx.config.deadlineEscalationCron,
   );
+  // ---- notifications ----
+  await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
 }

@@ -255,6 +255,12 @@ export const errorCatalogue = {
     en: 'Someone else is changing this report right now. Please try again',
   },
   // ---- end of duplicates ----
+  // ---- notifications ----
+  notification_not_found: {
+    status: 404,
+    ru: 'Уведомление не найдено',
+    en: 'Notification not found',
+  },
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   // --- Import of historical reports (vmeste import): the mapping file and per-line problems. ---
   import_mapping_invalid: {

@@ -68,6 +68,11 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Укажите основное сообщение: либо его номер, либо идентификатор',
     en: 'Name the primary report: either its number or its id',
   },
+  // ---- notifications ----
+  preferences_empty: {
+    ru: 'Укажите хотя бы одну настройку: email или language',
+    en: 'Give at least one setting: email or language',
+  },
 };
 
 const ru = z.locales.ru().localeError;

@@ -29,6 +29,7 @@ import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { oidcRoutes } from '../modules/identity/oidc.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import type { AppConfig } from './config.ts';
@@ -153,6 +154,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(calendarRoutes({ db: ctx.db, clock: ctx.clock, calendar: ctx.calendar }));
   // ---- duplicates: similar reports, support ----
   await app.register(duplicatesRoutes(ctx, reports));
+  // ---- notifications ----
+  await app.register(notificationRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

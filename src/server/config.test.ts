@@ -40,6 +40,12 @@ describe('loadConfig', () => {
       escalateAfterWorkingDays: 2,
       duplicateRadiusMeters: 250,
       duplicateMinSimilarity: 0.2,
+      // ---- notifications ----
+      smtpUrl: undefined,
+      mailFrom: 'Вместе <no-reply@vmeste.local>',
+      livePollMs: 1000,
+      sseHeartbeatMs: 25_000,
+      notificationsCron: '* * * * *',
     });
   });
 
@@ -48,6 +54,16 @@ describe('loadConfig', () => {
     expect([c.duplicateRadiusMeters, c.duplicateMinSimilarity]).toEqual([400, 0.35]);
     expect(() => loadConfig({ DUPLICATE_RADIUS_METERS: '0', DUPLICATE_MIN_SIMILARITY: '2' })).toThrow(
       /DUPLICATE_RADIUS_METERS[\s\S]*DUPLICATE_MIN_SIMILARITY/,
+    );
+  });
+
+  it('takes an SMTP server only as an smtp:// or smtps:// URL', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465' }).smtpUrl).toBe(
+      'smtps://u:p@mail.example.org:465',
+    );
+    expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org', LIVE_POLL_MS: '5' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*LIVE_POLL_MS/,
     );
   });
 

@@ -44,6 +44,19 @@ const envSchema = z
     DUPLICATE_RADIUS_METERS: z.coerce.number().min(10).max(5000).default(250),
     /** How alike their texts must be (0–1: the better of trigram and Russian word overlap). */
     DUPLICATE_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.2),
+    // ---- notifications (e-mail, live updates) ----
+    /** SMTP server for e-mail notifications, e.g. smtp://user:pass@host:587; unset: in-app only. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MAIL_FROM: z.string().default('Вместе <no-reply@vmeste.local>'),
+    /** How often each node looks for new events while live pages are open (milliseconds). */
+    LIVE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    SSE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(25),
+    /** Cron schedule of the notification dispatcher (besides the kick after every action). */
+    NOTIFICATIONS_CRON: z.string().default('* * * * *'),
     // --- OpenID Connect sign-in (ESIA-style); off unless OIDC_ISSUER is set ---
     OIDC_ISSUER: z
       .url()
@@ -94,6 +107,12 @@ export type AppConfig = {
   escalateAfterWorkingDays: number;
   duplicateRadiusMeters: number;
   duplicateMinSimilarity: number;
+  // ---- notifications ----
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  livePollMs: number;
+  sseHeartbeatMs: number;
+  notificationsCron: string;
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
@@ -144,6 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
     duplicateRadiusMeters: e.DUPLICATE_RADIUS_METERS,
     duplicateMinSimilarity: e.DUPLICATE_MIN_SIMILARITY,
+    // ---- notifications ----
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    livePollMs: e.LIVE_POLL_MS,
+    sseHeartbeatMs: Math.round(e.SSE_HEARTBEAT_SECONDS * 1000),
+    notificationsCron: e.NOTIFICATIONS_CRON,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,

@@ -5,6 +5,7 @@ import {
   recordOrganisationCorrection,
 } from '../modules/classifier/classifier.service.ts';
 import { findSimilarReports } from '../modules/duplicates/similar.service.ts';
+import { notificationsRuntime } from '../modules/notifications/runtime.ts';
 import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
 import type { ReportsDeps } from '../modules/reports/reports.service.ts';
 import type { AppContext } from './context.ts';
@@ -30,5 +31,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     // Duplicates: the answer to filing a report lists open reports that look like it.
     findSimilar: (actor, report) =>
       findSimilarReports({ db: ctx.db, config: ctx.config }, actor, { ...report, excludeId: report.id }),
+    // ---- notifications: live pages look at once, the dispatcher runs soon ----
+    onEventsCommitted: () => notificationsRuntime(ctx).afterCommit(),
   };
 }

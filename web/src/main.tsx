@@ -10,6 +10,7 @@ import './styles/duplicates.css';
 import './styles/admin.css';
 import './styles/answers.css';
 import './styles/deadlines.css';
+import './styles/notifications.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

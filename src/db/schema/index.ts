@@ -8,6 +8,7 @@ export * from './duplicates.ts';
 export * from './identity.ts';
 // Import of historical reports (vmeste import).
 export * from './imports.ts';
+export * from './notifications.ts';
 export * from './oidc.ts';
 export * from './platform.ts';
 export * from './reference.ts';

@@ -335,5 +335,6 @@ export async function runAction<A extends ReportAction>(
     });
     return repo.findReport(tx, row.id);
   });
+  deps.onEventsCommitted?.(reportId);
   return presentReport(deps, actor, updated!);
 }

@@ -14,7 +14,7 @@ export type ReportFacts = {
   /** Whether the author already rated the current published answer. */
   ratedCurrentAnswer: boolean;
   /** The curator settled a ping-pong: the organisation may not hand the report on. */
-  assignmentBinding: boolean;
+  assignmentBinding?: boolean;
   /** The answer deadline, and whether it was already extended (once per report). */
   dueAt?: Date | null;
   deadlineExtended?: boolean;

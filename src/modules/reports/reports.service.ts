@@ -68,6 +68,8 @@ export type ReportsDeps = {
     actor: Actor,
     report: { id: string; categoryId: string; lat: number; lon: number; text: string },
   ) => Promise<SimilarReport[]>;
+  /** Told after a command's timeline events are committed (notifications, live pages). */
+  onEventsCommitted?: (reportId: string) => void;
 };
 
 export type CreateResult = { report: ReportDetail; created: boolean };

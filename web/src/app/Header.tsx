@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { isStaff } from '../features/staff/queues';
 import { type Language, languages } from '../lib/i18n';
 
@@ -78,12 +79,14 @@ export function Header() {
             </fieldset>
             {user ? (
               <div className="user-menu">
-                <span className="user-name">
+                {/* ---- notifications: the bell, and the name leads to the profile ---- */}
+                <NotificationBell />
+                <Link to="/profile" className="user-name">
                   <span className="user-name__full" title={user.name}>
                     {user.name}
                   </span>
                   <span className="user-role">{t(`roles.${user.role}`)}</span>
-                </span>
+                </Link>
                 <button type="button" className="button button--secondary button--small" onClick={onLogout}>
                   {t('auth.logout')}
                 </button>

@@ -5,6 +5,8 @@ import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
+import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
+import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -68,6 +70,23 @@ export const router = createBrowserRouter([
           <RequireRole roles={['admin']}>
             <CalendarRoute />
           </RequireRole>
+        ),
+      },
+      // ---- notifications ----
+      {
+        path: 'notifications',
+        element: (
+          <RequireAuth>
+            <NotificationsRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'profile',
+        element: (
+          <RequireAuth>
+            <ProfileRoute />
+          </RequireAuth>
         ),
       },
       { path: 'login', element: <LoginRoute /> },

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { formatDate, localName } from '../../../lib/format';
 import { SimilarAfterFiling } from '../../duplicates/components/SimilarReports';
 import { MergedNotice, SupportPanel } from '../../duplicates/components/SupportPanel';
+import { useLiveReport } from '../../notifications/hooks/use-live-report';
 import { useReport } from '../api/get-report';
 import { AnswerView, RatingView } from '../components/AnswerView';
 import { ReportActions } from '../components/actions/ReportActions';
@@ -21,6 +22,8 @@ export function ReportRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const report = useReport(id);
+  // The page refreshes itself when the report changes (server-sent events).
+  useLiveReport(report.data ? id : undefined);
   const r = report.data;
   usePageTitle(r ? t('report.number', { number: r.number }) : t('report.loadingTitle'));
   const state = location.state as { created?: boolean; similar?: SimilarReport[] } | null;

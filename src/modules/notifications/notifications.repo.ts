@@ -1,0 +1,363 @@
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+import { users } from '../../db/schema/identity.ts';
+import { notificationCursor, notificationPreferences, notifications } from '../../db/schema/notifications.ts';
+import { reportFollowers } from '../../db/schema/reports.ts';
+import type { Actor } from '../identity/actor.ts';
+import type { ReportStatus } from '../reports/report-states.ts';
+
+const CURSOR = 'dispatcher';
+
+/**
+ * Starts the cursor at the newest event when notifications are first switched on, so the existing
+ * history (the demo region's thousands of events) is not mailed to everyone. Later boots keep it.
+ */
+export async function ensureCursor(exec: Executor, now: Date): Promise<void> {
+  await exec.execute(sql`
+    INSERT INTO notification_cursor (name, last_event_id, updated_at)
+    SELECT ${CURSOR}, coalesce(max(id), 0), ${now} FROM report_events
+    ON CONFLICT (name) DO NOTHING`);
+}
+
+/** Locks the cursor row: one dispatcher at a time, on any node. */
+export async function lockCursor(exec: Executor): Promise<number | undefined> {
+  const rows = await queryRows<{ last: number | string }>(
+    exec,
+    sql`SELECT last_event_id AS last FROM notification_cursor WHERE name = ${CURSOR} FOR UPDATE`,
+  );
+  return rows[0] ? Number(rows[0].last) : undefined;
+}
+
+export async function advanceCursor(exec: Executor, lastEventId: number, now: Date): Promise<void> {
+  await exec
+    .update(notificationCursor)
+    .set({ lastEventId, updatedAt: now })
+    .where(eq(notificationCursor.name, CURSOR));
+}
+
+/** A timeline event with what the policy needs to know about its report now. */
+export type EventWithReport = {
+  id: number;
+  type: string;
+  isPublic: boolean;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  reportId: string;
+  status: ReportStatus;
+  kind: 'report' | 'appeal';
+  authorId: string;
+  reportIsPublic: boolean;
+  organisationId: string | null;
+  territoryId: string | null;
+  territoryParentId: string | null;
+  answeredAt: Date | null;
+};
+
+export async function eventsAfter(
+  exec: Executor,
+  afterId: number,
+  limit: number,
+): Promise<EventWithReport[]> {
+  const rows = await queryRows<EventWithReport>(
+    exec,
+    sql`SELECT e.id, e.type, e.is_public AS "isPublic", e.actor_id AS "actorId", e.payload,
+          e.created_at AS "createdAt", r.id AS "reportId", r.status, r.kind, r.author_id AS "authorId",
+          r.is_public AS "reportIsPublic", r.organisation_id AS "organisationId",
+          r.territory_id AS "territoryId", t.parent_id AS "territoryParentId", r.answered_at AS "answeredAt"
+        FROM report_events e
+        JOIN reports r ON r.id = e.report_id
+        LEFT JOIN territories t ON t.id = r.territory_id
+        WHERE e.id > ${afterId}
+        ORDER BY e.id
+        LIMIT ${limit}`,
+  );
+  const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    createdAt: date(r.createdAt)!,
+    answeredAt: date(r.answeredAt),
+  }));
+}
+
+export type Person = Actor & { wantsEmail: boolean };
+
+const personColumns = {
+  id: users.id,
+  role: users.role,
+  organisationId: users.organisationId,
+  territoryId: users.territoryId,
+  wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, true)`,
+};
+
+function people(exec: Executor) {
+  return exec
+    .select(personColumns)
+    .from(users)
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id));
+}
+
+export async function findPeople(exec: Executor, ids: string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  return people(exec).where(inArray(users.id, ids));
+}
+
+export async function findFollowers(
+  exec: Executor,
+  reportIds: string[],
+): Promise<(Person & { reportId: string })[]> {
+  if (reportIds.length === 0) return [];
+  return exec
+    .select({ ...personColumns, reportId: reportFollowers.reportId })
+    .from(reportFollowers)
+    .innerJoin(users, eq(users.id, reportFollowers.userId))
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(inArray(reportFollowers.reportId, reportIds))
+    .orderBy(reportFollowers.createdAt);
+}
+
+export async function findOperators(exec: Executor, organisationIds: string[]): Promise<Person[]> {
+  if (organisationIds.length === 0) return [];
+  return people(exec).where(and(eq(users.role, 'operator'), inArray(users.organisationId, organisationIds)));
+}
+
+export async function findCurators(exec: Executor, territoryIds: string[]): Promise<Person[]> {
+  if (territoryIds.length === 0) return [];
+  return people(exec).where(and(eq(users.role, 'curator'), inArray(users.territoryId, territoryIds)));
+}
+
+export type NewNotification = typeof notifications.$inferInsert;
+
+/** Idempotent: a (event, person) pair already written is skipped. Returns the rows written. */
+export async function insertNotifications(exec: Executor, rows: NewNotification[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const written = await exec
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing({ target: [notifications.eventId, notifications.userId] })
+    .returning({ id: notifications.id });
+  return written.length;
+}
+
+// ---- reading ----------------------------------------------------------------------------------
+
+export type NotificationRow = {
+  id: number;
+  reportId: string;
+  reportNumber: number;
+  type: string;
+  toStatus: string | null;
+  audience: string;
+  createdAt: Date;
+  readAt: Date | null;
+};
+
+export async function listForUser(
+  exec: Executor,
+  userId: string,
+  opts: { unreadOnly: boolean; limit: number; offset: number },
+): Promise<NotificationRow[]> {
+  const unread = opts.unreadOnly ? sql` AND n.read_at IS NULL` : sql``;
+  const rows = await queryRows<NotificationRow>(
+    exec,
+    sql`SELECT n.id, n.report_id AS "reportId", r.number AS "reportNumber", e.type, e.to_status AS "toStatus",
+          n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
+        FROM notifications n
+        JOIN report_events e ON e.id = n.event_id
+        JOIN reports r ON r.id = n.report_id
+        WHERE n.user_id = ${userId}${unread}
+        ORDER BY n.id DESC
+        LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+  );
+  const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    reportNumber: Number(r.reportNumber),
+    createdAt: date(r.createdAt)!,
+    readAt: date(r.readAt),
+  }));
+}
+
+export async function countForUser(exec: Executor, userId: string, unreadOnly: boolean): Promise<number> {
+  const where = unreadOnly
+    ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
+    : eq(notifications.userId, userId);
+  const [row] = await exec.select({ n: count() }).from(notifications).where(where);
+  return Number(row?.n ?? 0);
+}
+
+/** Marks the person's own notifications read; ids of others are simply not matched. */
+export async function markRead(exec: Executor, userId: string, ids: number[], now: Date): Promise<number[]> {
+  const rows = await exec
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt)),
+    )
+    .returning({ id: notifications.id });
+  return rows.map((r) => r.id);
+}
+
+export async function ownedIds(exec: Executor, userId: string, ids: number[]): Promise<number[]> {
+  const rows = await exec
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), inArray(notifications.id, ids)));
+  return rows.map((r) => r.id);
+}
+
+export async function markAllRead(exec: Executor, userId: string, now: Date): Promise<number> {
+  const rows = await exec
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+/** Notifications written after `afterId` (for live unread counts on every node): id and person. */
+export async function notificationsAfter(
+  exec: Executor,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; userId: string }[]> {
+  const rows = await exec
+    .select({ id: notifications.id, userId: notifications.userId })
+    .from(notifications)
+    .where(sql`${notifications.id} > ${afterId}`)
+    .orderBy(notifications.id)
+    .limit(limit);
+  return rows.map((r) => ({ id: Number(r.id), userId: r.userId }));
+}
+
+export async function lastNotificationId(exec: Executor): Promise<number> {
+  const rows = await queryRows<{ last: number | string | null }>(
+    exec,
+    sql`SELECT max(id) AS last FROM notifications`,
+  );
+  return Number(rows[0]?.last ?? 0);
+}
+
+export async function lastEventId(exec: Executor): Promise<number> {
+  const rows = await queryRows<{ last: number | string | null }>(
+    exec,
+    sql`SELECT max(id) AS last FROM report_events`,
+  );
+  return Number(rows[0]?.last ?? 0);
+}
+
+/** Timeline events after `afterId`, for live report pages (no payloads: the page re-reads). */
+export async function liveEventsAfter(
+  exec: Executor,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; reportId: string; type: string; toStatus: string | null; isPublic: boolean }[]> {
+  const rows = await queryRows<{
+    id: number | string;
+    reportId: string;
+    type: string;
+    toStatus: string | null;
+    isPublic: boolean;
+  }>(
+    exec,
+    sql`SELECT id, report_id AS "reportId", type, to_status AS "toStatus", is_public AS "isPublic"
+        FROM report_events WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+// ---- preferences ------------------------------------------------------------------------------
+
+export async function findPreferences(
+  exec: Executor,
+  userId: string,
+): Promise<{ email: boolean } | undefined> {
+  const rows = await exec
+    .select({ email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  return rows[0];
+}
+
+export async function savePreferences(
+  exec: Executor,
+  userId: string,
+  prefs: { email: boolean },
+  now: Date,
+): Promise<void> {
+  await exec
+    .insert(notificationPreferences)
+    .values({ userId, email: prefs.email, updatedAt: now })
+    .onConflictDoUpdate({
+      target: notificationPreferences.userId,
+      set: { email: prefs.email, updatedAt: now },
+    });
+}
+
+/** A person stopped wanting mail: what is still waiting is not sent. */
+export async function cancelPendingEmails(exec: Executor, userId: string): Promise<void> {
+  await exec
+    .update(notifications)
+    .set({ emailStatus: 'off' })
+    .where(and(eq(notifications.userId, userId), eq(notifications.emailStatus, 'pending')));
+}
+
+export async function setLocale(exec: Executor, userId: string, locale: 'ru' | 'en'): Promise<void> {
+  await exec.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function findLocale(exec: Executor, userId: string): Promise<'ru' | 'en'> {
+  const rows = await exec.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return rows[0]?.locale ?? 'ru';
+}
+
+// ---- the e-mail outbox ------------------------------------------------------------------------
+
+export type OutgoingEmail = {
+  id: number;
+  email: string;
+  locale: 'ru' | 'en';
+  reportId: string;
+  reportNumber: number;
+  type: string;
+  toStatus: string | null;
+  attempts: number;
+};
+
+/**
+ * Claims the oldest pending e-mails (counting the attempt first, so a crash mid-send is retried a
+ * bounded number of times). SKIP LOCKED keeps two mailers off the same rows.
+ */
+export async function claimPendingEmails(exec: Executor, limit: number): Promise<OutgoingEmail[]> {
+  const rows = await queryRows<OutgoingEmail>(
+    exec,
+    sql`WITH claimed AS (
+          UPDATE notifications SET email_attempts = email_attempts + 1
+          WHERE id IN (SELECT id FROM notifications WHERE email_status = 'pending'
+                       ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          RETURNING id, user_id, event_id, report_id, email_attempts)
+        SELECT c.id, u.email, u.locale, c.report_id AS "reportId", r.number AS "reportNumber", e.type,
+          e.to_status AS "toStatus", c.email_attempts AS attempts
+        FROM claimed c
+        JOIN users u ON u.id = c.user_id
+        JOIN report_events e ON e.id = c.event_id
+        JOIN reports r ON r.id = c.report_id
+        ORDER BY c.id`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    reportNumber: Number(r.reportNumber),
+    attempts: Number(r.attempts),
+  }));
+}
+
+export async function setEmailStatus(
+  exec: Executor,
+  id: number,
+  status: 'pending' | 'sent' | 'failed',
+): Promise<void> {
+  await exec.update(notifications).set({ emailStatus: status }).where(eq(notifications.id, id));
+}

@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
+import { checkA11y, demoUser, expectStatus, login, watchConsole } from './ui.ts';
+
+let server: Server;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function userPage(email: string, password: string): Promise<Page> {
+  const context = await isolatedContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  watchConsole(page, problems);
+  await login(page, email, password);
+  return page;
+}
+
+/** A state-changing API call from the page's own session (cookie + CSRF token), as the app makes it. */
+async function post<T>(page: Page, pathname: string, data: unknown): Promise<T> {
+  const me = await page.request.get('/api/v1/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const res = await page.request.post(pathname, {
+    data: data as object,
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(res.ok(), `POST ${pathname}: ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+describe('notifications in the web app', () => {
+  it('the report page follows its status live, the bell counts, the list and the settings work', async () => {
+    const resident = demoUser('resident');
+    const rp = await userPage(resident.email, resident.password);
+    const categories = (await (await rp.request.get('/api/v1/categories')).json()) as {
+      items: { id: string; code: string }[];
+    };
+    const streetLight = categories.items.find((c) => c.code === 'street-light')!;
+    const report = await post<{ id: string; number: number }>(rp, '/api/v1/reports', {
+      categoryId: streetLight.id,
+      text: `Не горит фонарь во дворе дома 3, темно вечером (e2e ${Date.now()})`,
+      lat: 59.9343,
+      lon: 30.3351,
+    });
+    await rp.goto(`/reports/${report.id}`);
+    await expectStatus(rp, 'На модерации');
+    await rp.locator('.notification-bell').waitFor();
+
+    // A moderator accepts it elsewhere; the resident's open page changes by itself, no reload.
+    const moderator = demoUser('moderator');
+    const mp = await userPage(moderator.email, moderator.password);
+    await post(mp, `/api/v1/reports/${report.id}/actions/accept`, {});
+    await expectStatus(rp, 'Передано исполнителю');
+
+    // The dispatcher job runs after the action: the bell shows the two new notifications.
+    const count = rp.locator('.notification-bell__count');
+    await count.filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 30_000 });
+    await rp.locator('.notification-bell').click();
+    await rp.waitForURL('**/notifications');
+    await rp.getByRole('link', { name: `Сообщение № ${report.number}: принято модератором` }).waitFor();
+    await checkA11y(rp, 'notifications');
+    await rp.getByRole('button', { name: 'Отметить все прочитанными' }).click();
+    await count.waitFor({ state: 'detached' });
+
+    await rp.goto('/profile');
+    const email = rp.getByLabel('Присылать уведомления на почту');
+    await email.waitFor();
+    expect(await email.isChecked()).toBe(true);
+    // The box follows the server's answer (it is what the server holds, not a hope).
+    await email.click();
+    await rp.getByText('Настройки сохранены').waitFor();
+    await expect.poll(() => email.isChecked()).toBe(false);
+    await checkA11y(rp, 'profile');
+
+    expect(problems).toEqual([]);
+  });
+});
