@@ -4,7 +4,7 @@ import type { ReportFacts } from '../reports/report.policy.ts';
 import type { Mailer } from './mailer.ts';
 import * as repo from './notifications.repo.ts';
 import { type Audience, audiencesFor, type Candidate, pickRecipients } from './recipient-rules.ts';
-import { renderEmail } from './templates.ts';
+import { renderAppealAnswer, renderEmail } from './templates.ts';
 
 export type DispatchDeps = {
   db: Db;
@@ -27,6 +27,14 @@ export const MAX_EMAIL_ATTEMPTS = 5;
 const EMAIL_BATCH = 100;
 
 type Recipient = Candidate & { wantsEmail: boolean };
+
+/**
+ * The answer to a 59-ФЗ appeal is sent to the address the appellant gave, whatever their
+ * notification settings: it is the official reply, not a notification (templates.ts renders it).
+ */
+function isAppealAnswerLetter(e: repo.EventWithReport, person: Recipient): boolean {
+  return e.type === 'answer_published' && e.kind === 'appeal' && person.audience === 'author';
+}
 
 function factsOfEvent(e: repo.EventWithReport): ReportFacts {
   return {
@@ -109,7 +117,8 @@ export async function dispatchNotifications(
             reportId: e.reportId,
             audience: person.audience,
             createdAt: e.createdAt,
-            emailStatus: deps.mailer && person.wantsEmail ? 'pending' : 'off',
+            emailStatus:
+              deps.mailer && (person.wantsEmail || isAppealAnswerLetter(e, person)) ? 'pending' : 'off',
           });
         }
       }
@@ -137,11 +146,10 @@ export async function sendPendingEmails(deps: DispatchDeps): Promise<{ sent: num
   const claimed = await repo.claimPendingEmails(deps.db, EMAIL_BATCH);
   for (const m of claimed) {
     const base = deps.baseUrl.replace(/\/$/, '');
-    const email = renderEmail(
-      { type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus },
-      m.locale,
-      { report: `${base}/reports/${m.reportId}`, settings: `${base}/profile` },
-    );
+    const links = { report: `${base}/reports/${m.reportId}`, settings: `${base}/profile` };
+    const email = m.appealAnswer
+      ? renderAppealAnswer({ reportNumber: m.reportNumber, ...m.appealAnswer }, m.locale, links)
+      : renderEmail({ type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus }, m.locale, links);
     try {
       await deps.mailer.send(m.email, email);
       await repo.setEmailStatus(deps.db, m.id, 'sent');

@@ -324,6 +324,8 @@ export type OutgoingEmail = {
   type: string;
   toStatus: string | null;
   attempts: number;
+  /** Set for the official answer to a 59-ФЗ appeal, which goes to the appellant's own address. */
+  appealAnswer: { fullName: string; text: string; result: string } | null;
 };
 
 /**
@@ -331,23 +333,37 @@ export type OutgoingEmail = {
  * bounded number of times). SKIP LOCKED keeps two mailers off the same rows.
  */
 export async function claimPendingEmails(exec: Executor, limit: number): Promise<OutgoingEmail[]> {
-  const rows = await queryRows<OutgoingEmail>(
+  const rows = await queryRows<
+    Omit<OutgoingEmail, 'appealAnswer'> & {
+      appellantName: string | null;
+      answerText: string | null;
+      answerResult: string | null;
+    }
+  >(
     exec,
     sql`WITH claimed AS (
           UPDATE notifications SET email_attempts = email_attempts + 1
           WHERE id IN (SELECT id FROM notifications WHERE email_status = 'pending'
                        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
           RETURNING id, user_id, event_id, report_id, email_attempts)
-        SELECT c.id, u.email, u.locale, c.report_id AS "reportId", r.number AS "reportNumber", e.type,
-          e.to_status AS "toStatus", c.email_attempts AS attempts
+        SELECT c.id, COALESCE(ad.email, u.email) AS email, u.locale, c.report_id AS "reportId",
+          r.number AS "reportNumber", e.type, e.to_status AS "toStatus", c.email_attempts AS attempts,
+          ad.full_name AS "appellantName", a.text AS "answerText", a.result AS "answerResult"
         FROM claimed c
         JOIN users u ON u.id = c.user_id
         JOIN report_events e ON e.id = c.event_id
         JOIN reports r ON r.id = c.report_id
+        LEFT JOIN appeal_details ad ON ad.report_id = r.id AND r.kind = 'appeal'
+          AND e.type = 'answer_published' AND c.user_id = r.author_id
+        LEFT JOIN answers a ON ad.report_id IS NOT NULL AND a.id::text = e.payload->>'answerId'
         ORDER BY c.id`,
   );
-  return rows.map((r) => ({
+  return rows.map(({ appellantName, answerText, answerResult, ...r }) => ({
     ...r,
+    appealAnswer:
+      appellantName && answerText
+        ? { fullName: appellantName, text: answerText, result: answerResult ?? '' }
+        : null,
     id: Number(r.id),
     reportNumber: Number(r.reportNumber),
     attempts: Number(r.attempts),

@@ -45,6 +45,14 @@ export const recipientRules: Record<string, Rule> = {
   deadline_extended: ['author', 'followers', 'operators'],
   // One notification per "me too" would be noise; supporters see the count on the page.
   support_added: [],
+  supported: [],
+  support_withdrawn: [],
+  // The primary's staff learn that a duplicate joined it; the duplicate's people hear 'merged_into'.
+  merged_from: ['operators'],
+  // A hand-over refused as ping-pong is followed by 'sent_to_curator', which tells the curators.
+  redirect_requested: [],
+  // History brought in by `vmeste import`: nobody is told about the past.
+  imported: [],
 };
 
 export function audiencesFor(event: TimelineEvent): readonly Audience[] {

@@ -102,3 +102,41 @@ export function renderEmail(
   ].join('\n');
   return { subject: `${ru ? 'Вместе' : 'Vmeste'}: ${title}`, text: lines.join('\n'), html };
 }
+
+const resultNames: Record<string, Record<Locale, string>> = {
+  solved: { ru: 'проблема решена', en: 'the problem is solved' },
+  explained: { ru: 'дано разъяснение', en: 'an explanation is given' },
+  planned: { ru: 'работы запланированы', en: 'the work is planned' },
+  rejected: { ru: 'отказано', en: 'refused' },
+};
+
+/**
+ * The official answer to a 59-ФЗ appeal, sent to the address the appellant gave (art. 10 p. 4): it
+ * carries the answer itself, addressed to the appellant by name, unlike notifications.
+ */
+export function renderAppealAnswer(
+  a: { reportNumber: number; fullName: string; text: string; result: string },
+  locale: Locale,
+  links: { report: string },
+): Email {
+  const ru = locale === 'ru';
+  const result = resultNames[a.result]?.[locale] ?? a.result;
+  const subject = ru
+    ? `Ответ на обращение № ${a.reportNumber}`
+    : `The answer to your appeal No. ${a.reportNumber}`;
+  const lines = [
+    ru ? `Уважаемый(ая) ${a.fullName}!` : `Dear ${a.fullName},`,
+    '',
+    ru
+      ? `Направляем ответ на ваше обращение № ${a.reportNumber} (Федеральный закон № 59-ФЗ). Результат: ${result}.`
+      : `Here is the answer to your appeal No. ${a.reportNumber} (Federal Law No. 59-FZ). Result: ${result}.`,
+    '',
+    a.text,
+    '',
+    ru
+      ? `Ответ также доступен в личном кабинете: ${links.report}. Если вы не согласны с ответом, его можно оспорить там же.`
+      : `The answer is also in your account: ${links.report}. If you disagree with it, you can dispute it there.`,
+  ];
+  const html = lines.map((l) => (l === '' ? '' : `<p>${escapeHtml(l)}</p>`)).join('\n');
+  return { subject: `${ru ? 'Вместе' : 'Vmeste'}: ${subject}`, text: lines.join('\n'), html };
+}
