@@ -19,13 +19,18 @@ import { migrate } from '../db/migrate.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+// ---- Open311, API keys, inbound organisation API (branch open311) ----
+import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
+import { inboundRoutes } from '../modules/inbound/inbound.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
+import { open311Routes } from '../modules/open311/open311.routes.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
+// ---- end of the open311 block ----
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps } from './deps.ts';
@@ -138,6 +143,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(mediaRoutes(ctx));
   await app.register(reportRoutes(ctx, reportsDeps(ctx)));
   await app.register(classifierRoutes(ctx));
+  // ---- Open311, API keys, inbound organisation API (branch open311) ----
+  await app.register(apiKeysRoutes(ctx));
+  const externalReportsDeps = reportsDeps(ctx);
+  await app.register(inboundRoutes(ctx, externalReportsDeps));
+  await app.register(open311Routes(ctx, externalReportsDeps), { prefix: '/open311/v2' });
+  // ---- end of the open311 block ----
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

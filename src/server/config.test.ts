@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       classifierRoutingThreshold: null,
       classifierRetrainCron: '30 3 * * *',
+      open311JurisdictionId: 'vmeste',
+      apiKeyRateLimitPerMinute: 120,
     });
   });
 

@@ -31,6 +31,11 @@ const envSchema = z.object({
   CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Cron schedule of classifier retraining (empty: never on a schedule). */
   CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+  // ---- Open311 and API keys (branch open311) ----
+  /** The Open311 jurisdiction this deployment serves; a request naming another one gets 404. */
+  OPEN311_JURISDICTION_ID: z.string().min(1).default('vmeste'),
+  /** Requests per minute one API key may make, unless its own limit says otherwise. */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export type AppConfig = {
@@ -53,6 +58,8 @@ export type AppConfig = {
   seedDemo: 'auto' | boolean;
   classifierRoutingThreshold: number | null;
   classifierRetrainCron: string;
+  open311JurisdictionId: string;
+  apiKeyRateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(e.SEED_DEMO),
     classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
     classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
+    open311JurisdictionId: e.OPEN311_JURISDICTION_ID,
+    apiKeyRateLimitPerMinute: e.API_KEY_RATE_LIMIT_PER_MINUTE,
   };
 }

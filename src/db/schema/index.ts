@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './classifier.ts';
 export * from './identity.ts';
+export * from './open311.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
