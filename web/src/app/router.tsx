@@ -1,4 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+// ---- API keys (branch open311) ----
+import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
+// ---- end of the open311 block ----
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
@@ -50,6 +53,16 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // ---- API keys (branch open311) ----
+      {
+        path: 'admin/api-keys',
+        element: (
+          <RequireRole roles={['admin']}>
+            <ApiKeysRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- end of the open311 block ----
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
       { path: '*', element: <NotFound /> },

@@ -64,6 +64,12 @@ export function StaffRoute() {
               <Link to="/admin/classifier">{t('classifier.title')}</Link>
               <span className="hint"> — {t('staff.classifierHint')}</span>
             </li>
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/api-keys">{t('apiKeys.title')}</Link>
+                <span className="hint"> — {t('staff.apiKeysHint')}</span>
+              </li>
+            )}
           </ul>
         </section>
       )}
