@@ -21,6 +21,9 @@ import { listUpdates, postUpdate } from './open311.updates.ts';
 
 const formats: Open311Format[] = ['json', 'xml'];
 
+/** Open311 is described by its own specification (docs/open311.md), not in the REST API's OpenAPI document. */
+const hidden = { schema: { hide: true } };
+
 /** What a handler returns: a list (root and item element names for XML) or a single object. */
 type Rendered = { list: unknown[]; root: string; item: string } | { object: unknown; root: string };
 
@@ -60,17 +63,17 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
         );
 
     for (const format of formats) {
-      app.get(`/discovery.${format}`, async (request, reply) =>
+      app.get(`/discovery.${format}`, hidden, async (request, reply) =>
         send(reply, format, { object: service.discovery(callOf(request, reply)), root: 'discovery' }),
       );
-      app.get(`/services.${format}`, async (request, reply) =>
+      app.get(`/services.${format}`, hidden, async (request, reply) =>
         send(reply, format, {
           list: await service.listServices(deps, callOf(request, reply)),
           root: 'services',
           item: 'service',
         }),
       );
-      app.get(`/requests.${format}`, async (request, reply) =>
+      app.get(`/requests.${format}`, hidden, async (request, reply) =>
         send(reply, format, {
           list: await service.listRequests(deps, callOf(request, reply)),
           root: 'service_requests',
@@ -78,21 +81,21 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
         }),
       );
       // 200, as the specification's POST answers (a tracking id, not a created resource's address).
-      app.post(`/requests.${format}`, async (request, reply) =>
+      app.post(`/requests.${format}`, hidden, async (request, reply) =>
         send(reply, format, {
           list: await service.createRequest(deps, callOf(request, reply)),
           root: 'service_requests',
           item: 'request',
         }),
       );
-      app.get(`/servicerequestupdates.${format}`, async (request, reply) =>
+      app.get(`/servicerequestupdates.${format}`, hidden, async (request, reply) =>
         send(reply, format, {
           list: await listUpdates(deps, callOf(request, reply)),
           root: 'service_request_updates',
           item: 'request_update',
         }),
       );
-      app.post(`/servicerequestupdates.${format}`, async (request, reply) =>
+      app.post(`/servicerequestupdates.${format}`, hidden, async (request, reply) =>
         send(reply, format, {
           list: await postUpdate(deps, reportsDeps, callOf(request, reply)),
           root: 'service_request_updates',
@@ -110,6 +113,7 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
       };
     app.get(
       '/services/:file',
+      hidden,
       withFormat(async (call, code) => ({
         object: await service.serviceDefinition(deps, call, code),
         root: 'service_definition',
@@ -117,6 +121,7 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     );
     app.get(
       '/requests/:file',
+      hidden,
       withFormat(async (call, id) => ({
         list: await service.getRequest(deps, call, id),
         root: 'service_requests',
@@ -125,6 +130,7 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     );
     app.get(
       '/tokens/:file',
+      hidden,
       withFormat(async (call, token) => ({
         list: await service.lookUpToken(deps, call, token),
         root: 'service_requests',
