@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_POINT, createTestApp, type TestApp } from '../support/app.ts';
+import { CENTRAL_POINT, createTestApp, newResident, type TestApp } from '../support/app.ts';
+import { upload } from '../support/media.ts';
 import { expectErrors, expectValid, FORM, form, issueKey, parseXml } from '../support/open311.ts';
-import { countReports, loginStaff, must, rows, type Staff } from '../support/reports.ts';
+import { countReports, fileReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
 
 /** GeoReport v2 at /open311/v2: discovery, services, definitions, requests and tokens, JSON and XML. */
 let t: TestApp;
@@ -503,6 +504,33 @@ describe('GET requests, request and tokens', () => {
       size: 'large',
       lane: ['roadway', 'tram'],
     });
+  });
+});
+
+describe('photos', () => {
+  it('gives a report filed in Vmeste with a photo as an absolute media_url, and lists photos', async () => {
+    const resident = await newResident(t.app);
+    const photo = await upload(t, resident);
+    const report = await fileReport(t, resident, { category: 'road-pothole', mediaIds: [photo.id] });
+    await must(t, staff.moderator, report.id, 'accept');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${base}/requests/${report.number}.json?extensions=true`,
+      headers: { host: 'vmeste.example.org' },
+    });
+    expect(res.statusCode).toBe(200);
+    expectValid('requests', res.json());
+    const [r] = res.json() as {
+      media_url: string;
+      extended_attributes: { photos: { media_url: string; purpose: string }[] };
+    }[];
+    expect(r!.media_url).toBe(`http://vmeste.example.org/api/v1/media/${photo.id}`);
+    expect(r!.extended_attributes.photos).toEqual([
+      expect.objectContaining({ media_url: r!.media_url, purpose: 'report' }),
+    ]);
+    // The resident's name and e-mail are not part of the public request.
+    expect(res.body).not.toContain('Тестовый Житель');
+    expect(res.body).not.toContain('@example.org"');
   });
 });
 
