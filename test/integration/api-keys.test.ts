@@ -128,6 +128,9 @@ describe('inbound organisation API', () => {
   it('needs a valid key bound to an organisation', async () => {
     expect(errorOf(await inbound(null, 'GET', '')).code).toBe('api_key_required');
     expect(errorOf(await inbound('vmk_wrong', 'GET', '')).code).toBe('api_key_invalid');
+    // The key is checked before the input.
+    const unchecked = await inbound(null, 'POST', '/not-a-uuid/answer', { text: '' });
+    expect(unchecked.statusCode).toBe(401);
     const unscoped = await issueKey(t, staff.admin, { name: 'Приложение' });
     const res = await inbound(unscoped.key, 'GET', '');
     expect(res.statusCode).toBe(403);

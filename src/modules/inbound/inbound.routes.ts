@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { apiKeysDeps } from '../api-keys/api-keys.routes.ts';
-import { authenticateApiKey, requireOrganisationScope } from '../api-keys/api-keys.service.ts';
+import {
+  type ApiClientAuth,
+  authenticateApiKey,
+  requireOrganisationScope,
+} from '../api-keys/api-keys.service.ts';
 import {
   listReportsQuerySchema,
   reportDetailSchema,
@@ -26,6 +30,12 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
       await authenticateApiKey(keys, headerKey(request), (s) => reply.header('retry-after', String(s))),
     );
   return async function routes(app: FastifyInstance) {
+    // The key is checked before the body: a caller without access learns nothing about its input.
+    const clients = new WeakMap<FastifyRequest, ApiClientAuth>();
+    app.addHook('onRequest', async (request, reply) => {
+      clients.set(request, await authenticate(request, reply));
+    });
+    const clientOf = (request: FastifyRequest) => clients.get(request)!;
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/api/v1/inbound/reports',
@@ -38,10 +48,8 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportListSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const auth = await authenticate(request, reply);
-        return reports.listReports(deps, auth.actor, { ...request.query, queue: 'organisation' });
-      },
+      async (request) =>
+        reports.listReports(deps, clientOf(request).actor, { ...request.query, queue: 'organisation' }),
     );
     r.get(
       '/api/v1/inbound/reports/:id',
@@ -54,10 +62,7 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportDetailSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const auth = await authenticate(request, reply);
-        return reports.getReport(deps, auth.actor, request.params.id);
-      },
+      async (request) => reports.getReport(deps, clientOf(request).actor, request.params.id),
     );
     r.post(
       '/api/v1/inbound/reports/:id/start',
@@ -71,10 +76,8 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportDetailSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const auth = await authenticate(request, reply);
-        return (await applyOrganisationUpdate(deps, auth, request.params.id, { kind: 'start' })).report;
-      },
+      async (request) =>
+        (await applyOrganisationUpdate(deps, clientOf(request), request.params.id, { kind: 'start' })).report,
     );
     r.post(
       '/api/v1/inbound/reports/:id/answer',
@@ -89,12 +92,13 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportDetailSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const auth = await authenticate(request, reply);
-        return (
-          await applyOrganisationUpdate(deps, auth, request.params.id, { kind: 'answer', ...request.body })
-        ).report;
-      },
+      async (request) =>
+        (
+          await applyOrganisationUpdate(deps, clientOf(request), request.params.id, {
+            kind: 'answer',
+            ...request.body,
+          })
+        ).report,
     );
   };
 }
