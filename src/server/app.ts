@@ -19,7 +19,6 @@ import { migrate } from '../db/migrate.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-// ---- Open311, API keys, inbound organisation API (branch open311) ----
 import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
 import { ModelStore } from '../modules/classifier/model-store.ts';
@@ -30,7 +29,6 @@ import { LocalDiskStorage } from '../modules/media/storage.ts';
 import { open311Routes } from '../modules/open311/open311.routes.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
-// ---- end of the open311 block ----
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps } from './deps.ts';

@@ -1,7 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-// ---- API keys (branch open311) ----
 import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
-// ---- end of the open311 block ----
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
