@@ -261,6 +261,50 @@ export const errorCatalogue = {
     ru: 'Уведомление не найдено',
     en: 'Notification not found',
   },
+  // ---- API keys, Open311 and the inbound organisation API (branch open311) ----
+  api_key_required: { status: 401, ru: 'Нужен ключ API', en: 'An API key is required' },
+  api_key_invalid: {
+    status: 401,
+    ru: 'Ключ API неверен или отозван',
+    en: 'The API key is wrong or has been revoked',
+  },
+  api_key_not_scoped: {
+    status: 403,
+    ru: 'Ключ API не привязан к организации',
+    en: 'The API key is not bound to an organisation',
+  },
+  api_client_not_found: { status: 404, ru: 'Клиент API не найден', en: 'API client not found' },
+  api_client_revoked: { status: 409, ru: 'Ключ уже отозван', en: 'The key is already revoked' },
+  service_not_found: { status: 404, ru: 'Нет такой услуги (service_code)', en: 'No such service_code' },
+  jurisdiction_not_found: { status: 404, ru: 'Нет такого jurisdiction_id', en: 'No such jurisdiction_id' },
+  service_request_not_found: { status: 404, ru: 'Заявка не найдена', en: 'Service request not found' },
+  token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
+  location_required: {
+    status: 400,
+    ru: 'Укажите координаты lat и long: адрес без координат не принимается',
+    en: 'Give lat and long: an address without coordinates cannot be placed',
+  },
+  attribute_required: {
+    status: 400,
+    ru: 'Обязательный атрибут не заполнен',
+    en: 'Required attribute missing',
+  },
+  attribute_invalid: {
+    status: 400,
+    ru: 'Недопустимое значение атрибута',
+    en: 'Invalid attribute value',
+  },
+  date_span_too_long: {
+    status: 400,
+    ru: 'Период между start_date и end_date не может превышать 90 дней',
+    en: 'start_date and end_date may be at most 90 days apart',
+  },
+  status_update_unsupported: {
+    status: 400,
+    ru: 'Такой статус нельзя передать в Вместе',
+    en: 'This status cannot be applied in Vmeste',
+  },
+  // ---- end of the open311 block ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   // --- Import of historical reports (vmeste import): the mapping file and per-line problems. ---
   import_mapping_invalid: {

@@ -20,6 +20,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { answerRoutes } from '../modules/answers/answers.routes.ts';
+import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { CalendarStore } from '../modules/calendar/calendar-store.ts';
 import { classifierRoutes } from '../modules/classifier/classifier.routes.ts';
@@ -27,9 +28,11 @@ import { ModelStore } from '../modules/classifier/model-store.ts';
 import { duplicatesRoutes } from '../modules/duplicates/duplicates.routes.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { oidcRoutes } from '../modules/identity/oidc.routes.ts';
+import { inboundRoutes } from '../modules/inbound/inbound.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { LocalDiskStorage } from '../modules/media/storage.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { open311Routes } from '../modules/open311/open311.routes.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import type { AppConfig } from './config.ts';
@@ -156,6 +159,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(duplicatesRoutes(ctx, reports));
   // ---- notifications ----
   await app.register(notificationRoutes(ctx));
+  // ---- Open311, API keys, inbound organisation API (branch open311) ----
+  await app.register(apiKeysRoutes(ctx));
+  const externalReportsDeps = reportsDeps(ctx);
+  await app.register(inboundRoutes(ctx, externalReportsDeps));
+  await app.register(open311Routes(ctx, externalReportsDeps), { prefix: '/open311/v2' });
+  // ---- end of the open311 block ----
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

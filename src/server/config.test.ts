@@ -46,6 +46,8 @@ describe('loadConfig', () => {
       livePollMs: 1000,
       sseHeartbeatMs: 25_000,
       notificationsCron: '* * * * *',
+      open311JurisdictionId: 'vmeste',
+      apiKeyRateLimitPerMinute: 120,
     });
   });
 

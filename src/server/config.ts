@@ -57,6 +57,11 @@ const envSchema = z
     SSE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(25),
     /** Cron schedule of the notification dispatcher (besides the kick after every action). */
     NOTIFICATIONS_CRON: z.string().default('* * * * *'),
+    // ---- Open311 and API keys ----
+    /** The Open311 jurisdiction this deployment serves; a request naming another one gets 404. */
+    OPEN311_JURISDICTION_ID: z.string().min(1).default('vmeste'),
+    /** Requests per minute one API key may make, unless its own limit says otherwise. */
+    API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     // --- OpenID Connect sign-in (ESIA-style); off unless OIDC_ISSUER is set ---
     OIDC_ISSUER: z
       .url()
@@ -113,6 +118,8 @@ export type AppConfig = {
   livePollMs: number;
   sseHeartbeatMs: number;
   notificationsCron: string;
+  open311JurisdictionId: string;
+  apiKeyRateLimitPerMinute: number;
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
@@ -169,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     livePollMs: e.LIVE_POLL_MS,
     sseHeartbeatMs: Math.round(e.SSE_HEARTBEAT_SECONDS * 1000),
     notificationsCron: e.NOTIFICATIONS_CRON,
+    open311JurisdictionId: e.OPEN311_JURISDICTION_ID,
+    apiKeyRateLimitPerMinute: e.API_KEY_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,

@@ -10,6 +10,7 @@ export * from './identity.ts';
 export * from './imports.ts';
 export * from './notifications.ts';
 export * from './oidc.ts';
+export * from './open311.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';

@@ -6,6 +6,7 @@ import { DEMO_EMAIL_DOMAIN, DEMO_USERS } from '../../demo/users.ts';
 import { insertUser } from '../../modules/identity/identity.repo.ts';
 import { hashPassword, normaliseEmail } from '../../modules/identity/identity.service.ts';
 import * as ref from '../../modules/reference/reference.repo.ts';
+import { seedServiceAttributes } from './service-attributes.ts';
 
 export type ReferenceIds = {
   territories: Map<string, string>;
@@ -75,6 +76,9 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
         );
       }
     }
+
+    // Open311 service definitions: extra questions of a few subjects (branch open311).
+    await seedServiceAttributes(tx, categories);
 
     const organisations = new Map<string, string>();
     for (const o of ORGANISATIONS) {

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AnswerTemplatesRoute, templateKeeperRoles } from '../features/answers/routes/AnswerTemplatesRoute';
+import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
@@ -89,6 +90,16 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
+      // ---- API keys (branch open311) ----
+      {
+        path: 'admin/api-keys',
+        element: (
+          <RequireRole roles={['admin']}>
+            <ApiKeysRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- end of the open311 block ----
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
       { path: '*', element: <NotFound /> },

@@ -81,6 +81,12 @@ export function StaffRoute() {
                 <span className="hint"> — {t('deadlines.calendarHint')}</span>
               </li>
             )}
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/api-keys">{t('apiKeys.title')}</Link>
+                <span className="hint"> — {t('staff.apiKeysHint')}</span>
+              </li>
+            )}
           </ul>
         </section>
       )}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { randomToken, sha256 } from '../../lib/tokens.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../identity/actor.ts';
+import { insertUser } from '../identity/identity.repo.ts';
+import { hashPassword } from '../identity/identity.service.ts';
+import { hit } from '../platform/rate-limit.repo.ts';
+import { findOrganisation } from '../reference/reference.repo.ts';
+import * as repo from './api-keys.repo.ts';
+import type { ApiClient, CreateApiClientBody } from './api-keys.schemas.ts';
+
+export type ApiKeysDeps = { db: Db; clock: Clock; defaultRateLimitPerMinute: number };
+
+/** The caller behind a valid key: the client and the service user it acts as. */
+export type ApiClientAuth = {
+  clientId: string;
+  name: string;
+  organisationId: string | null;
+  actor: Actor;
+};
+
+const KEY_PREFIX = 'vmk_';
+const RATE_WINDOW_MS = 60_000;
+
+/** Service users are never signed in to: their address is in a reserved domain (RFC 2606). */
+const serviceUserEmail = (clientId: string) => `api-client-${clientId}@api-clients.invalid`;
+
+function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+}
+
+function present(row: repo.ApiClientView): ApiClient {
+  return {
+    id: row.id,
+    name: row.name,
+    keyPrefix: row.keyPrefix,
+    organisation:
+      row.organisationId && row.organisationNameRu && row.organisationNameEn
+        ? { id: row.organisationId, nameRu: row.organisationNameRu, nameEn: row.organisationNameEn }
+        : null,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listApiClients(deps: ApiKeysDeps, actor: Actor): Promise<ApiClient[]> {
+  requireAdmin(actor);
+  return (await repo.listApiClients(deps.db)).map(present);
+}
+
+/**
+ * Issues a key: a service user for the client (an operator of the organisation when scoped, else a
+ * resident-like author of the reports it files), the client row with the key's hash, and the audit
+ * row, in one transaction. The key is returned once and never stored.
+ */
+export async function createApiClient(
+  deps: ApiKeysDeps,
+  actor: Actor,
+  body: CreateApiClientBody,
+): Promise<{ client: ApiClient; key: string }> {
+  requireAdmin(actor);
+  if (body.organisationId) {
+    const org = await findOrganisation(deps.db, body.organisationId);
+    if (!org?.isActive)
+      throw new AppError('unknown_organisation', [
+        { path: 'organisationId', message: 'unknown_organisation' },
+      ]);
+  }
+  const key = `${KEY_PREFIX}${randomToken(32)}`;
+  const id = randomUUID();
+  const now = deps.clock.now();
+  // Nobody knows this password: the account exists to be named as author and actor, not to log in.
+  const passwordHash = await hashPassword(randomToken(32));
+  await deps.db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      email: serviceUserEmail(id),
+      passwordHash,
+      name: `API: ${body.name}`,
+      role: body.organisationId ? 'operator' : 'resident',
+      organisationId: body.organisationId ?? null,
+    });
+    await repo.insertApiClient(tx, {
+      id,
+      name: body.name,
+      keyPrefix: key.slice(0, KEY_PREFIX.length + 6),
+      keyHash: sha256(key),
+      organisationId: body.organisationId ?? null,
+      serviceUserId: user!.id,
+      rateLimitPerMinute: body.rateLimitPerMinute ?? deps.defaultRateLimitPerMinute,
+      createdBy: actor.id,
+      createdAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'api_client.create',
+      entityType: 'api_client',
+      entityId: id,
+      at: now,
+      details: { organisationId: body.organisationId ?? null },
+    });
+  });
+  const created = await repo.findApiClient(deps.db, id);
+  return { client: present(created!), key };
+}
+
+export async function revokeApiClient(deps: ApiKeysDeps, actor: Actor, id: string): Promise<ApiClient> {
+  requireAdmin(actor);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const found = await repo.findApiClient(tx, id);
+    if (!found) throw new AppError('api_client_not_found');
+    if (!(await repo.revokeApiClient(tx, id, now))) throw new AppError('api_client_revoked');
+    await writeAudit(tx, {
+      actor,
+      action: 'api_client.revoke',
+      entityType: 'api_client',
+      entityId: id,
+      at: now,
+    });
+    return present({ ...found, revokedAt: now });
+  });
+}
+
+/**
+ * Resolves a presented key to its client, refusing a missing, unknown or revoked key, and counts the
+ * request against the key's own per-minute limit (in PostgreSQL, so every app node shares the count).
+ * `onLimited` receives the seconds to wait, for a Retry-After header.
+ */
+export async function authenticateApiKey(
+  deps: ApiKeysDeps,
+  key: string | undefined,
+  onLimited?: (retryAfterSeconds: number) => void,
+): Promise<ApiClientAuth> {
+  if (!key) throw new AppError('api_key_required', [{ path: 'api_key', message: 'api_key_required' }]);
+  const client = await repo.findApiClientByKeyHash(deps.db, sha256(key));
+  if (!client || client.revokedAt)
+    throw new AppError('api_key_invalid', [{ path: 'api_key', message: 'api_key_invalid' }]);
+  const now = deps.clock.now();
+  const { count, windowStart } = await hit(deps.db, `api-key:${client.id}`, RATE_WINDOW_MS, now);
+  if (count > client.rateLimitPerMinute) {
+    onLimited?.(Math.max(1, Math.ceil((windowStart.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000)));
+    throw new AppError('rate_limited');
+  }
+  await repo.touchApiClient(deps.db, client.id, now);
+  return {
+    clientId: client.id,
+    name: client.name,
+    organisationId: client.organisationId,
+    actor: {
+      id: client.serviceUserId,
+      role: client.role,
+      organisationId: client.organisationId,
+      territoryId: null,
+    },
+  };
+}
+
+/** The inbound organisation API needs a key bound to an organisation. */
+export function requireOrganisationScope(auth: ApiClientAuth): ApiClientAuth & { organisationId: string } {
+  if (!auth.organisationId) throw new AppError('api_key_not_scoped');
+  return auth as ApiClientAuth & { organisationId: string };
+}
