@@ -94,6 +94,19 @@ export const errorCatalogue = {
     ru: 'Слишком много запросов, повторите позже',
     en: 'Too many requests, try again later',
   },
+  // ---- outbound webhooks ----
+  webhook_endpoint_not_found: {
+    status: 404,
+    ru: 'Адрес вебхука не найден',
+    en: 'Webhook endpoint not found',
+  },
+  webhook_delivery_not_found: { status: 404, ru: 'Доставка не найдена', en: 'Delivery not found' },
+  webhook_delivery_not_retryable: {
+    status: 409,
+    ru: 'Событие уже доставлено, повторять нечего',
+    en: 'The event was already delivered; there is nothing to retry',
+  },
+  // ---- end of outbound webhooks ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -31,6 +31,12 @@ const envSchema = z.object({
   CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Cron schedule of classifier retraining (empty: never on a schedule). */
   CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+  // ---- outbound webhooks (docs/webhooks.md) ----
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+  WEBHOOK_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WEBHOOK_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type AppConfig = {
@@ -53,6 +59,14 @@ export type AppConfig = {
   seedDemo: 'auto' | boolean;
   classifierRoutingThreshold: number | null;
   classifierRetrainCron: string;
+  // ---- outbound webhooks ----
+  webhooks: {
+    timeoutMs: number;
+    maxAttempts: number;
+    disableAfterFailures: number;
+    backoffBaseMs: number;
+    backoffCapMs: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(e.SEED_DEMO),
     classifierRoutingThreshold: e.CLASSIFIER_ROUTING_THRESHOLD ?? null,
     classifierRetrainCron: e.CLASSIFIER_RETRAIN_CRON,
+    // ---- outbound webhooks ----
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_SECONDS * 1000,
+      backoffCapMs: e.WEBHOOK_BACKOFF_CAP_SECONDS * 1000,
+    },
   };
 }

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
+export * from './webhooks.ts';
