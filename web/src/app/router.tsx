@@ -8,6 +8,7 @@ import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
 import { ReportRoute } from '../features/reports/routes/ReportRoute';
 import { StaffRoute } from '../features/staff/routes/StaffRoute';
+import { WebhooksRoute } from '../features/webhooks/routes/WebhooksRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RequireAuth, RequireRole, RequireStaff } from './RequireAuth';
@@ -47,6 +48,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={classifierRoles}>
             <ClassifierRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- outbound webhooks ----
+      {
+        path: 'admin/webhooks',
+        element: (
+          <RequireRole roles={['admin']}>
+            <WebhooksRoute />
           </RequireRole>
         ),
       },

@@ -64,6 +64,12 @@ export function StaffRoute() {
               <Link to="/admin/classifier">{t('classifier.title')}</Link>
               <span className="hint"> — {t('staff.classifierHint')}</span>
             </li>
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/webhooks">{t('webhooks.title')}</Link>
+                <span className="hint"> — {t('staff.webhooksHint')}</span>
+              </li>
+            )}
           </ul>
         </section>
       )}
