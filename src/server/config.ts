@@ -37,6 +37,7 @@ const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
   WEBHOOK_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WEBHOOK_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type AppConfig = {
@@ -66,6 +67,7 @@ export type AppConfig = {
     disableAfterFailures: number;
     backoffBaseMs: number;
     backoffCapMs: number;
+    logRetentionMs: number;
   };
 };
 
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
       backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_SECONDS * 1000,
       backoffCapMs: e.WEBHOOK_BACKOFF_CAP_SECONDS * 1000,
+      logRetentionMs: e.WEBHOOK_LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     },
   };
 }

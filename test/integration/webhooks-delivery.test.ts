@@ -17,6 +17,7 @@ const ALL_EVENTS = [
   'report.updated',
 ];
 const SECOND = 1000;
+const DAY_MS = 24 * 60 * 60 * SECOND;
 
 describe('webhook delivery', () => {
   let t: TestApp;
@@ -26,7 +27,9 @@ describe('webhook delivery', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      WEBHOOK_TIMEOUT_MS: '300',
+      // Long enough for a loaded test machine (the embedded database shares the event loop with the
+      // receiver); the hanging receiver waits this long once.
+      WEBHOOK_TIMEOUT_MS: '2000',
       WEBHOOK_MAX_ATTEMPTS: '3',
       WEBHOOK_DISABLE_AFTER_FAILURES: '5',
       WEBHOOK_BACKOFF_BASE_SECONDS: '10',
@@ -302,6 +305,25 @@ describe('webhook delivery', () => {
     const all = (await deliveries(endpointId)).map((d) => Number(d.report_event_id));
     expect(sent).toEqual(all);
     expect(sent.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('forgets delivered deliveries after the retention, keeps those still waiting', async () => {
+    const { receiver, endpointId } = await register(['report.created']);
+    await fileReport(t, resident);
+    await deliver();
+    receiver.setMode('fail');
+    await fileReport(t, resident);
+    await deliver();
+    expect((await deliveries(endpointId)).map((d) => d.state)).toEqual(['delivered', 'pending']);
+    t.clock.advance(29 * DAY_MS);
+    expect((await deliver()).pruned).toBe(0);
+    t.clock.advance(2 * DAY_MS);
+    expect((await deliver()).pruned).toBe(1);
+    const left = await deliveries(endpointId);
+    expect(left).toHaveLength(1);
+    expect(left[0]?.state).not.toBe('delivered');
+    // Back to the present: the staff sessions of the other tests would have expired.
+    t.clock.advance(-31 * DAY_MS);
   });
 
   it('matches subscriptions: status followers get every status change, others only their events', async () => {

@@ -16,6 +16,8 @@ export type WebhookSettings = {
   disableAfterFailures: number;
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** How long delivered deliveries stay in the log. */
+  logRetentionMs: number;
 };
 
 export type DispatchDeps = { db: Db; clock: Clock; settings: WebhookSettings };
@@ -23,6 +25,7 @@ export type DispatchDeps = { db: Db; clock: Clock; settings: WebhookSettings };
 const FAN_OUT_BATCH = 500;
 const SEND_BATCH = 50;
 const SEND_CONCURRENCY = 8;
+const PRUNE_BATCH = 1000;
 
 /** Exponential back-off with a cap: base, 2·base, 4·base, … after the 1st, 2nd, 3rd failure. */
 export function backoffMs(
@@ -93,13 +96,19 @@ export async function sendDue(deps: DispatchDeps): Promise<number> {
   }
 }
 
-/** One full run of the delivery job. */
+/**
+ * One full run of the delivery job. Runs must not overlap: deliveries of one report are ordered by
+ * event id, which holds only if fan-out batches commit in order — the job queue's stately policy
+ * keeps a single run active across all nodes.
+ */
 export async function runWebhookDelivery(
   deps: DispatchDeps,
-): Promise<{ fannedOut: number; attempts: number }> {
+): Promise<{ fannedOut: number; attempts: number; pruned: number }> {
   const fannedOut = await fanOut(deps);
   const attempts = await sendDue(deps);
-  return { fannedOut, attempts };
+  const before = new Date(deps.clock.now().getTime() - deps.settings.logRetentionMs);
+  const pruned = await repo.pruneDelivered(deps.db, before, PRUNE_BATCH);
+  return { fannedOut, attempts, pruned };
 }
 
 async function deliverOnce(deps: DispatchDeps, d: repo.DueDelivery): Promise<SendResult> {

@@ -267,3 +267,17 @@ export async function makePendingDue(exec: Executor, endpointId: string, now: Da
     .set({ nextAttemptAt: now, updatedAt: now })
     .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.state, 'pending')));
 }
+
+/**
+ * Forgets delivered deliveries (and their attempts, by cascade) older than the retention, a batch at
+ * a time; waiting and given-up ones stay until they are delivered or their endpoint is removed.
+ */
+export async function pruneDelivered(exec: Executor, before: Date, limit: number): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`DELETE FROM webhook_deliveries WHERE id IN (
+          SELECT id FROM webhook_deliveries WHERE state = 'delivered' AND delivered_at < ${before}
+          LIMIT ${limit}) RETURNING id`,
+  );
+  return rows.length;
+}
