@@ -34,7 +34,29 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       classifierRoutingThreshold: null,
       classifierRetrainCron: '30 3 * * *',
+      // ---- outbound webhooks ----
+      webhooks: {
+        timeoutMs: 5000,
+        maxAttempts: 12,
+        disableAfterFailures: 50,
+        backoffBaseMs: 30_000,
+        backoffCapMs: 3_600_000,
+        logRetentionMs: 30 * 24 * 60 * 60 * 1000,
+      },
     });
+  });
+
+  // ---- outbound webhooks ----
+  it('reads the webhook settings and refuses a timeout too short to be meant', () => {
+    expect(
+      loadConfig({ WEBHOOK_TIMEOUT_MS: '2500', WEBHOOK_BACKOFF_BASE_SECONDS: '5' }).webhooks,
+    ).toMatchObject({
+      timeoutMs: 2500,
+      backoffBaseMs: 5000,
+    });
+    expect(configError({ WEBHOOK_TIMEOUT_MS: '50', WEBHOOK_MAX_ATTEMPTS: '0' }).message).toMatch(
+      /WEBHOOK_TIMEOUT_MS[\s\S]*WEBHOOK_MAX_ATTEMPTS/,
+    );
   });
 
   it('reads and converts the variables it is given', () => {
