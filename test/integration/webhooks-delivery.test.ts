@@ -274,6 +274,23 @@ describe('webhook delivery', () => {
     expect((await deliveries(endpointId)).every((d) => d.state === 'delivered')).toBe(true);
   });
 
+  it('finishes quietly when the endpoint is deleted while its request is under way', async () => {
+    const { receiver, endpointId } = await register(['report.created']);
+    receiver.setMode('hang');
+    await fileReport(t, resident);
+    const run = deliver();
+    // Real I/O: wait until the request has reached the receiver, then delete the endpoint.
+    while (receiver.received.length === 0) await new Promise((r) => setImmediate(r));
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/webhooks/${endpointId}`,
+      headers: staff.admin.headers,
+    });
+    expect(del.statusCode).toBe(204);
+    await expect(run).resolves.toMatchObject({ attempts: 1 });
+    expect(await deliveries(endpointId)).toHaveLength(0);
+  });
+
   it('loses nothing when a sender dies mid-delivery or the app restarts', async () => {
     const { receiver, endpointId } = await register(['report.created', 'report.status_changed']);
     const report = await fileReport(t, resident);

@@ -132,6 +132,8 @@ async function recordResult(deps: DispatchDeps, d: repo.DueDelivery, r: SendResu
   const now = deps.clock.now();
   const s = deps.settings;
   await deps.db.transaction(async (tx) => {
+    // The endpoint may have been deleted (with its deliveries) while the request was under way.
+    if (!(await repo.findDelivery(tx, d.id, true))) return;
     await repo.insertAttempt(tx, {
       deliveryId: d.id,
       statusCode: r.statusCode,
@@ -179,13 +181,16 @@ async function recordResult(deps: DispatchDeps, d: repo.DueDelivery, r: SendResu
   });
 }
 
+/** Runs `work` over the items, `size` at a time; every item is tried, then the first error is thrown. */
 async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  const errors: unknown[] = [];
   const worker = async () => {
     while (next < items.length) {
       const item = items[next++] as T;
-      await work(item);
+      await work(item).catch((err: unknown) => errors.push(err));
     }
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  if (errors.length > 0) throw errors[0];
 }
