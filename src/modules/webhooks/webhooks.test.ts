@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { describeIssues } from '../../lib/validation.ts';
 import { signPayload, verifySignature } from './signature.ts';
 import { backoffMs } from './webhook-dispatch.ts';
-import { subscriptionKeys, webhookEventFor } from './webhook-events.ts';
+import { subscriptionKeys, webhookEventFor, webhookEvents } from './webhook-events.ts';
 import { createEndpointSchema } from './webhooks.schemas.ts';
 
 describe('webhook event names', () => {
@@ -102,5 +103,16 @@ describe('endpoint registration input', () => {
       events: ['report.created'],
       description: '',
     });
+  });
+});
+
+describe('the unknown-event message', () => {
+  it('lists every event name, in both languages', () => {
+    const issues =
+      createEndpointSchema.safeParse({ url: 'https://example.org/h', events: ['x'] }).error?.issues ?? [];
+    for (const locale of ['ru', 'en'] as const) {
+      const message = describeIssues(issues, locale)[0]?.message ?? '';
+      for (const name of webhookEvents) expect(message).toContain(name);
+    }
   });
 });
