@@ -5,6 +5,7 @@ import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
 import { registerNotificationsJob } from './notifications.job.ts';
+import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
 export async function registerJobs(ctx: AppContext): Promise<void> {
@@ -39,4 +40,10 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
   );
   // ---- notifications ----
   await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
+  // ---- outbound webhooks ----
+  await registerWebhookDeliveryJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    settings: ctx.config.webhooks,
+  });
 }

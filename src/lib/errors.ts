@@ -305,6 +305,19 @@ export const errorCatalogue = {
     en: 'This status cannot be applied in Vmeste',
   },
   // ---- end of the open311 block ----
+  // ---- outbound webhooks ----
+  webhook_endpoint_not_found: {
+    status: 404,
+    ru: 'Адрес вебхука не найден',
+    en: 'Webhook endpoint not found',
+  },
+  webhook_delivery_not_found: { status: 404, ru: 'Доставка не найдена', en: 'Delivery not found' },
+  webhook_delivery_not_retryable: {
+    status: 409,
+    ru: 'Событие уже доставлено, повторять нечего',
+    en: 'The event was already delivered; there is nothing to retry',
+  },
+  // ---- end of outbound webhooks ----
   internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   // --- Import of historical reports (vmeste import): the mapping file and per-line problems. ---
   import_mapping_invalid: {

@@ -73,6 +73,28 @@ const customMessages: Record<string, Record<Locale, string>> = {
     ru: 'Укажите хотя бы одну настройку: email или language',
     en: 'Give at least one setting: email or language',
   },
+  // ---- outbound webhooks ----
+  webhook_url_invalid: {
+    ru: 'Укажите полный адрес, например https://example.org/hook',
+    en: 'Enter a full URL, e.g. https://example.org/hook',
+  },
+  webhook_url_scheme: {
+    ru: 'Адрес должен начинаться с http:// или https://',
+    en: 'The URL must start with http:// or https://',
+  },
+  webhook_url_credentials: {
+    ru: 'Адрес не должен содержать имя пользователя или пароль',
+    en: 'The URL must not contain a user name or password',
+  },
+  webhook_url_fragment: {
+    ru: 'Адрес не должен содержать часть после #',
+    en: 'The URL must not contain a #fragment',
+  },
+  webhook_unknown_event: {
+    ru: 'Неизвестное событие; допустимы: report.created, report.status_changed, report.answer_published, report.redirected, report.merged, report.poll_closed, report.updated',
+    en: 'Unknown event; allowed: report.created, report.status_changed, report.answer_published, report.redirected, report.merged, report.poll_closed, report.updated',
+  },
+  // ---- end of outbound webhooks ----
 };
 
 const ru = z.locales.ru().localeError;

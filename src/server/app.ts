@@ -35,6 +35,7 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { open311Routes } from '../modules/open311/open311.routes.ts';
 import { referenceRoutes } from '../modules/reference/reference.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps } from './deps.ts';
@@ -165,6 +166,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(inboundRoutes(ctx, externalReportsDeps));
   await app.register(open311Routes(ctx, externalReportsDeps), { prefix: '/open311/v2' });
   // ---- end of the open311 block ----
+  // ---- outbound webhooks ----
+  await app.register(webhookRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -48,6 +48,15 @@ describe('loadConfig', () => {
       notificationsCron: '* * * * *',
       open311JurisdictionId: 'vmeste',
       apiKeyRateLimitPerMinute: 120,
+      // ---- outbound webhooks ----
+      webhooks: {
+        timeoutMs: 5000,
+        maxAttempts: 12,
+        disableAfterFailures: 50,
+        backoffBaseMs: 30_000,
+        backoffCapMs: 3_600_000,
+        logRetentionMs: 30 * 24 * 60 * 60 * 1000,
+      },
     });
   });
 
@@ -66,6 +75,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeUndefined();
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org', LIVE_POLL_MS: '5' })).toThrow(
       /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*LIVE_POLL_MS/,
+    );
+  });
+
+  // ---- outbound webhooks ----
+  it('reads the webhook settings and refuses a timeout too short to be meant', () => {
+    expect(
+      loadConfig({ WEBHOOK_TIMEOUT_MS: '2500', WEBHOOK_BACKOFF_BASE_SECONDS: '5' }).webhooks,
+    ).toMatchObject({
+      timeoutMs: 2500,
+      backoffBaseMs: 5000,
+    });
+    expect(configError({ WEBHOOK_TIMEOUT_MS: '50', WEBHOOK_MAX_ATTEMPTS: '0' }).message).toMatch(
+      /WEBHOOK_TIMEOUT_MS[\s\S]*WEBHOOK_MAX_ATTEMPTS/,
     );
   });
 

@@ -62,6 +62,13 @@ const envSchema = z
     OPEN311_JURISDICTION_ID: z.string().min(1).default('vmeste'),
     /** Requests per minute one API key may make, unless its own limit says otherwise. */
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    // ---- outbound webhooks (docs/webhooks.md) ----
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+    WEBHOOK_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    WEBHOOK_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // --- OpenID Connect sign-in (ESIA-style); off unless OIDC_ISSUER is set ---
     OIDC_ISSUER: z
       .url()
@@ -120,6 +127,15 @@ export type AppConfig = {
   notificationsCron: string;
   open311JurisdictionId: string;
   apiKeyRateLimitPerMinute: number;
+  // ---- outbound webhooks ----
+  webhooks: {
+    timeoutMs: number;
+    maxAttempts: number;
+    disableAfterFailures: number;
+    backoffBaseMs: number;
+    backoffCapMs: number;
+    logRetentionMs: number;
+  };
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
@@ -178,6 +194,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notificationsCron: e.NOTIFICATIONS_CRON,
     open311JurisdictionId: e.OPEN311_JURISDICTION_ID,
     apiKeyRateLimitPerMinute: e.API_KEY_RATE_LIMIT_PER_MINUTE,
+    // ---- outbound webhooks ----
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_SECONDS * 1000,
+      backoffCapMs: e.WEBHOOK_BACKOFF_CAP_SECONDS * 1000,
+      logRetentionMs: e.WEBHOOK_LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000,
+    },
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,

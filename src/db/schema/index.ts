@@ -14,3 +14,4 @@ export * from './open311.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
+export * from './webhooks.ts';

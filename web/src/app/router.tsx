@@ -13,6 +13,7 @@ import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
 import { ReportRoute } from '../features/reports/routes/ReportRoute';
 import { StaffRoute } from '../features/staff/routes/StaffRoute';
+import { WebhooksRoute } from '../features/webhooks/routes/WebhooksRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RequireAuth, RequireRole, RequireStaff } from './RequireAuth';
@@ -100,6 +101,15 @@ export const router = createBrowserRouter([
         ),
       },
       // ---- end of the open311 block ----
+      // ---- outbound webhooks ----
+      {
+        path: 'admin/webhooks',
+        element: (
+          <RequireRole roles={['admin']}>
+            <WebhooksRoute />
+          </RequireRole>
+        ),
+      },
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
       { path: '*', element: <NotFound /> },

@@ -87,6 +87,12 @@ export function StaffRoute() {
                 <span className="hint"> — {t('staff.apiKeysHint')}</span>
               </li>
             )}
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/webhooks">{t('webhooks.title')}</Link>
+                <span className="hint"> — {t('staff.webhooksHint')}</span>
+              </li>
+            )}
           </ul>
         </section>
       )}

@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.ts';
+import { errorResponses } from '../../server/openapi.ts';
+import { requireAuth } from '../../server/plugins/auth.ts';
+import {
+  createEndpointSchema,
+  deliveryDetailSchema,
+  deliveryListSchema,
+  deliveryParamsSchema,
+  deliveryQuerySchema,
+  deliverySchema,
+  endpointListSchema,
+  endpointParamsSchema,
+  endpointSchema,
+  endpointWithSecretSchema,
+  updateEndpointSchema,
+} from './webhooks.schemas.ts';
+import * as service from './webhooks.service.ts';
+
+/** Admin API of outbound webhooks (docs/webhooks.md). */
+export function webhookRoutes(ctx: AppContext) {
+  const deps = { db: ctx.db, clock: ctx.clock };
+  const base = '/api/v1/admin/webhooks';
+  const tags = ['webhooks'];
+  return async function routes(app: FastifyInstance) {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: 'Webhook endpoints and the event names (admin)',
+          response: { 200: endpointListSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.listEndpoints(deps, requireAuth(request).actor),
+    );
+
+    r.post(
+      base,
+      {
+        schema: {
+          tags,
+          summary: 'Register an endpoint; the answer shows its secret, once (admin)',
+          body: createEndpointSchema,
+          response: { 201: endpointWithSecretSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.createEndpoint(deps, requireAuth(request).actor, request.body)),
+    );
+
+    r.get(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: 'One endpoint (admin)',
+          params: endpointParamsSchema,
+          response: { 200: endpointSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.getEndpoint(deps, requireAuth(request).actor, request.params.id),
+    );
+
+    r.patch(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: 'Change URL, events, description; switch off or back on (admin)',
+          params: endpointParamsSchema,
+          body: updateEndpointSchema,
+          response: { 200: endpointSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        service.updateEndpoint(deps, requireAuth(request).actor, request.params.id, request.body),
+    );
+
+    r.delete(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: 'Remove an endpoint and its log (admin)',
+          params: endpointParamsSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await service.deleteEndpoint(deps, requireAuth(request).actor, request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    r.post(
+      `${base}/:id/secret`,
+      {
+        schema: {
+          tags,
+          summary: 'Replace the secret; the answer shows the new one, once (admin)',
+          params: endpointParamsSchema,
+          response: { 200: endpointWithSecretSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.rotateSecret(deps, requireAuth(request).actor, request.params.id),
+    );
+
+    r.get(
+      `${base}/:id/deliveries`,
+      {
+        schema: {
+          tags,
+          summary: 'Delivery log of an endpoint, newest first (admin)',
+          params: endpointParamsSchema,
+          querystring: deliveryQuerySchema,
+          response: { 200: deliveryListSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        service.listDeliveries(deps, requireAuth(request).actor, request.params.id, request.query),
+    );
+
+    r.get(
+      `${base}/:id/deliveries/:deliveryId`,
+      {
+        schema: {
+          tags,
+          summary: 'One delivery with its body and every attempt (admin)',
+          params: deliveryParamsSchema,
+          response: { 200: deliveryDetailSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        service.getDelivery(deps, requireAuth(request).actor, request.params.id, request.params.deliveryId),
+    );
+
+    r.post(
+      `${base}/:id/deliveries/:deliveryId/retry`,
+      {
+        schema: {
+          tags,
+          summary: 'Send a waiting or given-up delivery again now (admin)',
+          params: deliveryParamsSchema,
+          response: { 200: deliverySchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        service.retryDelivery(deps, requireAuth(request).actor, request.params.id, request.params.deliveryId),
+    );
+  };
+}
