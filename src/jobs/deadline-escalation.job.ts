@@ -20,4 +20,7 @@ export async function registerDeadlineEscalationJob(
   await queue.work(DEADLINE_ESCALATION_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
     await runDeadlineEscalation(deps);
   });
+  // Catch up at start-up: deadlines that passed while no node was running are marked at once, not at
+  // the next tick of the schedule (the singleton queue keeps two starting nodes from doubling it).
+  await queue.send(DEADLINE_ESCALATION_QUEUE, {});
 }

@@ -262,7 +262,7 @@ describe('answer templates', () => {
       const filled = items.find((i) => i.id === subject.id)!.text;
       expect(filled).toBe(
         `По сообщению № ${r.number} (${(r.category as unknown as { name: { ru: string } }).name.ru}) по адресу Невский пр., 28: ` +
-          `${r.organisation!.name.ru} выполнила работы 02.03.2026. Срок был до 09.03.2026.`,
+          `${r.organisation!.name.ru} выполнила работы 02.03.2026. Срок был до 10.03.2026.`,
       );
       expect(filled).not.toMatch(/[{}]/);
 
