@@ -115,8 +115,8 @@ describe('processing that holds an organisation to account, in the web app', () 
     await op2.locator('.timeline').getByText('Передано куратору для выбора исполнителя').first().waitFor();
 
     // ---- the curator decides, and the decision binds ------------------------------------------
-    await cp.goto('/staff');
-    await cp.getByRole('link', { name: 'Куратор' }).click();
+    const queue = await getJson<{ items: Summary[] }>(cp, '/api/v1/reports?queue=curator&pageSize=500');
+    expect(queue.items.map((r) => r.id)).toContain(id);
     await cp.goto(`/reports/${id}`);
     await expectStatus(cp, 'Принято');
     const assign = await openAction(cp, 'Назначить исполнителя');
