@@ -1,29 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
+import { describe, expect, it } from 'vitest';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser } from './ui.ts';
 
-let server: Server;
-let browser: Browser;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageAs(email: string, password: string): Promise<Page> {
-  const context = await isolatedContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  watchConsole(page, problems);
-  await login(page, email, password);
-  return page;
-}
+const { problems, pageAs } = liveAppForThisFile();
 
 describe('deadlines in the web app', () => {
   it('lets the admin mark a day off in the production calendar and take it back', async () => {

@@ -1,29 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, expectStatus, login, watchConsole } from './ui.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser, expectStatus } from './ui.ts';
 
-let server: Server;
-let browser: Browser;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function userPage(email: string, password: string): Promise<Page> {
-  const context = await isolatedContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  watchConsole(page, problems);
-  await login(page, email, password);
-  return page;
-}
+const { problems, pageAs: userPage } = liveAppForThisFile();
 
 /** A state-changing API call from the page's own session (cookie + CSRF token), as the app makes it. */
 async function post<T>(page: Page, pathname: string, data: unknown): Promise<T> {

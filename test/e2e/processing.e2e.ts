@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/users.ts';
-import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, expectStatus, login, watchConsole } from './ui.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser, expectStatus } from './ui.ts';
 
 type Organisation = { id: string; code: string };
 type Summary = { id: string; status: string; kind: string; isPublic: boolean; overdue: boolean };
@@ -13,27 +12,7 @@ type Detail = Summary & {
 };
 type TimelineEvent = { type: string; payload: Record<string, unknown> };
 
-let server: Server;
-let browser: Browser;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function userPage(email: string): Promise<Page> {
-  const context = await isolatedContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  watchConsole(page, problems);
-  await login(page, email, DEMO_PASSWORD);
-  return page;
-}
+const { problems, pageAs: userPage } = liveAppForThisFile();
 
 async function getJson<T>(page: Page, pathname: string): Promise<T> {
   const res = await page.request.get(pathname);

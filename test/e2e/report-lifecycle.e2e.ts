@@ -1,34 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/users.ts';
-import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, expectStatus, login, photo, watchConsole } from './ui.ts';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser, expectStatus, photo } from './ui.ts';
 
 type Category = { id: string; parentId: string | null; code: string };
 type Organisation = { id: string; code: string };
 type Report = { id: string; status: string; organisation: { id: string } | null };
 
-let server: Server;
-let browser: Browser;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function userPage(email: string, password: string): Promise<Page> {
-  const context = await isolatedContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  watchConsole(page, problems);
-  await login(page, email, password);
-  return page;
-}
+const { problems, pageAs: userPage } = liveAppForThisFile();
 
 async function getJson<T>(page: Page, pathname: string): Promise<T> {
   const res = await page.request.get(pathname);

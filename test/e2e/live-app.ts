@@ -1,0 +1,36 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/users.ts';
+import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
+import { login, watchConsole } from './ui.ts';
+
+/**
+ * One running platform (the real CLI on a fresh seeded database) and one Chromium for a test file:
+ * started before its tests, stopped after them. `pageAs` gives a signed-in page in its own context,
+ * whose console errors land in `problems` (each test expects it empty).
+ */
+export function liveAppForThisFile() {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pageAs(email: string, password: string = DEMO_PASSWORD): Promise<Page> {
+    if (!server || !browser) throw new Error('the live app is not running (use it inside a test)');
+    const context = await isolatedContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    watchConsole(page, problems);
+    await login(page, email, password);
+    return page;
+  }
+
+  return { problems, pageAs };
+}
