@@ -71,6 +71,8 @@ export async function seedReference(db: Db): Promise<ReferenceIds> {
             nameRu: s.nameRu,
             nameEn: s.nameEn,
             slaDays: s.slaDays,
+            // Moderation within working hours: half a day for urgent faults, one working day otherwise.
+            moderationHours: s.slaDays <= 2 ? 4 : 8,
             sortOrder: order++,
           }),
         );

@@ -95,6 +95,8 @@ export type DetailParts = {
   answerQuality?: AnswerQuality | null;
   /** An appeal's 59-ФЗ milestones (computed with the production calendar by the caller). */
   appealDeadlines?: { registrationDueAt: Date; redirectDueAt: Date } | null;
+  /** When moderation is due (working hours of the category), while the report waits for it. */
+  moderationDueAt?: Date | null;
   /** Support and merge facts (src/modules/duplicates/report-view.ts). */
   duplicates: DuplicateFields;
 };
@@ -123,6 +125,8 @@ export function presentDetail(p: DetailParts): ReportDetail {
           redirectDueAt: p.appealDeadlines.redirectDueAt.toISOString(),
         }
       : null,
+    moderationDueAt:
+      p.row.status === 'submitted' && p.moderationDueAt ? p.moderationDueAt.toISOString() : null,
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
     answerQuality: staffView ? (p.answerQuality ?? null) : null,
     ...p.duplicates,

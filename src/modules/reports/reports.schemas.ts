@@ -180,6 +180,8 @@ export const reportDetailSchema = reportSummarySchema.extend({
   deadlineExtension: z.object({ at: z.string(), days: z.number().int() }).nullable(),
   /** 59-ФЗ milestones of an appeal before its answer (registration in 3 days, redirect in 7). */
   appealDeadlines: z.object({ registrationDueAt: z.string(), redirectDueAt: z.string() }).nullable(),
+  /** While the report waits for moderation: by when (the category's working hours). */
+  moderationDueAt: z.string().nullable(),
   allowedActions: z.array(reportActionSchema),
   /** Likely non-answers flagged in the working answer: staff who handle it only, never the public. */
   answerQuality: answerQualitySchema.nullable(),

@@ -8,11 +8,12 @@ import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type CalendarSource, uncachedCalendar } from '../calendar/calendar-store.ts';
-import { appealMilestones } from '../calendar/deadlines.ts';
+import { appealMilestones, moderationDueAt } from '../calendar/deadlines.ts';
 import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
 import { duplicateFields, freshDuplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
+import { findCategory } from '../reference/reference.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReports } from './intake.repo.ts';
 import type { IntakeBatcher } from './intake-batcher.ts';
@@ -194,6 +195,7 @@ export async function createReport(
     author: null,
     appellant: body.appellant ?? null,
     duplicates: freshDuplicateFields,
+    moderationDueAt: await moderationDeadline(deps, row),
   });
   // "Already reported — support it": offered after submission too, so the resident may still join in.
   if (deps.findSimilar)
@@ -327,7 +329,16 @@ export async function presentReport(
         ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
         : null,
     duplicates: await duplicateFields(deps.db, row, actor),
+    moderationDueAt: await moderationDeadline(deps, row),
   });
+}
+
+/** The moderation deadline of a report that waits for moderation (null once it is moderated). */
+async function moderationDeadline(deps: ReportsDeps, row: repo.ReportRow): Promise<Date | null> {
+  if (row.status !== 'submitted') return null;
+  const category = await findCategory(deps.db, row.categoryId);
+  if (!category?.moderationHours) return null;
+  return moderationDueAt(await (deps.calendar ?? uncachedCalendar).get(deps.db), category, row.createdAt);
 }
 
 export function visibilityFor(actor: Actor | null): repo.Visibility {

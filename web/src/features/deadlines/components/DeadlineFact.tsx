@@ -1,6 +1,6 @@
 import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 
 /**
  * "Answer due by 14 March" for everyone who may see the report, marked when overdue; the one
@@ -8,6 +8,9 @@ import { formatDate } from '../../../lib/format';
  */
 export function DeadlineFact({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
+  // Before moderation there is no answer deadline yet, only the moderators' own (in working hours).
+  if (report.moderationDueAt)
+    return <>{t('deadlines.moderationDue', { date: formatDateTime(report.moderationDueAt) })}</>;
   if (!report.dueAt) return <>—</>;
   const unit = report.kind === 'appeal' ? 'calendarDays' : 'workingDays';
   return (
