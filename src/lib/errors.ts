@@ -281,8 +281,8 @@ export const errorCatalogue = {
   token_not_found: { status: 404, ru: 'Токен не найден', en: 'Token not found' },
   location_required: {
     status: 400,
-    ru: 'Укажите координаты lat и long: адрес без координат не принимается',
-    en: 'Give lat and long: an address without coordinates cannot be placed',
+    ru: 'Укажите координаты lat и long или район в address_string («Невский район, ул. Дыбенко, 5»)',
+    en: 'Give lat and long, or a district in address_string («Невский район, ул. Дыбенко, 5»)',
   },
   attribute_required: {
     status: 400,

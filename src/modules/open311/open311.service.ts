@@ -27,6 +27,7 @@ import {
   serviceNotice,
 } from './open311.presenter.ts';
 import * as repo from './open311.repo.ts';
+import { placeByDistrict } from './place-address.ts';
 
 export type Open311Deps = {
   db: Db;
@@ -130,14 +131,20 @@ export async function createRequest(deps: Open311Deps, call: Open311Call) {
   const service = await findService(deps, code!);
   const definitions = await repo.listAttributes(deps.db, service.id);
 
-  const lat = parseCoordinate(fields, 'lat', problems);
-  const lon = parseCoordinate(fields, 'long', problems);
+  let lat = parseCoordinate(fields, 'lat', problems);
+  let lon = parseCoordinate(fields, 'long', problems);
   const latGiven = single(fields, 'lat') !== undefined;
   const lonGiven = single(fields, 'long') !== undefined;
+  const addressGiven = single(fields, 'address_string');
   if (!latGiven && !lonGiven) {
-    // An address alone cannot be placed: the platform has no geocoder, and routing needs the point.
-    problems.add('lat', 'location_required');
-    problems.add('long', 'location_required');
+    // The spec takes lat/long or address_string; without a geocoder an address is placed only by the
+    // district it names (at the district's point, as the web form's "address and district" mode).
+    const placed = addressGiven ? await placeByDistrict(deps.db, addressGiven) : null;
+    if (placed) ({ lat, lon } = placed);
+    else {
+      problems.add('lat', 'location_required');
+      problems.add('long', 'location_required');
+    }
   } else if (!latGiven) problems.add('lat', 'vmeste:open311_required');
   else if (!lonGiven) problems.add('long', 'vmeste:open311_required');
 
