@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/connection.ts';
+import { type Executor, queryRows, queryRowsPrepared } from '../../db/connection.ts';
 import { type MergeMoved, reportMerges } from '../../db/schema/duplicates.ts';
 import { media, reportFollowers, reports } from '../../db/schema/reports.ts';
 import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
@@ -60,14 +60,43 @@ export type SimilarRow = {
  * the Russian full-text lexemes (stemmed words without stop words), both compared explicitly rather
  * than through a session threshold (see ARCHITECTURE: SET does not reach Citus workers).
  */
+/** How many of the nearest open reports of the subject are compared by text (bounds the cost). */
+export const SIMILAR_CANDIDATES = 40;
+
 export async function findSimilar(exec: Executor, s: SimilarSearch): Promise<SimilarRow[]> {
   const degrees = boxDegrees(s.radiusMeters, s.lat);
   const actor = s.actorId;
-  const rows = await queryRows<SimilarRow>(
+  // Planned once per connection and SQL shape (which optional parts are present): this runs on
+  // every submission, and planning its PostGIS and text parts costs more than running them.
+  const v = s.visibility;
+  const shape = [
+    s.excludeId ? 'x' : '',
+    actor ? 'a' : '',
+    v.kind === 'all'
+      ? 'all'
+      : `s${v.userId ? 'u' : ''}${v.organisationId ? 'o' : ''}${v.territoryId ? 't' : ''}`,
+  ].join('');
+  const rows = await queryRowsPrepared<SimilarRow>(
     exec,
+    `similar_reports_${shape}`,
     sql`WITH q AS (
           SELECT ST_SetSRID(ST_MakePoint(${s.lon}::float8, ${s.lat}::float8), 4326) AS g, ${s.text}::text AS t,
                  tsvector_to_array(to_tsvector('russian', ${s.text}::text)) AS lex),
+        -- The nearest open reports of the subject first (index order, bounded): the text comparison
+        -- below then costs the same on a quiet street and in a dense centre full of reports.
+        cand AS (
+          SELECT r.id, r.number, r.status, r.category_id, r.text, r.created_at, r.author_id, r.location
+          FROM reports r
+          LEFT JOIN territories t ON t.id = r.territory_id
+          CROSS JOIN q
+          WHERE r.category_id = ${s.categoryId}::uuid AND r.kind = 'report'
+            AND r.status IN (${openStatusesSql})
+            AND r.location && ST_Expand(q.g, ${degrees}::float8)
+            AND ST_DWithin(r.location::geography, q.g::geography, ${s.radiusMeters}::float8)
+            ${s.excludeId ? sql`AND r.id <> ${s.excludeId}::uuid` : sql``}
+            AND ${visibilitySql(s.visibility)}
+          ORDER BY r.location <-> q.g
+          LIMIT ${SIMILAR_CANDIDATES}),
         near AS (
           SELECT r.id, r.number, r.status, r.category_id, r.text, r.created_at, r.author_id,
                  ST_Distance(r.location::geography, q.g::geography) AS meters,
@@ -75,17 +104,9 @@ export async function findSimilar(exec: Executor, s: SimilarSearch): Promise<Sim
                    similarity(r.text, q.t),
                    (SELECT 2.0 * count(*) FROM unnest(rl.lex) l WHERE l = ANY(q.lex))
                      / NULLIF(cardinality(rl.lex) + cardinality(q.lex), 0)) END AS likeness
-          FROM reports r
-          JOIN categories c ON c.id = r.category_id
-          LEFT JOIN territories t ON t.id = r.territory_id
+          FROM cand r
           CROSS JOIN q
-          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', r.text)) AS lex) rl
-          WHERE r.category_id = ${s.categoryId}::uuid AND r.kind = 'report'
-            AND r.status IN (${openStatusesSql})
-            AND r.location && ST_Expand(q.g, ${degrees}::float8)
-            AND ST_DWithin(r.location::geography, q.g::geography, ${s.radiusMeters}::float8)
-            ${s.excludeId ? sql`AND r.id <> ${s.excludeId}::uuid` : sql``}
-            AND ${visibilitySql(s.visibility)})
+          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', r.text)) AS lex) rl)
       SELECT n.id, n.number, n.status, n.category_id AS "categoryId", c.code AS "categoryCode",
              c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", n.text, n.created_at AS "createdAt",
              n.meters, coalesce(n.likeness, 0)::float8 AS similarity,

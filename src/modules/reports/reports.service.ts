@@ -3,6 +3,7 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
 import { sha256 } from '../../lib/tokens.ts';
+import { TtlCache } from '../../lib/ttl-cache.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
@@ -333,12 +334,23 @@ export async function presentReport(
   });
 }
 
+/**
+ * A category's moderation hours, cached per node for 30 s: read on every submission, and category
+ * settings change rarely (an edit shows on other nodes within the TTL).
+ */
+const moderationHoursCache = new TtlCache<number | null>(30_000, 1000);
+
 /** The moderation deadline of a report that waits for moderation (null once it is moderated). */
 async function moderationDeadline(deps: ReportsDeps, row: repo.ReportRow): Promise<Date | null> {
   if (row.status !== 'submitted') return null;
-  const category = await findCategory(deps.db, row.categoryId);
-  if (!category?.moderationHours) return null;
-  return moderationDueAt(await (deps.calendar ?? uncachedCalendar).get(deps.db), category, row.createdAt);
+  let hours = moderationHoursCache.get(row.categoryId);
+  if (hours === undefined) {
+    hours = (await findCategory(deps.db, row.categoryId))?.moderationHours ?? null;
+    moderationHoursCache.set(row.categoryId, hours);
+  }
+  if (!hours) return null;
+  const calendar = await (deps.calendar ?? uncachedCalendar).get(deps.db);
+  return moderationDueAt(calendar, { moderationHours: hours }, row.createdAt);
 }
 
 export function visibilityFor(actor: Actor | null): repo.Visibility {
