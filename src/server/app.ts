@@ -162,9 +162,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(notificationRoutes(ctx));
   // ---- Open311, API keys, inbound organisation API (branch open311) ----
   await app.register(apiKeysRoutes(ctx));
-  const externalReportsDeps = reportsDeps(ctx);
-  await app.register(inboundRoutes(ctx, externalReportsDeps));
-  await app.register(open311Routes(ctx, externalReportsDeps), { prefix: '/open311/v2' });
+  await app.register(inboundRoutes(ctx, reports));
+  await app.register(open311Routes(ctx, reports), { prefix: '/open311/v2' });
   // ---- end of the open311 block ----
   // ---- outbound webhooks ----
   await app.register(webhookRoutes(ctx));
