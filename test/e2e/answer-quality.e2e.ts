@@ -1,52 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
+import { describe, expect, it } from 'vitest';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser } from './ui.ts';
 
-let server: Server;
-let browser: Browser;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A bearer-token API session, to set the scene quickly (the UI under test is used for the rest). */
-async function apiAs(email: string, password: string) {
-  const res = await fetch(`${server.baseUrl}/api/v1/session?mode=token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in ${email}: HTTP ${res.status}`);
-  const { token } = (await res.json()) as { token: string };
-  return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.baseUrl}${pathname}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!r.ok) throw new Error(`${method} ${pathname}: HTTP ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
-
-async function pageAs(email: string, password: string): Promise<Page> {
-  const context = await isolatedContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  watchConsole(page, problems);
-  await login(page, email, password);
-  return page;
-}
+const { problems, pageAs, apiAs } = liveAppForThisFile();
 
 describe('answer quality in the web app', () => {
   it('an operator keeps a template, answers with it, and the reviewer sees the flags', async () => {

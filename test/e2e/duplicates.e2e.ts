@@ -1,52 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, expectStatus, login, watchConsole } from './ui.ts';
+import { describe, expect, it } from 'vitest';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser, expectStatus } from './ui.ts';
 
 type Category = { id: string; parentId: string | null; code: string };
 type Territory = { id: string; code: string; center: { lat: number; lon: number } };
 
-let server: Server;
-let browser: Browser;
-const problems: string[] = [];
+const { problems, pageAs, apiAs } = liveAppForThisFile();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A bearer-token client for setting the scene through the API (no CSRF with a bearer token). */
-async function apiAs(email: string, password: string) {
-  const res = await fetch(`${server.baseUrl}/api/v1/session?mode=token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  const { token } = (await res.json()) as { token: string };
-  return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.baseUrl}${pathname}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!r.ok) throw new Error(`${method} ${pathname}: HTTP ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
-
-async function userPage(role: Parameters<typeof demoUser>[0], match?: Parameters<typeof demoUser>[1]) {
+function userPage(role: Parameters<typeof demoUser>[0], match?: Parameters<typeof demoUser>[1]) {
   const user = demoUser(role, match);
-  const context = await isolatedContext(browser, server.baseUrl);
-  const page: Page = await context.newPage();
-  watchConsole(page, problems);
-  await login(page, user.email, user.password);
-  return page;
+  return pageAs(user.email, user.password);
 }
 
 describe('duplicates in the web app', () => {

@@ -32,5 +32,30 @@ export function liveAppForThisFile() {
     return page;
   }
 
-  return { problems, pageAs };
+  /** A bearer-token API client, to set the scene quickly (no CSRF with a bearer token). */
+  async function apiAs(email: string, password: string = DEMO_PASSWORD) {
+    if (!server) throw new Error('the live app is not running (use it inside a test)');
+    const base = server.baseUrl;
+    const res = await fetch(`${base}/api/v1/session?mode=token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`sign-in ${email}: HTTP ${res.status}`);
+    const { token } = (await res.json()) as { token: string };
+    return async <T>(method: string, pathname: string, body?: unknown): Promise<T> => {
+      const r = await fetch(`${base}${pathname}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!r.ok) throw new Error(`${method} ${pathname}: HTTP ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    };
+  }
+
+  return { problems, pageAs, apiAs };
 }

@@ -101,7 +101,8 @@ describe('59-ФЗ appeals', () => {
     expect(moved.status).toBe('assigned');
 
     const late = await driveTo(t, staff, author, 'assigned', { kind: 'appeal' });
-    t.clock.advance(8 * DAY_MS);
+    // Seven days from 2 March end on 9 March, a public holiday: the window runs to the end of 10 March.
+    t.clock.advance(9 * DAY_MS);
     const before = await snapshot(t, late.id);
     const refused = await act(t, staff.opLight, late.id, 'redirect', {
       organisationId: uk,

@@ -1,8 +1,8 @@
 import type { Tx } from '../../db/connection.ts';
-import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { addWorkingDays, workingDaysBetween } from '../../lib/working-days.ts';
 import { uncachedCalendar } from '../calendar/calendar-store.ts';
+import { appealMilestones } from '../calendar/deadlines.ts';
 import { findOrganisation } from '../reference/reference.repo.ts';
 import { event, type HandlerArgs, type Step } from './report-action-step.ts';
 import * as repo from './reports.repo.ts';
@@ -10,9 +10,6 @@ import type { ReportsDeps } from './reports.service.ts';
 
 /** More hand-overs than this, or any return to an organisation that had it, is "ping-pong". */
 export const MAX_REDIRECTS = 2;
-
-/** 59-ФЗ art. 8 p. 3: an appeal goes to the competent body within seven days of its registration. */
-export const APPEAL_REDIRECT_DAYS = 7;
 
 /**
  * An organisation hands the report to another one, with a reason the author sees. The deadline keeps
@@ -31,8 +28,12 @@ export async function redirectReport({
   const target = await findOrganisation(tx, body.organisationId);
   if (!target?.isActive)
     throw new AppError('unknown_organisation', [{ path: 'organisationId', message: 'unknown_organisation' }]);
-  if (row.kind === 'appeal' && now.getTime() > row.createdAt.getTime() + APPEAL_REDIRECT_DAYS * DAY_MS)
-    throw new AppError('appeal_redirect_window_closed');
+  // 59-ФЗ art. 8 p. 3: within seven days of registration — the same date the report page shows.
+  if (row.kind === 'appeal') {
+    const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+    if (now > appealMilestones(calendar, row.createdAt).redirectDueAt)
+      throw new AppError('appeal_redirect_window_closed');
+  }
   if (target.id === row.organisationId)
     throw new AppError('redirect_same_organisation', [
       { path: 'organisationId', message: 'redirect_same_organisation' },

@@ -3,18 +3,17 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
 import { sha256 } from '../../lib/tokens.ts';
-import { TtlCache } from '../../lib/ttl-cache.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import { findAppellant, insertAppellant } from '../appeals/appeals.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { type CalendarSource, uncachedCalendar } from '../calendar/calendar-store.ts';
-import { appealMilestones, moderationDueAt } from '../calendar/deadlines.ts';
+import { appealMilestones } from '../calendar/deadlines.ts';
+import { moderationDeadline } from '../calendar/moderation-deadline.ts';
 import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
 import { duplicateFields, freshDuplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { findUserById } from '../identity/identity.repo.ts';
-import { findCategory } from '../reference/reference.repo.ts';
 import type { AdvisorOpinion } from '../routing/routing.service.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReports } from './intake.repo.ts';
 import type { IntakeBatcher } from './intake-batcher.ts';
@@ -196,7 +195,7 @@ export async function createReport(
     author: null,
     appellant: body.appellant ?? null,
     duplicates: freshDuplicateFields,
-    moderationDueAt: await moderationDeadline(deps, row),
+    moderationDueAt: await moderationDeadlineOf(deps, row),
   });
   // "Already reported — support it": offered after submission too, so the resident may still join in.
   if (deps.findSimilar)
@@ -330,27 +329,13 @@ export async function presentReport(
         ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
         : null,
     duplicates: await duplicateFields(deps.db, row, actor),
-    moderationDueAt: await moderationDeadline(deps, row),
+    moderationDueAt: await moderationDeadlineOf(deps, row),
   });
 }
 
-/**
- * A category's moderation hours, cached per node for 30 s: read on every submission, and category
- * settings change rarely (an edit shows on other nodes within the TTL).
- */
-const moderationHoursCache = new TtlCache<number | null>(30_000, 1000);
-
-/** The moderation deadline of a report that waits for moderation (null once it is moderated). */
-async function moderationDeadline(deps: ReportsDeps, row: repo.ReportRow): Promise<Date | null> {
-  if (row.status !== 'submitted') return null;
-  let hours = moderationHoursCache.get(row.categoryId);
-  if (hours === undefined) {
-    hours = (await findCategory(deps.db, row.categoryId))?.moderationHours ?? null;
-    moderationHoursCache.set(row.categoryId, hours);
-  }
-  if (!hours) return null;
-  const calendar = await (deps.calendar ?? uncachedCalendar).get(deps.db);
-  return moderationDueAt(calendar, { moderationHours: hours }, row.createdAt);
+/** The moderation deadline while a report waits for moderation (null once it is moderated). */
+function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Promise<Date | null> {
+  return row.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, row) : Promise.resolve(null);
 }
 
 export function visibilityFor(actor: Actor | null): repo.Visibility {
