@@ -147,25 +147,20 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));
+  // Built once and shared by every module that files or changes reports (the web API, duplicates, the
+  // inbound API, Open311), so the process has a single intake batcher.
   const reports = reportsDeps(ctx);
   await app.register(reportRoutes(ctx, reports));
   await app.register(classifierRoutes(ctx));
-  // --- OpenID Connect sign-in ---
   await app.register(oidcRoutes(ctx));
-  // answer quality: templates, dispute rate
   await app.register(answerRoutes(ctx));
-  // ---- deadlines ----
   await app.register(calendarRoutes({ db: ctx.db, clock: ctx.clock, calendar: ctx.calendar }));
-  // ---- duplicates: similar reports, support ----
   await app.register(duplicatesRoutes(ctx, reports));
-  // ---- notifications ----
   await app.register(notificationRoutes(ctx));
-  // ---- Open311, API keys, inbound organisation API (branch open311) ----
+  // Other systems: API keys for them, organisations' inbound API, Open311 GeoReport v2, outbound webhooks.
   await app.register(apiKeysRoutes(ctx));
   await app.register(inboundRoutes(ctx, reports));
   await app.register(open311Routes(ctx, reports), { prefix: '/open311/v2' });
-  // ---- end of the open311 block ----
-  // ---- outbound webhooks ----
   await app.register(webhookRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
