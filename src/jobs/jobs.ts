@@ -27,7 +27,6 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     clock: ctx.clock,
     timeoutDays: ctx.config.clarificationTimeoutDays,
   });
-  // ---- deadlines ----
   await registerDeadlineEscalationJob(
     ctx.queue,
     {
@@ -38,9 +37,7 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     },
     ctx.config.deadlineEscalationCron,
   );
-  // ---- notifications ----
   await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
-  // ---- outbound webhooks ----
   await registerWebhookDeliveryJob(ctx.queue, {
     db: ctx.db,
     clock: ctx.clock,

@@ -25,13 +25,13 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,
-    // answer quality: non-answer flags computed at submission, shown to the reviewer
+    // Non-answer flags are computed when an answer is submitted and shown to the reviewer.
     answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
     calendar: ctx.calendar,
     // Duplicates: the answer to filing a report lists open reports that look like it.
     findSimilar: (actor, report) =>
       findSimilarReports({ db: ctx.db, config: ctx.config }, actor, { ...report, excludeId: report.id }),
-    // ---- notifications: live pages look at once, the dispatcher runs soon ----
+    // After a commit, live pages look for changes at once and the notification dispatcher runs soon.
     onEventsCommitted: () => notificationsRuntime(ctx).afterCommit(),
   };
 }
