@@ -22,7 +22,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { runImport } from '../src/modules/import/import.service.ts';
+import { runImport } from '../src/modules/import/index.ts';
 
 const BENCH_DB = 'vmeste_bench_import';
 

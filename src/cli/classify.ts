@@ -2,11 +2,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { classify, type Prediction } from '../modules/classifier/classify.ts';
-import { parseInputLine } from '../modules/classifier/data.ts';
-import type { ClassifierModel } from '../modules/classifier/model.ts';
-import { loadModel } from '../modules/classifier/serialize.ts';
-import { LABELS } from '../modules/classifier/types.ts';
+import {
+  type ClassifierModel,
+  classify,
+  LABELS,
+  loadModel,
+  type Prediction,
+  parseInputLine,
+} from '../modules/classifier/index.ts';
 import { withUsageErrors } from './train.ts';
 
 export const CLASSIFY_USAGE =

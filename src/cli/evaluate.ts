@@ -3,11 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { readTrainingFile } from '../modules/classifier/data.ts';
-import { type EvaluationResult, evaluateModel, splitByMonth } from '../modules/classifier/evaluation.ts';
-import { loadModel, saveModel } from '../modules/classifier/serialize.ts';
-import { type TrainOptions, textKey, trainModel } from '../modules/classifier/train.ts';
-import { LABELS, type TrainingExample } from '../modules/classifier/types.ts';
+import {
+  type EvaluationResult,
+  evaluateModel,
+  LABELS,
+  loadModel,
+  readTrainingFile,
+  saveModel,
+  splitByMonth,
+  type TrainingExample,
+  type TrainOptions,
+  textKey,
+  trainModel,
+} from '../modules/classifier/index.ts';
 import { intOption, UsageError, withUsageErrors } from './train.ts';
 
 export const EVALUATE_USAGE =

@@ -4,8 +4,7 @@ import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { systemClock } from '../lib/clock.ts';
 import { AppError, errorCatalogue, type Locale } from '../lib/errors.ts';
-import { type ImportDeps, type ImportTotals, runImport } from '../modules/import/import.service.ts';
-import { CsvHeaderError } from '../modules/import/import-sources.ts';
+import { CsvHeaderError, type ImportDeps, type ImportTotals, runImport } from '../modules/import/index.ts';
 import { loadConfig } from '../server/config.ts';
 import { intOption, UsageError, withUsageErrors } from './train.ts';
 

@@ -8,9 +8,8 @@ import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
 import { systemClock } from '../lib/clock.ts';
-import { retrain } from '../modules/classifier/classifier.service.ts';
-import { ModelStore } from '../modules/classifier/model-store.ts';
-import { countTerritories } from '../modules/reference/reference.repo.ts';
+import { ModelStore, retrain } from '../modules/classifier/index.ts';
+import { countTerritories } from '../modules/reference/index.ts';
 import { type AppConfig, loadConfig } from '../server/config.ts';
 
 async function seedDemo(config: AppConfig, database: Database, reports: number): Promise<void> {

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
-import { readTrainingFile } from '../modules/classifier/data.ts';
-import { ModelFormatError, saveModel } from '../modules/classifier/serialize.ts';
-import { trainModel } from '../modules/classifier/train.ts';
-import { LABELS } from '../modules/classifier/types.ts';
+import {
+  LABELS,
+  ModelFormatError,
+  readTrainingFile,
+  saveModel,
+  trainModel,
+} from '../modules/classifier/index.ts';
 
 export const TRAIN_USAGE = 'Usage: vmeste train --input FILE.jsonl[.gz] --out MODEL [--seed N] [--quiet]';
 

@@ -1,9 +1,4 @@
-import {
-  type ClassifierDeps,
-  RETRAIN_QUEUE,
-  type RetrainJob,
-  retrain,
-} from '../modules/classifier/classifier.service.ts';
+import { type ClassifierDeps, RETRAIN_QUEUE, type RetrainJob, retrain } from '../modules/classifier/index.ts';
 import type { JobQueue } from './queue.ts';
 
 /**

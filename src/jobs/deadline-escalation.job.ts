@@ -1,4 +1,4 @@
-import { type EscalationDeps, runDeadlineEscalation } from '../modules/calendar/escalation.service.ts';
+import { type EscalationDeps, runDeadlineEscalation } from '../modules/calendar/index.ts';
 import type { JobQueue } from './queue.ts';
 
 export const DEADLINE_ESCALATION_QUEUE = 'deadline-escalation';

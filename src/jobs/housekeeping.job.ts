@@ -1,10 +1,9 @@
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../lib/clock.ts';
 import { DAY_MS } from '../lib/clock.ts';
-import { deleteExpiredSessions } from '../modules/identity/identity.repo.ts';
-import { deleteMedia, listOrphans } from '../modules/media/media.repo.ts';
-import type { BlobStorage } from '../modules/media/storage.ts';
-import { deleteStaleCounters } from '../modules/platform/rate-limit.repo.ts';
+import { deleteExpiredSessions } from '../modules/identity/index.ts';
+import { type BlobStorage, deleteMedia, listOrphans } from '../modules/media/index.ts';
+import { deleteStaleCounters } from '../modules/platform/index.ts';
 import type { JobQueue } from './queue.ts';
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping';

@@ -1,4 +1,4 @@
-import { notificationsRuntime } from '../modules/notifications/runtime.ts';
+import { notificationsRuntime } from '../modules/notifications/index.ts';
 import type { AppContext } from '../server/context.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';

@@ -1,5 +1,9 @@
-import { dispatchNotifications, sendPendingEmails } from '../modules/notifications/dispatcher.ts';
-import { DISPATCH_QUEUE, type NotificationsRuntime } from '../modules/notifications/runtime.ts';
+import {
+  DISPATCH_QUEUE,
+  dispatchNotifications,
+  type NotificationsRuntime,
+  sendPendingEmails,
+} from '../modules/notifications/index.ts';
 import type { JobQueue } from './queue.ts';
 
 /** One dispatcher run: timeline → notifications, then the e-mail outbox; live counters look at once. */

@@ -1,4 +1,4 @@
-import { type DispatchDeps, runWebhookDelivery } from '../modules/webhooks/webhook-dispatch.ts';
+import { type DispatchDeps, runWebhookDelivery } from '../modules/webhooks/index.ts';
 import type { JobQueue } from './queue.ts';
 
 export const WEBHOOK_QUEUE = 'webhook-delivery';

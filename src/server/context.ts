@@ -1,9 +1,9 @@
 import type { Database, Db } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Clock } from '../lib/clock.ts';
-import type { CalendarStore } from '../modules/calendar/calendar-store.ts';
-import type { ModelStore } from '../modules/classifier/model-store.ts';
-import type { BlobStorage } from '../modules/media/storage.ts';
+import type { CalendarStore } from '../modules/calendar/index.ts';
+import type { ModelStore } from '../modules/classifier/index.ts';
+import type { BlobStorage } from '../modules/media/index.ts';
 import type { AppConfig } from './config.ts';
 
 /** Everything a service may need, built once at boot and passed down explicitly (no globals). */

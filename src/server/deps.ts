@@ -1,13 +1,12 @@
-import { checkAnswer, forgetCheck, loadAnswerQuality } from '../modules/answers/quality.service.ts';
+import { checkAnswer, forgetCheck, loadAnswerQuality } from '../modules/answers/index.ts';
 import {
   proposeOrganisation,
   recordCategoryCorrection,
   recordOrganisationCorrection,
-} from '../modules/classifier/classifier.service.ts';
-import { findSimilarReports } from '../modules/duplicates/similar.service.ts';
-import { notificationsRuntime } from '../modules/notifications/runtime.ts';
-import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
-import type { ReportsDeps } from '../modules/reports/reports.service.ts';
+} from '../modules/classifier/index.ts';
+import { findSimilarReports } from '../modules/duplicates/index.ts';
+import { notificationsRuntime } from '../modules/notifications/index.ts';
+import { IntakeBatcher, type ReportsDeps } from '../modules/reports/index.ts';
 import type { AppContext } from './context.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { curatorChoice, findRoutingRule } from '../../demo/organisations.ts';
 import { generateDemoReports } from '../../demo/report-generator.ts';
-import type { TrainingExample } from '../../modules/classifier/types.ts';
+import type { TrainingExample } from '../../modules/classifier/index.ts';
 
 /**
  * Training examples for the demo region's first model, from the project's own generator (never from

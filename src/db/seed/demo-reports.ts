@@ -6,15 +6,12 @@ import {
 } from '../../demo/report-generator.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../demo/users.ts';
 import { fixedClock } from '../../lib/clock.ts';
-import { checkAnswer, forgetCheck, loadAnswerQuality } from '../../modules/answers/quality.service.ts';
-import { CalendarStore } from '../../modules/calendar/calendar-store.ts';
-import type { Actor } from '../../modules/identity/actor.ts';
-import { findUserByEmail } from '../../modules/identity/identity.repo.ts';
-import { presentActor } from '../../modules/identity/identity.service.ts';
-import { runAction } from '../../modules/reports/report-actions.service.ts';
+import { checkAnswer, forgetCheck, loadAnswerQuality } from '../../modules/answers/index.ts';
+import { CalendarStore } from '../../modules/calendar/index.ts';
+import { type Actor, findUserByEmail, presentActor } from '../../modules/identity/index.ts';
+import { createReport, type ReportsDeps, runAction } from '../../modules/reports/index.ts';
 import type { ReportAction } from '../../modules/reports/report-states.ts';
 import type { ActionBodies } from '../../modules/reports/reports.schemas.ts';
-import { createReport, type ReportsDeps } from '../../modules/reports/reports.service.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { ReferenceIds } from './reference.ts';
 

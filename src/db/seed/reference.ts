@@ -3,9 +3,8 @@ import { CATEGORY_TREE } from '../../demo/categories.ts';
 import { CITY, DISTRICTS_BY_CODE, loadDemoGeo } from '../../demo/districts.ts';
 import { ORGANISATIONS, ROUTING_RULES } from '../../demo/organisations.ts';
 import { DEMO_EMAIL_DOMAIN, DEMO_USERS } from '../../demo/users.ts';
-import { insertUser } from '../../modules/identity/identity.repo.ts';
-import { hashPassword, normaliseEmail } from '../../modules/identity/identity.service.ts';
-import * as ref from '../../modules/reference/reference.repo.ts';
+import { hashPassword, insertUser, normaliseEmail } from '../../modules/identity/index.ts';
+import * as ref from '../../modules/reference/index.ts';
 import { seedServiceAttributes } from './service-attributes.ts';
 
 export type ReferenceIds = {

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/connection.ts';
 import { DEMO_SERVICE_ATTRIBUTES } from '../../demo/service-attributes.ts';
-import { insertAttributes } from '../../modules/open311/open311.repo.ts';
+import { insertAttributes } from '../../modules/open311/index.ts';
 
 /** The demo subjects' extra questions (categories given by code → id). */
 export async function seedServiceAttributes(exec: Executor, categories: Map<string, string>): Promise<void> {

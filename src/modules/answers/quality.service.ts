@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { type Actor, isStaff } from '../identity/actor.ts';
+import { type Actor, isStaff } from '../identity/index.ts';
 import { flagReason } from './answer-flags.ts';
 import { assessAnswer } from './answer-heuristics.ts';
 import type { AnswerQuality, OrganisationQuality, QualityQuery } from './answers.schemas.ts';

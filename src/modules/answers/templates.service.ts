@@ -1,12 +1,10 @@
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import type { Actor } from '../identity/actor.ts';
-import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
-import { roleAllows } from '../reports/report.policy.ts';
-import { factsOf } from '../reports/report.presenter.ts';
-import { loadVisibleReport } from '../reports/reports.service.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { Actor } from '../identity/index.ts';
+import { findCategory, findOrganisation } from '../reference/index.ts';
+import { factsOf, loadVisibleReport, roleAllows } from '../reports/index.ts';
 import type {
   CreateTemplateInput,
   ListTemplatesQuery,

@@ -3,12 +3,10 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import type { Actor } from '../identity/actor.ts';
-import { insertUser } from '../identity/identity.repo.ts';
-import { hashPassword } from '../identity/identity.service.ts';
-import { hit } from '../platform/rate-limit.repo.ts';
-import { findOrganisation } from '../reference/reference.repo.ts';
+import { writeAudit } from '../audit/index.ts';
+import { type Actor, hashPassword, insertUser } from '../identity/index.ts';
+import { hit } from '../platform/index.ts';
+import { findOrganisation } from '../reference/index.ts';
 import * as repo from './api-keys.repo.ts';
 import type { ApiClient, CreateApiClientBody } from './api-keys.schemas.ts';
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/connection.ts';
 import { auditLog } from '../../db/schema/audit.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 
 export type AuditEntry = {
   actor: Actor | null;

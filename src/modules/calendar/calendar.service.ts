@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import type { Actor } from '../identity/actor.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { Actor } from '../identity/index.ts';
 import * as repo from './calendar.repo.ts';
 import type { CalendarDayBody, CalendarYearView } from './calendar.schemas.ts';
 import type { CalendarStore } from './calendar-store.ts';

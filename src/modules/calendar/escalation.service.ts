@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 import type { CalendarSource } from './calendar-store.ts';
 import { NEARLY_DUE_WORKING_DAYS, workingDaysLeft } from './deadlines.ts';
 import * as repo from './escalation.repo.ts';

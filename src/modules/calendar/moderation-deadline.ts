@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/connection.ts';
 import { TtlCache } from '../../lib/ttl-cache.ts';
-import { findCategory } from '../reference/reference.repo.ts';
+import { findCategory } from '../reference/index.ts';
 import { type CalendarSource, uncachedCalendar } from './calendar-store.ts';
 import { moderationDueAt } from './deadlines.ts';
 

@@ -5,10 +5,14 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import type { Actor } from '../identity/actor.ts';
-import { findOrganisation, findOrganisationByCode, listCategories } from '../reference/reference.repo.ts';
-import type { AdvisorOpinion } from '../routing/routing.service.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { Actor } from '../identity/index.ts';
+import {
+  findOrganisation,
+  findOrganisationByCode,
+  listCategoryRows as listCategories,
+} from '../reference/index.ts';
+import type { AdvisorOpinion } from '../routing/index.ts';
 import * as repo from './classifier.repo.ts';
 import type { ClassifierStatus, ModelInfo } from './classifier.schemas.ts';
 import { classify } from './classify.ts';

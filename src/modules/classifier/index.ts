@@ -1,8 +1,20 @@
 /**
  * The report classifier: learns category, reason (subject) and executor_org from labelled reports and
  * predicts them with calibrated confidences, a top 3 and the terms that explain the choice.
- * See docs/classifier.md.
+ * See docs/classifier.md. The public entry of the module: other modules, the server, the jobs and the
+ * CLI import only this file.
  */
+
+export { classifierRoutes } from './classifier.routes.ts';
+export {
+  type ClassifierDeps,
+  proposeOrganisation,
+  RETRAIN_QUEUE,
+  type RetrainJob,
+  recordCategoryCorrection,
+  recordOrganisationCorrection,
+  retrain,
+} from './classifier.service.ts';
 export {
   type ClassifyOptions,
   classify,
@@ -10,8 +22,10 @@ export {
   type LabelPrediction,
   type Prediction,
 } from './classify.ts';
-export { readTrainingFile } from './data.ts';
+export { parseInputLine, readTrainingFile } from './data.ts';
+export { type EvaluationResult, evaluateModel, splitByMonth } from './evaluation.ts';
 export type { ClassifierModel } from './model.ts';
+export { ModelStore } from './model-store.ts';
 export { decodeModel, encodeModel, loadModel, ModelFormatError, saveModel } from './serialize.ts';
-export { type TrainOptions, type TrainResult, trainModel } from './train.ts';
+export { type TrainOptions, type TrainResult, textKey, trainModel } from './train.ts';
 export { LABELS, type LabelName, type ReportInput, type TrainingExample } from './types.ts';

@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows, queryRowsPrepared } from '../../db/connection.ts';
 import { type MergeMoved, reportMerges } from '../../db/schema/duplicates.ts';
 import { media, reportFollowers, reports } from '../../db/schema/reports.ts';
+import { type Visibility, visibilitySql } from '../reports/index.ts';
 import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
-import { type Visibility, visibilitySql } from '../reports/reports.repo.ts';
 
 /** Follower reasons that count as backing the problem (a subscriber only listens). */
 export const SUPPORT_REASONS = ['supporter', 'merged'] as const;

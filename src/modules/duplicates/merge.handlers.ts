@@ -1,11 +1,10 @@
 import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import type { Actor } from '../identity/actor.ts';
-import { canView, inCuratorScope, type ReportFacts } from '../reports/report.policy.ts';
-import { factsOf } from '../reports/report.presenter.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { Actor } from '../identity/index.ts';
+import * as reportsRepo from '../reports/index.ts';
+import { canView, factsOf, inCuratorScope, type ReportFacts } from '../reports/index.ts';
 import { openStatuses, type ReportAction, type ReportStatus } from '../reports/report-states.ts';
-import * as reportsRepo from '../reports/reports.repo.ts';
 import type { ActionBodies } from '../reports/reports.schemas.ts';
 import * as repo from './duplicates.repo.ts';
 import { followersToMove, supportWeight } from './merge-plan.ts';

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/connection.ts';
-import type { Actor } from '../identity/actor.ts';
-import type { ReportRow } from '../reports/reports.repo.ts';
+import type { Actor } from '../identity/index.ts';
+import type { ReportRow } from '../reports/index.ts';
 import { supportFacts } from './duplicates.repo.ts';
 import type { DuplicateFields } from './duplicates.schemas.ts';
 import { canSupport } from './support.policy.ts';

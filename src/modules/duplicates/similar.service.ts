@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import type { AppConfig } from '../../server/config.ts';
-import type { Actor } from '../identity/actor.ts';
-import { loadVisibleReport, visibilityFor } from '../reports/reports.service.ts';
+import type { Actor } from '../identity/index.ts';
+import { loadVisibleReport, visibilityFor } from '../reports/index.ts';
 import { findSimilar, type SimilarRow } from './duplicates.repo.ts';
 import { SHORT_TEXT_MAX, SIMILAR_LIMIT, type SimilarReport } from './duplicates.schemas.ts';
 

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../lib/errors.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
 
 type SupportFacts = { authorId: string; status: ReportStatus; kind: 'report' | 'appeal' };

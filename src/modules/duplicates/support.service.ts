@@ -1,11 +1,9 @@
 import { AppError } from '../../lib/errors.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import type { Actor } from '../identity/actor.ts';
-import { canView } from '../reports/report.policy.ts';
-import { factsOf } from '../reports/report.presenter.ts';
-import * as reportsRepo from '../reports/reports.repo.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { Actor } from '../identity/index.ts';
+import * as reportsRepo from '../reports/index.ts';
+import { canView, factsOf, presentReport, type ReportsDeps } from '../reports/index.ts';
 import type { ReportDetail } from '../reports/reports.schemas.ts';
-import { presentReport, type ReportsDeps } from '../reports/reports.service.ts';
 import * as repo from './duplicates.repo.ts';
 import { supportRefusal, withdrawRefusal } from './support.policy.ts';
 

@@ -5,7 +5,7 @@ import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { TtlCache } from '../../lib/ttl-cache.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
+import { writeAudit } from '../audit/index.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './identity.repo.ts';
 import type { LoginBody, Me, RegisterBody } from './identity.schemas.ts';

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken, safeEqual, sha256 } from '../../lib/tokens.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
+import { writeAudit } from '../audit/index.ts';
 import * as users from './identity.repo.ts';
 import { hashPassword, type IssuedSession, openSession, presentActor } from './identity.service.ts';
 import { type OidcClient, safeCode } from './oidc.client.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
 import { categories, organisations, users } from '../../db/schema/index.ts';
-import { hashPassword } from '../identity/identity.service.ts';
+import { hashPassword } from '../identity/index.ts';
 import type { ImportReference } from './import-mapping.ts';
 import type { ImportRow } from './import-row.ts';
 

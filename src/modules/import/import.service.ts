@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errorCatalogue, type Locale } from '../../lib/errors.ts';
 import type { AppConfig } from '../../server/config.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
+import { writeAudit } from '../audit/index.ts';
 import { ensureImportUser, insertImportedReports, loadImportReference } from './import.repo.ts';
 import { type ImportMapping, loadMapping } from './import-mapping.ts';
 import { type ImportRow, mapRecord } from './import-row.ts';

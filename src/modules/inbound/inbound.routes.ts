@@ -2,20 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
-import { apiKeysDeps } from '../api-keys/api-keys.routes.ts';
 import {
   type ApiClientAuth,
+  apiKeysDeps,
   authenticateApiKey,
   requireOrganisationScope,
-} from '../api-keys/api-keys.service.ts';
+} from '../api-keys/index.ts';
+import type { ReportsDeps } from '../reports/index.ts';
+import * as reports from '../reports/index.ts';
 import {
   listReportsQuerySchema,
   reportDetailSchema,
   reportListSchema,
   reportParamsSchema,
 } from '../reports/reports.schemas.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
-import * as reports from '../reports/reports.service.ts';
 import { apiKeyHeaderSchema, inboundAnswerBodySchema, inboundStartBodySchema } from './inbound.schemas.ts';
 import { applyOrganisationUpdate } from './inbound.service.ts';
 

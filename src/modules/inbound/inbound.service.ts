@@ -1,11 +1,9 @@
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { ApiClientAuth } from '../api-keys/api-keys.service.ts';
-import { runAction } from '../reports/report-actions.service.ts';
+import type { ApiClientAuth } from '../api-keys/index.ts';
+import { findReport, type ReportsDeps, runAction } from '../reports/index.ts';
 import type { ReportAction } from '../reports/report-states.ts';
-import * as reportsRepo from '../reports/reports.repo.ts';
 import type { ReportDetail } from '../reports/reports.schemas.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
 import type { InboundAnswer } from './inbound.schemas.ts';
 
 /** What an organisation's system reports: work has started, or here is the answer. */
@@ -32,7 +30,7 @@ export async function applyOrganisationUpdate<T = void>(
   return deps.db.transaction(async (tx) => {
     // runAction opens a transaction of its own; over the outer one it becomes a savepoint.
     const inner: ReportsDeps = { ...deps, db: tx as unknown as Db, intake: undefined };
-    const row = await reportsRepo.findReport(tx, reportId, true);
+    const row = await findReport(tx, reportId, true);
     if (!row) throw new AppError('report_not_found');
     const steps: { action: ReportAction; body: unknown }[] = [];
     if (update.kind === 'start' || startable.includes(row.status)) steps.push({ action: 'start', body: {} });

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { ReportFacts } from '../reports/report.policy.ts';
+import type { ReportFacts } from '../reports/index.ts';
 import type { Mailer } from './mailer.ts';
 import * as repo from './notifications.repo.ts';
 import { type Audience, audiencesFor, type Candidate, pickRecipients } from './recipient-rules.ts';

@@ -1,10 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
-import { type Actor, isStaff } from '../identity/actor.ts';
-import { canView, isAuthor } from '../reports/report.policy.ts';
-import { factsOf } from '../reports/report.presenter.ts';
-import { findReport } from '../reports/reports.repo.ts';
-import { loadVisibleReport } from '../reports/reports.service.ts';
+import { type Actor, isStaff } from '../identity/index.ts';
+import { canView, factsOf, findReport, isAuthor, loadVisibleReport } from '../reports/index.ts';
 import type { LiveEvent, LiveHub } from './live-hub.ts';
 import { openEventStream } from './sse.ts';
 

@@ -3,7 +3,7 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { notificationCursor, notificationPreferences, notifications } from '../../db/schema/notifications.ts';
 import { reportFollowers } from '../../db/schema/reports.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 import type { ReportStatus } from '../reports/report-states.ts';
 
 const CURSOR = 'dispatcher';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type Locale } from '../../lib/errors.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 import * as repo from './notifications.repo.ts';
 import type {
   ListNotificationsQuery,

@@ -1,6 +1,6 @@
 import type { UserRole } from '../../db/schema/identity.ts';
-import type { Actor } from '../identity/actor.ts';
-import { canView, isPubliclyVisible, type ReportFacts } from '../reports/report.policy.ts';
+import type { Actor } from '../identity/index.ts';
+import { canView, isPubliclyVisible, type ReportFacts } from '../reports/index.ts';
 
 /**
  * Who hears about a timeline event. Each event type maps to the groups of people it concerns;

@@ -1,5 +1,5 @@
 import type { Locale } from '../../lib/errors.ts';
-import { mediaUrls } from '../media/media.urls.ts';
+import { mediaUrls } from '../media/index.ts';
 import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
 import type { AttributeRow, RequestRow, ServiceRow, UpdateRow } from './open311.repo.ts';
 

@@ -3,8 +3,8 @@ import { ZodError } from 'zod';
 import { AppError, localeFromHeader, localisedMessage } from '../../lib/errors.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import type { AppContext } from '../../server/context.ts';
-import { apiKeysDeps } from '../api-keys/api-keys.routes.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
+import { apiKeysDeps } from '../api-keys/index.ts';
+import type { ReportsDeps } from '../reports/index.ts';
 import { type FormFields, normaliseFields, parseForm } from './open311.form.ts';
 import {
   contentTypes,
@@ -83,7 +83,7 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
       // 200, as the specification's POST answers (a tracking id, not a created resource's address).
       app.post(`/requests.${format}`, hidden, async (request, reply) =>
         send(reply, format, {
-          list: await service.createRequest(deps, callOf(request, reply)),
+          list: await service.createRequest(deps, reportsDeps, callOf(request, reply)),
           root: 'service_requests',
           item: 'request',
         }),

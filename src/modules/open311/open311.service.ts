@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type Locale } from '../../lib/errors.ts';
-import { randomToken, sha256 } from '../../lib/tokens.ts';
+import { randomToken } from '../../lib/tokens.ts';
 import type { AppConfig } from '../../server/config.ts';
-import { type ApiClientAuth, type ApiKeysDeps, authenticateApiKey } from '../api-keys/api-keys.service.ts';
-import { mediaUrls } from '../media/media.urls.ts';
-import { insertSubmittedReports } from '../reports/intake.repo.ts';
+import { type ApiClientAuth, type ApiKeysDeps, authenticateApiKey } from '../api-keys/index.ts';
+import { mediaUrls } from '../media/index.ts';
+import { createReport, type ReportsDeps } from '../reports/index.ts';
 import { openStatuses, reportStatuses } from '../reports/report-states.ts';
 import { checkAttributes } from './open311.attributes.ts';
 import { attributesOf, type FormFields, single } from './open311.form.ts';
@@ -118,7 +117,7 @@ function refuse(problems: Problems): void {
  * kept of a refused one. The report's author is the client's service user: the contact fields are
  * checked but not stored (the client keeps its residents' contacts; see docs/open311.md).
  */
-export async function createRequest(deps: Open311Deps, call: Open311Call) {
+export async function createRequest(deps: Open311Deps, reports: ReportsDeps, call: Open311Call) {
   const client = await authenticateApiKey(deps.apiKeys, single(call.fields, 'api_key'), call.onLimited);
   checkJurisdiction(deps, call.fields);
   const { fields } = call;
@@ -162,48 +161,42 @@ export async function createRequest(deps: Open311Deps, call: Open311Call) {
   refuse(problems);
 
   const now = deps.clock.now();
-  const id = randomUUID();
   const token = randomToken(18);
   const text = description ?? (call.locale === 'ru' ? service.nameRu : service.nameEn);
   const number = await deps.db.transaction(async (tx) => {
-    const outcome = (
-      await insertSubmittedReports(
-        tx,
-        [
-          {
-            id,
-            kind: 'report',
-            categoryId: service.id,
-            text,
-            lat: lat!,
-            lon: lon!,
-            address: address ?? null,
-            isPublic: true,
-            authorId: client.actor.id,
-            authorRole: client.actor.role,
-            idempotencyKey: null,
-            requestHash: sha256(JSON.stringify([service.code, text, lat, lon, address ?? null])),
-            now,
-          },
-        ],
-        deps.config.regionToleranceMeters,
-      )
-    ).get(id)!;
-    if (!outcome.territoryId)
-      throw new AppError('point_outside_region', [
-        { path: 'lat', message: 'point_outside_region' },
-        { path: 'long', message: 'point_outside_region' },
-      ]);
-    if (!outcome.inserted) throw new AppError('service_not_found');
+    // Filed by the reports module's own intake use case, inside this transaction so the report and its
+    // Open311 record commit together (the shared batcher files outside any caller's transaction, and
+    // similar reports are offered to residents, not to API clients).
+    const intake: ReportsDeps = {
+      ...reports,
+      db: tx as unknown as Db,
+      intake: undefined,
+      findSimilar: undefined,
+    };
+    const { report } = await createReport(
+      intake,
+      client.actor,
+      {
+        kind: 'report',
+        categoryId: service.id,
+        text,
+        lat: lat!,
+        lon: lon!,
+        address: address ?? undefined,
+        isPublic: true,
+        mediaIds: [],
+      },
+      undefined,
+    ).catch(refusedIntake);
     await repo.insertOpen311Request(tx, {
-      reportId: id,
+      reportId: report.id,
       apiClientId: client.clientId,
       token,
       attributes,
       mediaUrl: mediaUrl ?? null,
       createdAt: now,
     });
-    return outcome.number!;
+    return report.number;
   });
   return [
     {
@@ -213,6 +206,24 @@ export async function createRequest(deps: Open311Deps, call: Open311Call) {
       account_id: null,
     },
   ];
+}
+
+/**
+ * The intake's refusals in Open311's terms: a point outside the region is reported on `lat` and
+ * `long` (the spec's names), and a service the intake cannot file to is not a service (404).
+ */
+function refusedIntake(error: unknown): never {
+  if (error instanceof AppError && error.code === 'point_outside_region')
+    throw new AppError('point_outside_region', [
+      { path: 'lat', message: 'point_outside_region' },
+      { path: 'long', message: 'point_outside_region' },
+    ]);
+  if (
+    error instanceof AppError &&
+    (error.code === 'unknown_category' || error.code === 'category_not_selectable')
+  )
+    throw new AppError('service_not_found');
+  throw error;
 }
 
 function isHttpUrl(s: string): boolean {

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/connection.ts';
-import { listTerritories } from '../reference/reference.repo.ts';
+import { listTerritoryRows as listTerritories } from '../reference/index.ts';
 
 /**
  * Places an Open311 request that gives an address_string but no lat/long, the way the web form's

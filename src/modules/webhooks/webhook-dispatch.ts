@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
+import { writeAudit } from '../audit/index.ts';
 import { signPayload } from './signature.ts';
 import { subscriptionKeys, webhookEventFor } from './webhook-events.ts';
 import { webhookBody } from './webhook-payload.ts';

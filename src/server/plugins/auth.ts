@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
 import { safeEqual } from '../../lib/tokens.ts';
-import type { Actor } from '../../modules/identity/actor.ts';
 import type { Me } from '../../modules/identity/identity.schemas.ts';
-import { type IdentityDeps, resolveSession } from '../../modules/identity/identity.service.ts';
+import { type Actor, type IdentityDeps, resolveSession } from '../../modules/identity/index.ts';
 
 export const SESSION_COOKIE = 'vmeste_session';
 

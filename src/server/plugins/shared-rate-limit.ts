@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { hit } from '../../modules/platform/rate-limit.repo.ts';
+import { hit } from '../../modules/platform/index.ts';
 
 /**
  * A limit counted in PostgreSQL, for the endpoints where a per-node count would multiply the

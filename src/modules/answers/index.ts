@@ -1,0 +1,3 @@
+/** Answer quality (likely non-answers flagged for the reviewer) and answer templates: the public entry. */
+export { answerRoutes } from './answers.routes.ts';
+export { checkAnswer, forgetCheck, loadAnswerQuality } from './quality.service.ts';

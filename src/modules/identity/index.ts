@@ -1,0 +1,38 @@
+/**
+ * Users, sessions and sign-in (password and OIDC): the public entry of the module. The repository
+ * stays private; the user reads and writes other modules need go through the facades below.
+ */
+import * as repo from './identity.repo.ts';
+
+export { type Actor, isStaff } from './actor.ts';
+export { identityRoutes } from './identity.routes.ts';
+export {
+  hashPassword,
+  type IdentityDeps,
+  normaliseEmail,
+  presentActor,
+  resolveSession,
+} from './identity.service.ts';
+export { oidcRoutes } from './oidc.routes.ts';
+
+/** Creates a user (seed, API clients' service users); undefined when the e-mail is taken. */
+export function insertUser(...args: Parameters<typeof repo.insertUser>): ReturnType<typeof repo.insertUser> {
+  return repo.insertUser(...args);
+}
+
+export function findUserById(
+  ...args: Parameters<typeof repo.findUserById>
+): ReturnType<typeof repo.findUserById> {
+  return repo.findUserById(...args);
+}
+
+export function findUserByEmail(
+  ...args: Parameters<typeof repo.findUserByEmail>
+): ReturnType<typeof repo.findUserByEmail> {
+  return repo.findUserByEmail(...args);
+}
+
+/** Removes sessions past their expiry (housekeeping). */
+export function deleteExpiredSessions(...args: Parameters<typeof repo.deleteExpiredSessions>): Promise<void> {
+  return repo.deleteExpiredSessions(...args);
+}

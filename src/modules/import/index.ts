@@ -1,0 +1,4 @@
+/** Bulk import of historical reports (CSV/JSONL): the public entry of the module. */
+
+export { type ImportDeps, type ImportOptions, type ImportTotals, runImport } from './import.service.ts';
+export { CsvHeaderError } from './import-sources.ts';

@@ -1,0 +1,4 @@
+/** Notifications (in-app, e-mail, live report pages): the public entry of the module. */
+export { dispatchNotifications, sendPendingEmails } from './dispatcher.ts';
+export { notificationRoutes } from './notifications.routes.ts';
+export { DISPATCH_QUEUE, type NotificationsRuntime, notificationsRuntime } from './runtime.ts';

@@ -1,0 +1,15 @@
+/**
+ * Cross-node platform state (shared rate-limit counters): the public entry of the module. The
+ * repository stays private; the server's rate-limit store and the housekeeping job use this facade.
+ */
+import * as repo from './rate-limit.repo.ts';
+
+/** Counts one more hit for a key in its current window, atomically across every app node. */
+export function hit(...args: Parameters<typeof repo.hit>): ReturnType<typeof repo.hit> {
+  return repo.hit(...args);
+}
+
+/** Forgets windows that ended long ago (housekeeping). */
+export function deleteStaleCounters(...args: Parameters<typeof repo.deleteStaleCounters>): Promise<void> {
+  return repo.deleteStaleCounters(...args);
+}
