@@ -90,6 +90,24 @@ describe('describeIssues', () => {
     expect(describeIssues(short, 'ru')[0]!.message).toBe('Не короче 2 символов');
   });
 
+  it('picks the Russian plural form for the limit', () => {
+    const limits = (max: number) => {
+      const r = z.object({ text: z.string().max(max), tags: z.array(z.string()).max(max) }).safeParse({
+        text: 'x'.repeat(max + 1),
+        tags: Array.from({ length: max + 1 }, () => 'a'),
+      });
+      if (r.success) throw new Error('expected a failure');
+      return describeIssues(r.error.issues, 'ru').map((d) => d.message);
+    };
+    expect(limits(1)).toEqual(['Не длиннее 1 символа', 'Не больше 1 элемента']);
+    expect(limits(3)).toEqual(['Не длиннее 3 символов', 'Не больше 3 элементов']);
+    expect(limits(21)).toEqual(['Не длиннее 21 символа', 'Не больше 21 элемента']);
+    expect(limits(25)).toEqual(['Не длиннее 25 символов', 'Не больше 25 элементов']);
+    const one = z.string().min(1).max(1).safeParse('ab');
+    if (one.success) throw new Error('expected a failure');
+    expect(describeIssues(one.error.issues, 'en')[0]!.message).toBe('At most 1 character');
+  });
+
   it('names unknown fields', () => {
     const issues = issuesOf({
       name: 'ab',
@@ -146,6 +164,8 @@ describe('describeIssues', () => {
   it.each([
     ['bbox', 'Expected bbox: minLon,minLat,maxLon,maxLat', 'Ожидается bbox: minLon,minLat,maxLon,maxLat'],
     ['legal_reason_required', 'A rejection needs a legal reason', 'Для отказа укажите правовое основание'],
+    ['open311_too_long:4000', 'At most 4000 characters', 'Не длиннее 4000 символов'],
+    ['open311_status:done', 'Unknown status: done', 'Неизвестный статус: done'],
   ])('translates vmeste:%s', (key, en, ru) => {
     const r = z
       .string()

@@ -87,7 +87,7 @@ export function parseBbox(fields: FormFields, problems: Problems) {
     minLon < -180 ||
     maxLon > 180
   ) {
-    problems.add('bbox', 'vmeste:bbox');
+    problems.add('bbox', 'vmeste:open311_bbox');
     return undefined;
   }
   return { minLon, minLat, maxLon, maxLat };

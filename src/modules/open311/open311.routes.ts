@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, localeFromHeader, localisedMessage } from '../../lib/errors.ts';
+import { detailText } from '../../lib/messages/index.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import type { AppContext } from '../../server/context.ts';
 import { apiKeysDeps } from '../api-keys/index.ts';
@@ -15,7 +16,6 @@ import {
   renderObject,
   splitFormat,
 } from './open311.format.ts';
-import { open311Message } from './open311.messages.ts';
 import * as service from './open311.service.ts';
 import { listUpdates, postUpdate } from './open311.updates.ts';
 
@@ -170,7 +170,7 @@ function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown)
       error.details.length > 0
         ? error.details.map((d) => ({
             code: status,
-            description: `${d.path}: ${open311Message(d.message, locale)}`,
+            description: `${d.path}: ${detailText(d.message, locale)}`,
           }))
         : [{ code: status, description: message }];
   } else if (error instanceof ZodError) {

@@ -4,10 +4,10 @@ import {
   AppError,
   type ErrorCode,
   type ErrorDetail,
-  errorCatalogue,
   localeFromHeader,
   localisedMessage,
 } from '../../lib/errors.ts';
+import { detailText } from '../../lib/messages/index.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import { RequestValidationError } from './validation.ts';
 
@@ -19,15 +19,11 @@ function send(
   details: ErrorDetail[],
 ) {
   const locale = localeFromHeader(request.headers['accept-language']);
-  const localisedDetails = details.map((d) => ({ ...d, message: detailMessage(d.message, locale) }));
+  // Details thrown by services may carry a catalogue code or a `vmeste:` reference: localise them.
+  const localisedDetails = details.map((d) => ({ ...d, message: detailText(d.message, locale) }));
   return reply
     .status(status)
     .send({ error: { code, message: localisedMessage(code, locale), details: localisedDetails } });
-}
-
-/** Details thrown by services may carry a catalogue code as their message: localise it. */
-function detailMessage(message: string, locale: 'ru' | 'en'): string {
-  return message in errorCatalogue ? localisedMessage(message as ErrorCode, locale) : message;
 }
 
 /**

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
+import { i18nextResources } from '../../../src/lib/messages/index.ts';
 import en from '../locales/en.json';
 import ru from '../locales/ru.json';
 import { setLanguageProvider } from './api-client';
@@ -25,7 +26,12 @@ export function currentLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  // UI strings come from the web's own files; `errors.*` and `validation.*` from the one catalogue
+  // the server answers with, so a message is never written twice.
+  resources: {
+    ru: { translation: { ...ru, ...i18nextResources('ru') } },
+    en: { translation: { ...en, ...i18nextResources('en') } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'ru',
   supportedLngs: languages,

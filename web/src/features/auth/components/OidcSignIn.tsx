@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { oidcStartUrl, useOidcStatus } from '../api/oidc-status';
 
-/** Error codes the server's OIDC callback may send back (`/login?oidcError=…`); others read as generic. */
+/**
+ * Error codes the server's OIDC callback may send back (`/login?oidcError=…`), read from the message
+ * catalogue; others read as generic.
+ */
 const knownErrors = new Set([
   'oidc_state_invalid',
   'oidc_flow_expired',
@@ -21,7 +24,7 @@ export function OidcSignInError({ code }: { code: string | null }) {
   if (!code) return null;
   return (
     <p className="alert alert--error" role="alert" data-oidc-error={code}>
-      {t(`auth.oidcError.${knownErrors.has(code) ? code : 'generic'}`)}
+      {t(`errors.${knownErrors.has(code) ? code : 'oidc_failed'}`)}
     </p>
   );
 }

@@ -131,7 +131,7 @@ export function PhotoUploader({ label, hint, max, onChange, onBusyChange, resetK
       </label>
       {(error || tooMany) && (
         <p className="field-error" id={`${id}-error`}>
-          {tooMany ? t('photos.tooMany', { count: max }) : error}
+          {tooMany ? t('validation.too_many_photos', { count: max }) : error}
         </p>
       )}
       {items.length > 0 && (

@@ -1,0 +1,99 @@
+import type { ErrorDefinitions, MessageDefinitions } from './types.ts';
+
+/** Error codes that belong to no single module: the request itself, sessions, access, failures. */
+export const commonErrors = {
+  validation_failed: { status: 400, ru: 'Проверьте введённые данные', en: 'Please check the submitted data' },
+  malformed_json: {
+    status: 400,
+    ru: 'Тело запроса — некорректный JSON',
+    en: 'The request body is not valid JSON',
+  },
+  unauthenticated: { status: 401, ru: 'Войдите, чтобы продолжить', en: 'Please sign in to continue' },
+  session_expired: {
+    status: 401,
+    ru: 'Сессия истекла, войдите снова',
+    en: 'Your session has expired, please sign in again',
+  },
+  csrf_failed: {
+    status: 403,
+    ru: 'Не пройдена защита от подделки запроса (CSRF). Обновите страницу',
+    en: 'CSRF check failed. Reload the page',
+  },
+  forbidden: {
+    status: 403,
+    ru: 'Недостаточно прав для этого действия',
+    en: 'You are not allowed to do this',
+  },
+  not_found: { status: 404, ru: 'Не найдено', en: 'Not found' },
+  idempotency_conflict: {
+    status: 422,
+    ru: 'Ключ идемпотентности уже использован для другого запроса',
+    en: 'The idempotency key was already used for a different request',
+  },
+  rate_limited: {
+    status: 429,
+    ru: 'Слишком много запросов, повторите позже',
+    en: 'Too many requests, try again later',
+  },
+  internal: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
+} as const satisfies ErrorDefinitions;
+
+/**
+ * Messages the web app shows for failures that never reach the server (no network, an answer that
+ * is not our envelope). They share the `errors` namespace with the codes, so names must not clash.
+ */
+export const clientErrors = {
+  network: {
+    ru: 'Нет связи с сервером. Проверьте подключение к интернету.',
+    en: 'Cannot reach the server. Check your internet connection.',
+  },
+  unexpected: {
+    ru: 'Что-то пошло не так. Попробуйте ещё раз.',
+    en: 'Something went wrong. Please try again.',
+  },
+} as const satisfies MessageDefinitions;
+
+/**
+ * Wording of zod's own issue kinds, shared by the server's details and the web forms. Kinds not
+ * listed here are phrased by zod's ru/en locales on the server.
+ */
+export const commonValidation = {
+  required: { ru: 'Обязательное поле', en: 'Required' },
+  invalid: { ru: 'Проверьте значение', en: 'Please check this value' },
+  min_chars: {
+    ru: {
+      one: 'Не короче {{count}} символа',
+      few: 'Не короче {{count}} символов',
+      many: 'Не короче {{count}} символов',
+      other: 'Не короче {{count}} символа',
+    },
+    en: { one: 'At least {{count}} character', other: 'At least {{count}} characters' },
+  },
+  max_chars: {
+    ru: {
+      one: 'Не длиннее {{count}} символа',
+      few: 'Не длиннее {{count}} символов',
+      many: 'Не длиннее {{count}} символов',
+      other: 'Не длиннее {{count}} символа',
+    },
+    en: { one: 'At most {{count}} character', other: 'At most {{count}} characters' },
+  },
+  max_items: {
+    ru: {
+      one: 'Не больше {{count}} элемента',
+      few: 'Не больше {{count}} элементов',
+      many: 'Не больше {{count}} элементов',
+      other: 'Не больше {{count}} элемента',
+    },
+    en: { one: 'At most {{count}} item', other: 'At most {{count}} items' },
+  },
+  min_number: { ru: 'Не меньше {{min}}', en: 'At least {{min}}' },
+  max_number: { ru: 'Не больше {{max}}', en: 'At most {{max}}' },
+  email: {
+    ru: 'Введите адрес электронной почты, например name@example.ru',
+    en: 'Enter an e-mail address, e.g. name@example.com',
+  },
+  choose: { ru: 'Выберите значение', en: 'Please choose a value' },
+  date: { ru: 'Укажите дату', en: 'Enter a date' },
+  unknown_fields: { ru: 'Неизвестные поля: {{value}}', en: 'Unknown fields: {{value}}' },
+} as const satisfies MessageDefinitions;

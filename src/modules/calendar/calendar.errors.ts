@@ -1,0 +1,22 @@
+import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
+
+/** Error codes of the production calendar: HTTP status and message in both UI languages. */
+export const calendarErrors = {
+  calendar_day_not_found: {
+    status: 404,
+    ru: 'Для этой даты нет особой отметки в производственном календаре',
+    en: 'This date has no entry in the production calendar',
+  },
+} as const satisfies ErrorDefinitions;
+
+/** `vmeste:<key>` messages of the calendar schemas. */
+export const calendarValidation = {
+  calendar_year_range: {
+    ru: 'Год должен быть от 2000 до 2100',
+    en: 'The year must be between 2000 and 2100',
+  },
+  shortened_must_be_working: {
+    ru: 'Сокращённым может быть только рабочий день',
+    en: 'Only a working day can be shortened',
+  },
+} as const satisfies MessageDefinitions;

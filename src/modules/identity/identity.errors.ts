@@ -1,0 +1,77 @@
+import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
+
+/** Error codes of sign-in and accounts, including OpenID Connect (ESIA-style) sign-in: HTTP status and message in both UI languages. */
+export const identityErrors = {
+  invalid_credentials: { status: 401, ru: 'Неверная почта или пароль', en: 'Wrong e-mail or password' },
+  email_taken: {
+    status: 409,
+    ru: 'Этот адрес почты уже зарегистрирован',
+    en: 'This e-mail is already registered',
+  },
+  oidc_disabled: {
+    status: 404,
+    ru: 'Вход через внешнего поставщика не настроен',
+    en: 'Sign-in with an external provider is not configured',
+  },
+  oidc_state_invalid: {
+    status: 400,
+    ru: 'Ссылка входа недействительна или уже использована. Начните вход заново',
+    en: 'This sign-in link is invalid or has already been used. Please start again',
+  },
+  oidc_flow_expired: {
+    status: 400,
+    ru: 'Время на вход истекло. Начните вход заново',
+    en: 'The sign-in took too long. Please start again',
+  },
+  oidc_access_denied: {
+    status: 403,
+    ru: 'Вход отменён: вы не разрешили передать данные',
+    en: 'Sign-in cancelled: you did not allow your data to be shared',
+  },
+  oidc_provider_error: {
+    status: 502,
+    ru: 'Поставщик входа вернул ошибку. Попробуйте ещё раз',
+    en: 'The sign-in provider returned an error. Please try again',
+  },
+  oidc_provider_unavailable: {
+    status: 503,
+    ru: 'Поставщик входа недоступен. Попробуйте позже',
+    en: 'The sign-in provider is unavailable. Please try later',
+  },
+  oidc_token_invalid: {
+    status: 401,
+    ru: 'Ответ поставщика входа не прошёл проверку (подпись, nonce, издатель или срок). Войдите заново',
+    en: 'The sign-in provider’s answer failed verification (signature, nonce, issuer or expiry). Please sign in again',
+  },
+  oidc_email_missing: {
+    status: 422,
+    ru: 'Поставщик входа не передал адрес почты. Разрешите его передачу',
+    en: 'The sign-in provider did not share your e-mail. Please allow sharing it',
+  },
+  oidc_email_unverified: {
+    status: 403,
+    ru: 'Адрес почты не подтверждён у поставщика входа. Подтвердите его там или войдите по паролю',
+    en: 'Your e-mail is not verified at the sign-in provider. Verify it there or sign in with your password',
+  },
+  oidc_staff_link_refused: {
+    status: 403,
+    ru: 'Служебная учётная запись не связывается с внешним входом автоматически. Войдите по паролю',
+    en: 'A staff account is not linked to external sign-in automatically. Sign in with your password',
+  },
+} as const satisfies ErrorDefinitions;
+
+/** `vmeste:<key>` messages of the sign-in schemas. */
+export const identityValidation = {
+  local_path: {
+    ru: 'Ожидается путь на этом сайте, начинающийся с «/»',
+    en: 'Expected a path on this site starting with “/”',
+  },
+} as const satisfies MessageDefinitions;
+
+/** Shown by the web app when external sign-in failed with a code it has no message for. */
+export const identityClientErrors = {
+  oidc_failed: {
+    ru: 'Не удалось войти через внешнего поставщика. Попробуйте ещё раз.',
+    en: 'Signing in with the external provider failed. Please try again.',
+  },
+} as const satisfies MessageDefinitions;
