@@ -15,6 +15,8 @@ const path = require('node:path');
 const publicSurface = [
   '^src/modules/[^/]+/index\\.ts$',
   '^src/modules/[^/]+/[^/]+\\.schemas\\.ts$',
+  // Each module's error codes and messages: assembled into one catalogue by src/lib/messages.
+  '^src/modules/[^/]+/[^/]+\\.errors\\.ts$',
   // Pure data and functions the web app shares with the server (see web/tsconfig.json "include").
   '^src/modules/reports/report-states\\.ts$',
   '^src/modules/answers/placeholders\\.ts$',
@@ -28,6 +30,9 @@ const webShared = [
   // reports.schemas.ts bounds deadline extensions by the calendar's limit (a pure constant module).
   '^src/modules/calendar/deadlines\\.ts$',
   '^src/lib/(working-days|validation|errors)\\.ts$',
+  // The one message catalogue (errors and validation), read by the server and the web app.
+  '^src/lib/messages/(?!.*\\.test\\.ts$)',
+  '^src/modules/[^/]+/[^/]+\\.errors\\.ts$',
 ];
 
 /** The same files as the web app names them (the @shared alias). */
@@ -35,6 +40,8 @@ const webSharedSpecifiers = [
   '^@shared/[^/]+/[^/]+\\.schemas\\.ts$',
   '^@shared/reports/report-states\\.ts$',
   '^@shared/answers/placeholders\\.ts$',
+  // The message catalogue, imported by web/src/lib/i18n.ts.
+  '^src/lib/messages/index\\.ts$',
 ];
 
 const serverPackages = 'node_modules/(pg|postgres|drizzle-orm|@electric-sql|fastify|@fastify)/';
