@@ -6,8 +6,8 @@ import {
 } from '../modules/classifier/classifier.service.ts';
 import { findSimilarReports } from '../modules/duplicates/similar.service.ts';
 import { notificationsRuntime } from '../modules/notifications/runtime.ts';
-import { IntakeBatcher } from '../modules/reports/intake-batcher.ts';
-import type { ReportsDeps } from '../modules/reports/reports.service.ts';
+import { IntakeBatcher } from '../modules/reports/intake.batcher.ts';
+import type { ReportsDeps } from '../modules/reports/reports.deps.ts';
 import type { AppContext } from './context.ts';
 
 /**

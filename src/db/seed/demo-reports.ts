@@ -12,9 +12,10 @@ import type { Actor } from '../../modules/identity/actor.ts';
 import { findUserByEmail } from '../../modules/identity/identity.repo.ts';
 import { presentActor } from '../../modules/identity/identity.service.ts';
 import { runAction } from '../../modules/reports/report-actions.service.ts';
+import { createReport } from '../../modules/reports/report-create.service.ts';
 import type { ReportAction } from '../../modules/reports/report-states.ts';
+import type { ReportsDeps } from '../../modules/reports/reports.deps.ts';
 import type { ActionBodies } from '../../modules/reports/reports.schemas.ts';
-import { createReport, type ReportsDeps } from '../../modules/reports/reports.service.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { ReferenceIds } from './reference.ts';
 

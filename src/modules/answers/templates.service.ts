@@ -6,7 +6,7 @@ import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
 import { roleAllows } from '../reports/report.policy.ts';
 import { factsOf } from '../reports/report.presenter.ts';
-import { loadVisibleReport } from '../reports/reports.service.ts';
+import { loadVisibleReport } from '../reports/report-read.service.ts';
 import type {
   CreateTemplateInput,
   ListTemplatesQuery,

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { Actor } from '../identity/actor.ts';
-import { loadVisibleReport, visibilityFor } from '../reports/reports.service.ts';
+import { visibilityFor } from '../reports/report-list.service.ts';
+import { loadVisibleReport } from '../reports/report-read.service.ts';
 import { findSimilar, type SimilarRow } from './duplicates.repo.ts';
 import { SHORT_TEXT_MAX, SIMILAR_LIMIT, type SimilarReport } from './duplicates.schemas.ts';
 

@@ -3,9 +3,10 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../identity/actor.ts';
 import { canView } from '../reports/report.policy.ts';
 import { factsOf } from '../reports/report.presenter.ts';
+import { viewReport } from '../reports/report-read.service.ts';
+import type { ReportsDeps } from '../reports/reports.deps.ts';
 import * as reportsRepo from '../reports/reports.repo.ts';
 import type { ReportDetail } from '../reports/reports.schemas.ts';
-import { presentReport, type ReportsDeps } from '../reports/reports.service.ts';
 import * as repo from './duplicates.repo.ts';
 import { supportRefusal, withdrawRefusal } from './support.policy.ts';
 
@@ -54,5 +55,5 @@ export async function changeSupport(
     });
     return reportsRepo.findReport(tx, row.id);
   });
-  return presentReport(deps, actor, updated!);
+  return viewReport(deps, actor, updated!);
 }

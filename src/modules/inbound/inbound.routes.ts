@@ -8,14 +8,15 @@ import {
   authenticateApiKey,
   requireOrganisationScope,
 } from '../api-keys/api-keys.service.ts';
+import { listReports } from '../reports/report-list.service.ts';
+import { getReport } from '../reports/report-read.service.ts';
+import type { ReportsDeps } from '../reports/reports.deps.ts';
 import {
   listReportsQuerySchema,
   reportDetailSchema,
   reportListSchema,
   reportParamsSchema,
 } from '../reports/reports.schemas.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
-import * as reports from '../reports/reports.service.ts';
 import { apiKeyHeaderSchema, inboundAnswerBodySchema, inboundStartBodySchema } from './inbound.schemas.ts';
 import { applyOrganisationUpdate } from './inbound.service.ts';
 
@@ -49,7 +50,7 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
         },
       },
       async (request) =>
-        reports.listReports(deps, clientOf(request).actor, { ...request.query, queue: 'organisation' }),
+        listReports(deps, clientOf(request).actor, { ...request.query, queue: 'organisation' }),
     );
     r.get(
       '/api/v1/inbound/reports/:id',
@@ -62,7 +63,7 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportDetailSchema, ...errorResponses },
         },
       },
-      async (request) => reports.getReport(deps, clientOf(request).actor, request.params.id),
+      async (request) => getReport(deps, clientOf(request).actor, request.params.id),
     );
     r.post(
       '/api/v1/inbound/reports/:id/start',

@@ -3,9 +3,9 @@ import { AppError } from '../../lib/errors.ts';
 import type { ApiClientAuth } from '../api-keys/api-keys.service.ts';
 import { runAction } from '../reports/report-actions.service.ts';
 import type { ReportAction } from '../reports/report-states.ts';
+import type { ReportsDeps } from '../reports/reports.deps.ts';
 import * as reportsRepo from '../reports/reports.repo.ts';
 import type { ReportDetail } from '../reports/reports.schemas.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
 import type { InboundAnswer } from './inbound.schemas.ts';
 
 /** What an organisation's system reports: work has started, or here is the answer. */

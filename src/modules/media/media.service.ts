@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../identity/actor.ts';
 import { canSeeAnswerDraft } from '../reports/report.policy.ts';
 import { factsOf } from '../reports/report.presenter.ts';
-import { loadVisibleReport } from '../reports/reports.service.ts';
+import { loadVisibleReport } from '../reports/report-read.service.ts';
 import { processImage } from './image.ts';
 import * as repo from './media.repo.ts';
 import type { MediaUpload } from './media.schemas.ts';

@@ -3,8 +3,8 @@ import type { Db } from '../../db/connection.ts';
 import { type Actor, isStaff } from '../identity/actor.ts';
 import { canView, isAuthor } from '../reports/report.policy.ts';
 import { factsOf } from '../reports/report.presenter.ts';
+import { loadVisibleReport } from '../reports/report-read.service.ts';
 import { findReport } from '../reports/reports.repo.ts';
-import { loadVisibleReport } from '../reports/reports.service.ts';
 import type { LiveEvent, LiveHub } from './live-hub.ts';
 import { openEventStream } from './sse.ts';
 

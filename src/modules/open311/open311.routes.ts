@@ -4,7 +4,7 @@ import { AppError, localeFromHeader, localisedMessage } from '../../lib/errors.t
 import { describeIssues } from '../../lib/validation.ts';
 import type { AppContext } from '../../server/context.ts';
 import { apiKeysDeps } from '../api-keys/api-keys.routes.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
+import type { ReportsDeps } from '../reports/reports.deps.ts';
 import { type FormFields, normaliseFields, parseForm } from './open311.form.ts';
 import {
   contentTypes,

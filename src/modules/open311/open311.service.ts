@@ -203,7 +203,7 @@ export async function createRequest(deps: Open311Deps, call: Open311Call) {
       mediaUrl: mediaUrl ?? null,
       createdAt: now,
     });
-    return outcome.number!;
+    return outcome.report!.number;
   });
   return [
     {

@@ -3,7 +3,7 @@ import { AppError } from '../../lib/errors.ts';
 import { authenticateApiKey } from '../api-keys/api-keys.service.ts';
 import { type InboundAnswer, inboundAnswerBodySchema } from '../inbound/inbound.schemas.ts';
 import { applyOrganisationUpdate, type InboundUpdate } from '../inbound/inbound.service.ts';
-import type { ReportsDeps } from '../reports/reports.service.ts';
+import type { ReportsDeps } from '../reports/reports.deps.ts';
 import { single } from './open311.form.ts';
 import { dateWindow, Problems, parseDate, parsePaging } from './open311.params.ts';
 import { presentUpdate } from './open311.presenter.ts';

@@ -10,11 +10,12 @@ import { routeReport } from '../routing/routing.service.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
 import { dueDate, event, freshDeadline, type Handler } from './report-action-step.ts';
+import { viewReport } from './report-read.service.ts';
 import { redirectReport, resumedDeadline } from './report-redirect.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
+import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
-import { presentReport, type ReportsDeps } from './reports.service.ts';
 
 /** Working answer = the latest answer still in draft or review. */
 async function workingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow | undefined> {
@@ -336,5 +337,5 @@ export async function runAction<A extends ReportAction>(
     return repo.findReport(tx, row.id);
   });
   deps.onEventsCommitted?.(reportId);
-  return presentReport(deps, actor, updated!);
+  return viewReport(deps, actor, updated!);
 }

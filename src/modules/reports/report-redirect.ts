@@ -5,8 +5,8 @@ import { uncachedCalendar } from '../calendar/calendar-store.ts';
 import { appealMilestones } from '../calendar/deadlines.ts';
 import { findOrganisation } from '../reference/reference.repo.ts';
 import { event, type HandlerArgs, type Step } from './report-action-step.ts';
+import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
-import type { ReportsDeps } from './reports.service.ts';
 
 /** More hand-overs than this, or any return to an organisation that had it, is "ping-pong". */
 export const MAX_REDIRECTS = 2;
