@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../lib/clock.ts';
 import { DAY_MS } from '../lib/clock.ts';
-import { closeUnansweredClarifications } from '../modules/reports/clarification-timeout.ts';
+import { closeUnansweredClarifications } from '../modules/reports/clarification-timeout.service.ts';
 import type { JobQueue } from './queue.ts';
 
 export const CLARIFICATION_TIMEOUT_QUEUE = 'clarification-timeout';

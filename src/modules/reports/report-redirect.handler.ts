@@ -4,7 +4,7 @@ import { addWorkingDays, workingDaysBetween } from '../../lib/working-days.ts';
 import { uncachedCalendar } from '../calendar/calendar-store.ts';
 import { appealMilestones } from '../calendar/deadlines.ts';
 import { findOrganisation } from '../reference/reference.repo.ts';
-import { event, type HandlerArgs, type Step } from './report-action-step.ts';
+import { event, type HandlerArgs, type Step } from './report-action.handler.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
 
