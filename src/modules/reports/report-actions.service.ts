@@ -2,7 +2,7 @@ import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { uncachedCalendar } from '../calendar/calendar-store.ts';
-import { answerDueAt, extendedDueAt } from '../calendar/deadlines.ts';
+import { extendedDueAt } from '../calendar/deadlines.ts';
 import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
