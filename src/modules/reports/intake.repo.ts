@@ -2,13 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
 import { reports } from '../../db/schema/reports.ts';
 import { inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
-import {
-  decodeReportRow,
-  type NewReport,
-  type ReportRow,
-  reportJoins,
-  reportRowFields,
-} from './reports.repo.ts';
+import { decodeReportRow, type NewReport, type ReportRow, reportColumnFields } from './reports.repo.ts';
 
 /**
  * The report columns a submission gives as they are. Their names, SQL types and values in the
@@ -93,15 +87,15 @@ export async function insertSubmittedReports(
     'vmeste_report_intake',
     sql`WITH input AS (SELECT * FROM ${input}),
       pt AS (SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g FROM input),
-      cat AS (SELECT i.id, c.id AS category_id, c.parent_id
+      cat AS (SELECT i.id, c.id AS category_id, c.code, c.name_ru, c.name_en, c.parent_id
               FROM input i JOIN categories c ON c.id = i.category_id AND c.is_active),
       dist AS (
-        SELECT pt.id, d.territory_id FROM pt CROSS JOIN LATERAL (
-          (SELECT t.id AS territory_id FROM territories t
+        SELECT pt.id, d.territory_id, d.parent_id, d.name_ru, d.name_en FROM pt CROSS JOIN LATERAL (
+          (SELECT t.id AS territory_id, t.parent_id, t.name_ru, t.name_en FROM territories t
             WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1)
           UNION ALL
-          (SELECT n.id FROM (
-              SELECT t.id, ST_Distance(t.geom::geography, pt.g::geography) AS meters
+          (SELECT n.id, n.parent_id, n.name_ru, n.name_en FROM (
+              SELECT t.id, t.parent_id, t.name_ru, t.name_en, ST_Distance(t.geom::geography, pt.g::geography) AS meters
               FROM territories t
               WHERE t.kind = 'district' AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
               ORDER BY t.geom <-> pt.g LIMIT 1) n
@@ -133,9 +127,12 @@ export async function insertSubmittedReports(
         FROM ins JOIN input i USING (id))
     SELECT i.id AS "inputId", r.id IS NOT NULL AS inserted,
            cat.id IS NOT NULL AS "categoryFound", coalesce(cat.parent_id IS NOT NULL, FALSE) AS "categorySelectable",
-           dist.territory_id AS "districtId", ${reportRowFields}
-    FROM input i LEFT JOIN cat USING (id) LEFT JOIN dist USING (id)
-    LEFT JOIN (ins r ${reportJoins}) ON r.id = i.id`,
+           dist.territory_id AS "districtId", ${reportColumnFields},
+           cat.code AS "categoryCode", cat.name_ru AS "categoryNameRu", cat.name_en AS "categoryNameEn",
+           dist.parent_id AS "territoryParentId", dist.name_ru AS "territoryNameRu", dist.name_en AS "territoryNameEn",
+           -- a new report has no organisation yet, and its photos are linked after this statement
+           NULL AS "organisationNameRu", NULL AS "organisationNameEn", NULL AS "thumbMediaId"
+    FROM input i LEFT JOIN cat USING (id) LEFT JOIN dist USING (id) LEFT JOIN ins r ON r.id = i.id`,
   );
   return new Map(
     rows.map(({ inputId, inserted, categoryFound, categorySelectable, districtId, ...report }) => [

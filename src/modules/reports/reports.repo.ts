@@ -34,13 +34,22 @@ const rowColumns = Object.entries(getTableColumns(reports)).filter(
 );
 
 /**
- * The select list of a ReportRow over `reports r` with reportJoins (c, t, o): the schema's columns
- * under their property names, then the point and the names the report is shown with.
+ * The report's own fields over `reports r` (or anything with its columns as r): the schema's columns
+ * under their property names, then the point.
  */
-export const reportRowFields: SQL = sql.join(
+export const reportColumnFields: SQL = sql.join(
   [
     ...rowColumns.map(([key, column]) => sql`r.${sql.identifier(column.name)} AS ${sql.identifier(key)}`),
-    sql`ST_Y(r.location) AS lat, ST_X(r.location) AS lon, c.code AS "categoryCode",
+    sql`ST_Y(r.location) AS lat, ST_X(r.location) AS lon`,
+  ],
+  sql`, `,
+);
+
+/** The whole select list of a ReportRow over `reports r` with reportJoins (c, t, o). */
+const reportRowFields: SQL = sql.join(
+  [
+    reportColumnFields,
+    sql`c.code AS "categoryCode",
     c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", t.parent_id AS "territoryParentId",
     t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
     o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
@@ -49,8 +58,8 @@ export const reportRowFields: SQL = sql.join(
   sql`, `,
 );
 
-/** The joins reportRowFields reads from, after `reports r` (or anything with its columns as r). */
-export const reportJoins: SQL = sql`JOIN categories c ON c.id = r.category_id
+/** The joins reportRowFields reads from, after `reports r`. */
+const reportJoins: SQL = sql`JOIN categories c ON c.id = r.category_id
   LEFT JOIN territories t ON t.id = r.territory_id
   LEFT JOIN organisations o ON o.id = r.organisation_id`;
 
