@@ -58,7 +58,9 @@ type OutcomeRow = {
  * costs one round trip and one commit for the whole batch (docs/decisions/0002, docs/performance.md:
  * ~5,000 single reports/s vs ~15,000–19,000 in batches of 8–16). Every request gets its own result
  * row: when its report was not inserted, the row says why (unknown or non-selectable category, point
- * outside the region, or an idempotency key already used), and the other reports are unaffected.
+ * outside the region, or an idempotency key already used), and the other reports are unaffected;
+ * when it was, the row is the report as stored (RETURNING), so the caller presents it without
+ * assembling it or reading it back.
  */
 export async function insertSubmittedReports(
   exec: Executor,
