@@ -1,27 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
-import { reports } from '../../db/schema/reports.ts';
+import { reportIntakeColumns, reports } from '../../db/schema/reports.ts';
 import { inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
 import { decodeReportRow, type NewReport, type ReportRow, reportColumnFields } from './reports.repo.ts';
 
-/**
- * The report columns a submission gives as they are. Their names, SQL types and values in the
- * statement all come from this list and the schema: a new column filed at intake is one more key here
- * (and its value in the input), never a positional edit of the SQL.
- */
-const givenColumns = [
-  'id',
-  'kind',
-  'categoryId',
-  'text',
-  'address',
-  'isPublic',
-  'authorId',
-  'idempotencyKey',
-  'requestHash',
-] as const satisfies readonly (keyof NewReport)[];
-
-export type IntakeInput = Pick<NewReport, (typeof givenColumns)[number]> & {
+export type IntakeInput = Pick<NewReport, (typeof reportIntakeColumns)[number]> & {
   /** Chosen by the caller, so each result row can be matched to its request. */
   id: string;
   kind: 'report' | 'appeal';
@@ -68,14 +51,14 @@ export async function insertSubmittedReports(
   toleranceMeters: number,
 ): Promise<Map<string, IntakeOutcome>> {
   const input = unnestAs('i', [
-    ...tableInputColumns(reports, givenColumns, inputs),
+    ...tableInputColumns(reports, reportIntakeColumns, inputs),
     { name: 'lat', type: 'float8', values: inputs.map((i) => i.lat) },
     { name: 'lon', type: 'float8', values: inputs.map((i) => i.lon) },
     { name: 'author_role', type: 'text', values: inputs.map((i) => i.authorRole) },
     { name: 'at', type: 'timestamptz', values: inputs.map((i) => i.now.toISOString()) },
   ]);
   const insert = insertSelect(reports, {
-    ...inputRefs(reports, 'i', givenColumns),
+    ...inputRefs(reports, 'i', reportIntakeColumns),
     status: sql`'submitted'`,
     location: sql`pt.g`,
     territoryId: sql`dist.territory_id`,
