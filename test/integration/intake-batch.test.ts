@@ -43,4 +43,46 @@ describe('intake of concurrent reports (batched into shared statements)', () => 
     );
     expect(filed[0]).toEqual({ n: 21, events: 21, audits: 21 });
   });
+
+  it('stores each given value in its own column, and answers with the row as stored (same as reading it back)', async () => {
+    // Distinct values in every text column the statement fills from the request: a swapped pair of
+    // same-typed columns (text/address, idempotency key/request hash) would show here.
+    const resident = await newResident(t.app);
+    const filed = await postReport(
+      t,
+      resident,
+      { text: 'Текст сообщения: яма во дворе', address: 'Адрес: Невский проспект, 1', isPublic: false },
+      { 'idempotency-key': 'columns-key-1' },
+    );
+    expect(filed.statusCode).toBe(201);
+    const created = filed.json();
+    const [stored] = await rows<Record<string, unknown>>(
+      t,
+      sql`SELECT kind, status, text, address, is_public, author_id, category_id, idempotency_key, request_hash,
+            territory_id, created_at = updated_at AS same_times
+          FROM reports WHERE id = ${created.id}`,
+    );
+    expect(stored).toMatchObject({
+      kind: 'report',
+      status: 'submitted',
+      text: 'Текст сообщения: яма во дворе',
+      address: 'Адрес: Невский проспект, 1',
+      is_public: false,
+      author_id: resident.userId,
+      category_id: created.category.id,
+      idempotency_key: 'columns-key-1',
+      territory_id: created.territory.id,
+      same_times: true,
+    });
+    expect(stored!.request_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${created.id}`,
+      headers: resident.headers,
+    });
+    const { similar: _similar, ...createdWithoutSimilar } = created;
+    const { similar: _none, ...readWithoutSimilar } = read.json();
+    expect(createdWithoutSimilar).toEqual(readWithoutSimilar);
+  });
 });

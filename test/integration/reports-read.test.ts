@@ -318,6 +318,14 @@ describe('reading reports: filters, visibility, queues, personal data', () => {
       expect(audited).toBe(0);
     });
 
+    it('is shown in the answer to a staff action too, and that read is audited once (the filing is not)', async () => {
+      const filed = await fileReport(t, author, { text: 'Сообщение для проверки аудита ответа на действие' });
+      expect(await countAudit(t, 'report.read_personal_data', filed.id)).toBe(0);
+      const accepted = await must(t, staff.moderator, filed.id, 'accept');
+      expect(accepted.author).toEqual({ name: 'Тестовый Житель', email: authorEmail });
+      expect(await countAudit(t, 'report.read_personal_data', filed.id)).toBe(1);
+    });
+
     it('never appears in lists or timelines, even for staff', async () => {
       for (const who of [staff.moderator, staff.admin, staff.opLight]) {
         expect((await listReports(t, who, 'pageSize=500')).body).not.toContain(authorEmail);

@@ -80,6 +80,23 @@ export const reports = pgTable(
   ],
 );
 
+/**
+ * The report columns a submission gives as they are (src/modules/reports/intake.repo.ts): the intake
+ * statement's input arrays, their names and the INSERT are generated from this list and the table
+ * above, so a column filed at intake is one more key here and its value in the intake input.
+ */
+export const reportIntakeColumns = [
+  'id',
+  'kind',
+  'categoryId',
+  'text',
+  'address',
+  'isPublic',
+  'authorId',
+  'idempotencyKey',
+  'requestHash',
+] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
+
 /** The timeline: one row per command, written in the same transaction as the change. */
 export const reportEvents = pgTable(
   'report_events',

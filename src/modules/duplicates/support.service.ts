@@ -2,7 +2,7 @@ import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import * as reportsRepo from '../reports/index.ts';
-import { canView, factsOf, presentReport, type ReportsDeps } from '../reports/index.ts';
+import { canView, factsOf, type ReportsDeps, viewReport } from '../reports/index.ts';
 import type { ReportDetail } from '../reports/reports.schemas.ts';
 import * as repo from './duplicates.repo.ts';
 import { supportRefusal, withdrawRefusal } from './support.policy.ts';
@@ -52,5 +52,5 @@ export async function changeSupport(
     });
     return reportsRepo.findReport(tx, row.id);
   });
-  return presentReport(deps, actor, updated!);
+  return viewReport(deps, actor, updated!);
 }

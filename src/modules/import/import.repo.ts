@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
-import { categories, organisations, users } from '../../db/schema/index.ts';
+import { categories, organisations, reports, users } from '../../db/schema/index.ts';
+import { inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
 import { hashPassword } from '../identity/index.ts';
 import type { ImportReference } from './import-mapping.ts';
 import type { ImportRow } from './import-row.ts';
@@ -53,6 +54,22 @@ export type ImportOutcome = {
 };
 
 /**
+ * The report columns an import line gives as they are: names, SQL types and values in the statement
+ * come from this list and the schema (src/db/unnest.ts), never from a positional list.
+ */
+const givenColumns = [
+  'id',
+  'categoryId',
+  'status',
+  'text',
+  'address',
+  'organisationId',
+  'isPublic',
+  'createdAt',
+  'dueAt',
+] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
+
+/**
  * Imports a batch in ONE statement, as the intake does (docs/decisions/0002): the district of each
  * point (containing, or the nearest within tolerance), the claim on (source, external id) — which
  * makes re-runs and concurrent runs skip what is already here — then the report row with its
@@ -65,20 +82,25 @@ export async function insertImportedReports(
   rows: ImportRow[],
   args: { source: string; authorId: string; now: Date; toleranceMeters: number },
 ): Promise<Map<string, ImportOutcome>> {
-  const col = <T>(pick: (r: ImportRow) => T) => sql.param(rows.map(pick));
+  const input = unnestAs('i', [
+    ...tableInputColumns(reports, givenColumns, rows),
+    { name: 'external_id', type: 'text', values: rows.map((r) => r.externalId) },
+    { name: 'lat', type: 'float8', values: rows.map((r) => r.lat) },
+    { name: 'lon', type: 'float8', values: rows.map((r) => r.lon) },
+  ]);
+  const insert = insertSelect(reports, {
+    ...inputRefs(reports, 'i', givenColumns),
+    kind: sql`'report'`,
+    location: sql`pt.g`,
+    territoryId: sql`dist.territory_id`,
+    authorId: sql`${args.authorId}::uuid`,
+    updatedAt: sql`i.created_at`,
+  });
   const degrees = args.toleranceMeters / 50_000;
   const result = await queryRowsPrepared<{ id: string } & ImportOutcome>(
     exec,
     'vmeste_report_import',
-    sql`WITH input AS (
-        SELECT * FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.externalId)}::text[],
-                             ${col((r) => r.categoryId)}::uuid[], ${col((r) => r.status)}::text[],
-                             ${col((r) => r.text)}::text[], ${col((r) => r.lat)}::float8[], ${col((r) => r.lon)}::float8[],
-                             ${col((r) => r.address)}::text[], ${col((r) => r.organisationId)}::uuid[],
-                             ${col((r) => r.isPublic)}::boolean[], ${col((r) => r.createdAt.toISOString())}::timestamptz[],
-                             ${col((r) => r.dueAt?.toISOString() ?? null)}::timestamptz[])
-          AS i(id, external_id, category_id, status, text, lat, lon, address, organisation_id, is_public, created_at,
-               due_at)),
+    sql`WITH input AS (SELECT * FROM ${input}),
       pt AS (SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g FROM input),
       dist AS (
         SELECT pt.id, d.territory_id FROM pt CROSS JOIN LATERAL (
@@ -99,10 +121,8 @@ export async function insertImportedReports(
         ON CONFLICT (source, external_id) DO NOTHING
         RETURNING report_id AS id),
       ins AS (
-        INSERT INTO reports (id, kind, status, category_id, text, location, address, territory_id, organisation_id,
-                             author_id, is_public, due_at, created_at, updated_at)
-        SELECT i.id, 'report', i.status, i.category_id, i.text, pt.g, i.address, dist.territory_id, i.organisation_id,
-               ${args.authorId}::uuid, i.is_public, i.due_at, i.created_at, i.created_at
+        INSERT INTO reports (${insert.columns})
+        SELECT ${insert.values}
         FROM claimed JOIN input i USING (id) JOIN pt USING (id) JOIN dist USING (id)
         RETURNING id),
       ev AS (

@@ -8,8 +8,7 @@ import {
   authenticateApiKey,
   requireOrganisationScope,
 } from '../api-keys/index.ts';
-import type { ReportsDeps } from '../reports/index.ts';
-import * as reports from '../reports/index.ts';
+import { getReport, listReports, type ReportsDeps } from '../reports/index.ts';
 import {
   listReportsQuerySchema,
   reportDetailSchema,
@@ -49,7 +48,7 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
         },
       },
       async (request) =>
-        reports.listReports(deps, clientOf(request).actor, { ...request.query, queue: 'organisation' }),
+        listReports(deps, clientOf(request).actor, { ...request.query, queue: 'organisation' }),
     );
     r.get(
       '/api/v1/inbound/reports/:id',
@@ -62,7 +61,7 @@ export function inboundRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportDetailSchema, ...errorResponses },
         },
       },
-      async (request) => reports.getReport(deps, clientOf(request).actor, request.params.id),
+      async (request) => getReport(deps, clientOf(request).actor, request.params.id),
     );
     r.post(
       '/api/v1/inbound/reports/:id/start',

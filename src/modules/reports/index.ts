@@ -6,8 +6,8 @@
  */
 import * as repo from './reports.repo.ts';
 
-export { closeUnansweredClarifications } from './clarification-timeout.ts';
-export { IntakeBatcher } from './intake-batcher.ts';
+export { closeUnansweredClarifications } from './clarification-timeout.service.ts';
+export { IntakeBatcher } from './intake.batcher.ts';
 export {
   canSeeAnswerDraft,
   canView,
@@ -19,19 +19,12 @@ export {
 } from './report.policy.ts';
 export { factsOf } from './report.presenter.ts';
 export { runAction } from './report-actions.service.ts';
+export { type CreateResult, createReport } from './report-create.service.ts';
+export { listReports, visibilityFor } from './report-list.service.ts';
+export { getReport, listEvents, loadVisibleReport, viewReport } from './report-read.service.ts';
+export type { ReportsDeps } from './reports.deps.ts';
 export type { ReportRow, Visibility } from './reports.repo.ts';
 export { reportRoutes } from './reports.routes.ts';
-export {
-  type CreateResult,
-  createReport,
-  getReport,
-  listEvents,
-  listReports,
-  loadVisibleReport,
-  presentReport,
-  type ReportsDeps,
-  visibilityFor,
-} from './reports.service.ts';
 
 /** A report as stored, optionally locked for update in the caller's transaction (no visibility check). */
 export function findReport(...args: Parameters<typeof repo.findReport>): ReturnType<typeof repo.findReport> {

@@ -1,40 +1,38 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
+import { reportIntakeColumns, reports } from '../../db/schema/reports.ts';
+import { inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
+import { decodeReportRow, type NewReport, type ReportRow, reportColumnFields } from './reports.repo.ts';
 
-export type IntakeInput = {
+export type IntakeInput = Pick<NewReport, (typeof reportIntakeColumns)[number]> & {
   /** Chosen by the caller, so each result row can be matched to its request. */
   id: string;
   kind: 'report' | 'appeal';
-  categoryId: string;
-  text: string;
+  isPublic: boolean;
   lat: number;
   lon: number;
-  address: string | null;
-  isPublic: boolean;
-  authorId: string;
   authorRole: string;
-  idempotencyKey: string | null;
-  requestHash: string;
   now: Date;
 };
 
 export type IntakeOutcome = {
   /** False when nothing was inserted: see the diagnostics, or an idempotency key already used. */
   inserted: boolean;
-  number: number | null;
-  routing: Record<string, unknown> | null;
   categoryFound: boolean;
   categorySelectable: boolean;
-  categoryCode: string | null;
-  categoryNameRu: string | null;
-  categoryNameEn: string | null;
+  /** The district of the point (containing, or the nearest within tolerance), also when not inserted. */
   territoryId: string | null;
-  territoryParentId: string | null;
-  territoryNameRu: string | null;
-  territoryNameEn: string | null;
+  /** The filed report as stored (RETURNING), with the names it is shown with; null when not inserted. */
+  report: ReportRow | null;
 };
 
-type OutcomeRow = IntakeOutcome & { id: string };
+type OutcomeRow = {
+  inputId: string;
+  inserted: boolean;
+  categoryFound: boolean;
+  categorySelectable: boolean;
+  districtId: string | null;
+} & Record<string, unknown>;
 
 /**
  * Files a batch of reports in ONE statement: for each, the category check, the district lookup
@@ -43,27 +41,36 @@ type OutcomeRow = IntakeOutcome & { id: string };
  * costs one round trip and one commit for the whole batch (docs/decisions/0002, docs/performance.md:
  * ~5,000 single reports/s vs ~15,000–19,000 in batches of 8–16). Every request gets its own result
  * row: when its report was not inserted, the row says why (unknown or non-selectable category, point
- * outside the region, or an idempotency key already used), and the other reports are unaffected.
+ * outside the region, or an idempotency key already used), and the other reports are unaffected;
+ * when it was, the row is the report as stored (RETURNING), so the caller presents it without
+ * assembling it or reading it back.
  */
 export async function insertSubmittedReports(
   exec: Executor,
   inputs: IntakeInput[],
   toleranceMeters: number,
 ): Promise<Map<string, IntakeOutcome>> {
-  // One array parameter per column (sql.param: a bare array would be spread into a list of params).
-  const col = <T>(pick: (i: IntakeInput) => T) => sql.param(inputs.map(pick));
+  const input = unnestAs('i', [
+    ...tableInputColumns(reports, reportIntakeColumns, inputs),
+    { name: 'lat', type: 'float8', values: inputs.map((i) => i.lat) },
+    { name: 'lon', type: 'float8', values: inputs.map((i) => i.lon) },
+    { name: 'author_role', type: 'text', values: inputs.map((i) => i.authorRole) },
+    { name: 'at', type: 'timestamptz', values: inputs.map((i) => i.now.toISOString()) },
+  ]);
+  const insert = insertSelect(reports, {
+    ...inputRefs(reports, 'i', reportIntakeColumns),
+    status: sql`'submitted'`,
+    location: sql`pt.g`,
+    territoryId: sql`dist.territory_id`,
+    routing: sql`jsonb_build_object('proposedRules', rules.list)`,
+    createdAt: sql`i.at`,
+    updatedAt: sql`i.at`,
+  });
   const degrees = toleranceMeters / 50_000;
   const rows = await queryRowsPrepared<OutcomeRow>(
     exec,
     'vmeste_report_intake',
-    sql`WITH input AS (
-        SELECT * FROM unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.kind)}::text[], ${col((i) => i.categoryId)}::uuid[],
-                             ${col((i) => i.text)}::text[], ${col((i) => i.lat)}::float8[], ${col((i) => i.lon)}::float8[],
-                             ${col((i) => i.address)}::text[], ${col((i) => i.isPublic)}::boolean[], ${col((i) => i.authorId)}::uuid[],
-                             ${col((i) => i.authorRole)}::text[], ${col((i) => i.idempotencyKey)}::text[],
-                             ${col((i) => i.requestHash)}::text[], ${col((i) => i.now.toISOString())}::timestamptz[])
-          AS i(id, kind, category_id, text, lat, lon, address, is_public, author_id, author_role, idempotency_key,
-               request_hash, at)),
+    sql`WITH input AS (SELECT * FROM ${input}),
       pt AS (SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g FROM input),
       cat AS (SELECT i.id, c.id AS category_id, c.code, c.name_ru, c.name_en, c.parent_id
               FROM input i JOIN categories c ON c.id = i.category_id AND c.is_active),
@@ -89,14 +96,12 @@ export async function insertSubmittedReports(
           AND (r.territory_id = dist.territory_id OR r.territory_id IS NULL)
         GROUP BY cat.id),
       ins AS (
-        INSERT INTO reports (id, kind, status, category_id, text, location, address, territory_id, author_id,
-                             is_public, idempotency_key, request_hash, routing, created_at, updated_at)
-        SELECT i.id, i.kind, 'submitted', cat.category_id, i.text, pt.g, i.address, dist.territory_id, i.author_id,
-               i.is_public, i.idempotency_key, i.request_hash, jsonb_build_object('proposedRules', rules.list), i.at, i.at
+        INSERT INTO reports (${insert.columns})
+        SELECT ${insert.values}
         FROM input i JOIN cat USING (id) JOIN dist USING (id) JOIN pt USING (id) JOIN rules USING (id)
         WHERE cat.parent_id IS NOT NULL
         ON CONFLICT (author_id, idempotency_key) DO NOTHING
-        RETURNING id, number, routing),
+        RETURNING *),
       ev AS (
         INSERT INTO report_events (report_id, type, from_status, to_status, actor_id, actor_role, is_public, payload, created_at)
         SELECT ins.id, 'submitted', NULL, 'submitted', i.author_id, i.author_role, TRUE, '{}'::jsonb, i.at
@@ -105,14 +110,25 @@ export async function insertSubmittedReports(
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
         SELECT i.author_id, i.author_role, 'report.submit', 'report', ins.id::text, '{}'::jsonb, i.at
         FROM ins JOIN input i USING (id))
-    SELECT i.id, ins.id IS NOT NULL AS inserted, ins.number, ins.routing,
+    SELECT i.id AS "inputId", r.id IS NOT NULL AS inserted,
            cat.id IS NOT NULL AS "categoryFound", coalesce(cat.parent_id IS NOT NULL, FALSE) AS "categorySelectable",
+           dist.territory_id AS "districtId", ${reportColumnFields},
            cat.code AS "categoryCode", cat.name_ru AS "categoryNameRu", cat.name_en AS "categoryNameEn",
-           dist.territory_id AS "territoryId", dist.parent_id AS "territoryParentId",
-           dist.name_ru AS "territoryNameRu", dist.name_en AS "territoryNameEn"
-    FROM input i LEFT JOIN ins USING (id) LEFT JOIN cat USING (id) LEFT JOIN dist USING (id)`,
+           dist.parent_id AS "territoryParentId", dist.name_ru AS "territoryNameRu", dist.name_en AS "territoryNameEn",
+           -- a new report has no organisation yet, and its photos are linked after this statement
+           NULL AS "organisationNameRu", NULL AS "organisationNameEn", NULL AS "thumbMediaId"
+    FROM input i LEFT JOIN cat USING (id) LEFT JOIN dist USING (id) LEFT JOIN ins r ON r.id = i.id`,
   );
   return new Map(
-    rows.map(({ id, ...o }) => [id, { ...o, number: o.number === null ? null : Number(o.number) }]),
+    rows.map(({ inputId, inserted, categoryFound, categorySelectable, districtId, ...report }) => [
+      inputId,
+      {
+        inserted,
+        categoryFound,
+        categorySelectable,
+        territoryId: districtId,
+        report: inserted ? decodeReportRow(report) : null,
+      },
+    ]),
   );
 }

@@ -1,20 +1,20 @@
 import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import { uncachedCalendar } from '../calendar/calendar-store.ts';
-import { answerDueAt, extendedDueAt } from '../calendar/deadlines.ts';
+import { writeAudit } from '../audit/index.ts';
+import { extendedDueAt, uncachedCalendar } from '../calendar/index.ts';
 import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
-import type { Actor } from '../identity/actor.ts';
-import { findCategory, findOrganisation } from '../reference/reference.repo.ts';
-import { routeReport } from '../routing/routing.service.ts';
+import type { Actor } from '../identity/index.ts';
+import { findCategory, findOrganisation } from '../reference/index.ts';
+import { routeReport } from '../routing/index.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
-import { dueDate, event, freshDeadline, type Handler } from './report-action-step.ts';
-import { redirectReport, resumedDeadline } from './report-redirect.ts';
+import { dueDate, event, freshDeadline, type Handler } from './report-action.handler.ts';
+import { viewReport } from './report-read.service.ts';
+import { redirectReport, resumedDeadline } from './report-redirect.handler.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
+import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
-import { presentReport, type ReportsDeps } from './reports.service.ts';
 
 /** Working answer = the latest answer still in draft or review. */
 async function workingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow | undefined> {
@@ -336,5 +336,5 @@ export async function runAction<A extends ReportAction>(
     return repo.findReport(tx, row.id);
   });
   deps.onEventsCommitted?.(reportId);
-  return presentReport(deps, actor, updated!);
+  return viewReport(deps, actor, updated!);
 }

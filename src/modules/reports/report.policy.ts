@@ -1,4 +1,4 @@
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 import { canTransition, type ReportAction, type ReportStatus, reportActions } from './report-states.ts';
 
 /** What the policy needs to know about a report. */

@@ -1,11 +1,17 @@
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import type { DuplicateFields } from '../duplicates/duplicates.schemas.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../identity/index.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
 import { deadlineStatuses } from './report-states.ts';
 import type { AnswerRow, ReportRow } from './reports.repo.ts';
-import type { Answer, Appellant, ReportDetail, ReportSummary } from './reports.schemas.ts';
+import {
+  type Answer,
+  type Appellant,
+  type ReportDetail,
+  type ReportSummary,
+  reportFieldsAsStored,
+} from './reports.schemas.ts';
 
 export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts {
   return {
@@ -26,22 +32,25 @@ export function factsOf(row: ReportRow, ratedCurrentAnswer = false): ReportFacts
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+type FieldAsStored = (typeof reportFieldsAsStored)[number];
+
+/** The fields shown as stored, by the schema's list (a new plain column is one more key there). */
+function asStored(row: ReportRow): Pick<ReportRow, FieldAsStored> {
+  return Object.fromEntries(reportFieldsAsStored.map((key) => [key, row[key]])) as Pick<
+    ReportRow,
+    FieldAsStored
+  >;
+}
+
 /** The public face of a report: never the author's identity. */
 export function presentSummary(row: ReportRow, now: Date): ReportSummary {
   return {
-    id: row.id,
-    number: row.number,
-    kind: row.kind,
-    status: row.status,
+    ...asStored(row),
     category: {
       id: row.categoryId,
       code: row.categoryCode,
       name: { ru: row.categoryNameRu, en: row.categoryNameEn },
     },
-    text: row.text,
-    lat: row.lat,
-    lon: row.lon,
-    address: row.address,
     territory:
       row.territoryId && row.territoryNameRu
         ? {
@@ -56,7 +65,6 @@ export function presentSummary(row: ReportRow, now: Date): ReportSummary {
             name: { ru: row.organisationNameRu, en: row.organisationNameEn ?? row.organisationNameRu },
           }
         : null,
-    isPublic: row.isPublic,
     dueAt: iso(row.dueAt),
     overdue: row.dueAt !== null && row.dueAt < now && deadlineStatuses.includes(row.status),
     createdAt: row.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
 import type { ReportStatus } from './report-states.ts';
@@ -7,78 +7,75 @@ export type NewReport = typeof reports.$inferInsert;
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewEvent = typeof reportEvents.$inferInsert;
 
+/**
+ * Columns of `reports` left out of the row the code works with: the point is given as lat/lon, and
+ * the idempotency bookkeeping is read on its own (findByIdempotencyKey). Every other column is in the
+ * row, its select list and its decoding without being named here (docs/decisions/0002).
+ */
+const notInRow = ['location', 'idempotencyKey', 'requestHash'] as const;
+
 /** One report with the names it is shown with. */
-export type ReportRow = {
-  id: string;
-  number: number;
-  kind: 'report' | 'appeal';
-  status: ReportStatus;
-  categoryId: string;
+export type ReportRow = Omit<typeof reports.$inferSelect, (typeof notInRow)[number]> & {
+  lat: number;
+  lon: number;
   categoryCode: string;
   categoryNameRu: string;
   categoryNameEn: string;
-  text: string;
-  lat: number;
-  lon: number;
-  address: string | null;
-  territoryId: string | null;
   territoryParentId: string | null;
   territoryNameRu: string | null;
   territoryNameEn: string | null;
-  organisationId: string | null;
   organisationNameRu: string | null;
   organisationNameEn: string | null;
-  authorId: string;
-  isPublic: boolean;
-  routing: Record<string, unknown> | null;
-  dueAt: Date | null;
-  deadlineExtendedAt: Date | null;
-  deadlineExtensionDays: number | null;
-  answeredAt: Date | null;
-  redirectCount: number;
-  assignmentBinding: boolean;
-  clarificationRequestedAt: Date | null;
-  statusBeforeClarification: ReportStatus | null;
-  createdAt: Date;
-  updatedAt: Date;
   thumbMediaId: string | null;
 };
 
-const selectReport = sql`
-  SELECT r.id, r.number, r.kind, r.status, r.category_id AS "categoryId", c.code AS "categoryCode",
-    c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", r.text,
-    ST_Y(r.location) AS lat, ST_X(r.location) AS lon, r.address,
-    r.territory_id AS "territoryId", t.parent_id AS "territoryParentId",
+const rowColumns = Object.entries(getTableColumns(reports)).filter(
+  ([key]) => !(notInRow as readonly string[]).includes(key),
+);
+
+/**
+ * The report's own fields over `reports r` (or anything with its columns as r): the schema's columns
+ * under their property names, then the point.
+ */
+export const reportColumnFields: SQL = sql.join(
+  [
+    ...rowColumns.map(([key, column]) => sql`r.${sql.identifier(column.name)} AS ${sql.identifier(key)}`),
+    sql`ST_Y(r.location) AS lat, ST_X(r.location) AS lon`,
+  ],
+  sql`, `,
+);
+
+/** The whole select list of a ReportRow over `reports r` with reportJoins (c, t, o). */
+const reportRowFields: SQL = sql.join(
+  [
+    reportColumnFields,
+    sql`c.code AS "categoryCode",
+    c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", t.parent_id AS "territoryParentId",
     t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
-    r.organisation_id AS "organisationId", o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
-    r.author_id AS "authorId", r.is_public AS "isPublic", r.routing, r.due_at AS "dueAt",
-    r.deadline_extended_at AS "deadlineExtendedAt", r.deadline_extension_days AS "deadlineExtensionDays",
-    r.answered_at AS "answeredAt", r.redirect_count AS "redirectCount",
-    r.assignment_binding AS "assignmentBinding", r.clarification_requested_at AS "clarificationRequestedAt",
-    r.status_before_clarification AS "statusBeforeClarification", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-    (SELECT m.id FROM media m WHERE m.report_id = r.id AND m.purpose = 'report' ORDER BY m.created_at LIMIT 1) AS "thumbMediaId"
-  FROM reports r
-  JOIN categories c ON c.id = r.category_id
+    o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
+    (SELECT m.id FROM media m WHERE m.report_id = r.id AND m.purpose = 'report' ORDER BY m.created_at LIMIT 1) AS "thumbMediaId"`,
+  ],
+  sql`, `,
+);
+
+/** The joins reportRowFields reads from, after `reports r`. */
+const reportJoins: SQL = sql`JOIN categories c ON c.id = r.category_id
   LEFT JOIN territories t ON t.id = r.territory_id
   LEFT JOIN organisations o ON o.id = r.organisation_id`;
 
-function normalise(row: ReportRow): ReportRow {
-  // Raw SQL gives numbers and timestamps as the driver likes; the rest of the code gets one shape.
-  const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-  return {
-    ...row,
-    number: Number(row.number),
-    lat: Number(row.lat),
-    lon: Number(row.lon),
-    dueAt: date(row.dueAt),
-    deadlineExtendedAt: date(row.deadlineExtendedAt),
-    deadlineExtensionDays: row.deadlineExtensionDays === null ? null : Number(row.deadlineExtensionDays),
-    answeredAt: date(row.answeredAt),
-    redirectCount: Number(row.redirectCount),
-    clarificationRequestedAt: date(row.clarificationRequestedAt),
-    createdAt: date(row.createdAt)!,
-    updatedAt: date(row.updatedAt)!,
-  };
+const selectReport = sql`SELECT ${reportRowFields} FROM reports r ${reportJoins}`;
+
+/**
+ * Raw SQL gives numbers, timestamps and JSON as the driver likes; each column is decoded as Drizzle
+ * decodes it, so the rest of the code gets one shape.
+ */
+export function decodeReportRow(raw: Record<string, unknown>): ReportRow {
+  const row: Record<string, unknown> = { ...raw, lat: Number(raw.lat), lon: Number(raw.lon) };
+  for (const [key, column] of rowColumns) {
+    const value = raw[key];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as ReportRow;
 }
 
 export async function findReport(
@@ -87,8 +84,8 @@ export async function findReport(
   forUpdate = false,
 ): Promise<ReportRow | undefined> {
   const lock = forUpdate ? sql` FOR UPDATE OF r` : sql``;
-  const rows = await queryRows<ReportRow>(exec, sql`${selectReport} WHERE r.id = ${id}${lock}`);
-  return rows[0] ? normalise(rows[0]) : undefined;
+  const rows = await queryRows<Record<string, unknown>>(exec, sql`${selectReport} WHERE r.id = ${id}${lock}`);
+  return rows[0] ? decodeReportRow(rows[0]) : undefined;
 }
 
 export async function findByIdempotencyKey(
@@ -194,7 +191,7 @@ export async function listReports(
 ): Promise<{ rows: ReportRow[]; total: number }> {
   const where = sql.join([visibilitySql(visibility), ...filterSql(filters)], sql` AND `);
   const [rows, count] = await Promise.all([
-    queryRows<ReportRow>(
+    queryRows<Record<string, unknown>>(
       exec,
       sql`${selectReport} WHERE ${where} ORDER BY r.created_at DESC, r.number DESC
           LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
@@ -205,7 +202,7 @@ export async function listReports(
           LEFT JOIN territories t ON t.id = r.territory_id WHERE ${where}`,
     ),
   ]);
-  return { rows: rows.map(normalise), total: Number(count[0]?.n ?? 0) };
+  return { rows: rows.map(decodeReportRow), total: Number(count[0]?.n ?? 0) };
 }
 
 // ---- media ---------------------------------------------------------------------------------------

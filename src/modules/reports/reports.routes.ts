@@ -5,7 +5,11 @@ import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
 import { runAction } from './report-actions.service.ts';
+import { createReport } from './report-create.service.ts';
+import { listReports } from './report-list.service.ts';
+import { getReport, listEvents } from './report-read.service.ts';
 import type { ReportAction } from './report-states.ts';
+import type { ReportsDeps } from './reports.deps.ts';
 import {
   actionBodySchemas,
   createReportBodySchema,
@@ -16,8 +20,6 @@ import {
   reportListSchema,
   reportParamsSchema,
 } from './reports.schemas.ts';
-import type { ReportsDeps } from './reports.service.ts';
-import * as reports from './reports.service.ts';
 
 export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
   return async function routes(app: FastifyInstance) {
@@ -37,7 +39,7 @@ export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
       },
       async (request, reply) => {
         const auth = requireAuth(request);
-        const { report, created } = await reports.createReport(
+        const { report, created } = await createReport(
           deps,
           auth.actor,
           request.body,
@@ -57,7 +59,7 @@ export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportListSchema, ...errorResponses },
         },
       },
-      async (request) => reports.listReports(deps, optionalActor(request), request.query),
+      async (request) => listReports(deps, optionalActor(request), request.query),
     );
 
     r.get(
@@ -70,7 +72,7 @@ export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
           response: { 200: reportDetailSchema, ...errorResponses },
         },
       },
-      async (request) => reports.getReport(deps, optionalActor(request), request.params.id),
+      async (request) => getReport(deps, optionalActor(request), request.params.id),
     );
 
     r.get(
@@ -84,7 +86,7 @@ export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
         },
       },
       async (request) => ({
-        items: await reports.listEvents(deps, optionalActor(request), request.params.id),
+        items: await listEvents(deps, optionalActor(request), request.params.id),
       }),
     );
 

@@ -1,12 +1,11 @@
 import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { addWorkingDays, workingDaysBetween } from '../../lib/working-days.ts';
-import { uncachedCalendar } from '../calendar/calendar-store.ts';
-import { appealMilestones } from '../calendar/deadlines.ts';
-import { findOrganisation } from '../reference/reference.repo.ts';
-import { event, type HandlerArgs, type Step } from './report-action-step.ts';
+import { appealMilestones, uncachedCalendar } from '../calendar/index.ts';
+import { findOrganisation } from '../reference/index.ts';
+import { event, type HandlerArgs, type Step } from './report-action.handler.ts';
+import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
-import type { ReportsDeps } from './reports.service.ts';
 
 /** More hand-overs than this, or any return to an organisation that had it, is "ping-pong". */
 export const MAX_REDIRECTS = 2;

@@ -3,14 +3,13 @@
  * transaction (report-actions.service.ts), split over small files by subject.
  */
 import type { Tx } from '../../db/connection.ts';
-import { uncachedCalendar } from '../calendar/calendar-store.ts';
-import { answerDueAt } from '../calendar/deadlines.ts';
-import type { Actor } from '../identity/actor.ts';
-import { findCategory } from '../reference/reference.repo.ts';
+import { answerDueAt, uncachedCalendar } from '../calendar/index.ts';
+import type { Actor } from '../identity/index.ts';
+import { findCategory } from '../reference/index.ts';
 import type { ReportAction, ReportStatus } from './report-states.ts';
+import type { ReportsDeps } from './reports.deps.ts';
 import type * as repo from './reports.repo.ts';
 import type { ActionBodies } from './reports.schemas.ts';
-import type { ReportsDeps } from './reports.service.ts';
 
 export type Step = {
   /** The status after the action (may differ from the machine's default, e.g. accept → assigned). */

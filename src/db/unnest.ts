@@ -1,0 +1,89 @@
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+
+/**
+ * Batched statements (the report intake, the import) take their rows as one array parameter per
+ * column, spread back into rows by `unnest(...) AS alias(...)`. Written by hand that is two
+ * positional lists — the arrays and the names — where a swapped pair of same-typed columns still
+ * runs. Here every column is one keyed entry: its name, SQL type and values travel together, and the
+ * names and types of table columns come from the Drizzle schema (docs/decisions/0002).
+ */
+export type InputColumn = { name: string; type: string; values: unknown[] };
+
+/**
+ * The input columns named after table columns: for each key, the column's SQL name and type from the
+ * schema and each row's value under the same key, converted as Drizzle converts it for the driver.
+ * The rows must give each key the type the table expects, so a value of the wrong type cannot compile.
+ */
+export function tableInputColumns<
+  T extends PgTable,
+  K extends keyof T['$inferInsert'] & string,
+  R extends { [P in K]?: T['$inferInsert'][P] },
+>(table: T, keys: readonly K[], rows: readonly R[]): InputColumn[] {
+  const columns = getTableColumns(table);
+  return keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`no column ${key} in the table`);
+    return {
+      name: column.name,
+      type: column.getSQLType(),
+      values: rows.map((row) => {
+        const value = row[key];
+        return value === undefined || value === null ? null : column.mapToDriverValue(value);
+      }),
+    };
+  });
+}
+
+/**
+ * `unnest($1::type[], $2::type[], …) AS alias(name, name, …)`, both lists generated from the same
+ * entries. Each array is one parameter (sql.param: a bare array would be spread into a list of
+ * parameters); the text depends on the names and types only, so a prepared statement keeps its text.
+ */
+export function unnestAs(alias: string, columns: readonly InputColumn[]): SQL {
+  const arrays = columns.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`);
+  const names = columns.map((c) => sql.identifier(c.name));
+  return sql`unnest(${sql.join(arrays, sql`, `)}) AS ${sql.identifier(alias)}(${sql.join(names, sql`, `)})`;
+}
+
+/**
+ * The column list and the matching SELECT list of an `INSERT INTO table (…) SELECT …`, generated
+ * from one map of table column → value expression, so a value cannot land in its neighbour's column.
+ */
+export function insertSelect<T extends PgTable>(
+  table: T,
+  values: { [K in keyof T['$inferInsert']]?: SQL },
+): { columns: SQL; values: SQL } {
+  const columns = getTableColumns(table);
+  const entries = Object.entries(values as Record<string, SQL>).map(([key, value]) => {
+    const column = columns[key];
+    if (!column) throw new Error(`no column ${key} in the table`);
+    return { name: sql.identifier(column.name), value };
+  });
+  return {
+    columns: sql.join(
+      entries.map((e) => e.name),
+      sql`, `,
+    ),
+    values: sql.join(
+      entries.map((e) => e.value),
+      sql`, `,
+    ),
+  };
+}
+
+/** Table columns copied as they are from the input (`i.category_id` for categoryId), for insertSelect maps. */
+export function inputRefs<T extends PgTable, K extends keyof T['$inferInsert'] & string>(
+  table: T,
+  alias: string,
+  keys: readonly K[],
+): { [P in K]: SQL } {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    keys.map((key) => {
+      const column = columns[key];
+      if (!column) throw new Error(`no column ${key} in the table`);
+      return [key, sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`];
+    }),
+  ) as { [P in K]: SQL };
+}

@@ -1,0 +1,136 @@
+import type { Executor } from '../../db/connection.ts';
+import { AppError } from '../../lib/errors.ts';
+import { findAppellant } from '../appeals/index.ts';
+import { writeAudit } from '../audit/index.ts';
+import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
+import { duplicateFields } from '../duplicates/report-view.ts';
+import { type Actor, findUserById, isStaff } from '../identity/index.ts';
+import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
+import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
+import type { ReportsDeps } from './reports.deps.ts';
+import * as repo from './reports.repo.ts';
+import type { Appellant, ReportDetail, ReportEvent } from './reports.schemas.ts';
+
+export async function loadVisibleReport(
+  exec: Executor,
+  actor: Actor | null,
+  id: string,
+): Promise<repo.ReportRow> {
+  const row = await repo.findReport(exec, id);
+  // A report the actor may not see answers exactly like one that does not exist.
+  if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
+  return row;
+}
+
+export async function getReport(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportDetail> {
+  const row = await loadVisibleReport(deps.db, actor, id);
+  return viewReport(deps, actor, row);
+}
+
+/**
+ * The detail view of a report for this actor, in two steps: read everything the actor may see, then
+ * record that staff read the author's personal data (when they did). The presenter only shapes.
+ */
+export async function viewReport(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  row: repo.ReportRow,
+): Promise<ReportDetail> {
+  const parts = await loadReportDetail(deps, actor, row);
+  await recordPersonalDataRead(deps, actor, row, parts.author);
+  return presentDetail(parts);
+}
+
+/** Photos, the answer this actor may see, the rating, and (for handling staff) the author and appellant. */
+async function loadReportDetail(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  row: repo.ReportRow,
+): Promise<DetailParts> {
+  const facts = factsOf(row);
+  const [mediaRows, answerRows] = await Promise.all([
+    repo.listMedia(deps.db, row.id),
+    repo.listAnswers(deps.db, row.id),
+  ]);
+  const published = answerRows.find((a) => a.status === 'published');
+  const working = answerRows.find((a) => a.status === 'draft' || a.status === 'review');
+  const visibleAnswer = working && canSeeAnswerDraft(facts, actor) ? working : published;
+  const photosOf = (answerId: string) => mediaRows.filter((m) => m.answerId === answerId).map((m) => m.id);
+  const rating = published ? await repo.findRating(deps.db, published.id, row.authorId) : undefined;
+  // The flags of the answer under work, for the staff who handle it only.
+  const answerQuality =
+    visibleAnswer && visibleAnswer === working && deps.answerQuality
+      ? await deps.answerQuality.load(deps.db, working.id)
+      : null;
+
+  let author: { name: string; email: string } | null = null;
+  let appellant: Appellant | null = null;
+  const ownAppeal = row.kind === 'appeal' && isAuthor(facts, actor);
+  if (ownAppeal) appellant = (await findAppellant(deps.db, row.id)) ?? null;
+  if (canSeeAuthorData(facts, actor) && actor && !isAuthor(facts, actor)) {
+    const user = await findUserById(deps.db, row.authorId);
+    if (row.kind === 'appeal') appellant = (await findAppellant(deps.db, row.id)) ?? null;
+    if (user) author = { name: user.name, email: user.email };
+  }
+  return {
+    row,
+    actor,
+    now: deps.clock.now(),
+    disputeWindowDays: deps.config.disputeWindowDays,
+    photoIds: mediaRows.filter((m) => m.purpose === 'report').map((m) => m.id),
+    answer: visibleAnswer ? presentAnswer(visibleAnswer, photosOf(visibleAnswer.id)) : null,
+    rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
+    ratedCurrentAnswer: Boolean(rating),
+    author,
+    appellant,
+    answerQuality,
+    appealDeadlines:
+      row.kind === 'appeal'
+        ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
+        : null,
+    duplicates: await duplicateFields(deps.db, row, actor),
+    moderationDueAt: await moderationDeadlineOf(deps, row),
+  };
+}
+
+/**
+ * Staff who were shown the author's name and e-mail leave an audit row (personal data, 152-ФЗ);
+ * `author` is what loadReportDetail read, null when the actor may not see it or is the author.
+ */
+export async function recordPersonalDataRead(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  row: repo.ReportRow,
+  author: { name: string; email: string } | null,
+): Promise<void> {
+  if (!actor || !author) return;
+  await writeAudit(deps.db, {
+    actor,
+    action: 'report.read_personal_data',
+    entityType: 'report',
+    entityId: row.id,
+    at: deps.clock.now(),
+    details: { subjectUserId: row.authorId },
+  });
+}
+
+/** The moderation deadline while a report waits for moderation (null once it is moderated). */
+export function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Promise<Date | null> {
+  return row.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, row) : Promise.resolve(null);
+}
+
+/** Public timeline for everyone who may see the report; internal events for its author and staff. */
+export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
+  const row = await loadVisibleReport(deps.db, actor, id);
+  const full = (actor !== null && isAuthor(factsOf(row), actor)) || isStaff(actor);
+  const events = await repo.listEvents(deps.db, id, !full);
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorRole: e.actorRole,
+    payload: e.payload,
+    createdAt: e.createdAt.toISOString(),
+  }));
+}

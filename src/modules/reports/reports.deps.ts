@@ -1,0 +1,54 @@
+import type { Db, Executor } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AppConfig } from '../../server/config.ts';
+import type { AnswerQuality } from '../answers/answers.schemas.ts';
+import type { CalendarSource } from '../calendar/index.ts';
+import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
+import type { Actor } from '../identity/index.ts';
+import type { AdvisorOpinion } from '../routing/index.ts';
+import type { IntakeBatcher } from './intake.batcher.ts';
+
+/** What the report use cases need from the app: the database, the clock, settings and collaborators. */
+export type ReportsDeps = {
+  db: Db;
+  clock: Clock;
+  config: Pick<AppConfig, 'disputeWindowDays' | 'regionToleranceMeters'>;
+  /** The classifier's opinion for reports the rule table cannot route (absent: rules and curator only). */
+  routingAdvisor?: (
+    exec: Executor,
+    report: { text: string; district: string | null },
+  ) => Promise<AdvisorOpinion>;
+  /** Batches concurrent submissions into one statement (absent: each report is filed alone). */
+  intake?: IntakeBatcher;
+  /** Staff corrections of a report's subject become training labels. */
+  recordCategoryCorrection?: (
+    exec: Executor,
+    correction: { reportId: string; categoryCode: string; actorId: string; at: Date },
+  ) => Promise<void>;
+  /** The production calendar for deadlines (absent: read from the database each time). */
+  calendar?: CalendarSource;
+  /** Staff corrections of routing become training labels. */
+  recordCorrection?: (
+    exec: Executor,
+    correction: {
+      reportId: string;
+      organisationId: string;
+      actorId: string;
+      at: Date;
+      source?: 'curator_assign' | 'redirect';
+    },
+  ) => Promise<void>;
+  /** Likely non-answers flagged at submission for the reviewer (absent: no flags). */
+  answerQuality?: {
+    check(exec: Executor, a: { reportId: string; answerId: string; now: Date }): Promise<void>;
+    forget(exec: Executor, answerId: string): Promise<void>;
+    load(exec: Executor, answerId: string): Promise<AnswerQuality | null>;
+  };
+  /** Open reports that look like the one just filed, offered for support (absent: none offered). */
+  findSimilar?: (
+    actor: Actor,
+    report: { id: string; categoryId: string; lat: number; lon: number; text: string },
+  ) => Promise<SimilarReport[]>;
+  /** Told after a command's timeline events are committed (notifications, live pages). */
+  onEventsCommitted?: (reportId: string) => void;
+};
