@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertRegionSchemaDistributed, ensureRegionSchema, RegionSchemaError } from '../../src/db/citus.ts';
 import { openPostgres } from '../../src/db/connection.ts';
-import { CITUS_SCHEMA_PREFIX, citusTestMode } from '../support/citus.ts';
+import { citusTestMode } from '../support/citus.ts';
 
 /**
  * Two regions on one Citus cluster, each a distributed schema on a worker of its own, created with
@@ -22,10 +22,13 @@ const url = process.env.DATABASE_URL ?? '';
 const PASSWORD = 'demo-password-2026';
 const POINT = { lat: 59.9343, lon: 30.3351 };
 
-if (!citusTestMode() || !url)
-  throw new Error('test/citus runs only with VMESTE_TEST_CITUS=1 and DATABASE_URL');
-
-const regions = [`${CITUS_SCHEMA_PREFIX}_spb${process.pid}`, `${CITUS_SCHEMA_PREFIX}_lo${process.pid}`];
+const template = inject('dbTemplate');
+if (!citusTestMode() || !url || template.kind !== 'citus') {
+  throw new Error('test/citus runs only with VMESTE_TEST_CITUS=1 and DATABASE_URL at a Citus coordinator');
+}
+// Named with the run's prefix: the run's teardown drops them (and their job queues' schemas).
+const prefix = template.prefix;
+const regions = [`${prefix}spb`, `${prefix}lo`];
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-citus-'));
 const envFor = (schema: string, extra: Record<string, string> = {}) => ({
   ...process.env,
@@ -131,10 +134,13 @@ describe('two regions on one Citus cluster', () => {
   beforeAll(async () => {
     // Adding a region, as docs/scale-out.md says: migrate (creates the distributed schema), then the
     // reference data and first accounts (here the demo region's, with no reports).
-    for (const schema of regions) {
-      await run(process.execPath, [bin, 'migrate'], { env: envFor(schema) });
-      await run(process.execPath, [bin, 'seed', '--reports', '0'], { env: envFor(schema) });
-    }
+    // Both regions at once: the cluster takes new regions while others are being created.
+    await Promise.all(
+      regions.map(async (schema) => {
+        await run(process.execPath, [bin, 'migrate'], { env: envFor(schema) });
+        await run(process.execPath, [bin, 'seed', '--reports', '0'], { env: envFor(schema) });
+      }),
+    );
     const [a, b] = [await placement(regions[0]!), await placement(regions[1]!)];
     if (a.length === 1 && b.length === 1 && a[0] === b[0]) {
       // New schemas are spread over the workers, but nothing promises which: move one (also a check
@@ -175,6 +181,14 @@ describe('two regions on one Citus cluster', () => {
       [regions],
     );
     expect(spread.map((r) => [r.schema, r.nodes]).sort()).toEqual(regions.map((r) => [r, 1]).sort());
+    // The job queues (started by the two app processes) stay plain schemas on the coordinator.
+    const queues = regions.map((r) => `pgboss_${r}`);
+    const found = await sqlRows<{ name: string; distributed: boolean }>(
+      `SELECT n.nspname AS name, EXISTS (SELECT 1 FROM pg_dist_schema d WHERE d.schemaid = n.oid) AS distributed
+       FROM pg_namespace n WHERE n.nspname = ANY($1) ORDER BY 1`,
+      [queues],
+    );
+    expect(found).toEqual(queues.sort().map((name) => ({ name, distributed: false })));
   });
 
   it('serves both regions at once, neither seeing the other', async () => {
@@ -203,7 +217,7 @@ describe('two regions on one Citus cluster', () => {
   });
 
   it('refuses to serve a region whose schema is not distributed, and migrate distributes it', async () => {
-    const schema = `${CITUS_SCHEMA_PREFIX}_plain${process.pid}`;
+    const schema = `${prefix}plain`;
     await sqlRows(`CREATE SCHEMA ${schema}`);
     const { database } = openPostgres({ databaseUrl: url, schema, poolSize: 1 });
     try {

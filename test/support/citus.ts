@@ -10,6 +10,11 @@ import { seedReference } from '../../src/db/seed/reference.ts';
  */
 export const CITUS_SCHEMA_PREFIX = 'vmeste_t';
 
+/** Names this run's schemas, so that two runs on one cluster never drop each other's. */
+export function citusRunPrefix(): string {
+  return `${CITUS_SCHEMA_PREFIX}${process.pid}_`;
+}
+
 export function citusTestMode(): boolean {
   return process.env.VMESTE_TEST_CITUS === '1';
 }
@@ -40,16 +45,16 @@ export async function checkCoordinator(url: string): Promise<string> {
 let counter = 0;
 
 /** A fresh region for one test file: a new distributed schema, migrated, with the demo region's reference data. */
-export async function openCitusTestDatabase(url: string): Promise<Database> {
-  const schema = `${CITUS_SCHEMA_PREFIX}${process.pid}_${counter++}`;
+export async function openCitusTestDatabase(url: string, prefix: string): Promise<Database> {
+  const schema = `${prefix}f${process.pid}_${counter++}`;
   const { database } = openPostgres({ databaseUrl: url, schema, poolSize: 5 });
   await migrate(database, schema);
   await seedReference(database.db);
   return database;
 }
 
-/** Drops every region schema (and its job queue's schema) the test files made. */
-export async function dropCitusTestSchemas(url: string, prefix = CITUS_SCHEMA_PREFIX): Promise<void> {
+/** Drops every region schema (and its job queue's schema) the run's test files made. */
+export async function dropCitusTestSchemas(url: string, prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

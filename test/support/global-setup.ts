@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { checkCoordinator, citusTestMode, dropCitusTestSchemas } from './citus.ts';
+import { checkCoordinator, citusRunPrefix, citusTestMode, dropCitusTestSchemas } from './citus.ts';
 import { buildPgliteTemplate, buildPostgresTemplate, dropPostgresDatabases } from './template.ts';
 
 declare module 'vitest' {
@@ -7,7 +7,7 @@ declare module 'vitest' {
     dbTemplate:
       | { kind: 'pglite'; file: string }
       | { kind: 'postgres'; url: string; name: string }
-      | { kind: 'citus'; url: string };
+      | { kind: 'citus'; url: string; prefix: string };
   }
 }
 
@@ -18,8 +18,9 @@ export default async function setup(project: TestProject) {
     console.log(
       `[vmeste tests] database: Citus coordinator (${await checkCoordinator(url)}), a schema per file`,
     );
-    project.provide('dbTemplate', { kind: 'citus', url });
-    return async () => dropCitusTestSchemas(url);
+    const prefix = citusRunPrefix();
+    project.provide('dbTemplate', { kind: 'citus', url, prefix });
+    return async () => dropCitusTestSchemas(url, prefix);
   }
   if (url) {
     const name = await buildPostgresTemplate(url);

@@ -66,9 +66,9 @@ export async function openTestDatabase(
   template:
     | { kind: 'pglite'; file: string }
     | { kind: 'postgres'; url: string; name: string }
-    | { kind: 'citus'; url: string },
+    | { kind: 'citus'; url: string; prefix: string },
 ): Promise<Database> {
-  if (template.kind === 'citus') return openCitusTestDatabase(template.url);
+  if (template.kind === 'citus') return openCitusTestDatabase(template.url, template.prefix);
   if (template.kind === 'pglite') {
     const blob = new Blob([readFileSync(template.file)]);
     return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob })).database;
