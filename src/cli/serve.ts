@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { assertRegionSchemaDistributed } from '../db/citus.ts';
 import { registerJobs } from '../jobs/jobs.ts';
 import { startQueue } from '../jobs/queue.ts';
 import { buildApp, openMigratedDatabase } from '../server/app.ts';
@@ -13,6 +14,7 @@ export async function serve(args: string[]): Promise<void> {
     ...(values.host ? { HOST: values.host } : {}),
   });
   const database = await openMigratedDatabase(config);
+  await assertRegionSchemaDistributed(database, config.dbSchema);
   await seedIfEmpty(config, database);
   const queue = await startQueue(database, config.dbSchema);
   const app = await buildApp(config, { database, queue, serveWeb: true });

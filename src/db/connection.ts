@@ -21,6 +21,8 @@ export type Engine = 'pglite' | 'postgres';
 export type Database = {
   engine: Engine;
   db: Db;
+  /** The region's schema: first on the search path, where every table lives. */
+  schema: string;
   /** Runs a multi-statement SQL script (migrations, extensions). */
   execScript(sql: string): Promise<void>;
   /**
@@ -59,6 +61,7 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
   const database: Database = {
     engine: 'pglite',
     db,
+    schema: opts.schema,
     execScript: async (sql) => {
       await client.exec(sql);
     },
@@ -88,6 +91,7 @@ export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
   const database: Database = {
     engine: 'postgres',
     db,
+    schema: opts.schema,
     execScript: async (sql) => {
       await pool.query(sql);
     },

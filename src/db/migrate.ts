@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { ensureRegionSchema } from './citus.ts';
 import { type Database, queryRows, quoteIdent } from './connection.ts';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -34,9 +35,9 @@ export async function migrate(database: Database, schemaName: string): Promise<s
   const schemaSql = quoteIdent(schemaName);
   await database.execScript(
     `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
-     CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
-     CREATE SCHEMA IF NOT EXISTS ${schemaSql};`,
+     CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;`,
   );
+  await ensureRegionSchema(database, schemaName);
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`vmeste-migrate:${schemaName}`}))`);

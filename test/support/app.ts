@@ -24,16 +24,17 @@ export async function createTestApp(
   options: { jobs?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-app-'));
+  const database = await openTestDatabase(inject('dbTemplate'));
   const config = loadConfig({
     DATA_DIR: dataDir,
+    DB_SCHEMA: database.schema,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_WRITES_PER_MINUTE: '10000',
     ...env,
   });
-  const database = await openTestDatabase(inject('dbTemplate'));
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
   // A real job queue (pg-boss) only where a test needs jobs: it costs a second or two to start.
-  const queue = options.jobs ? await startQueue(database, 'public') : undefined;
+  const queue = options.jobs ? await startQueue(database, database.schema) : undefined;
   const app = await buildApp(config, { database, clock, logger: false, ...(queue ? { queue } : {}) });
   await app.ready();
   if (queue) await registerJobs(app.ctx);

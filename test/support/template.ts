@@ -5,6 +5,7 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
+import { openCitusTestDatabase } from './citus.ts';
 
 /**
  * The suite builds one migrated database with the demo region's reference data, then gives every test
@@ -62,8 +63,12 @@ let counter = 0;
 
 /** A fresh database for one test file, copied from the suite's template. */
 export async function openTestDatabase(
-  template: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; name: string },
+  template:
+    | { kind: 'pglite'; file: string }
+    | { kind: 'postgres'; url: string; name: string }
+    | { kind: 'citus'; url: string; prefix: string },
 ): Promise<Database> {
+  if (template.kind === 'citus') return openCitusTestDatabase(template.url, template.prefix);
   if (template.kind === 'pglite') {
     const blob = new Blob([readFileSync(template.file)]);
     return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob })).database;

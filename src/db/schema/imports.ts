@@ -12,6 +12,8 @@ export const reportImports = pgTable(
     source: text('source').notNull(),
     /** The report's id in the source system. */
     externalId: text('external_id').notNull(),
+    // DEFERRABLE INITIALLY DEFERRED (migration 0018; drizzle cannot say it): the import inserts the
+    // claim before its report, and Citus checks each data-modifying CTE as a statement of its own.
     reportId: uuid('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),

@@ -74,8 +74,9 @@ const givenColumns = [
  * point (containing, or the nearest within tolerance), the claim on (source, external id) — which
  * makes re-runs and concurrent runs skip what is already here — then the report row with its
  * original date and status and its 'imported' timeline event. The claim is inserted before the
- * report it references: foreign keys are checked at the end of the statement. No audit row per
- * report (the run writes one) and no notification: history is not news.
+ * report it references: that foreign key waits for the commit (migration 0018; Citus runs each CTE
+ * as a statement of its own). No audit row per report (the run writes one) and no notification:
+ * history is not news.
  */
 export async function insertImportedReports(
   exec: Executor,

@@ -4,7 +4,9 @@ import { rateLimits } from '../../db/schema/platform.ts';
 
 /**
  * Counts one more hit for `key` in its current window (or opens a new window), atomically across
- * every app node; returns the count so far and when the window started.
+ * every app node; returns the count so far and when the window started. A window that started at or
+ * before the cut-off (now - windowMs) is over. The cut-off is computed here and bound as a parameter:
+ * Citus accepts only IMMUTABLE expressions in DO UPDATE SET, and `timestamptz + interval` is not.
  */
 export async function hit(
   exec: Executor,
@@ -12,14 +14,14 @@ export async function hit(
   windowMs: number,
   now: Date,
 ): Promise<{ count: number; windowStart: Date }> {
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const rows = await queryRows<{ count: number; windowStart: Date | string }>(
     exec,
     sql`INSERT INTO ${rateLimits} AS r (key, count, window_start) VALUES (${key}, 1, ${now.toISOString()}::timestamptz)
         ON CONFLICT (key) DO UPDATE SET
-          count = CASE WHEN r.window_start + ${windowMs}::float8 * interval '1 millisecond' <= EXCLUDED.window_start
-                       THEN 1 ELSE r.count + 1 END,
-          window_start = CASE WHEN r.window_start + ${windowMs}::float8 * interval '1 millisecond' <= EXCLUDED.window_start
-                       THEN EXCLUDED.window_start ELSE r.window_start END
+          count = CASE WHEN r.window_start <= ${cutoff}::timestamptz THEN 1 ELSE r.count + 1 END,
+          window_start = CASE WHEN r.window_start <= ${cutoff}::timestamptz
+                         THEN EXCLUDED.window_start ELSE r.window_start END
         RETURNING count, window_start AS "windowStart"`,
   );
   const row = rows[0]!;

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# CI on Citus (docs/scale-out.md): installs Citus 13.2 from ../shared/citus (beside the repository),
+# makes a loopback cluster — a coordinator and two workers, each its own PostgreSQL 15 — and runs the
+# integration suite against the coordinator with one distributed (tenant) schema per test file, plus
+# the two-region check (test/citus/). Run as root, after PostgreSQL 15 + PostGIS are installed.
+#   .ci/citus.sh            cluster + tests
+#   .ci/citus.sh cluster    cluster only (prints the coordinator's URL)
+#   .ci/citus.sh drop       stops and removes the three test clusters
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+COORDINATOR_PORT=${CITUS_COORDINATOR_PORT:-5440}
+WORKER_PORTS=(${CITUS_WORKER_PORTS:-5441 5442})
+NODES=(citus_coordinator citus_worker1 citus_worker2)
+PORTS=("$COORDINATOR_PORT" "${WORKER_PORTS[@]}")
+CITUS_URL="postgres://postgres:postgres@127.0.0.1:${COORDINATOR_PORT}/postgres"
+
+step() { printf '\n=== citus: %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+sql_on() { su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $1 -d postgres -tA -c \"$2\""; }
+
+if [ "${1:-}" = drop ]; then
+  for n in "${NODES[@]}"; do pg_dropcluster 15 "$n" --stop 2>/dev/null || true; done
+  exit 0
+fi
+
+step "install Citus"
+if [ -f /usr/lib/postgresql/15/lib/citus.so ] && [ -f /usr/share/postgresql/15/extension/citus.control ]; then
+  echo "already installed"
+else
+  bash "$repo/../shared/citus/install.sh"
+fi
+
+step "coordinator :${PORTS[0]}, workers :${PORTS[1]} :${PORTS[2]}"
+for i in 0 1 2; do
+  name=${NODES[$i]}
+  port=${PORTS[$i]}
+  if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$name"; then
+    pg_createcluster 15 "$name" -p "$port" >/dev/null
+    conf=/etc/postgresql/15/$name
+    cat >"$conf/conf.d/citus.conf" <<EOF
+# A Citus node of the CI cluster (docs/scale-out.md lists the production settings).
+listen_addresses = '127.0.0.1'
+shared_preload_libraries = 'citus'
+# Every write spanning coordinator and worker commits in two phases.
+max_prepared_transactions = 200
+max_connections = 200
+# The webhook outbox trigger on report_events (docs/decisions/0011): Citus refuses triggers on
+# distributed tables without it; the trigger writes only to a table of the same (co-located) schema.
+citus.enable_unsafe_triggers = on
+# Online moves of a region (citus_schema_move) replicate logically.
+wal_level = logical
+# Test data only: nothing here needs to survive a crash.
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 128MB
+EOF
+    # Loopback only, test data only: the coordinator reaches the workers without a password.
+    # (Production: pg_dist_authinfo or a .pgpass for the nodes' connections, TLS between machines.)
+    sed -i '1i host all all 127.0.0.1/32 trust' "$conf/pg_hba.conf"
+  fi
+  pg_ctlcluster 15 "$name" start 2>/dev/null || true
+done
+for port in "${PORTS[@]}"; do
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
+  pg_isready -q -h 127.0.0.1 -p "$port"
+  sql_on "$port" "CREATE EXTENSION IF NOT EXISTS citus"
+done
+sql_on "$COORDINATOR_PORT" "ALTER USER postgres PASSWORD 'postgres'"
+sql_on "$COORDINATOR_PORT" "SELECT citus_set_coordinator_host('127.0.0.1', $COORDINATOR_PORT)" >/dev/null
+for port in "${WORKER_PORTS[@]}"; do
+  sql_on "$COORDINATOR_PORT" "SELECT citus_add_node('127.0.0.1', $port)" >/dev/null
+done
+sql_on "$COORDINATOR_PORT" "SELECT nodename || ':' || nodeport || ' ' || noderole || CASE WHEN shouldhaveshards THEN ' (holds shards)' ELSE '' END FROM pg_dist_node ORDER BY nodeport"
+[ "${1:-}" = cluster ] && { echo "$CITUS_URL"; exit 0; }
+
+step "integration tests on Citus (one distributed schema per test file)"
+started=$(date +%s)
+VMESTE_TEST_CITUS=1 DATABASE_URL="$CITUS_URL" npx vitest run --config test/citus/vitest.config.ts
+echo "Citus run: $(($(date +%s) - started)) s"
