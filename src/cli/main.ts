@@ -10,7 +10,7 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     run: async () => (await import('./migrate.ts')).runMigrate(),
   },
   seed: {
-    summary: 'load the demo region into an empty database (--reports N)',
+    summary: 'load the demo region into an empty database (--reports N [--quiet])',
     run: async (a) => (await import('./seed.ts')).runSeed(a),
   },
   train: {

@@ -99,7 +99,9 @@ function lineProgress(
       const f = figures(count, position, total, seconds());
       const share = total ? ` (${f.percent})` : '';
       const left = total ? `, about ${f.left} left` : '';
-      stream.write(`${label}: ${f.count} ${unit}${share}, ${f.rate} ${unit}/s, ${f.elapsed} elapsed${left}\n`);
+      stream.write(
+        `${label}: ${f.count} ${unit}${share}, ${f.rate} ${unit}/s, ${f.elapsed} elapsed${left}\n`,
+      );
     },
     note(message) {
       stream.write(`${label} [${formatDuration(seconds())}]: ${message}\n`);

@@ -1,5 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../../db/connection.ts';
 import { curatorChoice, findRoutingRule } from '../../demo/organisations.ts';
 import { generateDemoReports } from '../../demo/report-generator.ts';
+import { recordModel } from '../../modules/classifier/classifier.repo.ts';
+import { ModelStore } from '../../modules/classifier/model-store.ts';
+import { saveModel } from '../../modules/classifier/serialize.ts';
+import { trainModel } from '../../modules/classifier/train.ts';
 import type { TrainingExample } from '../../modules/classifier/types.ts';
 
 /**
@@ -19,4 +27,56 @@ export function demoTrainingExamples(now: Date, count = 4000): TrainingExample[]
       curatorChoice(p.categoryCode, p.districtCode).code,
     dt: p.createdAt.toISOString(),
   }));
+}
+
+/** A trained demo model on disk, with the figures it is recorded with. */
+export type DemoModel = {
+  id: string;
+  storageKey: string;
+  trainedOn: number;
+  heldOut: number;
+  /** Accuracy per label on the newest slice the training held out for calibration. */
+  candidate: Record<string, number>;
+};
+
+/**
+ * Trains the demo's first model and writes its file. There is no earlier model to compare with, so
+ * unlike a retraining it is trained once: the held-out slice that calibrates it also gives the
+ * figures shown in the model history (a retraining trains twice, once to judge, once to keep).
+ */
+export async function trainDemoModel(
+  dataDir: string,
+  now: Date,
+  count: number,
+  onProgress?: (message: string) => void,
+): Promise<DemoModel> {
+  const examples = demoTrainingExamples(now, count);
+  const { model } = trainModel(examples, { seed: 1, ...(onProgress ? { onProgress } : {}) });
+  const id = randomUUID();
+  const storageKey = `models/${id}.model`;
+  await mkdir(path.join(dataDir, 'models'), { recursive: true });
+  await saveModel(model, ModelStore.fileFor(dataDir, storageKey));
+  const labels = Object.entries(model.info.labels);
+  return {
+    id,
+    storageKey,
+    trainedOn: examples.length,
+    heldOut: Math.max(0, ...labels.map(([, r]) => r?.heldOut ?? 0)),
+    candidate: Object.fromEntries(
+      labels.map(([name, r]) => [name, Math.round((r?.heldOutAccuracy ?? 0) * 1000) / 1000]),
+    ),
+  };
+}
+
+/** Makes the trained demo model the active one, as a retraining triggered by the seed would. */
+export async function recordDemoModel(db: Db, model: DemoModel, at: Date): Promise<void> {
+  await recordModel(db, {
+    id: model.id,
+    status: 'active',
+    storageKey: model.storageKey,
+    trainedOn: model.trainedOn,
+    metrics: { heldOut: model.heldOut, candidate: model.candidate, previous: null },
+    trigger: 'seed',
+    createdAt: at,
+  });
 }
