@@ -32,7 +32,7 @@ export type Progress = {
    * counted in items (bytes of a file, seconds of a benchmark). Defaults to `count`.
    */
   update(count: number, position?: number): void;
-  /** A stage of a job without a count (training steps): one line with the elapsed time. */
+  /** A stage (a training step): one line with the elapsed time, above the bar on a terminal. */
   note(message: string): void;
   /** Ends the display (the bar's last state stays on screen); the command prints its own summary. */
   stop(): void;
@@ -146,7 +146,9 @@ function terminalProgress(
       } else bar.update(value, payload(count, position));
     },
     note(message) {
-      stream.write(`${label} [${formatDuration(seconds())}]: ${message}\n`);
+      // Over the bar's line (carriage return, erase line); the bar redraws below at its next update.
+      const erase = started ? '\r\x1b[2K' : '';
+      stream.write(`${erase}${label} [${formatDuration(seconds())}]: ${message}\n`);
     },
     stop() {
       if (started) bar.stop();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { recordDemoModel, trainDemoModel } from '../db/seed/demo-model.ts';
+import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
@@ -25,16 +25,26 @@ async function seedDemo(
   // answer quality: a few answer templates for the answer form
   await seedDemoTemplates(database.db, ids);
   const now = new Date();
-  const bar = startProgress({ label: 'Seeding demo reports', unit: 'reports', total: reports, quiet });
+  // The demo's first classifier, trained on the generator's own reports (never on real data), in a
+  // child process while the reports go in: its stages are noted as they finish.
+  const progress = startProgress({ label: 'Seeding the demo', unit: 'reports', total: reports, quiet });
+  const trained = trainDemoModelAside(config.dataDir, now, DEMO_TRAINING_REPORTS, (m) =>
+    progress.note(`classifier ${m}`),
+  );
+  // Observed at once: a failure must not be an unhandled rejection while the reports still go in.
+  const settled = trained.then(
+    (model) => ({ model }),
+    (error: unknown) => ({ error }),
+  );
   const result = await seedDemoReports(database.db, ids, config, {
     count: reports,
     now,
-    onProgress: (done) => bar.update(done),
+    onProgress: (done) => progress.update(done),
   });
-  bar.stop();
-  // The demo's first classifier, trained on the generator's own reports (never on real data).
-  const training = startProgress({ label: 'Training the demo classifier', unit: 'steps', quiet });
-  const model = await trainDemoModel(config.dataDir, now, DEMO_TRAINING_REPORTS, (m) => training.note(m));
+  progress.stop();
+  const outcome = await settled;
+  if ('error' in outcome) throw outcome.error;
+  const { model } = outcome;
   await recordDemoModel(database.db, model, now);
   console.log(
     `Seeded the demo region (St Petersburg: ${ids.territories.size - 1} districts, ${ids.categories.size} categories, ` +

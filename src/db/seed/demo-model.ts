@@ -1,6 +1,8 @@
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/connection.ts';
 import { curatorChoice, findRoutingRule } from '../../demo/organisations.ts';
 import { generateDemoReports } from '../../demo/report-generator.ts';
@@ -78,5 +80,36 @@ export async function recordDemoModel(db: Db, model: DemoModel, at: Date): Promi
     metrics: { heldOut: model.heldOut, candidate: model.candidate, previous: null },
     trigger: 'seed',
     createdAt: at,
+  });
+}
+
+/**
+ * trainDemoModel in a child process: the training is pure computation, so on a machine with a
+ * second core it runs while this process carries the demo reports through the database.
+ */
+export function trainDemoModelAside(
+  dataDir: string,
+  now: Date,
+  count: number,
+  onProgress?: (message: string) => void,
+): Promise<DemoModel> {
+  const child = fork(
+    fileURLToPath(new URL('./demo-model-child.ts', import.meta.url)),
+    [dataDir, now.toISOString(), String(count)],
+    // tsx by its resolved location, so the child finds it wherever the command was started from.
+    { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  return new Promise<DemoModel>((resolve, reject) => {
+    let model: DemoModel | null = null;
+    child.on('message', (m: { note?: string; model?: DemoModel }) => {
+      if (m.note !== undefined) onProgress?.(m.note);
+      if (m.model) model = m.model;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      model && code === 0
+        ? resolve(model)
+        : reject(new Error(`training the demo model failed (exit code ${code})`)),
+    );
   });
 }

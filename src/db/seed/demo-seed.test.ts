@@ -6,7 +6,7 @@ import { openTestDatabase } from '../../../test/support/template.ts';
 import { ModelStore } from '../../modules/classifier/model-store.ts';
 import type { Database } from '../connection.ts';
 import { categories, organisations, territories, users } from '../schema/index.ts';
-import { recordDemoModel, trainDemoModel } from './demo-model.ts';
+import { recordDemoModel, trainDemoModel, trainDemoModelAside } from './demo-model.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import type { ReferenceIds } from './reference.ts';
 
@@ -65,5 +65,17 @@ describe('the demo seed', () => {
     await recordDemoModel(database.db, model, new Date('2026-03-01T09:00:00Z'));
     const loaded = await new ModelStore(database.db, dataDir).current();
     expect(loaded?.labels.executor_org).toBeTruthy();
+  });
+
+  it('trains in a child process too, passing its stages and its model file back', async () => {
+    const stages: string[] = [];
+    const model = await trainDemoModelAside(dataDir, new Date('2026-03-01T09:00:00Z'), 400, (m) =>
+      stages.push(m),
+    );
+    expect(model.trainedOn).toBe(400);
+    expect(stages.some((s) => s.startsWith('calibrating'))).toBe(true);
+    await recordDemoModel(database.db, model, new Date('2026-03-02T09:00:00Z'));
+    const loaded = await new ModelStore(database.db, dataDir).current();
+    expect(loaded?.info.labels.reason?.trained).toBeGreaterThan(0);
   });
 });
