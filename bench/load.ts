@@ -30,6 +30,8 @@ export async function runLoad(opts: {
   headers: Record<string, string>;
   body: (i: number) => object;
   idempotencyKey?: (i: number) => string;
+  /** Twice a second: requests sent so far and seconds since the start (warm-up included). */
+  onProgress?: (sent: number, elapsedSeconds: number) => void;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   let counter = 0;
@@ -79,8 +81,16 @@ export async function runLoad(opts: {
     return { latencies, statusCounts, elapsed: (performance.now() - started) / 1000 };
   };
 
-  await phase(opts.warmupSeconds, false);
-  const { latencies, statusCounts, elapsed } = await phase(opts.seconds, true);
+  const begun = performance.now();
+  const ticker = setInterval(() => opts.onProgress?.(counter, (performance.now() - begun) / 1000), 500);
+  let measured: Awaited<ReturnType<typeof phase>>;
+  try {
+    await phase(opts.warmupSeconds, false);
+    measured = await phase(opts.seconds, true);
+  } finally {
+    clearInterval(ticker);
+  }
+  const { latencies, statusCounts, elapsed } = measured;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(statusCounts)

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { startProgress } from '../src/cli/progress.ts';
 import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
@@ -78,8 +79,22 @@ export async function runBench(args: string[]): Promise<void> {
       warmup: { type: 'string', default: '3' },
       concurrency: { type: 'string', default: '32' },
       port: { type: 'string', default: '3901' },
+      quiet: { type: 'boolean', default: false },
     },
   });
+  // Each run lasts a fixed time: the bar goes by seconds, the count and the rate are requests.
+  const shown = (label: string) => {
+    const progress = startProgress({
+      label,
+      unit: 'requests',
+      total: seconds + warmupSeconds,
+      quiet: values.quiet,
+    });
+    return {
+      onProgress: (sent: number, elapsed: number) => progress.update(sent, elapsed),
+      done: () => progress.stop(),
+    };
+  };
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     throw new Error(
@@ -118,6 +133,7 @@ export async function runBench(args: string[]): Promise<void> {
     };
   };
   const run = Date.now().toString(36);
+  const intakeProgress = shown('intake (full app)');
   const intake = await runLoad({
     port,
     path: '/api/v1/reports',
@@ -128,10 +144,13 @@ export async function runBench(args: string[]): Promise<void> {
     headers: { authorization: `Bearer ${session.token}` },
     body: toBody,
     idempotencyKey: (i) => `bench-${run}-${i}`,
+    onProgress: intakeProgress.onProgress,
   });
+  intakeProgress.done();
   await app.stop();
 
   const bare = await startServer('bare', url, port);
+  const bareProgress = shown('baseline (bare INSERT)');
   const baseline = await runLoad({
     port,
     path: '/bare',
@@ -141,7 +160,9 @@ export async function runBench(args: string[]): Promise<void> {
     maxRequests,
     headers: {},
     body: toBody,
+    onProgress: bareProgress.onProgress,
   });
+  bareProgress.done();
   await bare.stop();
 
   const ratio = intake.throughput / baseline.throughput;

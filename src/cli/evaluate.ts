@@ -16,10 +16,11 @@ import {
   textKey,
   trainModel,
 } from '../modules/classifier/index.ts';
+import { startProgress } from './progress.ts';
 import { intOption, UsageError, withUsageErrors } from './train.ts';
 
 export const EVALUATE_USAGE =
-  'Usage: vmeste evaluate (--train FILE --test FILE | --data FILE --split-month YYYY-MM) [--seed N] [--options JSON] [--model-out MODEL] [--json]';
+  'Usage: vmeste evaluate (--train FILE --test FILE | --data FILE --split-month YYYY-MM) [--seed N] [--options JSON] [--model-out MODEL] [--json] [--quiet]';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -150,9 +151,12 @@ async function evaluate(args: string[]): Promise<void> {
       'model-out': { type: 'string' },
       options: { type: 'string' },
       json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
     },
   });
   const options = parseTrainOptions(values.options);
+  const progress = startProgress({ label: 'Evaluating', unit: 'steps', quiet: values.quiet });
+  progress.note('reading the data');
   const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
   let train: TrainingExample[];
   let test: TrainingExample[];
@@ -177,7 +181,7 @@ async function evaluate(args: string[]): Promise<void> {
   const { model, seconds } = trainModel(train, {
     ...options,
     seed,
-    onProgress: (m) => process.stderr.write(`  ${m}\n`),
+    onProgress: (m) => progress.note(m),
   });
   const dir = values['model-out'] ? null : await mkdtemp(path.join(tmpdir(), 'vmeste-eval-'));
   const file = values['model-out'] ?? path.join(dir!, 'model.bin');
@@ -187,6 +191,7 @@ async function evaluate(args: string[]): Promise<void> {
     const loaded = await loadModel(file);
     const loadMs = performance.now() - t0;
     // The figures are those of the model as loaded from its file (quantised weights), as it will run.
+    progress.note(`testing on ${test.length} reports`);
     const result = evaluateModel(loaded, test);
     const timings = {
       train: `${seconds.toFixed(1)} s for ${train.length} reports`,

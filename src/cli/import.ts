@@ -6,6 +6,7 @@ import { systemClock } from '../lib/clock.ts';
 import { AppError, errorCatalogue, type Locale } from '../lib/errors.ts';
 import { CsvHeaderError, type ImportDeps, type ImportTotals, runImport } from '../modules/import/index.ts';
 import { loadConfig } from '../server/config.ts';
+import { startProgress } from './progress.ts';
 import { intOption, UsageError, withUsageErrors } from './train.ts';
 
 export const IMPORT_USAGE =
@@ -90,6 +91,10 @@ async function importCommand(args: string[]): Promise<void> {
 /** The command's body over an open database; returns the exit code (tests call it directly). */
 export async function importInto(deps: ImportDeps, a: ImportArgs): Promise<number> {
   const started = Date.now();
+  const { limit } = a;
+  // How far the run is, as a share: of --limit records, or else of the file's bytes (its line
+  // count is unknown until the end).
+  const progress = startProgress({ label: 'Importing', unit: 'lines', total: 1, quiet: a.quiet });
   try {
     const totals = await runImport(deps, {
       mappingFile: a.mapping,
@@ -98,15 +103,20 @@ export async function importInto(deps: ImportDeps, a: ImportArgs): Promise<numbe
       batchSize: a.batchSize,
       ...(a.limit !== undefined ? { limit: a.limit } : {}),
       locale: a.locale,
-      ...(a.quiet ? {} : { onProgress: (t: ImportTotals) => process.stderr.write(`\r  ${summary(t)}`) }),
+      onProgress: (t, input) =>
+        progress.update(
+          t.read,
+          limit !== undefined ? t.read / limit : input.bytesRead / Math.max(1, input.bytesTotal),
+        ),
     });
-    if (!a.quiet) process.stderr.write('\n');
+    progress.stop();
     const seconds = (Date.now() - started) / 1000;
     console.log(`Import: ${summary(totals)} in ${seconds.toFixed(1)} s.`);
     if (totals.failed === 0) return 0;
     console.log(`Problems, one JSON line per failed record: ${a.errorsFile}`);
     return 1;
   } catch (err) {
+    progress.stop();
     if (err instanceof AppError && err.code === 'import_mapping_invalid') {
       const lines = err.details.map((d) => `  ${d.path || '(file)'}: ${d.message}`);
       throw new UsageError(`${errorCatalogue.import_mapping_invalid[a.locale]}:\n${lines.join('\n')}`);

@@ -2,15 +2,20 @@ import { ConfigError } from '../server/config.ts';
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: {
-    summary: 'run the platform (migrates, and seeds the demo region on a fresh embedded database)',
+    summary:
+      'run the platform (migrates, and seeds the demo region on a fresh embedded database; --build-web)',
     run: async (a) => (await import('./serve.ts')).serve(a),
+  },
+  'build-web': {
+    summary: 'build the web app into web/dist unless it is built from the current sources (--force)',
+    run: async (a) => (await import('./build-web.ts')).runBuildWeb(a),
   },
   migrate: {
     summary: 'apply database migrations',
     run: async () => (await import('./migrate.ts')).runMigrate(),
   },
   seed: {
-    summary: 'load the demo region into an empty database (--reports N)',
+    summary: 'load the demo region into an empty database (--reports N [--quiet])',
     run: async (a) => (await import('./seed.ts')).runSeed(a),
   },
   train: {

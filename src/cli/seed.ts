@@ -2,35 +2,50 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { demoTrainingExamples } from '../db/seed/demo-model.ts';
+import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
-import { systemClock } from '../lib/clock.ts';
-import { ModelStore, retrain } from '../modules/classifier/index.ts';
 import { countTerritories } from '../modules/reference/index.ts';
 import { type AppConfig, loadConfig } from '../server/config.ts';
+import { startProgress } from './progress.ts';
 
-async function seedDemo(config: AppConfig, database: Database, reports: number): Promise<void> {
+/** Generated reports the demo's first classifier learns from. */
+const DEMO_TRAINING_REPORTS = 2500;
+
+async function seedDemo(
+  config: AppConfig,
+  database: Database,
+  reports: number,
+  quiet = false,
+): Promise<void> {
   const started = Date.now();
   const ids = await seedReference(database.db);
   // answer quality: a few answer templates for the answer form
   await seedDemoTemplates(database.db, ids);
   const now = new Date();
-  const result = await seedDemoReports(database.db, ids, config, { count: reports, now });
-  // The demo's first classifier, trained on the generator's own reports (never on real data).
-  const model = await retrain(
-    {
-      db: database.db,
-      clock: systemClock,
-      dataDir: config.dataDir,
-      store: new ModelStore(database.db, config.dataDir),
-      routingThreshold: config.classifierRoutingThreshold,
-    },
-    'seed',
-    demoTrainingExamples(now, 2500),
+  // The demo's first classifier, trained on the generator's own reports (never on real data), in a
+  // child process while the reports go in: its stages are noted as they finish.
+  const progress = startProgress({ label: 'Seeding the demo', unit: 'reports', total: reports, quiet });
+  const trained = trainDemoModelAside(config.dataDir, now, DEMO_TRAINING_REPORTS, (m) =>
+    progress.note(`classifier ${m}`),
   );
+  // Observed at once: a failure must not be an unhandled rejection while the reports still go in.
+  const settled = trained.then(
+    (model) => ({ model }),
+    (error: unknown) => ({ error }),
+  );
+  const result = await seedDemoReports(database.db, ids, config, {
+    count: reports,
+    now,
+    onProgress: (done) => progress.update(done),
+  });
+  progress.stop();
+  const outcome = await settled;
+  if ('error' in outcome) throw outcome.error;
+  const { model } = outcome;
+  await recordDemoModel(database.db, model, now);
   console.log(
     `Seeded the demo region (St Petersburg: ${ids.territories.size - 1} districts, ${ids.categories.size} categories, ` +
       `${ids.organisations.size} organisations, ${result.created} reports, a classifier trained on ${model.trainedOn} ` +
@@ -55,7 +70,10 @@ export async function seedIfEmpty(config: AppConfig, database: Database): Promis
 }
 
 export async function runSeed(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { reports: { type: 'string', default: '300' } } });
+  const { values } = parseArgs({
+    args,
+    options: { reports: { type: 'string', default: '300' }, quiet: { type: 'boolean', default: false } },
+  });
   const reports = Number(values.reports);
   if (!Number.isInteger(reports) || reports < 0 || reports > 100_000)
     throw new Error('--reports must be an integer from 0 to 100000');
@@ -71,7 +89,7 @@ export async function runSeed(args: string[]): Promise<void> {
       console.log('The database already holds a region; the demo seed only loads into an empty one.');
       return;
     }
-    await seedDemo(config, database, reports);
+    await seedDemo(config, database, reports, values.quiet);
   } finally {
     await database.close();
   }

@@ -6,6 +6,7 @@ import {
   saveModel,
   trainModel,
 } from '../modules/classifier/index.ts';
+import { startProgress } from './progress.ts';
 
 export const TRAIN_USAGE = 'Usage: vmeste train --input FILE.jsonl[.gz] --out MODEL [--seed N] [--quiet]';
 
@@ -71,16 +72,16 @@ async function train(args: string[]): Promise<void> {
   });
   if (!values.input || !values.out) throw new UsageError(TRAIN_USAGE);
   const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
-  const log = (m: string) => {
-    if (!values.quiet) process.stderr.write(`  ${m}\n`);
-  };
+  // Training has stages, not a count: each one is noted with the time since the start.
+  const progress = startProgress({ label: 'Training', unit: 'steps', quiet: values.quiet });
+  progress.note(`reading ${values.input}`);
   const file = await readTrainingFile(values.input);
   const skipped = Object.entries(file.skipped);
   console.log(
     `Read ${file.lines} lines: ${file.examples.length} usable` +
       (skipped.length ? `, skipped ${skipped.map(([why, n]) => `${n} (${why})`).join(', ')}` : ''),
   );
-  const { model, seconds } = trainModel(file.examples, { seed, onProgress: log });
+  const { model, seconds } = trainModel(file.examples, { seed, onProgress: (m) => progress.note(m) });
   const size = await saveModel(model, values.out);
   for (const name of LABELS) {
     const r = model.info.labels[name];

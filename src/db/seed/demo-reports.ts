@@ -35,7 +35,7 @@ export async function seedDemoReports(
   db: Db,
   ids: ReferenceIds,
   config: Pick<AppConfig, 'disputeWindowDays' | 'regionToleranceMeters'>,
-  options: { count: number; now: Date },
+  options: { count: number; now: Date; onProgress?: (done: number, total: number) => void },
 ): Promise<{ created: number; byState: Record<string, number> }> {
   const plans = generateDemoReports({ count: options.count, now: options.now });
   const clock = fixedClock(options.now);
@@ -51,9 +51,10 @@ export async function seedDemoReports(
   };
   const cast = await loadCast(db, ids);
   const byState: Record<string, number> = {};
-  for (const plan of plans) {
+  for (const [i, plan] of plans.entries()) {
     const final = await carryOut(deps, clock, cast, ids, plan);
     byState[final] = (byState[final] ?? 0) + 1;
+    options.onProgress?.(i + 1, plans.length);
   }
   return { created: plans.length, byState };
 }

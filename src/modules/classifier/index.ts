@@ -29,3 +29,12 @@ export { ModelStore } from './model-store.ts';
 export { decodeModel, encodeModel, loadModel, ModelFormatError, saveModel } from './serialize.ts';
 export { type TrainOptions, type TrainResult, textKey, trainModel } from './train.ts';
 export { LABELS, type LabelName, type ReportInput, type TrainingExample } from './types.ts';
+
+import * as repo from './classifier.repo.ts';
+
+/** Records a trained model (e.g. the demo's first one); an active model retires the previous one. */
+export function recordModel(
+  ...args: Parameters<typeof repo.recordModel>
+): ReturnType<typeof repo.recordModel> {
+  return repo.recordModel(...args);
+}

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errorCatalogue, type Locale } from '../../lib/errors.ts';
@@ -28,8 +30,12 @@ export type ImportOptions = {
   /** Stop after this many source lines (records), e.g. to try a mapping on the head of a file. */
   limit?: number;
   locale?: Locale;
-  onProgress?: (totals: ImportTotals) => void;
+  /** Called every few hundred records, with how far through the input file (in its own bytes) the run is. */
+  onProgress?: (totals: ImportTotals, input: InputPosition) => void;
 };
+
+/** Bytes of the input file consumed so far (compressed bytes for a gzip file) and its size. */
+export type InputPosition = { bytesRead: number; bytesTotal: number };
 
 export type ImportTotals = {
   /** Records read (JSONL lines or CSV rows, blank lines not counted). */
@@ -46,6 +52,13 @@ export type LineReport = {
   externalId: string | null;
   errors: { path: string; code: string; message: string }[];
 };
+
+/** Bytes taken from the file so far: a gunzip stream counts what went into it, a file stream what it read. */
+function bytesConsumed(input: Readable): number {
+  if ('bytesWritten' in input && typeof input.bytesWritten === 'number') return input.bytesWritten;
+  if ('bytesRead' in input && typeof input.bytesRead === 'number') return input.bytesRead;
+  return 0;
+}
 
 /** The error report as JSONL, written with back-pressure (a file of many bad lines stays bounded too). */
 class ErrorReport {
@@ -111,6 +124,7 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
   if (mapping.format === 'csv') await checkCsvColumns(mapping, options.input, locale);
   // Open both files before touching the database: a missing input or an unwritable report path
   // stops the run with nothing created.
+  const bytesTotal = (await stat(options.input)).size;
   const input = await openInput(options.input);
   const errors = await ErrorReport.open(options.errorsFile, locale).catch((err: unknown) => {
     input.destroy();
@@ -123,6 +137,7 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
   // External ids of the current batch: a repeat inside one statement is skipped here, a repeat
   // across batches by the (source, external id) key.
   let batchIds = new Set<string>();
+  const progress = () => options.onProgress?.(totals, { bytesRead: bytesConsumed(input), bytesTotal });
 
   const flush = async (authorId: string) => {
     if (batch.length === 0) return;
@@ -146,7 +161,7 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
     }
     batch = [];
     batchIds = new Set();
-    options.onProgress?.(totals);
+    progress();
   };
 
   try {
@@ -155,6 +170,8 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
     for await (const record of records) {
       if (options.limit !== undefined && totals.read >= options.limit) break;
       totals.read++;
+      // Also between inserts: a file whose lines mostly fail flushes rarely but must still show progress.
+      if (totals.read % 1000 === 0) progress();
       if ('problems' in record) {
         totals.failed++;
         await errors.add(record.line, null, record.problems);

@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase } from '../../../test/support/template.ts';
+import { ModelStore } from '../../modules/classifier/model-store.ts';
+import type { Database } from '../connection.ts';
+import { categories, organisations, territories, users } from '../schema/index.ts';
+import { recordDemoModel, trainDemoModel, trainDemoModelAside } from './demo-model.ts';
+import { seedDemoReports } from './demo-reports.ts';
+import type { ReferenceIds } from './reference.ts';
+
+/** The ids seedReference returned when the suite's template was built, read back by code. */
+async function referenceIds(database: Database): Promise<ReferenceIds> {
+  const byCode = (rows: { code: string; id: string }[]) => new Map(rows.map((r) => [r.code, r.id]));
+  const db = database.db;
+  return {
+    territories: byCode(await db.select({ code: territories.code, id: territories.id }).from(territories)),
+    categories: byCode(await db.select({ code: categories.code, id: categories.id }).from(categories)),
+    organisations: byCode(
+      await db.select({ code: organisations.code, id: organisations.id }).from(organisations),
+    ),
+    users: new Map(
+      (await db.select({ email: users.email, id: users.id }).from(users)).map((u) => [u.email, u.id]),
+    ),
+  };
+}
+
+describe('the demo seed', () => {
+  let database: Database;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(inject('dbTemplate'));
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-seed-'));
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('carries the generated reports through their timelines, reporting each one done', async () => {
+    const done: number[] = [];
+    const result = await seedDemoReports(
+      database.db,
+      await referenceIds(database),
+      { disputeWindowDays: 14, regionToleranceMeters: 2000 },
+      { count: 12, now: new Date('2026-03-01T09:00:00Z'), onProgress: (n, total) => done.push(n / total) },
+    );
+    expect(result.created).toBe(12);
+    expect(done).toHaveLength(12);
+    expect(done.at(-1)).toBe(1);
+    // Not all filed and left alone: the demo shows reports at many stages of their lives.
+    expect(Object.keys(result.byState).length).toBeGreaterThan(2);
+  });
+
+  it('trains the first model once and makes it the active one the app loads', async () => {
+    const stages: string[] = [];
+    const model = await trainDemoModel(dataDir, new Date('2026-03-01T09:00:00Z'), 600, (m) => stages.push(m));
+    expect(model.trainedOn).toBe(600);
+    expect(model.heldOut).toBeGreaterThan(0);
+    expect(model.candidate.reason).toBeGreaterThan(0.3);
+    expect(stages.some((s) => s.startsWith('calibrating'))).toBe(true);
+    await recordDemoModel(database.db, model, new Date('2026-03-01T09:00:00Z'));
+    const loaded = await new ModelStore(database.db, dataDir).current();
+    expect(loaded?.labels.executor_org).toBeTruthy();
+  });
+
+  it('trains in a child process too, passing its stages and its model file back', async () => {
+    const stages: string[] = [];
+    const model = await trainDemoModelAside(dataDir, new Date('2026-03-01T09:00:00Z'), 400, (m) =>
+      stages.push(m),
+    );
+    expect(model.trainedOn).toBe(400);
+    expect(stages.some((s) => s.startsWith('calibrating'))).toBe(true);
+    await recordDemoModel(database.db, model, new Date('2026-03-02T09:00:00Z'));
+    const loaded = await new ModelStore(database.db, dataDir).current();
+    expect(loaded?.info.labels.reason?.trained).toBeGreaterThan(0);
+  });
+});
