@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of answer quality: templates: HTTP status and message in both UI languages. */
+/** Error codes of answer templates and answer quality: HTTP status and a message in each UI language. */
 export const answersErrors = {
   template_not_found: { status: 404, ru: 'Шаблон ответа не найден', en: 'Answer template not found' },
   template_unknown_placeholder: {

@@ -1,6 +1,6 @@
 import type { ErrorDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of aPI keys and their clients: HTTP status and message in both UI languages. */
+/** Error codes of API keys and their clients: HTTP status and a message in each UI language. */
 export const apiKeysErrors = {
   api_key_required: { status: 401, ru: 'Нужен ключ API', en: 'An API key is required' },
   api_key_invalid: {

@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of the production calendar: HTTP status and message in both UI languages. */
+/** Error codes of the production calendar and deadlines: HTTP status and a message in each UI language. */
 export const calendarErrors = {
   calendar_day_not_found: {
     status: 404,

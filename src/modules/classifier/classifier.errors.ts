@@ -1,6 +1,6 @@
 import type { ErrorDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of the category classifier and its retraining: HTTP status and message in both UI languages. */
+/** Error codes of the category classifier and its retraining: HTTP status and a message in each UI language. */
 export const classifierErrors = {
   retrain_already_queued: {
     status: 409,

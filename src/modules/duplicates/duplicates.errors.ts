@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of duplicates: support and merge: HTTP status and message in both UI languages. */
+/** Error codes of duplicates (support and merge): HTTP status and a message in each UI language. */
 export const duplicatesErrors = {
   already_supported: {
     status: 409,

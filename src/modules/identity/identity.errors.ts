@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of sign-in and accounts, including OpenID Connect (ESIA-style) sign-in: HTTP status and message in both UI languages. */
+/** Error codes of sign-in and accounts, OpenID Connect included: HTTP status and a message in each UI language. */
 export const identityErrors = {
   invalid_credentials: { status: 401, ru: 'Неверная почта или пароль', en: 'Wrong e-mail or password' },
   email_taken: {

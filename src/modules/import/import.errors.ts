@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of import of historical reports (`vmeste import`): the mapping file and per-line problems: HTTP status and message in both UI languages. */
+/** Error codes of the import of historical reports (`vmeste import`): the mapping file and per-line problems: HTTP status and a message in each UI language. */
 export const importErrors = {
   import_mapping_invalid: {
     status: 400,

@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of uploaded files and photos: HTTP status and message in both UI languages. */
+/** Error codes of uploaded files and photos: HTTP status and a message in each UI language. */
 export const mediaErrors = {
   media_not_found: { status: 404, ru: 'Файл не найден', en: 'File not found' },
   media_unusable: { status: 422, ru: 'Файл нельзя прикрепить', en: 'The file cannot be attached' },

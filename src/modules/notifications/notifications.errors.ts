@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of notifications: HTTP status and message in both UI languages. */
+/** Error codes of notifications: HTTP status and a message in each UI language. */
 export const notificationsErrors = {
   notification_not_found: { status: 404, ru: 'Уведомление не найдено', en: 'Notification not found' },
 } as const satisfies ErrorDefinitions;

@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of open311 GeoReport v2 and its status updates: HTTP status and message in both UI languages. */
+/** Error codes of Open311 GeoReport v2 and its status updates: HTTP status and a message in each UI language. */
 export const open311Errors = {
   service_not_found: { status: 404, ru: 'Нет такой услуги (service_code)', en: 'No such service_code' },
   jurisdiction_not_found: { status: 404, ru: 'Нет такого jurisdiction_id', en: 'No such jurisdiction_id' },

@@ -1,6 +1,6 @@
 import type { ErrorDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of categories, organisations and the region, as other modules refer to them: HTTP status and message in both UI languages. */
+/** Error codes of categories, organisations and the region: HTTP status and a message in each UI language. */
 export const referenceErrors = {
   unknown_category: { status: 422, ru: 'Такой категории нет', en: 'No such category' },
   category_not_selectable: {

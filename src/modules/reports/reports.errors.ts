@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of reports and their processing: actions, redirects, answers, ratings and deadline extension: HTTP status and message in both UI languages. */
+/** Error codes of reports and their processing (actions, redirects, answers, ratings, deadline extensions): HTTP status and a message in each UI language. */
 export const reportsErrors = {
   report_not_found: { status: 404, ru: 'Сообщение не найдено', en: 'Report not found' },
   invalid_transition: {

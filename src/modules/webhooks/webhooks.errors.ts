@@ -1,6 +1,6 @@
 import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/types.ts';
 
-/** Error codes of outbound webhooks: HTTP status and message in both UI languages. */
+/** Error codes of outbound webhooks: HTTP status and a message in each UI language. */
 export const webhooksErrors = {
   webhook_endpoint_not_found: {
     status: 404,
