@@ -6,7 +6,12 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
+    // One process per worker for all its files: a fresh process per file re-imports the app and
+    // recompiles PGlite's WebAssembly each time. Each file still gets its own app and database
+    // (test/support/app.ts); module state is limited to pure caches.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    reporters: ['default', './test/support/slowest-files-reporter.ts'],
   },
 });

@@ -1,9 +1,15 @@
 import type { TestProject } from 'vitest/node';
-import { buildPgliteTemplate, buildPostgresTemplate, dropPostgresDatabases } from './template.ts';
+import {
+  buildPgliteTemplate,
+  buildPostgresTemplate,
+  dropPostgresDatabases,
+  type PgliteTemplate,
+  type PostgresTemplate,
+} from './template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dbTemplate: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; name: string };
+    dbTemplate: PgliteTemplate | PostgresTemplate;
   }
 }
 
@@ -16,8 +22,7 @@ export default async function setup(project: TestProject) {
     console.log(`[vmeste tests] database: PostgreSQL (template ${name})`);
     return async () => dropPostgresDatabases(url, name);
   }
-  const file = await buildPgliteTemplate();
-  project.provide('dbTemplate', { kind: 'pglite', file });
+  project.provide('dbTemplate', await buildPgliteTemplate());
   console.log('[vmeste tests] database: PGlite (embedded)');
   return undefined;
 }
