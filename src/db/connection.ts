@@ -52,7 +52,8 @@ export function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
-function withBundle(extension: Extension, bundle: string): Extension {
+/** The extension, loaded from another bundle file (see ConnectOptions.postgisBundle). */
+export function withBundle(extension: Extension, bundle: string): Extension {
   return {
     name: extension.name,
     setup: async (pg, emscriptenOpts, clientOnly) => ({
