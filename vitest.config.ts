@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,7 +7,14 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
+    // One process per worker for all its files: a fresh process per file re-imports the app and
+    // recompiles PGlite's WebAssembly each time. Each file still gets its own app and database
+    // (test/support/app.ts); module state is limited to pure caches.
+    isolate: false,
+    // Two workers even on two cores: a worker often waits (timers, loopback HTTP), the other runs.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    reporters: ['default', './test/support/slowest-files-reporter.ts'],
   },
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { pathToFileURL } from 'node:url';
+import { type Extension, PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
@@ -39,6 +40,11 @@ export type ConnectOptions = {
   dataDir?: string;
   /** A dumped PGlite data directory to start from (tests load a migrated template). */
   loadDataDir?: Blob | File;
+  /**
+   * A PostGIS bundle (.tar.gz) to load instead of the package's own: the tests use one without the
+   * extensions the app never creates, because PGlite unpacks and compiles the whole bundle per instance.
+   */
+  postgisBundle?: string;
   schema: string;
   poolSize?: number;
 };
@@ -48,12 +54,23 @@ export function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
+/** The extension, loaded from another bundle file (see ConnectOptions.postgisBundle). */
+export function withBundle(extension: Extension, bundle: string): Extension {
+  return {
+    name: extension.name,
+    setup: async (pg, emscriptenOpts, clientOnly) => ({
+      ...(await extension.setup(pg, emscriptenOpts, clientOnly)),
+      bundlePath: pathToFileURL(bundle),
+    }),
+  };
+}
+
 export async function openPglite(opts: ConnectOptions): Promise<{ database: Database; client: PGlite }> {
   const dataDir = opts.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create({
     dataDir,
-    extensions: { postgis, pg_trgm },
+    extensions: { postgis: opts.postgisBundle ? withBundle(postgis, opts.postgisBundle) : postgis, pg_trgm },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   await client.exec(`SET search_path TO ${quoteIdent(opts.schema)}, public`);

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { inject } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -54,13 +55,16 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 /**
  * Starts `vmeste serve` (the real CLI, which serves the built web app) on a fresh embedded database
- * seeded with the demo region. Set VMESTE_E2E_URL to test an already running deployment instead.
+ * seeded with the demo region: a copy of the one the run's global setup seeded (test/e2e/global-setup.ts).
+ * Set VMESTE_E2E_URL to test an already running deployment instead.
  */
 export async function startServer(): Promise<Server> {
   const external = process.env.VMESTE_E2E_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => {} };
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-'));
+  const seeded = inject('e2eSeededDataDir');
+  if (seeded) await cp(seeded, dataDir, { recursive: true });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -1,13 +1,17 @@
 import type { TestProject } from 'vitest/node';
 import { checkCoordinator, citusRunPrefix, citusTestMode, dropCitusTestSchemas } from './citus.ts';
-import { buildPgliteTemplate, buildPostgresTemplate, dropPostgresDatabases } from './template.ts';
+import {
+  buildPgliteTemplate,
+  buildPostgresTemplate,
+  type CitusTemplate,
+  dropPostgresDatabases,
+  type PgliteTemplate,
+  type PostgresTemplate,
+} from './template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dbTemplate:
-      | { kind: 'pglite'; file: string }
-      | { kind: 'postgres'; url: string; name: string }
-      | { kind: 'citus'; url: string; prefix: string };
+    dbTemplate: PgliteTemplate | PostgresTemplate | CitusTemplate;
   }
 }
 
@@ -28,8 +32,7 @@ export default async function setup(project: TestProject) {
     console.log(`[vmeste tests] database: PostgreSQL (template ${name})`);
     return async () => dropPostgresDatabases(url, name);
   }
-  const file = await buildPgliteTemplate();
-  project.provide('dbTemplate', { kind: 'pglite', file });
+  project.provide('dbTemplate', await buildPgliteTemplate());
   console.log('[vmeste tests] database: PGlite (embedded)');
   return undefined;
 }

@@ -6,6 +6,7 @@ import { type Database, openPglite, openPostgres } from '../../src/db/connection
 import { migrate } from '../../src/db/migrate.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
 import { openCitusTestDatabase } from './citus.ts';
+import { pgliteBase } from './pglite-base.ts';
 
 /**
  * The suite builds one migrated database with the demo region's reference data, then gives every test
@@ -13,15 +14,28 @@ import { openCitusTestDatabase } from './citus.ts';
  */
 export const TEMPLATE_DB_PREFIX = 'vmeste_test_template';
 
-export async function buildPgliteTemplate(): Promise<string> {
-  const { database, client } = await openPglite({ dataDir: 'memory://', schema: 'public' });
+export type PgliteTemplate = { kind: 'pglite'; file: string; postgisBundle: string };
+export type PostgresTemplate = { kind: 'postgres'; url: string; name: string };
+/** Citus: one distributed schema per test file, migrated when the file opens it (test/support/citus.ts). */
+export type CitusTemplate = { kind: 'citus'; url: string; prefix: string };
+
+export async function buildPgliteTemplate(): Promise<PgliteTemplate> {
+  const { postgisBundle, dataDir } = await pgliteBase();
+  const { database, client } = await openPglite({
+    dataDir: 'memory://',
+    schema: 'public',
+    loadDataDir: dataDir,
+    postgisBundle,
+  });
   await migrate(database, 'public');
   await seedReference(database.db);
+  // Without a checkpoint every copy would replay the whole migration's WAL when it starts.
+  await client.exec('CHECKPOINT');
   const dump = await client.dumpDataDir('none');
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'vmeste-test-')), 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
-  return file;
+  return { kind: 'pglite', file, postgisBundle };
 }
 
 export function adminUrl(databaseUrl: string, dbName = 'postgres'): string {
@@ -63,15 +77,14 @@ let counter = 0;
 
 /** A fresh database for one test file, copied from the suite's template. */
 export async function openTestDatabase(
-  template:
-    | { kind: 'pglite'; file: string }
-    | { kind: 'postgres'; url: string; name: string }
-    | { kind: 'citus'; url: string; prefix: string },
+  template: PgliteTemplate | PostgresTemplate | CitusTemplate,
 ): Promise<Database> {
   if (template.kind === 'citus') return openCitusTestDatabase(template.url, template.prefix);
   if (template.kind === 'pglite') {
     const blob = new Blob([readFileSync(template.file)]);
-    return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob })).database;
+    const { postgisBundle } = template;
+    return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob, postgisBundle }))
+      .database;
   }
   const name = `${template.name}_f${process.pid}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl(template.url) });

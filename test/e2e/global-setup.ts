@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data directory the real `vmeste seed` filled with the demo region; each server starts on a copy. */
+    e2eSeededDataDir: string | undefined;
+  }
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Seeding the demo region into a fresh embedded database (initdb, PostGIS, migrations, 300 reports,
+ * a classifier trained on 2,500 examples) is most of a server's start-up. It is done once per run by
+ * the CLI a user would run, and each test file's server gets its own copy of the result
+ * (test/e2e/harness.ts), so files still never share a database.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.VMESTE_E2E_URL || process.env.VMESTE_E2E_DATABASE_URL) {
+    project.provide('e2eSeededDataDir', undefined);
+    return undefined;
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-seed-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'seed'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`vmeste seed exited with code ${code}:\n${log.slice(-20_000)}`);
+  project.provide('e2eSeededDataDir', dataDir);
+  return async () => rm(dataDir, { recursive: true, force: true });
+}
