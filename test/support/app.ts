@@ -43,7 +43,9 @@ export async function createTestApp(
     database,
     clock,
     close: async () => {
-      await queue?.stop({ graceful: false, wait: true });
+      // Graceful: a job still running (e.g. a retraining a test has just seen recorded) finishes and
+      // marks itself complete before the pool closes under it.
+      await queue?.stop({ graceful: true, wait: true, timeout: 20_000 });
       await app.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
