@@ -284,7 +284,7 @@ export async function listRequests(deps: Open311Deps, call: Open311Call) {
     pageSize,
     (page - 1) * pageSize,
   );
-  return present(deps, call, rows);
+  return requestViews(deps, call, rows);
 }
 
 export async function getRequest(deps: Open311Deps, call: Open311Call, id: string) {
@@ -297,10 +297,11 @@ export async function getRequest(deps: Open311Deps, call: Open311Call, id: strin
   if (!/^\d{1,15}$/.test(id)) throw notFound();
   const rows = await repo.listRequests(deps.db, client?.clientId ?? null, { numbers: [Number(id)] }, 1, 0);
   if (rows.length === 0) throw notFound();
-  return present(deps, call, rows);
+  return requestViews(deps, call, rows);
 }
 
-async function present(deps: Open311Deps, call: Open311Call, rows: repo.RequestRow[]) {
+/** Loads what the `extensions=true` view adds (public notes, photos), then presents each request. */
+async function requestViews(deps: Open311Deps, call: Open311Call, rows: repo.RequestRow[]) {
   if (single(call.fields, 'extensions') !== 'true')
     return rows.map((r) => presentRequest(r, call.locale, call.baseUrl));
   const ids = rows.map((r) => r.id);
