@@ -164,7 +164,7 @@ describe('describeIssues', () => {
   it.each([
     ['bbox', 'Expected bbox: minLon,minLat,maxLon,maxLat', 'Ожидается bbox: minLon,minLat,maxLon,maxLat'],
     ['legal_reason_required', 'A rejection needs a legal reason', 'Для отказа укажите правовое основание'],
-    ['open311_too_long:4000', 'At most 4000 characters', 'Не длиннее 4000 символов'],
+    ['max_chars:4000', 'At most 4000 characters', 'Не длиннее 4000 символов'],
     ['open311_status:done', 'Unknown status: done', 'Неизвестный статус: done'],
   ])('translates vmeste:%s', (key, en, ru) => {
     const r = z

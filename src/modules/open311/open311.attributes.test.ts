@@ -73,7 +73,7 @@ describe('extra questions', () => {
       ['attribute[kinds]', 'vmeste:open311_not_in_list:huge'],
       ['attribute[count]', 'vmeste:open311_number'],
       ['attribute[pick]', 'vmeste:open311_single_value'],
-      ['attribute[note]', 'vmeste:open311_too_long:300'],
+      ['attribute[note]', 'vmeste:max_chars:300'],
     ]);
   });
 });

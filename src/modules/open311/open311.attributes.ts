@@ -53,9 +53,9 @@ function checkSingle(def: AttributeRow, value: string, keys: Set<string>): strin
     case 'singlevaluelist':
       return keys.has(value) ? null : `vmeste:open311_not_in_list:${value}`;
     case 'string':
-      return value.length <= STRING_MAX ? null : `vmeste:open311_too_long:${STRING_MAX}`;
+      return value.length <= STRING_MAX ? null : `vmeste:max_chars:${STRING_MAX}`;
     case 'text':
-      return value.length <= TEXT_MAX ? null : `vmeste:open311_too_long:${TEXT_MAX}`;
+      return value.length <= TEXT_MAX ? null : `vmeste:max_chars:${TEXT_MAX}`;
     default:
       return null;
   }

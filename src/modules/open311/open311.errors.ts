@@ -41,16 +41,6 @@ export const open311Validation = {
   open311_end_before_start: { ru: 'end_date раньше start_date', en: 'end_date is before start_date' },
   open311_int_range: { ru: 'Целое число от 1 до {{value}}', en: 'A whole number from 1 to {{value}}' },
   open311_coordinate: { ru: 'Число от -{{value}} до {{value}}', en: 'A number from -{{value}} to {{value}}' },
-  open311_too_long: {
-    ru: {
-      one: 'Не длиннее {{count}} символа',
-      few: 'Не длиннее {{count}} символов',
-      many: 'Не длиннее {{count}} символов',
-      other: 'Не длиннее {{count}} символа',
-    },
-    en: { one: 'At most {{count}} character', other: 'At most {{count}} characters' },
-  },
-  open311_email: { ru: 'Некорректный адрес почты', en: 'Not an e-mail address' },
   open311_url: { ru: 'Ожидается адрес http(s)://', en: 'Expected an http(s):// URL' },
   open311_number: { ru: 'Ожидается число', en: 'Expected a number' },
   open311_single_value: { ru: 'Допустимо одно значение', en: 'Only one value is allowed' },

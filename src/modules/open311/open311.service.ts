@@ -149,12 +149,12 @@ export async function createRequest(deps: Open311Deps, reports: ReportsDeps, cal
 
   const description = single(fields, 'description');
   if (description && description.length > DESCRIPTION_MAX)
-    problems.add('description', `vmeste:open311_too_long:${DESCRIPTION_MAX}`);
+    problems.add('description', `vmeste:max_chars:${DESCRIPTION_MAX}`);
   const address = single(fields, 'address_string');
   if (address && address.length > ADDRESS_MAX)
-    problems.add('address_string', `vmeste:open311_too_long:${ADDRESS_MAX}`);
+    problems.add('address_string', `vmeste:max_chars:${ADDRESS_MAX}`);
   const email = single(fields, 'email');
-  if (email && !emailPattern.test(email)) problems.add('email', 'vmeste:open311_email');
+  if (email && !emailPattern.test(email)) problems.add('email', 'vmeste:email');
   const mediaUrl = single(fields, 'media_url');
   if (mediaUrl && !isHttpUrl(mediaUrl)) problems.add('media_url', 'vmeste:open311_url');
   const attributes = checkAttributes(definitions, attributesOf(fields), problems);
