@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { classifierModels, trainingLabels } from '../../db/schema/classifier.ts';
-import type { TrainingExample } from './types.ts';
+import type { LabelledReport } from './learning.ts';
 
 export type ModelRow = typeof classifierModels.$inferSelect;
 
@@ -11,7 +11,7 @@ export type ModelRow = typeof classifierModels.$inferSelect;
  * (training_labels) overrides what the report itself says. Reports no one has vetted yet
  * (submitted, rejected, in clarification) teach nothing.
  */
-export async function trainingExamples(exec: Executor): Promise<TrainingExample[]> {
+export async function trainingExamples(exec: Executor): Promise<LabelledReport[]> {
   const rows = await queryRows<{
     text: string;
     district: string | null;
@@ -19,19 +19,21 @@ export async function trainingExamples(exec: Executor): Promise<TrainingExample[
     reason: string;
     executor_org: string | null;
     dt: Date | string;
+    corrected_at: Date | string | null;
   }>(
     exec,
     sql`SELECT r.text, t.name_ru AS district, topic.code AS category,
           coalesce(cat_label.value, c.code) AS reason,
-          coalesce(org_label.value, o.code) AS executor_org, r.created_at AS dt
+          coalesce(org_label.value, o.code) AS executor_org, r.created_at AS dt,
+          greatest(org_label.created_at, cat_label.created_at) AS corrected_at
         FROM reports r
         JOIN categories c ON c.id = r.category_id
         LEFT JOIN categories topic ON topic.id = c.parent_id
         LEFT JOIN territories t ON t.id = r.territory_id
         LEFT JOIN organisations o ON o.id = r.organisation_id
-        LEFT JOIN LATERAL (SELECT value FROM training_labels l WHERE l.report_id = r.id AND l.label = 'executor_org'
+        LEFT JOIN LATERAL (SELECT value, created_at FROM training_labels l WHERE l.report_id = r.id AND l.label = 'executor_org'
                            ORDER BY l.id DESC LIMIT 1) org_label ON TRUE
-        LEFT JOIN LATERAL (SELECT value FROM training_labels l WHERE l.report_id = r.id AND l.label = 'category'
+        LEFT JOIN LATERAL (SELECT value, created_at FROM training_labels l WHERE l.report_id = r.id AND l.label = 'category'
                            ORDER BY l.id DESC LIMIT 1) cat_label ON TRUE
         WHERE r.status NOT IN ('submitted', 'clarification_requested', 'rejected')
         ORDER BY r.created_at`,
@@ -43,6 +45,8 @@ export async function trainingExamples(exec: Executor): Promise<TrainingExample[
     reason: r.reason,
     executor_org: r.executor_org,
     dt: new Date(r.dt).toISOString(),
+    corrected: r.corrected_at !== null,
+    ...(r.corrected_at !== null ? { correctedAt: new Date(r.corrected_at).toISOString() } : {}),
   }));
 }
 
