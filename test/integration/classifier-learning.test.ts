@@ -43,6 +43,10 @@ describe('routing that learns from a curator', () => {
   });
   afterAll(() => t.close());
 
+  // What happened to the first reports, for the weekly routing figures.
+  let sentByModel = 0;
+  let sentByCurator = 0;
+
   const routingOf = async (id: string) => (await getReport(t, staff.curator, id)).json().routing;
 
   it('routes the next similar report as the curator did, after "retrain now"', async () => {
@@ -53,12 +57,16 @@ describe('routing that learns from a curator', () => {
       const accepted = await must(t, staff.moderator, report.id, 'accept');
       // Before any correction the model does not send these to the committee by itself.
       expect((await routingOf(report.id)).organisationCode).not.toBe('appearance-committee');
-      if (accepted.status === 'assigned')
+      if (accepted.status === 'assigned') {
+        sentByModel++;
         await must(t, staff.curator, report.id, 'redirect', {
           organisationId: target,
           reason: 'Брошенные автомобили — не профиль района',
         });
-      else await must(t, staff.curator, report.id, 'assign', { organisationId: target });
+      } else {
+        sentByCurator++;
+        await must(t, staff.curator, report.id, 'assign', { organisationId: target });
+      }
       t.clock.advance(60_000);
     }
 
@@ -102,5 +110,34 @@ describe('routing that learns from a curator', () => {
       method: 'classifier',
       organisationCode: 'appearance-committee',
     });
+  });
+
+  it('counts per week how reports were routed and how many automatic routings were redirected', async () => {
+    const forbidden = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/classifier/routing-weeks',
+      headers: staff.opLight.headers,
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/classifier/routing-weeks?weeks=4',
+      headers: staff.curator.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(sentByModel + sentByCurator).toBe(SIMILAR.length);
+    // Everything happened in the week of Monday 2 March 2026 (the test clock).
+    const classifier = sentByModel + 1;
+    expect(res.json().weeks).toEqual([
+      {
+        week: '2026-03-02',
+        rule: 0,
+        classifier,
+        curator: sentByCurator,
+        ruleRedirected: 0,
+        classifierRedirected: sentByModel,
+        automaticPrecision: Math.round((1 - sentByModel / classifier) * 1000) / 1000,
+      },
+    ]);
   });
 });

@@ -103,3 +103,67 @@ export async function countTrainingLabels(exec: Executor): Promise<number> {
   const rows = await queryRows<{ n: number }>(exec, sql`SELECT count(*)::int AS n FROM ${trainingLabels}`);
   return Number(rows[0]?.n ?? 0);
 }
+
+export type RoutingWeekRow = {
+  week: string;
+  rule: number;
+  classifier: number;
+  curator: number;
+  ruleRedirected: number;
+  classifierRedirected: number;
+};
+
+/**
+ * Per week (Monday, Moscow time) since `since`: reports sent on automatically, by a rule or by the
+ * classifier (the `routed` event), and by a curator (`assigned`); and how many of the automatic ones
+ * were later sent elsewhere (a `redirected` or `redirect_requested` event after it).
+ */
+export async function routingWeeks(exec: Executor, since: Date): Promise<RoutingWeekRow[]> {
+  const rows = await queryRows<{
+    week: string;
+    rule: number;
+    classifier: number;
+    curator: number;
+    rule_redirected: number;
+    classifier_redirected: number;
+  }>(
+    exec,
+    sql`WITH routed AS (
+          SELECT e.id, e.report_id, e.payload->>'method' AS method,
+                 date_trunc('week', e.created_at AT TIME ZONE 'Europe/Moscow') AS week
+          FROM report_events e WHERE e.type = 'routed' AND e.created_at >= ${since}
+        ), automatic AS (
+          SELECT r.week,
+                 count(*) FILTER (WHERE r.method = 'rule')::int AS rule,
+                 count(*) FILTER (WHERE r.method = 'classifier')::int AS classifier,
+                 count(*) FILTER (WHERE r.method = 'rule' AND x.redirected)::int AS rule_redirected,
+                 count(*) FILTER (WHERE r.method = 'classifier' AND x.redirected)::int AS classifier_redirected
+          FROM routed r
+          CROSS JOIN LATERAL (
+            SELECT EXISTS (SELECT 1 FROM report_events l
+                           WHERE l.report_id = r.report_id AND l.id > r.id
+                             AND l.type IN ('redirected', 'redirect_requested')) AS redirected
+          ) x
+          GROUP BY r.week
+        ), curated AS (
+          SELECT date_trunc('week', e.created_at AT TIME ZONE 'Europe/Moscow') AS week, count(*)::int AS curator
+          FROM report_events e WHERE e.type = 'assigned' AND e.created_at >= ${since}
+          GROUP BY 1
+        )
+        SELECT to_char(week, 'YYYY-MM-DD') AS week,
+               coalesce(a.rule, 0) AS rule, coalesce(a.classifier, 0) AS classifier,
+               coalesce(c.curator, 0) AS curator,
+               coalesce(a.rule_redirected, 0) AS rule_redirected,
+               coalesce(a.classifier_redirected, 0) AS classifier_redirected
+        FROM automatic a FULL JOIN curated c USING (week)
+        ORDER BY week DESC`,
+  );
+  return rows.map((r) => ({
+    week: r.week,
+    rule: Number(r.rule),
+    classifier: Number(r.classifier),
+    curator: Number(r.curator),
+    ruleRedirected: Number(r.rule_redirected),
+    classifierRedirected: Number(r.classifier_redirected),
+  }));
+}

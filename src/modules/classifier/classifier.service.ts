@@ -15,7 +15,7 @@ import {
 import type { AdvisorOpinion } from '../routing/index.ts';
 import { loadBaseExamples, saveBaseExamples } from './base-set.ts';
 import * as repo from './classifier.repo.ts';
-import type { ClassifierStatus, ModelInfo } from './classifier.schemas.ts';
+import type { ClassifierStatus, ModelInfo, RoutingWeeks } from './classifier.schemas.ts';
 import { classify } from './classify.ts';
 import { evaluateModel } from './evaluation.ts';
 import {
@@ -302,6 +302,29 @@ export async function classifierStatus(
     models: models.map(presentModel),
     correctionLabels,
     retrainSchedule: retrainSchedule || null,
+  };
+}
+
+/**
+ * How reports were routed per week (rule, classifier, curator) and how many automatic routings were
+ * redirected later: the precision of automatic routing measured in production. Admins, curators and
+ * analysts.
+ */
+export async function routingByWeek(
+  deps: Pick<ClassifierDeps, 'db' | 'clock'>,
+  actor: Actor,
+  weeks: number,
+): Promise<RoutingWeeks> {
+  if (actor.role !== 'admin' && actor.role !== 'analyst' && actor.role !== 'curator')
+    throw new AppError('forbidden');
+  const since = new Date(deps.clock.now().getTime() - weeks * 7 * 86_400_000);
+  const rows = await repo.routingWeeks(deps.db, since);
+  return {
+    weeks: rows.map((r) => {
+      const automatic = r.rule + r.classifier;
+      const redirected = r.ruleRedirected + r.classifierRedirected;
+      return { ...r, automaticPrecision: automatic > 0 ? round(1 - redirected / automatic) : null };
+    }),
   };
 }
 
