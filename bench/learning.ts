@@ -171,5 +171,12 @@ export async function runLearningBench(args: string[]): Promise<void> {
     const w = i < rows ? results[0]!.weeks[i]! : results[0]!.overall;
     console.log(`| ${w.week} (${w.reports}) | ${cells.join(' | ')} |`);
   }
-  console.log(JSON.stringify({ scenario: 'learning', every, seconds: Math.round((Date.now() - started) / 1000), results }));
+  console.log(
+    JSON.stringify({
+      scenario: 'learning',
+      every,
+      seconds: Math.round((Date.now() - started) / 1000),
+      results,
+    }),
+  );
 }

@@ -285,13 +285,14 @@ function presentModel(m: repo.ModelRow): ModelInfo {
   };
 }
 
-/** Admins and analysts see the model history and the figures each retraining was judged on. */
+/** Admins, analysts and curators see the model history and the figures each retraining was judged on. */
 export async function classifierStatus(
   deps: Pick<ClassifierDeps, 'db'>,
   actor: Actor,
   retrainSchedule: string,
 ): Promise<ClassifierStatus> {
-  if (actor.role !== 'admin' && actor.role !== 'analyst') throw new AppError('forbidden');
+  if (actor.role !== 'admin' && actor.role !== 'analyst' && actor.role !== 'curator')
+    throw new AppError('forbidden');
   const [models, active, correctionLabels] = await Promise.all([
     repo.listModels(deps.db),
     repo.activeModel(deps.db),
