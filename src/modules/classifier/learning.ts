@@ -21,7 +21,11 @@ export interface UpdateOptions {
   correctionWeight: number;
 }
 
-export const DEFAULT_UPDATE: UpdateOptions = { method: 'reweight', correctionWeight: 3 };
+/**
+ * Union won the replay of February–March 2021: the same accuracy gain as reweighting, and twice the
+ * share routable at ≥ 97 % precision (reweighting made the model's own threshold over-cautious).
+ */
+export const DEFAULT_UPDATE: UpdateOptions = { method: 'union', correctionWeight: 1 };
 
 /** A labelled report; `corrected` when staff changed one of its labels (training_labels). */
 export interface LabelledReport extends TrainingExample {
