@@ -72,6 +72,7 @@ function line(name: string, r: LoadResult): string {
 
 /** Scenario "intake": report creation over HTTP (validation, territory lookup, routing, event, audit) vs a bare INSERT. */
 export async function runBench(args: string[]): Promise<void> {
+  if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {

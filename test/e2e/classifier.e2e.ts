@@ -91,6 +91,12 @@ describe('the report classifier in the web app', () => {
     expect(await activeRow.textContent()).toContain('начальная модель');
     expect(await activeRow.locator('th[scope="row"]').count()).toBe(1);
     await page.getByRole('region', { name: 'Действующая модель' }).getByText(/%/).first().waitFor();
+    // The weekly routing figures: a table, or the note that nothing was routed lately.
+    const weekly = page.getByRole('region', { name: 'Маршрутизация по неделям' });
+    await weekly
+      .getByText(/По правилу|ни одно обращение не направлено/)
+      .first()
+      .waitFor();
     await checkA11y(page, 'classifier administration');
 
     // Retraining: queued, then polled until the new model (accepted or rejected) shows in the table.

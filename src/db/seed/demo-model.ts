@@ -9,6 +9,7 @@ import { generateDemoReports } from '../../demo/report-generator.ts';
 import {
   ModelStore,
   recordModel,
+  saveBaseExamples,
   saveModel,
   type TrainingExample,
   trainModel,
@@ -60,6 +61,8 @@ export async function trainDemoModel(
   const storageKey = `models/${id}.model`;
   await mkdir(path.join(dataDir, 'models'), { recursive: true });
   await saveModel(model, ModelStore.fileFor(dataDir, storageKey));
+  // Retrainings learn from these plus the vetted reports and corrections.
+  await saveBaseExamples(dataDir, examples);
   const labels = Object.entries(model.info.labels);
   return {
     id,

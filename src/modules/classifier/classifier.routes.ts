@@ -6,10 +6,12 @@ import { requireAuth } from '../../server/plugins/auth.ts';
 import {
   classifierStatusSchema,
   retrainResponseSchema,
+  routingWeeksQuerySchema,
+  routingWeeksSchema,
   suggestBodySchema,
   suggestionListSchema,
 } from './classifier.schemas.ts';
-import { classifierStatus, requestRetrain, suggestCategories } from './classifier.service.ts';
+import { classifierStatus, requestRetrain, routingByWeek, suggestCategories } from './classifier.service.ts';
 
 export function classifierRoutes(ctx: AppContext) {
   const deps = {
@@ -45,6 +47,20 @@ export function classifierRoutes(ctx: AppContext) {
         },
       },
       async (request) => classifierStatus(deps, requireAuth(request).actor, ctx.config.classifierRetrainCron),
+    );
+
+    r.get(
+      '/api/v1/admin/classifier/routing-weeks',
+      {
+        schema: {
+          tags: ['classifier'],
+          summary:
+            'Per week: reports routed by a rule, by the classifier and by a curator, and automatic routings later redirected (admin, curator, analyst)',
+          querystring: routingWeeksQuerySchema,
+          response: { 200: routingWeeksSchema, ...errorResponses },
+        },
+      },
+      async (request) => routingByWeek(deps, requireAuth(request).actor, request.query.weeks),
     );
 
     r.post(

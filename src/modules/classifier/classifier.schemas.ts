@@ -30,3 +30,24 @@ export const classifierStatusSchema = z.object({
 export type ClassifierStatus = z.infer<typeof classifierStatusSchema>;
 
 export const retrainResponseSchema = z.object({ jobId: z.string() });
+
+export const routingWeeksQuerySchema = z.object({
+  weeks: z.coerce.number().int().min(1).max(104).default(12),
+});
+
+/** One week of routing: how reports found their organisation, and how often the automatic way was wrong. */
+export const routingWeekSchema = z.object({
+  /** Monday of the week (Moscow time), YYYY-MM-DD. */
+  week: z.string(),
+  rule: z.number().int(),
+  classifier: z.number().int(),
+  curator: z.number().int(),
+  ruleRedirected: z.number().int(),
+  classifierRedirected: z.number().int(),
+  /** Share of the automatic routings (rule or classifier) not redirected afterwards; null without any. */
+  automaticPrecision: z.number().nullable(),
+});
+export type RoutingWeek = z.infer<typeof routingWeekSchema>;
+
+export const routingWeeksSchema = z.object({ weeks: z.array(routingWeekSchema) });
+export type RoutingWeeks = z.infer<typeof routingWeeksSchema>;

@@ -13,10 +13,19 @@ import {
   listCategoryRows as listCategories,
 } from '../reference/index.ts';
 import type { AdvisorOpinion } from '../routing/index.ts';
+import { loadBaseExamples, saveBaseExamples } from './base-set.ts';
 import * as repo from './classifier.repo.ts';
-import type { ClassifierStatus, ModelInfo } from './classifier.schemas.ts';
+import type { ClassifierStatus, ModelInfo, RoutingWeeks } from './classifier.schemas.ts';
 import { classify } from './classify.ts';
 import { evaluateModel } from './evaluation.ts';
+import {
+  DEFAULT_UPDATE,
+  type LabelledReport,
+  type RoutingChanges,
+  retrainingSet,
+  routingChanges,
+  type UpdateOptions,
+} from './learning.ts';
 import type { ClassifierModel } from './model.ts';
 import { ModelStore } from './model-store.ts';
 import { saveModel } from './serialize.ts';
@@ -132,6 +141,8 @@ export type RetrainResult = {
   heldOut: number;
   candidate: Record<string, number>;
   previous: Record<string, number> | null;
+  corrections: number;
+  changes: RoutingChanges;
 };
 
 function accuracies(model: ClassifierModel, test: TrainingExample[]): Record<string, number> {
@@ -141,33 +152,78 @@ function accuracies(model: ClassifierModel, test: TrainingExample[]): Record<str
   );
 }
 
-/** Newest share of the examples, by filing time: the slice both models are judged on. */
-function splitNewest(
-  examples: TrainingExample[],
-  share: number,
-): { train: TrainingExample[]; test: TrainingExample[] } {
-  const cut = Math.max(1, Math.floor(examples.length * (1 - share)));
-  return { train: examples.slice(0, cut), test: examples.slice(cut) };
+const timeOf = (ex: TrainingExample) => (typeof ex.dt === 'string' ? Date.parse(ex.dt) || 0 : 0);
+const strip = ({ corrected: _c, correctedAt: _a, ...ex }: LabelledReport): TrainingExample => ex;
+
+/** Reports, or corrected labels, that came after the active model was trained: it never learnt from them. */
+function unseenBy(activeSince: Date | null, vetted: LabelledReport[]): Set<LabelledReport> {
+  if (!activeSince) return new Set();
+  const since = activeSince.getTime();
+  return new Set(
+    vetted.filter(
+      (r) => timeOf(r) > since || (r.correctedAt !== undefined && Date.parse(r.correctedAt) > since),
+    ),
+  );
+}
+
+/** A fair judgement needs at least this many reports the active model has never learnt from. */
+export const MIN_UNSEEN = 30;
+
+/**
+ * How the candidate is judged against the active model, on reports neither learnt from whenever
+ * there are enough of them (the reports and corrections that came after the active model); else
+ * on the newest 15 % of all reports, which both models learnt from: then the check is that the new
+ * model keeps what the old one got right while it learns the corrections.
+ */
+function judgement(
+  base: TrainingExample[],
+  vetted: LabelledReport[],
+  unseen: Set<LabelledReport>,
+  update: UpdateOptions,
+): { on: 'unseen' | 'newest'; test: TrainingExample[]; model: ClassifierModel | null } {
+  if (unseen.size >= MIN_UNSEEN) {
+    const model = trainModel(
+      retrainingSet(
+        base,
+        vetted.filter((r) => !unseen.has(r)),
+        update,
+      ),
+      { seed: 1 },
+    ).model;
+    return { on: 'unseen', test: [...unseen].map(strip), model };
+  }
+  const all = [...base, ...vetted.map(strip)].sort((a, b) => timeOf(a) - timeOf(b));
+  const cut = Math.max(1, Math.floor(all.length * 0.85));
+  return { on: 'newest', test: all.slice(cut), model: null };
 }
 
 /**
- * Trains a new model from the reports and staff corrections, and makes it active only if it scores at
- * least as well as the active one on a held-out slice of the newest reports (mean accuracy over the
- * labels both predict). Either way the attempt is recorded with its figures.
+ * Trains a new model from the original training set (kept beside the models), every vetted report and
+ * every staff correction, the way DEFAULT_UPDATE says (chosen by the replay benchmark). It becomes
+ * active only if it scores at least as well as the active one (mean accuracy over the labels both
+ * predict, see `judgement`). Either way the attempt is recorded with its figures: how many
+ * corrections it learnt from, the accuracy before and after, and the routing it moves.
+ * `examples`, when given, become the original training set (the seed's first model).
  */
 export async function retrain(
   deps: ClassifierDeps,
   trigger: 'seed' | 'schedule' | 'admin',
   examples?: TrainingExample[],
+  update: UpdateOptions = DEFAULT_UPDATE,
 ): Promise<RetrainResult> {
-  const all = examples ?? (await repo.trainingExamples(deps.db));
-  if (all.length < 20)
-    throw new Error(`too few labelled reports to train on (${all.length}; at least 20 are needed)`);
-  const { train, test } = splitNewest(all, 0.15);
-  const { model } = trainModel(train, { seed: 1 });
-  const candidate = accuracies(model, test);
+  if (examples) await saveBaseExamples(deps.dataDir, examples);
+  const base = examples ?? (await loadBaseExamples(deps.dataDir));
+  const vetted = await repo.trainingExamples(deps.db);
+  const total = base.length + vetted.length;
+  if (total < 20) throw new Error(`too few labelled reports to train on (${total}; at least 20 are needed)`);
   const current = await deps.store.current();
-  const previous = current ? accuracies(current, test) : null;
+  const activeRow = current ? await repo.activeModel(deps.db) : undefined;
+  const judged = judgement(base, vetted, unseenBy(activeRow?.createdAt ?? null, vetted), update);
+  const all = retrainingSet(base, vetted, update);
+  // The kept model learns from everything, the judged slice included.
+  const final = trainModel(all, { seed: 1 }).model;
+  const candidate = accuracies(judged.model ?? final, judged.test);
+  const previous = current ? accuracies(current, judged.test) : null;
   const mean = (scores: Record<string, number>, keys: string[]) =>
     keys.reduce((sum, k) => sum + (scores[k] ?? 0), 0) / Math.max(1, keys.length);
   const shared = Object.keys(candidate).filter((k) => !previous || k in previous);
@@ -176,22 +232,44 @@ export async function retrain(
   const id = randomUUID();
   const storageKey = `models/${id}.model`;
   if (accepted) {
-    // The accepted model learns from everything, the held-out slice included.
-    const final = trainModel(all, { seed: 1 }).model;
     await mkdir(path.join(deps.dataDir, 'models'), { recursive: true });
     await saveModel(final, ModelStore.fileFor(deps.dataDir, storageKey));
   }
+  const corrected = vetted.filter((r) => r.corrected);
+  // What staff will see move: the corrected reports and the judged ones, each once.
+  const compared = [...new Set<ReportInput>([...corrected, ...judged.test])];
+  const changes = routingChanges(current, final, compared);
   const row = await repo.recordModel(deps.db, {
     id,
     status: accepted ? 'active' : 'rejected',
     storageKey,
     trainedOn: all.length,
-    metrics: { heldOut: test.length, candidate, previous },
+    metrics: {
+      heldOut: judged.test.length,
+      judgedOn: judged.on,
+      candidate,
+      previous,
+      base: base.length,
+      vetted: vetted.length,
+      corrections: corrected.length,
+      method: update.method,
+      correctionWeight: update.method === 'reweight' ? update.correctionWeight : 1,
+      changes,
+    },
     trigger,
     createdAt: deps.clock.now(),
   });
   deps.store.invalidate();
-  return { modelId: row.id, accepted, trainedOn: all.length, heldOut: test.length, candidate, previous };
+  return {
+    modelId: row.id,
+    accepted,
+    trainedOn: all.length,
+    heldOut: judged.test.length,
+    candidate,
+    previous,
+    corrections: corrected.length,
+    changes,
+  };
 }
 
 // ---- administration ------------------------------------------------------------------------------
@@ -207,13 +285,14 @@ function presentModel(m: repo.ModelRow): ModelInfo {
   };
 }
 
-/** Admins and analysts see the model history and the figures each retraining was judged on. */
+/** Admins, analysts and curators see the model history and the figures each retraining was judged on. */
 export async function classifierStatus(
   deps: Pick<ClassifierDeps, 'db'>,
   actor: Actor,
   retrainSchedule: string,
 ): Promise<ClassifierStatus> {
-  if (actor.role !== 'admin' && actor.role !== 'analyst') throw new AppError('forbidden');
+  if (actor.role !== 'admin' && actor.role !== 'analyst' && actor.role !== 'curator')
+    throw new AppError('forbidden');
   const [models, active, correctionLabels] = await Promise.all([
     repo.listModels(deps.db),
     repo.activeModel(deps.db),
@@ -224,6 +303,29 @@ export async function classifierStatus(
     models: models.map(presentModel),
     correctionLabels,
     retrainSchedule: retrainSchedule || null,
+  };
+}
+
+/**
+ * How reports were routed per week (rule, classifier, curator) and how many automatic routings were
+ * redirected later: the precision of automatic routing measured in production. Admins, curators and
+ * analysts.
+ */
+export async function routingByWeek(
+  deps: Pick<ClassifierDeps, 'db' | 'clock'>,
+  actor: Actor,
+  weeks: number,
+): Promise<RoutingWeeks> {
+  if (actor.role !== 'admin' && actor.role !== 'analyst' && actor.role !== 'curator')
+    throw new AppError('forbidden');
+  const since = new Date(deps.clock.now().getTime() - weeks * 7 * 86_400_000);
+  const rows = await repo.routingWeeks(deps.db, since);
+  return {
+    weeks: rows.map((r) => {
+      const automatic = r.rule + r.classifier;
+      const redirected = r.ruleRedirected + r.classifierRedirected;
+      return { ...r, automaticPrecision: automatic > 0 ? round(1 - redirected / automatic) : null };
+    }),
   };
 }
 

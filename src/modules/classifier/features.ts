@@ -1,4 +1,5 @@
 import { bucketOf, FAMILY } from './hashing.ts';
+import { readLetter } from './letter.ts';
 import { isPlaceholder, normalizeText, STOPWORDS, stem, tokenize } from './normalize.ts';
 import type { FeatureConfig, ReportInput } from './types.ts';
 
@@ -134,7 +135,9 @@ export function extractFeatures(input: ReportInput, cfg: FeatureConfig, withTerm
   const words = new Map<number, number>();
   const chars = new Map<number, number>();
   const terms = withTerms ? new Map<number, string>() : undefined;
-  const { stems, surface } = textTokens(typeof input.text === 'string' ? input.text : '', cfg);
+  const raw = typeof input.text === 'string' ? input.text : '';
+  const letter = cfg.letters ? readLetter(raw) : null;
+  const { stems, surface } = textTokens(letter ? letter.body : raw, cfg);
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i]!;
     const b = bucketOf(s, FAMILY.word, cfg.hashBits);
@@ -153,7 +156,10 @@ export function extractFeatures(input: ReportInput, cfg: FeatureConfig, withTerm
     }
   }
   const context: number[] = [];
-  for (const key of contextKeys(input, cfg)) {
+  const keys = contextKeys(input, cfg);
+  // A street named in the text is where the problem is, not what it is: its own one-hot feature.
+  if (letter) for (const street of letter.streets) keys.push(`text_street=${street}`);
+  for (const key of keys) {
     const b = hashContext(key, cfg);
     context.push(b);
     terms?.set(b, key);

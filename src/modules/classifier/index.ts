@@ -5,6 +5,7 @@
  * CLI import only this file.
  */
 
+export { loadBaseExamples, saveBaseExamples } from './base-set.ts';
 export { classifierRoutes } from './classifier.routes.ts';
 export {
   type ClassifierDeps,
@@ -24,6 +25,17 @@ export {
 } from './classify.ts';
 export { parseInputLine, readTrainingFile } from './data.ts';
 export { type EvaluationResult, evaluateModel, splitByMonth } from './evaluation.ts';
+export {
+  DEFAULT_UPDATE,
+  type LabelledReport,
+  type RoutingChanges,
+  type RoutingMove,
+  retrainingSet,
+  routingChanges,
+  type UpdateMethod,
+  type UpdateOptions,
+} from './learning.ts';
+export { readLetter } from './letter.ts';
 export type { ClassifierModel } from './model.ts';
 export { ModelStore } from './model-store.ts';
 export { decodeModel, encodeModel, loadModel, ModelFormatError, saveModel } from './serialize.ts';

@@ -41,6 +41,12 @@ export interface FeatureConfig {
   /** Geo cell sizes in degrees of latitude (longitude cells are twice as wide, about square at 60° N). */
   geoCells: number[];
   address: boolean;
+  /**
+   * Read texts as letters from other systems (letter.ts): markup, headers, greetings, signatures,
+   * quotes and boilerplate dropped; street names named in the text become `text_street=` context
+   * features instead of words. Absent (false) in model files written before it existed.
+   */
+  letters?: boolean;
   /** A text feature is kept only when it occurs in at least this many training reports. */
   minDf: number;
   /** Context features (address, geo cells, crosses) need at least this many reports. */
@@ -61,6 +67,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   districtObject: true,
   geoCells: [],
   address: false,
+  letters: true,
   minDf: 2,
   minContextDf: 2,
 };

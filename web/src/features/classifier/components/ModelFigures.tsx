@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber, formatPercent } from '../../../lib/format
 /** Accuracies side by side read best with the same number of decimals. */
 const formatAccuracy = (share: number) => formatPercent(share, 1, 1);
 
-import { classifierLabels, modelMetrics } from '../metrics';
+import { classifierLabels, type ModelMetrics, modelMetrics } from '../metrics';
 
 const statusBadge: Record<ModelInfo['status'], string> = {
   active: 'badge--done',
@@ -87,6 +87,10 @@ export function ModelHistoryTable({ models }: { models: ModelInfo[] }) {
                 {t(`classifier.labels.${label}`)}
               </th>
             ))}
+            <th scope="col" className="num">
+              {t('classifier.columns2.corrections')}
+            </th>
+            <th scope="col">{t('classifier.columns2.moved')}</th>
           </tr>
         </thead>
         <tbody>
@@ -115,11 +119,48 @@ export function ModelHistoryTable({ models }: { models: ModelInfo[] }) {
                     </td>
                   );
                 })}
+                <td className="num">
+                  {metrics.corrections === null ? '—' : formatNumber(metrics.corrections)}
+                </td>
+                <td>
+                  <RoutingMoves metrics={metrics} />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** How many reports the new model routes differently, and the three largest moves. */
+function RoutingMoves({ metrics }: { metrics: ModelMetrics }) {
+  const { t } = useTranslation();
+  if (metrics.changed === null) return <>—</>;
+  if (metrics.changed === 0) return <span className="muted">{t('classifier.movedNone')}</span>;
+  return (
+    <>
+      <span className="figure">
+        {t('classifier.movedCount', { count: metrics.changed, n: formatNumber(metrics.changed) })}
+      </span>
+      <ul className="plain-list">
+        {metrics.moves.slice(0, 3).map((m) => (
+          <li key={`${m.label}|${m.from}|${m.to}`} className="figure-previous">
+            {t('classifier.move', {
+              label: t(`classifier.labels.${m.label}`),
+              from: m.from ?? '—',
+              to: m.to,
+              n: formatNumber(m.reports),
+            })}
+          </li>
+        ))}
+      </ul>
+      {metrics.judgedOn && (
+        <span className="hint">
+          {t(metrics.judgedOn === 'unseen' ? 'classifier.judgedOnUnseen' : 'classifier.judgedOnNewest')}
+        </span>
+      )}
+    </>
   );
 }

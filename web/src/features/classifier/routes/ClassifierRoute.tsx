@@ -6,8 +6,10 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { formatNumber } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { useClassifierStatus } from '../api/get-classifier-status';
+import { useRoutingWeeks } from '../api/get-routing-weeks';
 import { ActiveModel, ModelHistoryTable } from '../components/ModelFigures';
 import { RetrainControl, type RetrainProgress } from '../components/RetrainControl';
+import { RoutingWeeksTable } from '../components/RoutingWeeksTable';
 
 const POLL_MS = 3000;
 const WATCH_MS = 2 * 60_000;
@@ -24,6 +26,7 @@ export function ClassifierRoute() {
   const [progress, setProgress] = useState<RetrainProgress>(null);
   const status = useClassifierStatus(watch ? POLL_MS : false);
   const data = status.data;
+  const routing = useRoutingWeeks();
 
   // The retraining's model appears in the list (accepted or rejected): stop polling and say how it went.
   useEffect(() => {
@@ -101,6 +104,18 @@ export function ClassifierRoute() {
               </>
             )}
             {status.isError && <ErrorMessage error={status.error} />}
+          </section>
+          <section className="card classifier-history" aria-labelledby="classifier-routing-heading">
+            <h2 id="classifier-routing-heading">{t('classifier.routingWeeks.title')}</h2>
+            <p className="hint">{t('classifier.routingWeeks.hint')}</p>
+            {routing.isPending && <Loading />}
+            {routing.isError && <ErrorMessage error={routing.error} />}
+            {routing.data &&
+              (routing.data.weeks.length === 0 ? (
+                <p>{t('classifier.routingWeeks.empty')}</p>
+              ) : (
+                <RoutingWeeksTable weeks={routing.data.weeks} />
+              ))}
           </section>
         </>
       )}
