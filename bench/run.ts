@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import { type LoadResult, runLoad } from './load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'vmeste_bench';
+const CITUS_BENCH_SCHEMA = 'vmeste_bench';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -26,15 +28,33 @@ async function freshDatabase(baseUrl: string): Promise<string> {
   await admin.query(`CREATE DATABASE ${BENCH_DB}`);
   await admin.end();
   const url = withDatabase(baseUrl, BENCH_DB);
-  const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
-  await migrate(database, 'public');
-  await seedReference(database.db);
-  await database.close();
+  await migrateAndSeed(url, 'public');
   return url;
 }
 
-async function startServer(mode: 'app' | 'bare', url: string, port: number) {
-  const child = fork(path.join(here, 'server.ts'), [mode, url, String(port)], {
+/**
+ * On a Citus coordinator the bench's region is a distributed schema of the coordinator's database
+ * (a region as `vmeste migrate` makes it, docs/scale-out.md), dropped first with its job queue's
+ * schema; a database of its own would need Citus set up in it on every node.
+ */
+async function freshCitusRegion(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${CITUS_BENCH_SCHEMA} CASCADE`);
+  await admin.query(`DROP SCHEMA IF EXISTS pgboss_${CITUS_BENCH_SCHEMA} CASCADE`);
+  await admin.end();
+  await migrateAndSeed(url, CITUS_BENCH_SCHEMA);
+}
+
+async function migrateAndSeed(url: string, schema: string): Promise<void> {
+  const { database } = openPostgres({ databaseUrl: url, schema, poolSize: 2 });
+  await migrate(database, schema);
+  await seedReference(database.db);
+  await database.close();
+}
+
+async function startServer(mode: 'app' | 'bare', url: string, port: number, schema = 'public') {
+  const child = fork(path.join(here, 'server.ts'), [mode, url, String(port), schema], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -70,7 +90,26 @@ function line(name: string, r: LoadResult): string {
   return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}`;
 }
 
-/** Scenario "intake": report creation over HTTP (validation, territory lookup, routing, event, audit) vs a bare INSERT. */
+type Target = { name: string; port: number; stop: () => Promise<void>; token: string };
+
+/** Starts the app on one database and signs a resident in, so the scenarios can run against it. */
+async function openTarget(name: string, url: string, port: number, schema: string): Promise<Target> {
+  const { stop } = await startServer('app', url, port, schema);
+  const email = `bench-${Date.now()}@example.org`;
+  await json(port, 'POST', '/api/v1/users', { email, password: 'bench-password-1', name: 'Bench Resident' });
+  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
+    email,
+    password: 'bench-password-1',
+  });
+  return { name, port, stop, token: session.token };
+}
+
+/**
+ * Scenario "intake": report creation over HTTP (validation, territory lookup, routing, event, audit)
+ * vs a bare INSERT, and "reads": the public list of reports. With CITUS_URL (a Citus coordinator) the
+ * same scenarios also run against a distributed region schema there, alternating with plain
+ * PostgreSQL scenario by scenario so that both see the same machine load.
+ */
 export async function runBench(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -98,9 +137,10 @@ export async function runBench(args: string[]): Promise<void> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     throw new Error(
-      'The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://user:pass@host:5432/postgres (it creates and drops the database vmeste_bench).',
+      'The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://user:pass@host:5432/postgres (it creates and drops the database vmeste_bench); CITUS_URL=<coordinator> adds the same scenarios on Citus (schema vmeste_bench).',
     );
   }
+  const citusUrl = process.env.CITUS_URL;
   const seconds = Number(values.seconds);
   const warmupSeconds = Number(values.warmup);
   const concurrency = Number(values.concurrency);
@@ -109,46 +149,62 @@ export async function runBench(args: string[]): Promise<void> {
   const bodies = generateIntakeBodies(50_000, 42);
 
   console.log(
-    `Vmeste benchmark — intake, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL`,
+    `Vmeste benchmark — intake and reads, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL${citusUrl ? ' and Citus' : ''}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   const url = await freshDatabase(baseUrl);
+  if (citusUrl) await freshCitusRegion(citusUrl);
 
-  const app = await startServer('app', url, port);
-  const categories = await json<{ items: { id: string; code: string }[] }>(port, 'GET', '/api/v1/categories');
-  const byCode = new Map(categories.items.map((c) => [c.code, c.id]));
-  const email = `bench-${Date.now()}@example.org`;
-  await json(port, 'POST', '/api/v1/users', { email, password: 'bench-password-1', name: 'Bench Resident' });
-  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
-    email,
-    password: 'bench-password-1',
-  });
+  const targets = [await openTarget('PostgreSQL', url, port, 'public')];
+  if (citusUrl) targets.push(await openTarget('Citus', citusUrl, port + 1, CITUS_BENCH_SCHEMA));
+  const run = Date.now().toString(36);
+  const results: { scenario: string; target: string; result: LoadResult }[] = [];
+  for (const scenario of ['intake', 'reads'] as const) {
+    for (const target of targets) {
+      // Category ids differ between the two databases; their codes are the same.
+      const ids = new Map(
+        (
+          await json<{ items: { id: string; code: string }[] }>(target.port, 'GET', '/api/v1/categories')
+        ).items.map((c) => [c.code, c.id]),
+      );
+      const progress = shown(`${scenario} (${target.name})`);
+      const result = await runLoad({
+        port: target.port,
+        concurrency,
+        seconds,
+        warmupSeconds,
+        maxRequests,
+        headers: { authorization: `Bearer ${target.token}` },
+        onProgress: progress.onProgress,
+        ...(scenario === 'intake'
+          ? {
+              path: '/api/v1/reports',
+              body: (i: number) => {
+                const b = bodies[i % bodies.length]!;
+                return {
+                  categoryId: ids.get(b.categoryCode)!,
+                  text: b.text,
+                  lat: b.lat,
+                  lon: b.lon,
+                  address: b.address,
+                };
+              },
+              idempotencyKey: (i: number) => `bench-${run}-${target.name}-${i}`,
+            }
+          : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
+      });
+      progress.done();
+      results.push({ scenario, target: target.name, result });
+    }
+  }
+  const categories = await json<{ items: { id: string }[] }>(port, 'GET', '/api/v1/categories');
+  for (const target of targets) await target.stop();
+
   const toBody = (i: number) => {
     const b = bodies[i % bodies.length]!;
-    return {
-      categoryId: byCode.get(b.categoryCode)!,
-      text: b.text,
-      lat: b.lat,
-      lon: b.lon,
-      address: b.address,
-    };
+    return { categoryId: categories.items[0]!.id, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
   };
-  const run = Date.now().toString(36);
-  const intakeProgress = shown('intake (full app)');
-  const intake = await runLoad({
-    port,
-    path: '/api/v1/reports',
-    concurrency,
-    seconds,
-    warmupSeconds,
-    maxRequests,
-    headers: { authorization: `Bearer ${session.token}` },
-    body: toBody,
-    idempotencyKey: (i) => `bench-${run}-${i}`,
-    onProgress: intakeProgress.onProgress,
-  });
-  intakeProgress.done();
-  await app.stop();
-
   const bare = await startServer('bare', url, port);
   const bareProgress = shown('baseline (bare INSERT)');
   const baseline = await runLoad({
@@ -165,12 +221,28 @@ export async function runBench(args: string[]): Promise<void> {
   bareProgress.done();
   await bare.stop();
 
-  const ratio = intake.throughput / baseline.throughput;
-  console.log(line('intake (full app)', intake));
+  for (const r of results) console.log(line(`${r.scenario} (${r.target})`, r.result));
   console.log(line('baseline (bare INSERT)', baseline));
+  const intake = results.find((r) => r.scenario === 'intake' && r.target === 'PostgreSQL')!.result;
+  const ratio = intake.throughput / baseline.throughput;
   console.log(`ratio intake/baseline: ${(ratio * 100).toFixed(1)}%`);
   console.log(
     `targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
   );
-  console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, intake, baseline, ratio }));
+  if (citusUrl) {
+    for (const scenario of ['intake', 'reads']) {
+      const [plain, citus] = ['PostgreSQL', 'Citus'].map(
+        (t) => results.find((r) => r.scenario === scenario && r.target === t)!.result,
+      );
+      console.log(
+        `Citus vs PostgreSQL, ${scenario}: ${(citus!.throughput / plain!.throughput).toFixed(2)}× the throughput, p50 ${(citus!.p50 / plain!.p50).toFixed(2)}× the latency`,
+      );
+    }
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, results, baseline, ratio }));
 }
