@@ -22,7 +22,8 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function runLoad(opts: {
   port: number;
-  path: string;
+  /** The request's path, or the i-th request's path. */
+  path: string | ((i: number) => string);
   /** POST (the default) sends `body(i)`; GET sends no body. */
   method?: 'GET' | 'POST';
   concurrency: number;
@@ -45,7 +46,7 @@ export async function runLoad(opts: {
         {
           host: '127.0.0.1',
           port: opts.port,
-          path: opts.path,
+          path: typeof opts.path === 'string' ? opts.path : opts.path(i),
           method,
           agent,
           headers: {

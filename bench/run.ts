@@ -9,11 +9,13 @@ import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
+import { hashPassword } from '../src/modules/identity/identity.service.ts';
 import { type LoadResult, runLoad } from './load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'vmeste_bench';
 const CITUS_BENCH_SCHEMA = 'vmeste_bench';
+const BENCH_PASSWORD = 'bench-password-1';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -90,18 +92,68 @@ function line(name: string, r: LoadResult): string {
   return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}`;
 }
 
-type Target = { name: string; port: number; stop: () => Promise<void>; token: string };
+type Target = {
+  name: string;
+  url: string;
+  schema: string;
+  port: number;
+  stop: () => Promise<void>;
+  token: string;
+  moderatorToken: string;
+};
 
-/** Starts the app on one database and signs a resident in, so the scenarios can run against it. */
+async function signIn(port: number, email: string): Promise<string> {
+  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
+    email,
+    password: BENCH_PASSWORD,
+  });
+  return session.token;
+}
+
+/** Starts the app on one database and signs a resident and a moderator in, for the scenarios. */
 async function openTarget(name: string, url: string, port: number, schema: string): Promise<Target> {
   const { stop } = await startServer('app', url, port, schema);
   const email = `bench-${Date.now()}@example.org`;
-  await json(port, 'POST', '/api/v1/users', { email, password: 'bench-password-1', name: 'Bench Resident' });
-  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
-    email,
-    password: 'bench-password-1',
+  await json(port, 'POST', '/api/v1/users', { email, password: BENCH_PASSWORD, name: 'Bench Resident' });
+  // Staff accounts are made by an administrator, not by sign-up: the bench writes its moderator directly.
+  const moderator = `bench-moderator-${Date.now()}@example.org`;
+  await withSchema(url, schema, (c) =>
+    hashPassword(BENCH_PASSWORD).then((hash) =>
+      c.query(
+        `INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, 'Bench Moderator', 'moderator')`,
+        [moderator, hash],
+      ),
+    ),
+  );
+  return {
+    name,
+    url,
+    schema,
+    port,
+    stop,
+    token: await signIn(port, email),
+    moderatorToken: await signIn(port, moderator),
+  };
+}
+
+async function withSchema<T>(url: string, schema: string, use: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema},public` });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The reports the intake scenario filed, still submitted: the actions scenario accepts them. */
+function submittedReports(target: Target): Promise<string[]> {
+  return withSchema(target.url, target.schema, async (c) => {
+    const { rows } = await c.query<{ id: string }>(
+      `SELECT id FROM reports WHERE status = 'submitted' ORDER BY number`,
+    );
+    return rows.map((r) => r.id);
   });
-  return { name, port, stop, token: session.token };
 }
 
 /**
@@ -149,7 +201,7 @@ export async function runBench(args: string[]): Promise<void> {
   const bodies = generateIntakeBodies(50_000, 42);
 
   console.log(
-    `Vmeste benchmark — intake and reads, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL${citusUrl ? ' and Citus' : ''}; load average ${loadavg()
+    `Vmeste benchmark — intake, actions and reads, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL${citusUrl ? ' and Citus' : ''}; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
@@ -160,8 +212,9 @@ export async function runBench(args: string[]): Promise<void> {
   if (citusUrl) targets.push(await openTarget('Citus', citusUrl, port + 1, CITUS_BENCH_SCHEMA));
   const run = Date.now().toString(36);
   const results: { scenario: string; target: string; result: LoadResult }[] = [];
-  for (const scenario of ['intake', 'reads'] as const) {
+  for (const scenario of ['intake', 'actions', 'reads'] as const) {
     for (const target of targets) {
+      const submitted = scenario === 'actions' ? await submittedReports(target) : [];
       // Category ids differ between the two databases; their codes are the same.
       const ids = new Map(
         (
@@ -192,7 +245,14 @@ export async function runBench(args: string[]): Promise<void> {
               },
               idempotencyKey: (i: number) => `bench-${run}-${target.name}-${i}`,
             }
-          : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
+          : scenario === 'actions'
+            ? {
+                // Each request accepts the next submitted report (a conflict once they run out counts as an error).
+                headers: { authorization: `Bearer ${target.moderatorToken}` },
+                path: (i: number) => `/api/v1/reports/${submitted[i % submitted.length]}/actions/accept`,
+                body: () => ({}),
+              }
+            : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
       });
       progress.done();
       results.push({ scenario, target: target.name, result });
@@ -230,7 +290,7 @@ export async function runBench(args: string[]): Promise<void> {
     `targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
   );
   if (citusUrl) {
-    for (const scenario of ['intake', 'reads']) {
+    for (const scenario of ['intake', 'actions', 'reads']) {
       const [plain, citus] = ['PostgreSQL', 'Citus'].map(
         (t) => results.find((r) => r.scenario === scenario && r.target === t)!.result,
       );
