@@ -11,12 +11,15 @@ import { rowColumns } from './reports.repo.ts';
  * The intake on a Citus coordinator (docs/scale-out.md, "What Citus costs"). Citus never
  * router-plans a statement with INSERT common table expressions, nor an INSERT … SELECT that draws
  * an identity or a serial: the one-statement intake became about eight distributed steps, its input
- * broadcast to every worker and a two-phase commit. Here the same work is a PL/pgSQL function of the
- * region's schema, distributed and co-located with its tables, so the coordinator delegates the whole
- * call to the worker holding the region in one round trip; there, each statement touches one local
- * shard (router-planned, executed locally) and the transaction commits on that node alone. The
- * function is generated from the same Drizzle columns as the statement (intake.repo.ts) and named
- * after a hash of its text, so a changed intake installs a new function instead of running an old one.
+ * broadcast to every worker, the routing rules pulled to the coordinator and a two-phase commit. Here
+ * the same work is a PL/pgSQL function of the region's schema whose statements each touch only the
+ * region's tables, so each is router-planned to the one worker holding the region, and the
+ * transaction commits there alone (one phase). The function runs on the coordinator, deliberately not
+ * delegated to the worker: there, identities and serials would come from the worker's own sequence
+ * range, so report numbers and event ids filed at intake would not follow those written by actions
+ * (timelines, the notification cursor and the webhook outbox read events in id order).
+ * It is generated from the same Drizzle columns as the statement (intake.repo.ts) and named after a
+ * hash of its text, so a changed intake installs a new function instead of running an old one.
  * On plain PostgreSQL and PGlite nothing here runs: the one statement is faster there.
  */
 
@@ -161,9 +164,6 @@ export async function citusIntakeFunction(exec: Executor, columns: InputColumn[]
         );
         if (again?.found) return;
         await tx.execute(sql.raw(definition.text));
-        await tx.execute(
-          sql`SELECT create_distributed_function(${signature}, colocate_with := ${`${present.schema}.reports`})`,
-        );
       });
     }
   }
@@ -171,7 +171,7 @@ export async function citusIntakeFunction(exec: Executor, columns: InputColumn[]
   return name;
 }
 
-/** One delegated call: the coordinator forwards it whole to the region's worker (see above). */
+/** One call from the app; each statement inside goes to the region's worker (see above). */
 export async function callCitusIntake(
   exec: Executor,
   name: string,
