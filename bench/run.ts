@@ -9,7 +9,7 @@ import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
-import { hashPassword } from '../src/modules/identity/identity.service.ts';
+import { hashPassword } from '../src/modules/identity/index.ts';
 import { type LoadResult, runLoad } from './load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
