@@ -22,13 +22,16 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function runLoad(opts: {
   port: number;
-  path: string;
+  /** The request's path, or the i-th request's path. */
+  path: string | ((i: number) => string);
+  /** POST (the default) sends `body(i)`; GET sends no body. */
+  method?: 'GET' | 'POST';
   concurrency: number;
   seconds: number;
   warmupSeconds: number;
   maxRequests: number;
   headers: Record<string, string>;
-  body: (i: number) => object;
+  body?: (i: number) => object;
   idempotencyKey?: (i: number) => string;
   /** Twice a second: requests sent so far and seconds since the start (warm-up included). */
   onProgress?: (sent: number, elapsedSeconds: number) => void;
@@ -37,18 +40,20 @@ export async function runLoad(opts: {
   let counter = 0;
   const send = (i: number) =>
     new Promise<number>((resolve) => {
-      const payload = JSON.stringify(opts.body(i));
+      const method = opts.method ?? 'POST';
+      const payload = method === 'POST' && opts.body ? JSON.stringify(opts.body(i)) : '';
       const req = http.request(
         {
           host: '127.0.0.1',
           port: opts.port,
-          path: opts.path,
-          method: 'POST',
+          path: typeof opts.path === 'string' ? opts.path : opts.path(i),
+          method,
           agent,
           headers: {
             ...opts.headers,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
+            ...(payload
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+              : {}),
             ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey(i) } : {}),
           },
         },

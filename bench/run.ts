@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,10 +9,13 @@ import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
+import { hashPassword } from '../src/modules/identity/index.ts';
 import { type LoadResult, runLoad } from './load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'vmeste_bench';
+const CITUS_BENCH_SCHEMA = 'vmeste_bench';
+const BENCH_PASSWORD = 'bench-password-1';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -26,15 +30,33 @@ async function freshDatabase(baseUrl: string): Promise<string> {
   await admin.query(`CREATE DATABASE ${BENCH_DB}`);
   await admin.end();
   const url = withDatabase(baseUrl, BENCH_DB);
-  const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
-  await migrate(database, 'public');
-  await seedReference(database.db);
-  await database.close();
+  await migrateAndSeed(url, 'public');
   return url;
 }
 
-async function startServer(mode: 'app' | 'bare', url: string, port: number) {
-  const child = fork(path.join(here, 'server.ts'), [mode, url, String(port)], {
+/**
+ * On a Citus coordinator the bench's region is a distributed schema of the coordinator's database
+ * (a region as `vmeste migrate` makes it, docs/scale-out.md), dropped first with its job queue's
+ * schema; a database of its own would need Citus set up in it on every node.
+ */
+async function freshCitusRegion(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${CITUS_BENCH_SCHEMA} CASCADE`);
+  await admin.query(`DROP SCHEMA IF EXISTS pgboss_${CITUS_BENCH_SCHEMA} CASCADE`);
+  await admin.end();
+  await migrateAndSeed(url, CITUS_BENCH_SCHEMA);
+}
+
+async function migrateAndSeed(url: string, schema: string): Promise<void> {
+  const { database } = openPostgres({ databaseUrl: url, schema, poolSize: 2 });
+  await migrate(database, schema);
+  await seedReference(database.db);
+  await database.close();
+}
+
+async function startServer(mode: 'app' | 'bare', url: string, port: number, schema = 'public') {
+  const child = fork(path.join(here, 'server.ts'), [mode, url, String(port), schema], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -70,7 +92,76 @@ function line(name: string, r: LoadResult): string {
   return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}`;
 }
 
-/** Scenario "intake": report creation over HTTP (validation, territory lookup, routing, event, audit) vs a bare INSERT. */
+type Target = {
+  name: string;
+  url: string;
+  schema: string;
+  port: number;
+  stop: () => Promise<void>;
+  token: string;
+  moderatorToken: string;
+};
+
+async function signIn(port: number, email: string): Promise<string> {
+  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
+    email,
+    password: BENCH_PASSWORD,
+  });
+  return session.token;
+}
+
+/** Starts the app on one database and signs a resident and a moderator in, for the scenarios. */
+async function openTarget(name: string, url: string, port: number, schema: string): Promise<Target> {
+  const { stop } = await startServer('app', url, port, schema);
+  const email = `bench-${Date.now()}@example.org`;
+  await json(port, 'POST', '/api/v1/users', { email, password: BENCH_PASSWORD, name: 'Bench Resident' });
+  // Staff accounts are made by an administrator, not by sign-up: the bench writes its moderator directly.
+  const moderator = `bench-moderator-${Date.now()}@example.org`;
+  await withSchema(url, schema, (c) =>
+    hashPassword(BENCH_PASSWORD).then((hash) =>
+      c.query(
+        `INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, 'Bench Moderator', 'moderator')`,
+        [moderator, hash],
+      ),
+    ),
+  );
+  return {
+    name,
+    url,
+    schema,
+    port,
+    stop,
+    token: await signIn(port, email),
+    moderatorToken: await signIn(port, moderator),
+  };
+}
+
+async function withSchema<T>(url: string, schema: string, use: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema},public` });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The reports the intake scenario filed, still submitted: the actions scenario accepts them. */
+function submittedReports(target: Target): Promise<string[]> {
+  return withSchema(target.url, target.schema, async (c) => {
+    const { rows } = await c.query<{ id: string }>(
+      `SELECT id FROM reports WHERE status = 'submitted' ORDER BY number`,
+    );
+    return rows.map((r) => r.id);
+  });
+}
+
+/**
+ * Scenario "intake": report creation over HTTP (validation, territory lookup, routing, event, audit)
+ * vs a bare INSERT, and "reads": the public list of reports. With CITUS_URL (a Citus coordinator) the
+ * same scenarios also run against a distributed region schema there, alternating with plain
+ * PostgreSQL scenario by scenario so that both see the same machine load.
+ */
 export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
   const { values } = parseArgs({
@@ -99,9 +190,10 @@ export async function runBench(args: string[]): Promise<void> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     throw new Error(
-      'The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://user:pass@host:5432/postgres (it creates and drops the database vmeste_bench).',
+      'The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://user:pass@host:5432/postgres (it creates and drops the database vmeste_bench); CITUS_URL=<coordinator> adds the same scenarios on Citus (schema vmeste_bench).',
     );
   }
+  const citusUrl = process.env.CITUS_URL;
   const seconds = Number(values.seconds);
   const warmupSeconds = Number(values.warmup);
   const concurrency = Number(values.concurrency);
@@ -110,46 +202,70 @@ export async function runBench(args: string[]): Promise<void> {
   const bodies = generateIntakeBodies(50_000, 42);
 
   console.log(
-    `Vmeste benchmark — intake, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL`,
+    `Vmeste benchmark — intake, actions and reads, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL${citusUrl ? ' and Citus' : ''}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   const url = await freshDatabase(baseUrl);
+  if (citusUrl) await freshCitusRegion(citusUrl);
 
-  const app = await startServer('app', url, port);
-  const categories = await json<{ items: { id: string; code: string }[] }>(port, 'GET', '/api/v1/categories');
-  const byCode = new Map(categories.items.map((c) => [c.code, c.id]));
-  const email = `bench-${Date.now()}@example.org`;
-  await json(port, 'POST', '/api/v1/users', { email, password: 'bench-password-1', name: 'Bench Resident' });
-  const session = await json<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
-    email,
-    password: 'bench-password-1',
-  });
+  const targets = [await openTarget('PostgreSQL', url, port, 'public')];
+  if (citusUrl) targets.push(await openTarget('Citus', citusUrl, port + 1, CITUS_BENCH_SCHEMA));
+  const run = Date.now().toString(36);
+  const results: { scenario: string; target: string; result: LoadResult }[] = [];
+  for (const scenario of ['intake', 'actions', 'reads'] as const) {
+    for (const target of targets) {
+      const submitted = scenario === 'actions' ? await submittedReports(target) : [];
+      // Category ids differ between the two databases; their codes are the same.
+      const ids = new Map(
+        (
+          await json<{ items: { id: string; code: string }[] }>(target.port, 'GET', '/api/v1/categories')
+        ).items.map((c) => [c.code, c.id]),
+      );
+      const progress = shown(`${scenario} (${target.name})`);
+      const result = await runLoad({
+        port: target.port,
+        concurrency,
+        seconds,
+        warmupSeconds,
+        maxRequests,
+        headers: { authorization: `Bearer ${target.token}` },
+        onProgress: progress.onProgress,
+        ...(scenario === 'intake'
+          ? {
+              path: '/api/v1/reports',
+              body: (i: number) => {
+                const b = bodies[i % bodies.length]!;
+                return {
+                  categoryId: ids.get(b.categoryCode)!,
+                  text: b.text,
+                  lat: b.lat,
+                  lon: b.lon,
+                  address: b.address,
+                };
+              },
+              idempotencyKey: (i: number) => `bench-${run}-${target.name}-${i}`,
+            }
+          : scenario === 'actions'
+            ? {
+                // Each request accepts the next submitted report (a conflict once they run out counts as an error).
+                headers: { authorization: `Bearer ${target.moderatorToken}` },
+                path: (i: number) => `/api/v1/reports/${submitted[i % submitted.length]}/actions/accept`,
+                body: () => ({}),
+              }
+            : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
+      });
+      progress.done();
+      results.push({ scenario, target: target.name, result });
+    }
+  }
+  const categories = await json<{ items: { id: string }[] }>(port, 'GET', '/api/v1/categories');
+  for (const target of targets) await target.stop();
+
   const toBody = (i: number) => {
     const b = bodies[i % bodies.length]!;
-    return {
-      categoryId: byCode.get(b.categoryCode)!,
-      text: b.text,
-      lat: b.lat,
-      lon: b.lon,
-      address: b.address,
-    };
+    return { categoryId: categories.items[0]!.id, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
   };
-  const run = Date.now().toString(36);
-  const intakeProgress = shown('intake (full app)');
-  const intake = await runLoad({
-    port,
-    path: '/api/v1/reports',
-    concurrency,
-    seconds,
-    warmupSeconds,
-    maxRequests,
-    headers: { authorization: `Bearer ${session.token}` },
-    body: toBody,
-    idempotencyKey: (i) => `bench-${run}-${i}`,
-    onProgress: intakeProgress.onProgress,
-  });
-  intakeProgress.done();
-  await app.stop();
-
   const bare = await startServer('bare', url, port);
   const bareProgress = shown('baseline (bare INSERT)');
   const baseline = await runLoad({
@@ -166,12 +282,28 @@ export async function runBench(args: string[]): Promise<void> {
   bareProgress.done();
   await bare.stop();
 
-  const ratio = intake.throughput / baseline.throughput;
-  console.log(line('intake (full app)', intake));
+  for (const r of results) console.log(line(`${r.scenario} (${r.target})`, r.result));
   console.log(line('baseline (bare INSERT)', baseline));
+  const intake = results.find((r) => r.scenario === 'intake' && r.target === 'PostgreSQL')!.result;
+  const ratio = intake.throughput / baseline.throughput;
   console.log(`ratio intake/baseline: ${(ratio * 100).toFixed(1)}%`);
   console.log(
     `targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
   );
-  console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, intake, baseline, ratio }));
+  if (citusUrl) {
+    for (const scenario of ['intake', 'actions', 'reads']) {
+      const [plain, citus] = ['PostgreSQL', 'Citus'].map(
+        (t) => results.find((r) => r.scenario === scenario && r.target === t)!.result,
+      );
+      console.log(
+        `Citus vs PostgreSQL, ${scenario}: ${(citus!.throughput / plain!.throughput).toFixed(2)}× the throughput, p50 ${(citus!.p50 / plain!.p50).toFixed(2)}× the latency`,
+      );
+    }
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, results, baseline, ratio }));
 }

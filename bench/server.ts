@@ -9,8 +9,9 @@ import { openPostgres } from '../src/db/connection.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 
-const [mode, databaseUrl, port] = process.argv.slice(2);
-if (!mode || !databaseUrl || !port) throw new Error('usage: server.ts app|bare DATABASE_URL PORT');
+const [mode, databaseUrl, port, schema = 'public'] = process.argv.slice(2);
+if (!mode || !databaseUrl || !port)
+  throw new Error('usage: server.ts app|bare DATABASE_URL PORT [DB_SCHEMA]');
 
 async function startApp() {
   const config = loadConfig({
@@ -20,10 +21,11 @@ async function startApp() {
     RATE_LIMIT_PER_MINUTE: '100000000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
     DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '16',
+    DB_SCHEMA: schema,
   });
   const { database } = openPostgres({
     databaseUrl: databaseUrl!,
-    schema: 'public',
+    schema,
     poolSize: config.dbPoolSize,
   });
   const app = await buildApp(config, { database, logger: false });

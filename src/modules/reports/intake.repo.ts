@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
 import { reportIntakeColumns, reports } from '../../db/schema/reports.ts';
-import { inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
+import { type InputColumn, inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
+import { callCitusIntake, citusIntakeFunction } from './intake-citus.repo.ts';
 import { decodeReportRow, type NewReport, type ReportRow, reportColumnFields } from './reports.repo.ts';
 
 export type IntakeInput = Pick<NewReport, (typeof reportIntakeColumns)[number]> & {
@@ -26,7 +27,7 @@ export type IntakeOutcome = {
   report: ReportRow | null;
 };
 
-type OutcomeRow = {
+export type OutcomeRow = {
   inputId: string;
   inserted: boolean;
   categoryFound: boolean;
@@ -50,13 +51,12 @@ export async function insertSubmittedReports(
   inputs: IntakeInput[],
   toleranceMeters: number,
 ): Promise<Map<string, IntakeOutcome>> {
-  const input = unnestAs('i', [
-    ...tableInputColumns(reports, reportIntakeColumns, inputs),
-    { name: 'lat', type: 'float8', values: inputs.map((i) => i.lat) },
-    { name: 'lon', type: 'float8', values: inputs.map((i) => i.lon) },
-    { name: 'author_role', type: 'text', values: inputs.map((i) => i.authorRole) },
-    { name: 'at', type: 'timestamptz', values: inputs.map((i) => i.now.toISOString()) },
-  ]);
+  const columns = intakeInputColumns(inputs);
+  const degrees = toleranceMeters / 50_000;
+  const citusIntake = await citusIntakeFunction(exec, columns);
+  if (citusIntake)
+    return outcomes(await callCitusIntake(exec, citusIntake, columns, degrees, toleranceMeters));
+  const input = unnestAs('i', columns);
   const insert = insertSelect(reports, {
     ...inputRefs(reports, 'i', reportIntakeColumns),
     status: sql`'submitted'`,
@@ -66,7 +66,6 @@ export async function insertSubmittedReports(
     createdAt: sql`i.at`,
     updatedAt: sql`i.at`,
   });
-  const degrees = toleranceMeters / 50_000;
   const rows = await queryRowsPrepared<OutcomeRow>(
     exec,
     'vmeste_report_intake',
@@ -119,6 +118,21 @@ export async function insertSubmittedReports(
            NULL AS "organisationNameRu", NULL AS "organisationNameEn", NULL AS "thumbMediaId"
     FROM input i LEFT JOIN cat USING (id) LEFT JOIN dist USING (id) LEFT JOIN ins r ON r.id = i.id`,
   );
+  return outcomes(rows);
+}
+
+/** The intake's input columns: the report's own, then what only the lookup, event and audit need. */
+export function intakeInputColumns(inputs: IntakeInput[]): InputColumn[] {
+  return [
+    ...tableInputColumns(reports, reportIntakeColumns, inputs),
+    { name: 'lat', type: 'float8', values: inputs.map((i) => i.lat) },
+    { name: 'lon', type: 'float8', values: inputs.map((i) => i.lon) },
+    { name: 'author_role', type: 'text', values: inputs.map((i) => i.authorRole) },
+    { name: 'at', type: 'timestamptz', values: inputs.map((i) => i.now.toISOString()) },
+  ];
+}
+
+function outcomes(rows: OutcomeRow[]): Map<string, IntakeOutcome> {
   return new Map(
     rows.map(({ inputId, inserted, categoryFound, categorySelectable, districtId, ...report }) => [
       inputId,

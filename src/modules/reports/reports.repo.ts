@@ -29,7 +29,7 @@ export type ReportRow = Omit<typeof reports.$inferSelect, (typeof notInRow)[numb
   thumbMediaId: string | null;
 };
 
-const rowColumns = Object.entries(getTableColumns(reports)).filter(
+export const rowColumns = Object.entries(getTableColumns(reports)).filter(
   ([key]) => !(notInRow as readonly string[]).includes(key),
 );
 
