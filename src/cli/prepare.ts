@@ -38,7 +38,9 @@ export async function runPrepare(env: NodeJS.ProcessEnv = process.env): Promise<
     }
   }
   const parts = [base, await webDone];
-  console.log(`vmeste prepare: ${parts.join('; ')} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `vmeste prepare: ${parts.join('; ')} (${((performance.now() - started) / 1000).toFixed(1)} s).`,
+  );
 }
 
 function message(err: unknown): string {

@@ -53,7 +53,12 @@ function key(...parts: string[]): string {
 
 function extensionsBaseFile(cacheDir: string, postgisBundle: string): string {
   // The bundle's file name carries the hash of its content (see slimPostgisBundle).
-  const k = key(`pglite ${packageVersion('@electric-sql/pglite')}`, path.basename(postgisBundle), EXTENSIONS_SQL, 'wal-segsize=1');
+  const k = key(
+    `pglite ${packageVersion('@electric-sql/pglite')}`,
+    path.basename(postgisBundle),
+    EXTENSIONS_SQL,
+    'wal-segsize=1',
+  );
   return path.join(cacheDir, `pglite-base-${k}.tar`);
 }
 
@@ -101,7 +106,11 @@ export function cachedMigratedBase(cacheDir: string, postgisBundle: string, sche
 }
 
 /** Builds and caches the migrated, empty database for `schema` (at install: `vmeste prepare`). */
-export async function buildMigratedBase(cacheDir: string, postgisBundle: string, schema: string): Promise<void> {
+export async function buildMigratedBase(
+  cacheDir: string,
+  postgisBundle: string,
+  schema: string,
+): Promise<void> {
   const file = migratedBaseFile(cacheDir, postgisBundle, schema);
   if (readCached(file)) return;
   const { database, client } = await openPglite({
