@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { assertRegionSchemaDistributed } from '../db/citus.ts';
-import { registerJobs } from '../jobs/jobs.ts';
-import { type JobQueue, startQueue } from '../jobs/queue.ts';
-import { buildApp, openMigratedDatabase } from '../server/app.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { loadConfig } from '../server/config.ts';
+import { openMigratedDatabase } from '../server/database.ts';
 import { buildWebInBackground } from './build-web.ts';
-import { seedIfEmpty } from './seed.ts';
 
 export async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -29,7 +27,21 @@ export async function serve(args: string[]): Promise<void> {
     () => null,
     (err: unknown) => err,
   );
-  const database = await openMigratedDatabase(config);
+  // The database opens while the app's modules load: PGlite compiles its WebAssembly (and PostGIS's)
+  // off the main thread, which loading the modules keeps busy (~2 s each on a restart).
+  const opening = openMigratedDatabase(config).then(
+    (database) => ({ database }),
+    (error: unknown) => ({ error }),
+  );
+  const [{ buildApp }, { seedIfEmpty }, { startQueue }, { registerJobs }] = await Promise.all([
+    import('../server/app.ts'),
+    import('./seed.ts'),
+    import('../jobs/queue.ts'),
+    import('../jobs/jobs.ts'),
+  ]);
+  const opened = await opening;
+  if ('error' in opened) throw opened.error;
+  const { database } = opened;
   await assertRegionSchemaDistributed(database, config.dbSchema);
   // A fresh embedded database gets the demo region and its users now, its reports once listening.
   const demo = await seedIfEmpty(config, database);

@@ -14,9 +14,7 @@ import {
   jsonSchemaTransformObject,
   serializerCompiler,
 } from 'fastify-type-provider-zod';
-import { type Database, openDatabase } from '../db/connection.ts';
-import { migrate } from '../db/migrate.ts';
-import { openEmbeddedDatabase } from '../db/pglite-base.ts';
+import type { Database } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -173,21 +171,4 @@ function tileOrigins(url: string): string[] {
   } catch {
     return [];
   }
-}
-
-/**
- * Opens the configured database and brings it to the latest schema. The embedded one starts from the
- * migrated base `vmeste prepare` cached at install, when there is one (src/db/pglite-base.ts).
- */
-export async function openMigratedDatabase(config: AppConfig): Promise<Database> {
-  const database = config.databaseUrl
-    ? await openDatabase({
-        databaseUrl: config.databaseUrl,
-        schema: config.dbSchema,
-        poolSize: config.dbPoolSize,
-      })
-    : (await openEmbeddedDatabase({ dataDir: path.join(config.dataDir, 'pglite'), schema: config.dbSchema }))
-        .database;
-  await migrate(database, config.dbSchema);
-  return database;
 }
