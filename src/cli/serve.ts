@@ -20,19 +20,20 @@ export async function serve(args: string[]): Promise<void> {
     ...(values.port ? { PORT: values.port } : {}),
     ...(values.host ? { HOST: values.host } : {}),
   });
-  // The build (when needed) runs in its own process while this one prepares the database.
-  const webBuild = values['build-web'] ? await buildWebInBackground() : null;
-  // Observed at once, so a failed build is not an unhandled rejection while the seed still runs.
-  const webBuilt = webBuild?.done.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  // The database opens while the app's modules load: PGlite compiles its WebAssembly (and PostGIS's)
-  // off the main thread, which loading the modules keeps busy (~2 s each on a restart).
+  // The database opens while the rest starts: PGlite compiles its WebAssembly (and PostGIS's) off the
+  // main thread, which hashing the web app's sources and loading the app's modules keep busy.
   const opening = openMigratedDatabase(config).then(
     (database) => ({ database }),
     (error: unknown) => ({ error }),
   );
+  // The build (when needed) runs in its own process while this one prepares the database. Observed
+  // at once, so a failed build is not an unhandled rejection while the database still opens.
+  const webBuilt = (values['build-web'] ? buildWebInBackground() : Promise.resolve(null))
+    .then((build) => build?.done)
+    .then(
+      () => null,
+      (err: unknown) => err,
+    );
   const [{ buildApp }, { seedIfEmpty }, { startQueue }, { registerJobs }] = await Promise.all([
     import('../server/app.ts'),
     import('./seed.ts'),
