@@ -26,7 +26,11 @@ export function writeFileAtomically(file: string, data: Uint8Array): boolean {
     renameSync(partial, file);
     return true;
   } catch {
-    rmSync(partial, { force: true });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // the directory itself is unusable: nothing was written
+    }
     return false;
   }
 }
