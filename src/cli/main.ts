@@ -10,6 +10,10 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     summary: 'build the web app into web/dist unless it is built from the current sources (--force)',
     run: async (a) => (await import('./build-web.ts')).runBuildWeb(a),
   },
+  prepare: {
+    summary: 'install-time work for a fast first start: build the web app, cache a migrated database base',
+    run: async () => (await import('./prepare.ts')).runPrepare(),
+  },
   migrate: {
     summary: 'apply database migrations',
     run: async () => (await import('./migrate.ts')).runMigrate(),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { openEmbeddedDatabase } from '../db/pglite-base.ts';
 import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
@@ -14,59 +15,73 @@ import { startProgress } from './progress.ts';
 /** Generated reports the demo's first classifier learns from. */
 const DEMO_TRAINING_REPORTS = 2500;
 
+/**
+ * The demo region in two parts. The first — territories, categories, organisations, the demo users,
+ * answer templates — is what a page and a log-in need; `reports()` then carries the generated reports
+ * through the services and trains the first classifier (the long part, ~0.2 s a report on the
+ * embedded database), so that `serve` can call it after it has started listening.
+ */
 async function seedDemo(
   config: AppConfig,
   database: Database,
-  reports: number,
+  count: number,
   quiet = false,
-): Promise<void> {
+): Promise<{ reports: () => Promise<void> }> {
   const started = Date.now();
   const ids = await seedReference(database.db);
   // answer quality: a few answer templates for the answer form
   await seedDemoTemplates(database.db, ids);
-  const now = new Date();
-  // The demo's first classifier, trained on the generator's own reports (never on real data), in a
-  // child process while the reports go in: its stages are noted as they finish.
-  const progress = startProgress({ label: 'Seeding the demo', unit: 'reports', total: reports, quiet });
-  const trained = trainDemoModelAside(config.dataDir, now, DEMO_TRAINING_REPORTS, (m) =>
-    progress.note(`classifier ${m}`),
-  );
-  // Observed at once: a failure must not be an unhandled rejection while the reports still go in.
-  const settled = trained.then(
-    (model) => ({ model }),
-    (error: unknown) => ({ error }),
-  );
-  const result = await seedDemoReports(database.db, ids, config, {
-    count: reports,
-    now,
-    onProgress: (done) => progress.update(done),
-  });
-  progress.stop();
-  const outcome = await settled;
-  if ('error' in outcome) throw outcome.error;
-  const { model } = outcome;
-  await recordDemoModel(database.db, model, now);
-  console.log(
-    `Seeded the demo region (St Petersburg: ${ids.territories.size - 1} districts, ${ids.categories.size} categories, ` +
-      `${ids.organisations.size} organisations, ${result.created} reports, a classifier trained on ${model.trainedOn} ` +
-      `generated reports) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(
     `Every organisation also has an operator: operator.<organisation-code>@${DEMO_EMAIL_DOMAIN}, same password.`,
   );
+  const reports = async () => {
+    const now = new Date();
+    // The demo's first classifier, trained on the generator's own reports (never on real data), in a
+    // child process while the reports go in: its stages are noted as they finish.
+    const progress = startProgress({ label: 'Seeding the demo', unit: 'reports', total: count, quiet });
+    const trained = trainDemoModelAside(config.dataDir, now, DEMO_TRAINING_REPORTS, (m) =>
+      progress.note(`classifier ${m}`),
+    );
+    // Observed at once: a failure must not be an unhandled rejection while the reports still go in.
+    const settled = trained.then(
+      (model) => ({ model }),
+      (error: unknown) => ({ error }),
+    );
+    const result = await seedDemoReports(database.db, ids, config, {
+      count,
+      now,
+      onProgress: (done) => progress.update(done),
+    });
+    progress.stop();
+    const outcome = await settled;
+    if ('error' in outcome) throw outcome.error;
+    const { model } = outcome;
+    await recordDemoModel(database.db, model, now);
+    console.log(
+      `Seeded the demo region (St Petersburg: ${ids.territories.size - 1} districts, ${ids.categories.size} categories, ` +
+        `${ids.organisations.size} organisations, ${result.created} reports, a classifier trained on ${model.trainedOn} ` +
+        `generated reports) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  };
+  return { reports };
 }
 
 /**
  * On first start of the embedded database, the demo region is loaded so the platform can be tried
  * at once. PostgreSQL deployments are seeded only when asked (SEED_DEMO=true or `vmeste seed`).
+ * Resolves once the region and its users exist; the returned `reports()` loads the demo reports
+ * (null when nothing is seeded).
  */
-export async function seedIfEmpty(config: AppConfig, database: Database): Promise<void> {
+export async function seedIfEmpty(
+  config: AppConfig,
+  database: Database,
+): Promise<{ reports: () => Promise<void> } | null> {
   const wanted = config.seedDemo === 'auto' ? database.engine === 'pglite' : config.seedDemo;
-  if (!wanted) return;
-  if ((await countTerritories(database.db)) > 0) return;
-  await seedDemo(config, database, 300);
+  if (!wanted) return null;
+  if ((await countTerritories(database.db)) > 0) return null;
+  return seedDemo(config, database, 300);
 }
 
 export async function runSeed(args: string[]): Promise<void> {
@@ -78,18 +93,17 @@ export async function runSeed(args: string[]): Promise<void> {
   if (!Number.isInteger(reports) || reports < 0 || reports > 100_000)
     throw new Error('--reports must be an integer from 0 to 100000');
   const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: path.join(config.dataDir, 'pglite'),
-    schema: config.dbSchema,
-  });
+  const database = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl, schema: config.dbSchema })
+    : (await openEmbeddedDatabase({ dataDir: path.join(config.dataDir, 'pglite'), schema: config.dbSchema }))
+        .database;
   try {
     await migrate(database, config.dbSchema);
     if ((await countTerritories(database.db)) > 0) {
       console.log('The database already holds a region; the demo seed only loads into an empty one.');
       return;
     }
-    await seedDemo(config, database, reports, values.quiet);
+    await (await seedDemo(config, database, reports, values.quiet)).reports();
   } finally {
     await database.close();
   }

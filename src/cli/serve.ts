@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { assertRegionSchemaDistributed } from '../db/citus.ts';
-import { registerJobs } from '../jobs/jobs.ts';
-import { startQueue } from '../jobs/queue.ts';
-import { buildApp, openMigratedDatabase } from '../server/app.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { loadConfig } from '../server/config.ts';
+import { openMigratedDatabase } from '../server/database.ts';
 import { buildWebInBackground } from './build-web.ts';
-import { seedIfEmpty } from './seed.ts';
 
 export async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -22,24 +20,40 @@ export async function serve(args: string[]): Promise<void> {
     ...(values.port ? { PORT: values.port } : {}),
     ...(values.host ? { HOST: values.host } : {}),
   });
-  // The build (when needed) runs in its own process while this one prepares the database.
-  const webBuild = values['build-web'] ? await buildWebInBackground() : null;
-  // Observed at once, so a failed build is not an unhandled rejection while the seed still runs.
-  const webBuilt = webBuild?.done.then(
-    () => null,
-    (err: unknown) => err,
+  // The database opens while the rest starts: PGlite compiles its WebAssembly (and PostGIS's) off the
+  // main thread, which hashing the web app's sources and loading the app's modules keep busy.
+  const opening = openMigratedDatabase(config).then(
+    (database) => ({ database }),
+    (error: unknown) => ({ error }),
   );
-  const database = await openMigratedDatabase(config);
+  // The build (when needed) runs in its own process while this one prepares the database. Observed
+  // at once, so a failed build is not an unhandled rejection while the database still opens.
+  const webBuilt = (values['build-web'] ? buildWebInBackground() : Promise.resolve(null))
+    .then((build) => build?.done)
+    .then(
+      () => null,
+      (err: unknown) => err,
+    );
+  const [{ buildApp }, { seedIfEmpty }, { startQueue }, { registerJobs }] = await Promise.all([
+    import('../server/app.ts'),
+    import('./seed.ts'),
+    import('../jobs/queue.ts'),
+    import('../jobs/jobs.ts'),
+  ]);
+  const opened = await opening;
+  if ('error' in opened) throw opened.error;
+  const { database } = opened;
   await assertRegionSchemaDistributed(database, config.dbSchema);
-  await seedIfEmpty(config, database);
+  // A fresh embedded database gets the demo region and its users now, its reports once listening.
+  const demo = await seedIfEmpty(config, database);
   // The static files are listed when the app is assembled, so the build must be complete by then.
   const buildError = await webBuilt;
   if (buildError) throw buildError;
-  const queue = await startQueue(database, config.dbSchema);
-  const app = await buildApp(config, { database, queue, serveWeb: true });
-  await registerJobs(app.ctx);
+  // The job queue starts after listening (at the end): nothing a page needs waits for it.
+  const app = await buildApp(config, { database, serveWeb: true });
+  let queue: JobQueue | null = null;
   const shutdown = async () => {
-    await queue.stop({ graceful: true, timeout: 10_000 });
+    await queue?.stop({ graceful: true, timeout: 10_000 });
     await app.close();
     await database.close();
     process.exit(0);
@@ -50,4 +64,20 @@ export async function serve(args: string[]): Promise<void> {
   console.log(
     `Vmeste is running at ${address} (database: ${database.engine}; API docs: ${address}/api/docs)`,
   );
+  if (demo) {
+    // Served meanwhile: the demo log-ins work from the first page, and the list fills as reports go in.
+    // The jobs start after them, as they did when the seed ran before listening: a scheduled job (a
+    // clarification timeout) must not act on a report between two steps of its planned timeline.
+    console.log('Loading the demo reports in the background (the list fills as they go in)…');
+    await demo.reports().catch((err: unknown) => {
+      process.stderr.write(
+        `The demo reports could not all be loaded: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
+    });
+  }
+  // Until it has started (about a second on a restart), a retraining request answers
+  // jobs_unavailable and a notification waits for the next scheduled dispatch instead of a nudge.
+  queue = await startQueue(database, config.dbSchema);
+  app.ctx.queue = queue;
+  await registerJobs(app.ctx);
 }

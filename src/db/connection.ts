@@ -83,6 +83,10 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
       await client.exec(sql);
     },
     executeSql: async (text, values) => {
+      // A turn of the event loop first: PGlite answers without waiting on I/O, so a library that runs
+      // many statements in a row (the job queue starting, its maintenance) would otherwise keep the
+      // server from answering requests until it is done.
+      await new Promise((resolve) => setImmediate(resolve));
       if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
       const results = await client.exec(text);
       return { rows: results.flatMap((r) => r.rows) };

@@ -14,8 +14,7 @@ import {
   jsonSchemaTransformObject,
   serializerCompiler,
 } from 'fastify-type-provider-zod';
-import { type Database, openDatabase } from '../db/connection.ts';
-import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -172,16 +171,4 @@ function tileOrigins(url: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** Opens the configured database and brings it to the latest schema. */
-export async function openMigratedDatabase(config: AppConfig): Promise<Database> {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: path.join(config.dataDir, 'pglite'),
-    schema: config.dbSchema,
-    poolSize: config.dbPoolSize,
-  });
-  await migrate(database, config.dbSchema);
-  return database;
 }

@@ -20,6 +20,16 @@ export function seedOperatorEmail(organisationCode: string): string {
   return `operator.${organisationCode}@${DEMO_EMAIL_DOMAIN}`;
 }
 
+/**
+ * On the embedded database a query never waits on I/O, so the whole seed would be one chain of
+ * already-resolved promises and a server started beside it (serve) could not answer a request until
+ * the end. A turn of the event loop before every step lets requests in between; a static file takes
+ * a few turns (stat, open, read), so one turn per report would delay each page by several reports.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 type Cast = {
   moderator: Actor;
   curator: Actor;
@@ -102,6 +112,7 @@ async function carryOut(
   const author = cast.authorOf(plan);
   const [first, ...rest] = plan.steps;
   clock.set(first!.at);
+  await nextTurn();
   const { report } = await createReport(
     deps,
     author,
@@ -119,6 +130,7 @@ async function carryOut(
   );
   let status: string = report.status;
   const run = async <A extends ReportAction>(actor: Actor, action: A, body: ActionBodies[A]) => {
+    await nextTurn();
     try {
       status = (await runAction(deps, actor, report.id, action, body)).status;
     } catch (err) {
