@@ -34,7 +34,7 @@ export async function serve(args: string[]): Promise<void> {
       () => null,
       (err: unknown) => err,
     );
-  const [{ buildApp }, { seedIfEmpty }, { startQueue }, { registerJobs }] = await Promise.all([
+  const [{ buildApp }, { seedIfEmpty }, { startQueue, stopQueue }, { registerJobs }] = await Promise.all([
     import('../server/app.ts'),
     import('./seed.ts'),
     import('../jobs/queue.ts'),
@@ -53,7 +53,7 @@ export async function serve(args: string[]): Promise<void> {
   const app = await buildApp(config, { database, serveWeb: true });
   let queue: JobQueue | null = null;
   const shutdown = async () => {
-    await queue?.stop({ graceful: true, timeout: 10_000 });
+    if (queue) await stopQueue(queue, 10_000);
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,6 +4,9 @@ import type { Database } from '../db/connection.ts';
 
 export type JobQueue = PgBoss;
 
+/** The queue's statements still running, per queue: stopping waits for them (see stopQueue). */
+const statementsInFlight = new WeakMap<JobQueue, Set<Promise<unknown>>>();
+
 /**
  * pg-boss keeps its queues in PostgreSQL (SKIP LOCKED, retries, cron schedules), so any number of app
  * nodes share them, on PostgreSQL and on the embedded PGlite alike: both are driven through the
@@ -12,10 +15,18 @@ export type JobQueue = PgBoss;
  */
 export async function startQueue(database: Database, regionSchema: string): Promise<JobQueue> {
   const citus = await citusPresent(database);
+  const inFlight = new Set<Promise<unknown>>();
   const boss = new PgBoss({
     db: {
-      executeSql: (text, values) =>
-        database.executeSql(citus ? withSchemaShardingOff(text, values) : text, values),
+      executeSql: (text, values) => {
+        const statement = database.executeSql(citus ? withSchemaShardingOff(text, values) : text, values);
+        inFlight.add(statement);
+        statement.then(
+          () => inFlight.delete(statement),
+          () => inFlight.delete(statement),
+        );
+        return statement;
+      },
     },
     schema: regionSchema === 'public' ? 'pgboss' : `pgboss_${regionSchema}`,
     // The embedded database is one process: poll less, keep maintenance light.
@@ -27,5 +38,22 @@ export async function startQueue(database: Database, regionSchema: string): Prom
     process.stderr.write(`job queue error: ${err instanceof Error ? err.message : String(err)}\n`);
   });
   await boss.start();
+  statementsInFlight.set(boss, inFlight);
   return boss;
+}
+
+/**
+ * Stops the queue and waits for its last statements: pg-boss's graceful stop returns once no handler
+ * runs, but a finished job's `complete` may still be on its way to the database, which the caller is
+ * about to close.
+ */
+export async function stopQueue(queue: JobQueue, timeoutMs: number): Promise<void> {
+  await queue.stop({ graceful: true, wait: true, timeout: timeoutMs });
+  const inFlight = statementsInFlight.get(queue);
+  // A turn of the event loop lets a just-finished handler hand its `complete` to the database.
+  await new Promise((resolve) => setImmediate(resolve));
+  while (inFlight && inFlight.size > 0) {
+    await Promise.allSettled([...inFlight]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { registerJobs } from '../../src/jobs/jobs.ts';
-import { startQueue } from '../../src/jobs/queue.ts';
+import { startQueue, stopQueue } from '../../src/jobs/queue.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -43,9 +43,9 @@ export async function createTestApp(
     database,
     clock,
     close: async () => {
-      // Graceful: a job still running (e.g. a retraining a test has just seen recorded) finishes and
-      // marks itself complete before the pool closes under it.
-      await queue?.stop({ graceful: true, wait: true, timeout: 20_000 });
+      // A job still running (e.g. a retraining a test has just seen recorded) finishes and marks
+      // itself complete before the database closes under it.
+      if (queue) await stopQueue(queue, 20_000);
       await app.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
