@@ -96,4 +96,12 @@ export const commonValidation = {
   choose: { ru: 'Выберите значение', en: 'Please choose a value' },
   date: { ru: 'Укажите дату', en: 'Enter a date' },
   unknown_fields: { ru: 'Неизвестные поля: {{value}}', en: 'Unknown fields: {{value}}' },
+  markdown_html: {
+    ru: 'HTML-разметка не допускается: используйте Markdown',
+    en: 'HTML markup is not allowed: use Markdown',
+  },
+  markdown_link: {
+    ru: 'Допустимы только ссылки http(s), mailto и ссылки внутри сайта',
+    en: 'Only http(s), mailto and on-site links are allowed',
+  },
 } as const satisfies MessageDefinitions;
