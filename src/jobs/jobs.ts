@@ -4,6 +4,7 @@ import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts'
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
+import { registerKnowledgeReviewJob } from './knowledge-review.job.ts';
 import { registerNotificationsJob } from './notifications.job.ts';
 import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
 
@@ -42,5 +43,12 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     db: ctx.db,
     clock: ctx.clock,
     settings: ctx.config.webhooks,
+  });
+  const notifications = notificationsRuntime(ctx);
+  await registerKnowledgeReviewJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    mailer: notifications.mailer,
+    baseUrl: notifications.dispatch.baseUrl,
   });
 }

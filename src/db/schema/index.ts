@@ -15,3 +15,6 @@ export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
 export * from './webhooks.ts';
+// Organisation directory (hours, services) and the knowledge base.
+export * from './directory.ts';
+export * from './knowledge.ts';

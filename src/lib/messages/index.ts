@@ -9,6 +9,7 @@ import {
   identityValidation,
 } from '../../modules/identity/identity.errors.ts';
 import { importErrors, importValidation } from '../../modules/import/import.errors.ts';
+import { knowledgeErrors, knowledgeValidation } from '../../modules/knowledge/knowledge.errors.ts';
 import { mediaErrors, mediaValidation } from '../../modules/media/media.errors.ts';
 import {
   notificationsErrors,
@@ -39,6 +40,7 @@ export const catalogueParts = {
     duplicatesErrors,
     identityErrors,
     importErrors,
+    knowledgeErrors,
     mediaErrors,
     notificationsErrors,
     open311Errors,
@@ -53,6 +55,7 @@ export const catalogueParts = {
     duplicatesValidation,
     identityValidation,
     importValidation,
+    knowledgeValidation,
     mediaValidation,
     notificationsValidation,
     open311Validation,
@@ -76,6 +79,7 @@ export const errorCatalogue = {
   ...duplicatesErrors,
   ...identityErrors,
   ...importErrors,
+  ...knowledgeErrors,
   ...mediaErrors,
   ...notificationsErrors,
   ...open311Errors,
@@ -94,6 +98,7 @@ export const validationMessages = {
   ...duplicatesValidation,
   ...identityValidation,
   ...importValidation,
+  ...knowledgeValidation,
   ...mediaValidation,
   ...notificationsValidation,
   ...open311Validation,
