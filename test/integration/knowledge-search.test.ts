@@ -71,7 +71,8 @@ describe('knowledge search: Russian morphology, synonyms, typos', () => {
     expect(items.length).toBeLessThanOrEqual(2);
     for (const item of items) expect(Object.keys(item).sort()).toEqual(['id', 'score', 'snippet', 'title']);
     expect(items[0]!.snippet).toMatch(/<mark>горяч/i);
-    for (let i = 1; i < items.length; i += 1) expect(items[i]!.score).toBeLessThanOrEqual(items[i - 1]!.score);
+    for (let i = 1; i < items.length; i += 1)
+      expect(items[i]!.score).toBeLessThanOrEqual(items[i - 1]!.score);
   });
 
   it('never finds drafts', async () => {

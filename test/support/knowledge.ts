@@ -1,5 +1,4 @@
-import type { TestApp } from './app.ts';
-import type { Session } from './app.ts';
+import type { Session, TestApp } from './app.ts';
 
 export type ArticleJson = {
   id: string;

@@ -76,7 +76,10 @@ export const knowledgeArticleCategories = pgTable(
       .notNull()
       .references(() => categories.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.categoryId] }), index('knowledge_ac_category_idx').on(t.categoryId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.categoryId] }),
+    index('knowledge_ac_category_idx').on(t.categoryId),
+  ],
 );
 
 /** Where an article applies; an article without rows applies to the whole region. */
@@ -115,11 +118,9 @@ export const knowledgeArticleVersions = pgTable(
 );
 
 /** Every word of the published articles, for correcting a misspelt query word (pg_trgm). */
-export const knowledgeTerms = pgTable(
-  'knowledge_terms',
-  { word: text('word').primaryKey() },
-  (t) => [index('knowledge_terms_trgm').using('gin', t.word.op('gin_trgm_ops'))],
-);
+export const knowledgeTerms = pgTable('knowledge_terms', { word: text('word').primaryKey() }, (t) => [
+  index('knowledge_terms_trgm').using('gin', t.word.op('gin_trgm_ops')),
+]);
 
 /** "This answered my question" / "no", from the report form or the article page. */
 export const knowledgeFeedback = pgTable(

@@ -4,7 +4,13 @@ import type { Article } from './knowledge.schemas.ts';
 import { queryWords } from './query-terms.ts';
 import { MARK_END, MARK_START } from './search.repo.ts';
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** The text a reader sees of a Markdown body, without markup: what search stems and quotes. */
 export function plainTextOf(markdown: string): string {
@@ -17,7 +23,9 @@ export function plainTextOf(markdown: string): string {
 
 /** The words an article teaches the typo corrector (long enough to be worth correcting towards). */
 export function termsOf(title: string, plain: string): string[] {
-  return [...new Set([...queryWords(title), ...queryWords(plain)].filter((w) => w.length >= 4 && w.length <= 40))];
+  return [
+    ...new Set([...queryWords(title), ...queryWords(plain)].filter((w) => w.length >= 4 && w.length <= 40)),
+  ];
 }
 
 function escapeHtml(text: string): string {

@@ -226,7 +226,13 @@ export async function addTerms(exec: Executor, words: readonly string[]): Promis
 
 export async function insertFeedback(
   exec: Executor,
-  f: { articleId: string; helpful: boolean; source: 'report_form' | 'article'; userId: string | null; now: Date },
+  f: {
+    articleId: string;
+    helpful: boolean;
+    source: 'report_form' | 'article';
+    userId: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   await exec.execute(sql`INSERT INTO knowledge_feedback (article_id, helpful, source, user_id, created_at)
     VALUES (${f.articleId}, ${f.helpful}, ${f.source}, ${f.userId}, ${f.now})`);

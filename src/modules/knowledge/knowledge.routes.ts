@@ -146,7 +146,8 @@ export function knowledgeRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: 'Which articles deflect reports, which searches found nothing, what is due for review (staff)',
+          summary:
+            'Which articles deflect reports, which searches found nothing, what is due for review (staff)',
           response: { 200: statsSchema, ...errorResponses },
         },
       },

@@ -144,9 +144,7 @@ export const statsSchema = z.object({
       notHelpful: z.number().int(),
     }),
   ),
-  missedSearches: z.array(
-    z.object({ query: z.string(), count: z.number().int(), lastAt: z.string() }),
-  ),
+  missedSearches: z.array(z.object({ query: z.string(), count: z.number().int(), lastAt: z.string() })),
   reviewDue: z.array(z.object({ id: z.uuid(), title: z.string(), reviewBy: z.string() })),
 });
 

@@ -1,13 +1,13 @@
+import type { z } from 'zod';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type ErrorDetail } from '../../lib/errors.ts';
 import { localDateOf } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/index.ts';
 import { type Actor, isStaff } from '../identity/index.ts';
-import * as repo from './knowledge.repo.ts';
-import type { z } from 'zod';
-import type { ArticleInput, feedbackBodySchema } from './knowledge.schemas.ts';
 import { plainTextOf, presentArticle, termsOf } from './knowledge.presenter.ts';
+import * as repo from './knowledge.repo.ts';
+import type { ArticleInput, feedbackBodySchema } from './knowledge.schemas.ts';
 
 export type KnowledgeDeps = { db: Db; clock: Clock };
 
@@ -133,7 +133,12 @@ export async function readArticle(db: Executor, actor: Actor | null, id: string)
 export async function listArticles(
   deps: KnowledgeDeps,
   actor: Actor | null,
-  q: { status?: 'draft' | 'published' | undefined; category?: string | undefined; locale?: 'ru' | 'en' | undefined; reviewDue?: boolean | undefined },
+  q: {
+    status?: 'draft' | 'published' | undefined;
+    category?: string | undefined;
+    locale?: 'ru' | 'en' | undefined;
+    reviewDue?: boolean | undefined;
+  },
 ) {
   const staff = isStaff(actor);
   const rows = await repo.listArticles(deps.db, {

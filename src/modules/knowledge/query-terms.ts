@@ -8,7 +8,11 @@ export const MAX_QUERY_WORDS = 10;
 
 /** Lower-case words of a query (ё as е), without repeats, at most MAX_QUERY_WORDS. */
 export function queryWords(q: string): string[] {
-  const words = q.toLowerCase().replaceAll('ё', 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    q
+      .toLowerCase()
+      .replaceAll('ё', 'е')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words.filter((w) => w.length >= 2))].slice(0, MAX_QUERY_WORDS);
 }
 

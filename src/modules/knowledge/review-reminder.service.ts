@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { NotificationsRuntime } from '../notifications/index.ts';
-import { localDay } from './knowledge.service.ts';
 import { claimReminder, reminderCandidates, setReminderEmailStatus } from './knowledge.repo.ts';
+import { localDay } from './knowledge.service.ts';
 import { reviewReminderEmail } from './review-reminder.template.ts';
 
 export type ReviewReminderDeps = {

@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { snippetHtml } from './knowledge.presenter.ts';
 import { recordMissedSearch } from './knowledge.repo.ts';
 import type { SearchQuery, SearchResult } from './knowledge.schemas.ts';
-import { snippetHtml } from './knowledge.presenter.ts';
 import { isCyrillic, orQuery, queryWords, synonymsOf } from './query-terms.ts';
 import { lexemesOf, nearestKnownWords, searchArticles } from './search.repo.ts';
 
