@@ -180,7 +180,7 @@ export async function recordFeedback(
   body: z.infer<typeof feedbackBodySchema>,
 ): Promise<void> {
   const row = await repo.findArticle(deps.db, id);
-  if (!row || row.status !== 'published') throw new AppError('article_not_found');
+  if (row?.status !== 'published') throw new AppError('article_not_found');
   await repo.insertFeedback(deps.db, {
     articleId: id,
     helpful: body.helpful,

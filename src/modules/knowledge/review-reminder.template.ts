@@ -2,7 +2,7 @@ import type { Locale } from '../../lib/messages/types.ts';
 
 export type ReminderEmail = { subject: string; text: string; html: string };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The e-mail an editor gets when an article's review date has come, in the editor's language. */
 export function reviewReminderEmail(
@@ -26,6 +26,6 @@ export function reviewReminderEmail(
   return {
     subject: lines.subject,
     text: `${lines.greeting}\n\n${lines.body}\n\n${lines.link}: ${r.url}\n`,
-    html: `<p>${escape(lines.greeting)}</p><p>${escape(lines.body)}</p><p><a href="${escape(r.url)}">${escape(lines.link)}</a></p>`,
+    html: `<p>${escapeHtml(lines.greeting)}</p><p>${escapeHtml(lines.body)}</p><p><a href="${escapeHtml(r.url)}">${escapeHtml(lines.link)}</a></p>`,
   };
 }
