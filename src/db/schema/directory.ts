@@ -1,15 +1,8 @@
 import { boolean, date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { directoryKinds } from '../../modules/directory/directory.schemas.ts';
 import { organisations } from './reference.ts';
 
-export const directoryKinds = [
-  'authority',
-  'municipal',
-  'institution',
-  'management_company',
-  'hoa',
-  'utility',
-] as const;
-export type DirectoryKind = (typeof directoryKinds)[number];
+export type { DirectoryKind } from '../../modules/directory/directory.schemas.ts';
 
 /** One opening interval of a weekday (ISO: 1 = Monday); `closes` at or before `opens` runs past midnight. */
 export type StoredHours = {

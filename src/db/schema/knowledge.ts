@@ -13,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { articleLocales, articleStatuses } from '../../modules/knowledge/knowledge.schemas.ts';
 import { users } from './identity.ts';
 import { categories, territories } from './reference.ts';
 
@@ -22,10 +23,7 @@ const tsvector = customType<{ data: string }>({
   },
 });
 
-export const articleStatuses = ['draft', 'published'] as const;
-export type ArticleStatus = (typeof articleStatuses)[number];
-export const articleLocales = ['ru', 'en'] as const;
-export type ArticleLocale = (typeof articleLocales)[number];
+export type { ArticleLocale, ArticleStatus } from '../../modules/knowledge/knowledge.schemas.ts';
 
 /**
  * A knowledge-base article in one language (a translation is another article pointing at its original).

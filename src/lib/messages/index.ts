@@ -2,6 +2,7 @@ import { answersErrors, answersValidation } from '../../modules/answers/answers.
 import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
 import { calendarErrors, calendarValidation } from '../../modules/calendar/calendar.errors.ts';
 import { classifierErrors } from '../../modules/classifier/classifier.errors.ts';
+import { directoryErrors, directoryValidation } from '../../modules/directory/directory.errors.ts';
 import { duplicatesErrors, duplicatesValidation } from '../../modules/duplicates/duplicates.errors.ts';
 import {
   identityClientErrors,
@@ -37,6 +38,7 @@ export const catalogueParts = {
     apiKeysErrors,
     calendarErrors,
     classifierErrors,
+    directoryErrors,
     duplicatesErrors,
     identityErrors,
     importErrors,
@@ -52,6 +54,7 @@ export const catalogueParts = {
     commonValidation,
     answersValidation,
     calendarValidation,
+    directoryValidation,
     duplicatesValidation,
     identityValidation,
     importValidation,
@@ -76,6 +79,7 @@ export const errorCatalogue = {
   ...apiKeysErrors,
   ...calendarErrors,
   ...classifierErrors,
+  ...directoryErrors,
   ...duplicatesErrors,
   ...identityErrors,
   ...importErrors,
@@ -95,6 +99,7 @@ export const validationMessages = {
   ...commonValidation,
   ...answersValidation,
   ...calendarValidation,
+  ...directoryValidation,
   ...duplicatesValidation,
   ...identityValidation,
   ...importValidation,

@@ -32,10 +32,20 @@ describe('open now and the next opening', () => {
   it('after Friday closing opens at 9:00 on Monday', () => {
     const s = openStatus(office, calendar, at('2026-03-06T18:00'));
     expect(s.openNow).toBe(false);
-    expect(s.nextOpening).toEqual({ at: at('2026-03-10T09:00').toISOString(), date: '2026-03-10', weekday: 2, time: '09:00' });
+    expect(s.nextOpening).toEqual({
+      at: at('2026-03-10T09:00').toISOString(),
+      date: '2026-03-10',
+      weekday: 2,
+      time: '09:00',
+    });
     // Monday 9 March is a holiday in the production calendar: Tuesday instead.
     const noHolidays = openStatus({ ...office, observesHolidays: false }, calendar, at('2026-03-06T18:00'));
-    expect(noHolidays.nextOpening).toEqual({ at: at('2026-03-09T09:00').toISOString(), date: '2026-03-09', weekday: 1, time: '09:00' });
+    expect(noHolidays.nextOpening).toEqual({
+      at: at('2026-03-09T09:00').toISOString(),
+      date: '2026-03-09',
+      weekday: 1,
+      time: '09:00',
+    });
   });
 
   it('skips its own days off', () => {
@@ -45,13 +55,20 @@ describe('open now and the next opening', () => {
 
   it('runs across midnight: a night shift that opened on Sunday is still open on Monday morning', () => {
     const night: Schedule = {
-      hours: [7, 1].map((day) => ({ day, opens: '20:00', closes: '08:00', breaks: [{ from: '02:00', to: '02:30' }] })),
+      hours: [7, 1].map((day) => ({
+        day,
+        opens: '20:00',
+        closes: '08:00',
+        breaks: [{ from: '02:00', to: '02:30' }],
+      })),
       daysOff: [],
       observesHolidays: false,
     };
     expect(openStatus(night, calendar, at('2026-03-02T01:00')).openNow).toBe(true); // Monday 01:00
     expect(openStatus(night, calendar, at('2026-03-02T02:10')).openNow).toBe(false); // the break
-    expect(openStatus(night, calendar, at('2026-03-02T07:59')).closesAt).toBe(at('2026-03-02T08:00').toISOString());
+    expect(openStatus(night, calendar, at('2026-03-02T07:59')).closesAt).toBe(
+      at('2026-03-02T08:00').toISOString(),
+    );
     expect(openStatus(night, calendar, at('2026-03-02T12:00')).nextOpening?.time).toBe('20:00');
   });
 
@@ -67,7 +84,9 @@ describe('open now and the next opening', () => {
   });
 
   it('has no next opening without hours', () => {
-    expect(openStatus({ hours: [], daysOff: [], observesHolidays: true }, calendar, at('2026-03-03T10:00'))).toEqual({
+    expect(
+      openStatus({ hours: [], daysOff: [], observesHolidays: true }, calendar, at('2026-03-03T10:00')),
+    ).toEqual({
       openNow: false,
       closesAt: null,
       nextOpening: null,
@@ -77,7 +96,12 @@ describe('open now and the next opening', () => {
 
 describe('hours problems', () => {
   it('accepts an ordinary week with lunch breaks and a night shift', () => {
-    expect(hoursProblems([...weekdays('09:00', '18:00', [{ from: '13:00', to: '14:00' }]), { day: 6, opens: '22:00', closes: '06:00', breaks: [] }])).toEqual([]);
+    expect(
+      hoursProblems([
+        ...weekdays('09:00', '18:00', [{ from: '13:00', to: '14:00' }]),
+        { day: 6, opens: '22:00', closes: '06:00', breaks: [] },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses overlapping intervals, also across midnight and from Sunday into Monday', () => {
@@ -99,7 +123,15 @@ describe('hours problems', () => {
     expect(
       hoursProblems([
         { day: 1, opens: '09:00', closes: '18:00', breaks: [{ from: '08:00', to: '10:00' }] },
-        { day: 2, opens: '09:00', closes: '18:00', breaks: [{ from: '12:00', to: '13:00' }, { from: '12:30', to: '13:30' }] },
+        {
+          day: 2,
+          opens: '09:00',
+          closes: '18:00',
+          breaks: [
+            { from: '12:00', to: '13:00' },
+            { from: '12:30', to: '13:30' },
+          ],
+        },
         { day: 3, opens: '09:00', closes: '09:00', breaks: [] },
       ]).map((p) => [p.path, p.code]),
     ).toEqual([

@@ -10,7 +10,11 @@ import { localDateOf, type WorkingDayCalendar } from '../../lib/working-days.ts'
 export type HoursBreak = { from: string; to: string };
 export type HoursInterval = { day: number; opens: string; closes: string; breaks: HoursBreak[] };
 
-export type HoursProblemCode = 'hours_overlap' | 'hours_break_outside' | 'hours_breaks_overlap' | 'hours_empty';
+export type HoursProblemCode =
+  | 'hours_overlap'
+  | 'hours_break_outside'
+  | 'hours_breaks_overlap'
+  | 'hours_empty';
 export type HoursProblem = { path: string; code: HoursProblemCode; params: Record<string, string | number> };
 
 const DAY_MIN = 24 * 60;
@@ -59,7 +63,11 @@ export function hoursProblems(hours: readonly HoursInterval[]): HoursProblem[] {
         problems.push({ path: `${path}.breaks.${b}`, code: 'hours_break_outside', params: {} });
       breaks.forEach(([otherFrom, otherTo], o) => {
         if (o > b && from < otherTo && otherFrom < to)
-          problems.push({ path: `${path}.breaks.${o}`, code: 'hours_breaks_overlap', params: { other: b + 1 } });
+          problems.push({
+            path: `${path}.breaks.${o}`,
+            code: 'hours_breaks_overlap',
+            params: { other: b + 1 },
+          });
       });
     });
   });
@@ -111,7 +119,8 @@ function isClosedDay(schedule: Schedule, localDay: Date, calendar: WorkingDayCal
   if (schedule.daysOff.includes(localDay.toISOString().slice(0, 10))) return true;
   const weekday = localDay.getUTCDay();
   // A weekday the calendar makes a rest day is a public holiday (or a bridge day): offices close.
-  const weekdayHoliday = weekday >= 1 && weekday <= 5 && calendar !== null && !calendar.isWorkingDay(localDay);
+  const weekdayHoliday =
+    weekday >= 1 && weekday <= 5 && calendar !== null && !calendar.isWorkingDay(localDay);
   return schedule.observesHolidays && weekdayHoliday;
 }
 

@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { articleLocales, articleStatuses } from '../../db/schema/knowledge.ts';
 import { markdownText } from '../../lib/markdown.ts';
 
 /*
  * Requests and responses of the knowledge base. The web app imports these (the editor's form, the
  * suggestions beside the report form), so a field is described once.
  */
+
+/** Article states and languages: shared by the table, these schemas and the web app. */
+export const articleStatuses = ['draft', 'published'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+export const articleLocales = ['ru', 'en'] as const;
+export type ArticleLocale = (typeof articleLocales)[number];
 
 export const ARTICLE_BODY_MAX = 20_000;
 export const SEARCH_LIMIT_MAX = 20;

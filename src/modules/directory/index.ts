@@ -1,0 +1,3 @@
+/** The organisation directory (public pages, hours, "who is responsible here"): the public entry of the module. */
+export { directoryRoutes } from './directory.routes.ts';
+export { type OpenStatus, openStatus } from './hours.ts';
