@@ -49,6 +49,12 @@ export function Header() {
               <li>
                 <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/organisations">{t('nav.directory')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

@@ -6,6 +6,13 @@ import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
+import { DirectoryRoute } from '../features/directory/routes/DirectoryRoute';
+import { OrganisationEditRoute } from '../features/directory/routes/OrganisationEditRoute';
+import { OrganisationRoute } from '../features/directory/routes/OrganisationRoute';
+import { ArticleEditRoute } from '../features/knowledge/routes/ArticleEditRoute';
+import { ArticleRoute } from '../features/knowledge/routes/ArticleRoute';
+import { KnowledgeRoute } from '../features/knowledge/routes/KnowledgeRoute';
+import { KnowledgeStatsRoute } from '../features/knowledge/routes/KnowledgeStatsRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
@@ -32,6 +39,43 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'reports/:id', element: <ReportRoute /> },
+      // ---- knowledge base and organisation directory ----
+      { path: 'knowledge', element: <KnowledgeRoute /> },
+      {
+        path: 'knowledge/new',
+        element: (
+          <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>
+            <ArticleEditRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'knowledge/:id', element: <ArticleRoute /> },
+      {
+        path: 'knowledge/:id/edit',
+        element: (
+          <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>
+            <ArticleEditRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/knowledge',
+        element: (
+          <RequireStaff>
+            <KnowledgeStatsRoute />
+          </RequireStaff>
+        ),
+      },
+      { path: 'organisations', element: <DirectoryRoute /> },
+      { path: 'organisations/:id', element: <OrganisationRoute /> },
+      {
+        path: 'organisations/:id/edit',
+        element: (
+          <RequireRole roles={['admin']}>
+            <OrganisationEditRoute />
+          </RequireRole>
+        ),
+      },
       {
         path: 'my',
         element: (

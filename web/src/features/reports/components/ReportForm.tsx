@@ -14,6 +14,7 @@ import { isNetworkError } from '../../../lib/api-client';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/format';
 import { SimilarReports } from '../../duplicates/components/SimilarReports';
+import { KnowledgeSuggestions } from '../../knowledge/components/KnowledgeSuggestions';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { useCreateReport } from '../api/create-report';
 import { savePendingReport } from '../offline/pending-store';
@@ -133,6 +134,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
           setValue('categoryId', id, { shouldDirty: true, shouldValidate: formState.isSubmitted })
         }
       />
+      <KnowledgeSuggestions text={text} categoryId={categoryId} />
 
       <LocationFields form={form} />
       <SimilarReports categoryId={categoryId} lat={lat} lon={lon} text={text} />

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { useKnowledgeStats } from '../api/get-stats';
+
+/** Staff: which articles spare residents a report, what residents looked for in vain, what to review. */
+export function KnowledgeStatsRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('knowledge.stats.title'));
+  const stats = useKnowledgeStats();
+  const s = stats.data;
+  return (
+    <div className="page">
+      <h1>{t('knowledge.stats.title')}</h1>
+      <ErrorMessage error={stats.error} />
+      {stats.isPending && <Loading />}
+      {s && (
+        <>
+          <section aria-labelledby="kb-deflect">
+            <h2 id="kb-deflect">{t('knowledge.stats.deflection')}</h2>
+            {s.articles.length === 0 ? (
+              <p>{t('knowledge.stats.noFeedback')}</p>
+            ) : (
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+              <section className="table-scroll" tabIndex={0} aria-labelledby="kb-deflect">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('knowledge.stats.article')}</th>
+                      <th scope="col">{t('knowledge.stats.deflected')}</th>
+                      <th scope="col">{t('knowledge.stats.helpful')}</th>
+                      <th scope="col">{t('knowledge.stats.notHelpful')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.articles.map((a) => (
+                      <tr key={a.id}>
+                        <th scope="row">
+                          <Link to={`/knowledge/${a.id}`}>{a.title}</Link>
+                        </th>
+                        <td>{a.deflected}</td>
+                        <td>{a.helpful}</td>
+                        <td>{a.notHelpful}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </section>
+          <section aria-labelledby="kb-missed">
+            <h2 id="kb-missed">{t('knowledge.stats.missed')}</h2>
+            {s.missedSearches.length === 0 ? (
+              <p>{t('knowledge.stats.noMissed')}</p>
+            ) : (
+              <ul className="kb-list">
+                {s.missedSearches.map((m) => (
+                  <li key={m.query}>
+                    «{m.query}» — {t('knowledge.stats.times', { count: m.count })}, {formatDateTime(m.lastAt)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="kb-due">
+            <h2 id="kb-due">{t('knowledge.stats.reviewDue')}</h2>s.reviewDue.length === 0 ? (
+            <p>{t('knowledge.stats.noneDue')}</p>) : (
+            <ul className="kb-list">
+              {s.reviewDue.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/knowledge/${a.id}/edit`}>{a.title}</Link> — {formatDate(a.reviewBy)}
+                </li>
+              ))}
+            </ul>
+            )
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
