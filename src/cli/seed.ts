@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { openEmbeddedDatabase } from '../db/pglite-base.ts';
+import { seedDemoKnowledge } from '../db/seed/demo-knowledge.ts';
 import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
@@ -31,6 +32,8 @@ async function seedDemo(
   const ids = await seedReference(database.db);
   // answer quality: a few answer templates for the answer form
   await seedDemoTemplates(database.db, ids);
+  // knowledge base and directory: thirty articles (ru + en) and the organisations' hours
+  await seedDemoKnowledge(database.db, ids);
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -92,6 +92,21 @@ export async function searchDirectory(deps: DirectoryDeps, q: z.infer<typeof dir
   };
 }
 
+function profileFields(input: ProfileInput) {
+  return {
+    kind: input.kind,
+    descriptionRu: input.description?.ru || null,
+    descriptionEn: input.description?.en || null,
+    website: input.website,
+    officeAddress: input.officeAddress,
+    servedAddresses: input.servedAddresses,
+    services: input.services,
+    hours: input.hours,
+    daysOff: [...new Set(input.daysOff)].sort(),
+    observesHolidays: input.observesHolidays,
+  };
+}
+
 /** Admins keep the directory: hours are checked as a week (overlaps, breaks), every problem listed. */
 export async function saveProfile(deps: DirectoryDeps, actor: Actor, id: string, input: ProfileInput) {
   if (actor.role !== 'admin') throw new AppError('forbidden');
@@ -108,23 +123,7 @@ export async function saveProfile(deps: DirectoryDeps, actor: Actor, id: string,
     );
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await repo.upsertProfile(
-      tx,
-      id,
-      {
-        kind: input.kind,
-        descriptionRu: input.description?.ru || null,
-        descriptionEn: input.description?.en || null,
-        website: input.website,
-        officeAddress: input.officeAddress,
-        servedAddresses: input.servedAddresses,
-        services: input.services,
-        hours: input.hours,
-        daysOff: [...new Set(input.daysOff)].sort(),
-        observesHolidays: input.observesHolidays,
-      },
-      now,
-    );
+    await repo.upsertProfile(tx, id, profileFields(input), now);
     await writeAudit(tx, {
       actor,
       action: 'organisation_profile_save',
@@ -134,6 +133,13 @@ export async function saveProfile(deps: DirectoryDeps, actor: Actor, id: string,
     });
   });
   return organisationPage(deps, id);
+}
+
+/** The demo seed's directory entries: checked like an admin's, written without an actor. */
+export async function seedProfile(exec: Executor, id: string, input: ProfileInput, now: Date): Promise<void> {
+  const problems = hoursProblems(input.hours);
+  if (problems.length > 0) throw new Error(`invalid demo hours: ${JSON.stringify(problems)}`);
+  await repo.upsertProfile(exec, id, profileFields(input), now);
 }
 
 /** "Who is responsible here": for every category residents choose, the organisation the routing rules name at this point. */

@@ -33,7 +33,7 @@ const uuidArray = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]
 export async function insertArticle(
   exec: Executor,
   f: ArticleFields,
-  actorId: string,
+  actorId: string | null,
   now: Date,
 ): Promise<string> {
   const rows = await queryRows<{ id: string }>(

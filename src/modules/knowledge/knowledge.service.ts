@@ -69,6 +69,17 @@ async function saveSideEffects(exec: Executor, id: string, fields: repo.ArticleF
   if (fields.status === 'published') await repo.addTerms(exec, termsOf(fields.title, fields.bodyPlain));
 }
 
+/**
+ * Writes an article as given, without an actor's check: only for the demo seed and the benchmark,
+ * which load articles straight into a fresh database.
+ */
+export async function seedArticle(exec: Executor, input: ArticleInput, editorId: string | null, now: Date) {
+  const fields = fieldsOf(input);
+  const id = await repo.insertArticle(exec, fields, editorId, now);
+  await saveSideEffects(exec, id, fields, input);
+  return id;
+}
+
 export async function createArticle(deps: KnowledgeDeps, actor: Actor | null, input: ArticleInput) {
   const editor = requireEditor(actor);
   await refuseUnknownReferences(deps.db, input);
