@@ -30,7 +30,10 @@ describe('knowledge base and organisation directory in the web app', () => {
     await item.getByRole('button', { name: 'Да, это ответ на мой вопрос' }).click();
     await suggestions.getByText('Рады, что нашёлся ответ').waitFor();
 
-    const stats = await modApi<{ articles: { id: string; deflected: number }[] }>('GET', '/api/v1/knowledge/stats');
+    const stats = await modApi<{ articles: { id: string; deflected: number }[] }>(
+      'GET',
+      '/api/v1/knowledge/stats',
+    );
     expect(stats.articles.find((a) => a.id === article.id)?.deflected).toBe(1);
 
     // The article itself opens from the knowledge base's search.
@@ -50,7 +53,12 @@ describe('knowledge base and organisation directory in the web app', () => {
     await adminApi('PUT', `/api/v1/organisations/${light.id}/profile`, {
       officeAddress: 'Санкт-Петербург, ул. Шпалерная, 10',
       services: [{ ru: 'Ремонт уличных фонарей', en: 'Street light repair' }],
-      hours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '09:00', closes: '18:00', breaks: [{ from: '13:00', to: '14:00' }] })),
+      hours: [1, 2, 3, 4, 5].map((day) => ({
+        day,
+        opens: '09:00',
+        closes: '18:00',
+        breaks: [{ from: '13:00', to: '14:00' }],
+      })),
     });
 
     const page = await pageAs(admin.email, admin.password);
@@ -69,7 +77,10 @@ describe('knowledge base and organisation directory in the web app', () => {
     await page.locator('.open-status').first().waitFor();
     await page.getByRole('heading', { name: 'Показатели за 12 месяцев' }).waitFor();
     await checkA11y(page, 'organisation page');
-    expect(await horizontalOverflow(page), 'horizontal overflow on the organisation page').toBeLessThanOrEqual(0);
+    expect(
+      await horizontalOverflow(page),
+      'horizontal overflow on the organisation page',
+    ).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   });
 });
