@@ -56,7 +56,8 @@ CREATE TABLE "knowledge_articles" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
-	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(CASE WHEN locale = 'en' THEN 'english'::regconfig ELSE 'russian'::regconfig END, title), 'A') || setweight(to_tsvector(CASE WHEN locale = 'en' THEN 'english'::regconfig ELSE 'russian'::regconfig END, body_plain), 'B')) STORED NOT NULL
+	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(CASE WHEN locale = 'en' THEN 'english'::regconfig ELSE 'russian'::regconfig END, title), 'A') || setweight(to_tsvector(CASE WHEN locale = 'en' THEN 'english'::regconfig ELSE 'russian'::regconfig END, body_plain), 'B')) STORED NOT NULL,
+	"title_search" "tsvector" GENERATED ALWAYS AS (to_tsvector(CASE WHEN locale = 'en' THEN 'english'::regconfig ELSE 'russian'::regconfig END, title)) STORED NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "knowledge_feedback" (
@@ -104,6 +105,7 @@ ALTER TABLE "knowledge_review_reminders" ADD CONSTRAINT "knowledge_review_remind
 ALTER TABLE "knowledge_review_reminders" ADD CONSTRAINT "knowledge_review_reminders_editor_id_users_id_fk" FOREIGN KEY ("editor_id") REFERENCES "users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "knowledge_ac_category_idx" ON "knowledge_article_categories" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_search_gin" ON "knowledge_articles" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "knowledge_articles_title_search_gin" ON "knowledge_articles" USING gin ("title_search");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_review_idx" ON "knowledge_articles" USING btree ("status","review_by");--> statement-breakpoint
 CREATE INDEX "knowledge_feedback_article_idx" ON "knowledge_feedback" USING btree ("article_id","helpful");--> statement-breakpoint
-CREATE INDEX "knowledge_terms_trgm" ON "knowledge_terms" USING gin ("word" gin_trgm_ops);
+CREATE INDEX "knowledge_terms_trgm" ON "knowledge_terms" USING gist ("word" gist_trgm_ops);

@@ -49,9 +49,20 @@ export function synonymsOf(word: string): string[] {
   return [...found];
 }
 
+const term = (l: string) => (l.length >= 4 ? `'${l}':*` : `'${l}'`);
+const safeLexemes = (lexemes: readonly string[]) =>
+  [...new Set(lexemes)].filter((l) => /^[\p{L}\p{N}]+$/u.test(l));
+
 /** A tsquery text of lexemes joined by OR; long lexemes match as prefixes (a stem covers its forms). */
 export function orQuery(lexemes: readonly string[]): string | null {
-  const safe = [...new Set(lexemes)].filter((l) => /^[\p{L}\p{N}]+$/u.test(l));
+  const safe = safeLexemes(lexemes);
   if (safe.length === 0) return null;
-  return safe.map((l) => (l.length >= 4 ? `'${l}':*` : `'${l}'`)).join(' | ');
+  return safe.map(term).join(' | ');
+}
+
+/** Every group (one query word: its stems, its correction's, its synonyms) must match: AND of ORs. */
+export function andQuery(groups: readonly (readonly string[])[]): string | null {
+  const parts = groups.map(safeLexemes).filter((g) => g.length > 0);
+  if (parts.length === 0) return null;
+  return parts.map((g) => `(${g.map(term).join(' | ')})`).join(' & ');
 }
