@@ -66,6 +66,9 @@ function filters(f: SearchFilter): SQL[] {
   return where;
 }
 
+/** Matches ranked in full (title and body); the rest are ordered by their title only. */
+const SHORTLIST = 50;
+
 export type SearchRow = { id: string; title: string; snippet: string; score: number };
 
 /**
@@ -84,7 +87,8 @@ export async function withIndexScans<T>(db: Db, work: (tx: Executor) => Promise<
  * Published articles containing every word of the query (each as any of its forms, corrections and
  * synonyms), best first: ts_rank over the weighted vector (title A, body B) normalised by length, so
  * a short article about exactly this outranks a long one that mentions it. The GIN index finds the
- * matches; the snippet is cut only for the rows returned.
+ * matches, the title vector (kept in the row) shortlists them, and the snippet is cut only for the
+ * rows returned.
  */
 export async function searchAllWords(
   exec: Executor,
@@ -95,11 +99,16 @@ export async function searchAllWords(
   return queryRows(
     exec,
     sql`WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query),
+        -- Ranking reads each match's TOASTed body vector: only the 50 best by title are ranked fully.
+        shortlist AS (
+          SELECT a.id FROM knowledge_articles a, q
+          WHERE a.search @@ q.query AND ${sql.join(filters(f), sql` AND `)}
+          ORDER BY ts_rank(a.title_search, q.query) DESC, a.id
+          LIMIT ${SHORTLIST}),
         best AS (
           SELECT a.id, a.title, a.locale, a.body_plain, q.query,
             ts_rank('{0.1, 0.2, 0.4, 1.0}', a.search, q.query, 1) AS score
-          FROM knowledge_articles a, q
-          WHERE a.search @@ q.query AND ${sql.join(filters(f), sql` AND `)}
+          FROM knowledge_articles a JOIN shortlist s ON s.id = a.id, q
           ORDER BY score DESC, a.id
           LIMIT ${limit})
         SELECT id, title, round(score::numeric, 5)::float8 AS score,
