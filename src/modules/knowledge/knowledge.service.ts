@@ -140,14 +140,14 @@ export async function updateArticle(
   return readArticle(deps.db, editor, id);
 }
 
-/** A published article for anyone; a draft for editors only (to others it does not exist). */
+/** A published article for anyone; a draft for staff only (to others it does not exist). */
 export async function readArticle(db: Executor, actor: Actor | null, id: string) {
   const row = await repo.findArticle(db, id);
-  const editor = canEditArticles(actor) || isStaff(actor);
-  if (!row || (row.status !== 'published' && !editor)) throw new AppError('article_not_found');
+  const staff = isStaff(actor);
+  if (!row || (row.status !== 'published' && !staff)) throw new AppError('article_not_found');
   const [links, translations] = await Promise.all([
     repo.articleLinks(db, id),
-    repo.translationsOf(db, row, editor),
+    repo.translationsOf(db, row, staff),
   ]);
   return presentArticle(row, links, translations);
 }
