@@ -15,6 +15,10 @@ import {
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
+import {
+  participationErrors,
+  participationValidation,
+} from '../../modules/participation/participation.errors.ts';
 import { referenceErrors } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
@@ -42,6 +46,7 @@ export const catalogueParts = {
     mediaErrors,
     notificationsErrors,
     open311Errors,
+    participationErrors,
     referenceErrors,
     reportsErrors,
     webhooksErrors,
@@ -56,6 +61,7 @@ export const catalogueParts = {
     mediaValidation,
     notificationsValidation,
     open311Validation,
+    participationValidation,
     reportsValidation,
     webhooksValidation,
   ],
@@ -79,6 +85,7 @@ export const errorCatalogue = {
   ...mediaErrors,
   ...notificationsErrors,
   ...open311Errors,
+  ...participationErrors,
   ...referenceErrors,
   ...reportsErrors,
   ...webhooksErrors,
@@ -97,6 +104,7 @@ export const validationMessages = {
   ...mediaValidation,
   ...notificationsValidation,
   ...open311Validation,
+  ...participationValidation,
   ...reportsValidation,
   ...webhooksValidation,
 } as const satisfies MessageDefinitions;
