@@ -6,8 +6,20 @@ import { dispatch, myNotifications } from '../support/notifications.ts';
 import { apiError, call, hours, verifiedResident } from '../support/participation.ts';
 import { loginStaff, rows, type Staff, territories } from '../support/reports.ts';
 
-type Item = { id: string; title: string; status: string; rejectReason: string | null; mergedIntoId: string | null };
-type VoteJson = { id: string; stage: string; items: Item[]; myChoice: string[] | null; allowedActions: string[] };
+type Item = {
+  id: string;
+  title: string;
+  status: string;
+  rejectReason: string | null;
+  mergedIntoId: string | null;
+};
+type VoteJson = {
+  id: string;
+  stage: string;
+  items: Item[];
+  myChoice: string[] | null;
+  allowedActions: string[];
+};
 
 const HOUR = 3_600_000;
 
@@ -85,35 +97,43 @@ describe('rating votes', () => {
     expect((await getVote(vote.id, author)).items).toHaveLength(4);
 
     expect((await moderate(vote.id, a.id, { decision: 'approve' }, other)).statusCode).toBe(403);
-    expect((await moderate(vote.id, a.id, { decision: 'approve' })).json()).toMatchObject({ status: 'approved' });
+    expect((await moderate(vote.id, a.id, { decision: 'approve' })).json()).toMatchObject({
+      status: 'approved',
+    });
     const noReason = await moderate(vote.id, b.id, { decision: 'reject' });
     expect(apiError(noReason).details.map((d) => d.path)).toContain('reason');
     const rejected = await moderate(vote.id, b.id, { decision: 'reject', reason: 'Участок уже в программе' });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejectReason: 'Участок уже в программе' });
     const merged = await moderate(vote.id, c.id, { decision: 'merge', mergeInto: a.id });
     expect(merged.json()).toMatchObject({ status: 'merged', mergedIntoId: a.id });
-    expect(apiError(await moderate(vote.id, b.id, { decision: 'approve' })).code).toBe('item_already_moderated');
+    expect(apiError(await moderate(vote.id, b.id, { decision: 'approve' })).code).toBe(
+      'item_already_moderated',
+    );
     const intoRejected = await moderate(vote.id, staffItem.id, { decision: 'merge', mergeInto: b.id });
     expect(apiError(intoRejected).code).toBe('unknown_option');
 
     // After the proposal stage residents can no longer propose.
     t.clock.advance(1.5 * HOUR);
-    expect(apiError(await call(t, 'POST', `/api/v1/votes/${vote.id}/items`, author, item('Поздно'))).code).toBe(
-      'proposals_not_open',
-    );
+    expect(
+      apiError(await call(t, 'POST', `/api/v1/votes/${vote.id}/items`, author, item('Поздно'))).code,
+    ).toBe('proposals_not_open');
     t.clock.advance(-1.5 * HOUR);
   });
 
   it('stage two: up to N approved items, changed until closing; refusals list their problems', async () => {
     const vote = await createVote();
-    const items = await Promise.all(['Участок 1', 'Участок 2', 'Участок 3'].map((x) => addItem(vote.id, staff.admin, x)));
+    const items = await Promise.all(
+      ['Участок 1', 'Участок 2', 'Участок 3'].map((x) => addItem(vote.id, staff.admin, x)),
+    );
     const proposal = await addItem(vote.id, await newResident(t.app), 'Не рассмотрено');
     const resident = await newResident(t.app);
     const [i1, i2, i3] = items.map((i) => i.id) as [string, string, string];
 
     expect(apiError(await ballot(vote.id, resident, [i1])).code).toBe('poll_not_open');
     t.clock.advance(2.5 * HOUR);
-    expect(apiError(await moderate(vote.id, proposal.id, { decision: 'approve' })).code).toBe('voting_started');
+    expect(apiError(await moderate(vote.id, proposal.id, { decision: 'approve' })).code).toBe(
+      'voting_started',
+    );
 
     const tooMany = await ballot(vote.id, resident, [i1, i2, i3]);
     expect(tooMany.statusCode).toBe(422);
@@ -123,7 +143,10 @@ describe('rating votes', () => {
     expect(apiError(unknown).details.map((d) => d.path)).toEqual(['itemIds.1']);
     const twice = await ballot(vote.id, resident, [i1, i1]);
     expect(apiError(twice).code).toBe('validation_failed');
-    const [none] = await rows<{ n: number }>(t, sql`SELECT count(*)::int AS n FROM vote_ballots WHERE vote_id = ${vote.id}`);
+    const [none] = await rows<{ n: number }>(
+      t,
+      sql`SELECT count(*)::int AS n FROM vote_ballots WHERE vote_id = ${vote.id}`,
+    );
     expect(none!.n).toBe(0);
 
     expect((await ballot(vote.id, resident, [i1, i2])).json()).toEqual({ created: true, itemIds: [i1, i2] });
@@ -139,24 +162,41 @@ describe('rating votes', () => {
     const vote = await createVote({ audience: { territoryIds: [nevsky], verifiedOnly: true } });
     const only = await addItem(vote.id, staff.admin, 'Дворы Невского района');
     t.clock.advance(2.5 * HOUR);
-    expect(apiError(await ballot(vote.id, await newResident(t.app), [only.id])).code).toBe('verification_required');
-    expect(apiError(await ballot(vote.id, await verifiedResident(t, central), [only.id])).code).toBe('not_in_audience');
+    expect(apiError(await ballot(vote.id, await newResident(t.app), [only.id])).code).toBe(
+      'verification_required',
+    );
+    expect(apiError(await ballot(vote.id, await verifiedResident(t, central), [only.id])).code).toBe(
+      'not_in_audience',
+    );
     expect((await ballot(vote.id, await verifiedResident(t, nevsky), [only.id])).statusCode).toBe(200);
     t.clock.advance(-2.5 * HOUR);
   });
 
   it('ranks the results, publishes the winners and tells the voters in-app and by e-mail', async () => {
     const vote = await createVote({ resultsVisibility: 'after_close', maxChoices: 2 });
-    const [a, b, c] = await Promise.all(['А-участок', 'Б-участок', 'В-участок'].map((x) => addItem(vote.id, staff.admin, x)));
+    const [a, b, c] = await Promise.all(
+      ['А-участок', 'Б-участок', 'В-участок'].map((x) => addItem(vote.id, staff.admin, x)),
+    );
     t.clock.advance(2.5 * HOUR);
     const voters = await Promise.all([1, 2, 3].map(() => newResident(t.app)));
     await ballot(vote.id, voters[0]!, [a!.id, b!.id]);
     await ballot(vote.id, voters[1]!, [b!.id]);
     await ballot(vote.id, voters[2]!, [a!.id, c!.id]);
     const bystander = await newResident(t.app);
-    expect(apiError(await call(t, 'GET', `/api/v1/votes/${vote.id}/results`, bystander)).code).toBe('results_not_public');
-    const winners = { itemIds: [a!.id, b!.id], decision: 'Участки А и Б включены в программу ремонта 2026 года.' };
-    const early = await call(t, 'POST', `/api/v1/votes/${vote.id}/actions/publish-winners`, staff.admin, winners);
+    expect(apiError(await call(t, 'GET', `/api/v1/votes/${vote.id}/results`, bystander)).code).toBe(
+      'results_not_public',
+    );
+    const winners = {
+      itemIds: [a!.id, b!.id],
+      decision: 'Участки А и Б включены в программу ремонта 2026 года.',
+    };
+    const early = await call(
+      t,
+      'POST',
+      `/api/v1/votes/${vote.id}/actions/publish-winners`,
+      staff.admin,
+      winners,
+    );
     expect(apiError(early).code).toBe('voting_not_closed');
 
     t.clock.advance(3 * HOUR);
@@ -169,11 +209,19 @@ describe('rating votes', () => {
         { itemId: c!.id, title: 'В-участок', count: 1, rank: 3 },
       ],
     });
-    const published = await call(t, 'POST', `/api/v1/votes/${vote.id}/actions/publish-winners`, staff.admin, winners);
+    const published = await call(
+      t,
+      'POST',
+      `/api/v1/votes/${vote.id}/actions/publish-winners`,
+      staff.admin,
+      winners,
+    );
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ winners: { itemIds: [a!.id, b!.id] } });
     expect(
-      apiError(await call(t, 'POST', `/api/v1/votes/${vote.id}/actions/publish-winners`, staff.admin, winners)).code,
+      apiError(
+        await call(t, 'POST', `/api/v1/votes/${vote.id}/actions/publish-winners`, staff.admin, winners),
+      ).code,
     ).toBe('winners_already_published');
 
     const inApp = await myNotifications(t, voters[1]!);

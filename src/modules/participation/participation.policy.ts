@@ -61,6 +61,8 @@ export async function audienceProblem(
   subject: AudienceOf,
 ): Promise<{ code: 'verification_required' | 'not_in_audience'; detail: ErrorDetail } | null> {
   if (actor.role !== 'resident') throw new AppError('forbidden');
+  // Open to every signed-in resident of the region: nothing to look up (the common case in a rush).
+  if (!subject.verifiedOnly && subject.audienceTerritoryIds.length === 0) return null;
   const residence = await audienceRepo.verifiedResidence(exec, actor.id);
   if (subject.verifiedOnly && residence.length === 0)
     return {
