@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TtlCache } from '../../lib/ttl-cache.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
 import { idParamsSchema, listQuerySchema } from './participation.schemas.ts';
 import { submitVoteBallot, voteResults } from './vote-ballot.service.ts';
 import { moderateItem, publishWinners, type WinnersAnnouncer } from './vote-moderation.service.ts';
+import type { VoteRow } from './votes.repo.ts';
 import {
   itemBodySchema,
   itemParamsSchema,
@@ -26,6 +28,7 @@ const ballotReceiptSchema = z.object({ created: z.boolean(), itemIds: z.array(z.
 /** Rating votes: two stages (proposals, then the vote), moderation, ballots, results, winners. */
 export function voteRoutes(ctx: AppContext, winners: WinnersAnnouncer) {
   const deps = { db: ctx.db, clock: ctx.clock };
+  const ballotVotes = new TtlCache<VoteRow>(60_000, 1000);
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['participation'];
@@ -122,7 +125,13 @@ export function voteRoutes(ctx: AppContext, winners: WinnersAnnouncer) {
           response: { 200: ballotReceiptSchema, ...errorResponses },
         },
       },
-      async (request) => submitVoteBallot(deps, requireAuth(request).actor, request.params.id, request.body),
+      async (request) =>
+        submitVoteBallot(
+          { ...deps, votes: ballotVotes },
+          requireAuth(request).actor,
+          request.params.id,
+          request.body,
+        ),
     );
 
     r.get(
