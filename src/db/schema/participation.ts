@@ -10,28 +10,22 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  type ItemGeometry,
+  questionKinds,
+  resultsVisibilities,
+  type StoredAnswer,
+  voteItemStatuses,
+} from '../../modules/participation/kinds.schemas.ts';
 import { users } from './identity.ts';
+
+export type { ItemGeometry, StoredAnswer } from '../../modules/participation/kinds.schemas.ts';
 
 /*
  * Participation: polls (surveys) and two-stage rating votes. One ballot per resident per poll or
  * vote is a unique index, so the database, not the UI, enforces it, also under concurrent requests.
  * Audiences are territory ids (empty = the whole region) plus "verified residents only".
  */
-
-export const resultsVisibilities = ['always', 'after_close', 'never'] as const;
-export type ResultsVisibility = (typeof resultsVisibilities)[number];
-
-export const questionKinds = ['single', 'multiple', 'scale', 'ranking', 'text'] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-
-/** One answer of a stored ballot, as validated against the poll's questions. */
-export type StoredAnswer = {
-  questionId: string;
-  optionIds?: string[];
-  value?: number;
-  ranking?: string[];
-  text?: string;
-};
 
 export const polls = pgTable(
   'polls',
@@ -131,14 +125,6 @@ export const votes = pgTable('votes', {
   winnerItemIds: uuid('winner_item_ids').array(),
   winnersPublishedAt: timestamp('winners_published_at', { withTimezone: true }),
 });
-
-export const voteItemStatuses = ['pending', 'approved', 'rejected', 'merged'] as const;
-export type VoteItemStatus = (typeof voteItemStatuses)[number];
-
-/** A GeoJSON point or line (WGS 84), as drawn on the map. */
-export type ItemGeometry =
-  | { type: 'Point'; coordinates: [number, number] }
-  | { type: 'LineString'; coordinates: [number, number][] };
 
 export const voteItems = pgTable(
   'vote_items',

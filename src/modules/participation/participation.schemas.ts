@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { questionKinds, resultsVisibilities } from '../../db/schema/participation.ts';
+import { questionKinds, resultsVisibilities } from './kinds.schemas.ts';
 import { markdownText } from '../../lib/markdown.ts';
 
 /** Shared by polls and votes: who may take part, and when the results are public. */

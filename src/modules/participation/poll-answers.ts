@@ -2,7 +2,7 @@
  * Checks a ballot against the poll's questions, pure: every problem is collected (the first one's
  * code becomes the error's), and a ballot with any problem is stored not at all.
  */
-import type { StoredAnswer } from '../../db/schema/participation.ts';
+import { type StoredAnswer, visibleQuestionIds } from './kinds.schemas.ts';
 import type { ErrorCode, ErrorDetail } from '../../lib/errors.ts';
 import type { Answer } from './participation.schemas.ts';
 
@@ -22,17 +22,13 @@ export type Problem = { code: ErrorCode; detail: ErrorDetail };
 
 /** Which questions are shown for these answers: a condition on a hidden question hides too. */
 export function visibleQuestions(questions: CheckedQuestion[], answers: Map<string, Answer>): Set<string> {
-  const visible = new Set<string>();
-  for (const q of questions) {
-    if (!q.showIfQuestionId) {
-      visible.add(q.id);
-      continue;
-    }
-    if (!visible.has(q.showIfQuestionId)) continue;
-    const chosen = answers.get(q.showIfQuestionId)?.optionIds ?? [];
-    if (chosen.some((o) => q.showIfOptionIds?.includes(o))) visible.add(q.id);
-  }
-  return visible;
+  return visibleQuestionIds(
+    questions.map((q) => ({
+      id: q.id,
+      showIf: q.showIfQuestionId ? { questionId: q.showIfQuestionId, optionIds: q.showIfOptionIds ?? [] } : null,
+    })),
+    (id) => answers.get(id)?.optionIds ?? [],
+  );
 }
 
 const isBlank = (a: Answer) =>

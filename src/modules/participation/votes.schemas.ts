@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { voteItemStatuses } from '../../db/schema/participation.ts';
+import { voteItemStatuses } from './kinds.schemas.ts';
 import { markdownText } from '../../lib/markdown.ts';
 import {
   audienceSchema,
