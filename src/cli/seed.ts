@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { openEmbeddedDatabase } from '../db/pglite-base.ts';
 import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
+import { seedDemoParticipation } from '../db/seed/demo-participation.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
@@ -31,6 +32,8 @@ async function seedDemo(
   const ids = await seedReference(database.db);
   // answer quality: a few answer templates for the answer form
   await seedDemoTemplates(database.db, ids);
+  // participation: a survey, a closed poll and a road-repair vote with a few answers
+  await seedDemoParticipation(database.db, ids, new Date());
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(

@@ -33,11 +33,17 @@ export type Conditional = { id: string; showIf: { questionId: string; optionIds:
  * Which questions are shown for these chosen options: a question with a condition is shown when
  * the earlier question it names is shown and has one of the given options chosen.
  */
-export function visibleQuestionIds(questions: Conditional[], chosen: (questionId: string) => string[]): Set<string> {
+export function visibleQuestionIds(
+  questions: Conditional[],
+  chosen: (questionId: string) => string[],
+): Set<string> {
   const visible = new Set<string>();
   for (const q of questions) {
     if (!q.showIf) visible.add(q.id);
-    else if (visible.has(q.showIf.questionId) && chosen(q.showIf.questionId).some((o) => q.showIf?.optionIds.includes(o)))
+    else if (
+      visible.has(q.showIf.questionId) &&
+      chosen(q.showIf.questionId).some((o) => q.showIf?.optionIds.includes(o))
+    )
       visible.add(q.id);
   }
   return visible;

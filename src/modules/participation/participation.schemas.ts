@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { questionKinds, resultsVisibilities } from './kinds.schemas.ts';
 import { markdownText } from '../../lib/markdown.ts';
+import { questionKinds, resultsVisibilities } from './kinds.schemas.ts';
 
 /** Shared by polls and votes: who may take part, and when the results are public. */
 

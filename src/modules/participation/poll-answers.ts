@@ -2,8 +2,9 @@
  * Checks a ballot against the poll's questions, pure: every problem is collected (the first one's
  * code becomes the error's), and a ballot with any problem is stored not at all.
  */
-import { type StoredAnswer, visibleQuestionIds } from './kinds.schemas.ts';
+
 import type { ErrorCode, ErrorDetail } from '../../lib/errors.ts';
+import { type StoredAnswer, visibleQuestionIds } from './kinds.schemas.ts';
 import type { Answer } from './participation.schemas.ts';
 
 export type CheckedQuestion = {
@@ -25,7 +26,9 @@ export function visibleQuestions(questions: CheckedQuestion[], answers: Map<stri
   return visibleQuestionIds(
     questions.map((q) => ({
       id: q.id,
-      showIf: q.showIfQuestionId ? { questionId: q.showIfQuestionId, optionIds: q.showIfOptionIds ?? [] } : null,
+      showIf: q.showIfQuestionId
+        ? { questionId: q.showIfQuestionId, optionIds: q.showIfOptionIds ?? [] }
+        : null,
     })),
     (id) => answers.get(id)?.optionIds ?? [],
   );

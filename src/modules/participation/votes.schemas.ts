@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { voteItemStatuses } from './kinds.schemas.ts';
 import { markdownText } from '../../lib/markdown.ts';
+import { voteItemStatuses } from './kinds.schemas.ts';
 import {
   audienceSchema,
   audienceViewSchema,

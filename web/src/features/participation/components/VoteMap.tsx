@@ -42,6 +42,13 @@ export function VoteMap({ label, items, chosen, onToggle, point = null, onPick =
   useBoundaries(map, territories.data);
   usePointPicker(map, point, onPick);
 
+  // Show all the items (not the whole region) when they first arrive or change.
+  useEffect(() => {
+    if (!map) return;
+    const anchors = items.map(anchorOf).filter((a): a is [number, number] => a !== null);
+    if (anchors.length > 0) map.fitBounds(L.latLngBounds(anchors), { padding: [40, 40], maxZoom: 16 });
+  }, [map, items]);
+
   useEffect(() => {
     if (!map) return;
     const layer = L.layerGroup().addTo(map);
