@@ -139,12 +139,4 @@ export const participationValidation = {
   unknown_territory: { ru: 'Такой территории нет', en: 'No such territory' },
   unknown_item: { ru: 'Такого пункта нет', en: 'No such item' },
   duplicate_choice: { ru: 'Вариант выбран дважды', en: 'An option is chosen twice' },
-  merge_target_needed: {
-    ru: 'Укажите, с каким пунктом объединить',
-    en: 'Name the item to merge into',
-  },
-  reject_reason_needed: {
-    ru: 'Укажите причину отклонения',
-    en: 'Give the reason for rejecting',
-  },
 } as const satisfies MessageDefinitions;
