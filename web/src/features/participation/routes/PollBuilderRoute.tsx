@@ -6,7 +6,7 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
 import { usePoll } from '../api/get-poll';
-import { publishPoll } from '../api/publish-poll';
+import { usePublishPoll } from '../api/publish-poll';
 import { useSavePoll } from '../api/save-poll';
 import { AudienceFields } from '../components/AudienceFields';
 import { PollAnswerForm } from '../components/PollAnswerForm';
@@ -50,6 +50,7 @@ function PollBuilder({
   usePageTitle(id ? t('participation.editPoll') : t('participation.newPoll'));
   const navigate = useNavigate();
   const save = useSavePoll();
+  const publish = usePublishPoll();
   const [draft, setDraft] = useState(initial);
   const [preview, setPreview] = useState(false);
   const [publishError, setPublishError] = useState<unknown>(null);
@@ -84,7 +85,7 @@ function PollBuilder({
     if (!poll) return;
     if (andPublish) {
       try {
-        await publishPoll(poll.id);
+        await publish.mutateAsync(poll.id);
       } catch (err) {
         setPublishError(err);
         return;
