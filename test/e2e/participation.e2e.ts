@@ -18,7 +18,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function pageAs(role: Parameters<typeof demoUser>[0], viewport?: { width: number; height: number }): Promise<Page> {
+async function pageAs(
+  role: Parameters<typeof demoUser>[0],
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const user = demoUser(role);
   const context = await isolatedContext(browser, server.baseUrl, viewport);
   const page = await context.newPage();
@@ -27,7 +30,12 @@ async function pageAs(role: Parameters<typeof demoUser>[0], viewport?: { width: 
   return page;
 }
 
-async function api<T>(role: Parameters<typeof demoUser>[0], method: string, pathname: string, body?: unknown): Promise<T> {
+async function api<T>(
+  role: Parameters<typeof demoUser>[0],
+  method: string,
+  pathname: string,
+  body?: unknown,
+): Promise<T> {
   const user = demoUser(role);
   const session = await fetch(`${server.baseUrl}/api/v1/session?mode=token`, {
     method: 'POST',
@@ -37,7 +45,10 @@ async function api<T>(role: Parameters<typeof demoUser>[0], method: string, path
   const { token } = (await session.json()) as { token: string };
   const res = await fetch(`${server.baseUrl}${pathname}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!res.ok) throw new Error(`${method} ${pathname}: HTTP ${res.status} ${await res.text()}`);
@@ -66,7 +77,9 @@ describe('participation in the web app', () => {
     await second.getByLabel('Обязательный').check();
     // Reorder: the scale question goes first and back again.
     await second.getByRole('button', { name: 'Выше' }).click();
-    expect(await admin.locator('.question-editor').nth(0).getByLabel('Текст вопроса').inputValue()).toBe('Оцените двор сейчас');
+    expect(await admin.locator('.question-editor').nth(0).getByLabel('Текст вопроса').inputValue()).toBe(
+      'Оцените двор сейчас',
+    );
     await admin.locator('.question-editor').nth(0).getByRole('button', { name: 'Ниже' }).click();
     // Preview as a resident would see it.
     await admin.getByRole('button', { name: 'Предпросмотр' }).click();
@@ -102,9 +115,9 @@ describe('participation in the web app', () => {
   });
 
   it('a resident chooses items on the vote’s map', async () => {
-    const centre = (
-      await api<{ items: Territory[] }>('resident', 'GET', '/api/v1/territories')
-    ).items.find((t) => t.code === 'tsentralny')!.center;
+    const centre = (await api<{ items: Territory[] }>('resident', 'GET', '/api/v1/territories')).items.find(
+      (t) => t.code === 'tsentralny',
+    )!.center;
     const at = (ms: number) => new Date(Date.now() + ms).toISOString();
     // Voting opens a few seconds from now: staff add the items in the review stage before it.
     const opens = Date.now() + 5_000;

@@ -42,7 +42,7 @@ export async function moderateItem(
       if (item.status !== 'pending' && item.status !== 'approved')
         throw new AppError('item_already_moderated');
       const target = body.mergeInto === itemId ? undefined : await repo.lockItem(tx, voteId, body.mergeInto);
-      if (!target || target.status !== 'approved')
+      if (target?.status !== 'approved')
         throw new AppError('unknown_option', [{ path: 'mergeInto', message: 'vmeste:unknown_item' }]);
       await repo.updateItem(tx, itemId, {
         status: 'merged',
