@@ -24,8 +24,8 @@ export async function runLoad(opts: {
   port: number;
   /** The request's path, or the i-th request's path. */
   path: string | ((i: number) => string);
-  /** POST (the default) sends `body(i)`; GET sends no body. */
-  method?: 'GET' | 'POST';
+  /** POST (the default) and PUT send `body(i)`; GET sends no body. */
+  method?: 'GET' | 'POST' | 'PUT';
   concurrency: number;
   seconds: number;
   warmupSeconds: number;
@@ -33,6 +33,8 @@ export async function runLoad(opts: {
   headers: Record<string, string>;
   body?: (i: number) => object;
   idempotencyKey?: (i: number) => string;
+  /** Headers of the i-th request on top of `headers` (e.g. each resident's own session). */
+  requestHeaders?: (i: number) => Record<string, string>;
   /** Twice a second: requests sent so far and seconds since the start (warm-up included). */
   onProgress?: (sent: number, elapsedSeconds: number) => void;
 }): Promise<LoadResult> {
@@ -41,7 +43,7 @@ export async function runLoad(opts: {
   const send = (i: number) =>
     new Promise<number>((resolve) => {
       const method = opts.method ?? 'POST';
-      const payload = method === 'POST' && opts.body ? JSON.stringify(opts.body(i)) : '';
+      const payload = method !== 'GET' && opts.body ? JSON.stringify(opts.body(i)) : '';
       const req = http.request(
         {
           host: '127.0.0.1',
@@ -51,6 +53,7 @@ export async function runLoad(opts: {
           agent,
           headers: {
             ...opts.headers,
+            ...opts.requestHeaders?.(i),
             ...(payload
               ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
               : {}),

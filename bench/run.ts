@@ -15,7 +15,7 @@ import { type LoadResult, runLoad } from './load.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'vmeste_bench';
 const CITUS_BENCH_SCHEMA = 'vmeste_bench';
-const BENCH_PASSWORD = 'bench-password-1';
+export const BENCH_PASSWORD = 'bench-password-1';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -23,7 +23,7 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function freshDatabase(baseUrl: string): Promise<string> {
+export async function freshDatabase(baseUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
@@ -55,7 +55,7 @@ async function migrateAndSeed(url: string, schema: string): Promise<void> {
   await database.close();
 }
 
-async function startServer(mode: 'app' | 'bare', url: string, port: number, schema = 'public') {
+export async function startServer(mode: 'app' | 'bare', url: string, port: number, schema = 'public') {
   const child = fork(path.join(here, 'server.ts'), [mode, url, String(port), schema], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -72,7 +72,7 @@ async function startServer(mode: 'app' | 'bare', url: string, port: number, sche
   return { stop };
 }
 
-async function json<T>(
+export async function json<T>(
   port: number,
   method: string,
   p: string,
@@ -88,7 +88,7 @@ async function json<T>(
   return (await res.json()) as T;
 }
 
-function line(name: string, r: LoadResult): string {
+export function line(name: string, r: LoadResult): string {
   return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}`;
 }
 
@@ -136,7 +136,11 @@ async function openTarget(name: string, url: string, port: number, schema: strin
   };
 }
 
-async function withSchema<T>(url: string, schema: string, use: (c: pg.Client) => Promise<T>): Promise<T> {
+export async function withSchema<T>(
+  url: string,
+  schema: string,
+  use: (c: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema},public` });
   await client.connect();
   try {
@@ -166,6 +170,7 @@ export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
   if (args[0] === 'knowledge')
     return (await import('./knowledge-search.ts')).runKnowledgeBench(args.slice(1));
+  if (args[0] === 'vote-rush') return (await import('./vote-rush.ts')).runVoteRushBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {

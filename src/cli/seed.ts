@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.ts';
 import { openEmbeddedDatabase } from '../db/pglite-base.ts';
 import { seedDemoKnowledge } from '../db/seed/demo-knowledge.ts';
 import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
+import { seedDemoParticipation } from '../db/seed/demo-participation.ts';
 import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
@@ -34,6 +35,8 @@ async function seedDemo(
   await seedDemoTemplates(database.db, ids);
   // knowledge base and directory: thirty articles (ru + en) and the organisations' hours
   await seedDemoKnowledge(database.db, ids);
+  // participation: a survey, a closed poll and a road-repair vote with a few answers
+  await seedDemoParticipation(database.db, ids, new Date());
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(

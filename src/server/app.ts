@@ -30,12 +30,13 @@ import { knowledgeRoutes } from '../modules/knowledge/index.ts';
 import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
+import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
-import { reportsDeps } from './deps.ts';
+import { reportsDeps, winnersAnnouncer } from './deps.ts';
 import { healthRoutes } from './health.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -161,6 +162,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(webhookRoutes(ctx));
   await app.register(knowledgeRoutes(ctx));
   await app.register(directoryRoutes(ctx));
+  // Participation: polls and surveys, rating votes.
+  await app.register(pollRoutes(ctx));
+  await app.register(voteRoutes(ctx, winnersAnnouncer(ctx)));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -5,7 +5,8 @@ import {
   recordOrganisationCorrection,
 } from '../modules/classifier/index.ts';
 import { findSimilarReports } from '../modules/duplicates/index.ts';
-import { notificationsRuntime } from '../modules/notifications/index.ts';
+import { notificationsRuntime, notifyPeople } from '../modules/notifications/index.ts';
+import type { WinnersAnnouncer } from '../modules/participation/index.ts';
 import { IntakeBatcher, type ReportsDeps } from '../modules/reports/index.ts';
 import type { AppContext } from './context.ts';
 
@@ -32,5 +33,25 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
       findSimilarReports({ db: ctx.db, config: ctx.config }, actor, { ...report, excludeId: report.id }),
     // After a commit, live pages look for changes at once and the notification dispatcher runs soon.
     onEventsCommitted: () => notificationsRuntime(ctx).afterCommit(),
+  };
+}
+
+/**
+ * Publishing a vote's winners tells the residents who voted, in-app and by e-mail, through the
+ * notifications module (wired here so that participation does not depend on it).
+ */
+export function winnersAnnouncer(ctx: AppContext): WinnersAnnouncer {
+  return {
+    announce: async (exec, a) => {
+      await notifyPeople(exec, Boolean(ctx.config.smtpUrl), {
+        topic: 'vote_winners',
+        subjectId: a.voteId,
+        subjectTitle: a.title,
+        userIds: a.userIds,
+        at: a.at,
+      });
+    },
+    // The e-mails go out with the dispatcher's run, kicked now rather than at the next minute.
+    afterCommit: () => notificationsRuntime(ctx).afterCommit(),
   };
 }

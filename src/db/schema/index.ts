@@ -14,6 +14,8 @@ export * from './knowledge.ts';
 export * from './notifications.ts';
 export * from './oidc.ts';
 export * from './open311.ts';
+// Participation: polls, surveys and rating votes.
+export * from './participation.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';

@@ -15,7 +15,8 @@ import { reportEvents, reports } from './reports.ts';
 
 /**
  * One notification per (timeline event, person): written by the dispatcher from `report_events`,
- * so the unique pair makes dispatching idempotent. The e-mail copy is an outbox on the same row:
+ * so the unique pair makes dispatching idempotent; or one per (topic, subject, person) for news
+ * that is not a report's (a vote's winners). The e-mail copy is an outbox on the same row:
  * `pending` until the mailer sends it (or gives up), `off` when the person does not want mail or
  * the platform has no SMTP server.
  */
@@ -26,12 +27,18 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    eventId: bigint('event_id', { mode: 'number' })
-      .notNull()
-      .references(() => reportEvents.id, { onDelete: 'cascade' }),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** The timeline event (report notifications); null for a topic notification. */
+    eventId: bigint('event_id', { mode: 'number' }).references(() => reportEvents.id, {
+      onDelete: 'cascade',
+    }),
+    reportId: uuid('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    /**
+     * A notification about something other than a report (e.g. `vote_winners`): its topic, the
+     * thing's id and its public title. Written by other modules through `notifyPeople`.
+     */
+    topic: text('topic'),
+    subjectId: uuid('subject_id'),
+    subjectTitle: text('subject_title'),
     /** Why this person got it: author, follower, operator, curator (shapes the wording). */
     audience: text('audience').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -41,6 +48,7 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_event_user_uq').on(t.eventId, t.userId),
+    uniqueIndex('notifications_topic_subject_user_uq').on(t.topic, t.subjectId, t.userId),
     index('notifications_user_idx').on(t.userId, t.id),
     index('notifications_email_pending_idx').on(t.emailStatus, t.id),
   ],

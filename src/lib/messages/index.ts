@@ -17,6 +17,10 @@ import {
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
+import {
+  participationErrors,
+  participationValidation,
+} from '../../modules/participation/participation.errors.ts';
 import { referenceErrors } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
@@ -46,6 +50,7 @@ export const catalogueParts = {
     mediaErrors,
     notificationsErrors,
     open311Errors,
+    participationErrors,
     referenceErrors,
     reportsErrors,
     webhooksErrors,
@@ -62,6 +67,7 @@ export const catalogueParts = {
     mediaValidation,
     notificationsValidation,
     open311Validation,
+    participationValidation,
     reportsValidation,
     webhooksValidation,
   ],
@@ -87,6 +93,7 @@ export const errorCatalogue = {
   ...mediaErrors,
   ...notificationsErrors,
   ...open311Errors,
+  ...participationErrors,
   ...referenceErrors,
   ...reportsErrors,
   ...webhooksErrors,
@@ -107,6 +114,7 @@ export const validationMessages = {
   ...mediaValidation,
   ...notificationsValidation,
   ...open311Validation,
+  ...participationValidation,
   ...reportsValidation,
   ...webhooksValidation,
 } as const satisfies MessageDefinitions;

@@ -4,7 +4,8 @@ import type { ReportFacts } from '../reports/index.ts';
 import type { Mailer } from './mailer.ts';
 import * as repo from './notifications.repo.ts';
 import { type Audience, audiencesFor, type Candidate, pickRecipients } from './recipient-rules.ts';
-import { renderAppealAnswer, renderEmail } from './templates.ts';
+import { type Email, renderAppealAnswer, renderEmail } from './templates.ts';
+import { renderTopicEmail, topicLink } from './topics.ts';
 
 export type DispatchDeps = {
   db: Db;
@@ -138,6 +139,20 @@ export async function dispatchNotifications(
  * Sends the queued e-mails, each in its reader's language. A failure leaves the e-mail queued for
  * the next run, up to MAX_EMAIL_ATTEMPTS; one bad address does not hold up the others.
  */
+function emailOf(m: repo.OutgoingEmail, base: string, settings: string): Email {
+  if (m.reportId === null || m.reportNumber === null) {
+    const subject = `${base}${topicLink(m.topic ?? '', m.subjectId ?? '')}`;
+    return renderTopicEmail({ topic: m.topic ?? '', subjectTitle: m.subjectTitle ?? '' }, m.locale, {
+      subject,
+      settings,
+    });
+  }
+  const links = { report: `${base}/reports/${m.reportId}`, settings };
+  return m.appealAnswer
+    ? renderAppealAnswer({ reportNumber: m.reportNumber, ...m.appealAnswer }, m.locale, links)
+    : renderEmail({ type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus }, m.locale, links);
+}
+
 export async function sendPendingEmails(deps: DispatchDeps): Promise<{ sent: number; failed: number }> {
   if (!deps.mailer) return { sent: 0, failed: 0 };
   let sent = 0;
@@ -146,10 +161,8 @@ export async function sendPendingEmails(deps: DispatchDeps): Promise<{ sent: num
   const claimed = await repo.claimPendingEmails(deps.db, EMAIL_BATCH);
   for (const m of claimed) {
     const base = deps.baseUrl.replace(/\/$/, '');
-    const links = { report: `${base}/reports/${m.reportId}`, settings: `${base}/profile` };
-    const email = m.appealAnswer
-      ? renderAppealAnswer({ reportNumber: m.reportNumber, ...m.appealAnswer }, m.locale, links)
-      : renderEmail({ type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus }, m.locale, links);
+    const settings = `${base}/profile`;
+    const email = emailOf(m, base, settings);
     try {
       await deps.mailer.send(m.email, email);
       await repo.setEmailStatus(deps.db, m.id, 'sent');

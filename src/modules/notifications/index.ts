@@ -2,3 +2,4 @@
 export { dispatchNotifications, sendPendingEmails } from './dispatcher.ts';
 export { notificationRoutes } from './notifications.routes.ts';
 export { DISPATCH_QUEUE, type NotificationsRuntime, notificationsRuntime } from './runtime.ts';
+export { type NotificationTopic, notifyPeople } from './topics.ts';

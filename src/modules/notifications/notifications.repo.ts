@@ -144,10 +144,14 @@ export async function insertNotifications(exec: Executor, rows: NewNotification[
 
 export type NotificationRow = {
   id: number;
-  reportId: string;
-  reportNumber: number;
+  /** Null for a topic notification (see `topic`). */
+  reportId: string | null;
+  reportNumber: number | null;
   type: string;
   toStatus: string | null;
+  topic: string | null;
+  subjectId: string | null;
+  subjectTitle: string | null;
   audience: string;
   createdAt: Date;
   readAt: Date | null;
@@ -161,11 +165,12 @@ export async function listForUser(
   const unread = opts.unreadOnly ? sql` AND n.read_at IS NULL` : sql``;
   const rows = await queryRows<NotificationRow>(
     exec,
-    sql`SELECT n.id, n.report_id AS "reportId", r.number AS "reportNumber", e.type, e.to_status AS "toStatus",
+    sql`SELECT n.id, n.report_id AS "reportId", r.number AS "reportNumber", COALESCE(e.type, n.topic) AS type,
+          e.to_status AS "toStatus", n.topic, n.subject_id AS "subjectId", n.subject_title AS "subjectTitle",
           n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
         FROM notifications n
-        JOIN report_events e ON e.id = n.event_id
-        JOIN reports r ON r.id = n.report_id
+        LEFT JOIN report_events e ON e.id = n.event_id
+        LEFT JOIN reports r ON r.id = n.report_id
         WHERE n.user_id = ${userId}${unread}
         ORDER BY n.id DESC
         LIMIT ${opts.limit} OFFSET ${opts.offset}`,
@@ -174,10 +179,21 @@ export async function listForUser(
   return rows.map((r) => ({
     ...r,
     id: Number(r.id),
-    reportNumber: Number(r.reportNumber),
+    reportNumber: r.reportNumber === null ? null : Number(r.reportNumber),
     createdAt: date(r.createdAt)!,
     readAt: date(r.readAt),
   }));
+}
+
+/** Topic notifications (not a report's): idempotent per (topic, subject, person). */
+export async function insertTopicNotifications(exec: Executor, rows: NewNotification[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const written = await exec
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing({ target: [notifications.topic, notifications.subjectId, notifications.userId] })
+    .returning({ id: notifications.id });
+  return written.length;
 }
 
 export async function countForUser(exec: Executor, userId: string, unreadOnly: boolean): Promise<number> {
@@ -319,8 +335,12 @@ export type OutgoingEmail = {
   id: number;
   email: string;
   locale: 'ru' | 'en';
-  reportId: string;
-  reportNumber: number;
+  /** Null for a topic notification, which has `topic`, `subjectId` and `subjectTitle` instead. */
+  reportId: string | null;
+  reportNumber: number | null;
+  topic: string | null;
+  subjectId: string | null;
+  subjectTitle: string | null;
   type: string;
   toStatus: string | null;
   attempts: number;
@@ -345,14 +365,15 @@ export async function claimPendingEmails(exec: Executor, limit: number): Promise
           UPDATE notifications SET email_attempts = email_attempts + 1
           WHERE id IN (SELECT id FROM notifications WHERE email_status = 'pending'
                        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-          RETURNING id, user_id, event_id, report_id, email_attempts)
+          RETURNING id, user_id, event_id, report_id, topic, subject_id, subject_title, email_attempts)
         SELECT c.id, COALESCE(ad.email, u.email) AS email, u.locale, c.report_id AS "reportId",
-          r.number AS "reportNumber", e.type, e.to_status AS "toStatus", c.email_attempts AS attempts,
+          r.number AS "reportNumber", COALESCE(e.type, c.topic) AS type, e.to_status AS "toStatus",
+          c.topic, c.subject_id AS "subjectId", c.subject_title AS "subjectTitle", c.email_attempts AS attempts,
           ad.full_name AS "appellantName", a.text AS "answerText", a.result AS "answerResult"
         FROM claimed c
         JOIN users u ON u.id = c.user_id
-        JOIN report_events e ON e.id = c.event_id
-        JOIN reports r ON r.id = c.report_id
+        LEFT JOIN report_events e ON e.id = c.event_id
+        LEFT JOIN reports r ON r.id = c.report_id
         LEFT JOIN appeal_details ad ON ad.report_id = r.id AND r.kind = 'appeal'
           AND e.type = 'answer_published' AND c.user_id = r.author_id
         LEFT JOIN answers a ON ad.report_id IS NOT NULL AND a.id::text = e.payload->>'answerId'
@@ -365,7 +386,7 @@ export async function claimPendingEmails(exec: Executor, limit: number): Promise
         ? { fullName: appellantName, text: answerText, result: answerResult ?? '' }
         : null,
     id: Number(r.id),
-    reportNumber: Number(r.reportNumber),
+    reportNumber: r.reportNumber === null ? null : Number(r.reportNumber),
     attempts: Number(r.attempts),
   }));
 }

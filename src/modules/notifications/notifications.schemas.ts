@@ -18,7 +18,10 @@ export const notificationSchema = z.object({
   type: z.string(),
   /** One line in the caller's language (Accept-Language). */
   message: z.string(),
-  report: z.object({ id: z.uuid(), number: z.number().int() }),
+  /** The report it is about; null for other news (e.g. a vote's winners), see `link`. */
+  report: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+  /** Where it leads in the web app (a report page, a vote page). */
+  link: z.string(),
   /** The report's status the event led to. */
   status: z.string().nullable(),
   /** Why the caller got it: author, followers, operators, curators. */

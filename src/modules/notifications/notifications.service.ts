@@ -11,6 +11,7 @@ import type {
   UpdatePreferences,
 } from './notifications.schemas.ts';
 import { notificationTitle } from './templates.ts';
+import { topicLink, topicTitle } from './topics.ts';
 
 export type NotificationsDeps = {
   db: Db;
@@ -22,14 +23,18 @@ export type NotificationsDeps = {
 };
 
 export function presentNotification(row: repo.NotificationRow, locale: Locale): Notification {
+  const report =
+    row.reportId !== null && row.reportNumber !== null
+      ? { id: row.reportId, number: row.reportNumber }
+      : null;
   return {
     id: row.id,
     type: row.type,
-    message: notificationTitle(
-      { type: row.type, reportNumber: row.reportNumber, toStatus: row.toStatus },
-      locale,
-    ),
-    report: { id: row.reportId, number: row.reportNumber },
+    message: report
+      ? notificationTitle({ type: row.type, reportNumber: report.number, toStatus: row.toStatus }, locale)
+      : topicTitle(row.topic ?? '', row.subjectTitle ?? '', locale),
+    report,
+    link: report ? `/reports/${report.id}` : topicLink(row.topic ?? '', row.subjectId ?? ''),
     status: row.toStatus,
     audience: row.audience,
     createdAt: row.createdAt.toISOString(),

@@ -55,6 +55,9 @@ export function Header() {
               <li>
                 <NavLink to="/organisations">{t('nav.directory')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/participation">{t('nav.participation')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

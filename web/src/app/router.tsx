@@ -15,6 +15,12 @@ import { KnowledgeRoute } from '../features/knowledge/routes/KnowledgeRoute';
 import { KnowledgeStatsRoute } from '../features/knowledge/routes/KnowledgeStatsRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
+import { organiserRoles } from '../features/participation/roles';
+import { ParticipationRoute } from '../features/participation/routes/ParticipationRoute';
+import { PollBuilderRoute } from '../features/participation/routes/PollBuilderRoute';
+import { PollRoute } from '../features/participation/routes/PollRoute';
+import { VoteNewRoute } from '../features/participation/routes/VoteNewRoute';
+import { VoteRoute } from '../features/participation/routes/VoteRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -118,6 +124,34 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // ---- participation: polls and rating votes ----
+      { path: 'participation', element: <ParticipationRoute /> },
+      {
+        path: 'participation/polls/new',
+        element: (
+          <RequireRole roles={organiserRoles}>
+            <PollBuilderRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'participation/polls/:id', element: <PollRoute /> },
+      {
+        path: 'participation/polls/:id/edit',
+        element: (
+          <RequireRole roles={organiserRoles}>
+            <PollBuilderRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'participation/votes/new',
+        element: (
+          <RequireRole roles={organiserRoles}>
+            <VoteNewRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'participation/votes/:id', element: <VoteRoute /> },
       // ---- notifications ----
       {
         path: 'notifications',

@@ -55,7 +55,7 @@ export function NotificationsRoute() {
           {data.items.map((n) => (
             <li key={n.id} className={`notification${n.readAt ? '' : ' notification--unread'}`}>
               <Link
-                to={`/reports/${n.report.id}`}
+                to={n.link}
                 onClick={() => {
                   if (!n.readAt) markRead.mutate([n.id]);
                 }}

@@ -1,0 +1,92 @@
+import type { PollSummary } from '@shared/participation/participation.schemas.ts';
+import type { VoteSummary } from '@shared/participation/votes.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { formatDateTime } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { usePolls } from '../api/get-polls';
+import { useVotes } from '../api/get-votes';
+import { StateBadge } from '../components/StateBadge';
+import { organiserRoles } from '../roles';
+
+const order = ['open', 'upcoming', 'draft', 'closed'] as const;
+
+function Entry({ to, title, state, until }: { to: string; title: string; state: string; until: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className="participation-card">
+      <Link to={to}>{title}</Link>
+      <span className="participation-card__meta">
+        <StateBadge state={state} /> {t('participation.until', { date: formatDateTime(until) })}
+      </span>
+    </li>
+  );
+}
+
+/** The participation section: open polls and votes first, then upcoming, then closed ones with results. */
+export function ParticipationRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('participation.title'));
+  const me = useMe();
+  const polls = usePolls();
+  const votes = useVotes();
+  const organiser = me.data ? organiserRoles.includes(me.data.role) : false;
+  const sortPolls = (items: PollSummary[]) =>
+    [...items].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+  const sortVotes = (items: VoteSummary[]) =>
+    [...items].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+
+  return (
+    <div className="page participation">
+      <h1>{t('participation.title')}</h1>
+      <p>{t('participation.intro')}</p>
+      {organiser && (
+        <p className="form-actions">
+          <Link className="button" to="/participation/polls/new">
+            {t('participation.newPoll')}
+          </Link>
+          <Link className="button button--secondary" to="/participation/votes/new">
+            {t('participation.newVote')}
+          </Link>
+        </p>
+      )}
+      <section aria-labelledby="polls-title">
+        <h2 id="polls-title">{t('participation.polls')}</h2>
+        {polls.isPending && <Loading />}
+        <ErrorMessage error={polls.error} />
+        {polls.data && polls.data.length === 0 && <p>{t('participation.noPolls')}</p>}
+        <ul className="participation-list">
+          {sortPolls(polls.data ?? []).map((p) => (
+            <Entry
+              key={p.id}
+              to={`/participation/polls/${p.id}`}
+              title={p.title}
+              state={p.state}
+              until={p.closesAt}
+            />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="votes-title">
+        <h2 id="votes-title">{t('participation.votes')}</h2>
+        {votes.isPending && <Loading />}
+        <ErrorMessage error={votes.error} />
+        {votes.data && votes.data.length === 0 && <p>{t('participation.noVotes')}</p>}
+        <ul className="participation-list">
+          {sortVotes(votes.data ?? []).map((v) => (
+            <Entry
+              key={v.id}
+              to={`/participation/votes/${v.id}`}
+              title={v.title}
+              state={v.stage}
+              until={v.voting.closesAt}
+            />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

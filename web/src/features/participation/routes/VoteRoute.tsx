@@ -1,0 +1,98 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { formatDateTime } from '../../../lib/format';
+import { useVote } from '../api/get-vote';
+import { ModerationPanel } from '../components/ModerationPanel';
+import { ProposalForm } from '../components/ProposalForm';
+import { StateBadge } from '../components/StateBadge';
+import { VoteChooser } from '../components/VoteChooser';
+import { VoteResultsView } from '../components/VoteResultsView';
+
+/** A rating vote in whatever stage it is: proposing, moderating, choosing, results and winners. */
+export function VoteRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const vote = useVote(id);
+  usePageTitle(vote.data?.title);
+  if (vote.isPending) return <Loading />;
+  if (vote.isError) return <ErrorMessage error={vote.error} />;
+  const v = vote.data;
+  const can = (a: (typeof v.allowedActions)[number]) => v.allowedActions.includes(a);
+  const mine = v.items.filter((i) => i.mine && i.status !== 'approved');
+
+  return (
+    <div className="page vote-page">
+      <p>
+        <Link to="/participation">{t('participation.back')}</Link>
+      </p>
+      <h1>{v.title}</h1>
+      <p className="participation-card__meta">
+        <StateBadge state={v.stage} /> {t('participation.maxN', { count: v.maxChoices })}
+      </p>
+      <dl className="facts">
+        <dt>{t('participation.proposalStage')}</dt>
+        <dd>
+          {t('participation.window', {
+            from: formatDateTime(v.proposals.opensAt),
+            to: formatDateTime(v.proposals.closesAt),
+          })}
+        </dd>
+        <dt>{t('participation.votingStage')}</dt>
+        <dd>
+          {t('participation.window', {
+            from: formatDateTime(v.voting.opensAt),
+            to: formatDateTime(v.voting.closesAt),
+          })}
+        </dd>
+      </dl>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: v.descriptionHtml }} />
+
+      {v.winners && (
+        <section className="winners" aria-labelledby="winners-title">
+          <h2 id="winners-title">{t('participation.winners')}</h2>
+          <ul>
+            {v.winners.itemIds.map((wid) => (
+              <li key={wid}>{v.items.find((i) => i.id === wid)?.title}</li>
+            ))}
+          </ul>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: v.winners.decisionHtml }} />
+        </section>
+      )}
+
+      {can('vote') && <VoteChooser vote={v} />}
+      {(can('propose') || can('add_item')) && <ProposalForm voteId={v.id} staff={can('add_item')} />}
+      {mine.length > 0 && (
+        <section aria-labelledby="my-proposals-title">
+          <h2 id="my-proposals-title">{t('participation.myProposals')}</h2>
+          <ul>
+            {mine.map((i) => (
+              <li key={i.id}>
+                {i.title} — {t(`participation.itemStatus.${i.status}`)}
+                {i.rejectReason && `: ${i.rejectReason}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {can('moderate') && <ModerationPanel vote={v} />}
+      {!can('vote') && (
+        <section aria-labelledby="items-title">
+          <h2 id="items-title">{t('participation.items')}</h2>
+          <ul>
+            {v.items
+              .filter((i) => i.status === 'approved')
+              .map((i) => (
+                <li key={i.id}>{i.title}</li>
+              ))}
+          </ul>
+        </section>
+      )}
+      {can('results') && <VoteResultsView vote={v} />}
+    </div>
+  );
+}
