@@ -15,3 +15,6 @@ export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
 export * from './webhooks.ts';
+// Participation: public discussions with the opinion map, residents' initiatives.
+export * from './discussions.ts';
+export * from './initiatives.ts';
