@@ -2,6 +2,10 @@ import { answersErrors, answersValidation } from '../../modules/answers/answers.
 import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
 import { calendarErrors, calendarValidation } from '../../modules/calendar/calendar.errors.ts';
 import { classifierErrors } from '../../modules/classifier/classifier.errors.ts';
+import {
+  discussionsErrors,
+  discussionsValidation,
+} from '../../modules/discussions/discussions.errors.ts';
 import { duplicatesErrors, duplicatesValidation } from '../../modules/duplicates/duplicates.errors.ts';
 import {
   identityClientErrors,
@@ -9,6 +13,7 @@ import {
   identityValidation,
 } from '../../modules/identity/identity.errors.ts';
 import { importErrors, importValidation } from '../../modules/import/import.errors.ts';
+import { initiativesErrors } from '../../modules/initiatives/initiatives.errors.ts';
 import { mediaErrors, mediaValidation } from '../../modules/media/media.errors.ts';
 import {
   notificationsErrors,
@@ -36,9 +41,11 @@ export const catalogueParts = {
     apiKeysErrors,
     calendarErrors,
     classifierErrors,
+    discussionsErrors,
     duplicatesErrors,
     identityErrors,
     importErrors,
+    initiativesErrors,
     mediaErrors,
     notificationsErrors,
     open311Errors,
@@ -50,6 +57,7 @@ export const catalogueParts = {
     commonValidation,
     answersValidation,
     calendarValidation,
+    discussionsValidation,
     duplicatesValidation,
     identityValidation,
     importValidation,
@@ -73,9 +81,11 @@ export const errorCatalogue = {
   ...apiKeysErrors,
   ...calendarErrors,
   ...classifierErrors,
+  ...discussionsErrors,
   ...duplicatesErrors,
   ...identityErrors,
   ...importErrors,
+  ...initiativesErrors,
   ...mediaErrors,
   ...notificationsErrors,
   ...open311Errors,
@@ -91,6 +101,7 @@ export const validationMessages = {
   ...commonValidation,
   ...answersValidation,
   ...calendarValidation,
+  ...discussionsValidation,
   ...duplicatesValidation,
   ...identityValidation,
   ...importValidation,
