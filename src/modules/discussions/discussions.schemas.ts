@@ -49,10 +49,15 @@ export const editCommentSchema = z.object({ text: markdownText(COMMENT_MAX).pipe
 
 export const flagSchema = z.object({ reason: z.enum(flagReasons) });
 
-export const moderateCommentSchema = z.object({
-  action: z.enum(['hide', 'restore', 'remove_personal_data']),
-  reason: z.enum(flagReasons).optional().describe('Shown publicly with a hidden comment (default: the flags’)'),
-});
+export const moderateCommentSchema = z
+  .object({
+    action: z.enum(['hide', 'restore', 'remove_personal_data']),
+    reason: z.enum(flagReasons).optional().describe('Shown publicly with a comment the moderator hides'),
+    text: markdownText(COMMENT_MAX)
+      .optional()
+      .describe('remove_personal_data: the text without the personal data (absent: the text is removed)'),
+  })
+  .refine((b) => b.action !== 'hide' || b.reason !== undefined, { path: ['reason'], message: 'vmeste:required' });
 export type ModerateCommentInput = z.output<typeof moderateCommentSchema>;
 
 export const commentSchema = z.object({
