@@ -15,6 +15,7 @@ CREATE TABLE "comment_supports" (
 --> statement-breakpoint
 CREATE TABLE "discussion_comments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"discussion_id" uuid NOT NULL,
 	"parent_id" uuid,
 	"thread_id" uuid NOT NULL,
@@ -167,7 +168,7 @@ ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_category_id_categories_id_
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_moderator_id_users_id_fk" FOREIGN KEY ("moderator_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "discussion_comments_discussion_idx" ON "discussion_comments" USING btree ("discussion_id","created_at");--> statement-breakpoint
+CREATE INDEX "discussion_comments_discussion_idx" ON "discussion_comments" USING btree ("discussion_id","seq");--> statement-breakpoint
 CREATE INDEX "discussion_comments_flagged_idx" ON "discussion_comments" USING btree ("state") WHERE state <> 'visible';--> statement-breakpoint
 CREATE INDEX "discussion_notices_user_idx" ON "discussion_notices" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "discussions_territory_idx" ON "discussions" USING btree ("territory_id","closes_at");--> statement-breakpoint

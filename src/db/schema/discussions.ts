@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigserial,
   boolean,
   index,
   integer,
@@ -65,6 +66,8 @@ export const discussionComments = pgTable(
   'discussion_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of writing (timestamps tie under an injected clock and in bursts). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     discussionId: uuid('discussion_id')
       .notNull()
       .references(() => discussions.id, { onDelete: 'cascade' }),
@@ -91,10 +94,8 @@ export const discussionComments = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
   },
   (t) => [
-    index('discussion_comments_discussion_idx').on(t.discussionId, t.createdAt),
-    index('discussion_comments_flagged_idx')
-      .on(t.state)
-      .where(sql`state <> 'visible'`),
+    index('discussion_comments_discussion_idx').on(t.discussionId, t.seq),
+    index('discussion_comments_flagged_idx').on(t.state).where(sql`state <> 'visible'`),
   ],
 );
 

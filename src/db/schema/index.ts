@@ -4,10 +4,13 @@ export * from './appeals.ts';
 export * from './audit.ts';
 export * from './calendar.ts';
 export * from './classifier.ts';
+// Participation: public discussions with the opinion map, residents' initiatives.
+export * from './discussions.ts';
 export * from './duplicates.ts';
 export * from './identity.ts';
 // Import of historical reports (vmeste import).
 export * from './imports.ts';
+export * from './initiatives.ts';
 export * from './notifications.ts';
 export * from './oidc.ts';
 export * from './open311.ts';
@@ -15,6 +18,3 @@ export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
 export * from './webhooks.ts';
-// Participation: public discussions with the opinion map, residents' initiatives.
-export * from './discussions.ts';
-export * from './initiatives.ts';

@@ -2,10 +2,7 @@ import { answersErrors, answersValidation } from '../../modules/answers/answers.
 import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
 import { calendarErrors, calendarValidation } from '../../modules/calendar/calendar.errors.ts';
 import { classifierErrors } from '../../modules/classifier/classifier.errors.ts';
-import {
-  discussionsErrors,
-  discussionsValidation,
-} from '../../modules/discussions/discussions.errors.ts';
+import { discussionsErrors, discussionsValidation } from '../../modules/discussions/discussions.errors.ts';
 import { duplicatesErrors, duplicatesValidation } from '../../modules/duplicates/duplicates.errors.ts';
 import {
   identityClientErrors,

@@ -46,7 +46,8 @@ export async function addComment(
     const d = await openDiscussion(tx, now, discussionId);
     if (input.official) {
       if (!canReplyOfficially(actor, d)) throw new AppError('not_official_replier');
-    } else if (!(await isInAudience(tx, deps.audience, actor, d.territoryId))) throw new AppError('not_in_audience');
+    } else if (!(await isInAudience(tx, deps.audience, actor, d.territoryId)))
+      throw new AppError('not_in_audience');
     let depth = 0;
     let threadId: string | null = null;
     if (input.parentId) {
@@ -94,7 +95,12 @@ export async function addComment(
 }
 
 /** The author corrects a comment within 15 minutes of posting it, while the discussion is open. */
-export async function editComment(deps: DiscussionsDeps, actor: Actor, id: string, text: string): Promise<Comment> {
+export async function editComment(
+  deps: DiscussionsDeps,
+  actor: Actor,
+  id: string,
+  text: string,
+): Promise<Comment> {
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const c = await repo.findComment(tx, id, true);
@@ -104,7 +110,13 @@ export async function editComment(deps: DiscussionsDeps, actor: Actor, id: strin
     if (now.getTime() - c.createdAt.getTime() > EDIT_WINDOW_MINUTES * 60_000 || c.state !== 'visible')
       throw new AppError('edit_window_closed');
     const updated = await repo.updateComment(tx, id, { text, editedAt: now });
-    await writeAudit(tx, { actor, action: 'comment.edit', entityType: 'discussion_comment', entityId: id, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'comment.edit',
+      entityType: 'discussion_comment',
+      entityId: id,
+      at: now,
+    });
     return updated;
   });
   return present(deps, actor, row);

@@ -8,7 +8,10 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
 export type DiscussionStatus = DiscussionSummary['status'];
 
 /** What staff decided, and the clock: scheduled before it opens, closed once its time is over. */
-export function effectiveStatus(d: Pick<DiscussionRow, 'status' | 'opensAt' | 'closesAt'>, now: Date): DiscussionStatus {
+export function effectiveStatus(
+  d: Pick<DiscussionRow, 'status' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): DiscussionStatus {
   if (d.status !== 'open') return d.status;
   if (now < d.opensAt) return 'scheduled';
   if (now >= d.closesAt) return 'closed';
@@ -63,7 +66,8 @@ export function presentComment(c: CommentRow, ctx: CommentContext): Comment {
     isMine,
     supportedByMe: ctx.supported.has(c.id),
     flaggedByMe: ctx.flagged.has(c.id),
-    editableUntil: isMine && ctx.now < editableUntil && c.state === 'visible' ? editableUntil.toISOString() : null,
+    editableUntil:
+      isMine && ctx.now < editableUntil && c.state === 'visible' ? editableUntil.toISOString() : null,
     flagCount: ctx.moderator ? c.flagCount : null,
   };
 }

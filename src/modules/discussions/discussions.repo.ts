@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import {
+  type CommentState,
   commentFlags,
   commentSupports,
-  type CommentState,
   discussionComments,
   discussionFollowers,
   discussionNotices,
@@ -16,12 +16,19 @@ import { territories } from '../../db/schema/reference.ts';
 export type DiscussionRow = typeof discussions.$inferSelect;
 export type CommentRow = typeof discussionComments.$inferSelect;
 
-export async function insertDiscussion(exec: Executor, row: typeof discussions.$inferInsert): Promise<DiscussionRow> {
+export async function insertDiscussion(
+  exec: Executor,
+  row: typeof discussions.$inferInsert,
+): Promise<DiscussionRow> {
   const [created] = await exec.insert(discussions).values(row).returning();
   return created!;
 }
 
-export async function findDiscussion(exec: Executor, id: string, lock = false): Promise<DiscussionRow | undefined> {
+export async function findDiscussion(
+  exec: Executor,
+  id: string,
+  lock = false,
+): Promise<DiscussionRow | undefined> {
   const q = exec.select().from(discussions).where(eq(discussions.id, id));
   const [row] = lock ? await q.for('update') : await q;
   return row;
@@ -39,7 +46,10 @@ export async function updateDiscussion(
 export type DiscussionListRow = DiscussionRow & { commentCount: number };
 
 /** Discussions of a territory (and of the region as a whole), newest first. */
-export async function listDiscussions(exec: Executor, territoryId: string | undefined): Promise<DiscussionListRow[]> {
+export async function listDiscussions(
+  exec: Executor,
+  territoryId: string | undefined,
+): Promise<DiscussionListRow[]> {
   const commentCount = sql<number>`(SELECT count(*)::int FROM discussion_comments c WHERE c.discussion_id = ${discussions.id})`;
   return exec
     .select({ d: discussions, commentCount })
@@ -59,7 +69,10 @@ export async function listDiscussions(exec: Executor, territoryId: string | unde
 }
 
 /** Region, district or municipality. */
-export async function territoryKind(exec: Executor, id: string): Promise<'region' | 'district' | 'municipality' | null> {
+export async function territoryKind(
+  exec: Executor,
+  id: string,
+): Promise<'region' | 'district' | 'municipality' | null> {
   const [row] = await exec.select({ kind: territories.kind }).from(territories).where(eq(territories.id, id));
   return row?.kind ?? null;
 }
@@ -77,7 +90,11 @@ export async function verifiedResidences(exec: Executor, userId: string): Promis
  * Whether the user is a provider-verified resident of the territory or of a territory inside it
  * (districts placed from a verified address, docs/oidc.md).
  */
-export async function isVerifiedResidentOf(exec: Executor, userId: string, territoryId: string): Promise<boolean> {
+export async function isVerifiedResidentOf(
+  exec: Executor,
+  userId: string,
+  territoryId: string,
+): Promise<boolean> {
   const rows = await queryRows<{ ok: boolean }>(
     exec,
     sql`SELECT EXISTS (
@@ -92,7 +109,10 @@ export async function isVerifiedResidentOf(exec: Executor, userId: string, terri
 
 // ---- comments -------------------------------------------------------------------------------------
 
-export async function insertComment(exec: Executor, row: typeof discussionComments.$inferInsert): Promise<CommentRow> {
+export async function insertComment(
+  exec: Executor,
+  row: typeof discussionComments.$inferInsert,
+): Promise<CommentRow> {
   const [created] = await exec.insert(discussionComments).values(row).returning();
   return created!;
 }
@@ -108,7 +128,11 @@ export async function updateComment(
   id: string,
   patch: Partial<typeof discussionComments.$inferInsert>,
 ): Promise<CommentRow> {
-  const [row] = await exec.update(discussionComments).set(patch).where(eq(discussionComments.id, id)).returning();
+  const [row] = await exec
+    .update(discussionComments)
+    .set(patch)
+    .where(eq(discussionComments.id, id))
+    .returning();
   return row!;
 }
 
@@ -117,7 +141,7 @@ export async function listComments(exec: Executor, discussionId: string): Promis
     .select()
     .from(discussionComments)
     .where(eq(discussionComments.discussionId, discussionId))
-    .orderBy(asc(discussionComments.createdAt), asc(discussionComments.id));
+    .orderBy(asc(discussionComments.seq));
 }
 
 /** Which of the comments the user supports and flagged. */
@@ -141,7 +165,12 @@ export async function marksOf(
 }
 
 /** Adds a support; false when the user already supports it. */
-export async function addSupport(exec: Executor, commentId: string, userId: string, at: Date): Promise<boolean> {
+export async function addSupport(
+  exec: Executor,
+  commentId: string,
+  userId: string,
+  at: Date,
+): Promise<boolean> {
   const inserted = await exec
     .insert(commentSupports)
     .values({ commentId, userId, createdAt: at })
@@ -178,7 +207,10 @@ export async function addFlag(
 }
 
 /** Flags of comments by reason (for moderators). */
-export async function flagsByReason(exec: Executor, commentIds: string[]): Promise<Map<string, Record<string, number>>> {
+export async function flagsByReason(
+  exec: Executor,
+  commentIds: string[],
+): Promise<Map<string, Record<string, number>>> {
   const out = new Map<string, Record<string, number>>();
   if (commentIds.length === 0) return out;
   const rows = await exec
@@ -224,7 +256,10 @@ export async function listFlagged(exec: Executor): Promise<FlaggedRow[]> {
 // ---- followers and their notices -----------------------------------------------------------------
 
 export async function follow(exec: Executor, discussionId: string, userId: string, at: Date): Promise<void> {
-  await exec.insert(discussionFollowers).values({ discussionId, userId, createdAt: at }).onConflictDoNothing();
+  await exec
+    .insert(discussionFollowers)
+    .values({ discussionId, userId, createdAt: at })
+    .onConflictDoNothing();
 }
 
 export async function unfollow(exec: Executor, discussionId: string, userId: string): Promise<void> {
@@ -244,7 +279,13 @@ export async function isFollowing(exec: Executor, discussionId: string, userId: 
 /** One notice per follower (but not the person who caused it), in the caller's transaction. */
 export async function noticeFollowers(
   exec: Executor,
-  n: { discussionId: string; kind: 'official_reply' | 'results_published'; commentId: string | null; at: Date; exceptUserId: string },
+  n: {
+    discussionId: string;
+    kind: 'official_reply' | 'results_published';
+    commentId: string | null;
+    at: Date;
+    exceptUserId: string;
+  },
 ): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     exec,

@@ -115,7 +115,8 @@ export function discussionRoutes(ctx: AppContext) {
           response: { 200: discussionSchema, ...errorResponses },
         },
       },
-      async (request) => publishResults(deps, requireAuth(request).actor, request.params.id, request.body.text),
+      async (request) =>
+        publishResults(deps, requireAuth(request).actor, request.params.id, request.body.text),
     );
 
     const followResponse = { 200: z.object({ following: z.boolean() }), ...errorResponses };
@@ -126,7 +127,14 @@ export function discussionRoutes(ctx: AppContext) {
     );
     r.delete(
       '/api/v1/discussions/:id/follow',
-      { schema: { tags, summary: 'Stop following a discussion', params: idParamsSchema, response: followResponse } },
+      {
+        schema: {
+          tags,
+          summary: 'Stop following a discussion',
+          params: idParamsSchema,
+          response: followResponse,
+        },
+      },
       async (request) => setFollowing(deps, requireAuth(request).actor, request.params.id, false),
     );
 
@@ -169,7 +177,9 @@ export function discussionRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await addComment(deps, requireAuth(request).actor, request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await addComment(deps, requireAuth(request).actor, request.params.id, request.body)),
     );
 
     r.patch(
@@ -224,7 +234,8 @@ export function discussionRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: 'Hide, restore, or remove personal data from a comment (moderator; audited, shown publicly)',
+          summary:
+            'Hide, restore, or remove personal data from a comment (moderator; audited, shown publicly)',
           params: idParamsSchema,
           body: moderateCommentSchema,
           response: { 200: commentSchema, ...errorResponses },

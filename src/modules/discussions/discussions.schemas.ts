@@ -57,7 +57,10 @@ export const moderateCommentSchema = z
       .optional()
       .describe('remove_personal_data: the text without the personal data (absent: the text is removed)'),
   })
-  .refine((b) => b.action !== 'hide' || b.reason !== undefined, { path: ['reason'], message: 'vmeste:required' });
+  .refine((b) => b.action !== 'hide' || b.reason !== undefined, {
+    path: ['reason'],
+    message: 'vmeste:required',
+  });
 export type ModerateCommentInput = z.output<typeof moderateCommentSchema>;
 
 export const commentSchema = z.object({
@@ -124,7 +127,9 @@ export type Discussion = z.infer<typeof discussionSchema>;
 export const discussionListSchema = z.object({ items: z.array(discussionSummarySchema) });
 
 export const flaggedListSchema = z.object({
-  items: z.array(commentSchema.extend({ discussionTitle: z.string(), flags: z.record(z.string(), z.number()) })),
+  items: z.array(
+    commentSchema.extend({ discussionTitle: z.string(), flags: z.record(z.string(), z.number()) }),
+  ),
 });
 
 export const noticeListSchema = z.object({

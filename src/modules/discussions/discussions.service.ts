@@ -30,7 +30,13 @@ export async function createDiscussion(
       createdBy: actor.id,
       createdAt: now,
     });
-    await writeAudit(tx, { actor, action: 'discussion.create', entityType: 'discussion', entityId: row.id, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'discussion.create',
+      entityType: 'discussion',
+      entityId: row.id,
+      at: now,
+    });
     return row.id;
   });
   return getDiscussion(deps, actor, id);
@@ -46,7 +52,11 @@ export async function listDiscussions(
 }
 
 /** A discussion with its threads as the caller may see them. */
-export async function getDiscussion(deps: DiscussionsDeps, actor: Actor | null, id: string): Promise<Discussion> {
+export async function getDiscussion(
+  deps: DiscussionsDeps,
+  actor: Actor | null,
+  id: string,
+): Promise<Discussion> {
   const d = await repo.findDiscussion(deps.db, id);
   if (!d) throw new AppError('discussion_not_found');
   const now = deps.clock.now();
@@ -87,7 +97,13 @@ export async function closeDiscussion(deps: DiscussionsDeps, actor: Actor, id: s
     if (!d) throw new AppError('discussion_not_found');
     if (d.status === 'results_published') throw new AppError('discussion_results_published');
     await repo.updateDiscussion(tx, id, { status: 'closed', closesAt: d.closesAt < now ? d.closesAt : now });
-    await writeAudit(tx, { actor, action: 'discussion.close', entityType: 'discussion', entityId: id, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'discussion.close',
+      entityType: 'discussion',
+      entityId: id,
+      at: now,
+    });
   });
   return getDiscussion(deps, actor, id);
 }
@@ -118,7 +134,13 @@ export async function publishResults(
       at: now,
       exceptUserId: actor.id,
     });
-    await writeAudit(tx, { actor, action: 'discussion.publish_results', entityType: 'discussion', entityId: id, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'discussion.publish_results',
+      entityType: 'discussion',
+      entityId: id,
+      at: now,
+    });
   });
   return getDiscussion(deps, actor, id);
 }

@@ -13,7 +13,7 @@ function twoCamps(perGroup: number): { votes: VoteTriple[]; participants: number
     const camp = p < perGroup ? 1 : -1;
     for (let s = 0; s < 11; s++) {
       if ((p * 7 + s) % 13 === 0) continue; // not seen
-      let vote: VoteCell = s === 10 ? 1 : s < 5 ? (camp as VoteCell) : ((-camp) as VoteCell);
+      let vote: VoteCell = s === 10 ? 1 : s < 5 ? (camp as VoteCell) : (-camp as VoteCell);
       if ((p + s) % 17 === 0) vote = 0; // pass
       votes.push({ participant: p, statement: s, vote });
     }
@@ -39,8 +39,12 @@ describe('opinion map computation', () => {
     expect(reps(campA).length).toBeGreaterThan(0);
     expect(reps(campB).length).toBeGreaterThan(0);
     for (const r of campA.representative) expect(r.statement).not.toBe(10);
-    expect(campA.representative.every((r) => (r.statement < 5 ? r.agree > 0.8 : r.disagree > 0.8))).toBe(true);
-    expect(campB.representative.every((r) => (r.statement >= 5 ? r.agree > 0.8 : r.disagree > 0.8))).toBe(true);
+    expect(campA.representative.every((r) => (r.statement < 5 ? r.agree > 0.8 : r.disagree > 0.8))).toBe(
+      true,
+    );
+    expect(campB.representative.every((r) => (r.statement >= 5 ? r.agree > 0.8 : r.disagree > 0.8))).toBe(
+      true,
+    );
     expect(map.consensus.map((c) => c.statement)).toEqual([10]);
   });
 
@@ -56,7 +60,12 @@ describe('opinion map computation', () => {
   it('gives the same map for the same votes', () => {
     const { votes, participants } = twoCamps(10);
     const a = computeOpinionMap({ participants, statements: 11, votes, minParticipants: 15 });
-    const b = computeOpinionMap({ participants, statements: 11, votes: [...votes].reverse(), minParticipants: 15 });
+    const b = computeOpinionMap({
+      participants,
+      statements: 11,
+      votes: [...votes].reverse(),
+      minParticipants: 15,
+    });
     expect(b).toEqual(a);
   });
 });
