@@ -70,6 +70,8 @@ CREATE TABLE "discussions" (
 CREATE TABLE "opinion_maps" (
 	"discussion_id" uuid PRIMARY KEY NOT NULL,
 	"last_vote_at" timestamp with time zone NOT NULL,
+	"votes_cast" bigint DEFAULT 0 NOT NULL,
+	"computed_votes" bigint,
 	"computed_at" timestamp with time zone,
 	"result" jsonb
 );

@@ -5,6 +5,7 @@ import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
 import { registerNotificationsJob } from './notifications.job.ts';
+import { registerOpinionMapJob } from './opinion-map.job.ts';
 import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
@@ -43,4 +44,5 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     clock: ctx.clock,
     settings: ctx.config.webhooks,
   });
+  await registerOpinionMapJob(ctx.queue, { db: ctx.db, clock: ctx.clock, inWorker: true });
 }

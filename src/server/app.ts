@@ -22,7 +22,7 @@ import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
 import { classifierRoutes, ModelStore } from '../modules/classifier/index.ts';
-import { discussionRoutes } from '../modules/discussions/index.ts';
+import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index.ts';
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
 import { identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
 import { inboundRoutes } from '../modules/inbound/index.ts';
@@ -160,6 +160,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(webhookRoutes(ctx));
   // Participation: public discussions (with the opinion map) and residents' initiatives.
   await app.register(discussionRoutes(ctx));
+  await app.register(opinionMapRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

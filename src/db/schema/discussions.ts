@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   index,
@@ -212,14 +213,18 @@ export const opinionVotes = pgTable(
 );
 
 /**
- * The last computed opinion map of a discussion (the job's output) and when votes last arrived:
- * the job recomputes where `last_vote_at > computed_at`, at most once a minute.
+ * The last computed opinion map of a discussion (the job's output) and a counter of votes cast:
+ * the job recomputes where votes arrived after the snapshot it computed from
+ * (`votes_cast > computed_votes`), at most once a minute. A counter rather than a time, because
+ * votes within the same instant as a snapshot must not be lost.
  */
 export const opinionMaps = pgTable('opinion_maps', {
   discussionId: uuid('discussion_id')
     .primaryKey()
     .references(() => discussions.id, { onDelete: 'cascade' }),
   lastVoteAt: timestamp('last_vote_at', { withTimezone: true }).notNull(),
+  votesCast: bigint('votes_cast', { mode: 'number' }).notNull().default(0),
+  computedVotes: bigint('computed_votes', { mode: 'number' }),
   computedAt: timestamp('computed_at', { withTimezone: true }),
   /** The map as GET /opinion-map shows it, plus each participant's point (for the chart). */
   result: jsonb('result'),

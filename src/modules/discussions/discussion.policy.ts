@@ -2,12 +2,12 @@ import type { Actor } from '../identity/index.ts';
 import type { DiscussionRow } from './discussions.repo.ts';
 
 /** Staff who open discussions, close them and publish their results. */
-export function canManage(actor: Actor | null): actor is Actor {
+export function canManage(actor: Actor | null): boolean {
   return actor !== null && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'curator');
 }
 
 /** Moderators (and admins) hide, restore and clean comments and approve statements. */
-export function canModerate(actor: Actor | null): actor is Actor {
+export function canModerate(actor: Actor | null): boolean {
   return actor !== null && (actor.role === 'admin' || actor.role === 'moderator');
 }
 

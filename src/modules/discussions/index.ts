@@ -5,3 +5,10 @@
 export { type AudienceSettings, isInAudience } from './audience.ts';
 export type { DiscussionsDeps } from './discussions.deps.ts';
 export { discussionRoutes, discussionsDeps } from './discussions.routes.ts';
+export { opinionMapRoutes } from './opinion.routes.ts';
+export {
+  REBUILD_INTERVAL_MS,
+  type RebuildDeps,
+  rebuildOpinionMap,
+  rebuildStaleOpinionMaps,
+} from './opinion-map.rebuild.ts';
