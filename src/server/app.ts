@@ -26,6 +26,7 @@ import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
 import { identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
 import { inboundRoutes } from '../modules/inbound/index.ts';
+import { initiativeRoutes } from '../modules/initiatives/index.ts';
 import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
@@ -161,6 +162,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   // Participation: public discussions (with the opinion map) and residents' initiatives.
   await app.register(discussionRoutes(ctx));
   await app.register(opinionMapRoutes(ctx));
+  await app.register(initiativeRoutes(ctx, reports));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -14,6 +14,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  commentStates,
+  flagReasons,
+  statementStatuses,
+} from '../../modules/discussions/discussions.schemas.ts';
 import { users } from './identity.ts';
 import { organisations, territories } from './reference.ts';
 
@@ -52,11 +57,6 @@ export const discussions = pgTable(
   },
   (t) => [index('discussions_territory_idx').on(t.territoryId, t.closesAt)],
 );
-
-export const commentStates = ['visible', 'hidden_flags', 'hidden_moderator'] as const;
-export type CommentState = (typeof commentStates)[number];
-export const flagReasons = ['spam', 'offensive', 'off_topic', 'personal_data'] as const;
-export type FlagReason = (typeof flagReasons)[number];
 
 /**
  * A comment in a thread: depth 0 answers the discussion, 1 a comment, 2 a reply (no deeper).
@@ -168,9 +168,6 @@ export const discussionNotices = pgTable(
   (t) => [index('discussion_notices_user_idx').on(t.userId, t.createdAt)],
 );
 
-export const statementStatuses = ['pending', 'approved', 'rejected'] as const;
-export type StatementStatus = (typeof statementStatuses)[number];
-
 /** Opinion-map statements (≤ 280 characters), seen by others only once a moderator approves them. */
 export const opinionStatements = pgTable(
   'opinion_statements',
@@ -229,3 +226,9 @@ export const opinionMaps = pgTable('opinion_maps', {
   /** The map as GET /opinion-map shows it, plus each participant's point (for the chart). */
   result: jsonb('result'),
 });
+
+export type {
+  CommentState,
+  FlagReason,
+  StatementStatus,
+} from '../../modules/discussions/discussions.schemas.ts';

@@ -8,12 +8,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { initiativeStatuses } from '../../modules/initiatives/initiatives.schemas.ts';
 import { users } from './identity.ts';
 import { categories, territories } from './reference.ts';
 import { reports } from './reports.ts';
 
-export const initiativeStatuses = ['moderation', 'rejected', 'collecting', 'sent', 'expired'] as const;
-export type InitiativeStatus = (typeof initiativeStatuses)[number];
+export type { InitiativeStatus } from '../../modules/initiatives/initiatives.schemas.ts';
 
 /**
  * A resident's initiative (инициатива). After moderation it collects support from residents of its

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { commentStates, flagReasons, statementStatuses } from '../../db/schema/discussions.ts';
 import { markdownText } from '../../lib/markdown.ts';
+
+/* The values stored in discussion columns (the tables in src/db/schema use them too). */
+export const commentStates = ['visible', 'hidden_flags', 'hidden_moderator'] as const;
+export type CommentState = (typeof commentStates)[number];
+export const flagReasons = ['spam', 'offensive', 'off_topic', 'personal_data'] as const;
+export type FlagReason = (typeof flagReasons)[number];
+export const statementStatuses = ['pending', 'approved', 'rejected'] as const;
+export type StatementStatus = (typeof statementStatuses)[number];
 
 /** Comments: long enough for a reasoned objection, short enough to stay a comment. */
 export const COMMENT_MAX = 5000;

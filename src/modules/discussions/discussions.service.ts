@@ -96,7 +96,10 @@ export async function closeDiscussion(deps: DiscussionsDeps, actor: Actor, id: s
     const d = await repo.findDiscussion(tx, id, true);
     if (!d) throw new AppError('discussion_not_found');
     if (d.status === 'results_published') throw new AppError('discussion_results_published');
-    await repo.updateDiscussion(tx, id, { status: 'closed', closesAt: d.closesAt < now ? d.closesAt : now });
+    await repo.updateDiscussion(tx, id, {
+      status: 'closed',
+      closesAt: new Date(Math.min(d.closesAt.getTime(), now.getTime())),
+    });
     await writeAudit(tx, {
       actor,
       action: 'discussion.close',
@@ -125,7 +128,7 @@ export async function publishResults(
       status: 'results_published',
       resultsText: text,
       resultsPublishedAt: now,
-      closesAt: d.closesAt < now ? d.closesAt : now,
+      closesAt: new Date(Math.min(d.closesAt.getTime(), now.getTime())),
     });
     await repo.noticeFollowers(tx, {
       discussionId: id,
