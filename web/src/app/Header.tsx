@@ -49,6 +49,12 @@ export function Header() {
               <li>
                 <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/discussions">{t('nav.discussions')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/initiatives">{t('nav.initiatives')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

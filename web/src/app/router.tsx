@@ -6,6 +6,12 @@ import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
+import { DiscussionModerationRoute } from '../features/discussions/routes/DiscussionModerationRoute';
+import { DiscussionRoute } from '../features/discussions/routes/DiscussionRoute';
+import { DiscussionsRoute } from '../features/discussions/routes/DiscussionsRoute';
+import { OpinionMapRoute } from '../features/discussions/routes/OpinionMapRoute';
+import { InitiativeRoute } from '../features/initiatives/routes/InitiativeRoute';
+import { InitiativesRoute } from '../features/initiatives/routes/InitiativesRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
@@ -110,6 +116,20 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // ---- participation: discussions, the opinion map, initiatives ----
+      { path: 'discussions', element: <DiscussionsRoute /> },
+      {
+        path: 'discussions/moderation',
+        element: (
+          <RequireRole roles={['moderator', 'admin']}>
+            <DiscussionModerationRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'discussions/:id', element: <DiscussionRoute /> },
+      { path: 'discussions/:id/opinion-map', element: <OpinionMapRoute /> },
+      { path: 'initiatives', element: <InitiativesRoute /> },
+      { path: 'initiatives/:id', element: <InitiativeRoute /> },
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
       { path: '*', element: <NotFound /> },
