@@ -47,6 +47,11 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     clock: ctx.clock,
     settings: ctx.config.webhooks,
   });
-  await registerOpinionMapJob(ctx.queue, { db: ctx.db, clock: ctx.clock, inWorker: true });
+  await registerOpinionMapJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    inWorker: true,
+    intervalMs: ctx.config.participation.opinionMapIntervalMs,
+  });
   await registerInitiativesJob(ctx.queue, initiativesDeps(ctx, reportsDeps(ctx)));
 }

@@ -1,10 +1,13 @@
-import { type RebuildDeps, rebuildStaleOpinionMaps } from '../modules/discussions/index.ts';
+import {
+  OPINION_MAP_QUEUE,
+  type RebuildDeps,
+  rebuildStaleOpinionMaps,
+} from '../modules/discussions/index.ts';
 import type { JobQueue } from './queue.ts';
 
-export const OPINION_MAP_QUEUE = 'opinion-map';
-
 /**
- * Rebuilds the opinion maps of discussions that received votes, at most once a minute each. The
+ * Rebuilds the opinion maps of discussions that received votes, at most once an interval each (votes
+ * wake the job; the schedule is the safety net). The
  * linear algebra runs in a worker thread, so the node keeps answering requests meanwhile.
  */
 export async function registerOpinionMapJob(queue: JobQueue, deps: RebuildDeps): Promise<void> {

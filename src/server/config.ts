@@ -41,6 +41,8 @@ const envSchema = z
     INITIATIVE_THRESHOLD: z.coerce.number().int().min(1).max(10_000_000).default(100),
     /** Days an approved initiative collects support. */
     INITIATIVE_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    /** An opinion map is rebuilt at most this often while votes arrive (seconds). */
+    OPINION_MAP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // ---- deadlines ----
     /** Cron schedule of the deadline escalation job (Moscow time). */
     DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
@@ -122,7 +124,12 @@ export type AppConfig = {
   sessionTtlDays: number;
   disputeWindowDays: number;
   clarificationTimeoutDays: number;
-  participation: { verifiedOnly: boolean; initiativeThreshold: number; initiativeDays: number };
+  participation: {
+    verifiedOnly: boolean;
+    initiativeThreshold: number;
+    initiativeDays: number;
+    opinionMapIntervalMs: number;
+  };
   deadlineEscalationCron: string;
   escalateAfterWorkingDays: number;
   duplicateRadiusMeters: number;
@@ -194,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       verifiedOnly: e.PARTICIPATION_VERIFIED_ONLY === 'true',
       initiativeThreshold: e.INITIATIVE_THRESHOLD,
       initiativeDays: e.INITIATIVE_DAYS,
+      opinionMapIntervalMs: e.OPINION_MAP_INTERVAL_SECONDS * 1000,
     },
     deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,

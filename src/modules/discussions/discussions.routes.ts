@@ -38,9 +38,19 @@ import {
   publishResults,
   setFollowing,
 } from './discussions.service.ts';
+import { OPINION_MAP_QUEUE, opinionMapKicker } from './opinion-map.rebuild.ts';
 
 export function discussionsDeps(ctx: AppContext): DiscussionsDeps {
-  return { db: ctx.db, clock: ctx.clock, audience: { verifiedOnly: ctx.config.participation.verifiedOnly } };
+  const { queue } = ctx;
+  const p = ctx.config.participation;
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    audience: { verifiedOnly: p.verifiedOnly },
+    ...(queue
+      ? { afterVote: opinionMapKicker(() => queue.send(OPINION_MAP_QUEUE, {}), p.opinionMapIntervalMs) }
+      : {}),
+  };
 }
 
 /** Public discussions: the document, threaded comments, flags, moderation, official replies, results. */

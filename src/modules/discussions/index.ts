@@ -7,7 +7,8 @@ export type { DiscussionsDeps } from './discussions.deps.ts';
 export { discussionRoutes, discussionsDeps } from './discussions.routes.ts';
 export { opinionMapRoutes } from './opinion.routes.ts';
 export {
-  REBUILD_INTERVAL_MS,
+  OPINION_MAP_QUEUE,
+  opinionMapKicker,
   type RebuildDeps,
   rebuildOpinionMap,
   rebuildStaleOpinionMaps,

@@ -6,14 +6,16 @@ import type { StoredMap } from './opinion.service.ts';
 import { computeOpinionMap, type OpinionResult, type VoteCell } from './opinion-map.compute.ts';
 import { computeInWorker, type MatrixTransfer } from './opinion-map.runner.ts';
 
-/** A discussion's map is rebuilt at most this often while votes arrive. */
-export const REBUILD_INTERVAL_MS = 60_000;
+/** The queue of the rebuild job (src/jobs/opinion-map.job.ts); votes wake it through `opinionMapKicker`. */
+export const OPINION_MAP_QUEUE = 'opinion-map';
 
 export type RebuildDeps = {
   db: Db;
   clock: Clock;
   /** Run the linear algebra in a worker thread (the server); tests may compute inline. */
   inWorker: boolean;
+  /** A discussion's map is rebuilt at most this often while votes arrive (default one minute). */
+  intervalMs?: number;
 };
 
 /** The votes of a discussion as the matrix the computation takes (participants and statements numbered). */
@@ -83,7 +85,28 @@ export async function rebuildOpinionMap(deps: RebuildDeps, discussionId: string)
  * minute. Idempotent: a second run finds nothing stale.
  */
 export async function rebuildStaleOpinionMaps(deps: RebuildDeps): Promise<number> {
-  const stale = await repo.staleMaps(deps.db, deps.clock.now(), REBUILD_INTERVAL_MS);
+  const stale = await repo.staleMaps(deps.db, deps.clock.now(), deps.intervalMs ?? 60_000);
   for (const { discussionId } of stale) await rebuildOpinionMap(deps, discussionId);
   return stale.length;
+}
+
+/**
+ * What a vote calls so that the job runs soon rather than at the next minute's schedule: at most
+ * one wake-up per interval from this node (a timer, so a burst of votes sends one job).
+ */
+export function opinionMapKicker(send: () => Promise<unknown>, intervalMs: number): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let last = 0;
+  return () => {
+    if (timer) return;
+    const wait = Math.max(0, last + intervalMs - Date.now());
+    timer = setTimeout(() => {
+      timer = null;
+      last = Date.now();
+      send().catch(() => {
+        // The scheduled run (every minute) picks the map up anyway.
+      });
+    }, wait);
+    timer.unref();
+  };
 }

@@ -135,6 +135,7 @@ export async function vote(
     vote: VOTE_VALUE[value],
     at: now,
   });
+  deps.afterVote?.();
   return { statementId, vote: value };
 }
 
