@@ -24,8 +24,8 @@ export async function runLoad(opts: {
   port: number;
   /** The request's path, or the i-th request's path. */
   path: string | ((i: number) => string);
-  /** POST (the default) sends `body(i)`; GET sends no body. */
-  method?: 'GET' | 'POST';
+  /** POST (the default) and PUT send `body(i)`; GET sends no body. */
+  method?: 'GET' | 'POST' | 'PUT';
   concurrency: number;
   seconds: number;
   warmupSeconds: number;
@@ -41,7 +41,7 @@ export async function runLoad(opts: {
   const send = (i: number) =>
     new Promise<number>((resolve) => {
       const method = opts.method ?? 'POST';
-      const payload = method === 'POST' && opts.body ? JSON.stringify(opts.body(i)) : '';
+      const payload = method !== 'GET' && opts.body ? JSON.stringify(opts.body(i)) : '';
       const req = http.request(
         {
           host: '127.0.0.1',

@@ -164,6 +164,7 @@ function submittedReports(target: Target): Promise<string[]> {
  */
 export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
+  if (args[0] === 'opinion-map') return (await import('./opinion-map.ts')).runOpinionMapBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {

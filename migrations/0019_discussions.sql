@@ -69,9 +69,7 @@ CREATE TABLE "discussions" (
 --> statement-breakpoint
 CREATE TABLE "opinion_maps" (
 	"discussion_id" uuid PRIMARY KEY NOT NULL,
-	"last_vote_at" timestamp with time zone NOT NULL,
-	"votes_cast" bigint DEFAULT 0 NOT NULL,
-	"computed_votes" bigint,
+	"computed_seq" bigint NOT NULL,
 	"computed_at" timestamp with time zone,
 	"result" jsonb
 );
@@ -92,6 +90,7 @@ CREATE TABLE "opinion_votes" (
 	"discussion_id" uuid NOT NULL,
 	"vote" smallint NOT NULL,
 	"voted_at" timestamp with time zone NOT NULL,
+	"seq" bigserial NOT NULL,
 	CONSTRAINT "opinion_votes_statement_id_user_id_pk" PRIMARY KEY("statement_id","user_id")
 );
 --> statement-breakpoint
@@ -176,6 +175,7 @@ CREATE INDEX "discussion_notices_user_idx" ON "discussion_notices" USING btree (
 CREATE INDEX "discussions_territory_idx" ON "discussions" USING btree ("territory_id","closes_at");--> statement-breakpoint
 CREATE INDEX "opinion_statements_discussion_idx" ON "opinion_statements" USING btree ("discussion_id","status");--> statement-breakpoint
 CREATE INDEX "opinion_votes_discussion_user_idx" ON "opinion_votes" USING btree ("discussion_id","user_id");--> statement-breakpoint
+CREATE INDEX "opinion_votes_discussion_seq_idx" ON "opinion_votes" USING btree ("discussion_id","seq");--> statement-breakpoint
 CREATE INDEX "initiatives_status_idx" ON "initiatives" USING btree ("status","collect_until");--> statement-breakpoint
 CREATE INDEX "initiatives_territory_idx" ON "initiatives" USING btree ("territory_id","status");--> statement-breakpoint
 -- hand-written: discussions

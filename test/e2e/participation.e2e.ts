@@ -114,7 +114,9 @@ describe('participation in the web app', () => {
     for (let i = 0; i < 3; i++) {
       const statement = await gp.locator('.opinion-card__statement').textContent();
       expect(texts).toContain(statement);
-      await gp.getByRole('button', { name: statement === texts[1] ? 'Не согласен' : 'Согласен' }).click();
+      await gp
+        .getByRole('button', { name: statement === texts[1] ? 'Не согласен' : 'Согласен', exact: true })
+        .click();
       await gp
         .locator('.opinion-card__statement', { hasText: statement ?? '' })
         .waitFor({ state: 'detached' });
@@ -162,12 +164,12 @@ describe('participation in the web app', () => {
     await ap.getByRole('button', { name: 'Отправить на модерацию' }).click();
     await ap.waitForURL(/\/initiatives\/[0-9a-f-]{36}$/);
     const initiativeId = ap.url().split('/').pop()!;
-    await ap.getByText('на модерации').waitFor();
+    await ap.getByText('на модерации', { exact: true }).waitFor();
 
     const mp = await pageOf('moderator');
     await mp.goto(`/initiatives/${initiativeId}`);
     await mp.getByRole('button', { name: 'Одобрить' }).click();
-    await mp.getByText('сбор подписей').waitFor();
+    await mp.getByText('сбор подписей', { exact: true }).waitFor();
 
     const ip = await pageOf('resident', (u) => u.email.startsWith('ivan.'));
     await ip.goto(`/initiatives/${initiativeId}`);
@@ -177,7 +179,7 @@ describe('participation in the web app', () => {
     const gp = await pageOf('resident', (u) => u.email.startsWith('galina.'));
     await gp.goto(`/initiatives/${initiativeId}`);
     await gp.getByRole('button', { name: 'Поддержать инициативу' }).click();
-    await gp.getByText('направлена в организацию').first().waitFor();
+    await gp.getByText('направлена в организацию', { exact: true }).waitFor();
 
     const initiative = await adminApi<{ reportId: string }>('GET', `/api/v1/initiatives/${initiativeId}`);
     const report = await adminApi<{ number: number }>('GET', `/api/v1/reports/${initiative.reportId}`);

@@ -202,26 +202,31 @@ export const opinionVotes = pgTable(
       .references(() => discussions.id, { onDelete: 'cascade' }),
     vote: smallint('vote').notNull(),
     votedAt: timestamp('voted_at', { withTimezone: true }).notNull(),
+    /**
+     * Taken from a sequence at every vote (and change of vote): the job knows a map is stale when a
+     * vote's seq passed the snapshot it computed from, without a per-discussion counter row that
+     * every vote would have to lock.
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.statementId, t.userId] }),
     index('opinion_votes_discussion_user_idx').on(t.discussionId, t.userId),
+    index('opinion_votes_discussion_seq_idx').on(t.discussionId, t.seq),
   ],
 );
 
 /**
- * The last computed opinion map of a discussion (the job's output) and a counter of votes cast:
- * the job recomputes where votes arrived after the snapshot it computed from
- * (`votes_cast > computed_votes`), at most once a minute. A counter rather than a time, because
- * votes within the same instant as a snapshot must not be lost.
+ * The last computed opinion map of a discussion (the job's output) and the vote sequence number it
+ * was computed from: the job recomputes where a vote's `seq` passed `computed_seq`, at most once an
+ * interval. A sequence rather than a time, because votes within the same instant as a snapshot must
+ * not be lost.
  */
 export const opinionMaps = pgTable('opinion_maps', {
   discussionId: uuid('discussion_id')
     .primaryKey()
     .references(() => discussions.id, { onDelete: 'cascade' }),
-  lastVoteAt: timestamp('last_vote_at', { withTimezone: true }).notNull(),
-  votesCast: bigint('votes_cast', { mode: 'number' }).notNull().default(0),
-  computedVotes: bigint('computed_votes', { mode: 'number' }),
+  computedSeq: bigint('computed_seq', { mode: 'number' }).notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }),
   /** The map as GET /opinion-map shows it, plus each participant's point (for the chart). */
   result: jsonb('result'),

@@ -71,13 +71,13 @@ function computeInline(m: MatrixTransfer): OpinionResult {
 export async function rebuildOpinionMap(deps: RebuildDeps, discussionId: string): Promise<void> {
   const d = await discussionsRepo.findDiscussion(deps.db, discussionId);
   if (!d) return;
-  // Votes counted after this read make the map stale again (votes_cast > computed_votes).
+  // Votes after this read make the map stale again (their seq passes computed_seq).
   const snapshotAt = deps.clock.now();
-  const computedVotes = await repo.votesCast(deps.db, discussionId);
+  const computedSeq = await repo.lastVoteSeq(deps.db, discussionId);
   const { matrix, statementIds } = await loadMatrix(deps.db, discussionId, d.minParticipants);
   const result = deps.inWorker ? await computeInWorker(matrix) : computeInline(matrix);
   const stored: StoredMap = { participants: matrix.participants, statementIds, result };
-  await repo.saveMap(deps.db, { discussionId, computedAt: snapshotAt, computedVotes, result: stored });
+  await repo.saveMap(deps.db, { discussionId, computedAt: snapshotAt, computedSeq, result: stored });
 }
 
 /**

@@ -75,25 +75,16 @@ export async function findVoteTarget(exec: Executor, statementId: string): Promi
   return row;
 }
 
-/**
- * Stores (or replaces) the participant's one vote on a statement and marks the discussion's map as
- * having new votes, in one statement (the vote path stays a single round trip).
- */
+/** Stores (or replaces) the participant's one vote on a statement: one statement, no shared row locked. */
 export async function upsertVote(
   exec: Executor,
   v: { statementId: string; discussionId: string; userId: string; vote: -1 | 0 | 1; at: Date },
 ): Promise<void> {
   await exec.execute(sql`
-    WITH vote AS (
-      INSERT INTO opinion_votes (statement_id, user_id, discussion_id, vote, voted_at)
-      VALUES (${v.statementId}, ${v.userId}, ${v.discussionId}, ${v.vote}, ${v.at})
-      ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at
-      RETURNING 1)
-    INSERT INTO opinion_maps (discussion_id, last_vote_at, votes_cast)
-    SELECT ${v.discussionId}, ${v.at}, 1 FROM vote
-    ON CONFLICT (discussion_id) DO UPDATE
-      SET last_vote_at = GREATEST(opinion_maps.last_vote_at, EXCLUDED.last_vote_at),
-          votes_cast = opinion_maps.votes_cast + 1`);
+    INSERT INTO opinion_votes (statement_id, user_id, discussion_id, vote, voted_at)
+    VALUES (${v.statementId}, ${v.userId}, ${v.discussionId}, ${v.vote}, ${v.at})
+    ON CONFLICT (statement_id, user_id) DO UPDATE
+      SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at, seq = DEFAULT`);
 }
 
 /** The next approved statement the user has not voted on: fewest votes first, then a per-user shuffle. */
@@ -164,8 +155,8 @@ export async function findMap(exec: Executor, discussionId: string): Promise<Map
 }
 
 /**
- * Discussions whose map has votes newer than its computation and was not computed within the last
- * `minIntervalMs`: the job's work list (at most once a minute per discussion while votes arrive).
+ * Discussions with votes after the snapshot their map was computed from, not computed within the last
+ * `minIntervalMs`: the job's work list (at most once an interval per discussion while votes arrive).
  */
 export async function staleMaps(
   exec: Executor,
@@ -175,30 +166,34 @@ export async function staleMaps(
   const cutoff = new Date(now.getTime() - minIntervalMs);
   return queryRows<{ discussionId: string }>(
     exec,
-    sql`SELECT discussion_id AS "discussionId"
-        FROM opinion_maps
-        WHERE (computed_votes IS NULL OR votes_cast > computed_votes)
-          AND (computed_at IS NULL OR computed_at <= ${cutoff})
-        ORDER BY last_vote_at LIMIT 20`,
+    sql`SELECT d.id AS "discussionId"
+        FROM discussions d LEFT JOIN opinion_maps m ON m.discussion_id = d.id
+        WHERE d.opinion_map
+          AND EXISTS (SELECT 1 FROM opinion_votes v
+                      WHERE v.discussion_id = d.id AND v.seq > coalesce(m.computed_seq, 0))
+          AND (m.computed_at IS NULL OR m.computed_at <= ${cutoff})
+        ORDER BY m.computed_at NULLS FIRST LIMIT 20`,
   );
 }
 
-/** How many votes the discussion has received so far (the snapshot a computation starts from). */
-export async function votesCast(exec: Executor, discussionId: string): Promise<number> {
-  const [row] = await exec
-    .select({ n: opinionMaps.votesCast })
-    .from(opinionMaps)
-    .where(eq(opinionMaps.discussionId, discussionId));
-  return row?.n ?? 0;
+/** The highest vote sequence number of a discussion now (the snapshot a computation starts from). */
+export async function lastVoteSeq(exec: Executor, discussionId: string): Promise<number> {
+  const rows = await queryRows<{ seq: string | number | null }>(
+    exec,
+    sql`SELECT max(seq) AS seq FROM opinion_votes WHERE discussion_id = ${discussionId}`,
+  );
+  return Number(rows[0]?.seq ?? 0);
 }
 
 /** Stores a computed map unless a computation from a later snapshot got there first. */
 export async function saveMap(
   exec: Executor,
-  m: { discussionId: string; computedAt: Date; computedVotes: number; result: unknown },
+  m: { discussionId: string; computedAt: Date; computedSeq: number; result: unknown },
 ): Promise<void> {
   await exec.execute(sql`
-    UPDATE opinion_maps
-    SET computed_at = ${m.computedAt}, computed_votes = ${m.computedVotes}, result = ${JSON.stringify(m.result)}::jsonb
-    WHERE discussion_id = ${m.discussionId} AND (computed_votes IS NULL OR computed_votes <= ${m.computedVotes})`);
+    INSERT INTO opinion_maps (discussion_id, computed_seq, computed_at, result)
+    VALUES (${m.discussionId}, ${m.computedSeq}, ${m.computedAt}, ${JSON.stringify(m.result)}::jsonb)
+    ON CONFLICT (discussion_id) DO UPDATE
+      SET computed_seq = EXCLUDED.computed_seq, computed_at = EXCLUDED.computed_at, result = EXCLUDED.result
+      WHERE opinion_maps.computed_seq <= EXCLUDED.computed_seq`);
 }
