@@ -165,7 +165,7 @@ describe('opinion map: statements, moderation, votes, groups', () => {
     expect(new Set(map.groups.map(campOf))).toEqual(new Set(['A', 'B']));
     expect(map.consensus.map((c) => c.statementId)).toEqual([statements[10]!.id]);
     expect(map.points).toHaveLength(20);
-  });
+  }, 120_000);
 
   it('exports the statements and the matrix as CSV for staff only', async () => {
     expect(
