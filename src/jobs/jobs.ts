@@ -1,11 +1,15 @@
+import { initiativesDeps } from '../modules/initiatives/index.ts';
 import { notificationsRuntime } from '../modules/notifications/index.ts';
 import type { AppContext } from '../server/context.ts';
+import { reportsDeps } from '../server/deps.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
+import { registerInitiativesJob } from './initiatives.job.ts';
 import { registerKnowledgeReviewJob } from './knowledge-review.job.ts';
 import { registerNotificationsJob } from './notifications.job.ts';
+import { registerOpinionMapJob } from './opinion-map.job.ts';
 import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
 
 /** Every scheduled and on-demand job this node works on. */
@@ -51,4 +55,11 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     mailer: notifications.mailer,
     baseUrl: notifications.dispatch.baseUrl,
   });
+  await registerOpinionMapJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    inWorker: true,
+    intervalMs: ctx.config.participation.opinionMapIntervalMs,
+  });
+  await registerInitiativesJob(ctx.queue, initiativesDeps(ctx, reportsDeps(ctx)));
 }

@@ -23,9 +23,11 @@ import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
 import { classifierRoutes, ModelStore } from '../modules/classifier/index.ts';
 import { directoryRoutes } from '../modules/directory/index.ts';
+import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index.ts';
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
 import { identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
 import { inboundRoutes } from '../modules/inbound/index.ts';
+import { initiativeRoutes } from '../modules/initiatives/index.ts';
 import { knowledgeRoutes } from '../modules/knowledge/index.ts';
 import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
@@ -165,6 +167,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   // Participation: polls and surveys, rating votes.
   await app.register(pollRoutes(ctx));
   await app.register(voteRoutes(ctx, winnersAnnouncer(ctx)));
+  // Participation: public discussions (with the opinion map) and residents' initiatives.
+  await app.register(discussionRoutes(ctx));
+  await app.register(opinionMapRoutes(ctx));
+  await app.register(initiativeRoutes(ctx, reports));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

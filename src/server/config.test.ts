@@ -27,6 +27,12 @@ describe('loadConfig', () => {
       sessionTtlDays: 30,
       disputeWindowDays: 7,
       clarificationTimeoutDays: 14,
+      participation: {
+        verifiedOnly: false,
+        initiativeThreshold: 100,
+        initiativeDays: 90,
+        opinionMapIntervalMs: 60_000,
+      },
       maxUploadBytes: 15 * 1024 * 1024,
       rateLimitPerMinute: 600,
       rateLimitWritesPerMinute: 60,

@@ -34,6 +34,15 @@ const envSchema = z
     CLASSIFIER_ROUTING_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     /** Cron schedule of classifier retraining (empty: never on a schedule). */
     CLASSIFIER_RETRAIN_CRON: z.string().default('30 3 * * *'),
+    // ---- participation: discussions and initiatives ----
+    /** Only residents with a provider-verified residence in the territory take part (else any resident). */
+    PARTICIPATION_VERIFIED_ONLY: z.enum(['true', 'false']).default('false'),
+    /** Supporters an initiative needs where its territory has no threshold of its own. */
+    INITIATIVE_THRESHOLD: z.coerce.number().int().min(1).max(10_000_000).default(100),
+    /** Days an approved initiative collects support. */
+    INITIATIVE_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    /** An opinion map is rebuilt at most this often while votes arrive (seconds). */
+    OPINION_MAP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // ---- deadlines ----
     /** Cron schedule of the deadline escalation job (Moscow time). */
     DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
@@ -115,6 +124,12 @@ export type AppConfig = {
   sessionTtlDays: number;
   disputeWindowDays: number;
   clarificationTimeoutDays: number;
+  participation: {
+    verifiedOnly: boolean;
+    initiativeThreshold: number;
+    initiativeDays: number;
+    opinionMapIntervalMs: number;
+  };
   deadlineEscalationCron: string;
   escalateAfterWorkingDays: number;
   duplicateRadiusMeters: number;
@@ -182,6 +197,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlDays: e.SESSION_TTL_DAYS,
     disputeWindowDays: e.DISPUTE_WINDOW_DAYS,
     clarificationTimeoutDays: e.CLARIFICATION_TIMEOUT_DAYS,
+    participation: {
+      verifiedOnly: e.PARTICIPATION_VERIFIED_ONLY === 'true',
+      initiativeThreshold: e.INITIATIVE_THRESHOLD,
+      initiativeDays: e.INITIATIVE_DAYS,
+      opinionMapIntervalMs: e.OPINION_MAP_INTERVAL_SECONDS * 1000,
+    },
     deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
     duplicateRadiusMeters: e.DUPLICATE_RADIUS_METERS,

@@ -6,10 +6,13 @@ export * from './calendar.ts';
 export * from './classifier.ts';
 // Organisation directory (hours, services) and the knowledge base.
 export * from './directory.ts';
+// Participation: public discussions with the opinion map, residents' initiatives.
+export * from './discussions.ts';
 export * from './duplicates.ts';
 export * from './identity.ts';
 // Import of historical reports (vmeste import).
 export * from './imports.ts';
+export * from './initiatives.ts';
 export * from './knowledge.ts';
 export * from './notifications.ts';
 export * from './oidc.ts';

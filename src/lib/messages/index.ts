@@ -3,6 +3,7 @@ import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
 import { calendarErrors, calendarValidation } from '../../modules/calendar/calendar.errors.ts';
 import { classifierErrors } from '../../modules/classifier/classifier.errors.ts';
 import { directoryErrors, directoryValidation } from '../../modules/directory/directory.errors.ts';
+import { discussionsErrors, discussionsValidation } from '../../modules/discussions/discussions.errors.ts';
 import { duplicatesErrors, duplicatesValidation } from '../../modules/duplicates/duplicates.errors.ts';
 import {
   identityClientErrors,
@@ -10,6 +11,7 @@ import {
   identityValidation,
 } from '../../modules/identity/identity.errors.ts';
 import { importErrors, importValidation } from '../../modules/import/import.errors.ts';
+import { initiativesErrors } from '../../modules/initiatives/initiatives.errors.ts';
 import { knowledgeErrors, knowledgeValidation } from '../../modules/knowledge/knowledge.errors.ts';
 import { mediaErrors, mediaValidation } from '../../modules/media/media.errors.ts';
 import {
@@ -43,9 +45,11 @@ export const catalogueParts = {
     calendarErrors,
     classifierErrors,
     directoryErrors,
+    discussionsErrors,
     duplicatesErrors,
     identityErrors,
     importErrors,
+    initiativesErrors,
     knowledgeErrors,
     mediaErrors,
     notificationsErrors,
@@ -60,6 +64,7 @@ export const catalogueParts = {
     answersValidation,
     calendarValidation,
     directoryValidation,
+    discussionsValidation,
     duplicatesValidation,
     identityValidation,
     importValidation,
@@ -86,9 +91,11 @@ export const errorCatalogue = {
   ...calendarErrors,
   ...classifierErrors,
   ...directoryErrors,
+  ...discussionsErrors,
   ...duplicatesErrors,
   ...identityErrors,
   ...importErrors,
+  ...initiativesErrors,
   ...knowledgeErrors,
   ...mediaErrors,
   ...notificationsErrors,
@@ -107,6 +114,7 @@ export const validationMessages = {
   ...answersValidation,
   ...calendarValidation,
   ...directoryValidation,
+  ...discussionsValidation,
   ...duplicatesValidation,
   ...identityValidation,
   ...importValidation,

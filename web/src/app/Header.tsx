@@ -58,6 +58,12 @@ export function Header() {
               <li>
                 <NavLink to="/participation">{t('nav.participation')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/discussions">{t('nav.discussions')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/initiatives">{t('nav.initiatives')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

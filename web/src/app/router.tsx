@@ -13,6 +13,12 @@ import { ArticleEditRoute } from '../features/knowledge/routes/ArticleEditRoute'
 import { ArticleRoute } from '../features/knowledge/routes/ArticleRoute';
 import { KnowledgeRoute } from '../features/knowledge/routes/KnowledgeRoute';
 import { KnowledgeStatsRoute } from '../features/knowledge/routes/KnowledgeStatsRoute';
+import { DiscussionModerationRoute } from '../features/discussions/routes/DiscussionModerationRoute';
+import { DiscussionRoute } from '../features/discussions/routes/DiscussionRoute';
+import { DiscussionsRoute } from '../features/discussions/routes/DiscussionsRoute';
+import { OpinionMapRoute } from '../features/discussions/routes/OpinionMapRoute';
+import { InitiativeRoute } from '../features/initiatives/routes/InitiativeRoute';
+import { InitiativesRoute } from '../features/initiatives/routes/InitiativesRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
 import { organiserRoles } from '../features/participation/roles';
@@ -188,6 +194,20 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // ---- participation: discussions, the opinion map, initiatives ----
+      { path: 'discussions', element: <DiscussionsRoute /> },
+      {
+        path: 'discussions/moderation',
+        element: (
+          <RequireRole roles={['moderator', 'admin']}>
+            <DiscussionModerationRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'discussions/:id', element: <DiscussionRoute /> },
+      { path: 'discussions/:id/opinion-map', element: <OpinionMapRoute /> },
+      { path: 'initiatives', element: <InitiativesRoute /> },
+      { path: 'initiatives/:id', element: <InitiativeRoute /> },
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
       { path: '*', element: <NotFound /> },

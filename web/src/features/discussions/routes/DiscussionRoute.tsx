@@ -1,0 +1,120 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { formatDateTime } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { useDiscussion, useFollow, usePublishResults } from '../api/discussions';
+import { CommentForm } from '../components/CommentForm';
+import { CommentItem } from '../components/CommentItem';
+import { SafeHtml } from '../components/SafeHtml';
+
+/** A discussion: the document, its threads, and (for staff) publishing the results. */
+export function DiscussionRoute() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const discussion = useDiscussion(id);
+  const follow = useFollow(id);
+  const d = discussion.data;
+  usePageTitle(d?.title ?? t('discussions.title'));
+  if (discussion.isPending) return <Loading />;
+  if (!d) return <ErrorMessage error={discussion.error} />;
+  const manage = me && ['admin', 'moderator', 'curator'].includes(me.role);
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/discussions">{t('discussions.back')}</Link>
+      </p>
+      <h1>{d.title}</h1>
+      <p className="muted">
+        <span className="badge">{t(`discussions.status.${d.status}`)}</span>{' '}
+        {t('discussions.period', { from: formatDateTime(d.opensAt), to: formatDateTime(d.closesAt) })}
+      </p>
+      <SafeHtml html={d.bodyHtml} />
+      {d.opinionMap && (
+        <p>
+          <Link to={`/discussions/${d.id}/opinion-map`} className="button">
+            {t('discussions.toOpinionMap')}
+          </Link>
+        </p>
+      )}
+      {d.resultsHtml && (
+        <section className="card" aria-labelledby="results-h">
+          <h2 id="results-h">{t('discussions.results')}</h2>
+          <SafeHtml html={d.resultsHtml} />
+        </section>
+      )}
+      {me && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-pressed={d.following}
+            onClick={() => follow.mutate(!d.following)}
+          >
+            {d.following ? t('discussions.unfollow') : t('discussions.follow')}
+          </button>
+        </p>
+      )}
+      <section aria-labelledby="comments-h">
+        <h2 id="comments-h">{t('discussions.comments', { count: d.commentCount })}</h2>
+        {d.canComment || d.canReplyOfficially ? (
+          <CommentForm discussionId={d.id} allowOfficial={d.canReplyOfficially} official={!d.canComment} />
+        ) : (
+          <p className="muted">
+            {d.status !== 'open'
+              ? t('discussions.closedNote')
+              : me
+                ? t('discussions.notInAudience')
+                : t('discussions.signInToComment')}
+          </p>
+        )}
+        <ul className="comment-list">
+          {d.comments.map((c) => (
+            <CommentItem
+              key={c.id}
+              comment={c}
+              discussionId={d.id}
+              canComment={d.canComment}
+              canReplyOfficially={d.canReplyOfficially}
+              canModerate={d.canModerate}
+              signedIn={Boolean(me)}
+            />
+          ))}
+        </ul>
+      </section>
+      {manage && d.status !== 'results_published' && <PublishResults discussionId={d.id} />}
+    </div>
+  );
+}
+
+function PublishResults({ discussionId }: { discussionId: string }) {
+  const { t } = useTranslation();
+  const publish = usePublishResults(discussionId);
+  const [text, setText] = useState('');
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('discussions.publishResults')}</h2>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          publish.mutate(text);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id}>{t('discussions.resultsText')}</label>
+          <textarea id={id} rows={6} value={text} required onChange={(e) => setText(e.target.value)} />
+        </div>
+        <ErrorMessage error={publish.error} />
+        <button type="submit" className="button" disabled={publish.isPending}>
+          {t('discussions.publish')}
+        </button>
+      </form>
+    </section>
+  );
+}

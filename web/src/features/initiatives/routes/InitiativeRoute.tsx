@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { formatDateTime } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { useInitiative, useModerateInitiative, useSupportInitiative } from '../api/initiatives';
+
+/** An initiative: its progress to the threshold, support, moderation, and the report it became. */
+export function InitiativeRoute() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const initiative = useInitiative(id);
+  const support = useSupportInitiative(id);
+  const moderate = useModerateInitiative(id);
+  usePageTitle(initiative.data?.title ?? t('initiatives.title'));
+  if (initiative.isPending) return <Loading />;
+  const i = initiative.data;
+  if (!i) return <ErrorMessage error={initiative.error} />;
+  const moderator = me?.role === 'moderator' || me?.role === 'admin';
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/initiatives">{t('initiatives.back')}</Link>
+      </p>
+      <h1>{i.title}</h1>
+      <p>
+        <span className="badge">{t(`initiatives.status.${i.status}`)}</span>
+      </p>
+      <p className="prose">{i.text}</p>
+      <p>
+        <label htmlFor="initiative-progress">
+          {t('initiatives.progress', { count: i.supporters, threshold: i.threshold })}
+        </label>
+        <br />
+        <progress id="initiative-progress" max={i.threshold} value={i.supporters} />
+      </p>
+      {i.collectUntil && i.status === 'collecting' && (
+        <p className="muted">{t('initiatives.until', { at: formatDateTime(i.collectUntil) })}</p>
+      )}
+      {i.rejectionReason && <p className="alert alert--warning">{i.rejectionReason}</p>}
+      {i.status === 'collecting' &&
+        me?.role === 'resident' &&
+        !i.isMine &&
+        (i.supportedByMe ? (
+          <p className="alert alert--success">{t('initiatives.supported')}</p>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={support.isPending}
+            onClick={() => support.mutate()}
+          >
+            {t('initiatives.support')}
+          </button>
+        ))}
+      {i.reportId && (
+        <p className="alert alert--info">
+          {t('initiatives.sent')} <Link to={`/reports/${i.reportId}`}>{t('initiatives.toReport')}</Link>
+        </p>
+      )}
+      {moderator && i.status === 'moderation' && (
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => moderate.mutate({ decision: 'approve' })}>
+            {t('initiatives.approve')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => moderate.mutate({ decision: 'reject', reason: t('initiatives.defaultRejection') })}
+          >
+            {t('initiatives.reject')}
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={support.error ?? moderate.error} />
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { usePageTitle } from '../../../components/use-page-title';
+import { useMe } from '../../auth/api/get-me';
+import { groupCategories, useCategories } from '../../reference/api/get-categories';
+import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import { useInitiatives, useProposeInitiative } from '../api/initiatives';
+
+/** Initiatives collecting support (and, for moderators, those awaiting moderation); residents propose. */
+export function InitiativesRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('initiatives.title'));
+  const { data: me } = useMe();
+  const moderator = me?.role === 'moderator' || me?.role === 'admin';
+  const list = useInitiatives();
+  const pending = useInitiatives(moderator ? 'moderation' : undefined);
+  return (
+    <div className="page page--narrow">
+      <h1>{t('initiatives.title')}</h1>
+      <p className="muted">{t('initiatives.intro')}</p>
+      <ErrorMessage error={list.error} />
+      {list.isPending && <Loading />}
+      {moderator && pending.data && pending.data.items.length > 0 && (
+        <section aria-labelledby="pending-h">
+          <h2 id="pending-h">{t('initiatives.awaitingModeration')}</h2>
+          <InitiativeList items={pending.data.items} />
+        </section>
+      )}
+      {list.data && list.data.items.length === 0 && <p>{t('initiatives.empty')}</p>}
+      {list.data && <InitiativeList items={list.data.items} />}
+      {me?.role === 'resident' && <ProposeForm />}
+    </div>
+  );
+}
+
+function InitiativeList({
+  items,
+}: {
+  items: { id: string; title: string; status: string; supporters: number; threshold: number }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="discussion-list">
+      {items.map((i) => (
+        <li key={i.id} className="card">
+          <h3>
+            <Link to={`/initiatives/${i.id}`}>{i.title}</Link>
+          </h3>
+          <p className="muted">
+            <span className="badge">{t(`initiatives.status.${i.status}`)}</span>{' '}
+            {t('initiatives.progress', { count: i.supporters, threshold: i.threshold })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProposeForm() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const territories = useTerritories();
+  const categories = useCategories();
+  const propose = useProposeInitiative();
+  const navigate = useNavigate();
+  const ids = { title: useId(), text: useId(), category: useId(), territory: useId() };
+  const [form, setForm] = useState({ title: '', text: '', categoryId: '', territoryId: '' });
+  return (
+    <section aria-labelledby={`${ids.title}-h`}>
+      <h2 id={`${ids.title}-h`}>{t('initiatives.propose')}</h2>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          propose.mutate(form, { onSuccess: (i) => navigate(`/initiatives/${i.id}`) });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={ids.title}>{t('initiatives.fields.title')}</label>
+          <input
+            id={ids.title}
+            value={form.title}
+            required
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.text}>{t('initiatives.fields.text')}</label>
+          <textarea
+            id={ids.text}
+            rows={6}
+            value={form.text}
+            required
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.category}>{t('initiatives.fields.category')}</label>
+          <select
+            id={ids.category}
+            value={form.categoryId}
+            required
+            onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
+          >
+            <option value="">{t('initiatives.choose')}</option>
+            {groupCategories(categories.data ?? []).map((g) => (
+              <optgroup key={g.topic.id} label={g.topic.name[lang]}>
+                {g.subjects.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name[lang]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.territory}>{t('initiatives.fields.territory')}</label>
+          <select
+            id={ids.territory}
+            value={form.territoryId}
+            required
+            onChange={(e) => setForm({ ...form, territoryId: e.target.value })}
+          >
+            <option value="">{t('initiatives.choose')}</option>
+            {districtsOf(territories.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ErrorMessage error={propose.error} />
+        <button type="submit" className="button" disabled={propose.isPending}>
+          {t('initiatives.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
