@@ -5,16 +5,16 @@ import { reportStatuses } from '../reports/report-states.ts';
 export const MAX_PERIOD_DAYS = 731;
 export const MAX_ZOOM = 20;
 
+/** A real calendar date YYYY-MM-DD (not 30 February). */
+const isRealDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+};
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'vmeste:iso_date')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'vmeste:iso_date',
-    },
-  )
+  .refine(isRealDate, { message: 'vmeste:iso_date' })
   .describe('A local date YYYY-MM-DD (Moscow time)');
 
 const dayNumber = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
@@ -24,7 +24,7 @@ function refinePeriod(v: { from?: string | undefined; to?: string | undefined },
   // A period is given whole or not at all (then it is the 30 days up to today).
   if (v.from && !v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'vmeste:required' });
   if (v.to && !v.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'vmeste:required' });
-  if (!v.from || !v.to) return;
+  if (!v.from || !v.to || !isRealDate(v.from) || !isRealDate(v.to)) return;
   const days = dayNumber(v.to) - dayNumber(v.from) + 1;
   if (days < 1) ctx.addIssue({ code: 'custom', path: ['from'], message: 'vmeste:period_reversed' });
   else if (days > MAX_PERIOD_DAYS)
