@@ -39,6 +39,11 @@ const envSchema = z
     DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
     /** Working days overdue after which a report is escalated to the curator. */
     ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+    // ---- analytics (docs/analytics.md) ----
+    /** Cron schedule of the analytics roll-up refresh and spike alerts (every minute: fresh within a minute). */
+    ANALYTICS_REFRESH_CRON: z.string().min(1).default('* * * * *'),
+    /** Cron schedule of auto-closing answered reports left unrated past the dispute window. */
+    AUTO_CLOSE_CRON: z.string().min(1).default('*/30 * * * *'),
     // ---- duplicates ----
     /** How far apart two reports of one subject may be to be offered as the same problem. */
     DUPLICATE_RADIUS_METERS: z.coerce.number().min(10).max(5000).default(250),
@@ -116,6 +121,8 @@ export type AppConfig = {
   disputeWindowDays: number;
   clarificationTimeoutDays: number;
   deadlineEscalationCron: string;
+  analyticsRefreshCron: string;
+  autoCloseCron: string;
   escalateAfterWorkingDays: number;
   duplicateRadiusMeters: number;
   duplicateMinSimilarity: number;
@@ -183,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     disputeWindowDays: e.DISPUTE_WINDOW_DAYS,
     clarificationTimeoutDays: e.CLARIFICATION_TIMEOUT_DAYS,
     deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
+    analyticsRefreshCron: e.ANALYTICS_REFRESH_CRON,
+    autoCloseCron: e.AUTO_CLOSE_CRON,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
     duplicateRadiusMeters: e.DUPLICATE_RADIUS_METERS,
     duplicateMinSimilarity: e.DUPLICATE_MIN_SIMILARITY,

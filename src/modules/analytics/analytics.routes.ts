@@ -5,6 +5,10 @@ import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor } from '../../server/plugins/auth.ts';
 import {
+  alertsQuerySchema,
+  alertsSchema,
+  cellReportsQuerySchema,
+  cellReportsSchema,
   choroplethQuerySchema,
   choroplethSchema,
   clustersQuerySchema,
@@ -14,13 +18,17 @@ import {
   heatSchema,
   leagueQuerySchema,
   leagueSchema,
+  matrixQuerySchema,
+  matrixSchema,
   summaryQuerySchema,
   summarySchema,
 } from './analytics.schemas.ts';
 import { exportTable } from './export.service.ts';
 import { getLeague } from './league.service.ts';
 import { getClusters, getHeat } from './map.service.ts';
+import { getCellReports, getMatrix } from './matrix.service.ts';
 import { openDataCsv, openDataGeoJson, snapshotBounds } from './open-data.service.ts';
+import { listAlerts } from './spikes.service.ts';
 import { getChoropleth, getDashboard, getSummary } from './summary.service.ts';
 
 export function analyticsRoutes(ctx: AppContext) {
@@ -74,6 +82,43 @@ export function analyticsRoutes(ctx: AppContext) {
         },
       },
       async (request) => getLeague(ctx.db, request.query, ctx.clock.now()),
+    );
+    r.get(
+      '/api/v1/analytics/matrix',
+      {
+        schema: {
+          tags,
+          summary:
+            'Systemic problems: subject × district cells ranked by recurrence (analysts, curators, admins)',
+          querystring: matrixQuerySchema,
+          response: { 200: matrixSchema, ...errorResponses },
+        },
+      },
+      async (request) => getMatrix(ctx.db, optionalActor(request), request.query, ctx.clock.now()),
+    );
+    r.get(
+      '/api/v1/analytics/matrix/reports',
+      {
+        schema: {
+          tags,
+          summary: 'The reports behind a matrix cell or a spike alert',
+          querystring: cellReportsQuerySchema,
+          response: { 200: cellReportsSchema, ...errorResponses },
+        },
+      },
+      async (request) => getCellReports(ctx.db, optionalActor(request), request.query, ctx.clock.now()),
+    );
+    r.get(
+      '/api/v1/analytics/alerts',
+      {
+        schema: {
+          tags,
+          summary: 'Acute spikes: a topic in a district far above its own usual rate',
+          querystring: alertsQuerySchema,
+          response: { 200: alertsSchema, ...errorResponses },
+        },
+      },
+      async (request) => listAlerts(ctx.db, optionalActor(request), request.query.closed ?? false),
     );
     r.get(
       '/api/v1/analytics/export',

@@ -242,3 +242,76 @@ export const exportQuerySchema = z
   })
   .superRefine(refinePeriod);
 export type ExportQuery = z.output<typeof exportQuerySchema>;
+
+export const matrixQuerySchema = z
+  .strictObject({
+    from: filterFields.from,
+    to: filterFields.to,
+    territoryId: filterFields.territoryId,
+    categoryId: filterFields.categoryId,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .superRefine(refinePeriod);
+export type MatrixQuery = z.output<typeof matrixQuerySchema>;
+
+const matrixCellSchema = z.object({
+  categoryId: z.uuid(),
+  territoryId: z.uuid(),
+  reports: z.number().int(),
+  merged: z.number().int().describe('Duplicates merged into another report'),
+  disputed: z.number().int(),
+  redirected: z.number().int(),
+  samePlace: z.number().int().describe('Reports at a place (50 m) reported more than once'),
+  score: z.number().describe('reports + 2·merged + 3·disputed + 2·redirected + 2·samePlace'),
+});
+
+export const matrixSchema = z.object({ from: z.string(), to: z.string(), cells: z.array(matrixCellSchema) });
+
+export const cellReportsQuerySchema = z
+  .strictObject({
+    from: filterFields.from,
+    to: filterFields.to,
+    territoryId: z.uuid(),
+    categoryId: z.uuid(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .superRefine(refinePeriod);
+
+export const cellReportsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.number().int(),
+      status: z.string(),
+      createdDay: z.string(),
+      merged: z.boolean(),
+      disputed: z.boolean(),
+      redirected: z.boolean(),
+      address: z.string().nullable(),
+    }),
+  ),
+});
+
+export const alertsQuerySchema = z.strictObject({
+  closed: flag.optional().describe('Include closed alerts'),
+});
+
+export const alertsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      categoryId: z.uuid().describe('The topic'),
+      territoryId: z.uuid(),
+      openedDay: z.string(),
+      closedDay: z.string().nullable(),
+      observed: z.number().int().describe('Reports in the seven days that raised (or last tested) it'),
+      expected: z.number().describe('What the history predicts for those days'),
+      pValue: z.number(),
+      window: z
+        .object({ from: z.string(), to: z.string() })
+        .describe('Drill down: the cell reports of these days'),
+    }),
+  ),
+});

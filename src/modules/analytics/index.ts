@@ -5,3 +5,4 @@
 export { analyticsRoutes } from './analytics.routes.ts';
 export { type DatasetOptions, generateDataset } from './dataset.repo.ts';
 export { type RefreshDeps, rebuildAll, refreshAnalytics } from './refresh.service.ts';
+export { runSpikeDetection } from './spikes.service.ts';

@@ -33,7 +33,11 @@ export function wilson(successes: number, n: number, z = Z95): { low: number; hi
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At 0 or n successes the bound on that side is exactly 0 or 1 (rounding would leave 1e-16).
+  return {
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === n ? 1 : Math.min(1, centre + half),
+  };
 }
 
 /** P(X <= k) for X ~ Binomial(n, 1/2), summed in log space so large n does not overflow. */
