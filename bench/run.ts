@@ -164,6 +164,7 @@ function submittedReports(target: Target): Promise<string[]> {
  */
 export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
+  if (args[0] === 'analytics') return (await import('./analytics.ts')).runAnalyticsBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {

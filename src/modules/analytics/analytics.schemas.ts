@@ -148,6 +148,7 @@ export const clusterFeatureSchema = z.object({
   properties: z.object({
     count: z.number().int().min(1),
     id: z.uuid().optional().describe('The report, when the feature is a single report'),
+    status: z.enum(reportStatuses).optional().describe('Its status, when the feature is a single report'),
   }),
 });
 

@@ -51,7 +51,7 @@ export function mapFilterSql(f: MapFilters, now: Date): SQL[] {
   return out;
 }
 
-export type CellRow = { n: number; x: number; y: number; id: string | null };
+export type CellRow = { n: number; x: number; y: number; id: string | null; status: ReportStatus | null };
 
 export async function gridCells(
   exec: Executor,
@@ -68,15 +68,16 @@ export async function gridCells(
     ],
     sql` AND `,
   );
-  const rows = await queryRows<{ n: number; x: number; y: number; id: string | null }>(
+  const rows = await queryRows<CellRow>(
     exec,
     sql`SELECT count(*)::int AS n, avg(ST_X(r.mercator))::float8 AS x, avg(ST_Y(r.mercator))::float8 AS y,
-               CASE WHEN count(*) = 1 THEN min(r.id::text) END AS id
+               CASE WHEN count(*) = 1 THEN min(r.id::text) END AS id,
+               CASE WHEN count(*) = 1 THEN min(r.status) END AS status
         FROM reports r LEFT JOIN territories t ON t.id = r.territory_id
         WHERE ${where}
         GROUP BY floor(ST_X(r.mercator) / ${cellMetres}::float8), floor(ST_Y(r.mercator) / ${cellMetres}::float8)`,
   );
-  return rows.map((r) => ({ n: Number(r.n), x: Number(r.x), y: Number(r.y), id: r.id }));
+  return rows.map((r) => ({ n: Number(r.n), x: Number(r.x), y: Number(r.y), id: r.id, status: r.status }));
 }
 
 /** Direct count of the matching reports in a lon/lat box: the check the clusters must add up to. */

@@ -71,7 +71,7 @@ export async function getClusters(
     return {
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [round(lon), round(lat)] as [number, number] },
-      properties: r.n === 1 && r.id ? { count: 1, id: r.id } : { count: r.n },
+      properties: r.n === 1 && r.id ? { count: 1, id: r.id, ...(r.status ? { status: r.status } : {}) } : { count: r.n },
     };
   });
   return { type: 'FeatureCollection', features, total, cellPixels: CLUSTER_CELL_PX };

@@ -49,6 +49,9 @@ export function Header() {
               <li>
                 <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AnalyticsRoute } from '../features/analytics/routes/AnalyticsRoute';
 import { AnswerTemplatesRoute, templateKeeperRoles } from '../features/answers/routes/AnswerTemplatesRoute';
 import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
@@ -32,6 +33,8 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'reports/:id', element: <ReportRoute /> },
+      // analytics: dashboards (public figures; the matrix for analysts inside)
+      { path: 'analytics', element: <AnalyticsRoute /> },
       {
         path: 'my',
         element: (
