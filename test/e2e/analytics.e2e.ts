@@ -40,13 +40,12 @@ describe('analytics in the web app', () => {
     const district = page.getByLabel('Район');
     const options = await district
       .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
     await district.selectOption(options[1]!);
     await page.waitForURL(/territoryId=/);
-    await page.waitForFunction((before) => {
-      const text = document.querySelector('[data-figure="received"] .figure__value')?.textContent ?? '';
-      return Number(text.replace(/\D/g, '')) !== before;
-    }, all);
+    const figure = page.locator('[data-figure="received"] .figure__value');
+    for (let i = 0; i < 50 && Number((await figure.textContent())?.replace(/\D/g, '')) === all; i++)
+      await page.waitForTimeout(200);
     const narrowed = Number(
       (await page.locator('[data-figure="received"] .figure__value').textContent())?.replace(/\D/g, ''),
     );
@@ -83,6 +82,10 @@ describe('analytics in the web app', () => {
   it('shows the map at city zoom as server clusters whose counts add up', async () => {
     const resident = demoUser('resident');
     const page = await pageAs(resident.email, resident.password);
+    const clusterUrls: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/v1/map/clusters')) clusterUrls.push(r.url());
+    });
     await page.goto('/');
     const caption = page.locator('.map-caption[data-total]');
     await caption.waitFor();
@@ -95,14 +98,7 @@ describe('analytics in the web app', () => {
     const singles = await page.locator('.leaflet-overlay-pane path.leaflet-interactive').count();
     expect(clustered + singles).toBe(total);
     // The same view through the list API: as many reports as the clusters hold.
-    const bounds = await page.evaluate(() => {
-      const url = performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        .filter((n) => n.includes('/api/v1/map/clusters'))
-        .pop();
-      return url ? new URL(url).searchParams.get('bbox') : null;
-    });
+    const bounds = new URL(clusterUrls[clusterUrls.length - 1]!).searchParams.get('bbox');
     expect(bounds).not.toBeNull();
     const list = (await (await page.request.get(`/api/v1/reports?bbox=${bounds}&pageSize=1`)).json()) as {
       total: number;
