@@ -1,5 +1,4 @@
 import { createBrowserRouter } from 'react-router';
-import { AnalyticsRoute } from '../features/analytics/routes/AnalyticsRoute';
 import { AnswerTemplatesRoute, templateKeeperRoles } from '../features/answers/routes/AnswerTemplatesRoute';
 import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
@@ -33,8 +32,14 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'reports/:id', element: <ReportRoute /> },
-      // analytics: dashboards (public figures; the matrix for analysts inside)
-      { path: 'analytics', element: <AnalyticsRoute /> },
+      // analytics: dashboards (public figures; the matrix for analysts inside). Loaded on demand: it
+      // brings ECharts, which the other pages do not need.
+      {
+        path: 'analytics',
+        lazy: async () => ({
+          Component: (await import('../features/analytics/routes/AnalyticsRoute')).AnalyticsRoute,
+        }),
+      },
       {
         path: 'my',
         element: (
