@@ -105,3 +105,6 @@ CREATE INDEX "analytics_facts_open_idx" ON "analytics_report_facts" ("created_da
 --> statement-breakpoint
 -- At most one open alert per (subject, territory): an alert is raised once and closed when the rate returns.
 CREATE UNIQUE INDEX "analytics_alerts_open_uq" ON "analytics_alerts" ("category_id", "territory_id") WHERE "closed_day" IS NULL;
+--> statement-breakpoint
+-- The facts read each report's latest rating: without this, every report scanned the whole ratings table.
+CREATE INDEX "analytics_ratings_report_idx" ON "ratings" ("report_id", "created_at");
