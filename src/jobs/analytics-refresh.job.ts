@@ -24,6 +24,4 @@ export async function registerAnalyticsRefreshJob(
   await queue.work(ANALYTICS_REFRESH_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     await runAnalyticsRefresh(deps);
   });
-  // A first pass at start-up, so a fresh node's dashboards do not wait for the minute.
-  await queue.send(ANALYTICS_REFRESH_QUEUE, {});
 }
