@@ -162,6 +162,7 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
       reuse: { type: 'boolean', default: false },
       samples: { type: 'string', default: '60' },
       port: { type: 'string', default: '3911' },
+      'export-only': { type: 'boolean', default: false },
     },
   });
   const base = process.env.DATABASE_URL;
@@ -243,7 +244,7 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
     },
   ];
   const rows: Row[] = [];
-  for (const s of scenarios) {
+  for (const s of values['export-only'] ? [] : scenarios) {
     const times = await sample(port, token, s.paths);
     const row: Row = {
       scenario: s.name,
@@ -268,7 +269,7 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
     maxRss = Math.max(maxRss, rssOf(server.pid).rss);
   }, 100);
   const res = await fetch(
-    `http://127.0.0.1:${port}/api/v1/analytics/export?table=reports&from=2024-03-01&to=2026-03-02`,
+    `http://127.0.0.1:${port}/api/v1/analytics/export?table=reports&from=2024-03-03&to=2026-03-02`,
     {
       headers: { authorization: `Bearer ${token}` },
     },

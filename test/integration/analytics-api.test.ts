@@ -67,7 +67,7 @@ describe('analytics API: clusters, league, exports, open data, bad input', () =>
         0,
       );
       expect(sum).toBe(body.total);
-      expect(sum).toBe(await visibleInBox(bbox, false));
+      expect(sum, `${bbox} z${zoom}`).toBe(await visibleInBox(bbox, false));
       for (const f of body.features) {
         if (f.properties.count === 1) expect(f.properties.id).toMatch(/^[0-9a-f-]{36}$/);
         else expect(f.properties.id).toBeUndefined();

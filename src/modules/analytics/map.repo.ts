@@ -17,9 +17,6 @@ export type MapFilters = {
   overdue?: boolean | undefined;
 };
 
-/** An envelope in Web-Mercator metres. */
-export type MercatorBox = { minX: number; minY: number; maxX: number; maxY: number };
-
 export function mapFilterSql(f: MapFilters, now: Date): SQL[] {
   const out: SQL[] = [];
   if (f.statuses?.length)
@@ -55,14 +52,18 @@ export type CellRow = { n: number; x: number; y: number; id: string | null; stat
 
 export async function gridCells(
   exec: Executor,
-  box: MercatorBox,
+  box: { west: number; south: number; east: number; north: number },
   cellMetres: number,
   visibility: SQL,
   filters: SQL[],
 ): Promise<CellRow[]> {
   const where = sql.join(
     [
-      sql`r.mercator && ST_MakeEnvelope(${box.minX}, ${box.minY}, ${box.maxX}, ${box.maxY}, 3857)`,
+      // The viewport is matched in degrees, exactly as the report list matches it (so both count
+      // the same reports); the grid is drawn on the stored Web-Mercator point.
+      // (&& compares float4 boxes, so the exact test follows it: a point a hair outside stays out).
+      sql`r.location && ST_MakeEnvelope(${box.west}, ${box.south}, ${box.east}, ${box.north}, 4326)`,
+      sql`ST_X(r.location) BETWEEN ${box.west} AND ${box.east} AND ST_Y(r.location) BETWEEN ${box.south} AND ${box.north}`,
       visibility,
       ...filters,
     ],
@@ -89,7 +90,9 @@ export async function countInBox(
 ): Promise<number> {
   const where = sql.join(
     [
+      // (&& compares float4 boxes, so the exact test follows it: a point a hair outside stays out).
       sql`r.location && ST_MakeEnvelope(${box.west}, ${box.south}, ${box.east}, ${box.north}, 4326)`,
+      sql`ST_X(r.location) BETWEEN ${box.west} AND ${box.east} AND ST_Y(r.location) BETWEEN ${box.south} AND ${box.north}`,
       visibility,
       ...filters,
     ],

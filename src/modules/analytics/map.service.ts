@@ -26,12 +26,6 @@ export const fromMercator = (x: number, y: number): [number, number] => [
 /** The side of a grid cell in Web-Mercator metres at a zoom. */
 export const cellMetres = (zoom: number, px: number): number => (WORLD / (256 * 2 ** zoom)) * px;
 
-function mercatorBox(b: Bbox): repo.MercatorBox {
-  const [minX, minY] = toMercator(b.west, b.south);
-  const [maxX, maxY] = toMercator(b.east, b.north);
-  return { minX, minY, maxX, maxY };
-}
-
 function filtersOf(q: ClustersQuery): repo.MapFilters {
   return {
     statuses: q.status,
@@ -59,7 +53,7 @@ export async function getClusters(
 ): Promise<Clusters> {
   const rows = await repo.gridCells(
     exec,
-    mercatorBox(q.bbox),
+    q.bbox,
     cellMetres(q.zoom, CLUSTER_CELL_PX),
     visibilitySql(visibilityFor(actor)),
     repo.mapFilterSql(filtersOf(q), now),
@@ -71,7 +65,10 @@ export async function getClusters(
     return {
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [round(lon), round(lat)] as [number, number] },
-      properties: r.n === 1 && r.id ? { count: 1, id: r.id, ...(r.status ? { status: r.status } : {}) } : { count: r.n },
+      properties:
+        r.n === 1 && r.id
+          ? { count: 1, id: r.id, ...(r.status ? { status: r.status } : {}) }
+          : { count: r.n },
     };
   });
   return { type: 'FeatureCollection', features, total, cellPixels: CLUSTER_CELL_PX };
@@ -81,7 +78,7 @@ export async function getClusters(
 export async function getHeat(exec: Executor, actor: Actor | null, q: ClustersQuery, now: Date) {
   const rows = await repo.gridCells(
     exec,
-    mercatorBox(q.bbox),
+    q.bbox,
     cellMetres(q.zoom, HEAT_CELL_PX),
     visibilitySql(visibilityFor(actor)),
     repo.mapFilterSql(filtersOf(q), now),
