@@ -172,6 +172,7 @@ export async function runBench(args: string[]): Promise<void> {
     return (await import('./knowledge-search.ts')).runKnowledgeBench(args.slice(1));
   if (args[0] === 'vote-rush') return (await import('./vote-rush.ts')).runVoteRushBench(args.slice(1));
   if (args[0] === 'opinion-map') return (await import('./opinion-map.ts')).runOpinionMapBench(args.slice(1));
+  if (args[0] === 'analytics') return (await import('./analytics.ts')).runAnalyticsBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {

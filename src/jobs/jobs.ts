@@ -2,6 +2,8 @@ import { initiativesDeps } from '../modules/initiatives/index.ts';
 import { notificationsRuntime } from '../modules/notifications/index.ts';
 import type { AppContext } from '../server/context.ts';
 import { reportsDeps } from '../server/deps.ts';
+import { registerAnalyticsRefreshJob } from './analytics-refresh.job.ts';
+import { registerAutoCloseJob } from './auto-close.job.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
@@ -43,6 +45,16 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     ctx.config.deadlineEscalationCron,
   );
   await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
+  await registerAutoCloseJob(
+    ctx.queue,
+    { db: ctx.db, clock: ctx.clock, disputeWindowDays: ctx.config.disputeWindowDays },
+    ctx.config.autoCloseCron,
+  );
+  await registerAnalyticsRefreshJob(
+    ctx.queue,
+    { db: ctx.db, clock: ctx.clock, calendar: ctx.calendar },
+    ctx.config.analyticsRefreshCron,
+  );
   await registerWebhookDeliveryJob(ctx.queue, {
     db: ctx.db,
     clock: ctx.clock,

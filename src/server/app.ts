@@ -18,6 +18,7 @@ import type { Database } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { analyticsRoutes } from '../modules/analytics/index.ts';
 import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
@@ -171,6 +172,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(discussionRoutes(ctx));
   await app.register(opinionMapRoutes(ctx));
   await app.register(initiativeRoutes(ctx, reports));
+  await app.register(analyticsRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -43,6 +43,8 @@ describe('loadConfig', () => {
       classifierRetrainCron: '30 3 * * *',
       oidc: null,
       deadlineEscalationCron: '*/10 * * * *',
+      analyticsRefreshCron: '* * * * *',
+      autoCloseCron: '*/30 * * * *',
       escalateAfterWorkingDays: 2,
       duplicateRadiusMeters: 250,
       duplicateMinSimilarity: 0.2,

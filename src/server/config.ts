@@ -48,6 +48,11 @@ const envSchema = z
     DEADLINE_ESCALATION_CRON: z.string().min(1).default('*/10 * * * *'),
     /** Working days overdue after which a report is escalated to the curator. */
     ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+    // ---- analytics (docs/analytics.md) ----
+    /** Cron schedule of the analytics roll-up refresh and spike alerts (every minute: fresh within a minute). */
+    ANALYTICS_REFRESH_CRON: z.string().min(1).default('* * * * *'),
+    /** Cron schedule of auto-closing answered reports left unrated past the dispute window. */
+    AUTO_CLOSE_CRON: z.string().min(1).default('*/30 * * * *'),
     // ---- duplicates ----
     /** How far apart two reports of one subject may be to be offered as the same problem. */
     DUPLICATE_RADIUS_METERS: z.coerce.number().min(10).max(5000).default(250),
@@ -131,6 +136,8 @@ export type AppConfig = {
     opinionMapIntervalMs: number;
   };
   deadlineEscalationCron: string;
+  analyticsRefreshCron: string;
+  autoCloseCron: string;
   escalateAfterWorkingDays: number;
   duplicateRadiusMeters: number;
   duplicateMinSimilarity: number;
@@ -204,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       opinionMapIntervalMs: e.OPINION_MAP_INTERVAL_SECONDS * 1000,
     },
     deadlineEscalationCron: e.DEADLINE_ESCALATION_CRON,
+    analyticsRefreshCron: e.ANALYTICS_REFRESH_CRON,
+    autoCloseCron: e.AUTO_CLOSE_CRON,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
     duplicateRadiusMeters: e.DUPLICATE_RADIUS_METERS,
     duplicateMinSimilarity: e.DUPLICATE_MIN_SIMILARITY,

@@ -11,6 +11,7 @@ import './styles/admin.css';
 import './styles/answers.css';
 import './styles/deadlines.css';
 import './styles/notifications.css';
+import './styles/analytics.css';
 import './styles/knowledge.css';
 import './styles/participation.css';
 import './lib/i18n';

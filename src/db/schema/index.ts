@@ -1,3 +1,5 @@
+// analytics: per-report facts, monthly roll-ups, the working-day index, spike alerts
+export * from './analytics.ts';
 // answer-quality: templates and review flags
 export * from './answer-quality.ts';
 export * from './appeals.ts';

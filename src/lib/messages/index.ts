@@ -1,3 +1,4 @@
+import { analyticsErrors, analyticsValidation } from '../../modules/analytics/analytics.errors.ts';
 import { answersErrors, answersValidation } from '../../modules/answers/answers.errors.ts';
 import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
 import { calendarErrors, calendarValidation } from '../../modules/calendar/calendar.errors.ts';
@@ -40,6 +41,7 @@ import type { ErrorDefinitions, Locale, MessageDefinitions, MessageText } from '
 export const catalogueParts = {
   errors: [
     commonErrors,
+    analyticsErrors,
     answersErrors,
     apiKeysErrors,
     calendarErrors,
@@ -61,6 +63,7 @@ export const catalogueParts = {
   ],
   validation: [
     commonValidation,
+    analyticsValidation,
     answersValidation,
     calendarValidation,
     directoryValidation,
@@ -86,6 +89,7 @@ export const catalogueParts = {
 /** Every error code the server sends: its HTTP status and its message in both languages. */
 export const errorCatalogue = {
   ...commonErrors,
+  ...analyticsErrors,
   ...answersErrors,
   ...apiKeysErrors,
   ...calendarErrors,
@@ -111,6 +115,7 @@ export type ErrorCode = keyof typeof errorCatalogue;
 /** Validation messages, referred to as `vmeste:<key>` in schemas and problem details. */
 export const validationMessages = {
   ...commonValidation,
+  ...analyticsValidation,
   ...answersValidation,
   ...calendarValidation,
   ...directoryValidation,

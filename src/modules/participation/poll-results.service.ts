@@ -1,6 +1,13 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../lib/errors.ts';
-import { type Cell, csvStream, type Sheet, xlsxStream } from '../../lib/tabular-export.ts';
+import {
+  type Cell,
+  csvStream,
+  type ExportFormat,
+  fromArray,
+  type Sheet,
+  xlsxStream,
+} from '../../lib/tabular-export.ts';
 import type { Actor } from '../identity/index.ts';
 import { resultsPublic } from './participation.policy.ts';
 import type { PollResults } from './participation.schemas.ts';
@@ -113,7 +120,7 @@ function ballotSheet(deps: PollsDeps, row: repo.PollRow, questions: repo.Questio
   return {
     name: 'Ballots',
     header: ['ballot', ...questions.map((_, i) => `q${i + 1}`)],
-    rows: async function* () {
+    rows: (async function* () {
       let n = 0;
       for await (const batch of repo.anonymousBallots(deps.db, row.id)) {
         for (const b of batch) {
@@ -131,11 +138,9 @@ function ballotSheet(deps: PollsDeps, row: repo.PollRow, questions: repo.Questio
           ];
         }
       }
-    },
+    })(),
   };
 }
-
-export type ExportFormat = 'csv' | 'xlsx';
 
 /** Results (and, for organisers, the anonymised ballots) as a stream in the chosen format. */
 export async function exportPollResults(
@@ -146,14 +151,8 @@ export async function exportPollResults(
 ): Promise<Readable> {
   const loaded = await loadForResults(deps, actor, id);
   const rows = resultRows(await computeResults(deps, loaded), loaded.questions);
-  const results: Sheet = {
-    name: 'Results',
-    header: RESULT_HEADER,
-    rows: async function* () {
-      yield* rows;
-    },
-  };
-  if (format === 'csv') return csvStream(results);
+  const results: Sheet = { name: 'Results', header: RESULT_HEADER, rows: fromArray(rows) };
+  if (format === 'csv') return csvStream(results.header, results.rows);
   return xlsxStream(loaded.manager ? [results, ballotSheet(deps, loaded.row, loaded.questions)] : [results]);
 }
 
@@ -167,5 +166,5 @@ export async function exportPollBallots(
   const loaded = await loadForResults(deps, actor, id);
   if (!loaded.manager) throw new AppError('forbidden');
   const sheet = ballotSheet(deps, loaded.row, loaded.questions);
-  return format === 'csv' ? csvStream(sheet) : xlsxStream([sheet]);
+  return format === 'csv' ? csvStream(sheet.header, sheet.rows) : xlsxStream([sheet]);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type ExportFormat, exportContentType } from '../../lib/tabular-export.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
@@ -14,22 +15,12 @@ import {
   pollSchema,
 } from './participation.schemas.ts';
 import { submitPollBallot } from './poll-ballot.service.ts';
-import {
-  type ExportFormat,
-  exportPollBallots,
-  exportPollResults,
-  pollResults,
-} from './poll-results.service.ts';
+import { exportPollBallots, exportPollResults, pollResults } from './poll-results.service.ts';
 import * as polls from './polls.service.ts';
-
-const contentTypes: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 function sendFile(reply: FastifyReply, name: string, format: ExportFormat, body: NodeJS.ReadableStream) {
   return reply
-    .header('content-type', contentTypes[format])
+    .header('content-type', exportContentType[format])
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .header('cache-control', 'no-store')
     .send(body);

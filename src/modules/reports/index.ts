@@ -6,6 +6,7 @@
  */
 import * as repo from './reports.repo.ts';
 
+export { closeUnratedAnswers } from './auto-close.service.ts';
 export { closeUnansweredClarifications } from './clarification-timeout.service.ts';
 export { IntakeBatcher } from './intake.batcher.ts';
 export {

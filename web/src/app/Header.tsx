@@ -64,6 +64,9 @@ export function Header() {
               <li>
                 <NavLink to="/initiatives">{t('nav.initiatives')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

@@ -88,6 +88,14 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // analytics: dashboards (public figures; the matrix for analysts inside). Loaded on demand: it
+      // brings ECharts, which the other pages do not need.
+      {
+        path: 'analytics',
+        lazy: async () => ({
+          Component: (await import('../features/analytics/routes/AnalyticsRoute')).AnalyticsRoute,
+        }),
+      },
       {
         path: 'my',
         element: (

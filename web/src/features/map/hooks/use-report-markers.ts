@@ -1,104 +1,76 @@
-import type { ReportSummary } from '@shared/reports/reports.schemas.ts';
+import type { Clusters } from '@shared/analytics/analytics.schemas.ts';
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localName } from '../../../lib/format';
 import { statusTone, toneColour } from '../../reports/status';
 
-const clusterRadiusPx = 52;
-const noClusterZoom = 16;
+/** Beyond this zoom a cluster click goes no further in. */
+const maxClusterZoom = 18;
 
-type Cluster = { lat: number; lon: number; x: number; y: number; items: ReportSummary[] };
-
-/** Greedy clustering: a report joins the first group whose centre is within the radius on screen. */
-function cluster(map: L.Map, items: ReportSummary[]): Cluster[] {
-  const zoom = map.getZoom();
-  const clusters: Cluster[] = [];
-  for (const r of items) {
-    const p = map.project([r.lat, r.lon], zoom);
-    const near =
-      zoom >= noClusterZoom
-        ? undefined
-        : clusters.find((c) => Math.hypot(c.x - p.x, c.y - p.y) < clusterRadiusPx);
-    if (!near) {
-      clusters.push({ lat: r.lat, lon: r.lon, x: p.x, y: p.y, items: [r] });
-      continue;
-    }
-    near.items.push(r);
-    const n = near.items.length;
-    near.lat += (r.lat - near.lat) / n;
-    near.lon += (r.lon - near.lon) / n;
-    near.x += (p.x - near.x) / n;
-    near.y += (p.y - near.y) / n;
-  }
-  return clusters;
-}
-
-/** Report markers (grouped when they crowd); a marker's popup links to the report page. */
+/**
+ * Report markers from the server's clusters (GET /api/v1/map/clusters): every matching report in the
+ * view at every zoom, grouped on the server's grid. A group shows its count and zooms in when
+ * clicked; a single report is a dot in its status colour whose popup links to the report page.
+ */
 export function useReportMarkers(
   map: L.Map | null,
-  items: ReportSummary[] | undefined,
+  clusters: Clusters | undefined,
   onOpen: (id: string) => void,
 ): void {
   const { t } = useTranslation();
   useEffect(() => {
-    if (!map || !items) return;
+    if (!map || !clusters) return;
     const layer = L.layerGroup().addTo(map);
 
-    const popupFor = (r: ReportSummary): HTMLElement => {
+    const popupFor = (id: string, status: string | undefined): HTMLElement => {
       const box = document.createElement('div');
       box.className = 'marker-popup';
-      const title = document.createElement('strong');
-      title.textContent = `${t('report.number', { number: r.number })} · ${localName(r.category.name)}`;
-      const status = document.createElement('span');
-      status.textContent = t(`status.${r.status}`);
+      if (status) {
+        const line = document.createElement('span');
+        line.textContent = t(`status.${status}`);
+        box.append(line, document.createElement('br'));
+      }
       const link = document.createElement('a');
-      link.href = `/reports/${r.id}`;
+      link.href = `/reports/${id}`;
       link.textContent = t('map.openReport');
       link.addEventListener('click', (e) => {
         e.preventDefault();
-        onOpen(r.id);
+        onOpen(id);
       });
-      box.append(title, document.createElement('br'), status, document.createElement('br'), link);
+      box.append(link);
       return box;
     };
 
-    const draw = () => {
-      layer.clearLayers();
-      for (const c of cluster(map, items)) {
-        const first = c.items[0];
-        if (!first) continue;
-        if (c.items.length === 1) {
-          L.circleMarker([first.lat, first.lon], {
-            radius: 8,
-            color: '#ffffff',
-            weight: 2,
-            fillColor: toneColour[statusTone[first.status]],
-            fillOpacity: 1,
-          })
-            .bindPopup(() => popupFor(first))
-            .addTo(layer);
-          continue;
-        }
-        const count = c.items.length;
-        const size = count < 10 ? 34 : count < 100 ? 40 : 48;
-        L.marker([c.lat, c.lon], {
-          title: t('map.cluster', { count }),
-          icon: L.divIcon({
-            className: 'cluster-marker',
-            html: `<span aria-hidden="true">${count}</span>`,
-            iconSize: [size, size],
-          }),
+    for (const f of clusters.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      const { count, id, status } = f.properties;
+      if (count === 1 && id) {
+        L.circleMarker([lat, lon], {
+          radius: 8,
+          color: '#ffffff',
+          weight: 2,
+          fillColor: status ? toneColour[statusTone[status]] : '#1f5fa8',
+          fillOpacity: 1,
         })
-          .on('click', () => map.setView([c.lat, c.lon], Math.min(map.getZoom() + 2, noClusterZoom)))
+          .bindPopup(() => popupFor(id, status))
           .addTo(layer);
+        continue;
       }
-    };
-    draw();
-    map.on('zoomend', draw);
+      const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 48 : 56;
+      L.marker([lat, lon], {
+        title: t('map.cluster', { count }),
+        keyboard: true,
+        icon: L.divIcon({
+          className: 'cluster-marker',
+          html: `<span aria-hidden="true" data-count="${count}">${count}</span>`,
+          iconSize: [size, size],
+        }),
+      })
+        .on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, maxClusterZoom)))
+        .addTo(layer);
+    }
     return () => {
-      map.off('zoomend', draw);
       layer.remove();
     };
-  }, [map, items, onOpen, t]);
+  }, [map, clusters, onOpen, t]);
 }

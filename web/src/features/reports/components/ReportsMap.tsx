@@ -1,4 +1,4 @@
-import type { ReportSummary } from '@shared/reports/reports.schemas.ts';
+import type { Clusters } from '@shared/analytics/analytics.schemas.ts';
 import type L from 'leaflet';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,27 +13,28 @@ import { useTerritories } from '../../reference/api/get-territories';
 type Bbox = [number, number, number, number];
 
 type Props = {
-  items: ReportSummary[] | undefined;
+  /** The server's clusters of every matching report in the view. */
+  clusters: Clusters | undefined;
   /** When a district is chosen in the filters, the map moves to it. */
   territoryId: string;
   map: L.Map | null;
   onMap: (map: L.Map | null) => void;
-  onView: (bbox: Bbox) => void;
+  onView: (bbox: Bbox, zoom: number) => void;
   onOpen: (id: string) => void;
 };
 
-export function ReportsMap({ items, territoryId, map, onMap, onView, onOpen }: Props) {
+export function ReportsMap({ clusters, territoryId, map, onMap, onView, onOpen }: Props) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const territories = useTerritories(true);
   useBoundaries(map, territories.data);
-  useReportMarkers(map, items, onOpen);
+  useReportMarkers(map, clusters, onOpen);
 
   useEffect(() => {
     if (!map) return;
     const report = () => {
       const b = map.getBounds();
-      onView([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+      onView([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom());
     };
     report();
     map.on('moveend', report);

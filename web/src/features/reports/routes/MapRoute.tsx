@@ -1,8 +1,9 @@
 import type L from 'leaflet';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
+import { useClusters } from '../../map/api/get-clusters';
 import { usePublicConfig } from '../../reference/api/get-config';
 import { type ReportsQuery, useReports } from '../api/get-reports';
 import { type Filters, ReportFilters, statusParam } from '../components/ReportFilters';
@@ -10,8 +11,6 @@ import { ReportList } from '../components/ReportList';
 import { ReportsMap } from '../components/ReportsMap';
 
 const listPageSize = 20;
-/** The server's page-size ceiling: the map shows at most this many markers per view. */
-const mapLimit = 500;
 
 type Bbox = [number, number, number, number];
 
@@ -21,6 +20,7 @@ export function MapRoute() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [bbox, setBbox] = useState<Bbox | undefined>();
+  const [zoom, setZoom] = useState(11);
   const [map, setMap] = useState<L.Map | null>(null);
   const config = usePublicConfig();
 
@@ -39,7 +39,12 @@ export function MapRoute() {
     territory: filters.territory || undefined,
     q: filters.q || undefined,
   };
-  const mapQuery = useReports({ ...base, bbox, page: 1, pageSize: mapLimit }, bbox !== undefined);
+  // Every matching report in the view, clustered by the server (the text search narrows the list only).
+  const clusters = useClusters(
+    bbox
+      ? { bbox, zoom, status: base.status, categoryId: base.category, territoryId: base.territory }
+      : undefined,
+  );
   // Without a map (its settings failed to load) the list falls back to the whole region.
   const mapBroken = config.isError;
   const listQuery = useReports(
@@ -68,9 +73,10 @@ export function MapRoute() {
   }, [bbox]);
 
   const onOpen = useCallback((id: string) => navigate(`/reports/${id}`), [navigate]);
-  const onView = useCallback((b: Bbox) => setBbox(b), []);
-  const mapItems = useMemo(() => mapQuery.data?.items, [mapQuery.data]);
-  const capped = (mapQuery.data?.total ?? 0) > mapLimit;
+  const onView = useCallback((b: Bbox, z: number) => {
+    setBbox(b);
+    setZoom(z);
+  }, []);
 
   return (
     <div className="map-page">
@@ -84,16 +90,17 @@ export function MapRoute() {
             {t('mapPage.mapHeading')}
           </h2>
           <ReportsMap
-            items={mapItems}
+            clusters={clusters.data}
             territoryId={filters.territory}
             map={map}
             onMap={setMap}
             onView={onView}
             onOpen={onOpen}
           />
-          {capped && (
-            <p className="map-caption" role="status">
-              {t('mapPage.capped', { count: mapLimit })}
+          {clusters.data && (
+            <p className="map-caption" role="status" data-total={clusters.data.total}>
+              {t('mapPage.onMap', { count: clusters.data.total })}
+              {filters.q ? ` ${t('mapPage.searchListOnly')}` : ''}
             </p>
           )}
         </section>

@@ -1,0 +1,104 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/connection.ts';
+
+/** Reports within this many Web-Mercator metres of each other (same grid square) count as one place. */
+export const SAME_PLACE_METRES = 50;
+
+export type MatrixCellRow = {
+  categoryId: string;
+  territoryId: string;
+  reports: number;
+  merged: number;
+  disputed: number;
+  redirected: number;
+  samePlace: number;
+};
+
+const cellFilter = (categoryId?: string, territoryId?: string): SQL[] => {
+  const out: SQL[] = [];
+  if (categoryId) out.push(sql`(f.category_id = ${categoryId} OR f.topic_id = ${categoryId})`);
+  if (territoryId)
+    out.push(
+      sql`f.territory_id IN (SELECT id FROM territories WHERE id = ${territoryId} OR parent_id = ${territoryId})`,
+    );
+  return out;
+};
+
+/** Subject × district cells of the period with their recurrence counts. */
+export async function matrixCells(
+  exec: Executor,
+  period: { from: string; to: string },
+  filters: { categoryId?: string | undefined; territoryId?: string | undefined },
+): Promise<MatrixCellRow[]> {
+  const where = sql.join(
+    [
+      sql`f.created_day BETWEEN ${period.from}::date AND ${period.to}::date`,
+      sql`f.territory_id IS NOT NULL`,
+      ...cellFilter(filters.categoryId, filters.territoryId),
+    ],
+    sql` AND `,
+  );
+  const rows = await queryRows<Record<string, string | number>>(
+    exec,
+    sql`WITH base AS (
+          SELECT f.category_id, f.territory_id, f.merged, f.disputed, f.redirected,
+                 floor(ST_X(r.mercator) / ${SAME_PLACE_METRES}) AS gx, floor(ST_Y(r.mercator) / ${SAME_PLACE_METRES}) AS gy
+          FROM analytics_report_facts f JOIN reports r ON r.id = f.report_id
+          WHERE ${where}
+        ), places AS (
+          SELECT category_id, territory_id, sum(n) FILTER (WHERE n >= 2) AS same_place
+          FROM (SELECT category_id, territory_id, gx, gy, count(*) AS n FROM base GROUP BY 1, 2, 3, 4) g
+          GROUP BY 1, 2
+        )
+        SELECT b.category_id AS "categoryId", b.territory_id AS "territoryId", count(*) AS reports,
+               count(*) FILTER (WHERE b.merged) AS merged, count(*) FILTER (WHERE b.disputed) AS disputed,
+               count(*) FILTER (WHERE b.redirected) AS redirected, coalesce(max(p.same_place), 0) AS "samePlace"
+        FROM base b LEFT JOIN places p ON p.category_id = b.category_id AND p.territory_id = b.territory_id
+        GROUP BY b.category_id, b.territory_id`,
+  );
+  return rows.map((r) => ({
+    categoryId: String(r.categoryId),
+    territoryId: String(r.territoryId),
+    reports: Number(r.reports),
+    merged: Number(r.merged),
+    disputed: Number(r.disputed),
+    redirected: Number(r.redirected),
+    samePlace: Number(r.samePlace),
+  }));
+}
+
+export type CellReportRow = {
+  id: string;
+  number: number;
+  status: string;
+  createdDay: string;
+  merged: boolean;
+  disputed: boolean;
+  redirected: boolean;
+  address: string | null;
+};
+
+/** The reports behind a cell (or an alert), newest first. */
+export async function cellReports(
+  exec: Executor,
+  period: { from: string; to: string },
+  categoryId: string,
+  territoryId: string,
+  limit: number,
+): Promise<CellReportRow[]> {
+  const where = sql.join(
+    [
+      sql`f.created_day BETWEEN ${period.from}::date AND ${period.to}::date`,
+      ...cellFilter(categoryId, territoryId),
+    ],
+    sql` AND `,
+  );
+  const rows = await queryRows<CellReportRow & { number: string | number }>(
+    exec,
+    sql`SELECT r.id, r.number, f.status, to_char(f.created_day, 'YYYY-MM-DD') AS "createdDay", f.merged, f.disputed,
+               f.redirected, r.address
+        FROM analytics_report_facts f JOIN reports r ON r.id = f.report_id
+        WHERE ${where} ORDER BY r.created_at DESC LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, number: Number(r.number) }));
+}
