@@ -149,7 +149,11 @@ export async function sendPendingEmails(deps: DispatchDeps): Promise<{ sent: num
     const links = { report: `${base}/reports/${m.reportId}`, settings: `${base}/profile` };
     const email = m.appealAnswer
       ? renderAppealAnswer({ reportNumber: m.reportNumber, ...m.appealAnswer }, m.locale, links)
-      : renderEmail({ type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus }, m.locale, links);
+      : renderEmail(
+          { type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus, actorRole: m.actorRole },
+          m.locale,
+          links,
+        );
     try {
       await deps.mailer.send(m.email, email);
       await repo.setEmailStatus(deps.db, m.id, 'sent');

@@ -148,6 +148,7 @@ export type NotificationRow = {
   reportNumber: number;
   type: string;
   toStatus: string | null;
+  actorRole: string | null;
   audience: string;
   createdAt: Date;
   readAt: Date | null;
@@ -162,7 +163,7 @@ export async function listForUser(
   const rows = await queryRows<NotificationRow>(
     exec,
     sql`SELECT n.id, n.report_id AS "reportId", r.number AS "reportNumber", e.type, e.to_status AS "toStatus",
-          n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
+          e.actor_role AS "actorRole", n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
         FROM notifications n
         JOIN report_events e ON e.id = n.event_id
         JOIN reports r ON r.id = n.report_id
@@ -323,6 +324,7 @@ export type OutgoingEmail = {
   reportNumber: number;
   type: string;
   toStatus: string | null;
+  actorRole: string | null;
   attempts: number;
   /** Set for the official answer to a 59-ФЗ appeal, which goes to the appellant's own address. */
   appealAnswer: { fullName: string; text: string; result: string } | null;
@@ -347,7 +349,8 @@ export async function claimPendingEmails(exec: Executor, limit: number): Promise
                        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
           RETURNING id, user_id, event_id, report_id, email_attempts)
         SELECT c.id, COALESCE(ad.email, u.email) AS email, u.locale, c.report_id AS "reportId",
-          r.number AS "reportNumber", e.type, e.to_status AS "toStatus", c.email_attempts AS attempts,
+          r.number AS "reportNumber", e.type, e.to_status AS "toStatus", e.actor_role AS "actorRole",
+          c.email_attempts AS attempts,
           ad.full_name AS "appellantName", a.text AS "answerText", a.result AS "answerResult"
         FROM claimed c
         JOIN users u ON u.id = c.user_id

@@ -26,7 +26,7 @@ export function presentNotification(row: repo.NotificationRow, locale: Locale): 
     id: row.id,
     type: row.type,
     message: notificationTitle(
-      { type: row.type, reportNumber: row.reportNumber, toStatus: row.toStatus },
+      { type: row.type, reportNumber: row.reportNumber, toStatus: row.toStatus, actorRole: row.actorRole },
       locale,
     ),
     report: { id: row.reportId, number: row.reportNumber },

@@ -9,6 +9,7 @@ import * as repo from './reports.repo.ts';
 export { closeUnansweredClarifications } from './clarification-timeout.service.ts';
 export { IntakeBatcher } from './intake.batcher.ts';
 export {
+  authorInternalEvents,
   canSeeAnswerDraft,
   canView,
   inCuratorScope,

@@ -5,7 +5,13 @@ import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, findUserById, isStaff } from '../identity/index.ts';
-import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
+import {
+  authorInternalEvents,
+  canSeeAnswerDraft,
+  canSeeAuthorData,
+  canView,
+  isAuthor,
+} from './report.policy.ts';
 import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
@@ -119,11 +125,19 @@ export function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Pr
   return row.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, row) : Promise.resolve(null);
 }
 
-/** Public timeline for everyone who may see the report; internal events for its author and staff. */
+/**
+ * Public timeline for everyone who may see the report; the whole trail for staff; for its author,
+ * the public events and the exchanges addressed to them, never staff-only ones such as the
+ * reviewer's comment on a returned answer.
+ */
 export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
   const row = await loadVisibleReport(deps.db, actor, id);
-  const full = (actor !== null && isAuthor(factsOf(row), actor)) || isStaff(actor);
-  const events = await repo.listEvents(deps.db, id, !full);
+  const author = actor !== null && isAuthor(factsOf(row), actor);
+  const events = await repo.listEvents(
+    deps.db,
+    id,
+    isStaff(actor) ? { all: true } : { all: false, alsoInternal: author ? authorInternalEvents : [] },
+  );
   return events.map((e) => ({
     id: e.id,
     type: e.type,

@@ -27,6 +27,13 @@ export function isPubliclyVisible(r: Pick<ReportFacts, 'isPublic' | 'kind' | 'st
   return r.isPublic && r.kind === 'report' && !hiddenFromPublic.includes(r.status);
 }
 
+/**
+ * Internal timeline events the report's author sees: the questions put to them and their answers.
+ * Every other internal event (routing to a curator, drafts, reviews and their comments,
+ * escalations) is for staff only.
+ */
+export const authorInternalEvents: readonly string[] = ['clarification_requested', 'clarified'];
+
 export function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
   if (actor.role !== 'curator' || !actor.territoryId) return false;
   return r.territoryId === actor.territoryId || r.territoryParentId === actor.territoryId;

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
 import type { ReportStatus } from './report-states.ts';
@@ -120,10 +120,23 @@ export async function organisationHistory(exec: Executor, reportId: string): Pro
   return rows.map((r) => r.organisationId).filter((id): id is string => Boolean(id));
 }
 
-export async function listEvents(exec: Executor, reportId: string, publicOnly: boolean) {
-  const where = publicOnly
-    ? and(eq(reportEvents.reportId, reportId), eq(reportEvents.isPublic, true))
-    : eq(reportEvents.reportId, reportId);
+/**
+ * A report's timeline: everything (staff), or the public events plus the internal ones of the
+ * listed types (`alsoInternal`: the author's own exchanges with staff).
+ */
+export async function listEvents(
+  exec: Executor,
+  reportId: string,
+  scope: { all: true } | { all: false; alsoInternal: readonly string[] },
+) {
+  const where = scope.all
+    ? eq(reportEvents.reportId, reportId)
+    : and(
+        eq(reportEvents.reportId, reportId),
+        scope.alsoInternal.length > 0
+          ? or(eq(reportEvents.isPublic, true), inArray(reportEvents.type, [...scope.alsoInternal]))
+          : eq(reportEvents.isPublic, true),
+      );
   return exec.select().from(reportEvents).where(where).orderBy(reportEvents.id);
 }
 
