@@ -99,7 +99,12 @@ export async function mergeHandler({
     duplicateId: row.id,
     primaryId: primary.id,
     fromStatus: row.status,
-    moved: { followers: added, mediaIds, priorityAdded, ...(hiddenUntilModerated ? { hiddenUntilModerated } : {}) },
+    moved: {
+      followers: added,
+      mediaIds,
+      priorityAdded,
+      ...(hiddenUntilModerated ? { hiddenUntilModerated } : {}),
+    },
     mergedBy: actor.id,
     mergedAt: now,
   });

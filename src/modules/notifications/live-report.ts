@@ -2,12 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, isStaff } from '../identity/index.ts';
 import {
-  authorInternalEvents,
   canView,
   factsOf,
   findReport,
   isAuthor,
   loadVisibleReport,
+  staffOnlyEvents,
 } from '../reports/index.ts';
 import type { LiveEvent, LiveHub } from './live-hub.ts';
 import { openEventStream } from './sse.ts';
@@ -41,10 +41,10 @@ export async function followReport(
           stream.close();
           return;
         }
-        // As on the timeline: the author hears only the internal events addressed to them.
+        // As on the timeline: the author hears of internal events except the staff-only ones.
         const seesInternal =
           isStaff(actor) ||
-          (actor !== null && isAuthor(factsOf(row), actor) && authorInternalEvents.includes(e.type));
+          (actor !== null && isAuthor(factsOf(row), actor) && !staffOnlyEvents.includes(e.type));
         if (!e.isPublic && !seesInternal) return;
         stream.send('status', { reportId, eventId: e.id, type: e.type, status: row.status });
       })

@@ -12,7 +12,10 @@ describe('notification templates', () => {
 
   it('names who asks for a clarification: the moderator, the organisation or a curator', () => {
     const asked = (actorRole: string | null) =>
-      notificationTitle({ type: 'clarification_requested', reportNumber: 3, toStatus: null, actorRole }, 'ru');
+      notificationTitle(
+        { type: 'clarification_requested', reportNumber: 3, toStatus: null, actorRole },
+        'ru',
+      );
     expect(asked('moderator')).toBe('Сообщение № 3: модератор просит уточнить');
     expect(asked(null)).toBe('Сообщение № 3: модератор просит уточнить');
     expect(asked('operator')).toBe('Сообщение № 3: исполнитель просит уточнить');

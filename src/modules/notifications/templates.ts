@@ -71,7 +71,8 @@ export type NotificationFacts = {
 };
 
 export function notificationTitle(n: NotificationFacts, locale: Locale): string {
-  const line = (n.actorRole ? roleLines[n.type]?.[n.actorRole] : undefined)?.[locale] ?? eventLines[n.type]?.[locale];
+  const line =
+    (n.actorRole ? roleLines[n.type]?.[n.actorRole] : undefined)?.[locale] ?? eventLines[n.type]?.[locale];
   const status = n.toStatus ? statusNames[n.toStatus]?.[locale] : undefined;
   const what =
     line ??

@@ -9,7 +9,6 @@ import * as repo from './reports.repo.ts';
 export { closeUnansweredClarifications } from './clarification-timeout.service.ts';
 export { IntakeBatcher } from './intake.batcher.ts';
 export {
-  authorInternalEvents,
   canSeeAnswerDraft,
   canView,
   inCuratorScope,
@@ -17,6 +16,7 @@ export {
   isPubliclyVisible,
   type ReportFacts,
   roleAllows,
+  staffOnlyEvents,
 } from './report.policy.ts';
 export { factsOf } from './report.presenter.ts';
 export { runAction } from './report-actions.service.ts';

@@ -5,13 +5,7 @@ import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, findUserById, isStaff } from '../identity/index.ts';
-import {
-  authorInternalEvents,
-  canSeeAnswerDraft,
-  canSeeAuthorData,
-  canView,
-  isAuthor,
-} from './report.policy.ts';
+import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor, staffOnlyEvents } from './report.policy.ts';
 import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
@@ -127,8 +121,8 @@ export function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Pr
 
 /**
  * Public timeline for everyone who may see the report; the whole trail for staff; for its author,
- * the public events and the exchanges addressed to them, never staff-only ones such as the
- * reviewer's comment on a returned answer.
+ * internal events too except the staff-only ones (the review of an answer with the reviewer's
+ * comments, the escalation trail).
  */
 export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
   const row = await loadVisibleReport(deps.db, actor, id);
@@ -136,7 +130,11 @@ export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: str
   const events = await repo.listEvents(
     deps.db,
     id,
-    isStaff(actor) ? { all: true } : { all: false, alsoInternal: author ? authorInternalEvents : [] },
+    isStaff(actor)
+      ? { publicOnly: false, internalExcept: [] }
+      : author
+        ? { publicOnly: false, internalExcept: staffOnlyEvents }
+        : { publicOnly: true },
   );
   return events.map((e) => ({
     id: e.id,

@@ -28,11 +28,17 @@ export function isPubliclyVisible(r: Pick<ReportFacts, 'isPublic' | 'kind' | 'st
 }
 
 /**
- * Internal timeline events the report's author sees: the questions put to them and their answers.
- * Every other internal event (routing to a curator, drafts, reviews and their comments,
- * escalations) is for staff only.
+ * Internal timeline events even the report's author does not see: the review of an answer (its
+ * submission, and its return with the reviewer's comment) and the escalation trail. The author sees
+ * the other internal events (the questions put to them, that an answer is being prepared).
  */
-export const authorInternalEvents: readonly string[] = ['clarification_requested', 'clarified'];
+export const staffOnlyEvents: readonly string[] = [
+  'answer_submitted',
+  'answer_returned',
+  'deadline_nearly_due',
+  'deadline_overdue',
+  'escalated',
+];
 
 export function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
   if (actor.role !== 'curator' || !actor.territoryId) return false;

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
 import type { ReportStatus } from './report-states.ts';
@@ -121,22 +121,23 @@ export async function organisationHistory(exec: Executor, reportId: string): Pro
 }
 
 /**
- * A report's timeline: everything (staff), or the public events plus the internal ones of the
- * listed types (`alsoInternal`: the author's own exchanges with staff).
+ * A report's timeline: the public events only; or every event but the internal ones of the listed
+ * types (`internalExcept`: the author's view); or everything (`internalExcept: []`, staff).
  */
 export async function listEvents(
   exec: Executor,
   reportId: string,
-  scope: { all: true } | { all: false; alsoInternal: readonly string[] },
+  scope: { publicOnly: true } | { publicOnly: false; internalExcept: readonly string[] },
 ) {
-  const where = scope.all
-    ? eq(reportEvents.reportId, reportId)
-    : and(
-        eq(reportEvents.reportId, reportId),
-        scope.alsoInternal.length > 0
-          ? or(eq(reportEvents.isPublic, true), inArray(reportEvents.type, [...scope.alsoInternal]))
-          : eq(reportEvents.isPublic, true),
-      );
+  const own = eq(reportEvents.reportId, reportId);
+  const where = scope.publicOnly
+    ? and(own, eq(reportEvents.isPublic, true))
+    : scope.internalExcept.length > 0
+      ? and(
+          own,
+          or(eq(reportEvents.isPublic, true), notInArray(reportEvents.type, [...scope.internalExcept])),
+        )
+      : own;
   return exec.select().from(reportEvents).where(where).orderBy(reportEvents.id);
 }
 
