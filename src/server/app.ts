@@ -30,6 +30,7 @@ import { notificationRoutes } from '../modules/notifications/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
+import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -157,6 +158,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(inboundRoutes(ctx, reports));
   await app.register(open311Routes(ctx, reports), { prefix: '/open311/v2' });
   await app.register(webhookRoutes(ctx));
+  // Administration of the reference data (docs/administration.md).
+  await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

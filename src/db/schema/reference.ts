@@ -1,6 +1,7 @@
 import {
   type AnyPgColumn,
   boolean,
+  date,
   index,
   integer,
   pgTable,
@@ -89,7 +90,12 @@ export const organisationCategories = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.categoryId] })],
 );
 
-/** (category × territory) → responsible organisation. A null territory means "anywhere in the region". */
+/**
+ * (category × territory) → responsible organisation. A null territory means "anywhere in the region".
+ * Edited by admins (docs/administration.md): the most specific territory wins, then the highest
+ * priority; a rule applies on the local dates from `valid_from` to `valid_to` inclusive (open when
+ * null). Routing reads the table at every decision, so a change applies on every node at commit.
+ */
 export const routingRules = pgTable(
   'routing_rules',
   {
@@ -101,7 +107,11 @@ export const routingRules = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    priority: integer('priority').notNull().default(0),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('routing_rules_lookup_idx').on(t.categoryId, t.territoryId)],
 );

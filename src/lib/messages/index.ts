@@ -17,6 +17,7 @@ import {
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
 import { referenceErrors } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
+import { routingErrors, routingValidation } from '../../modules/routing/routing.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
 import { clientErrors, commonErrors, commonValidation } from './common.ts';
 import { formatText, type MessageParams } from './format.ts';
@@ -44,6 +45,7 @@ export const catalogueParts = {
     open311Errors,
     referenceErrors,
     reportsErrors,
+    routingErrors,
     webhooksErrors,
   ],
   validation: [
@@ -57,6 +59,7 @@ export const catalogueParts = {
     notificationsValidation,
     open311Validation,
     reportsValidation,
+    routingValidation,
     webhooksValidation,
   ],
   client: [clientErrors, identityClientErrors],
@@ -81,6 +84,7 @@ export const errorCatalogue = {
   ...open311Errors,
   ...referenceErrors,
   ...reportsErrors,
+  ...routingErrors,
   ...webhooksErrors,
 } as const;
 
@@ -98,6 +102,7 @@ export const validationMessages = {
   ...notificationsValidation,
   ...open311Validation,
   ...reportsValidation,
+  ...routingValidation,
   ...webhooksValidation,
 } as const satisfies MessageDefinitions;
 

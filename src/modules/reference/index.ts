@@ -20,6 +20,17 @@ export function findOrganisation(
   return repo.findOrganisation(...args);
 }
 
+/** The district of a point: containing it, or the nearest within the tolerance. */
+export function districtAt(...args: Parameters<typeof repo.districtAt>): ReturnType<typeof repo.districtAt> {
+  return repo.districtAt(...args);
+}
+
+export function findTerritory(
+  ...args: Parameters<typeof repo.findTerritory>
+): ReturnType<typeof repo.findTerritory> {
+  return repo.findTerritory(...args);
+}
+
 export function findOrganisationByCode(
   ...args: Parameters<typeof repo.findOrganisationByCode>
 ): ReturnType<typeof repo.findOrganisationByCode> {

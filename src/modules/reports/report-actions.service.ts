@@ -82,6 +82,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       tx,
       row.categoryId,
       row.territoryId,
+      now,
       advisor && (() => advisor(tx, { text: row.text, district: row.territoryNameRu })),
     );
     const events = [event('accepted', body.comment ? { comment: body.comment } : {})];
