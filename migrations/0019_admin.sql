@@ -1,3 +1,4 @@
+ALTER TABLE "categories" ADD COLUMN "photo_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "routing_rules" ADD COLUMN "priority" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "routing_rules" ADD COLUMN "valid_from" date;--> statement-breakpoint
 ALTER TABLE "routing_rules" ADD COLUMN "valid_to" date;--> statement-breakpoint

@@ -28,7 +28,7 @@ import { inboundRoutes } from '../modules/inbound/index.ts';
 import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
-import { referenceRoutes } from '../modules/reference/index.ts';
+import { referenceAdminRoutes, referenceRoutes } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
@@ -160,6 +160,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(webhookRoutes(ctx));
   // Administration of the reference data (docs/administration.md).
   await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
+  await app.register(referenceAdminRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

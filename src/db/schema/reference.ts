@@ -40,7 +40,10 @@ export const categories = pgTable(
     slaDays: integer('sla_days'),
     /** Optional moderation deadline in working hours (from submission to the moderator's decision). */
     moderationHours: integer('moderation_hours'),
+    /** A report of this subject must carry a photo (the form asks for one; the API refuses without). */
+    photoRequired: boolean('photo_required').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Archived (false): no longer offered; its reports keep it. */
     isActive: boolean('is_active').notNull().default(true),
   },
   (t) => [uniqueIndex('categories_code_uq').on(t.code)],

@@ -15,7 +15,7 @@ import {
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
-import { referenceErrors } from '../../modules/reference/reference.errors.ts';
+import { referenceErrors, referenceValidation } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
 import { routingErrors, routingValidation } from '../../modules/routing/routing.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
@@ -58,6 +58,7 @@ export const catalogueParts = {
     mediaValidation,
     notificationsValidation,
     open311Validation,
+    referenceValidation,
     reportsValidation,
     routingValidation,
     webhooksValidation,
@@ -101,6 +102,7 @@ export const validationMessages = {
   ...mediaValidation,
   ...notificationsValidation,
   ...open311Validation,
+  ...referenceValidation,
   ...reportsValidation,
   ...routingValidation,
   ...webhooksValidation,
