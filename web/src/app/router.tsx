@@ -8,6 +8,8 @@ import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
+import { CategoriesRoute } from '../features/reference/routes/CategoriesRoute';
+import { RoutingRulesRoute } from '../features/reference/routes/RoutingRulesRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -107,6 +109,23 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <WebhooksRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- administration of the reference data ----
+      {
+        path: 'admin/routing-rules',
+        element: (
+          <RequireRole roles={['admin']}>
+            <RoutingRulesRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/categories',
+        element: (
+          <RequireRole roles={['admin']}>
+            <CategoriesRoute />
           </RequireRole>
         ),
       },
