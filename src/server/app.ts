@@ -18,6 +18,7 @@ import type { Database } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { addressRoutes } from '../modules/addresses/index.ts';
 import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
@@ -161,6 +162,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   // Administration of the reference data (docs/administration.md).
   await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
   await app.register(referenceAdminRoutes(ctx));
+  await app.register(addressRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

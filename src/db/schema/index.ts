@@ -1,3 +1,4 @@
+export * from './addresses.ts';
 // answer-quality: templates and review flags
 export * from './answer-quality.ts';
 export * from './appeals.ts';

@@ -1,3 +1,4 @@
+import { addressesErrors, addressesValidation } from '../../modules/addresses/addresses.errors.ts';
 import { answersErrors, answersValidation } from '../../modules/answers/answers.errors.ts';
 import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
 import { calendarErrors, calendarValidation } from '../../modules/calendar/calendar.errors.ts';
@@ -33,6 +34,7 @@ import type { ErrorDefinitions, Locale, MessageDefinitions, MessageText } from '
 export const catalogueParts = {
   errors: [
     commonErrors,
+    addressesErrors,
     answersErrors,
     apiKeysErrors,
     calendarErrors,
@@ -50,6 +52,7 @@ export const catalogueParts = {
   ],
   validation: [
     commonValidation,
+    addressesValidation,
     answersValidation,
     calendarValidation,
     duplicatesValidation,
@@ -73,6 +76,7 @@ export const catalogueParts = {
 /** Every error code the server sends: its HTTP status and its message in both languages. */
 export const errorCatalogue = {
   ...commonErrors,
+  ...addressesErrors,
   ...answersErrors,
   ...apiKeysErrors,
   ...calendarErrors,
@@ -94,6 +98,7 @@ export type ErrorCode = keyof typeof errorCatalogue;
 /** Validation messages, referred to as `vmeste:<key>` in schemas and problem details. */
 export const validationMessages = {
   ...commonValidation,
+  ...addressesValidation,
   ...answersValidation,
   ...calendarValidation,
   ...duplicatesValidation,

@@ -1,0 +1,9 @@
+/** The address registry (gazetteer): the public entry of the module (docs/addresses.md). */
+export {
+  type AddressImportTotals,
+  type AddressLineError,
+  importAddresses,
+} from './address-import.ts';
+export { countAddresses } from './addresses.repo.ts';
+export { addressRoutes } from './addresses.routes.ts';
+export { seedDemoAddresses } from './demo-addresses.ts';
