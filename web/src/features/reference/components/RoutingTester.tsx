@@ -1,7 +1,7 @@
 import type { AdminCategory } from '@shared/reference/categories-admin.schemas.ts';
 import type { Organisation } from '@shared/reference/reference.schemas.ts';
 import type { RoutingTestResult } from '@shared/routing/routing-rules.schemas.ts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Field } from '../../../components/Field';
@@ -24,6 +24,12 @@ export function RoutingTester({ categories, organisations, center }: Props) {
   const [date, setDate] = useState('');
   const [result, setResult] = useState<RoutingTestResult | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The region's centre arrives with the configuration, perhaps after the first render.
+  useEffect(() => {
+    if (!center) return;
+    setLat((v) => v || String(center.lat));
+    setLon((v) => v || String(center.lon));
+  }, [center]);
   const subjects = categories.filter((c) => c.parentId !== null);
   const orgName = (id: string | null) => {
     const o = organisations.find((x) => x.id === id);
