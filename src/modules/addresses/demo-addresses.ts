@@ -13,15 +13,16 @@ export const SHARED_REPORTS_FILE = path.resolve(process.cwd(), '../shared/data/s
 
 /**
  * The demo's address registry: every distinct address of the shared real reports with the point
- * its first report gave (source "spb-portal", © their publishers, see docs/addresses.md), or the
- * small bundled extract when that file is absent. Returns the source used and the rows written.
+ * its first report gave (source "spb-portal", see docs/addresses.md) when that file is present, and
+ * the small bundled extract's addresses it lacks. Returns the main source used and the rows written.
  */
 export async function seedDemoAddresses(
   db: Db,
   file = SHARED_REPORTS_FILE,
 ): Promise<{ source: string; count: number }> {
   const rows: repo.AddressInput[] = [];
-  if (existsSync(file)) {
+  const shared = existsSync(file);
+  if (shared) {
     const seen = new Set<string>();
     for await (const line of createInterface({
       input: await openInput(file),
@@ -35,15 +36,16 @@ export async function seedDemoAddresses(
       const got = addressFromFields('spb-portal', { id, address: r.address, lat: r.lat, lon: r.lon });
       if ('row' in got) rows.push(got.row);
     }
-  } else {
-    DEMO_ADDRESS_EXTRACT.forEach((a, i) => {
-      const got = addressFromFields('demo-extract', { id: String(i + 1), ...a });
-      if ('row' in got) rows.push(got.row);
-    });
   }
+  // The bundled extract always: landmarks the reports never named (Невский проспект, дом 1) fill in.
+  const known = new Set(rows.map((r) => r.address));
+  DEMO_ADDRESS_EXTRACT.forEach((a, i) => {
+    const got = addressFromFields('demo-extract', { id: String(i + 1), ...a });
+    if ('row' in got && !known.has(got.row.address)) rows.push(got.row);
+  });
   let count = 0;
   for (let i = 0; i < rows.length; i += 1000)
     count += await repo.upsertAddresses(db, rows.slice(i, i + 1000));
   await repo.analyzeAddresses(db);
-  return { source: existsSync(file) ? 'spb-portal' : 'demo-extract', count };
+  return { source: shared ? 'spb-portal' : 'demo-extract', count };
 }
