@@ -49,7 +49,8 @@ export function Header() {
               <li>
                 <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
               </li>
-              {user && (
+              {/* A resident's own reports; staff work from their workspace instead. */}
+              {user && !isStaff(user.role) && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>
                 </li>
