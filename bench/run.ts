@@ -164,6 +164,12 @@ function submittedReports(target: Target): Promise<string[]> {
  */
 export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
+  // The address registry and rule-change scenarios (docs/performance.md): `npm run bench -- addresses`.
+  if (args[0] === 'addresses') {
+    if (!process.env.DATABASE_URL)
+      throw new Error('The address bench runs against PostgreSQL: set DATABASE_URL');
+    return (await import('./addresses.ts')).runAddressBench(process.env.DATABASE_URL);
+  }
   const { values } = parseArgs({
     args,
     options: {
