@@ -6,4 +6,6 @@ export {
 } from './address-import.ts';
 export { countAddresses } from './addresses.repo.ts';
 export { addressRoutes } from './addresses.routes.ts';
+export { reverseGeocode, searchAddresses } from './addresses.service.ts';
 export { seedDemoAddresses } from './demo-addresses.ts';
+export { parseAddress } from './normalize.ts';
