@@ -173,6 +173,12 @@ export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'vote-rush') return (await import('./vote-rush.ts')).runVoteRushBench(args.slice(1));
   if (args[0] === 'opinion-map') return (await import('./opinion-map.ts')).runOpinionMapBench(args.slice(1));
   if (args[0] === 'analytics') return (await import('./analytics.ts')).runAnalyticsBench(args.slice(1));
+  // The address registry and rule-change scenarios (docs/performance.md): `npm run bench -- addresses`.
+  if (args[0] === 'addresses') {
+    if (!process.env.DATABASE_URL)
+      throw new Error('The address bench runs against PostgreSQL: set DATABASE_URL');
+    return (await import('./addresses.ts')).runAddressBench(process.env.DATABASE_URL);
+  }
   const { values } = parseArgs({
     args,
     options: {

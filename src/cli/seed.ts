@@ -10,6 +10,7 @@ import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
+import { seedDemoAddresses } from '../modules/addresses/index.ts';
 import { countTerritories } from '../modules/reference/index.ts';
 import { type AppConfig, loadConfig } from '../server/config.ts';
 import { startProgress } from './progress.ts';
@@ -31,6 +32,9 @@ async function seedDemo(
 ): Promise<{ reports: () => Promise<void> }> {
   const started = Date.now();
   const ids = await seedReference(database.db);
+  // The address registry: from the shared reports' addresses when present, else a bundled extract.
+  const registry = await seedDemoAddresses(database.db);
+  console.log(`Address registry: ${registry.count} addresses (${registry.source}).`);
   // answer quality: a few answer templates for the answer form
   await seedDemoTemplates(database.db, ids);
   // knowledge base and directory: thirty articles (ru + en) and the organisations' hours

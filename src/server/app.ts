@@ -18,6 +18,7 @@ import type { Database } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { addressRoutes } from '../modules/addresses/index.ts';
 import { analyticsRoutes } from '../modules/analytics/index.ts';
 import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
@@ -34,8 +35,9 @@ import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
 import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
-import { referenceRoutes } from '../modules/reference/index.ts';
+import { referenceAdminRoutes, referenceRoutes } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
+import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -173,6 +175,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(opinionMapRoutes(ctx));
   await app.register(initiativeRoutes(ctx, reports));
   await app.register(analyticsRoutes(ctx));
+  // Administration of the reference data (docs/administration.md).
+  await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
+  await app.register(referenceAdminRoutes(ctx));
+  await app.register(addressRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -12,6 +12,11 @@ export type MergeMoved = {
   mediaIds: string[];
   /** How much the primary's priority was raised. */
   priorityAdded: number;
+  /**
+   * The duplicate was public but not yet moderated: it was made private for the time it is merged
+   * (a merge must not publish what no moderator has seen) and is made public again by unmerge.
+   */
+  hiddenUntilModerated?: boolean;
 };
 
 /**

@@ -1,4 +1,6 @@
 // analytics: per-report facts, monthly roll-ups, the working-day index, spike alerts
+
+export * from './addresses.ts';
 export * from './analytics.ts';
 // answer-quality: templates and review flags
 export * from './answer-quality.ts';

@@ -1,6 +1,7 @@
 import {
   type AnyPgColumn,
   boolean,
+  date,
   index,
   integer,
   pgTable,
@@ -39,7 +40,10 @@ export const categories = pgTable(
     slaDays: integer('sla_days'),
     /** Optional moderation deadline in working hours (from submission to the moderator's decision). */
     moderationHours: integer('moderation_hours'),
+    /** A report of this subject must carry a photo (the form asks for one; the API refuses without). */
+    photoRequired: boolean('photo_required').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Archived (false): no longer offered; its reports keep it. */
     isActive: boolean('is_active').notNull().default(true),
   },
   (t) => [uniqueIndex('categories_code_uq').on(t.code)],
@@ -89,7 +93,12 @@ export const organisationCategories = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.categoryId] })],
 );
 
-/** (category × territory) → responsible organisation. A null territory means "anywhere in the region". */
+/**
+ * (category × territory) → responsible organisation. A null territory means "anywhere in the region".
+ * Edited by admins (docs/administration.md): the most specific territory wins, then the highest
+ * priority; a rule applies on the local dates from `valid_from` to `valid_to` inclusive (open when
+ * null). Routing reads the table at every decision, so a change applies on every node at commit.
+ */
 export const routingRules = pgTable(
   'routing_rules',
   {
@@ -101,7 +110,11 @@ export const routingRules = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    priority: integer('priority').notNull().default(0),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('routing_rules_lookup_idx').on(t.categoryId, t.territoryId)],
 );

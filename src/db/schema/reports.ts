@@ -62,6 +62,12 @@ export const reports = pgTable(
     /** While the author is asked a question: since when, and the status to return to. */
     clarificationRequestedAt: timestamp('clarification_requested_at', { withTimezone: true }),
     statusBeforeClarification: text('status_before_clarification').$type<ReportStatus>(),
+    /**
+     * While an answer waits for review: since when, and by when the reviewer should decide. The
+     * organisation's clock stands still meanwhile (a report's; an appeal's legal term runs on).
+     */
+    reviewStartedAt: timestamp('review_started_at', { withTimezone: true }),
+    reviewDueAt: timestamp('review_due_at', { withTimezone: true }),
     /** Set while the report is merged into another (its primary); see report_merges. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => reports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

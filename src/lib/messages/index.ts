@@ -1,3 +1,4 @@
+import { addressesErrors, addressesValidation } from '../../modules/addresses/addresses.errors.ts';
 import { analyticsErrors, analyticsValidation } from '../../modules/analytics/analytics.errors.ts';
 import { answersErrors, answersValidation } from '../../modules/answers/answers.errors.ts';
 import { apiKeysErrors } from '../../modules/api-keys/api-keys.errors.ts';
@@ -24,8 +25,9 @@ import {
   participationErrors,
   participationValidation,
 } from '../../modules/participation/participation.errors.ts';
-import { referenceErrors } from '../../modules/reference/reference.errors.ts';
+import { referenceErrors, referenceValidation } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
+import { routingErrors, routingValidation } from '../../modules/routing/routing.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
 import { clientErrors, commonErrors, commonValidation } from './common.ts';
 import { formatText, type MessageParams } from './format.ts';
@@ -41,6 +43,7 @@ import type { ErrorDefinitions, Locale, MessageDefinitions, MessageText } from '
 export const catalogueParts = {
   errors: [
     commonErrors,
+    addressesErrors,
     analyticsErrors,
     answersErrors,
     apiKeysErrors,
@@ -59,10 +62,12 @@ export const catalogueParts = {
     participationErrors,
     referenceErrors,
     reportsErrors,
+    routingErrors,
     webhooksErrors,
   ],
   validation: [
     commonValidation,
+    addressesValidation,
     analyticsValidation,
     answersValidation,
     calendarValidation,
@@ -76,7 +81,9 @@ export const catalogueParts = {
     notificationsValidation,
     open311Validation,
     participationValidation,
+    referenceValidation,
     reportsValidation,
+    routingValidation,
     webhooksValidation,
   ],
   client: [clientErrors, identityClientErrors],
@@ -89,6 +96,7 @@ export const catalogueParts = {
 /** Every error code the server sends: its HTTP status and its message in both languages. */
 export const errorCatalogue = {
   ...commonErrors,
+  ...addressesErrors,
   ...analyticsErrors,
   ...answersErrors,
   ...apiKeysErrors,
@@ -107,6 +115,7 @@ export const errorCatalogue = {
   ...participationErrors,
   ...referenceErrors,
   ...reportsErrors,
+  ...routingErrors,
   ...webhooksErrors,
 } as const;
 
@@ -115,6 +124,7 @@ export type ErrorCode = keyof typeof errorCatalogue;
 /** Validation messages, referred to as `vmeste:<key>` in schemas and problem details. */
 export const validationMessages = {
   ...commonValidation,
+  ...addressesValidation,
   ...analyticsValidation,
   ...answersValidation,
   ...calendarValidation,
@@ -128,7 +138,9 @@ export const validationMessages = {
   ...notificationsValidation,
   ...open311Validation,
   ...participationValidation,
+  ...referenceValidation,
   ...reportsValidation,
+  ...routingValidation,
   ...webhooksValidation,
 } as const satisfies MessageDefinitions;
 

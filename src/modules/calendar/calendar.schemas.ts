@@ -62,6 +62,12 @@ export const deadlineSummarySchema = z.object({
       overdue: z.number().int(),
       /** Overdue long enough to be escalated to the curator. */
       escalated: z.number().int(),
+      /**
+       * Answers submitted and waiting for review: the organisation's clock stands still, so they
+       * are counted apart, with those whose review deadline has passed.
+       */
+      inReview: z.number().int(),
+      reviewOverdue: z.number().int(),
     }),
   ),
 });

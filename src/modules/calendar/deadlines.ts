@@ -19,6 +19,13 @@ export const APPEAL_ANSWER_DAYS = 30;
 export const MAX_EXTENSION_DAYS = 30;
 /** "Nearly due": at most this many working days left before the deadline. */
 export const NEARLY_DUE_WORKING_DAYS = 1;
+/** The reviewer's own deadline for an answer submitted for review, in working days. */
+export const REVIEW_WORKING_DAYS = 2;
+
+/** By when a submitted answer should be reviewed (published or returned). */
+export function reviewDueAt(calendar: WorkingDayCalendar, submittedAt: Date): Date {
+  return addWorkingDays(submittedAt, REVIEW_WORKING_DAYS, calendar);
+}
 
 export type ReportKind = 'report' | 'appeal';
 

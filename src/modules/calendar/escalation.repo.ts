@@ -3,10 +3,14 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import { reportEvents } from '../../db/schema/reports.ts';
 import { deadlineStatuses, type ReportStatus } from '../reports/report-states.ts';
 
-const running = sql`r.status IN (${sql.join(
-  deadlineStatuses.map((s) => sql`${s}`),
+/**
+ * The organisation's clock runs (report-states.ts answerClockRuns): a report's stops while its
+ * answer waits for review; an appeal's legal term runs on.
+ */
+const running = sql`(r.status IN (${sql.join(
+  deadlineStatuses.filter((s) => s !== 'answer_review').map((s) => sql`${s}`),
   sql`, `,
-)}) AND r.due_at IS NOT NULL`;
+)}) OR (r.status = 'answer_review' AND r.kind = 'appeal')) AND r.due_at IS NOT NULL`;
 
 export type DeadlineRow = {
   id: string;
@@ -111,6 +115,9 @@ export type DeadlineCountRow = {
   nearlyDue: number;
   overdue: number;
   escalated: number;
+  /** Answers waiting for review, and those whose review deadline has passed (counted apart). */
+  inReview: number;
+  reviewOverdue: number;
 };
 
 /**
@@ -122,7 +129,8 @@ export async function countDeadlinesByOrganisation(
   now: Date,
   scope: { organisationId?: string; territoryId?: string },
 ): Promise<DeadlineCountRow[]> {
-  const where: SQL[] = [running, sql`r.organisation_id IS NOT NULL`];
+  const inReview = sql`r.status = 'answer_review'`;
+  const where: SQL[] = [sql`((${running}) OR ${inReview})`, sql`r.organisation_id IS NOT NULL`];
   if (scope.organisationId) where.push(sql`r.organisation_id = ${scope.organisationId}`);
   if (scope.territoryId)
     where.push(sql`(r.territory_id = ${scope.territoryId} OR t.parent_id = ${scope.territoryId})`);
@@ -130,16 +138,18 @@ export async function countDeadlinesByOrganisation(
   const rows = await queryRows<DeadlineCountRow>(
     exec,
     sql`SELECT o.id AS "organisationId", o.name_ru AS "nameRu", o.name_en AS "nameEn",
-          count(*)::int AS running,
-          count(*) FILTER (WHERE r.due_at >= ${at} AND r.nearly_due_at IS NOT NULL)::int AS "nearlyDue",
-          count(*) FILTER (WHERE r.due_at < ${at})::int AS overdue,
-          count(*) FILTER (WHERE r.escalated_at IS NOT NULL)::int AS escalated
+          count(*) FILTER (WHERE ${running})::int AS running,
+          count(*) FILTER (WHERE ${running} AND r.due_at >= ${at} AND r.nearly_due_at IS NOT NULL)::int AS "nearlyDue",
+          count(*) FILTER (WHERE ${running} AND r.due_at < ${at})::int AS overdue,
+          count(*) FILTER (WHERE ${running} AND r.escalated_at IS NOT NULL)::int AS escalated,
+          count(*) FILTER (WHERE ${inReview})::int AS "inReview",
+          count(*) FILTER (WHERE ${inReview} AND r.review_due_at < ${at})::int AS "reviewOverdue"
         FROM reports r
         JOIN organisations o ON o.id = r.organisation_id
         LEFT JOIN territories t ON t.id = r.territory_id
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY o.id, o.name_ru, o.name_en
-        ORDER BY count(*) FILTER (WHERE r.due_at < ${at}) DESC, o.name_ru`,
+        ORDER BY count(*) FILTER (WHERE ${running} AND r.due_at < ${at}) DESC, o.name_ru`,
   );
   return rows.map((r) => ({
     ...r,
@@ -147,5 +157,7 @@ export async function countDeadlinesByOrganisation(
     nearlyDue: Number(r.nearlyDue),
     overdue: Number(r.overdue),
     escalated: Number(r.escalated),
+    inReview: Number(r.inReview),
+    reviewOverdue: Number(r.reviewOverdue),
   }));
 }

@@ -100,6 +100,8 @@ export async function deadlineSummary(deps: Pick<EscalationDeps, 'db' | 'clock'>
       nearlyDue: r.nearlyDue,
       overdue: r.overdue,
       escalated: r.escalated,
+      inReview: r.inReview,
+      reviewOverdue: r.reviewOverdue,
     })),
   };
 }

@@ -2,6 +2,13 @@
 
 export { calendarRoutes } from './calendar.routes.ts';
 export { type CalendarSource, CalendarStore, uncachedCalendar } from './calendar-store.ts';
-export { answerDueAt, appealMilestones, extendedDueAt, MAX_EXTENSION_DAYS } from './deadlines.ts';
+export {
+  answerDueAt,
+  appealMilestones,
+  extendedDueAt,
+  MAX_EXTENSION_DAYS,
+  REVIEW_WORKING_DAYS,
+  reviewDueAt,
+} from './deadlines.ts';
 export { type EscalationDeps, runDeadlineEscalation } from './escalation.service.ts';
 export { moderationDeadline } from './moderation-deadline.ts';

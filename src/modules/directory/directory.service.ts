@@ -148,7 +148,8 @@ export async function responsibleAt(deps: DirectoryDeps, lat: number, lon: numbe
   if (!place.inRegion)
     throw new AppError('point_outside_region', [{ path: 'lat', message: 'point_outside_region' }]);
   const subjects = (await listCategoryRows(deps.db)).filter((c) => c.parentId !== null);
-  const decisions = await Promise.all(subjects.map((c) => routeReport(deps.db, c.id, place.districtId)));
+  const now = deps.clock.now();
+  const decisions = await Promise.all(subjects.map((c) => routeReport(deps.db, c.id, place.districtId, now)));
   return {
     items: subjects.flatMap((c, i) => {
       const d = decisions[i];

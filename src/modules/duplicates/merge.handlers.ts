@@ -13,8 +13,11 @@ type Args<B> = { tx: Tx; actor: Actor; row: reportsRepo.ReportRow; body: B; now:
 type MergeStep = {
   status: ReportStatus;
   events: { type: string; payload: Record<string, unknown>; isPublic: boolean }[];
-  changes: { mergedIntoId: string | null };
+  changes: { mergedIntoId: string | null; isPublic?: boolean };
 };
+
+/** Statuses in which no moderator has let the report through yet. */
+const unmoderated: readonly ReportStatus[] = ['submitted', 'clarification_requested'];
 
 /**
  * Specific refusals for merge and unmerge by the duplicate's own state, checked before the status
@@ -89,11 +92,19 @@ export async function mergeHandler({
   await repo.moveMedia(tx, mediaIds, row.id, primary.id);
   const priorityAdded = supportWeight(added);
   await repo.addPriority(tx, primary.id, priorityAdded);
+  // A merge is not a moderation: a duplicate no moderator has let through stays private while
+  // merged ('merged' is otherwise a public status), and its publicity comes back with an unmerge.
+  const hiddenUntilModerated = unmoderated.includes(row.status) && row.isPublic;
   await repo.insertMerge(tx, {
     duplicateId: row.id,
     primaryId: primary.id,
     fromStatus: row.status,
-    moved: { followers: added, mediaIds, priorityAdded },
+    moved: {
+      followers: added,
+      mediaIds,
+      priorityAdded,
+      ...(hiddenUntilModerated ? { hiddenUntilModerated } : {}),
+    },
     mergedBy: actor.id,
     mergedAt: now,
   });
@@ -117,7 +128,7 @@ export async function mergeHandler({
         isPublic: true,
       },
     ],
-    changes: { mergedIntoId: primary.id },
+    changes: { mergedIntoId: primary.id, ...(hiddenUntilModerated ? { isPublic: false } : {}) },
   };
 }
 
@@ -157,7 +168,7 @@ export async function unmergeHandler({
         isPublic: true,
       },
     ],
-    changes: { mergedIntoId: null },
+    changes: { mergedIntoId: null, ...(merge.moved.hiddenUntilModerated ? { isPublic: true } : {}) },
   };
 }
 

@@ -150,7 +150,11 @@ function emailOf(m: repo.OutgoingEmail, base: string, settings: string): Email {
   const links = { report: `${base}/reports/${m.reportId}`, settings };
   return m.appealAnswer
     ? renderAppealAnswer({ reportNumber: m.reportNumber, ...m.appealAnswer }, m.locale, links)
-    : renderEmail({ type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus }, m.locale, links);
+    : renderEmail(
+        { type: m.type, reportNumber: m.reportNumber, toStatus: m.toStatus, actorRole: m.actorRole },
+        m.locale,
+        links,
+      );
 }
 
 export async function sendPendingEmails(deps: DispatchDeps): Promise<{ sent: number; failed: number }> {

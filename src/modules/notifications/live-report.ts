@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, isStaff } from '../identity/index.ts';
-import { canView, factsOf, findReport, isAuthor, loadVisibleReport } from '../reports/index.ts';
+import {
+  canView,
+  factsOf,
+  findReport,
+  isAuthor,
+  loadVisibleReport,
+  staffOnlyEvents,
+} from '../reports/index.ts';
 import type { LiveEvent, LiveHub } from './live-hub.ts';
 import { openEventStream } from './sse.ts';
 
@@ -34,7 +41,10 @@ export async function followReport(
           stream.close();
           return;
         }
-        const seesInternal = (actor !== null && isAuthor(factsOf(row), actor)) || isStaff(actor);
+        // As on the timeline: the author hears of internal events except the staff-only ones.
+        const seesInternal =
+          isStaff(actor) ||
+          (actor !== null && isAuthor(factsOf(row), actor) && !staffOnlyEvents.includes(e.type));
         if (!e.isPublic && !seesInternal) return;
         stream.send('status', { reportId, eventId: e.id, type: e.type, status: row.status });
       })

@@ -152,6 +152,7 @@ export type NotificationRow = {
   topic: string | null;
   subjectId: string | null;
   subjectTitle: string | null;
+  actorRole: string | null;
   audience: string;
   createdAt: Date;
   readAt: Date | null;
@@ -166,7 +167,7 @@ export async function listForUser(
   const rows = await queryRows<NotificationRow>(
     exec,
     sql`SELECT n.id, n.report_id AS "reportId", r.number AS "reportNumber", COALESCE(e.type, n.topic) AS type,
-          e.to_status AS "toStatus", n.topic, n.subject_id AS "subjectId", n.subject_title AS "subjectTitle",
+          e.to_status AS "toStatus", e.actor_role AS "actorRole", n.topic, n.subject_id AS "subjectId", n.subject_title AS "subjectTitle",
           n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
         FROM notifications n
         LEFT JOIN report_events e ON e.id = n.event_id
@@ -343,6 +344,7 @@ export type OutgoingEmail = {
   subjectTitle: string | null;
   type: string;
   toStatus: string | null;
+  actorRole: string | null;
   attempts: number;
   /** Set for the official answer to a 59-ФЗ appeal, which goes to the appellant's own address. */
   appealAnswer: { fullName: string; text: string; result: string } | null;
@@ -367,7 +369,7 @@ export async function claimPendingEmails(exec: Executor, limit: number): Promise
                        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
           RETURNING id, user_id, event_id, report_id, topic, subject_id, subject_title, email_attempts)
         SELECT c.id, COALESCE(ad.email, u.email) AS email, u.locale, c.report_id AS "reportId",
-          r.number AS "reportNumber", COALESCE(e.type, c.topic) AS type, e.to_status AS "toStatus",
+          r.number AS "reportNumber", COALESCE(e.type, c.topic) AS type, e.to_status AS "toStatus", e.actor_role AS "actorRole",
           c.topic, c.subject_id AS "subjectId", c.subject_title AS "subjectTitle", c.email_attempts AS attempts,
           ad.full_name AS "appellantName", a.text AS "answerText", a.result AS "answerResult"
         FROM claimed c

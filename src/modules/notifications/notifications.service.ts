@@ -31,7 +31,10 @@ export function presentNotification(row: repo.NotificationRow, locale: Locale): 
     id: row.id,
     type: row.type,
     message: report
-      ? notificationTitle({ type: row.type, reportNumber: report.number, toStatus: row.toStatus }, locale)
+      ? notificationTitle(
+          { type: row.type, reportNumber: report.number, toStatus: row.toStatus, actorRole: row.actorRole },
+          locale,
+        )
       : topicTitle(row.topic ?? '', row.subjectTitle ?? '', locale),
     report,
     link: report ? `/reports/${report.id}` : topicLink(row.topic ?? '', row.subjectId ?? ''),

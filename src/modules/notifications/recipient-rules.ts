@@ -49,6 +49,9 @@ export const recipientRules: Record<string, Rule> = {
   support_withdrawn: [],
   // The primary's staff learn that a duplicate joined it; the duplicate's people hear 'merged_into'.
   merged_from: ['operators'],
+  // Splitting a duplicate off changes nothing for the primary's author and followers (its status
+  // stays): only its staff are told, as of the merge.
+  merge_undone: ['operators'],
   // A hand-over refused as ping-pong is followed by 'sent_to_curator', which tells the curators.
   redirect_requested: [],
   // History brought in by `vmeste import`: nobody is told about the past.

@@ -10,6 +10,23 @@ describe('notification templates', () => {
     expect(notificationTitle(n, 'en')).toBe('Report No. 1024: an answer was published');
   });
 
+  it('names who asks for a clarification: the moderator, the organisation or a curator', () => {
+    const asked = (actorRole: string | null) =>
+      notificationTitle(
+        { type: 'clarification_requested', reportNumber: 3, toStatus: null, actorRole },
+        'ru',
+      );
+    expect(asked('moderator')).toBe('Сообщение № 3: модератор просит уточнить');
+    expect(asked(null)).toBe('Сообщение № 3: модератор просит уточнить');
+    expect(asked('operator')).toBe('Сообщение № 3: исполнитель просит уточнить');
+    expect(
+      notificationTitle(
+        { type: 'clarification_requested', reportNumber: 3, toStatus: null, actorRole: 'operator' },
+        'en',
+      ),
+    ).toBe('Report No. 3: the organisation asks for a clarification');
+  });
+
   it('falls back to the new status, then to a neutral line, for unknown types', () => {
     expect(notificationTitle({ type: 'brand_new', reportNumber: 7, toStatus: 'closed' }, 'ru')).toBe(
       'Сообщение № 7: новый статус: закрыто',

@@ -42,20 +42,37 @@ const eventLines: Record<string, Words> = {
   closed: { ru: 'закрыто', en: 'closed' },
   recategorised: { ru: 'изменена подкатегория', en: 'the subject was corrected' },
   merged_into: { ru: 'объединено с другим сообщением', en: 'merged into another report' },
+  merged_from: { ru: 'к сообщению присоединён дубликат', en: 'a duplicate was joined to the report' },
+  merge_undone: { ru: 'дубликат отделён от сообщения', en: 'a duplicate was split off the report' },
+  unmerged: { ru: 'сообщение отделено от основного', en: 'the report was split off its primary' },
   deadline_nearly_due: { ru: 'срок ответа скоро истекает', en: 'the answer is nearly due' },
   deadline_overdue: { ru: 'срок ответа истёк', en: 'the answer is overdue' },
   escalated: { ru: 'передано на контроль', en: 'escalated' },
   deadline_extended: { ru: 'срок ответа продлён', en: 'the deadline was extended' },
 };
 
+/**
+ * Lines that name who acted, by event type and the actor's role, where the default line would name
+ * the wrong one (an operator's question is not the moderator's).
+ */
+const roleLines: Record<string, Record<string, Words>> = {
+  clarification_requested: {
+    operator: { ru: 'исполнитель просит уточнить', en: 'the organisation asks for a clarification' },
+    curator: { ru: 'куратор просит уточнить', en: 'a curator asks for a clarification' },
+  },
+};
+
 export type NotificationFacts = {
   type: string;
   reportNumber: number;
   toStatus: string | null;
+  /** The role of whoever caused the event ('system' for the jobs), when known. */
+  actorRole?: string | null;
 };
 
 export function notificationTitle(n: NotificationFacts, locale: Locale): string {
-  const line = eventLines[n.type]?.[locale];
+  const line =
+    (n.actorRole ? roleLines[n.type]?.[n.actorRole] : undefined)?.[locale] ?? eventLines[n.type]?.[locale];
   const status = n.toStatus ? statusNames[n.toStatus]?.[locale] : undefined;
   const what =
     line ??

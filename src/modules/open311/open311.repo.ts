@@ -154,6 +154,11 @@ export async function listRequests(
             ORDER BY a.published_at DESC LIMIT 1) AS "answerText",
           (SELECT coalesce(e.payload->>'reason', e.payload->>'comment') FROM report_events e
             WHERE e.report_id = r.id AND e.is_public AND (e.payload ? 'reason' OR e.payload ? 'comment')
+              -- Only a note given with or since the latest change of status (one action's events
+              -- share their time): an older one, such as an unmerge's comment after a re-merge,
+              -- explains a status the report no longer has.
+              AND e.created_at >= (SELECT max(s.created_at) FROM report_events s
+                WHERE s.report_id = r.id AND s.is_public AND s.from_status IS DISTINCT FROM s.to_status)
             ORDER BY e.id DESC LIMIT 1) AS "eventNote"
         FROM reports r
         JOIN categories c ON c.id = r.category_id

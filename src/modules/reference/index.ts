@@ -3,10 +3,13 @@
  * module. The repository stays private; other modules read and seed reference rows through the
  * facades below (the presented lists for the API are the routes' business).
  */
+import type { Executor } from '../../db/connection.ts';
+import { TtlCache } from '../../lib/ttl-cache.ts';
 import * as repo from './reference.repo.ts';
 
 export type { CategoryRow, OrganisationRow, TerritoryRow } from './reference.repo.ts';
 export { referenceRoutes } from './reference.routes.ts';
+export { referenceAdminRoutes } from './reference-admin.routes.ts';
 
 export function findCategory(
   ...args: Parameters<typeof repo.findCategory>
@@ -18,6 +21,17 @@ export function findOrganisation(
   ...args: Parameters<typeof repo.findOrganisation>
 ): ReturnType<typeof repo.findOrganisation> {
   return repo.findOrganisation(...args);
+}
+
+/** The district of a point: containing it, or the nearest within the tolerance. */
+export function districtAt(...args: Parameters<typeof repo.districtAt>): ReturnType<typeof repo.districtAt> {
+  return repo.districtAt(...args);
+}
+
+export function findTerritory(
+  ...args: Parameters<typeof repo.findTerritory>
+): ReturnType<typeof repo.findTerritory> {
+  return repo.findTerritory(...args);
 }
 
 export function findOrganisationByCode(
@@ -71,4 +85,18 @@ export function analyzeReferenceTables(
   ...args: Parameters<typeof repo.analyzeReferenceTables>
 ): Promise<void> {
   return repo.analyzeReferenceTables(...args);
+}
+
+/**
+ * Whether a report of this subject must carry a photo: read at every photo-less submission, so
+ * cached per node for 5 s (an admin's change reaches every node within that).
+ */
+const photoRequiredCache = new TtlCache<boolean>(5_000, 1000);
+
+export async function categoryRequiresPhoto(exec: Executor, categoryId: string): Promise<boolean> {
+  const hit = photoRequiredCache.get(categoryId);
+  if (hit !== undefined) return hit;
+  const required = (await repo.findCategory(exec, categoryId))?.photoRequired ?? false;
+  photoRequiredCache.set(categoryId, required);
+  return required;
 }

@@ -79,6 +79,44 @@ export async function findOrganisation(exec: Executor, id: string): Promise<Orga
   return rows[0];
 }
 
+/**
+ * The district of a point: the one containing it, or the nearest within `toleranceMeters` (a point
+ * just off the coast or over a boundary river), as the intake decides.
+ */
+export async function districtAt(
+  exec: Executor,
+  point: { lat: number; lon: number },
+  toleranceMeters: number,
+): Promise<{ id: string; nameRu: string } | undefined> {
+  const g = sql`ST_SetSRID(ST_MakePoint(${point.lon}::float8, ${point.lat}::float8), 4326)`;
+  const rows = await queryRows<{ id: string; nameRu: string }>(
+    exec,
+    sql`(SELECT t.id, t.name_ru AS "nameRu" FROM territories t
+          WHERE t.kind = 'district' AND ST_Intersects(t.geom, ${g}) LIMIT 1)
+        UNION ALL
+        (SELECT n.id, n.name_ru FROM (
+            SELECT t.id, t.name_ru, ST_Distance(t.geom::geography, ${g}::geography) AS meters
+            FROM territories t
+            WHERE t.kind = 'district' AND ST_DWithin(t.geom, ${g}, ${toleranceMeters / 50_000}::float8)
+            ORDER BY t.geom <-> ${g} LIMIT 1) n
+          WHERE n.meters <= ${toleranceMeters}::float8)
+        LIMIT 1`,
+  );
+  return rows[0];
+}
+
+export async function findTerritory(
+  exec: Executor,
+  id: string,
+): Promise<{ id: string; kind: string; parentId: string | null } | undefined> {
+  const rows = await exec
+    .select({ id: territories.id, kind: territories.kind, parentId: territories.parentId })
+    .from(territories)
+    .where(eq(territories.id, id))
+    .limit(1);
+  return rows[0];
+}
+
 export type RegionExtent = {
   lat: number;
   lon: number;

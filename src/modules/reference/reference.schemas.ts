@@ -10,6 +10,8 @@ export const categorySchema = z.object({
   name: localisedNameSchema,
   /** Working days to answer; null for topics (residents choose a subject). */
   slaDays: z.number().int().nullable(),
+  /** A report of this subject must carry a photo. */
+  photoRequired: z.boolean(),
 });
 export type Category = z.infer<typeof categorySchema>;
 export const categoryListSchema = z.object({ items: z.array(categorySchema) });

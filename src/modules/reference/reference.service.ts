@@ -9,6 +9,7 @@ export function presentCategory(c: repo.CategoryRow): Category {
     code: c.code,
     name: { ru: c.nameRu, en: c.nameEn },
     slaDays: c.slaDays,
+    photoRequired: c.photoRequired,
   };
 }
 

@@ -17,6 +17,7 @@ export {
   isPubliclyVisible,
   type ReportFacts,
   roleAllows,
+  staffOnlyEvents,
 } from './report.policy.ts';
 export { factsOf } from './report.presenter.ts';
 export { runAction } from './report-actions.service.ts';

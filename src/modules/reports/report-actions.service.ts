@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
-import { extendedDueAt, uncachedCalendar } from '../calendar/index.ts';
+import { extendedDueAt, reviewDueAt, uncachedCalendar } from '../calendar/index.ts';
 import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
 import type { Actor } from '../identity/index.ts';
 import { findCategory, findOrganisation } from '../reference/index.ts';
@@ -10,7 +10,7 @@ import { canView, conditionAllows, conditionRefusal, roleAllows } from './report
 import { factsOf } from './report.presenter.ts';
 import { dueDate, event, freshDeadline, type Handler } from './report-action.handler.ts';
 import { viewReport } from './report-read.service.ts';
-import { redirectReport, resumedDeadline } from './report-redirect.handler.ts';
+import { deadlineAfterReview, redirectReport, resumedDeadline } from './report-redirect.handler.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
@@ -82,6 +82,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       tx,
       row.categoryId,
       row.territoryId,
+      now,
       advisor && (() => advisor(tx, { text: row.text, district: row.territoryNameRu })),
     );
     const events = [event('accepted', body.comment ? { comment: body.comment } : {})];
@@ -190,7 +191,13 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     await repo.updateAnswer(tx, answer.id, { status: 'review', updatedAt: now });
     // The reviewer sees likely non-answers flagged (the flags stay with the answer, never public).
     await deps.answerQuality?.check(tx, { reportId: row.id, answerId: answer.id, now });
-    return { status: 'answer_review', events: [event('answer_submitted', {}, false)] };
+    // The organisation has answered: its clock stops, and the review's own deadline starts.
+    const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+    return {
+      status: 'answer_review',
+      events: [event('answer_submitted', {}, false)],
+      changes: { reviewStartedAt: now, reviewDueAt: reviewDueAt(calendar, now) },
+    };
   },
   async 'publish-answer'({ tx, row, now }) {
     const answer = await requireWorkingAnswer(tx, row.id);
@@ -205,13 +212,22 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     return {
       status: 'answered',
       events: [event('answer_published', { answerId: answer.id, result: answer.result })],
-      changes: { answeredAt: now },
+      changes: { answeredAt: now, reviewStartedAt: null, reviewDueAt: null },
     };
   },
-  async 'return-answer'({ tx, row, body, now }) {
+  async 'return-answer'({ tx, deps, row, body, now }) {
     const answer = await requireWorkingAnswer(tx, row.id);
     await repo.updateAnswer(tx, answer.id, { status: 'draft', reviewComment: body.comment, updatedAt: now });
-    return { status: 'answer_drafted', events: [event('answer_returned', { comment: body.comment }, false)] };
+    return {
+      status: 'answer_drafted',
+      events: [event('answer_returned', { comment: body.comment }, false)],
+      // Back to the organisation: its clock resumes with the time it had left at submission.
+      changes: {
+        dueAt: await deadlineAfterReview(tx, deps, row, now),
+        reviewStartedAt: null,
+        reviewDueAt: null,
+      },
+    };
   },
   async rate({ tx, actor, row, body, now }) {
     const published = (await repo.listAnswers(tx, row.id)).find((a) => a.status === 'published');

@@ -5,6 +5,7 @@ import { sha256 } from '../../lib/tokens.ts';
 import { insertAppellant } from '../appeals/index.ts';
 import { freshDuplicateFields } from '../duplicates/report-view.ts';
 import type { Actor } from '../identity/index.ts';
+import { categoryRequiresPhoto } from '../reference/index.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReports } from './intake.repo.ts';
 import { presentDetail } from './report.presenter.ts';
 import { getReport, moderationDeadlineOf } from './report-read.service.ts';
@@ -43,6 +44,8 @@ export async function createReport(
   body: CreateReportInput,
   idempotencyKey: string | undefined,
 ): Promise<CreateResult> {
+  if (body.mediaIds.length === 0 && (await categoryRequiresPhoto(deps.db, body.categoryId)))
+    throw new AppError('photo_required', [{ path: 'mediaIds', message: 'photo_required' }]);
   const requestHash = canonicalHash(body);
   const now = deps.clock.now();
   const input: IntakeInput = {

@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, findUserById, isStaff } from '../identity/index.ts';
-import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
+import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor, staffOnlyEvents } from './report.policy.ts';
 import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
@@ -119,11 +119,23 @@ export function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Pr
   return row.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, row) : Promise.resolve(null);
 }
 
-/** Public timeline for everyone who may see the report; internal events for its author and staff. */
+/**
+ * Public timeline for everyone who may see the report; the whole trail for staff; for its author,
+ * internal events too except the staff-only ones (the review of an answer with the reviewer's
+ * comments, the escalation trail).
+ */
 export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
   const row = await loadVisibleReport(deps.db, actor, id);
-  const full = (actor !== null && isAuthor(factsOf(row), actor)) || isStaff(actor);
-  const events = await repo.listEvents(deps.db, id, !full);
+  const author = actor !== null && isAuthor(factsOf(row), actor);
+  const events = await repo.listEvents(
+    deps.db,
+    id,
+    isStaff(actor)
+      ? { publicOnly: false, internalExcept: [] }
+      : author
+        ? { publicOnly: false, internalExcept: staffOnlyEvents }
+        : { publicOnly: true },
+  );
   return events.map((e) => ({
     id: e.id,
     type: e.type,

@@ -105,3 +105,19 @@ export async function resumedDeadline(
   const paused = workingDaysBetween(row.clarificationRequestedAt, now, calendar);
   return paused > 0 ? addWorkingDays(row.dueAt, paused, calendar) : row.dueAt;
 }
+
+/**
+ * The deadline when an answer comes back from review: the organisation's clock stood still from the
+ * submission to the return (never for a 59-ФЗ appeal, whose legal term runs regardless).
+ */
+export async function deadlineAfterReview(
+  tx: Tx,
+  deps: ReportsDeps,
+  row: repo.ReportRow,
+  now: Date,
+): Promise<Date | null> {
+  if (!row.dueAt || !row.reviewStartedAt || row.kind === 'appeal') return row.dueAt;
+  const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
+  const paused = workingDaysBetween(row.reviewStartedAt, now, calendar);
+  return paused > 0 ? addWorkingDays(row.dueAt, paused, calendar) : row.dueAt;
+}

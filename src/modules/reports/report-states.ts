@@ -61,6 +61,16 @@ export const deadlineStatuses: readonly ReportStatus[] = [
   'reopened',
 ];
 
+/**
+ * Whether the organisation's answer clock runs (its deadline can pass and be escalated). Once it
+ * submits an answer for review the clock of a report stops, and the review has its own deadline;
+ * a 59-ФЗ appeal's legal term runs on regardless.
+ */
+export function answerClockRuns(status: ReportStatus, kind: 'report' | 'appeal'): boolean {
+  if (status === 'answer_review') return kind === 'appeal';
+  return deadlineStatuses.includes(status);
+}
+
 type Transition = {
   from: readonly ReportStatus[];
   /** The target status; `same` keeps the status (e.g. rating a report that stays answered). */

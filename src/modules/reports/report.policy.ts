@@ -27,6 +27,19 @@ export function isPubliclyVisible(r: Pick<ReportFacts, 'isPublic' | 'kind' | 'st
   return r.isPublic && r.kind === 'report' && !hiddenFromPublic.includes(r.status);
 }
 
+/**
+ * Internal timeline events even the report's author does not see: the review of an answer (its
+ * submission, and its return with the reviewer's comment) and the escalation trail. The author sees
+ * the other internal events (the questions put to them, that an answer is being prepared).
+ */
+export const staffOnlyEvents: readonly string[] = [
+  'answer_submitted',
+  'answer_returned',
+  'deadline_nearly_due',
+  'deadline_overdue',
+  'escalated',
+];
+
 export function inCuratorScope(r: ReportFacts, actor: Actor): boolean {
   if (actor.role !== 'curator' || !actor.territoryId) return false;
   return r.territoryId === actor.territoryId || r.territoryParentId === actor.territoryId;

@@ -3,7 +3,7 @@ import type { DuplicateFields } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/index.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
-import { deadlineStatuses } from './report-states.ts';
+import { answerClockRuns } from './report-states.ts';
 import type { AnswerRow, ReportRow } from './reports.repo.ts';
 import {
   type Answer,
@@ -44,6 +44,7 @@ function asStored(row: ReportRow): Pick<ReportRow, FieldAsStored> {
 
 /** The public face of a report: never the author's identity. */
 export function presentSummary(row: ReportRow, now: Date): ReportSummary {
+  const inReview = row.status === 'answer_review';
   return {
     ...asStored(row),
     category: {
@@ -66,7 +67,9 @@ export function presentSummary(row: ReportRow, now: Date): ReportSummary {
           }
         : null,
     dueAt: iso(row.dueAt),
-    overdue: row.dueAt !== null && row.dueAt < now && deadlineStatuses.includes(row.status),
+    overdue: row.dueAt !== null && row.dueAt < now && answerClockRuns(row.status, row.kind),
+    reviewDueAt: inReview ? iso(row.reviewDueAt) : null,
+    reviewOverdue: inReview && row.reviewDueAt !== null && row.reviewDueAt < now,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     thumbUrl: row.thumbMediaId ? mediaUrls(row.thumbMediaId).thumbUrl : null,

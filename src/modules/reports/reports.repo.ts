@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
 import type { ReportStatus } from './report-states.ts';
@@ -120,10 +120,24 @@ export async function organisationHistory(exec: Executor, reportId: string): Pro
   return rows.map((r) => r.organisationId).filter((id): id is string => Boolean(id));
 }
 
-export async function listEvents(exec: Executor, reportId: string, publicOnly: boolean) {
-  const where = publicOnly
-    ? and(eq(reportEvents.reportId, reportId), eq(reportEvents.isPublic, true))
-    : eq(reportEvents.reportId, reportId);
+/**
+ * A report's timeline: the public events only; or every event but the internal ones of the listed
+ * types (`internalExcept`: the author's view); or everything (`internalExcept: []`, staff).
+ */
+export async function listEvents(
+  exec: Executor,
+  reportId: string,
+  scope: { publicOnly: true } | { publicOnly: false; internalExcept: readonly string[] },
+) {
+  const own = eq(reportEvents.reportId, reportId);
+  const where = scope.publicOnly
+    ? and(own, eq(reportEvents.isPublic, true))
+    : scope.internalExcept.length > 0
+      ? and(
+          own,
+          or(eq(reportEvents.isPublic, true), notInArray(reportEvents.type, [...scope.internalExcept])),
+        )
+      : own;
   return exec.select().from(reportEvents).where(where).orderBy(reportEvents.id);
 }
 

@@ -167,8 +167,11 @@ export const reportSummarySchema = z.object({
   organisation: orgRefSchema.nullable(),
   isPublic: z.boolean(),
   dueAt: z.string().nullable(),
-  /** The organisation still owes an answer and its deadline has passed. */
+  /** The organisation still owes an answer and its deadline has passed (its clock stops in review). */
   overdue: z.boolean(),
+  /** While the answer waits for review: the reviewer's own deadline, and whether it has passed. */
+  reviewDueAt: z.string().nullable(),
+  reviewOverdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   thumbUrl: z.string().nullable(),

@@ -1,7 +1,12 @@
-/** Routing of new reports to an organisation: the public entry of the module. */
+/** Routing of new reports to an organisation, and the admin API of its rule table: the public entry. */
+
+/** Writes a rule without the admin service's checks and audit (the bench's second-node scenario). */
+export { insertRule } from './routing.repo.ts';
 export {
   type AdvisorOpinion,
   type RoutingAdvisor,
   type RoutingDecision,
+  routeByRules,
   routeReport,
 } from './routing.service.ts';
+export { routingRuleRoutes } from './routing-rules.routes.ts';

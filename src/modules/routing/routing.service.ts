@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/connection.ts';
+import { dateKey, localDateOf } from '../../lib/working-days.ts';
 import { matchingRules } from './routing.repo.ts';
 
 type NoSingleRule = 'no_rule' | 'ambiguous_rules';
@@ -41,14 +42,18 @@ export type RoutingDecision =
       classifier?: { confidence: number; threshold: number };
     };
 
-/** Rules first; where they give no single organisation, a confident classifier; otherwise the curator. */
+/**
+ * Rules first (those valid on the local date of `at`); where they give no single organisation, a
+ * confident classifier; otherwise the curator.
+ */
 export async function routeReport(
   exec: Executor,
   categoryId: string,
   territoryId: string | null,
+  at: Date,
   advisor?: RoutingAdvisor,
 ): Promise<RoutingDecision> {
-  const byRules = await routeByRules(exec, categoryId, territoryId);
+  const byRules = await routeByRules(exec, categoryId, territoryId, at);
   if (byRules.method !== 'curator' || !advisor) return byRules;
   const opinion = await advisor();
   if (opinion?.method === 'classifier') return { ...opinion, rules: byRules.reason };
@@ -57,15 +62,18 @@ export async function routeReport(
   return byRules;
 }
 
-async function routeByRules(
+export async function routeByRules(
   exec: Executor,
   categoryId: string,
   territoryId: string | null,
+  at: Date,
 ): Promise<Exclude<RoutingDecision, { method: 'classifier' }>> {
-  const rules = await matchingRules(exec, categoryId, territoryId);
+  const rules = await matchingRules(exec, categoryId, territoryId, dateKey(localDateOf(at)));
   if (rules.length === 0) return { method: 'curator', reason: 'no_rule', candidateOrganisationIds: [] };
-  // The most specific level wins; two rules at the same level are ambiguous and go to the curator.
-  const best = rules.filter((r) => (r.territoryId === null) === (rules[0]!.territoryId === null));
+  // The most specific level wins, then the highest priority; two organisations still tied are
+  // ambiguous and go to the curator.
+  const top = rules[0]!;
+  const best = rules.filter((r) => r.specific === top.specific && r.priority === top.priority);
   const orgs = [...new Set(best.map((r) => r.organisationId))];
   if (orgs.length > 1)
     return { method: 'curator', reason: 'ambiguous_rules', candidateOrganisationIds: orgs };
@@ -74,6 +82,6 @@ async function routeByRules(
     method: 'rule',
     ruleId: rule.ruleId,
     organisationId: rule.organisationId,
-    territorySpecific: rule.territoryId !== null,
+    territorySpecific: rule.specific,
   };
 }

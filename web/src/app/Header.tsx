@@ -67,7 +67,8 @@ export function Header() {
               <li>
                 <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
               </li>
-              {user && (
+              {/* A resident's own reports; staff work from their workspace instead. */}
+              {user && !isStaff(user.role) && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>
                 </li>

@@ -27,6 +27,8 @@ import { PollBuilderRoute } from '../features/participation/routes/PollBuilderRo
 import { PollRoute } from '../features/participation/routes/PollRoute';
 import { VoteNewRoute } from '../features/participation/routes/VoteNewRoute';
 import { VoteRoute } from '../features/participation/routes/VoteRoute';
+import { CategoriesRoute } from '../features/reference/routes/CategoriesRoute';
+import { RoutingRulesRoute } from '../features/reference/routes/RoutingRulesRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -216,6 +218,23 @@ export const router = createBrowserRouter([
       { path: 'discussions/:id/opinion-map', element: <OpinionMapRoute /> },
       { path: 'initiatives', element: <InitiativesRoute /> },
       { path: 'initiatives/:id', element: <InitiativeRoute /> },
+      // ---- administration of the reference data ----
+      {
+        path: 'admin/routing-rules',
+        element: (
+          <RequireRole roles={['admin']}>
+            <RoutingRulesRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/categories',
+        element: (
+          <RequireRole roles={['admin']}>
+            <CategoriesRoute />
+          </RequireRole>
+        ),
+      },
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
       { path: '*', element: <NotFound /> },

@@ -4,7 +4,10 @@ import { Loading } from '../../../components/Loading';
 import { localName } from '../../../lib/format';
 import { useDeadlineSummary } from '../api/get-deadline-summary';
 
-/** Deadlines per organisation in the staff workspace (the server scopes it to what the user handles). */
+/**
+ * Deadlines per organisation in the staff workspace (the server scopes it to what the user handles).
+ * Answers waiting for review are counted apart: the organisation's clock stands still meanwhile.
+ */
 export function OverdueSummary() {
   const { t } = useTranslation();
   const summary = useDeadlineSummary(true);
@@ -26,6 +29,8 @@ export function OverdueSummary() {
                 <th scope="col">{t('deadlines.nearlyDue')}</th>
                 <th scope="col">{t('deadlines.overdue')}</th>
                 <th scope="col">{t('deadlines.escalated')}</th>
+                <th scope="col">{t('deadlines.inReview')}</th>
+                <th scope="col">{t('deadlines.reviewOverdue')}</th>
               </tr>
             </thead>
             <tbody>
@@ -36,6 +41,8 @@ export function OverdueSummary() {
                   <td>{row.nearlyDue}</td>
                   <td className={row.overdue > 0 ? 'overdue' : undefined}>{row.overdue}</td>
                   <td>{row.escalated}</td>
+                  <td>{row.inReview}</td>
+                  <td className={row.reviewOverdue > 0 ? 'overdue' : undefined}>{row.reviewOverdue}</td>
                 </tr>
               ))}
             </tbody>

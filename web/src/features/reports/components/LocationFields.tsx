@@ -1,10 +1,12 @@
 import type L from 'leaflet';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { describedBy, Field, FieldError } from '../../../components/Field';
 import { localName } from '../../../lib/format';
 import { fieldMessage } from '../../../lib/zod-messages';
+import { type AddressHit, reverseAddress } from '../../addresses/api/addresses';
+import { AddressSearch } from '../../addresses/components/AddressSearch';
 import { BaseMap } from '../../map/components/BaseMap';
 import { useBoundaries } from '../../map/hooks/use-boundaries';
 import { type Point, usePointPicker } from '../../map/hooks/use-point-picker';
@@ -39,6 +41,37 @@ export function LocationFields({ form }: Props) {
   };
   useBoundaries(map, territories.data);
   usePointPicker(map, mode === 'map' ? point : null, mode === 'map' ? setPoint : null);
+
+  // The address follows the point: a point picked on the map fills the address field with the
+  // nearest registry address, unless the resident typed one of their own.
+  const autoAddress = useRef<string | undefined>(undefined);
+  const address = watch('address');
+  useEffect(() => {
+    if (mode !== 'map' || !point) return;
+    if (address && address !== autoAddress.current) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      reverseAddress(point)
+        .then((found) => {
+          if (cancelled || !found) return;
+          autoAddress.current = found.address;
+          setValue('address', found.address);
+        })
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [mode, point, address, setValue]);
+  const pickAddress = (hit: AddressHit) => {
+    setValue('locationMode', 'map');
+    setValue('territoryId', '');
+    autoAddress.current = hit.address;
+    setValue('address', hit.address, { shouldValidate: formState.isSubmitted });
+    setPoint({ lat: hit.lat, lon: hit.lon });
+    map?.setView([hit.lat, hit.lon], 17);
+  };
 
   const switchMode = (next: 'map' | 'district') => {
     setValue('locationMode', next);
@@ -76,6 +109,7 @@ export function LocationFields({ form }: Props) {
   return (
     <fieldset className="fieldset">
       <legend>{t('reportForm.place')}</legend>
+      <AddressSearch onPick={pickAddress} />
       <div className="radio-row">
         <label className="radio">
           <input

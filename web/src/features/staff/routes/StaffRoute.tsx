@@ -77,6 +77,18 @@ export function StaffRoute() {
             </li>
             {user.role === 'admin' && (
               <li>
+                <Link to="/admin/routing-rules">{t('adminReference.rules.title')}</Link>
+                <span className="hint"> — {t('staff.rulesHint')}</span>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/categories">{t('adminReference.categories.title')}</Link>
+                <span className="hint"> — {t('staff.categoriesHint')}</span>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
                 <Link to="/admin/calendar">{t('deadlines.calendarTitle')}</Link>
                 <span className="hint"> — {t('deadlines.calendarHint')}</span>
               </li>
