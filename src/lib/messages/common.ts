@@ -101,6 +101,16 @@ export const commonValidation = {
     en: 'HTML markup is not allowed: use Markdown',
   },
   markdown_link: {
+  unsafe_text: {
+    ru: 'Текст содержит недопустимые символы (NUL или неполный символ Юникода)',
+    en: 'The text contains characters that are not allowed (NUL or a broken Unicode character)',
+  },
+  too_deep: { ru: 'Слишком глубокая вложенность данных', en: 'The data is nested too deeply' },
+  too_many_fields: { ru: 'Не больше {{value}} полей', en: 'At most {{value}} fields' },
+  multipart_malformed: {
+    ru: 'Некорректное тело multipart/form-data',
+    en: 'The multipart/form-data body is malformed',
+  },
     ru: 'Допустимы только ссылки http(s), mailto и ссылки внутри сайта',
     en: 'Only http(s), mailto and on-site links are allowed',
   },

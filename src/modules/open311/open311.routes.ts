@@ -6,7 +6,13 @@ import { describeIssues } from '../../lib/validation.ts';
 import type { AppContext } from '../../server/context.ts';
 import { apiKeysDeps } from '../api-keys/index.ts';
 import type { ReportsDeps } from '../reports/index.ts';
-import { type FormFields, normaliseFields, parseForm } from './open311.form.ts';
+import {
+  type FormFields,
+  MAX_FORM_FIELDS,
+  normaliseFields,
+  parseForm,
+  TooManyFieldsError,
+} from './open311.form.ts';
 import {
   contentTypes,
   type Open311Error,
@@ -40,9 +46,19 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     apiKeys: apiKeysDeps(ctx),
   };
   return async function routes(app: FastifyInstance) {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
-      done(null, parseForm(body as string)),
-    );
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+      try {
+        done(null, parseForm(body as string));
+      } catch (err) {
+        if (!(err instanceof TooManyFieldsError)) throw err;
+        done(
+          new AppError('validation_failed', [
+            { path: 'body', message: `vmeste:too_many_fields:${MAX_FORM_FIELDS}` },
+          ]),
+          undefined,
+        );
+      }
+    });
     app.setErrorHandler((error, request, reply) => sendError(reply, request, error));
     app.setNotFoundHandler((request, reply) =>
       sendError(reply, request, new AppError('not_found', [{ path: 'url', message: 'not_found' }])),
