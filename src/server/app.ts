@@ -81,7 +81,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the configured proxies: from anyone else they would let a
+    // client choose its own address (and so its rate limits) and the host of links we build.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     // Per-request lines only when debugging: at intake rates they would dominate the log.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',

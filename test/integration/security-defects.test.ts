@@ -50,3 +50,44 @@ describe('1. a repeated form field cannot stall the server', () => {
     expectErrors(res, 403);
   });
 });
+
+describe('2. per-client limits cannot be lifted with X-Forwarded-For', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: '3' });
+  });
+  afterAll(() => limited.close());
+
+  const attempt = (app: App, forwardedFor: string, remoteAddress = '198.51.100.9') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email: 'nobody@example.org', password: 'wrong password' },
+    });
+
+  it('counts the peer, not the header, when no proxy is configured', async () => {
+    for (let i = 1; i <= 3; i++) expect((await attempt(limited.app, `10.0.0.${i}`)).statusCode).toBe(401);
+    const refused = await attempt(limited.app, '10.0.0.99');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('believes X-Forwarded-For only from a configured proxy', async () => {
+    const proxied = await buildApp(
+      { ...limited.app.ctx.config, trustProxy: ['192.0.2.1'] },
+      { database: limited.database, clock: limited.clock, logger: false },
+    );
+    await proxied.ready();
+    try {
+      for (let i = 1; i <= 3; i++)
+        expect((await attempt(proxied, '203.0.113.50', '192.0.2.1')).statusCode).toBe(401);
+      expect((await attempt(proxied, '203.0.113.50', '192.0.2.1')).statusCode).toBe(429);
+      // Another client behind the same proxy has its own allowance.
+      expect((await attempt(proxied, '203.0.113.51', '192.0.2.1')).statusCode).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
