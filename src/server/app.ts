@@ -38,6 +38,7 @@ import { healthRoutes } from './health.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -94,6 +95,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = Boolean(options.serveWeb) && existsSync(webDist);
   registerErrorHandling(app, { spaIndex: serveWeb });
+  registerInputGuard(app);
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -91,3 +91,76 @@ describe('2. per-client limits cannot be lifted with X-Forwarded-For', () => {
     }
   });
 });
+
+describe('3. malformed text is refused at the edge with 400, never 500', () => {
+  const nul = '\u0000';
+  it('refuses NUL in query strings and path segments, REST and Open311', async () => {
+    for (const url of [
+      '/api/v1/reports?q=%00',
+      '/api/v1/reports/similar?categoryId=00000000-0000-0000-0000-000000000000&lat=59.9&lon=30.3&text=a%00b',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(errorOf(res).code).toBe('validation_failed');
+    }
+    for (const url of [`${base}/services/a%00b.json`, `${base}/tokens/a%00b.json`])
+      expectErrors(await t.app.inject({ method: 'GET', url }), 400);
+  });
+
+  it('refuses NUL and lone surrogates in JSON bodies of every endpoint', async () => {
+    const reg = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'nul@example.org', password: 'long enough password', name: `Имя${nul}` },
+    });
+    expect(reg.statusCode).toBe(400);
+    expect(errorOf(reg).details.map((d) => d.path)).toEqual(['name']);
+    const text = await postReport(t, resident, { text: `Не горит фонарь ${nul} у дома, совсем темно` });
+    expect(text.statusCode).toBe(400);
+    // A lone surrogate: JSON may spell it, jsonb cannot store it.
+    const lone = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-clients',
+      headers: { ...staff.admin.headers, 'content-type': 'application/json' },
+      payload: '{"name":"Клиент \\ud800"}',
+    });
+    expect(lone.statusCode).toBe(400);
+    const key2 = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-clients',
+      headers: { ...staff.admin.headers, 'content-type': 'application/json' },
+      payload: '{"name":"Клиент","\\udc00":1}',
+    });
+    expect(key2.statusCode).toBe(400);
+  });
+
+  it('accepts surrogate pairs (emoji) as they are', async () => {
+    const res = await postReport(t, resident, { text: 'Не горит фонарь у дома, совсем темно 🌑' });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('refuses a JSON body nested 10,000 deep, Open311 included', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/requests.json`,
+      headers: { 'content-type': 'application/json' },
+      payload: `{"api_key":"${key}","attribute":{"x":${deep}}}`,
+    });
+    expectErrors(res, 400);
+    const rest = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { ...resident.headers, 'content-type': 'application/json' },
+      payload: `{"text":${deep}}`,
+    });
+    expect(rest.statusCode).toBe(400);
+  });
+
+  it('refuses Open311 dates PostgreSQL cannot hold (year 0)', async () => {
+    for (const q of ['end_date=0000-01-01', 'start_date=0000-01-01T00:00:00Z', 'end_date=99999-01-01']) {
+      const res = await t.app.inject({ method: 'GET', url: `${base}/requests.json?${q}` });
+      expect(res.statusCode, q).toBe(400);
+    }
+  });
+});

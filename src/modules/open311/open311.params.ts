@@ -28,7 +28,9 @@ export function parseDate(fields: FormFields, key: string, problems: Problems): 
   const raw = single(fields, key);
   if (raw === undefined) return undefined;
   const d = new Date(raw);
-  if (!w3c.test(raw) || Number.isNaN(d.getTime())) {
+  // Year 0 and five-digit years parse in JavaScript but not in PostgreSQL (a 500 before).
+  const year = d.getUTCFullYear();
+  if (!w3c.test(raw) || Number.isNaN(d.getTime()) || year < 1 || year > 9999) {
     problems.add(key, 'vmeste:open311_datetime');
     return undefined;
   }
