@@ -15,6 +15,7 @@ import {
   serializerCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connection.ts';
+import { describeError } from '../db/error-log.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -51,6 +52,8 @@ export type BuildOptions = {
   serveWeb?: boolean;
   logger?: boolean;
 };
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 
 export type App = FastifyInstance & { ctx: AppContext };
 
@@ -81,6 +84,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
             // Personal data never reaches the logs: no bodies, no cookies, no auth headers.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           },
+            // A failed query's parameters and PostgreSQL's quoted values never reach the log either.
+            serializers: { err: describeError },
+            ...(options.logStream ? { stream: options.logStream } : {}),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-* are believed only from the configured proxies: from anyone else they would let a
     // client choose its own address (and so its rate limits) and the host of links we build.

@@ -164,3 +164,36 @@ describe('3. malformed text is refused at the edge with 400, never 500', () => {
     }
   });
 });
+
+describe('4. a failed query is logged without its parameters', () => {
+  it('logs the statement and the SQLSTATE, never the values bound to it', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp(
+      { ...t.app.ctx.config, logLevel: 'error' },
+      { database: t.database, clock: t.clock, logStream: stream },
+    );
+    const secret = 'secret-person@example.org';
+    app.get('/test/failing-query', async () => {
+      await app.ctx.db.execute(sql`SELECT ${secret}::int AS n`);
+      return {};
+    });
+    await app.ready();
+    try {
+      const res = await app.inject({ method: 'GET', url: '/test/failing-query' });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain(secret);
+      const log = lines.join('');
+      expect(log).toContain('22P02');
+      expect(log).toContain('database query failed');
+      expect(log).not.toContain(secret);
+    } finally {
+      await app.close();
+    }
+  });
+});
