@@ -197,3 +197,24 @@ describe('4. a failed query is logged without its parameters', () => {
     }
   });
 });
+
+describe('5. the Open311 e-mail check is linear', () => {
+  it('answers a 20,000-character address without blocking the event loop', async () => {
+    const started = performance.now();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/requests.json`,
+      headers: FORM,
+      payload: form({
+        api_key: key,
+        service_code: 'road-pothole',
+        lat: '59.9343',
+        long: '30.3351',
+        description: 'Яма на дороге у перехода',
+        email: `a@${'.'.repeat(20_000)}@`,
+      }),
+    });
+    expect(performance.now() - started).toBeLessThan(300);
+    expectErrors(res, 400);
+  });
+});
