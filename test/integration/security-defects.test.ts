@@ -218,3 +218,34 @@ describe('5. the Open311 e-mail check is linear', () => {
     expectErrors(res, 400);
   });
 });
+
+describe('6. malformed multipart uploads answer 400 or 413', () => {
+  const upload = (contentType: string, payload: Buffer | string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      headers: { ...resident.headers, 'content-type': contentType },
+      payload,
+    });
+  const part = (boundary: string, name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+
+  it('no boundary', async () => {
+    const res = await upload('multipart/form-data', 'whatever');
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('no closing boundary', async () => {
+    const jpeg = await plainJpeg();
+    const head = '--b\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n';
+    const res = await upload('multipart/form-data; boundary=b', Buffer.concat([Buffer.from(head), jpeg]));
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('more fields than allowed', async () => {
+    const body = `${Array.from({ length: 20 }, (_, i) => part('b', `f${i}`, 'x')).join('')}--b--\r\n`;
+    const res = await upload('multipart/form-data; boundary=b', body);
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res).code).not.toBe('internal');
+  });
+});
