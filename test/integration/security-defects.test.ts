@@ -249,3 +249,15 @@ describe('6. malformed multipart uploads answer 400 or 413', () => {
     expect(errorOf(res).code).not.toBe('internal');
   });
 });
+
+describe('7. Open311 discovery links never follow a spoofed host', () => {
+  it('ignores X-Forwarded-Host from a client that is not a configured proxy', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${base}/discovery.json`,
+      headers: { host: 'vmeste.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    });
+    const d = res.json() as { endpoints: { url: string }[] };
+    expect(d.endpoints[0]!.url).toBe('http://vmeste.example/open311/v2');
+  });
+});

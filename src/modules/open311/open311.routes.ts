@@ -4,6 +4,7 @@ import { AppError, localeFromHeader, localisedMessage } from '../../lib/errors.t
 import { detailText } from '../../lib/messages/index.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import type { AppContext } from '../../server/context.ts';
+import { publicOrigin } from '../../server/public-url.ts';
 import { apiKeysDeps } from '../api-keys/index.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import {
@@ -67,7 +68,7 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     const callOf = (request: FastifyRequest, reply: FastifyReply): service.Open311Call => ({
       fields: { ...normaliseFields(request.query), ...bodyFields(request.body) },
       locale: localeFromHeader(request.headers['accept-language']),
-      baseUrl: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
+      baseUrl: publicOrigin(ctx.config, request),
       onLimited: (seconds) => reply.header('retry-after', String(seconds)),
     });
     const send = (reply: FastifyReply, format: Open311Format, r: Rendered) =>
