@@ -11,8 +11,14 @@ function queryError(): Error {
     detail: 'Key (email)=(anna@example.org) already exists.',
   });
   return Object.assign(
-    new Error('Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: anna@example.org,$argon2id$v=19$secret'),
-    { query: 'insert into "users" ("email", "password_hash") values ($1, $2)', params: ['anna@example.org', '$argon2id$v=19$secret'], cause },
+    new Error(
+      'Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: anna@example.org,$argon2id$v=19$secret',
+    ),
+    {
+      query: 'insert into "users" ("email", "password_hash") values ($1, $2)',
+      params: ['anna@example.org', '$argon2id$v=19$secret'],
+      cause,
+    },
   );
 }
 

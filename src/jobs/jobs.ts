@@ -1,5 +1,7 @@
+import { accountMailer } from '../modules/identity/index.ts';
 import { notificationsRuntime } from '../modules/notifications/index.ts';
 import type { AppContext } from '../server/context.ts';
+import { registerAccountMailJob } from './account-mail.job.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
@@ -42,5 +44,10 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     db: ctx.db,
     clock: ctx.clock,
     settings: ctx.config.webhooks,
+  });
+  await registerAccountMailJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    mailer: accountMailer(ctx.config.smtpUrl, ctx.config.mailFrom),
   });
 }

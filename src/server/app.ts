@@ -38,8 +38,9 @@ import { reportsDeps } from './deps.ts';
 import { healthRoutes } from './health.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
-import { zodValidatorCompiler } from './plugins/validation.ts';
+import { registerHsts } from './plugins/hsts.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { zodValidatorCompiler } from './plugins/validation.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -51,9 +52,9 @@ export type BuildOptions = {
   /** Serve the built web app from web/dist (when it exists). */
   serveWeb?: boolean;
   logger?: boolean;
-};
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+};
 
 export type App = FastifyInstance & { ctx: AppContext };
 
@@ -83,10 +84,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
             level: config.logLevel,
             // Personal data never reaches the logs: no bodies, no cookies, no auth headers.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-          },
             // A failed query's parameters and PostgreSQL's quoted values never reach the log either.
             serializers: { err: describeError },
             ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     // X-Forwarded-* are believed only from the configured proxies: from anyone else they would let a
     // client choose its own address (and so its rate limits) and the host of links we build.
@@ -118,7 +119,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
         upgradeInsecureRequests: config.publicUrl?.startsWith('https://') ? [] : null,
       },
     },
+    // HSTS only on answers that came over TLS (see registerHsts): over plain HTTP it means nothing,
+    // and a development server on localhost must not pin every localhost port to HTTPS.
+    strictTransportSecurity: false,
   });
+  registerHsts(app);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, localeFromHeader } from '../../lib/errors.ts';
 import type { AppContext } from '../../server/context.ts';
-import { publicOrigin } from '../../server/public-url.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
+import { publicOrigin } from '../../server/public-url.ts';
 import { OidcClient } from './oidc.client.ts';
 import {
   oidcCallbackQuerySchema,

@@ -63,7 +63,16 @@ describe('Open311 coordinates and bbox', () => {
 describe('isEmail', () => {
   it('accepts plain addresses and refuses the rest', () => {
     expect(isEmail('name@example.org')).toBe(true);
-    for (const bad of ['name', 'name@', '@example.org', 'a@b', 'a@@b.c', 'a b@c.d', 'a@b.', `a@${'b'.repeat(260)}.ru`])
+    for (const bad of [
+      'name',
+      'name@',
+      '@example.org',
+      'a@b',
+      'a@@b.c',
+      'a b@c.d',
+      'a@b.',
+      `a@${'b'.repeat(260)}.ru`,
+    ])
       expect(isEmail(bad), bad).toBe(false);
   });
 

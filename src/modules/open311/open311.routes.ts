@@ -47,19 +47,23 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     apiKeys: apiKeysDeps(ctx),
   };
   return async function routes(app: FastifyInstance) {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-      try {
-        done(null, parseForm(body as string));
-      } catch (err) {
-        if (!(err instanceof TooManyFieldsError)) throw err;
-        done(
-          new AppError('validation_failed', [
-            { path: 'body', message: `vmeste:too_many_fields:${MAX_FORM_FIELDS}` },
-          ]),
-          undefined,
-        );
-      }
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => {
+        try {
+          done(null, parseForm(body as string));
+        } catch (err) {
+          if (!(err instanceof TooManyFieldsError)) throw err;
+          done(
+            new AppError('validation_failed', [
+              { path: 'body', message: `vmeste:too_many_fields:${MAX_FORM_FIELDS}` },
+            ]),
+            undefined,
+          );
+        }
+      },
+    );
     app.setErrorHandler((error, request, reply) => sendError(reply, request, error));
     app.setNotFoundHandler((request, reply) =>
       sendError(reply, request, new AppError('not_found', [{ path: 'url', message: 'not_found' }])),

@@ -5,10 +5,11 @@ import { AppError, type ErrorDetail } from '../../lib/errors.ts';
 export const MAX_INPUT_DEPTH = 32;
 
 // NUL (PostgreSQL text cannot hold it) and UTF-16 halves without their pair (jsonb refuses them).
-const unsafeText = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// A high half not followed by a low one, or a low half not preceded by a high one.
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasUnsafeText(s: string): boolean {
-  return unsafeText.test(s);
+  return s.includes('\0') || loneSurrogate.test(s);
 }
 
 /**
