@@ -29,7 +29,12 @@ describe('1. a repeated form field cannot stall the server', () => {
   it('refuses 40,000 repeats of `a=1&` at once, and the server keeps answering', async () => {
     const started = performance.now();
     const [res, health] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `${base}/requests.json`, headers: FORM, payload: 'a=1&'.repeat(40_000) }),
+      t.app.inject({
+        method: 'POST',
+        url: `${base}/requests.json`,
+        headers: FORM,
+        payload: 'a=1&'.repeat(40_000),
+      }),
       t.app.inject({ method: 'GET', url: '/api/health' }),
     ]);
     const elapsed = performance.now() - started;
@@ -48,47 +53,6 @@ describe('1. a repeated form field cannot stall the server', () => {
     });
     // No API key: refused for that, not for the form.
     expectErrors(res, 403);
-  });
-});
-
-describe('2. per-client limits cannot be lifted with X-Forwarded-For', () => {
-  let limited: TestApp;
-  beforeAll(async () => {
-    limited = await createTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: '3' });
-  });
-  afterAll(() => limited.close());
-
-  const attempt = (app: App, forwardedFor: string, remoteAddress = '198.51.100.9') =>
-    app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
-      remoteAddress,
-      headers: { 'x-forwarded-for': forwardedFor },
-      payload: { email: 'nobody@example.org', password: 'wrong password' },
-    });
-
-  it('counts the peer, not the header, when no proxy is configured', async () => {
-    for (let i = 1; i <= 3; i++) expect((await attempt(limited.app, `10.0.0.${i}`)).statusCode).toBe(401);
-    const refused = await attempt(limited.app, '10.0.0.99');
-    expect(refused.statusCode).toBe(429);
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-  });
-
-  it('believes X-Forwarded-For only from a configured proxy', async () => {
-    const proxied = await buildApp(
-      { ...limited.app.ctx.config, trustProxy: ['192.0.2.1'] },
-      { database: limited.database, clock: limited.clock, logger: false },
-    );
-    await proxied.ready();
-    try {
-      for (let i = 1; i <= 3; i++)
-        expect((await attempt(proxied, '203.0.113.50', '192.0.2.1')).statusCode).toBe(401);
-      expect((await attempt(proxied, '203.0.113.50', '192.0.2.1')).statusCode).toBe(429);
-      // Another client behind the same proxy has its own allowance.
-      expect((await attempt(proxied, '203.0.113.51', '192.0.2.1')).statusCode).toBe(401);
-    } finally {
-      await proxied.close();
-    }
   });
 });
 
@@ -165,39 +129,6 @@ describe('3. malformed text is refused at the edge with 400, never 500', () => {
   });
 });
 
-describe('4. a failed query is logged without its parameters', () => {
-  it('logs the statement and the SQLSTATE, never the values bound to it', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp(
-      { ...t.app.ctx.config, logLevel: 'error' },
-      { database: t.database, clock: t.clock, logStream: stream },
-    );
-    const secret = 'secret-person@example.org';
-    app.get('/test/failing-query', async () => {
-      await app.ctx.db.execute(sql`SELECT ${secret}::int AS n`);
-      return {};
-    });
-    await app.ready();
-    try {
-      const res = await app.inject({ method: 'GET', url: '/test/failing-query' });
-      expect(res.statusCode).toBe(500);
-      expect(res.body).not.toContain(secret);
-      const log = lines.join('');
-      expect(log).toContain('22P02');
-      expect(log).toContain('database query failed');
-      expect(log).not.toContain(secret);
-    } finally {
-      await app.close();
-    }
-  });
-});
-
 describe('5. the Open311 e-mail check is linear', () => {
   it('answers a 20,000-character address without blocking the event loop', async () => {
     const started = performance.now();
@@ -237,7 +168,8 @@ describe('6. malformed multipart uploads answer 400 or 413', () => {
 
   it('no closing boundary', async () => {
     const jpeg = await plainJpeg();
-    const head = '--b\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n';
+    const head =
+      '--b\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n';
     const res = await upload('multipart/form-data; boundary=b', Buffer.concat([Buffer.from(head), jpeg]));
     expect(res.statusCode).toBe(400);
   });
@@ -259,5 +191,101 @@ describe('7. Open311 discovery links never follow a spoofed host', () => {
     });
     const d = res.json() as { endpoints: { url: string }[] };
     expect(d.endpoints[0]!.url).toBe('http://vmeste.example/open311/v2');
+  });
+});
+
+describe('2. per-client limits cannot be lifted with X-Forwarded-For', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: '3' });
+  });
+  afterAll(() => limited.close());
+
+  // A different address at every attempt: the per-account limit must not be what refuses.
+  let n = 0;
+  const attempt = (app: App, forwardedFor: string, remoteAddress = '198.51.100.9') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email: `nobody-${++n}@example.org`, password: 'wrong password' },
+    });
+
+  it('counts the peer, not the header, when no proxy is configured', async () => {
+    for (let i = 1; i <= 3; i++) expect((await attempt(limited.app, `10.0.0.${i}`)).statusCode).toBe(401);
+    const refused = await attempt(limited.app, '10.0.0.99');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('believes X-Forwarded-For only from a configured proxy', async () => {
+    const proxied = await buildApp(
+      { ...limited.app.ctx.config, trustProxy: ['192.0.2.1'] },
+      { database: limited.database, clock: limited.clock, logger: false },
+    );
+    await proxied.ready();
+    try {
+      for (let i = 1; i <= 3; i++)
+        expect((await attempt(proxied, '203.0.113.50', '192.0.2.1')).statusCode).toBe(401);
+      expect((await attempt(proxied, '203.0.113.50', '192.0.2.1')).statusCode).toBe(429);
+      // Another client behind the same proxy has its own allowance.
+      expect((await attempt(proxied, '203.0.113.51', '192.0.2.1')).statusCode).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('4. a failed query is logged without its parameters', () => {
+  it('logs the statement and the SQLSTATE, never the values bound to it', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp(
+      { ...t.app.ctx.config, logLevel: 'error' },
+      { database: t.database, clock: t.clock, logStream: stream },
+    );
+    const secret = 'secret-person@example.org';
+    app.get('/test/failing-query', async () => {
+      await app.ctx.db.execute(sql`SELECT ${secret}::int AS n`);
+      return {};
+    });
+    await app.ready();
+    try {
+      const res = await app.inject({ method: 'GET', url: '/test/failing-query' });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain(secret);
+      const log = lines.join('');
+      expect(log).toContain('22P02');
+      expect(log).toContain('database query failed');
+      expect(log).not.toContain(secret);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('8. registration does not tell whether an e-mail has an account', () => {
+  it('answers a taken e-mail exactly as a new one', async () => {
+    const taken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'admin@demo.vmeste.local', password: 'another long password', name: 'Кто-то' },
+    });
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'brand-new@example.org', password: 'another long password', name: 'Кто-то' },
+    });
+    expect(taken.statusCode).toBe(fresh.statusCode);
+    expect(taken.statusCode).toBe(202);
+    expect(taken.json()).toEqual(fresh.json());
+    // The owner of the taken address still signs in with their own password.
+    await login(t.app, 'admin@demo.vmeste.local');
   });
 });
