@@ -44,6 +44,7 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     db: ctx.db,
     clock: ctx.clock,
     settings: ctx.config.webhooks,
+    secrets: ctx.secrets,
   });
   await registerAccountMailJob(ctx.queue, {
     db: ctx.db,

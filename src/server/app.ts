@@ -19,6 +19,7 @@ import { describeError } from '../db/error-log.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { loadSecretsKey, SecretBox } from '../lib/secret-box.ts';
 import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
@@ -74,6 +75,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     ),
     queue: options.queue ?? null,
     calendar: new CalendarStore(),
+    secrets: new SecretBox(loadSecretsKey(config.secretsKey, config.dataDir)),
   };
 
   const app = Fastify({

@@ -210,3 +210,27 @@ describe('sessions', () => {
     expect(plain.headers['strict-transport-security']).toBeUndefined();
   });
 });
+
+describe('secrets at rest', () => {
+  it('stores a webhook secret encrypted; the admin sees it once and its hint after', async () => {
+    const admin = await login(t.app, 'admin@demo.vmeste.local');
+    const res = await post(
+      '/api/v1/admin/webhooks',
+      { url: 'https://receiver.example/hook', events: ['report.created'] },
+      admin.headers,
+    );
+    expect(res.statusCode).toBe(201);
+    const { secret, endpoint } = res.json() as {
+      secret: string;
+      endpoint: { id: string; secretHint: string };
+    };
+    const [row] = await rows<{ secret: string }>(
+      t,
+      sql`SELECT secret FROM webhook_endpoints WHERE id = ${endpoint.id}`,
+    );
+    expect(row!.secret.startsWith('enc:v1:')).toBe(true);
+    expect(row!.secret).not.toContain(secret);
+    expect(endpoint.secretHint).toBe(`…${secret.slice(-4)}`);
+    expect(t.app.ctx.secrets.open(row!.secret)).toBe(secret);
+  });
+});
