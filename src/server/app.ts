@@ -57,7 +57,10 @@ export type BuildOptions = {
   logStream?: { write(line: string): void };
 };
 
-export type App = FastifyInstance & { ctx: AppContext };
+export type RouteEntry = { method: string; url: string };
+
+/** `routeList`: every route as registered (the authorisation matrix test walks it). */
+export type App = FastifyInstance & { ctx: AppContext; routeList: readonly RouteEntry[] };
 
 /** Assembles the HTTP application: plugins, security, error handling, every domain's routes. */
 export async function buildApp(config: AppConfig, options: BuildOptions): Promise<App> {
@@ -100,6 +103,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     }),
   }) as unknown as App;
   app.decorate('ctx', ctx);
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeList.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = Boolean(options.serveWeb) && existsSync(webDist);

@@ -4,8 +4,14 @@ import { findAppellant } from '../appeals/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFields } from '../duplicates/report-view.ts';
-import { type Actor, findUserById, isStaff } from '../identity/index.ts';
-import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor } from './report.policy.ts';
+import { type Actor, findUserById } from '../identity/index.ts';
+import {
+  canSeeAnswerDraft,
+  canSeeAuthorData,
+  canSeeInternalTimeline,
+  canView,
+  isAuthor,
+} from './report.policy.ts';
 import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
@@ -119,10 +125,23 @@ export function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Pr
   return row.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, row) : Promise.resolve(null);
 }
 
-/** Public timeline for everyone who may see the report; internal events for its author and staff. */
+/**
+ * Public timeline for everyone who may see the report; internal events for its author and the staff
+ * who handle it, each such staff read audited (they may carry what residents wrote in clarification).
+ */
 export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
   const row = await loadVisibleReport(deps.db, actor, id);
-  const full = (actor !== null && isAuthor(factsOf(row), actor)) || isStaff(actor);
+  const facts = factsOf(row);
+  const full = canSeeInternalTimeline(facts, actor);
+  if (full && actor && !isAuthor(facts, actor))
+    await writeAudit(deps.db, {
+      actor,
+      action: 'report.read_internal_timeline',
+      entityType: 'report',
+      entityId: row.id,
+      at: deps.clock.now(),
+      details: { subjectUserId: row.authorId },
+    });
   const events = await repo.listEvents(deps.db, id, !full);
   return events.map((e) => ({
     id: e.id,
