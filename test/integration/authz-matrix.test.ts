@@ -334,7 +334,7 @@ describe('authorisation matrix', () => {
     }
     expect(wrong).toEqual([]);
     expect(cells).toBeGreaterThan(800);
-  });
+  }, 180_000);
 
   it('never logs the personal data it served', () => {
     expect(hasPersonalData(log.join(''))).toEqual([]);

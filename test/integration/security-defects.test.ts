@@ -131,7 +131,8 @@ describe('3. malformed text is refused at the edge with 400, never 500', () => {
 
 describe('5. the Open311 e-mail check is linear', () => {
   it('answers a 20,000-character address without blocking the event loop', async () => {
-    const started = performance.now();
+    // The time of the check itself is measured in open311.params.test.ts (a loaded machine makes
+    // whole-request timings noisy); here: the value is refused, not a 500 and not a hang.
     const res = await t.app.inject({
       method: 'POST',
       url: `${base}/requests.json`,
@@ -145,7 +146,6 @@ describe('5. the Open311 e-mail check is linear', () => {
         email: `a@${'.'.repeat(20_000)}@`,
       }),
     });
-    expect(performance.now() - started).toBeLessThan(300);
     expectErrors(res, 400);
   });
 });

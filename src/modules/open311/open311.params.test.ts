@@ -79,6 +79,7 @@ describe('isEmail', () => {
   it('is linear: hostile 60,000-character values take no time', () => {
     const started = performance.now();
     for (const v of [`a@${'.'.repeat(60_000)}@`, `a@${'a'.repeat(60_000)}`, '@'.repeat(60_000)]) isEmail(v);
-    expect(performance.now() - started).toBeLessThan(20);
+    // The regular expression it replaced took seconds on these; a linear pass takes well under 1 ms each.
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });
