@@ -20,6 +20,7 @@ async function startApp() {
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
+    REQUIRE_EMAIL_CONFIRMATION: 'false',
     DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '16',
     DB_SCHEMA: schema,
   });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { assertRegionSchemaDistributed } from '../db/citus.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { loadConfig } from '../server/config.ts';
+import { type AppConfig, loadConfig } from '../server/config.ts';
 import { openMigratedDatabase } from '../server/database.ts';
 import { buildWebInBackground } from './build-web.ts';
 
@@ -15,11 +15,12 @@ export async function serve(args: string[]): Promise<void> {
       'build-web': { type: 'boolean', default: false },
     },
   });
-  const config = loadConfig({
+  const loaded = loadConfig({
     ...process.env,
     ...(values.port ? { PORT: values.port } : {}),
     ...(values.host ? { HOST: values.host } : {}),
   });
+  const config = withDemoDefaults(loaded, process.env);
   // The database opens while the rest starts: PGlite compiles its WebAssembly (and PostGIS's) off the
   // main thread, which hashing the web app's sources and loading the app's modules keep busy.
   const opening = openMigratedDatabase(config).then(
@@ -80,4 +81,24 @@ export async function serve(args: string[]): Promise<void> {
   queue = await startQueue(database, config.dbSchema);
   app.ctx.queue = queue;
   await registerJobs(app.ctx);
+}
+
+/**
+ * The demo (the embedded database with its demo data) has no mail server: unless told otherwise, its
+ * new accounts work without an e-mail confirmation that could never arrive. Any other deployment
+ * keeps confirmation on and is warned when it has no SMTP_URL to send the links with.
+ */
+function withDemoDefaults(config: AppConfig, env: NodeJS.ProcessEnv): AppConfig {
+  const demo = config.seedDemo === true || (config.seedDemo === 'auto' && !config.databaseUrl);
+  if (!config.requireEmailConfirmation || config.smtpUrl) return config;
+  if (demo && env.REQUIRE_EMAIL_CONFIRMATION === undefined) {
+    console.log(
+      'Demo without SMTP_URL: new accounts need no e-mail confirmation (REQUIRE_EMAIL_CONFIRMATION=false).',
+    );
+    return { ...config, requireEmailConfirmation: false };
+  }
+  process.stderr.write(
+    'Warning: REQUIRE_EMAIL_CONFIRMATION is on but SMTP_URL is not set: new accounts cannot be confirmed.\n',
+  );
+  return config;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../lib/clock.ts';
 import { DAY_MS } from '../lib/clock.ts';
-import { deleteExpiredSessions } from '../modules/identity/index.ts';
+import { deleteExpiredSessions, purgeAccountState } from '../modules/identity/index.ts';
 import { type BlobStorage, deleteMedia, listOrphans } from '../modules/media/index.ts';
 import { deleteStaleCounters } from '../modules/platform/index.ts';
 import type { JobQueue } from './queue.ts';
@@ -24,6 +24,7 @@ export async function runHousekeeping(
   const now = deps.clock.now();
   await deleteExpiredSessions(deps.db, now);
   await deleteStaleCounters(deps.db, new Date(now.getTime() - DAY_MS));
+  await purgeAccountState(deps.db, now);
   const orphans = await listOrphans(deps.db, new Date(now.getTime() - ORPHAN_GRACE_MS));
   for (const m of orphans) {
     await deleteMedia(deps.db, m.id);

@@ -1,9 +1,11 @@
+import type { AppContext } from '../server/context.ts';
+import { accountMailer } from '../modules/identity/index.ts';
 import { initiativesDeps } from '../modules/initiatives/index.ts';
 import { notificationsRuntime } from '../modules/notifications/index.ts';
-import type { AppContext } from '../server/context.ts';
-import { reportsDeps } from '../server/deps.ts';
+import { registerAccountMailJob } from './account-mail.job.ts';
 import { registerAnalyticsRefreshJob } from './analytics-refresh.job.ts';
 import { registerAutoCloseJob } from './auto-close.job.ts';
+import { reportsDeps } from '../server/deps.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
@@ -59,6 +61,12 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     db: ctx.db,
     clock: ctx.clock,
     settings: ctx.config.webhooks,
+    secrets: ctx.secrets,
+  });
+  await registerAccountMailJob(ctx.queue, {
+    db: ctx.db,
+    clock: ctx.clock,
+    mailer: accountMailer(ctx.config.smtpUrl, ctx.config.mailFrom),
   });
   const notifications = notificationsRuntime(ctx);
   await registerKnowledgeReviewJob(ctx.queue, {

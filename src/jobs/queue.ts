@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { citusPresent, withSchemaShardingOff } from '../db/citus.ts';
 import type { Database } from '../db/connection.ts';
+import { errorSummary } from '../db/error-log.ts';
 
 export type JobQueue = PgBoss;
 
@@ -35,7 +36,7 @@ export async function startQueue(database: Database, regionSchema: string): Prom
       : {}),
   });
   boss.on('error', (err) => {
-    process.stderr.write(`job queue error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`job queue error: ${errorSummary(err)}\n`);
   });
   await boss.start();
   statementsInFlight.set(boss, inFlight);

@@ -15,11 +15,13 @@ import {
   serializerCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connection.ts';
+import { describeError } from '../db/error-log.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { addressRoutes } from '../modules/addresses/index.ts';
 import { analyticsRoutes } from '../modules/analytics/index.ts';
+import { loadSecretsKey, SecretBox } from '../lib/secret-box.ts';
 import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
@@ -45,6 +47,8 @@ import { reportsDeps, winnersAnnouncer } from './deps.ts';
 import { healthRoutes } from './health.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerHsts } from './plugins/hsts.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -57,9 +61,14 @@ export type BuildOptions = {
   /** Serve the built web app from web/dist (when it exists). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 };
 
-export type App = FastifyInstance & { ctx: AppContext };
+export type RouteEntry = { method: string; url: string };
+
+/** `routeList`: every route as registered (the authorisation matrix test walks it). */
+export type App = FastifyInstance & { ctx: AppContext; routeList: readonly RouteEntry[] };
 
 /** Assembles the HTTP application: plugins, security, error handling, every domain's routes. */
 export async function buildApp(config: AppConfig, options: BuildOptions): Promise<App> {
@@ -77,6 +86,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     ),
     queue: options.queue ?? null,
     calendar: new CalendarStore(),
+    secrets: new SecretBox(loadSecretsKey(config.secretsKey, config.dataDir)),
   };
 
   const app = Fastify({
@@ -87,19 +97,31 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
             level: config.logLevel,
             // Personal data never reaches the logs: no bodies, no cookies, no auth headers.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            // A failed query's parameters and PostgreSQL's quoted values never reach the log either.
+            serializers: { err: describeError },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the configured proxies: from anyone else they would let a
+    // client choose its own address (and so its rate limits) and the host of links we build.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     // Per-request lines only when debugging: at intake rates they would dominate the log.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   }) as unknown as App;
   app.decorate('ctx', ctx);
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeList.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = Boolean(options.serveWeb) && existsSync(webDist);
   registerErrorHandling(app, { spaIndex: serveWeb });
+  registerInputGuard(app);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -116,7 +138,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
         upgradeInsecureRequests: config.publicUrl?.startsWith('https://') ? [] : null,
       },
     },
+    // HSTS only on answers that came over TLS (see registerHsts): over plain HTTP it means nothing,
+    // and a development server on localhost must not pin every localhost port to HTTPS.
+    strictTransportSecurity: false,
   });
+  registerHsts(app);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,

@@ -24,6 +24,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       publicUrl: undefined,
       cookieSecure: 'auto',
+      trustProxy: [],
+      requireEmailConfirmation: true,
+      secretsKey: undefined,
+      loginLockout: { threshold: 5, baseMs: 15 * 60_000 },
       sessionTtlDays: 30,
       disputeWindowDays: 7,
       clarificationTimeoutDays: 14,
@@ -204,5 +208,16 @@ describe('loadConfig', () => {
     expect(
       configError({ OIDC_ISSUER: 'https://e.org', OIDC_CLIENT_ID: 'x', OIDC_SCOPES: 'email' }).message,
     ).toContain('OIDC_SCOPES: must include openid');
+  });
+});
+
+describe('security settings', () => {
+  it('reads TRUST_PROXY as a list and REQUIRE_EMAIL_CONFIRMATION=false as off', () => {
+    const c = loadConfig({
+      TRUST_PROXY: '10.0.0.1, 192.168.0.0/16 ,loopback',
+      REQUIRE_EMAIL_CONFIRMATION: 'false',
+    });
+    expect(c.trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    expect(c.requireEmailConfirmation).toBe(false);
   });
 });

@@ -20,6 +20,32 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_URL: z.string().url().optional(),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    /**
+     * Addresses (or CIDR ranges, or `loopback`) of the reverse proxies whose X-Forwarded-For/-Host/-Proto
+     * are believed, comma-separated; empty: none (the peer's own address is the client's).
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      ),
+    /** New accounts confirm their e-mail before they can sign in; `false` for a demo, a test or a trial. */
+    REQUIRE_EMAIL_CONFIRMATION: z.enum(['true', 'false']).default('true'),
+    /**
+     * Key that encrypts secrets kept in the database (webhook secrets, OIDC client secret): 32 bytes as
+     * 64 hex digits or base64. Unset: a key generated once and kept in DATA_DIR/secrets.key.
+     */
+    SECRETS_KEY: z
+      .string()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** Failed log-ins of one account before it is locked; each further lock-out doubles (15 min, 30 min…). */
+    LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     DISPUTE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /** Days the author has to answer a question before the report is closed (with a message saying so). */
@@ -126,6 +152,11 @@ export type AppConfig = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   publicUrl: string | undefined;
   cookieSecure: 'auto' | boolean;
+  /** Proxies believed for X-Forwarded-*; empty: none. */
+  trustProxy: string[];
+  requireEmailConfirmation: boolean;
+  secretsKey: string | undefined;
+  loginLockout: { threshold: number; baseMs: number };
   sessionTtlDays: number;
   disputeWindowDays: number;
   clarificationTimeoutDays: number;
@@ -201,6 +232,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     cookieSecure: bool(e.COOKIE_SECURE),
+    trustProxy: e.TRUST_PROXY,
+    requireEmailConfirmation: e.REQUIRE_EMAIL_CONFIRMATION === 'true',
+    secretsKey: e.SECRETS_KEY,
+    loginLockout: { threshold: e.LOGIN_LOCKOUT_THRESHOLD, baseMs: e.LOGIN_LOCKOUT_MINUTES * 60_000 },
     sessionTtlDays: e.SESSION_TTL_DAYS,
     disputeWindowDays: e.DISPUTE_WINDOW_DAYS,
     clarificationTimeoutDays: e.CLARIFICATION_TIMEOUT_DAYS,

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { SecretBox } from '../lib/secret-box.ts';
 import type { CalendarStore } from '../modules/calendar/index.ts';
 import type { ModelStore } from '../modules/classifier/index.ts';
 import type { BlobStorage } from '../modules/media/index.ts';
@@ -19,4 +20,6 @@ export type AppContext = {
   queue: JobQueue | null;
   /** The production calendar for deadlines (in memory, refreshed on edits). */
   calendar: CalendarStore;
+  /** Encrypts secrets kept in the database (webhook secrets) with SECRETS_KEY. */
+  secrets: SecretBox;
 };

@@ -37,6 +37,7 @@ const envFor = (schema: string, extra: Record<string, string> = {}) => ({
   DATA_DIR: path.join(dataDir, schema),
   LOG_LEVEL: 'warn',
   RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+  REQUIRE_EMAIL_CONFIRMATION: 'false',
   ...extra,
 });
 
@@ -196,7 +197,7 @@ describe('two regions on one Citus cluster', () => {
     const admins = await Promise.all(nodes.map((n) => token(n, 'admin@demo.vmeste.local', PASSWORD)));
     const email = `resident-${process.pid}@example.org`;
     const account = { email, password: 'correct horse battery', name: 'Житель Петербурга' };
-    expect((await api(spb, 'POST', '/api/v1/users', account)).status).toBe(201);
+    expect((await api(spb, 'POST', '/api/v1/users', account)).status).toBe(202);
     const resident = await token(spb, email, account.password);
     // The account exists in its own region only.
     expect(

@@ -76,6 +76,8 @@ export async function startServer(): Promise<Server> {
     // Four users clicking through many pages from one address: the default per-IP limits are for the internet.
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+    // No mail server here: accounts registered in the browser sign in at once.
+    REQUIRE_EMAIL_CONFIRMATION: 'false',
   };
   // A fresh embedded database unless the caller names one for the end-to-end run.
   if (process.env.VMESTE_E2E_DATABASE_URL) env.DATABASE_URL = process.env.VMESTE_E2E_DATABASE_URL;

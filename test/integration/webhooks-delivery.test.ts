@@ -47,7 +47,12 @@ describe('webhook delivery', () => {
   afterAll(() => t.close());
 
   const deliver = () =>
-    runWebhookDelivery({ db: t.app.ctx.db, clock: t.clock, settings: t.app.ctx.config.webhooks });
+    runWebhookDelivery({
+      db: t.app.ctx.db,
+      clock: t.clock,
+      settings: t.app.ctx.config.webhooks,
+      secrets: t.app.ctx.secrets,
+    });
 
   async function register(events = ALL_EVENTS) {
     let secret = '';
@@ -302,7 +307,12 @@ describe('webhook delivery', () => {
       clock: t.clock,
       logger: false,
     });
-    const deps = { db: restarted.ctx.db, clock: t.clock, settings: restarted.ctx.config.webhooks };
+    const deps = {
+      db: restarted.ctx.db,
+      clock: t.clock,
+      settings: restarted.ctx.config.webhooks,
+      secrets: restarted.ctx.secrets,
+    };
     await fanOut(deps);
     // A sender leases the first delivery and dies before sending it.
     const leased = await leaseDue(

@@ -30,6 +30,8 @@ export async function createTestApp(
     DB_SCHEMA: database.schema,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+    // Tests register residents and sign them in at once; the confirmation flow has its own tests.
+    REQUIRE_EMAIL_CONFIRMATION: 'false',
     ...env,
   });
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
@@ -82,7 +84,7 @@ export async function newResident(app: App): Promise<Session> {
     url: '/api/v1/users',
     payload: { email, password: 'correct horse battery', name: 'Тестовый Житель' },
   });
-  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 202) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
   return login(app, email, 'correct horse battery');
 }
 

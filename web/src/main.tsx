@@ -1,3 +1,4 @@
+import './lib/zod-config';
 import 'leaflet/dist/leaflet.css';
 import './styles/base.css';
 import './styles/layout.css';

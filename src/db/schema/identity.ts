@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, territories } from './reference.ts';
 
 export const userRoles = ['resident', 'moderator', 'operator', 'curator', 'analyst', 'admin'] as const;
@@ -20,6 +20,8 @@ export const users = pgTable(
       .notNull()
       .default('ru'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Registered through the form and not yet confirmed by the link e-mailed (REQUIRE_EMAIL_CONFIRMATION). */
+    emailConfirmationPending: boolean('email_confirmation_pending').notNull().default(false),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
 );

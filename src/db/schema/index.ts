@@ -26,4 +26,6 @@ export * from './participation.ts';
 export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
+// Account security: e-mailed tokens, account mail, log-in lock-out.
+export * from './security.ts';
 export * from './webhooks.ts';

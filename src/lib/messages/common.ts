@@ -30,6 +30,11 @@ export const commonErrors = {
     ru: 'Ключ идемпотентности уже использован для другого запроса',
     en: 'The idempotency key was already used for a different request',
   },
+  payload_too_large: {
+    status: 413,
+    ru: 'Слишком много частей или полей в запросе',
+    en: 'The request has too many parts or fields',
+  },
   rate_limited: {
     status: 429,
     ru: 'Слишком много запросов, повторите позже',
@@ -96,6 +101,16 @@ export const commonValidation = {
   choose: { ru: 'Выберите значение', en: 'Please choose a value' },
   date: { ru: 'Укажите дату', en: 'Enter a date' },
   unknown_fields: { ru: 'Неизвестные поля: {{value}}', en: 'Unknown fields: {{value}}' },
+  unsafe_text: {
+    ru: 'Текст содержит недопустимые символы (NUL или неполный символ Юникода)',
+    en: 'The text contains characters that are not allowed (NUL or a broken Unicode character)',
+  },
+  too_deep: { ru: 'Слишком глубокая вложенность данных', en: 'The data is nested too deeply' },
+  too_many_fields: { ru: 'Не больше {{value}} полей', en: 'At most {{value}} fields' },
+  multipart_malformed: {
+    ru: 'Некорректное тело multipart/form-data',
+    en: 'The multipart/form-data body is malformed',
+  },
   markdown_html: {
     ru: 'HTML-разметка не допускается: используйте Markdown',
     en: 'HTML markup is not allowed: use Markdown',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
+import { writeLimits } from '../../server/plugins/shared-rate-limit.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import { reportDetailSchema, reportParamsSchema } from '../reports/reports.schemas.ts';
 import { similarListSchema, similarQuerySchema } from './duplicates.schemas.ts';
@@ -45,11 +46,14 @@ export function duplicatesRoutes(ctx: AppContext, deps: ReportsDeps) {
       }),
     );
 
+    // Votes count per address and per account across every node.
+    const voteLimit = writeLimits(ctx, 'vote');
     const writeLimit = { rateLimit: { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' } };
     r.post(
       '/api/v1/reports/:id/support',
       {
         config: writeLimit,
+        preHandler: voteLimit,
         schema: {
           tags: ['duplicates'],
           summary: 'Support a report ("me too"): follow it and raise its priority',
@@ -64,6 +68,7 @@ export function duplicatesRoutes(ctx: AppContext, deps: ReportsDeps) {
       '/api/v1/reports/:id/support',
       {
         config: writeLimit,
+        preHandler: voteLimit,
         schema: {
           tags: ['duplicates'],
           summary: 'Withdraw one’s support of a report',

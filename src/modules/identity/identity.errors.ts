@@ -3,10 +3,26 @@ import type { ErrorDefinitions, MessageDefinitions } from '../../lib/messages/ty
 /** Error codes of sign-in and accounts, OpenID Connect included: HTTP status and a message in each UI language. */
 export const identityErrors = {
   invalid_credentials: { status: 401, ru: 'Неверная почта или пароль', en: 'Wrong e-mail or password' },
+  /** OIDC sign-in only: password registration never says an address is taken. */
   email_taken: {
     status: 409,
     ru: 'Этот адрес почты уже зарегистрирован',
     en: 'This e-mail is already registered',
+  },
+  email_not_confirmed: {
+    status: 403,
+    ru: 'Подтвердите адрес почты: мы отправили новую ссылку',
+    en: 'Please confirm your e-mail address: we have sent a new link',
+  },
+  account_locked: {
+    status: 429,
+    ru: 'Слишком много неудачных попыток входа. Вход временно заблокирован, попробуйте позже или сбросьте пароль',
+    en: 'Too many failed sign-in attempts. Sign-in is locked for a while: try later or reset your password',
+  },
+  account_token_invalid: {
+    status: 400,
+    ru: 'Ссылка недействительна, истекла или уже использована. Запросите новую',
+    en: 'This link is invalid, has expired or has already been used. Please ask for a new one',
   },
   oidc_disabled: {
     status: 404,

@@ -1,43 +1,132 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { localeFromHeader } from '../../lib/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
-import { sharedRateLimit } from '../../server/plugins/shared-rate-limit.ts';
+import { byIp, type LimitKey, limits, sharedRateLimit } from '../../server/plugins/shared-rate-limit.ts';
+import { publicOrigin } from '../../server/public-url.ts';
+import * as account from './account.service.ts';
+import { accountMailer } from './account-mail.ts';
 import {
+  acceptedResponseSchema,
+  confirmEmailBodySchema,
   loginBodySchema,
   loginQuerySchema,
   meResponseSchema,
-  meSchema,
+  passwordResetCompleteSchema,
+  passwordResetRequestSchema,
   registerBodySchema,
+  registrationResponseSchema,
   sessionResponseSchema,
 } from './identity.schemas.ts';
 import * as identity from './identity.service.ts';
 
+/** The address a request's body names (log-in, registration, reset): limits per account, known or not. */
+const byEmail: LimitKey = (request) => {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? `email:${account.emailKey(email)}` : null;
+};
+
+const HOUR = 60 * 60 * 1000;
+
 export function identityRoutes(ctx: AppContext) {
-  const deps = { db: ctx.db, clock: ctx.clock, sessionTtlDays: ctx.config.sessionTtlDays };
-  const secureCookie = ctx.config.cookieSecure;
+  const { config } = ctx;
+  const deps = { db: ctx.db, clock: ctx.clock, sessionTtlDays: config.sessionTtlDays };
+  const accountDeps: account.AccountDeps & { sessionTtlDays: number } = {
+    ...deps,
+    requireEmailConfirmation: config.requireEmailConfirmation,
+    mailer: accountMailer(config.smtpUrl, config.mailFrom),
+    lockout: config.loginLockout,
+  };
+  const secureCookie = config.cookieSecure;
+  const perMinute = config.rateLimitWritesPerMinute;
+  // Per address of the client and per account: a botnet spreading guesses over one account meets the
+  // second, one client trying many accounts the first. Shared by all nodes through PostgreSQL.
+  const limited = (name: string, maxPerAccount: number, accountWindowMs: number) =>
+    limits(
+      sharedRateLimit(ctx, name, perMinute, 60_000, byIp),
+      sharedRateLimit(ctx, name, maxPerAccount, accountWindowMs, byEmail),
+    );
+  const letters = (request: FastifyRequest) => ({
+    origin: publicOrigin(config, request),
+    locale: localeFromHeader(request.headers['accept-language']),
+  });
 
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const authLimit = { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' };
+    const authLimit = { max: perMinute, timeWindow: '1 minute' };
 
     r.post(
       '/api/v1/users',
       {
         config: { rateLimit: authLimit },
-        preHandler: sharedRateLimit(ctx, 'register', ctx.config.rateLimitWritesPerMinute),
+        preHandler: limited('register', 5, HOUR),
         schema: {
           tags: ['identity'],
-          summary: 'Register a resident account',
+          summary: 'Register a resident account (202 either way; a taken address is told so by e-mail)',
           body: registerBodySchema,
-          response: { 201: z.object({ user: meSchema }), ...errorResponses },
+          response: { 202: registrationResponseSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const user = await identity.register(deps, request.body);
-        return reply.status(201).send({ user });
+        const answer = await account.register(accountDeps, request.body, letters(request));
+        return reply.status(202).send(answer);
+      },
+    );
+
+    r.post(
+      '/api/v1/users/confirmations',
+      {
+        config: { rateLimit: authLimit },
+        preHandler: sharedRateLimit(ctx, 'confirm', perMinute),
+        schema: {
+          tags: ['identity'],
+          summary: "Confirm a new account's e-mail address with the token from the link e-mailed",
+          body: confirmEmailBodySchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await account.confirmEmail(accountDeps, request.body.token);
+        return reply.status(204).send(null);
+      },
+    );
+
+    r.post(
+      '/api/v1/password-resets',
+      {
+        config: { rateLimit: authLimit },
+        preHandler: limited('reset', 3, HOUR),
+        schema: {
+          tags: ['identity'],
+          summary: 'Ask for a password-reset link by e-mail (202 whether or not the address has an account)',
+          body: passwordResetRequestSchema,
+          response: { 202: acceptedResponseSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await account.requestPasswordReset(accountDeps, request.body.email, letters(request));
+        return reply.status(202).send({ status: 'accepted' as const });
+      },
+    );
+
+    r.post(
+      '/api/v1/password-resets/complete',
+      {
+        config: { rateLimit: authLimit },
+        preHandler: sharedRateLimit(ctx, 'reset-complete', perMinute),
+        schema: {
+          tags: ['identity'],
+          summary: 'Set a new password with the single-use token from the reset link; every session ends',
+          body: passwordResetCompleteSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await account.completePasswordReset(accountDeps, request.body.token, request.body.password);
+        return reply.status(204).send(null);
       },
     );
 
@@ -45,7 +134,7 @@ export function identityRoutes(ctx: AppContext) {
       '/api/v1/session',
       {
         config: { rateLimit: authLimit },
-        preHandler: sharedRateLimit(ctx, 'login', ctx.config.rateLimitWritesPerMinute),
+        preHandler: limited('login', perMinute, 60_000),
         schema: {
           tags: ['identity'],
           summary: 'Log in (cookie session with CSRF token, or ?mode=token for a bearer token)',
@@ -55,7 +144,11 @@ export function identityRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const s = await identity.login(deps, request.body);
+        const s = await withRetryAfter(reply, () =>
+          account.login(accountDeps, request.body, publicOrigin(config, request)),
+        );
+        // A new session is a new cookie: whatever token the browser carried before (one planted by
+        // someone else, too) is replaced, never promoted (no session fixation).
         if (request.query.mode === 'token') return { user: s.user, csrfToken: s.csrfToken, token: s.token };
         reply.setCookie(SESSION_COOKIE, s.token, {
           path: '/',
@@ -94,4 +187,14 @@ export function identityRoutes(ctx: AppContext) {
       },
     );
   };
+}
+
+/** A locked account's refusal carries Retry-After like any other 429. */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof account.AccountLockedError) reply.header('retry-after', String(err.retryAfterSeconds));
+    throw err;
+  }
 }

@@ -9,6 +9,29 @@ export const registerBodySchema = z.object({
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
+/** The same answer for a new and a taken address; what differs is said by e-mail. */
+export const registrationResponseSchema = z.object({
+  status: z.literal('accepted'),
+  /** True: the account works once the link e-mailed to the address is opened. */
+  confirmationRequired: z.boolean(),
+});
+export type RegistrationResponse = z.infer<typeof registrationResponseSchema>;
+
+export const accountTokenSchema = z.string().min(16).max(200);
+
+export const confirmEmailBodySchema = z.object({ token: accountTokenSchema });
+
+export const passwordResetRequestSchema = z.object({ email: z.email().max(254) });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+
+export const passwordResetCompleteSchema = z.object({
+  token: accountTokenSchema,
+  password: registerBodySchema.shape.password,
+});
+export type PasswordResetComplete = z.infer<typeof passwordResetCompleteSchema>;
+
+export const acceptedResponseSchema = z.object({ status: z.literal('accepted') });
+
 export const loginBodySchema = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(200),

@@ -1,14 +1,13 @@
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { DAY_MS } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { TtlCache } from '../../lib/ttl-cache.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './identity.repo.ts';
-import type { LoginBody, Me, RegisterBody } from './identity.schemas.ts';
+import type { Me } from './identity.schemas.ts';
 
 export type IdentityDeps = { db: Db; clock: Clock; sessionTtlDays: number };
 
@@ -33,44 +32,7 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-// Compared against when the e-mail is unknown, so that timing does not reveal which e-mails exist.
-let dummyHash: Promise<string> | undefined;
-
-export async function register(deps: IdentityDeps, body: RegisterBody): Promise<Me> {
-  const email = normaliseEmail(body.email);
-  const passwordHash = await hashPassword(body.password);
-  return deps.db.transaction(async (tx) => {
-    const user = await repo.insertUser(tx, {
-      email,
-      passwordHash,
-      name: body.name,
-      role: 'resident',
-      createdAt: deps.clock.now(),
-    });
-    if (!user) throw new AppError('email_taken', [{ path: 'email', message: 'email_taken' }]);
-    await writeAudit(tx, {
-      actor: { id: user.id, role: user.role, organisationId: null, territoryId: null },
-      action: 'user.register',
-      entityType: 'user',
-      entityId: user.id,
-      at: deps.clock.now(),
-    });
-    return presentMe(user);
-  });
-}
-
 export type IssuedSession = { token: string; csrfToken: string; expiresAt: Date; user: Me };
-
-export async function login(deps: IdentityDeps, body: LoginBody): Promise<IssuedSession> {
-  const user = await repo.findUserByEmail(deps.db, normaliseEmail(body.email));
-  if (!user) {
-    dummyHash ??= hash('not-a-real-password');
-    await verify(await dummyHash, body.password);
-    throw new AppError('invalid_credentials');
-  }
-  if (!(await verify(user.passwordHash, body.password))) throw new AppError('invalid_credentials');
-  return deps.db.transaction((tx) => openSession(tx, deps, user));
-}
 
 /**
  * Opens a session for a user who has proven who they are (password, or an external provider — named
@@ -128,6 +90,11 @@ export async function resolveSession(deps: IdentityDeps, token: string): Promise
     user: presentMe(found.user),
     actor: presentActor(found.user),
   };
+}
+
+/** Sessions ended elsewhere (a password reset) stop being served from this node's cache at once. */
+export function forgetSessions(ids: readonly string[]): void {
+  for (const id of ids) sessionCache.delete(id);
 }
 
 export async function logout(deps: IdentityDeps, sessionId: string, actor: Actor): Promise<void> {

@@ -5,6 +5,7 @@ import { AppError, localeFromHeader } from '../../lib/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
+import { publicOrigin } from '../../server/public-url.ts';
 import { OidcClient } from './oidc.client.ts';
 import {
   oidcCallbackQuerySchema,
@@ -41,7 +42,7 @@ export function oidcRoutes(ctx: AppContext) {
   const cookieSecure = ctx.config.cookieSecure;
   const secure = (request: FastifyRequest) =>
     cookieSecure === 'auto' ? request.protocol === 'https' : cookieSecure;
-  const origin = (request: FastifyRequest) => ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const origin = (request: FastifyRequest) => publicOrigin(ctx.config, request);
   const authLimit = { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' };
 
   function failToLogin(request: FastifyRequest, reply: FastifyReply, error: unknown) {

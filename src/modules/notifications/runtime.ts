@@ -1,3 +1,4 @@
+import { errorSummary } from '../../db/error-log.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { DispatchDeps } from './dispatcher.ts';
 import { LiveHub } from './live-hub.ts';
@@ -23,7 +24,7 @@ export function notificationsRuntime(ctx: AppContext): NotificationsRuntime {
   const { config } = ctx;
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   const hub = new LiveHub(ctx.db, config.livePollMs, (err) =>
-    process.stderr.write(`live updates: ${err instanceof Error ? err.message : String(err)}\n`),
+    process.stderr.write(`live updates: ${errorSummary(err)}\n`),
   );
   const baseUrl =
     config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

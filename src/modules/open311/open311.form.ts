@@ -5,13 +5,26 @@
  */
 export type FormFields = Record<string, string | string[]>;
 
+/** More fields than any GeoReport request has (a service's attributes included). */
+export const MAX_FORM_FIELDS = 1000;
+
+export class TooManyFieldsError extends Error {}
+
+/**
+ * Linear in the body's size: a repeated field is appended in place (copying the list at every
+ * repetition made 40,000 repeats of `a=1&` take 20 s of the event loop), and past MAX_FORM_FIELDS
+ * the parse stops.
+ */
 export function parseForm(body: string): FormFields {
-  const fields: FormFields = {};
+  const fields: FormFields = Object.create(null) as FormFields;
+  let count = 0;
   for (const [rawKey, value] of new URLSearchParams(body)) {
+    if (++count > MAX_FORM_FIELDS) throw new TooManyFieldsError();
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
     const seen = fields[key];
     if (seen === undefined) fields[key] = rawKey.endsWith('[]') ? [value] : value;
-    else fields[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+    else if (Array.isArray(seen)) seen.push(value);
+    else fields[key] = [seen, value];
   }
   return fields;
 }

@@ -4,9 +4,16 @@ import { AppError, localeFromHeader, localisedMessage } from '../../lib/errors.t
 import { detailText } from '../../lib/messages/index.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import type { AppContext } from '../../server/context.ts';
+import { publicOrigin } from '../../server/public-url.ts';
 import { apiKeysDeps } from '../api-keys/index.ts';
 import type { ReportsDeps } from '../reports/index.ts';
-import { type FormFields, normaliseFields, parseForm } from './open311.form.ts';
+import {
+  type FormFields,
+  MAX_FORM_FIELDS,
+  normaliseFields,
+  parseForm,
+  TooManyFieldsError,
+} from './open311.form.ts';
 import {
   contentTypes,
   type Open311Error,
@@ -40,8 +47,22 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     apiKeys: apiKeysDeps(ctx),
   };
   return async function routes(app: FastifyInstance) {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
-      done(null, parseForm(body as string)),
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => {
+        try {
+          done(null, parseForm(body as string));
+        } catch (err) {
+          if (!(err instanceof TooManyFieldsError)) throw err;
+          done(
+            new AppError('validation_failed', [
+              { path: 'body', message: `vmeste:too_many_fields:${MAX_FORM_FIELDS}` },
+            ]),
+            undefined,
+          );
+        }
+      },
     );
     app.setErrorHandler((error, request, reply) => sendError(reply, request, error));
     app.setNotFoundHandler((request, reply) =>
@@ -51,7 +72,7 @@ export function open311Routes(ctx: AppContext, reportsDeps: ReportsDeps) {
     const callOf = (request: FastifyRequest, reply: FastifyReply): service.Open311Call => ({
       fields: { ...normaliseFields(request.query), ...bodyFields(request.body) },
       locale: localeFromHeader(request.headers['accept-language']),
-      baseUrl: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
+      baseUrl: publicOrigin(ctx.config, request),
       onLimited: (seconds) => reply.header('retry-after', String(seconds)),
     });
     const send = (reply: FastifyReply, format: Open311Format, r: Rendered) =>

@@ -11,6 +11,7 @@ import { checkAttributes } from './open311.attributes.ts';
 import { attributesOf, type FormFields, single } from './open311.form.ts';
 import {
   dateWindow,
+  isEmail,
   listParam,
   Problems,
   parseBbox,
@@ -47,7 +48,6 @@ export type Open311Call = {
 const DESCRIPTION_MAX = 4000;
 const ADDRESS_MAX = 300;
 const MEDIA_URL_MAX = 2000;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** One deployment serves one jurisdiction: jurisdiction_id is optional, and any other one is unknown. */
 export function checkJurisdiction(deps: Open311Deps, fields: FormFields): void {
@@ -154,7 +154,7 @@ export async function createRequest(deps: Open311Deps, reports: ReportsDeps, cal
   if (address && address.length > ADDRESS_MAX)
     problems.add('address_string', `vmeste:max_chars:${ADDRESS_MAX}`);
   const email = single(fields, 'email');
-  if (email && !emailPattern.test(email)) problems.add('email', 'vmeste:email');
+  if (email && !isEmail(email)) problems.add('email', 'vmeste:email');
   const mediaUrl = single(fields, 'media_url');
   if (mediaUrl && !isHttpUrl(mediaUrl)) problems.add('media_url', 'vmeste:open311_url');
   const attributes = checkAttributes(definitions, attributesOf(fields), problems);

@@ -75,7 +75,7 @@ export async function listReports(
   );
   const now = deps.clock.now();
   return {
-    items: rows.map((r) => presentSummary(r, now)),
+    items: rows.map((r) => presentSummary(r, now, actor)),
     total,
     page: query.page,
     pageSize: query.pageSize,

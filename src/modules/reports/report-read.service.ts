@@ -4,8 +4,15 @@ import { findAppellant } from '../appeals/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFields } from '../duplicates/report-view.ts';
-import { type Actor, findUserById, isStaff } from '../identity/index.ts';
-import { canSeeAnswerDraft, canSeeAuthorData, canView, isAuthor, staffOnlyEvents } from './report.policy.ts';
+import { type Actor, findUserById } from '../identity/index.ts';
+import {
+  canSeeAnswerDraft,
+  canSeeAuthorData,
+  canSeeInternalTimeline,
+  canView,
+  isAuthor,
+  staffOnlyEvents,
+} from './report.policy.ts';
 import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
@@ -120,21 +127,31 @@ export function moderationDeadlineOf(deps: ReportsDeps, row: repo.ReportRow): Pr
 }
 
 /**
- * Public timeline for everyone who may see the report; the whole trail for staff; for its author,
- * internal events too except the staff-only ones (the review of an answer with the reviewer's
- * comments, the escalation trail).
+ * Public timeline for everyone who may see the report; internal events for its author and the staff
+ * who handle it, each such staff read audited (they may carry what residents wrote in clarification).
+ * The author does not see the staff-only ones (the review of an answer with the reviewer's comments,
+ * the escalation trail).
  */
 export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportEvent[]> {
   const row = await loadVisibleReport(deps.db, actor, id);
-  const author = actor !== null && isAuthor(factsOf(row), actor);
+  const facts = factsOf(row);
+  const full = canSeeInternalTimeline(facts, actor);
+  const handling = canSeeAuthorData(facts, actor);
+  if (full && actor && !isAuthor(facts, actor))
+    await writeAudit(deps.db, {
+      actor,
+      action: 'report.read_internal_timeline',
+      entityType: 'report',
+      entityId: row.id,
+      at: deps.clock.now(),
+      details: { subjectUserId: row.authorId },
+    });
   const events = await repo.listEvents(
     deps.db,
     id,
-    isStaff(actor)
-      ? { publicOnly: false, internalExcept: [] }
-      : author
-        ? { publicOnly: false, internalExcept: staffOnlyEvents }
-        : { publicOnly: true },
+    !full
+      ? { publicOnly: true }
+      : { publicOnly: false, internalExcept: handling ? [] : staffOnlyEvents },
   );
   return events.map((e) => ({
     id: e.id,

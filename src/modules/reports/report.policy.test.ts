@@ -189,7 +189,8 @@ describe('allowedActions', () => {
     ['accepted', moderator, ['recategorise', 'merge']],
     ['accepted', outOfScopeCurator, []],
     ['assigned', operator, ['request-clarification', 'start', 'recategorise', 'redirect', 'merge']],
-    ['assigned', otherOperator, ['merge']],
+    // Another organisation's report is not theirs to merge (docs/security.md, policy decisions).
+    ['assigned', otherOperator, []],
     ['assigned', admin, ['request-clarification', 'start', 'close', 'recategorise', 'redirect', 'merge']],
     ['assigned', districtCurator, ['close', 'recategorise', 'redirect', 'merge']],
     ['assigned', moderator, ['request-clarification', 'recategorise', 'merge']],

@@ -72,6 +72,15 @@ export function canSeeAuthorData(r: ReportFacts, actor: Actor | null): boolean {
   );
 }
 
+/**
+ * The internal timeline (residents' clarification answers, review steps, internal notes) is for the
+ * author and the staff who handle the report, not for everyone who may see the report: an operator of
+ * another organisation or the analyst gets the public timeline (docs/security.md).
+ */
+export function canSeeInternalTimeline(r: ReportFacts, actor: Actor | null): boolean {
+  return isAuthor(r, actor) || canSeeAuthorData(r, actor);
+}
+
 /** Staff who handle the answer see drafts and answers under review. */
 export function canSeeAnswerDraft(r: ReportFacts, actor: Actor | null): boolean {
   return canSeeAuthorData(r, actor);
@@ -112,12 +121,10 @@ export function roleAllows(action: ReportAction, r: ReportFacts, actor: Actor): 
       return admin || isOperatorOf(r, actor);
     case 'merge':
     case 'unmerge':
-      // An operator merges into a primary of their organisation: the merge handler checks the primary.
-      return (
-        moderatorLike(actor) ||
-        inCuratorScope(r, actor) ||
-        (actor.role === 'operator' && actor.organisationId !== null)
-      );
+      // An operator merges only their own organisation's reports (this one, and the primary: the merge
+      // handler checks it); another organisation's report goes to the moderator or the curator
+      // (docs/security.md, policy decisions).
+      return moderatorLike(actor) || inCuratorScope(r, actor) || isOperatorOf(r, actor);
   }
 }
 

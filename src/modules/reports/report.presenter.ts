@@ -1,8 +1,15 @@
+import { coarsen, maskContacts } from '../../lib/privacy.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import type { DuplicateFields } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/index.ts';
 import { mediaUrls } from '../media/media.urls.ts';
-import { allowedActions, canSeeAuthorData, disputeDeadline, type ReportFacts } from './report.policy.ts';
+import {
+  allowedActions,
+  canSeeAuthorData,
+  disputeDeadline,
+  isPubliclyVisible,
+  type ReportFacts,
+} from './report.policy.ts';
 import { answerClockRuns } from './report-states.ts';
 import type { AnswerRow, ReportRow } from './reports.repo.ts';
 import {
@@ -42,11 +49,28 @@ function asStored(row: ReportRow): Pick<ReportRow, FieldAsStored> {
   >;
 }
 
+/**
+ * What the analyst reads of a report that is not public: the text with phone numbers and e-mail
+ * addresses masked, the point to about a kilometre, no address (docs/security.md). Analysis needs
+ * the subject, the place and the times, not the person.
+ */
+function storedFor(row: ReportRow, actor: Actor | null): Pick<ReportRow, FieldAsStored> {
+  const stored = asStored(row);
+  if (actor?.role !== 'analyst' || isPubliclyVisible(row)) return stored;
+  return {
+    ...stored,
+    text: maskContacts(row.text),
+    lat: coarsen(row.lat),
+    lon: coarsen(row.lon),
+    address: null,
+  };
+}
+
 /** The public face of a report: never the author's identity. */
-export function presentSummary(row: ReportRow, now: Date): ReportSummary {
+export function presentSummary(row: ReportRow, now: Date, actor: Actor | null = null): ReportSummary {
   const inReview = row.status === 'answer_review';
   return {
-    ...asStored(row),
+    ...storedFor(row, actor),
     category: {
       id: row.categoryId,
       code: row.categoryCode,
@@ -117,7 +141,7 @@ export function presentDetail(p: DetailParts): ReportDetail {
   const staffView = canSeeAuthorData(facts, p.actor);
   const until = disputeDeadline(facts, p.disputeWindowDays);
   return {
-    ...presentSummary(p.row, p.now),
+    ...presentSummary(p.row, p.now, p.actor),
     photos: p.photoIds.map((id) => ({ id, ...mediaUrls(id) })),
     answer: p.answer,
     rating: p.rating,

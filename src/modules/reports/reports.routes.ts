@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
+import { writeLimits } from '../../server/plugins/shared-rate-limit.ts';
 import { runAction } from './report-actions.service.ts';
 import { createReport } from './report-create.service.ts';
 import { listReports } from './report-list.service.ts';
@@ -29,6 +30,7 @@ export function reportRoutes(ctx: AppContext, deps: ReportsDeps) {
       '/api/v1/reports',
       {
         config: { rateLimit: { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' } },
+        preHandler: writeLimits(ctx, 'report'),
         schema: {
           tags: ['reports'],
           summary: 'File a report (idempotent with the Idempotency-Key header)',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
 import { writeAudit } from '../audit/index.ts';
 import { signPayload } from './signature.ts';
 import { subscriptionKeys, webhookEventFor } from './webhook-events.ts';
@@ -20,7 +21,8 @@ export type WebhookSettings = {
   logRetentionMs: number;
 };
 
-export type DispatchDeps = { db: Db; clock: Clock; settings: WebhookSettings };
+/** `secrets` opens the endpoints' secrets, stored encrypted. */
+export type DispatchDeps = { db: Db; clock: Clock; settings: WebhookSettings; secrets: SecretBox };
 
 const FAN_OUT_BATCH = 500;
 const SEND_BATCH = 50;
@@ -123,7 +125,7 @@ async function deliverOnce(deps: DispatchDeps, d: repo.DueDelivery): Promise<Sen
       'x-vmeste-event': d.event,
       'x-vmeste-delivery': d.id,
       'x-vmeste-timestamp': String(timestamp),
-      'x-vmeste-signature': signPayload(d.secret, timestamp, d.body),
+      'x-vmeste-signature': signPayload(deps.secrets.open(d.secret), timestamp, d.body),
     },
   });
 }

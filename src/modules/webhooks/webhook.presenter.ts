@@ -1,3 +1,4 @@
+import { secretHint } from '../../lib/secret-box.ts';
 import type { AttemptRow, DeliveryRow, EndpointCounts, EndpointRow } from './webhooks.repo.ts';
 import type { DeliveryView, EndpointView } from './webhooks.schemas.ts';
 
@@ -17,7 +18,7 @@ export function presentEndpoint(
     disabledReason: row.disabledReason,
     disabledAt: iso(row.disabledAt),
     consecutiveFailures: row.consecutiveFailures,
-    secretHint: `…${row.secret.slice(-4)}`,
+    secretHint: `…${secretHint(row.secret)}`,
     pendingDeliveries: counts.pending,
     failedDeliveries: counts.failed,
     createdAt: row.createdAt.toISOString(),

@@ -21,7 +21,7 @@ import * as service from './webhooks.service.ts';
 
 /** Admin API of outbound webhooks (docs/webhooks.md). */
 export function webhookRoutes(ctx: AppContext) {
-  const deps = { db: ctx.db, clock: ctx.clock };
+  const deps = { db: ctx.db, clock: ctx.clock, secrets: ctx.secrets };
   const base = '/api/v1/admin/webhooks';
   const tags = ['webhooks'];
   return async function routes(app: FastifyInstance) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { presentAttempt, presentDelivery, presentEndpoint } from './webhook.presenter.ts';
@@ -9,7 +10,7 @@ import { webhookEvents } from './webhook-events.ts';
 import * as repo from './webhooks.repo.ts';
 import type { CreateEndpointInput, EndpointView, UpdateEndpointInput } from './webhooks.schemas.ts';
 
-export type WebhooksDeps = { db: Db; clock: Clock };
+export type WebhooksDeps = { db: Db; clock: Clock; secrets: SecretBox };
 
 /** Webhooks send report data to outside systems: only admins register and manage them. */
 function assertAdmin(actor: Actor): void {
@@ -49,7 +50,8 @@ export async function createEndpoint(deps: WebhooksDeps, actor: Actor, input: Cr
       url: input.url,
       description: input.description,
       events: input.events,
-      secret,
+      // Stored encrypted (SECRETS_KEY); the answer carries it in clear, this once.
+      secret: deps.secrets.seal(secret),
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
@@ -127,7 +129,7 @@ export async function rotateSecret(deps: WebhooksDeps, actor: Actor, id: string)
   const secret = generateSecret();
   return deps.db.transaction(async (tx) => {
     await loadEndpoint(tx, id, true);
-    const row = await repo.updateEndpoint(tx, id, { secret, updatedAt: now });
+    const row = await repo.updateEndpoint(tx, id, { secret: deps.secrets.seal(secret), updatedAt: now });
     await writeAudit(tx, {
       actor,
       action: 'webhook.secret_rotated',

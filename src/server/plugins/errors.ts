@@ -26,6 +26,10 @@ function send(
     .send({ error: { code, message: localisedMessage(code, locale), details: localisedDetails } });
 }
 
+function isMultipart(request: FastifyRequest): boolean {
+  return String(request.headers['content-type'] ?? '').startsWith('multipart/');
+}
+
 /**
  * One error handler: every error leaves as `{ error: { code, message, details } }` in the caller's
  * language with every validation problem listed; unexpected errors are logged, never leaked.
@@ -45,6 +49,8 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
       const fe = error as FastifyError;
       if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && /JSON/i.test(fe.message)))
         return send(reply, request, 'malformed_json', 400, [{ path: 'body', message: fe.message }]);
+      if (fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_FIELDS_LIMIT' || fe.code === 'FST_PARTS_LIMIT')
+        return send(reply, request, 'payload_too_large', 413, [{ path: 'body', message: fe.message }]);
       if (
         fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
         fe.code === 'FST_REQ_FILE_TOO_LARGE' ||
@@ -56,6 +62,12 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
           { path: 'content-type', message: fe.message },
         ]);
       if (fe.statusCode === 429) return send(reply, request, 'rate_limited', 429, []);
+      // Busboy's own errors (no boundary, no closing boundary, a broken part header) carry no status:
+      // they are the client's malformed body, not our failure.
+      if (!fe.statusCode && isMultipart(request))
+        return send(reply, request, 'validation_failed', 400, [
+          { path: 'body', message: 'vmeste:multipart_malformed' },
+        ]);
       if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
         return send(reply, request, 'validation_failed', fe.statusCode, [{ path: '', message: fe.message }]);
       request.log.error({ err: error }, 'unhandled error');

@@ -1,8 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { AnswerTemplatesRoute, templateKeeperRoles } from '../features/answers/routes/AnswerTemplatesRoute';
 import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
+import { ConfirmEmailRoute } from '../features/auth/routes/ConfirmEmailRoute';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
+import { ResetPasswordRoute } from '../features/auth/routes/ResetPasswordRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
@@ -237,6 +239,8 @@ export const router = createBrowserRouter([
       },
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
+      { path: 'account/confirm', element: <ConfirmEmailRoute /> },
+      { path: 'account/reset', element: <ResetPasswordRoute /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,13 +1,10 @@
-import { meSchema, type RegisterBody } from '@shared/identity/identity.schemas.ts';
+import { type RegisterBody, registrationResponseSchema } from '@shared/identity/identity.schemas.ts';
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-const registerResponseSchema = z.object({ user: meSchema });
-
+/** The answer is the same for a new and a taken address; `confirmationRequired` says what comes next. */
 export async function register(body: RegisterBody) {
-  const { user } = await api('/api/v1/users', { method: 'POST', body, schema: registerResponseSchema });
-  return user;
+  return api('/api/v1/users', { method: 'POST', body, schema: registrationResponseSchema });
 }
 
 export function useRegister() {

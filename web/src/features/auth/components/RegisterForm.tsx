@@ -9,12 +9,16 @@ import { applyServerErrors } from '../../../lib/form-errors';
 import { useLogin } from '../api/login';
 import { useRegister } from '../api/register';
 
-/** Creates the account, then signs in with the same credentials. */
+/**
+ * Creates the account, then signs in with the same credentials; where the address must be confirmed
+ * first, says to open the link e-mailed instead (the answer never says whether the address was taken).
+ */
 export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
   const { t } = useTranslation();
   const registration = useRegister();
   const login = useLogin();
   const [error, setErrorState] = useState<unknown>(null);
+  const [checkMail, setCheckMail] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<RegisterBody>({
     resolver: zodResolver(registerBodySchema),
     defaultValues: { name: '', email: '', password: '' },
@@ -25,7 +29,11 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
   const onSubmit = handleSubmit(async (body) => {
     setErrorState(null);
     try {
-      await registration.mutateAsync(body);
+      const answer = await registration.mutateAsync(body);
+      if (answer.confirmationRequired) {
+        setCheckMail(true);
+        return;
+      }
       await login.mutateAsync({ email: body.email, password: body.password });
       onSuccess();
     } catch (e) {
@@ -33,6 +41,13 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
       setErrorState(e);
     }
   });
+
+  if (checkMail)
+    return (
+      <p className="alert alert--success" role="status">
+        {t('auth.checkMail')}
+      </p>
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate className="form card">

@@ -23,6 +23,9 @@ export function LoginRoute() {
       )}
       <OidcSignInError code={search.get('oidcError')} />
       <LoginForm onSuccess={() => navigate(from && from !== '/login' ? from : '/', { replace: true })} />
+      <p className="form-footer">
+        <Link to="/account/reset">{t('auth.forgotPassword')}</Link>
+      </p>
       <OidcSignInButton returnTo={from && from !== '/login' ? from : '/'} />
       <p className="form-footer">
         {t('auth.noAccount')}{' '}

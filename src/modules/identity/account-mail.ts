@@ -1,0 +1,90 @@
+import nodemailer from 'nodemailer';
+import type { Db } from '../../db/connection.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Locale } from '../../lib/errors.ts';
+import * as repo from './account.repo.ts';
+
+/** What one account e-mail says; links carry a single-use token. */
+export type AccountLetter =
+  | { kind: 'confirm'; link: string }
+  | { kind: 'reset'; link: string }
+  | { kind: 'already_registered'; loginLink: string; resetLink: string };
+
+export function renderLetter(letter: AccountLetter, locale: Locale): { subject: string; text: string } {
+  const ru = locale === 'ru';
+  switch (letter.kind) {
+    case 'confirm':
+      return ru
+        ? {
+            subject: 'Подтвердите адрес почты — «Вместе»',
+            text: `Чтобы завершить регистрацию, откройте ссылку (действует 24 часа):\n${letter.link}\n\nЕсли вы не регистрировались, просто удалите это письмо.`,
+          }
+        : {
+            subject: 'Confirm your e-mail address — Vmeste',
+            text: `To finish registering, open this link (valid for 24 hours):\n${letter.link}\n\nIf you did not register, simply delete this message.`,
+          };
+    case 'reset':
+      return ru
+        ? {
+            subject: 'Сброс пароля — «Вместе»',
+            text: `Чтобы задать новый пароль, откройте ссылку (действует 1 час, один раз):\n${letter.link}\n\nЕсли вы не просили сбросить пароль, удалите это письмо: пароль останется прежним.`,
+          }
+        : {
+            subject: 'Password reset — Vmeste',
+            text: `To set a new password, open this link (valid once, for 1 hour):\n${letter.link}\n\nIf you did not ask to reset your password, delete this message: it stays as it was.`,
+          };
+    case 'already_registered':
+      return ru
+        ? {
+            subject: 'Попытка регистрации с вашим адресом — «Вместе»',
+            text: `Кто-то (возможно, вы) пытался зарегистрироваться с этим адресом, но учётная запись уже есть.\nВойти: ${letter.loginLink}\nЗабыли пароль? ${letter.resetLink}\n\nЕсли это были не вы, ничего делать не нужно.`,
+          }
+        : {
+            subject: 'Someone tried to register with your address — Vmeste',
+            text: `Someone (perhaps you) tried to register with this address, but it already has an account.\nSign in: ${letter.loginLink}\nForgot your password? ${letter.resetLink}\n\nIf it was not you, there is nothing to do.`,
+          };
+  }
+}
+
+export type AccountMailer = { send(to: string, subject: string, text: string): Promise<void>; close(): void };
+
+/** SMTP_URL's transport; without it account mail waits in the table (and confirmation cannot finish). */
+export function accountMailer(smtpUrl: string | undefined, from: string): AccountMailer | null {
+  if (!smtpUrl) return null;
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(to, subject, text) {
+      await transport.sendMail({ from, to, subject, text, textEncoding: 'base64' });
+    },
+    close: () => transport.close(),
+  };
+}
+
+export const MAX_MAIL_ATTEMPTS = 5;
+
+/**
+ * Sends waiting account mail. Each node claims its batch with SKIP LOCKED, so a letter goes out once
+ * however many nodes run this at the same moment; a failure is retried on the next run.
+ */
+export async function deliverAccountMail(
+  deps: { db: Db; clock: Clock; mailer: AccountMailer | null },
+  batch = 20,
+): Promise<{ sent: number; failed: number }> {
+  const { mailer } = deps;
+  if (!mailer) return { sent: 0, failed: 0 };
+  return deps.db.transaction(async (tx) => {
+    let sent = 0;
+    let failed = 0;
+    for (const m of await repo.claimPendingMail(tx, batch, MAX_MAIL_ATTEMPTS)) {
+      try {
+        await mailer.send(m.toEmail, m.subject, m.text);
+        await repo.markMailSent(tx, m.id, deps.clock.now());
+        sent++;
+      } catch {
+        await repo.markMailFailed(tx, m.id);
+        failed++;
+      }
+    }
+    return { sent, failed };
+  });
+}
