@@ -1,11 +1,11 @@
-import type { AppContext } from '../server/context.ts';
 import { accountMailer } from '../modules/identity/index.ts';
 import { initiativesDeps } from '../modules/initiatives/index.ts';
 import { notificationsRuntime } from '../modules/notifications/index.ts';
+import type { AppContext } from '../server/context.ts';
+import { reportsDeps } from '../server/deps.ts';
 import { registerAccountMailJob } from './account-mail.job.ts';
 import { registerAnalyticsRefreshJob } from './analytics-refresh.job.ts';
 import { registerAutoCloseJob } from './auto-close.job.ts';
-import { reportsDeps } from '../server/deps.ts';
 import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts';
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';

@@ -149,9 +149,7 @@ export async function listEvents(deps: ReportsDeps, actor: Actor | null, id: str
   const events = await repo.listEvents(
     deps.db,
     id,
-    !full
-      ? { publicOnly: true }
-      : { publicOnly: false, internalExcept: handling ? [] : staffOnlyEvents },
+    !full ? { publicOnly: true } : { publicOnly: false, internalExcept: handling ? [] : staffOnlyEvents },
   );
   return events.map((e) => ({
     id: e.id,
