@@ -35,6 +35,7 @@ import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps } from './deps.ts';
 import { healthRoutes } from './health.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
@@ -138,6 +139,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, { db: ctx.db, clock: ctx.clock, sessionTtlDays: config.sessionTtlDays });
+  registerMetrics(app, ctx);
   await app.register(healthRoutes(ctx));
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
