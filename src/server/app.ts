@@ -34,7 +34,7 @@ import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps } from './deps.ts';
-import { healthRoutes } from './health.ts';
+import { healthRoutes, registerDraining } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -140,7 +140,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
 
   registerAuth(app, { db: ctx.db, clock: ctx.clock, sessionTtlDays: config.sessionTtlDays });
   registerMetrics(app, ctx);
-  await app.register(healthRoutes(ctx));
+  await app.register(healthRoutes(ctx, registerDraining(app)));
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));

@@ -30,12 +30,8 @@ const readySchema = z.object({
  * node is not shutting down (a proxy stops sending to a draining node before its port closes).
  * `/api/health` stays the combined status it always was.
  */
-export function healthRoutes(ctx: AppContext) {
+export function healthRoutes(ctx: AppContext, draining: () => boolean) {
   return async function routes(app: FastifyInstance) {
-    let draining = false;
-    app.addHook('preClose', async () => {
-      draining = true;
-    });
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const dbAnswers = async () => {
       try {
@@ -84,11 +80,28 @@ export function healthRoutes(ctx: AppContext) {
       },
       async (_request, reply) => {
         const db = (await dbAnswers()) ? ('up' as const) : ('down' as const);
-        const ready = db === 'up' && !draining;
+        const ready = db === 'up' && !draining();
         return reply
           .status(ready ? 200 : 503)
-          .send({ status: ready ? ('ready' as const) : ('not_ready' as const), db, draining });
+          .send({ status: ready ? ('ready' as const) : ('not_ready' as const), db, draining: draining() });
       },
     );
   };
+}
+
+/**
+ * Draining on close: from the moment the app starts closing, every answer says `Connection: close`,
+ * so that a client's kept-alive connection ends with the request in flight instead of holding the
+ * server open (measured: with 32 busy keep-alive clients, the stop waited out its 15 s bound). On
+ * the root instance, so it covers every route. Returns whether the app is draining.
+ */
+export function registerDraining(app: FastifyInstance): () => boolean {
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
+  return () => draining;
 }
