@@ -272,12 +272,16 @@ export function post(
 }
 
 /** A loopback webhook receiver that records the reports it was told about. */
-async function startReceiver() {
+export async function startReceiver() {
   const reports = new Set<string>();
+  /** Every delivery id received, with how often: a job that ran twice would show a count above 1. */
+  const deliveries = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const delivery = String(req.headers['x-vmeste-delivery'] ?? '');
+      if (delivery) deliveries.set(delivery, (deliveries.get(delivery) ?? 0) + 1);
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { report?: { id?: string } };
         if (body.report?.id) reports.add(body.report.id);
@@ -291,6 +295,7 @@ async function startReceiver() {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hook`,
+    deliveries,
     async waitFor(ids: Set<string>, timeoutMs: number): Promise<number> {
       const until = Date.now() + timeoutMs;
       const count = () => [...ids].filter((id) => reports.has(id)).length;

@@ -80,7 +80,8 @@ export async function serve(args: string[]): Promise<void> {
   if (buildError) throw buildError;
   // The job queue starts after listening (at the end): nothing a page needs waits for it.
   const app = await buildApp(config, { database, serveWeb: true });
-  let queue: JobQueue | null = null;
+  // The queue starts last (below); a stop that comes first, or meanwhile, waits for it and stops it.
+  let queueStarting: Promise<JobQueue | null> = Promise.resolve(null);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -92,7 +93,11 @@ export async function serve(args: string[]): Promise<void> {
     deadline.unref();
     try {
       // Both at once: the server stops accepting and finishes its requests while running jobs finish.
-      await Promise.all([queue ? stopQueue(queue, JOBS_DRAIN_MS) : null, app.close()]);
+      const stoppingQueue = queueStarting.then(
+        (queue) => (queue ? stopQueue(queue, JOBS_DRAIN_MS) : undefined),
+        () => undefined,
+      );
+      await Promise.all([stoppingQueue, app.close()]);
       stopCheckpoints();
       await database.close();
       process.exit(0);
@@ -122,9 +127,16 @@ export async function serve(args: string[]): Promise<void> {
   if (stopping) return;
   // Until it has started (about a second on a restart), a retraining request answers
   // jobs_unavailable and a notification waits for the next scheduled dispatch instead of a nudge.
-  queue = await startQueue(database, config.dbSchema);
-  app.ctx.queue = queue;
-  await registerJobs(app.ctx);
+  queueStarting = startQueue(database, config.dbSchema);
+  try {
+    const queue = await queueStarting;
+    if (stopping) return;
+    app.ctx.queue = queue;
+    await registerJobs(app.ctx);
+  } catch (err) {
+    // A stop during the start closes the database under it: that is the stop, not a failure.
+    if (!stopping) throw err;
+  }
 }
 
 /** How often the embedded database writes a checkpoint (see checkpointRegularly). */

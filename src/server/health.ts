@@ -16,7 +16,8 @@ const healthSchema = z.object({
   version: z.string(),
 });
 
-const liveSchema = z.object({ status: z.literal('ok'), version: z.string() });
+// The process id says which node (or cluster worker) answered: operators and the multi-node test use it.
+const liveSchema = z.object({ status: z.literal('ok'), version: z.string(), pid: z.number().int() });
 const readySchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   db: z.enum(['up', 'down']),
@@ -66,7 +67,7 @@ export function healthRoutes(ctx: AppContext, draining: () => boolean) {
           response: { 200: liveSchema },
         },
       },
-      async () => ({ status: 'ok' as const, version }),
+      async () => ({ status: 'ok' as const, version, pid: process.pid }),
     );
     typed.get(
       '/api/ready',
