@@ -28,53 +28,57 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): Registry
     registers: [registry],
   });
   const jobSchema = ctx.database.schema === 'public' ? 'pgboss' : `pgboss_${ctx.database.schema}`;
-  const queueWaiting = new Gauge({
-    name: 'vmeste_job_queue_waiting',
-    help: 'Jobs due and waiting for a worker, per queue',
-    labelNames: ['queue'] as const,
-    registers: [registry],
-  });
+  // A registry serialises its metrics in the order they were made, so each group is read by the
+  // collect() of its first gauge and the others are set from it before they are written.
   const queueActive = new Gauge({
     name: 'vmeste_job_queue_active',
     help: 'Jobs running, per queue',
     labelNames: ['queue'] as const,
-    registers: [registry],
+    registers: [],
   });
   const queueAge = new Gauge({
     name: 'vmeste_job_queue_oldest_waiting_seconds',
     help: 'How long the oldest due job has waited, per queue',
     labelNames: ['queue'] as const,
+    registers: [],
+  });
+  const queueWaiting = new Gauge({
+    name: 'vmeste_job_queue_waiting',
+    help: 'Jobs due and waiting for a worker, per queue',
+    labelNames: ['queue'] as const,
     registers: [registry],
     async collect() {
-      const gauges = await queueGauges(ctx.db, jobSchema, ctx.clock.now());
-      for (const g of [queueWaiting, queueActive, this]) g.reset();
+      const gauges = await queueGauges(ctx.db, jobSchema);
+      for (const g of [this, queueActive, queueAge]) g.reset();
       for (const q of gauges) {
-        queueWaiting.set({ queue: q.name }, q.waiting);
+        this.set({ queue: q.name }, q.waiting);
         queueActive.set({ queue: q.name }, q.active);
-        this.set({ queue: q.name }, q.oldestWaitingSeconds);
+        queueAge.set({ queue: q.name }, q.oldestWaitingSeconds);
       }
     },
   });
-  void queueAge;
-  const outbox = new Gauge({
+  registry.registerMetric(queueActive);
+  registry.registerMetric(queueAge);
+  const outboxAge = new Gauge({
+    name: 'vmeste_webhook_backlog_oldest_seconds',
+    help: 'Age of the oldest outbox row, and how overdue the most overdue pending delivery is',
+    labelNames: ['stage'] as const,
+    registers: [],
+  });
+  new Gauge({
     name: 'vmeste_webhook_backlog',
     help: 'Webhook events not yet sent: outbox rows not fanned out, deliveries pending',
     labelNames: ['stage'] as const,
     registers: [registry],
-  });
-  new Gauge({
-    name: 'vmeste_webhook_backlog_oldest_seconds',
-    help: 'Age of the oldest outbox row, and how overdue the most overdue pending delivery is',
-    labelNames: ['stage'] as const,
-    registers: [registry],
     async collect() {
-      const g = await outboxGauge(ctx.db, ctx.clock.now());
-      outbox.set({ stage: 'outbox' }, g.outbox);
-      outbox.set({ stage: 'delivery' }, g.pendingDeliveries);
-      this.set({ stage: 'outbox' }, g.oldestOutboxSeconds);
-      this.set({ stage: 'delivery' }, g.oldestDueDeliverySeconds);
+      const g = await outboxGauge(ctx.db);
+      this.set({ stage: 'outbox' }, g.outbox);
+      this.set({ stage: 'delivery' }, g.pendingDeliveries);
+      outboxAge.set({ stage: 'outbox' }, g.oldestOutboxSeconds);
+      outboxAge.set({ stage: 'delivery' }, g.oldestDueDeliverySeconds);
     },
   });
+  registry.registerMetric(outboxAge);
   const stats = ctx.database.poolStats;
   if (stats)
     new Gauge({

@@ -14,22 +14,24 @@ export type OutboxGauge = {
  * has waited. Read from the job queue's own table (pg-boss keeps it in `jobSchema`); empty until a
  * node has started the queue.
  */
-export async function queueGauges(exec: Executor, jobSchema: string, now: Date): Promise<QueueGauge[]> {
+export async function queueGauges(exec: Executor, jobSchema: string): Promise<QueueGauge[]> {
   const exists = await queryRows<{ t: string | null }>(
     exec,
     sql`SELECT to_regclass(${`${jobSchema}.job`})::text AS t`,
   );
   if (!exists[0]?.t) return [];
+  // Every queue, also an idle one (zeros). The queue's times are the database's (pg-boss writes
+  // now()), so the ages are measured against the database's clock too.
   const rows = await queryRows<{ name: string; waiting: number; active: number; oldest: number | null }>(
     exec,
-    sql`SELECT name,
-          count(*) FILTER (WHERE state IN ('created', 'retry') AND start_after <= ${now.toISOString()}::timestamptz)::int AS waiting,
-          count(*) FILTER (WHERE state = 'active')::int AS active,
-          extract(epoch FROM ${now.toISOString()}::timestamptz - min(start_after)
-            FILTER (WHERE state IN ('created', 'retry') AND start_after <= ${now.toISOString()}::timestamptz))::float8 AS oldest
-        FROM ${sql.identifier(jobSchema)}.job
-        WHERE state IN ('created', 'retry', 'active')
-        GROUP BY name`,
+    sql`SELECT q.name,
+          count(j.id) FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after <= now())::int AS waiting,
+          count(j.id) FILTER (WHERE j.state = 'active')::int AS active,
+          extract(epoch FROM now() - min(j.start_after)
+            FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after <= now()))::float8 AS oldest
+        FROM ${sql.identifier(jobSchema)}.queue q
+        LEFT JOIN ${sql.identifier(jobSchema)}.job j ON j.name = q.name AND j.state IN ('created', 'retry', 'active')
+        GROUP BY q.name`,
   );
   return rows.map((r) => ({
     name: r.name,
@@ -40,8 +42,7 @@ export async function queueGauges(exec: Executor, jobSchema: string, now: Date):
 }
 
 /** The webhook outbox not yet fanned out, and deliveries due but not yet delivered. */
-export async function outboxGauge(exec: Executor, now: Date): Promise<OutboxGauge> {
-  const at = now.toISOString();
+export async function outboxGauge(exec: Executor): Promise<OutboxGauge> {
   const rows = await queryRows<{
     outbox: number;
     oldestOutbox: number | null;
@@ -51,10 +52,10 @@ export async function outboxGauge(exec: Executor, now: Date): Promise<OutboxGaug
     exec,
     sql`SELECT
           (SELECT count(*)::int FROM webhook_outbox) AS outbox,
-          (SELECT extract(epoch FROM ${at}::timestamptz - min(created_at))::float8 FROM webhook_outbox) AS "oldestOutbox",
+          (SELECT extract(epoch FROM now() - min(created_at))::float8 FROM webhook_outbox) AS "oldestOutbox",
           (SELECT count(*)::int FROM webhook_deliveries WHERE state = 'pending') AS pending,
-          (SELECT extract(epoch FROM ${at}::timestamptz - min(next_attempt_at))::float8
-             FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ${at}::timestamptz) AS "oldestDue"`,
+          (SELECT extract(epoch FROM now() - min(next_attempt_at))::float8
+             FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= now()) AS "oldestDue"`,
   );
   const r = rows[0]!;
   return {
