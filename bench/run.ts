@@ -164,6 +164,8 @@ function submittedReports(target: Target): Promise<string[]> {
  */
 export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
+  if (args[0] === 'reliability')
+    return (await import('./reliability/run.ts')).runReliabilityBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {
