@@ -42,7 +42,7 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): Registry
     labelNames: ['queue'] as const,
     registers: [],
   });
-  const queueWaiting = new Gauge({
+  new Gauge({
     name: 'vmeste_job_queue_waiting',
     help: 'Jobs due and waiting for a worker, per queue',
     labelNames: ['queue'] as const,
