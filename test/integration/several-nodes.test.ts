@@ -245,7 +245,8 @@ describe('the embedded database belongs to one process', () => {
   let store: Store;
   beforeAll(async () => {
     store = await freshStore('pglite', `vmeste_single_${process.pid}`);
-  }, 120_000);
+    // A fresh embedded database compiles PostGIS: minutes on a loaded 2-core machine.
+  }, 300_000);
   afterAll(async () => {
     if (store) await dropStore(store);
   });
