@@ -179,6 +179,8 @@ export async function runBench(args: string[]): Promise<void> {
       throw new Error('The address bench runs against PostgreSQL: set DATABASE_URL');
     return (await import('./addresses.ts')).runAddressBench(process.env.DATABASE_URL);
   }
+  if (args[0] === 'reliability')
+    return (await import('./reliability/run.ts')).runReliabilityBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {

@@ -1,9 +1,22 @@
+import cluster from 'node:cluster';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertRegionSchemaDistributed } from '../db/citus.ts';
+import type { Database } from '../db/connection.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { type AppConfig, loadConfig } from '../server/config.ts';
+import { type AppConfig, ConfigError, loadConfig } from '../server/config.ts';
 import { openMigratedDatabase } from '../server/database.ts';
 import { buildWebInBackground } from './build-web.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { runPrimary } from './serve-cluster.ts';
+
+/**
+ * How long a node may take to stop on SIGTERM: in-flight requests finish, running jobs finish (or
+ * are handed back to the queue), the database closes. Past it the process exits anyway (code 1), so
+ * a stuck handler cannot hold a deployment up; a job cut short is retried by another node.
+ */
+export const SHUTDOWN_TIMEOUT_MS = 15_000;
+const JOBS_DRAIN_MS = 10_000;
 
 export async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -13,6 +26,8 @@ export async function serve(args: string[]): Promise<void> {
       host: { type: 'string' },
       // npm start in a checkout: (re)build web/dist first when its sources changed.
       'build-web': { type: 'boolean', default: false },
+      // Several Node processes on one port (node:cluster), over one PostgreSQL database.
+      workers: { type: 'string' },
     },
   });
   const loaded = loadConfig({
@@ -21,6 +36,17 @@ export async function serve(args: string[]): Promise<void> {
     ...(values.host ? { HOST: values.host } : {}),
   });
   const config = withDemoDefaults(loaded, process.env);
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new ConfigError('--workers must be a whole number from 1 to 64');
+  if (workers > 1 && !config.databaseUrl)
+    throw new ConfigError(
+      '--workers needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process',
+    );
+  if (workers > 1 && cluster.isPrimary) return runPrimary(config, workers, values['build-web']);
+  const worker = cluster.isWorker;
+  // Before the embedded database opens: a second process on its directory would corrupt it.
+  if (!config.databaseUrl) lockDataDir(path.join(config.dataDir, 'pglite'));
   // The database opens while the rest starts: PGlite compiles its WebAssembly (and PostGIS's) off the
   // main thread, which hashing the web app's sources and loading the app's modules keep busy.
   const opening = openMigratedDatabase(config).then(
@@ -28,8 +54,9 @@ export async function serve(args: string[]): Promise<void> {
     (error: unknown) => ({ error }),
   );
   // The build (when needed) runs in its own process while this one prepares the database. Observed
-  // at once, so a failed build is not an unhandled rejection while the database still opens.
-  const webBuilt = (values['build-web'] ? buildWebInBackground() : Promise.resolve(null))
+  // at once, so a failed build is not an unhandled rejection while the database still opens. A
+  // cluster worker finds it built by the primary.
+  const webBuilt = (values['build-web'] && !worker ? buildWebInBackground() : Promise.resolve(null))
     .then((build) => build?.done)
     .then(
       () => null,
@@ -45,26 +72,48 @@ export async function serve(args: string[]): Promise<void> {
   if ('error' in opened) throw opened.error;
   const { database } = opened;
   await assertRegionSchemaDistributed(database, config.dbSchema);
+  const stopCheckpoints = database.engine === 'pglite' ? checkpointRegularly(database) : () => {};
   // A fresh embedded database gets the demo region and its users now, its reports once listening.
-  const demo = await seedIfEmpty(config, database);
+  // In a cluster the primary has seeded before forking.
+  const demo = worker ? null : await seedIfEmpty(config, database);
   // The static files are listed when the app is assembled, so the build must be complete by then.
   const buildError = await webBuilt;
   if (buildError) throw buildError;
   // The job queue starts after listening (at the end): nothing a page needs waits for it.
   const app = await buildApp(config, { database, serveWeb: true });
-  let queue: JobQueue | null = null;
-  const shutdown = async () => {
-    if (queue) await stopQueue(queue, 10_000);
-    await app.close();
-    await database.close();
-    process.exit(0);
+  // The queue starts last (below); a stop that comes first, or meanwhile, waits for it and stops it.
+  let queueStarting: Promise<JobQueue | null> = Promise.resolve(null);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = setTimeout(() => {
+      process.stderr.write(`Shutdown took over ${SHUTDOWN_TIMEOUT_MS} ms (${signal}): exiting anyway\n`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    try {
+      // Both at once: the server stops accepting and finishes its requests while running jobs finish.
+      const stoppingQueue = queueStarting.then(
+        (queue) => (queue ? stopQueue(queue, JOBS_DRAIN_MS) : undefined),
+        () => undefined,
+      );
+      await Promise.all([stoppingQueue, app.close()]);
+      stopCheckpoints();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      process.stderr.write(`Shutdown failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
-  console.log(
-    `Vmeste is running at ${address} (database: ${database.engine}; API docs: ${address}/api/docs)`,
-  );
+  if (!worker)
+    console.log(
+      `Vmeste is running at ${address} (database: ${database.engine}; API docs: ${address}/api/docs)`,
+    );
   if (demo) {
     // Served meanwhile: the demo log-ins work from the first page, and the list fills as reports go in.
     // The jobs start after them, as they did when the seed ran before listening: a scheduled job (a
@@ -76,11 +125,39 @@ export async function serve(args: string[]): Promise<void> {
       );
     });
   }
+  if (stopping) return;
   // Until it has started (about a second on a restart), a retraining request answers
   // jobs_unavailable and a notification waits for the next scheduled dispatch instead of a nudge.
-  queue = await startQueue(database, config.dbSchema);
-  app.ctx.queue = queue;
-  await registerJobs(app.ctx);
+  queueStarting = startQueue(database, config.dbSchema);
+  try {
+    const queue = await queueStarting;
+    if (stopping) return;
+    app.ctx.queue = queue;
+    await registerJobs(app.ctx);
+  } catch (err) {
+    // A stop during the start closes the database under it: that is the stop, not a failure.
+    if (!stopping) throw err;
+  }
+}
+
+/** How often the embedded database writes a checkpoint (see checkpointRegularly). */
+const PGLITE_CHECKPOINT_MS = 60_000;
+
+/**
+ * PGlite runs PostgreSQL in single-user mode: no checkpointer process, so without this the
+ * write-ahead log since the last clean stop grows without bound and a restart after a crash replays
+ * all of it (measured: 4 s after the first kill, 54 s after the ninth; docs/reliability.md). A
+ * checkpoint at start and every minute keeps crash recovery to the last minute's writes.
+ */
+function checkpointRegularly(database: Database): () => void {
+  const checkpoint = () =>
+    database.execScript('CHECKPOINT').catch((err: unknown) => {
+      process.stderr.write(`checkpoint failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    });
+  void checkpoint();
+  const timer = setInterval(checkpoint, PGLITE_CHECKPOINT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

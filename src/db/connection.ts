@@ -31,6 +31,8 @@ export type Database = {
    * parameters returns the rows of every statement, as node-postgres does.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** The connection pool's state, where there is one (PostgreSQL), for /metrics. */
+  poolStats?: () => { max: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -120,6 +122,12 @@ export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
       const result = (await pool.query(text, values)) as unknown as pg.QueryResult | pg.QueryResult[];
       return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows };
     },
+    poolStats: () => ({
+      max: opts.poolSize ?? 20,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => pool.end(),
   };
   return { database, pool };

@@ -30,10 +30,11 @@ export async function startQueue(database: Database, regionSchema: string): Prom
       },
     },
     schema: regionSchema === 'public' ? 'pgboss' : `pgboss_${regionSchema}`,
-    // The embedded database is one process: poll less, keep maintenance light.
-    ...(database.engine === 'pglite'
-      ? { maintenanceIntervalSeconds: 300, monitorStateIntervalSeconds: 300 }
-      : {}),
+    // Maintenance expires the jobs of a node that died mid-run (and so frees a stately queue, e.g.
+    // webhook delivery): every 30 s rather than pg-boss's 2 minutes. The embedded database is one
+    // process: its state monitor polls less.
+    maintenanceIntervalSeconds: 30,
+    ...(database.engine === 'pglite' ? { monitorStateIntervalSeconds: 300 } : {}),
   });
   boss.on('error', (err) => {
     process.stderr.write(`job queue error: ${errorSummary(err)}\n`);

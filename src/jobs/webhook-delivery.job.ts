@@ -4,6 +4,8 @@ import type { JobQueue } from './queue.ts';
 export const WEBHOOK_QUEUE = 'webhook-delivery';
 /** How soon the next run follows a finished one: the delivery latency of an event. */
 export const WEBHOOK_POLL_SECONDS = 5;
+/** After this long a run is taken for dead (its node killed) and another may start. */
+export const WEBHOOK_RUN_EXPIRE_SECONDS = 60;
 
 /**
  * Webhook delivery runs as a chain of jobs: each run fans the outbox out, sends what is due, and
@@ -13,8 +15,20 @@ export const WEBHOOK_POLL_SECONDS = 5;
  * loses nothing.
  */
 export async function registerWebhookDeliveryJob(queue: JobQueue, deps: DispatchDeps): Promise<void> {
-  const options = { name: WEBHOOK_QUEUE, policy: 'stately' as const, retryLimit: 0 };
+  // A run whose node was killed stays "active" until it expires, and the stately policy lets no
+  // other run start meanwhile: with pg-boss's default (15 minutes) one SIGKILL stopped every
+  // webhook for a quarter of an hour (the crash test, docs/reliability.md). A run takes well under
+  // a second unless a large backlog is due; should one outlive this, the next may overlap it, which
+  // the deliveries' leases keep from sending anything twice.
+  const options = {
+    name: WEBHOOK_QUEUE,
+    policy: 'stately' as const,
+    retryLimit: 0,
+    expireInSeconds: WEBHOOK_RUN_EXPIRE_SECONDS,
+  };
   await queue.createQueue(WEBHOOK_QUEUE, options);
+  // createQueue leaves an existing queue as it was: a database from an older version gets the expiry too.
+  await queue.updateQueue(WEBHOOK_QUEUE, options);
   await queue.schedule(WEBHOOK_QUEUE, '* * * * *', {});
   await queue.work(WEBHOOK_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     try {

@@ -44,7 +44,8 @@ import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps, winnersAnnouncer } from './deps.ts';
-import { healthRoutes } from './health.ts';
+import { healthRoutes, registerDraining } from './health.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerHsts } from './plugins/hsts.ts';
@@ -172,7 +173,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, { db: ctx.db, clock: ctx.clock, sessionTtlDays: config.sessionTtlDays });
-  await app.register(healthRoutes(ctx));
+  registerMetrics(app, ctx);
+  await app.register(healthRoutes(ctx, registerDraining(app)));
   await app.register(identityRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));

@@ -102,6 +102,9 @@ const envSchema = z
     OPEN311_JURISDICTION_ID: z.string().min(1).default('vmeste'),
     /** Requests per minute one API key may make, unless its own limit says otherwise. */
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    // ---- operations (docs/operations.md) ----
+    /** Bearer token that opens /metrics to a scraper elsewhere; unset: /metrics answers loopback only. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     // ---- outbound webhooks (docs/webhooks.md) ----
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
@@ -180,6 +183,7 @@ export type AppConfig = {
   notificationsCron: string;
   open311JurisdictionId: string;
   apiKeyRateLimitPerMinute: number;
+  metricsToken: string | undefined;
   // ---- outbound webhooks ----
   webhooks: {
     timeoutMs: number;
@@ -259,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notificationsCron: e.NOTIFICATIONS_CRON,
     open311JurisdictionId: e.OPEN311_JURISDICTION_ID,
     apiKeyRateLimitPerMinute: e.API_KEY_RATE_LIMIT_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
     // ---- outbound webhooks ----
     webhooks: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

@@ -13,3 +13,7 @@ export function hit(...args: Parameters<typeof repo.hit>): ReturnType<typeof rep
 export function deleteStaleCounters(...args: Parameters<typeof repo.deleteStaleCounters>): Promise<void> {
   return repo.deleteStaleCounters(...args);
 }
+
+export type { OutboxGauge, QueueGauge } from './metrics.repo.ts';
+/** Job queue depth and age per queue, and the webhook backlog, for /metrics. */
+export { outboxGauge, queueGauges } from './metrics.repo.ts';

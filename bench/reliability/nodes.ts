@@ -1,0 +1,166 @@
+/**
+ * App nodes as real processes (`vmeste serve`), for the crash, cluster and soak scenarios: the
+ * reliability claims are about processes that die, restart and share one database, which an
+ * in-process `app.inject` cannot show.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Database } from '../../src/db/connection.ts';
+import { openPglite, openPostgres } from '../../src/db/connection.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openEmbeddedDatabase } from '../../src/db/pglite-base.ts';
+import { seedReference } from '../../src/db/seed/reference.ts';
+
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli/main.ts');
+
+/** Where a scenario's data lives: a PostgreSQL database of its own, or an embedded data directory. */
+export type Store =
+  | { engine: 'postgres'; url: string; dataDir: string }
+  | { engine: 'pglite'; dataDir: string };
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A fresh, migrated database with the reference data (categories, districts, rules). */
+export async function freshStore(engine: 'postgres' | 'pglite', name: string): Promise<Store> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `vmeste-${name}-`));
+  if (engine === 'pglite') {
+    const { database } = await openEmbeddedDatabase({
+      dataDir: path.join(dataDir, 'pglite'),
+      schema: 'public',
+    });
+    await migrate(database, 'public');
+    await seedReference(database.db);
+    await database.close();
+    return { engine, dataDir };
+  }
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('DATABASE_URL must point at PostgreSQL for this scenario');
+  const admin = new pg.Client({ connectionString: withDatabase(base, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(base, name);
+  const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
+  await migrate(database, 'public');
+  await seedReference(database.db);
+  await database.close();
+  return { engine, url, dataDir };
+}
+
+/** Removes the store (the PostgreSQL database is dropped; the data directory deleted). */
+export async function dropStore(store: Store): Promise<void> {
+  rmSync(store.dataDir, { recursive: true, force: true });
+  if (store.engine !== 'postgres') return;
+  const admin = new pg.Client({ connectionString: withDatabase(store.url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${new URL(store.url).pathname.slice(1)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Opens the store from this process (PostgreSQL: beside running nodes; the embedded database: only
+ * while no node runs, it is one process's).
+ */
+export async function openStore(store: Store): Promise<Database> {
+  if (store.engine === 'postgres')
+    return openPostgres({ databaseUrl: store.url, schema: 'public', poolSize: 4 }).database;
+  return (await openPglite({ dataDir: path.join(store.dataDir, 'pglite'), schema: 'public' })).database;
+}
+
+export type NodeProcess = {
+  port: number;
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal name) once the process has ended. */
+  exited: Promise<string>;
+  /** Milliseconds from the fork to the first healthy answer. */
+  startMs: number;
+  output: () => string;
+};
+
+/** The environment every node of a scenario gets: limits out of the way, the store, quiet logs. */
+export function nodeEnv(store: Store, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: store.dataDir,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
+    ...extra,
+  };
+  if (store.engine === 'postgres') env.DATABASE_URL = store.url;
+  else delete env.DATABASE_URL;
+  return env;
+}
+
+/** Starts `vmeste serve` (with `args`, e.g. `--workers 3`) and waits until it answers `readyPath`. */
+export async function startNode(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  args: string[] = [],
+  readyPath = '/api/health',
+  timeoutMs = 120_000,
+): Promise<NodeProcess> {
+  const started = Date.now();
+  let out = '';
+  const child = fork(cli, ['serve', '--port', String(port), ...args], {
+    execArgv: ['--import', 'tsx'],
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+  );
+  let gone: string | null = null;
+  void exited.then((how) => {
+    gone = how;
+  });
+  while (Date.now() - started < timeoutMs) {
+    if (gone !== null) throw new Error(`node on port ${port} exited (${gone}) before it was ready:\n${out}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${readyPath}`);
+      if (res.ok) return { port, child, exited, startMs: Date.now() - started, output: () => out };
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`node on port ${port} not ready within ${timeoutMs} ms:\n${out}`);
+}
+
+/** SIGTERM, then how long the process took to exit (SIGKILL after `graceMs`, reported as such). */
+export async function stopNode(node: NodeProcess, graceMs = 20_000): Promise<{ ms: number; how: string }> {
+  const t0 = Date.now();
+  if (node.child.exitCode !== null || node.child.signalCode !== null)
+    return { ms: 0, how: await node.exited };
+  node.child.kill('SIGTERM');
+  const timer = setTimeout(() => node.child.kill('SIGKILL'), graceMs);
+  const how = await node.exited;
+  clearTimeout(timer);
+  return { ms: Date.now() - t0, how };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
