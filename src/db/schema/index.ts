@@ -15,3 +15,6 @@ export * from './platform.ts';
 export * from './reference.ts';
 export * from './reports.ts';
 export * from './webhooks.ts';
+// Notices of planned works, outages and events; city objects and their works.
+export * from './notices.ts';
+export * from './objects.ts';
