@@ -4,6 +4,7 @@ import { registerClarificationTimeoutJob } from './clarification-timeout.job.ts'
 import { registerRetrainJob } from './classifier-retrain.job.ts';
 import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
+import { registerNoticeAlertsJob } from './notice-alerts.job.ts';
 import { registerNotificationsJob } from './notifications.job.ts';
 import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
 
@@ -38,6 +39,12 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     ctx.config.deadlineEscalationCron,
   );
   await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
+  const notifications = notificationsRuntime(ctx);
+  await registerNoticeAlertsJob(
+    ctx.queue,
+    { db: ctx.db, clock: ctx.clock, mailer: notifications.mailer, baseUrl: notifications.dispatch.baseUrl },
+    '* * * * *',
+  );
   await registerWebhookDeliveryJob(ctx.queue, {
     db: ctx.db,
     clock: ctx.clock,

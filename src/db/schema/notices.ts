@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { noticeEventTypes, noticeKinds } from '../../modules/notices/notice-kinds.ts';
 import { users } from './identity.ts';
 import { organisations } from './reference.ts';
 import { reports } from './reports.ts';
@@ -23,9 +24,6 @@ export const anyGeometry = customType<{ data: string; driverData: string }>({
     return 'geometry(Geometry, 4326)';
   },
 });
-
-export const noticeKinds = ['planned_works', 'emergency_outage', 'event', 'road_closure'] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
 
 /**
  * A notice of planned works, an outage, a city event or a road closure (docs/notices.md). `area` is
@@ -91,7 +89,10 @@ export const reportNotices = pgTable(
       .references(() => notices.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.noticeId] }), index('report_notices_notice_idx').on(t.noticeId)],
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.noticeId] }),
+    index('report_notices_notice_idx').on(t.noticeId),
+  ],
 );
 
 /** A resident's place to hear about: a point with a radius (stored widened to its circle) or an area. */
@@ -113,9 +114,6 @@ export const noticeSubscriptions = pgTable(
     index('notice_subscriptions_area_gix').using('gist', t.area),
   ],
 );
-
-export const noticeEventTypes = ['started', 'changed', 'ended'] as const;
-export type NoticeEventType = (typeof noticeEventTypes)[number];
 
 /**
  * What subscribers are to be told, and when: a notice's start and end (due at its times) and each

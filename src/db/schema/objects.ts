@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   check,
   date,
@@ -11,13 +12,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { users } from './identity.ts';
 import { anyGeometry } from './notices.ts';
 import { organisations } from './reference.ts';
 import { media, reports } from './reports.ts';
 
-export const cityObjectKinds = ['road', 'road_section', 'yard', 'building', 'school', 'park', 'other'] as const;
+export const cityObjectKinds = [
+  'road',
+  'road_section',
+  'yard',
+  'building',
+  'school',
+  'park',
+  'other',
+] as const;
 export type CityObjectKind = (typeof cityObjectKinds)[number];
 
 /**

@@ -14,6 +14,7 @@ import {
   notificationsErrors,
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
+import { noticesErrors, noticesValidation } from '../../modules/notices/notices.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
 import { referenceErrors } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
@@ -41,6 +42,7 @@ export const catalogueParts = {
     importErrors,
     mediaErrors,
     notificationsErrors,
+    noticesErrors,
     open311Errors,
     referenceErrors,
     reportsErrors,
@@ -55,6 +57,7 @@ export const catalogueParts = {
     importValidation,
     mediaValidation,
     notificationsValidation,
+    noticesValidation,
     open311Validation,
     reportsValidation,
     webhooksValidation,
@@ -78,6 +81,7 @@ export const errorCatalogue = {
   ...importErrors,
   ...mediaErrors,
   ...notificationsErrors,
+  ...noticesErrors,
   ...open311Errors,
   ...referenceErrors,
   ...reportsErrors,
@@ -96,6 +100,7 @@ export const validationMessages = {
   ...importValidation,
   ...mediaValidation,
   ...notificationsValidation,
+  ...noticesValidation,
   ...open311Validation,
   ...reportsValidation,
   ...webhooksValidation,

@@ -1,0 +1,4 @@
+/** Notices of planned works, outages, events and road closures: the public entry of the module. */
+export { dispatchNoticeAlerts, type NoticeAlertsDeps } from './alerts.service.ts';
+export { noticeRoutes } from './notices.routes.ts';
+export { refuseBadGeometry } from './notices.service.ts';
