@@ -10,11 +10,11 @@ import {
 } from '../../modules/identity/identity.errors.ts';
 import { importErrors, importValidation } from '../../modules/import/import.errors.ts';
 import { mediaErrors, mediaValidation } from '../../modules/media/media.errors.ts';
+import { noticesErrors, noticesValidation } from '../../modules/notices/notices.errors.ts';
 import {
   notificationsErrors,
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
-import { noticesErrors, noticesValidation } from '../../modules/notices/notices.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
 import { referenceErrors } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';

@@ -3,6 +3,23 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import type { BBox, Geometry } from '../../lib/geojson.ts';
 import type { NoticeKind } from './notice-kinds.ts';
 
+/** Timestamps arrive as Date from PGlite and as text from node-postgres's raw queries. */
+export const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+const toDateOrNull = (v: Date | string | null): Date | null => (v === null ? null : toDate(v));
+
+/** A notice row's timestamps as Dates. */
+function withDates<T extends { startsAt: Date; endsAt: Date; updatedAt: Date; answeredAt: Date | null }>(
+  r: T,
+): T {
+  return {
+    ...r,
+    startsAt: toDate(r.startsAt),
+    endsAt: toDate(r.endsAt),
+    updatedAt: toDate(r.updatedAt),
+    answeredAt: toDateOrNull(r.answeredAt),
+  };
+}
+
 /** The geometry as stored: GeoJSON text parsed by PostGIS in WGS84. */
 const geom = (g: Geometry) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(g)}), 4326)`;
 
@@ -43,7 +60,7 @@ export async function unknownReferences(
   const [row] = await queryRows<{ organisation: boolean; categories: string[] }>(
     exec,
     sql`SELECT NOT EXISTS (SELECT 1 FROM organisations WHERE id = ${organisationId} AND is_active) AS organisation,
-          coalesce((SELECT array_agg(c.id::text) FROM unnest(${categoryIds}::uuid[]) AS c(id)
+          coalesce((SELECT array_agg(c.id::text) FROM unnest(${sql.param(categoryIds)}::uuid[]) AS c(id)
                     WHERE NOT EXISTS (SELECT 1 FROM categories k WHERE k.id = c.id AND k.is_active)),
                    '{}') AS categories`,
   );
@@ -72,7 +89,7 @@ export async function insertNotice(
     exec,
     sql`INSERT INTO notices (title, description, kind, organisation_id, category_ids, area, match_area,
           buffer_meters, starts_at, ends_at, created_by, created_at, updated_at)
-        SELECT ${n.title}, ${n.description}, ${n.kind}, ${n.organisationId}, ${n.categoryIds}::uuid[], a.g,
+        SELECT ${n.title}, ${n.description}, ${n.kind}, ${n.organisationId}, ${sql.param(n.categoryIds)}::uuid[], a.g,
           ${coverage(sql`a.g`, n.bufferMeters)}, ${n.bufferMeters}, ${n.startsAt}, ${n.endsAt}, ${createdBy},
           ${now}, ${now}
         FROM (SELECT ${geom(n.area)} AS g) a
@@ -86,7 +103,7 @@ export async function updateNotice(exec: Executor, id: string, n: NoticeWrite, n
   const [row] = await queryRows<{ version: number }>(
     exec,
     sql`UPDATE notices SET title = ${n.title}, description = ${n.description}, kind = ${n.kind},
-          organisation_id = ${n.organisationId}, category_ids = ${n.categoryIds}::uuid[], area = a.g,
+          organisation_id = ${n.organisationId}, category_ids = ${sql.param(n.categoryIds)}::uuid[], area = a.g,
           match_area = ${coverage(sql`a.g`, n.bufferMeters)}, buffer_meters = ${n.bufferMeters},
           starts_at = ${n.startsAt}, ends_at = ${n.endsAt}, version = version + 1, updated_at = ${now}
         FROM (SELECT ${geom(n.area)} AS g) a
@@ -129,7 +146,7 @@ export async function findNotice(exec: Executor, id: string, lock = false): Prom
     sql`SELECT ${noticeColumns} FROM notices n JOIN organisations o ON o.id = n.organisation_id
         WHERE n.id = ${id} ${lock ? sql`FOR UPDATE OF n` : sql``}`,
   );
-  return row ? { ...row, area: JSON.parse(row.areaJson) as Geometry } : undefined;
+  return row ? withDates({ ...row, area: JSON.parse(row.areaJson) as Geometry }) : undefined;
 }
 
 export type NoticeFilter = {
@@ -162,7 +179,7 @@ export async function listNotices(exec: Executor, f: NoticeFilter, limit: number
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY n.starts_at DESC, n.id LIMIT ${limit}`,
   );
-  return rows.map((r) => ({ ...r, description: '', area: JSON.parse(r.areaJson) as Geometry }));
+  return rows.map((r) => withDates({ ...r, description: '', area: JSON.parse(r.areaJson) as Geometry }));
 }
 
 export async function categoryNames(
@@ -171,7 +188,7 @@ export async function categoryNames(
 ): Promise<{ id: string; nameRu: string; nameEn: string }[]> {
   return queryRows(
     exec,
-    sql`SELECT id, name_ru AS "nameRu", name_en AS "nameEn" FROM categories WHERE id = ANY(${ids}::uuid[])
+    sql`SELECT id, name_ru AS "nameRu", name_en AS "nameEn" FROM categories WHERE id = ANY(${sql.param(ids)}::uuid[])
         ORDER BY name_ru`,
   );
 }
@@ -192,11 +209,12 @@ export async function listUpdates(
   exec: Executor,
   noticeId: string,
 ): Promise<{ id: number; text: string; createdAt: Date }[]> {
-  return queryRows(
+  const rows = await queryRows<{ id: number; text: string; createdAt: Date }>(
     exec,
     sql`SELECT id::int AS id, text, created_at AS "createdAt" FROM notice_updates WHERE notice_id = ${noticeId}
         ORDER BY id DESC`,
   );
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }
 
 /** Reports linked to the notice: all of them, and those still open (not answered or finished). */

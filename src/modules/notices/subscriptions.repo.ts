@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import type { Geometry } from '../../lib/geojson.ts';
 import type { NoticeEventType, NoticeKind } from './notice-kinds.ts';
+import { toDate } from './notices.repo.ts';
 
 export type SubscriptionRow = {
   id: string;
@@ -37,15 +38,16 @@ export async function insertSubscription(
         VALUES (${s.userId}, ${s.label}, ${'area' in s ? null : s.radiusMeters}, ${area}, ${s.now})
         RETURNING id, label, radius_meters AS "radiusMeters", ST_AsGeoJSON(area, 6) AS "areaJson", created_at AS "createdAt"`,
   );
-  return row!;
+  return { ...row!, createdAt: toDate(row!.createdAt) };
 }
 
 export async function listSubscriptions(exec: Executor, userId: string): Promise<SubscriptionRow[]> {
-  return queryRows(
+  const rows = await queryRows<SubscriptionRow>(
     exec,
     sql`SELECT id, label, radius_meters AS "radiusMeters", ST_AsGeoJSON(area, 6) AS "areaJson", created_at AS "createdAt"
         FROM notice_subscriptions WHERE user_id = ${userId} ORDER BY created_at, id`,
   );
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }
 
 export async function deleteSubscription(exec: Executor, userId: string, id: string): Promise<boolean> {
@@ -108,7 +110,7 @@ export type OutgoingAlert = {
 };
 
 export async function claimPendingAlertEmails(exec: Executor, limit: number): Promise<OutgoingAlert[]> {
-  return queryRows(
+  const rows = await queryRows<OutgoingAlert>(
     exec,
     sql`WITH claimed AS (
           UPDATE notice_alerts SET email_attempts = email_attempts + 1
@@ -120,6 +122,7 @@ export async function claimPendingAlertEmails(exec: Executor, limit: number): Pr
         FROM claimed c JOIN users u ON u.id = c.user_id JOIN notices n ON n.id = c.notice_id
         ORDER BY c.id`,
   );
+  return rows.map((r) => ({ ...r, startsAt: toDate(r.startsAt), endsAt: toDate(r.endsAt) }));
 }
 
 export async function setAlertEmailStatus(
@@ -143,13 +146,20 @@ export type AlertRow = {
 };
 
 export async function listAlerts(exec: Executor, userId: string, limit: number): Promise<AlertRow[]> {
-  return queryRows(
+  const rows = await queryRows<AlertRow>(
     exec,
     sql`SELECT a.id::int AS id, a.type, n.id AS "noticeId", n.title, n.kind, n.starts_at AS "startsAt",
           n.ends_at AS "endsAt", a.created_at AS "createdAt", a.read_at AS "readAt"
         FROM notice_alerts a JOIN notices n ON n.id = a.notice_id
         WHERE a.user_id = ${userId} ORDER BY a.id DESC LIMIT ${limit}`,
   );
+  return rows.map((r) => ({
+    ...r,
+    startsAt: toDate(r.startsAt),
+    endsAt: toDate(r.endsAt),
+    createdAt: toDate(r.createdAt),
+    readAt: r.readAt === null ? null : toDate(r.readAt),
+  }));
 }
 
 export async function countUnread(exec: Executor, userId: string): Promise<number> {

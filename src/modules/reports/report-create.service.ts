@@ -102,6 +102,7 @@ export async function createReport(
     appellant: body.appellant ?? null,
     duplicates: freshDuplicateFields,
     moderationDueAt: await moderationDeadlineOf(deps, row),
+    notices: outcome.notices,
   });
   // "Already reported — support it": offered after submission too, so the resident may still join in.
   if (deps.findSimilar)

@@ -48,9 +48,10 @@ async function loadReportDetail(
   row: repo.ReportRow,
 ): Promise<DetailParts> {
   const facts = factsOf(row);
-  const [mediaRows, answerRows] = await Promise.all([
+  const [mediaRows, answerRows, notices] = await Promise.all([
     repo.listMedia(deps.db, row.id),
     repo.listAnswers(deps.db, row.id),
+    repo.listReportNotices(deps.db, row.id),
   ]);
   const published = answerRows.find((a) => a.status === 'published');
   const working = answerRows.find((a) => a.status === 'draft' || a.status === 'review');
@@ -90,6 +91,7 @@ async function loadReportDetail(
         : null,
     duplicates: await duplicateFields(deps.db, row, actor),
     moderationDueAt: await moderationDeadlineOf(deps, row),
+    notices,
   };
 }
 

@@ -107,6 +107,8 @@ export type DetailParts = {
   moderationDueAt?: Date | null;
   /** Support and merge facts (src/modules/duplicates/report-view.ts). */
   duplicates: DuplicateFields;
+  /** Notices that explain the report (linked at filing). */
+  notices?: { id: string; title: string; endsAt: string }[];
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -138,5 +140,6 @@ export function presentDetail(p: DetailParts): ReportDetail {
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
     answerQuality: staffView ? (p.answerQuality ?? null) : null,
     ...p.duplicates,
+    notices: p.notices ?? [],
   };
 }

@@ -259,3 +259,16 @@ export async function insertRating(exec: Executor, values: typeof ratings.$infer
   const rows = await exec.insert(ratings).values(values).onConflictDoNothing().returning({ id: ratings.id });
   return rows.length > 0;
 }
+
+/** The notices that explain a report (linked by the intake statement), soonest ending first. */
+export async function listReportNotices(
+  exec: Executor,
+  reportId: string,
+): Promise<{ id: string; title: string; endsAt: string }[]> {
+  const rows = await queryRows<{ id: string; title: string; endsAt: Date | string }>(
+    exec,
+    sql`SELECT n.id, n.title, n.ends_at AS "endsAt" FROM report_notices rn JOIN notices n ON n.id = rn.notice_id
+        WHERE rn.report_id = ${reportId} ORDER BY n.ends_at, n.id`,
+  );
+  return rows.map((r) => ({ id: r.id, title: r.title, endsAt: new Date(r.endsAt).toISOString() }));
+}

@@ -202,6 +202,8 @@ export const reportDetailSchema = reportSummarySchema.extend({
   ...duplicateFieldsSchema.shape,
   /** Only in the answer to filing a report: open reports nearby that look like the same problem. */
   similar: z.array(similarReportSchema).optional(),
+  /** Notices of works or outages that explain the report (linked when it was filed; docs/notices.md). */
+  notices: z.array(z.object({ id: z.uuid(), title: z.string(), endsAt: z.string() })),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
