@@ -28,6 +28,7 @@ import { inboundRoutes } from '../modules/inbound/index.ts';
 import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
 import { noticeRoutes } from '../modules/notices/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
+import { objectRoutes } from '../modules/objects/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
@@ -159,6 +160,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(open311Routes(ctx, reports), { prefix: '/open311/v2' });
   await app.register(webhookRoutes(ctx));
   await app.register(noticeRoutes(ctx, reports));
+  await app.register(objectRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

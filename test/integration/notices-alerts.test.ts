@@ -59,7 +59,11 @@ describe('subscribers hear when a notice starts, changes or ends where they live
       newResident(t.app),
       newResident(t.app),
     ]);
-    const [nearEmail, englishEmail, farEmail] = await Promise.all([emailOf(near), emailOf(english), emailOf(far)]);
+    const [nearEmail, englishEmail, farEmail] = await Promise.all([
+      emailOf(near),
+      emailOf(english),
+      emailOf(far),
+    ]);
     await subscribe(near, { label: 'Дом', point: { lat, lon: lon + 0.001 }, radiusMeters: 200 });
     // Two places of one person that both meet the notice: told once.
     await subscribe(near, { label: 'Работа', point: { lat: lat + 0.0005, lon }, radiusMeters: 100 });
@@ -135,10 +139,22 @@ describe('subscribers hear when a notice starts, changes or ends where they live
 
     t.clock.advance(6 * hour);
     expect(await run()).toMatchObject({ events: 1, alerts: 3 });
-    const inbox = await t.app.inject({ method: 'GET', url: '/api/v1/me/notice-alerts', headers: near.headers });
+    const inbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notice-alerts',
+      headers: near.headers,
+    });
     expect(inbox.json()).toMatchObject({ unread: 3 });
-    expect((inbox.json().items as { type: string }[]).map((a) => a.type)).toEqual(['ended', 'changed', 'started']);
-    const farInbox = await t.app.inject({ method: 'GET', url: '/api/v1/me/notice-alerts', headers: far.headers });
+    expect((inbox.json().items as { type: string }[]).map((a) => a.type)).toEqual([
+      'ended',
+      'changed',
+      'started',
+    ]);
+    const farInbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notice-alerts',
+      headers: far.headers,
+    });
     expect(farInbox.json()).toEqual({ unread: 0, items: [] });
   });
 

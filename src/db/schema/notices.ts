@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { noticeEventTypes, noticeKinds } from '../../modules/notices/notice-kinds.ts';
+import { noticeEventTypes, noticeKinds } from '../../modules/notices/kinds.schemas.ts';
 import { users } from './identity.ts';
 import { organisations } from './reference.ts';
 import { reports } from './reports.ts';

@@ -12,21 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cityObjectKinds, workStatuses } from '../../modules/objects/kinds.schemas.ts';
 import { users } from './identity.ts';
 import { anyGeometry } from './notices.ts';
 import { organisations } from './reference.ts';
 import { media, reports } from './reports.ts';
-
-export const cityObjectKinds = [
-  'road',
-  'road_section',
-  'yard',
-  'building',
-  'school',
-  'park',
-  'other',
-] as const;
-export type CityObjectKind = (typeof cityObjectKinds)[number];
 
 /**
  * A city object residents hold works on to account (docs/objects.md). `externalId` is the source
@@ -50,9 +40,6 @@ export const cityObjects = pgTable(
     index('city_objects_geom_gix').using('gist', t.geom),
   ],
 );
-
-export const workStatuses = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
-export type WorkStatus = (typeof workStatuses)[number];
 
 /** Works on an object (a programme's repair, a yard's improvement), with their dates and money. */
 export const objectWorks = pgTable(

@@ -15,6 +15,7 @@ import {
   notificationsErrors,
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
+import { objectsErrors, objectsValidation } from '../../modules/objects/objects.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
 import { referenceErrors } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
@@ -43,6 +44,7 @@ export const catalogueParts = {
     mediaErrors,
     notificationsErrors,
     noticesErrors,
+    objectsErrors,
     open311Errors,
     referenceErrors,
     reportsErrors,
@@ -58,6 +60,7 @@ export const catalogueParts = {
     mediaValidation,
     notificationsValidation,
     noticesValidation,
+    objectsValidation,
     open311Validation,
     reportsValidation,
     webhooksValidation,
@@ -82,6 +85,7 @@ export const errorCatalogue = {
   ...mediaErrors,
   ...notificationsErrors,
   ...noticesErrors,
+  ...objectsErrors,
   ...open311Errors,
   ...referenceErrors,
   ...reportsErrors,
@@ -101,6 +105,7 @@ export const validationMessages = {
   ...mediaValidation,
   ...notificationsValidation,
   ...noticesValidation,
+  ...objectsValidation,
   ...open311Validation,
   ...reportsValidation,
   ...webhooksValidation,

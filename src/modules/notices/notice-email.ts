@@ -1,5 +1,5 @@
 import type { Locale } from '../../lib/errors.ts';
-import type { NoticeEventType, NoticeKind } from './notice-kinds.ts';
+import type { NoticeEventType, NoticeKind } from './kinds.schemas.ts';
 
 /** An e-mail as the notifications module's mailer sends it. */
 export type NoticeEmail = { subject: string; text: string; html: string };

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import type { BBox, Geometry } from '../../lib/geojson.ts';
-import type { NoticeKind } from './notice-kinds.ts';
+import type { NoticeKind } from './kinds.schemas.ts';
 
 /** Timestamps arrive as Date from PGlite and as text from node-postgres's raw queries. */
 export const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { bboxSchema, geometrySchema } from '../../lib/geojson.ts';
 import { markdownText } from '../../lib/markdown.ts';
-import { type NoticeKind, noticeEventTypes, noticeKinds } from './notice-kinds.ts';
+import { type NoticeKind, noticeEventTypes, noticeKinds } from './kinds.schemas.ts';
 
 export { type NoticeKind, noticeKinds };
 

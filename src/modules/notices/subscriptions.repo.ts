@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import type { Geometry } from '../../lib/geojson.ts';
-import type { NoticeEventType, NoticeKind } from './notice-kinds.ts';
+import type { NoticeEventType, NoticeKind } from './kinds.schemas.ts';
 import { toDate } from './notices.repo.ts';
 
 export type SubscriptionRow = {

@@ -109,6 +109,8 @@ export type DetailParts = {
   duplicates: DuplicateFields;
   /** Notices that explain the report (linked at filing). */
   notices?: { id: string; title: string; endsAt: string }[];
+  /** The city object the report points at. */
+  object?: { id: string; name: string } | null;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -141,5 +143,6 @@ export function presentDetail(p: DetailParts): ReportDetail {
     answerQuality: staffView ? (p.answerQuality ?? null) : null,
     ...p.duplicates,
     notices: p.notices ?? [],
+    object: p.object ?? null,
   };
 }

@@ -272,3 +272,26 @@ export async function listReportNotices(
   );
   return rows.map((r) => ({ id: r.id, title: r.title, endsAt: new Date(r.endsAt).toISOString() }));
 }
+
+/** The city object a report points at, if any. */
+export async function findReportObject(
+  exec: Executor,
+  reportId: string,
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await queryRows<{ id: string; name: string }>(
+    exec,
+    sql`SELECT c.id, c.name FROM report_objects ro JOIN city_objects c ON c.id = ro.object_id
+        WHERE ro.report_id = ${reportId}`,
+  );
+  return row ?? null;
+}
+
+/** Points a new report at a city object; false when there is no such object. */
+export async function linkReportObject(exec: Executor, reportId: string, objectId: string): Promise<boolean> {
+  const rows = await queryRows<{ report_id: string }>(
+    exec,
+    sql`INSERT INTO report_objects (report_id, object_id)
+        SELECT ${reportId}, id FROM city_objects WHERE id = ${objectId} RETURNING report_id`,
+  );
+  return rows.length > 0;
+}
