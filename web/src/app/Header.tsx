@@ -49,6 +49,9 @@ export function Header() {
               <li>
                 <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/notices">{t('nav.notices')}</NavLink>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/my">{t('nav.myReports')}</NavLink>

@@ -6,8 +6,14 @@ import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
 import { classifierRoles } from '../features/classifier/roles';
 import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
 import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
+import { NoticeEditRoute } from '../features/notices/routes/NoticeEditRoute';
+import { NoticeRoute } from '../features/notices/routes/NoticeRoute';
+import { NoticeSubscriptionsRoute } from '../features/notices/routes/NoticeSubscriptionsRoute';
+import { NoticesRoute } from '../features/notices/routes/NoticesRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
+import { ObjectRoute } from '../features/objects/routes/ObjectRoute';
+import { ObjectsAdminRoute } from '../features/objects/routes/ObjectsAdminRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -17,6 +23,9 @@ import { WebhooksRoute } from '../features/webhooks/routes/WebhooksRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RequireAuth, RequireRole, RequireStaff } from './RequireAuth';
+
+/** Who publishes notices: the region's staff and organisations' operators (for their own). */
+const noticeEditorRoles = ['admin', 'moderator', 'curator', 'operator'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -107,6 +116,42 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <WebhooksRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- notices of works and outages; city objects (branch notices) ----
+      { path: 'notices', element: <NoticesRoute /> },
+      {
+        path: 'notices/new',
+        element: (
+          <RequireRole roles={noticeEditorRoles}>
+            <NoticeEditRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices/subscriptions',
+        element: (
+          <RequireAuth>
+            <NoticeSubscriptionsRoute />
+          </RequireAuth>
+        ),
+      },
+      { path: 'notices/:id', element: <NoticeRoute /> },
+      {
+        path: 'notices/:id/edit',
+        element: (
+          <RequireRole roles={noticeEditorRoles}>
+            <NoticeEditRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'objects/:id', element: <ObjectRoute /> },
+      {
+        path: 'admin/objects',
+        element: (
+          <RequireRole roles={['admin']}>
+            <ObjectsAdminRoute />
           </RequireRole>
         ),
       },

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
+import { NoticeLayer } from '../../notices/components/NoticeLayer';
+import { ObjectLayer } from '../../objects/components/ObjectLayer';
 import { usePublicConfig } from '../../reference/api/get-config';
 import { type ReportsQuery, useReports } from '../api/get-reports';
 import { type Filters, ReportFilters, statusParam } from '../components/ReportFilters';
@@ -91,6 +93,11 @@ export function MapRoute() {
             onView={onView}
             onOpen={onOpen}
           />
+          <fieldset className="map-layers">
+            <legend>{t('mapPage.layers')}</legend>
+            <NoticeLayer map={map} bbox={bbox} />
+            <ObjectLayer map={map} bbox={bbox} />
+          </fieldset>
           {capped && (
             <p className="map-caption" role="status">
               {t('mapPage.capped', { count: mapLimit })}
