@@ -11,6 +11,7 @@ import './styles/admin.css';
 import './styles/answers.css';
 import './styles/deadlines.css';
 import './styles/notifications.css';
+import './styles/notices.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -112,7 +112,7 @@ export function NoticeEditRoute() {
     'area',
   ];
   return (
-    <div className="container narrow">
+    <div className="container notices-ui narrow">
       <h1>{id ? t('notices.edit') : t('notices.new')}</h1>
       <form onSubmit={onSubmit} className="stack" noValidate>
         <Field id="n-title" label={t('notices.fields.title')} error={errorOf('title')} required>

@@ -55,7 +55,7 @@ export function NoticeSubscriptionsRoute() {
   };
 
   return (
-    <div className="container notices-subscriptions">
+    <div className="container notices-ui notices-subscriptions">
       <p>
         <Link to="/notices">{t('notices.backToList')}</Link>
       </p>
