@@ -1,12 +1,14 @@
-import { dispatchNoticeAlerts, type NoticeAlertsDeps } from '../modules/notices/index.ts';
+import {
+  dispatchNoticeAlerts,
+  NOTICE_ALERTS_QUEUE,
+  type NoticeAlertsDeps,
+} from '../modules/notices/index.ts';
 import type { JobQueue } from './queue.ts';
-
-export const NOTICE_ALERTS_QUEUE = 'notice-alerts';
 
 /**
  * Tells subscribers when a notice starts, changes or ends at their places (in-app, and e-mail through
  * the notifications module's mailer). Every minute, so an outage's start reaches people within a
- * minute of its time; idempotent (each due event is marked dispatched with its alerts).
+ * minute of its time, and kicked after every change of a notice; idempotent (each due event is marked dispatched with its alerts).
  */
 export async function registerNoticeAlertsJob(
   queue: JobQueue,

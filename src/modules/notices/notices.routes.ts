@@ -6,6 +6,7 @@ import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import { answerLinkedReports } from './answer-linked.service.ts';
+import { NOTICE_ALERTS_QUEUE } from './notice-alerts.queue.ts';
 import {
   answerLinkedBodySchema,
   answerLinkedResultSchema,
@@ -37,6 +38,11 @@ export const NOTICE_BODY_LIMIT = 10 * 1024 * 1024;
 export function noticeRoutes(ctx: AppContext, reports: ReportsDeps) {
   const deps = { db: ctx.db, clock: ctx.clock };
   const tags = ['notices'];
+  // A change may be due for subscribers at once: the alert job looks now instead of at the next minute.
+  const kick = <T>(result: T): T => {
+    ctx.queue?.send(NOTICE_ALERTS_QUEUE, {}).catch(() => {});
+    return result;
+  };
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const writeLimit = { rateLimit: { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' } };
@@ -68,7 +74,7 @@ export function noticeRoutes(ctx: AppContext, reports: ReportsDeps) {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createNotice(deps, requireAuth(request).actor, request.body)),
+        reply.status(201).send(kick(await createNotice(deps, requireAuth(request).actor, request.body))),
     );
 
     r.get(
@@ -97,7 +103,8 @@ export function noticeRoutes(ctx: AppContext, reports: ReportsDeps) {
           response: { 200: noticeDetailSchema, ...errorResponses },
         },
       },
-      async (request) => updateNotice(deps, requireAuth(request).actor, request.params.id, request.body),
+      async (request) =>
+        kick(await updateNotice(deps, requireAuth(request).actor, request.params.id, request.body)),
     );
 
     r.post(
@@ -116,7 +123,9 @@ export function noticeRoutes(ctx: AppContext, reports: ReportsDeps) {
         reply
           .status(201)
           .send(
-            await addNoticeUpdate(deps, requireAuth(request).actor, request.params.id, request.body.text),
+            kick(
+              await addNoticeUpdate(deps, requireAuth(request).actor, request.params.id, request.body.text),
+            ),
           ),
     );
 
