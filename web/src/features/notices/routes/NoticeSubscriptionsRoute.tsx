@@ -32,6 +32,19 @@ export function NoticeSubscriptionsRoute() {
   const [label, setLabel] = useState('');
   const [radius, setRadius] = useState('300');
   usePointPicker(map, point, setPoint);
+  // The keyboard's way to give the point: its coordinates (kept in step with clicks on the map).
+  const [coords, setCoords] = useState({ lat: '', lon: '' });
+  useEffect(() => {
+    if (point) setCoords({ lat: String(point.lat), lon: String(point.lon) });
+  }, [point]);
+  const onCoord = (key: 'lat' | 'lon', value: string) => {
+    const next = { ...coords, [key]: value };
+    setCoords(next);
+    const lat = Number(next.lat);
+    const lon = Number(next.lon);
+    if (next.lat !== '' && next.lon !== '' && Number.isFinite(lat) && Number.isFinite(lon))
+      setPoint({ lat, lon });
+  };
 
   const unread = alerts.data?.unread ?? 0;
   // Seen once the page shows them.
@@ -107,6 +120,26 @@ export function NoticeSubscriptionsRoute() {
               ? t('notices.subscriptions.chosen', { lat: point.lat.toFixed(5), lon: point.lon.toFixed(5) })
               : t('notices.subscriptions.noPoint')}
           </p>
+          <div className="row">
+            <label htmlFor="sub-lat">
+              {t('notices.subscriptions.lat')}
+              <input
+                id="sub-lat"
+                inputMode="decimal"
+                value={coords.lat}
+                onChange={(e) => onCoord('lat', e.target.value)}
+              />
+            </label>
+            <label htmlFor="sub-lon">
+              {t('notices.subscriptions.lon')}
+              <input
+                id="sub-lon"
+                inputMode="decimal"
+                value={coords.lon}
+                onChange={(e) => onCoord('lon', e.target.value)}
+              />
+            </label>
+          </div>
           <label htmlFor="sub-label">{t('notices.subscriptions.label')}</label>
           <input id="sub-label" value={label} onChange={(e) => setLabel(e.target.value)} />
           <label htmlFor="sub-radius">{t('notices.subscriptions.radiusLabel')}</label>
