@@ -19,14 +19,19 @@ describe('notices and city objects in the web app', () => {
     const title = `Авария на теплосети ${stamp}`;
     const anna = demoUser('resident', (u) => u.email.startsWith('anna.'));
 
-    // Anna subscribes to the map's centre (the region's centre) with a 300 m radius.
+    // Anna subscribes to the centre of the Central district with a 300 m radius (typed: the keyboard's way).
+    const annaApi = await apiAs(anna.email, anna.password);
+    const territories = (
+      await annaApi<{ items: { code: string; center: { lat: number; lon: number } }[] }>(
+        'GET',
+        '/api/v1/territories',
+      )
+    ).items;
+    const central = territories.find((t) => t.code === 'tsentralny')!.center;
     const resident = await pageAs(anna.email, anna.password);
     await resident.goto('/notices/subscriptions');
-    const subMap = resident.locator('section.map');
-    await subMap.waitFor();
-    // Clicked through the locator, which scrolls the map into view first.
-    const box = (await subMap.boundingBox())!;
-    await subMap.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await resident.fill('#sub-lat', String(central.lat));
+    await resident.fill('#sub-lon', String(central.lon));
     await resident.getByText(/Выбрана точка/).waitFor();
     await resident.fill('#sub-label', 'Дом');
     await resident.selectOption('#sub-radius', '300');
@@ -49,8 +54,25 @@ describe('notices and city objects in the web app', () => {
     await staff.selectOption('#n-categories', [hotWater.id]);
     await staff.fill('#n-starts', localInput(new Date(Date.now() - 3600_000)));
     await staff.fill('#n-ends', localInput(new Date(Date.now() + 24 * 3600_000)));
+    // A first sketch pasted as GeoJSON brings the map to the district; then the outage is drawn there.
+    const d = 0.001;
+    await staff.fill(
+      '.area-editor textarea',
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [central.lon - d, central.lat - d],
+            [central.lon + d, central.lat - d],
+            [central.lon + d, central.lat + d],
+            [central.lon - d, central.lat - d],
+          ],
+        ],
+      }),
+    );
     const editorMap = staff.locator('.area-editor section.map');
     await editorMap.waitFor();
+    await staff.waitForTimeout(500);
     await editorMap.scrollIntoViewIfNeeded();
     const e = (await editorMap.boundingBox())!;
     const [cx, cy] = [e.width / 2, e.height / 2];
@@ -90,7 +112,6 @@ describe('notices and city objects in the web app', () => {
       lon: ring.reduce((s, p) => s + p[0]!, 0) / ring.length,
       lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length,
     };
-    const annaApi = await apiAs(anna.email, anna.password);
     const report = await annaApi<{ id: string; notices: { id: string }[] }>('POST', '/api/v1/reports', {
       categoryId: hotWater.id,
       text: `Нет горячей воды с утра во всём доме (${stamp})`,
