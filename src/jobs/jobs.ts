@@ -12,6 +12,7 @@ import { registerDeadlineEscalationJob } from './deadline-escalation.job.ts';
 import { registerHousekeepingJob } from './housekeeping.job.ts';
 import { registerInitiativesJob } from './initiatives.job.ts';
 import { registerKnowledgeReviewJob } from './knowledge-review.job.ts';
+import { registerNoticeAlertsJob } from './notice-alerts.job.ts';
 import { registerNotificationsJob } from './notifications.job.ts';
 import { registerOpinionMapJob } from './opinion-map.job.ts';
 import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
@@ -19,6 +20,7 @@ import { registerWebhookDeliveryJob } from './webhook-delivery.job.ts';
 /** Every scheduled and on-demand job this node works on. */
 export async function registerJobs(ctx: AppContext): Promise<void> {
   if (!ctx.queue) return;
+  const notifications = notificationsRuntime(ctx);
   await registerRetrainJob(
     ctx.queue,
     {
@@ -46,7 +48,7 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     },
     ctx.config.deadlineEscalationCron,
   );
-  await registerNotificationsJob(ctx.queue, notificationsRuntime(ctx), ctx.config.notificationsCron);
+  await registerNotificationsJob(ctx.queue, notifications, ctx.config.notificationsCron);
   await registerAutoCloseJob(
     ctx.queue,
     { db: ctx.db, clock: ctx.clock, disputeWindowDays: ctx.config.disputeWindowDays },
@@ -56,6 +58,11 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     ctx.queue,
     { db: ctx.db, clock: ctx.clock, calendar: ctx.calendar },
     ctx.config.analyticsRefreshCron,
+  );
+  await registerNoticeAlertsJob(
+    ctx.queue,
+    { db: ctx.db, clock: ctx.clock, mailer: notifications.mailer, baseUrl: notifications.dispatch.baseUrl },
+    '* * * * *',
   );
   await registerWebhookDeliveryJob(ctx.queue, {
     db: ctx.db,
@@ -68,7 +75,6 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
     clock: ctx.clock,
     mailer: accountMailer(ctx.config.smtpUrl, ctx.config.mailFrom),
   });
-  const notifications = notificationsRuntime(ctx);
   await registerKnowledgeReviewJob(ctx.queue, {
     db: ctx.db,
     clock: ctx.clock,

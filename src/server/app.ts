@@ -34,7 +34,9 @@ import { inboundRoutes } from '../modules/inbound/index.ts';
 import { initiativeRoutes } from '../modules/initiatives/index.ts';
 import { knowledgeRoutes } from '../modules/knowledge/index.ts';
 import { LocalDiskStorage, mediaRoutes } from '../modules/media/index.ts';
+import { noticeRoutes } from '../modules/notices/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
+import { objectRoutes } from '../modules/objects/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
 import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
 import { referenceAdminRoutes, referenceRoutes } from '../modules/reference/index.ts';
@@ -207,6 +209,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
   await app.register(referenceAdminRoutes(ctx));
   await app.register(addressRoutes(ctx));
+  await app.register(noticeRoutes(ctx, reports));
+  await app.register(objectRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

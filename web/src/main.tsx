@@ -14,6 +14,7 @@ import './styles/deadlines.css';
 import './styles/notifications.css';
 import './styles/analytics.css';
 import './styles/knowledge.css';
+import './styles/notices.css';
 import './styles/participation.css';
 import './lib/i18n';
 import { StrictMode } from 'react';

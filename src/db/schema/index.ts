@@ -18,7 +18,10 @@ export * from './identity.ts';
 export * from './imports.ts';
 export * from './initiatives.ts';
 export * from './knowledge.ts';
+// Notices of planned works, outages and events; city objects and their works.
+export * from './notices.ts';
 export * from './notifications.ts';
+export * from './objects.ts';
 export * from './oidc.ts';
 export * from './open311.ts';
 // Participation: polls, surveys and rating votes.

@@ -119,4 +119,38 @@ export const commonValidation = {
     ru: 'Допустимы только ссылки http(s), mailto и ссылки внутри сайта',
     en: 'Only http(s), mailto and on-site links are allowed',
   },
+  // GeoJSON geometries (src/lib/geojson.ts): notice areas, city objects, subscriptions.
+  geometry_type_unknown: {
+    ru: 'Неизвестный тип геометрии «{{value}}»: допустимы Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon',
+    en: 'Unknown geometry type "{{value}}": use Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon',
+  },
+  geometry_position: {
+    ru: 'Точка задаётся массивом [долгота, широта]',
+    en: 'A position is an array [longitude, latitude]',
+  },
+  geometry_out_of_range: {
+    ru: 'Координаты вне допустимого диапазона: долгота от −180 до 180, широта от −90 до 90',
+    en: 'Coordinates out of range: longitude −180 to 180, latitude −90 to 90',
+  },
+  geometry_swapped: {
+    ru: 'Похоже, широта и долгота перепутаны местами: в GeoJSON сначала долгота, затем широта',
+    en: 'Latitude and longitude look swapped: GeoJSON gives longitude first, then latitude',
+  },
+  geometry_outside_region: {
+    ru: 'Точка лежит за пределами региона',
+    en: 'The position lies outside the region',
+  },
+  geometry_ring: {
+    ru: 'Контур полигона должен быть замкнут (первая точка равна последней) и содержать не меньше 4 точек',
+    en: 'A polygon ring must be closed (first position equals last) and have at least 4 positions',
+  },
+  geometry_line: {
+    ru: 'Линия должна содержать не меньше двух точек',
+    en: 'A line needs at least two positions',
+  },
+  geometry_empty: { ru: 'Геометрия пуста', en: 'The geometry is empty' },
+  geometry_invalid: {
+    ru: 'Геометрия некорректна: {{value}}',
+    en: 'The geometry is not valid: {{value}}',
+  },
 } as const satisfies MessageDefinitions;

@@ -16,10 +16,12 @@ import { importErrors, importValidation } from '../../modules/import/import.erro
 import { initiativesErrors } from '../../modules/initiatives/initiatives.errors.ts';
 import { knowledgeErrors, knowledgeValidation } from '../../modules/knowledge/knowledge.errors.ts';
 import { mediaErrors, mediaValidation } from '../../modules/media/media.errors.ts';
+import { noticesErrors, noticesValidation } from '../../modules/notices/notices.errors.ts';
 import {
   notificationsErrors,
   notificationsValidation,
 } from '../../modules/notifications/notifications.errors.ts';
+import { objectsErrors, objectsValidation } from '../../modules/objects/objects.errors.ts';
 import { open311Errors, open311Validation } from '../../modules/open311/open311.errors.ts';
 import {
   participationErrors,
@@ -58,6 +60,8 @@ export const catalogueParts = {
     knowledgeErrors,
     mediaErrors,
     notificationsErrors,
+    noticesErrors,
+    objectsErrors,
     open311Errors,
     participationErrors,
     referenceErrors,
@@ -79,6 +83,8 @@ export const catalogueParts = {
     knowledgeValidation,
     mediaValidation,
     notificationsValidation,
+    noticesValidation,
+    objectsValidation,
     open311Validation,
     participationValidation,
     referenceValidation,
@@ -111,6 +117,8 @@ export const errorCatalogue = {
   ...knowledgeErrors,
   ...mediaErrors,
   ...notificationsErrors,
+  ...noticesErrors,
+  ...objectsErrors,
   ...open311Errors,
   ...participationErrors,
   ...referenceErrors,
@@ -136,6 +144,8 @@ export const validationMessages = {
   ...knowledgeValidation,
   ...mediaValidation,
   ...notificationsValidation,
+  ...noticesValidation,
+  ...objectsValidation,
   ...open311Validation,
   ...participationValidation,
   ...referenceValidation,

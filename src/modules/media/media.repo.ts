@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { answers, media } from '../../db/schema/reports.ts';
 
@@ -9,17 +9,24 @@ export async function insertMedia(exec: Executor, values: typeof media.$inferIns
   return rows[0]!;
 }
 
-export type MediaWithAnswer = MediaRow & { answerStatus: (typeof answers.$inferSelect)['status'] | null };
+export type MediaWithAnswer = MediaRow & {
+  answerStatus: (typeof answers.$inferSelect)['status'] | null;
+  /** A photo of works on a city object (src/modules/objects): public, like the object's page. */
+  isWorkPhoto: boolean;
+};
+
+/** Photos of works on city objects belong to no report but are kept and shown to everyone. */
+const isWorkPhoto = sql<boolean>`EXISTS (SELECT 1 FROM work_photos wp WHERE wp.media_id = ${media.id})`;
 
 export async function findMedia(exec: Executor, id: string): Promise<MediaWithAnswer | undefined> {
   const rows = await exec
-    .select({ media, answerStatus: answers.status })
+    .select({ media, answerStatus: answers.status, isWorkPhoto })
     .from(media)
     .leftJoin(answers, eq(answers.id, media.answerId))
     .where(eq(media.id, id))
     .limit(1);
   const row = rows[0];
-  return row ? { ...row.media, answerStatus: row.answerStatus } : undefined;
+  return row ? { ...row.media, answerStatus: row.answerStatus, isWorkPhoto: row.isWorkPhoto } : undefined;
 }
 
 /** Uploads never attached to a report within the grace period (abandoned forms). */
@@ -27,10 +34,10 @@ export async function listOrphans(exec: Executor, olderThan: Date, limit = 500):
   return exec
     .select()
     .from(media)
-    .where(and(isNull(media.reportId), lt(media.createdAt, olderThan)))
+    .where(and(isNull(media.reportId), lt(media.createdAt, olderThan), sql`NOT ${isWorkPhoto}`))
     .limit(limit);
 }
 
 export async function deleteMedia(exec: Executor, id: string): Promise<void> {
-  await exec.delete(media).where(and(eq(media.id, id), isNull(media.reportId)));
+  await exec.delete(media).where(and(eq(media.id, id), isNull(media.reportId), sql`NOT ${isWorkPhoto}`));
 }

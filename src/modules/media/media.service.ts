@@ -53,7 +53,8 @@ export async function uploadImage(deps: MediaDeps, actor: Actor, bytes: Buffer):
 
 /**
  * A file is visible to whoever may see the report it belongs to; a photo of an answer not yet
- * published only to the staff handling it; an upload not yet attached only to its owner.
+ * published only to the staff handling it; a photo of works on a city object to everyone; an upload
+ * not yet attached only to its owner.
  */
 export async function openMedia(
   deps: MediaDeps,
@@ -69,7 +70,7 @@ export async function openMedia(
     const unpublishedAnswer = row.answerStatus === 'draft' || row.answerStatus === 'review';
     if (unpublishedAnswer && !canSeeAnswerDraft(factsOf(report), actor))
       throw new AppError('media_not_found');
-  } else if (actor?.id !== row.ownerId) {
+  } else if (actor?.id !== row.ownerId && !row.isWorkPhoto) {
     throw new AppError('media_not_found');
   }
   return variant === 'thumb'

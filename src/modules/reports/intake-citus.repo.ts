@@ -67,15 +67,16 @@ function functionDefinition(columns: InputColumn[]): { name: string; text: strin
     `"organisationNameRu" text`,
     `"organisationNameEn" text`,
     `"thumbMediaId" uuid`,
+    `"noticeLinks" jsonb`,
   ];
   const assign = rowColumns.map(([key, column]) => `"${key}" := r."${column.name}";`).join('\n      ');
   const body = `
 #variable_conflict use_column
 DECLARE
-  i record; cat record; dist record; r reports; v_rules jsonb; cat_found boolean;
+  i record; cat record; dist record; r reports; v_rules jsonb; cat_found boolean; v_notices jsonb;
 BEGIN
   FOR i IN SELECT * FROM unnest(${args}) AS i(${names}) LOOP
-    r := NULL;
+    r := NULL; v_notices := NULL;
     SELECT c.id, c.code, c.name_ru, c.name_en, c.parent_id INTO cat
       FROM categories c WHERE c.id = i.category_id AND c.is_active;
     cat_found := FOUND;
@@ -103,6 +104,16 @@ BEGIN
           VALUES (r.id, 'submitted', NULL, 'submitted', i.author_id, i.author_role, TRUE, '{}'::jsonb, i.at);
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
           VALUES (i.author_id, i.author_role, 'report.submit', 'report', r.id::text, '{}'::jsonb, i.at);
+        -- Active notices that explain the report, linked at once (as in the one-statement intake).
+        WITH linked AS (
+          INSERT INTO report_notices (report_id, notice_id, created_at)
+          SELECT r.id, n.id, i.at FROM notices n
+          WHERE ST_Intersects(n.match_area, r.location) AND n.starts_at <= i.at AND n.ends_at > i.at
+            AND i.category_id = ANY(n.category_ids)
+          RETURNING notice_id)
+        SELECT jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
+                         ORDER BY n.ends_at, n.id) INTO v_notices
+          FROM linked JOIN notices n ON n.id = linked.notice_id;
       END IF;
     END IF;
     "inputId" := i.id;
@@ -121,6 +132,7 @@ BEGIN
     "territoryNameEn" := dist.name_en;
     -- a new report has no organisation yet, and its photos are linked after this call
     "organisationNameRu" := NULL; "organisationNameEn" := NULL; "thumbMediaId" := NULL;
+    "noticeLinks" := v_notices;
     RETURN NEXT;
   END LOOP;
 END`;

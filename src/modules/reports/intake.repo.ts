@@ -25,7 +25,11 @@ export type IntakeOutcome = {
   territoryId: string | null;
   /** The filed report as stored (RETURNING), with the names it is shown with; null when not inserted. */
   report: ReportRow | null;
+  /** Active notices the report was linked to at filing (see docs/notices.md). */
+  notices: ReportNoticeLink[];
 };
+
+export type ReportNoticeLink = { id: string; title: string; endsAt: string };
 
 export type OutcomeRow = {
   inputId: string;
@@ -108,14 +112,27 @@ export async function insertSubmittedReports(
       au AS (
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
         SELECT i.author_id, i.author_role, 'report.submit', 'report', ins.id::text, '{}'::jsonb, i.at
-        FROM ins JOIN input i USING (id))
+        FROM ins JOIN input i USING (id)),
+      -- Active notices that explain the report (its point in their area, its time in their window, its
+      -- category among theirs): linked at once, in this statement (docs/notices.md).
+      nt AS (
+        SELECT ins.id, n.id AS notice_id, n.title, n.ends_at
+        FROM ins JOIN input i USING (id) JOIN pt USING (id)
+        JOIN notices n ON ST_Intersects(n.match_area, pt.g) AND n.starts_at <= i.at AND n.ends_at > i.at
+          AND i.category_id = ANY(n.category_ids)),
+      nl AS (
+        INSERT INTO report_notices (report_id, notice_id, created_at)
+        SELECT nt.id, nt.notice_id, i.at FROM nt JOIN input i USING (id))
     SELECT i.id AS "inputId", r.id IS NOT NULL AS inserted,
            cat.id IS NOT NULL AS "categoryFound", coalesce(cat.parent_id IS NOT NULL, FALSE) AS "categorySelectable",
            dist.territory_id AS "districtId", ${reportColumnFields},
            cat.code AS "categoryCode", cat.name_ru AS "categoryNameRu", cat.name_en AS "categoryNameEn",
            dist.parent_id AS "territoryParentId", dist.name_ru AS "territoryNameRu", dist.name_en AS "territoryNameEn",
            -- a new report has no organisation yet, and its photos are linked after this statement
-           NULL AS "organisationNameRu", NULL AS "organisationNameEn", NULL AS "thumbMediaId"
+           NULL AS "organisationNameRu", NULL AS "organisationNameEn", NULL AS "thumbMediaId",
+           (SELECT jsonb_agg(jsonb_build_object('id', nt.notice_id, 'title', nt.title, 'endsAt', nt.ends_at)
+                             ORDER BY nt.ends_at, nt.notice_id)
+            FROM nt WHERE nt.id = r.id) AS "noticeLinks"
     FROM input i LEFT JOIN cat USING (id) LEFT JOIN dist USING (id) LEFT JOIN ins r ON r.id = i.id`,
   );
   return outcomes(rows);
@@ -134,15 +151,26 @@ export function intakeInputColumns(inputs: IntakeInput[]): InputColumn[] {
 
 function outcomes(rows: OutcomeRow[]): Map<string, IntakeOutcome> {
   return new Map(
-    rows.map(({ inputId, inserted, categoryFound, categorySelectable, districtId, ...report }) => [
-      inputId,
-      {
-        inserted,
-        categoryFound,
-        categorySelectable,
-        territoryId: districtId,
-        report: inserted ? decodeReportRow(report) : null,
-      },
-    ]),
+    rows.map(
+      ({ inputId, inserted, categoryFound, categorySelectable, districtId, noticeLinks, ...report }) => [
+        inputId,
+        {
+          inserted,
+          categoryFound,
+          categorySelectable,
+          territoryId: districtId,
+          report: inserted ? decodeReportRow(report) : null,
+          notices: decodeNoticeLinks(noticeLinks),
+        },
+      ],
+    ),
   );
+}
+
+/** The statement's JSON list of linked notices (timestamps as PostgreSQL writes them) in API form. */
+function decodeNoticeLinks(value: unknown): ReportNoticeLink[] {
+  const links = (typeof value === 'string' ? JSON.parse(value) : value) as
+    | { id: string; title: string; endsAt: string }[]
+    | null;
+  return (links ?? []).map((n) => ({ id: n.id, title: n.title, endsAt: new Date(n.endsAt).toISOString() }));
 }

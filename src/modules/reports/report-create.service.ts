@@ -16,7 +16,7 @@ import type { CreateReportInput, ReportDetail } from './reports.schemas.ts';
 export type CreateResult = { report: ReportDetail; created: boolean };
 
 function canonicalHash(body: CreateReportInput): string {
-  const { categoryId, text, lat, lon, address, mediaIds, isPublic, kind, appellant } = body;
+  const { categoryId, text, lat, lon, address, mediaIds, isPublic, kind, appellant, objectId } = body;
   return sha256(
     JSON.stringify([
       categoryId,
@@ -28,6 +28,8 @@ function canonicalHash(body: CreateReportInput): string {
       isPublic,
       kind,
       appellant ?? null,
+      // Only when given, so the hash of a request without an object stays what it was.
+      ...(objectId ? [objectId] : []),
     ]),
   );
 }
@@ -68,7 +70,7 @@ export async function createReport(
   const fileOne = async (exec: Executor) =>
     (await insertSubmittedReports(exec, [input], tolerance)).get(input.id)!;
   let outcome: IntakeOutcome;
-  if (body.mediaIds.length === 0 && !body.appellant) {
+  if (body.mediaIds.length === 0 && !body.appellant && !body.objectId) {
     // The whole write is one statement, shared with whatever else arrives in the same moment.
     outcome = deps.intake ? await deps.intake.submit(input) : await fileOne(deps.db);
     refuseInvalidIntake(outcome);
@@ -80,6 +82,8 @@ export async function createReport(
       if (filed.inserted) {
         await attachReportPhotos(tx, body.mediaIds, actor.id, input.id);
         if (body.appellant) await insertAppellant(tx, input.id, body.appellant, now);
+        if (body.objectId && !(await repo.linkReportObject(tx, input.id, body.objectId)))
+          throw new AppError('object_not_found', [{ path: 'objectId', message: 'object_not_found' }]);
       }
       return filed;
     });
@@ -105,6 +109,8 @@ export async function createReport(
     appellant: body.appellant ?? null,
     duplicates: freshDuplicateFields,
     moderationDueAt: await moderationDeadlineOf(deps, row),
+    notices: outcome.notices,
+    object: body.objectId ? await repo.findReportObject(deps.db, input.id) : null,
   });
   // "Already reported — support it": offered after submission too, so the resident may still join in.
   if (deps.findSimilar)

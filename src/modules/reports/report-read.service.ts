@@ -55,9 +55,11 @@ async function loadReportDetail(
   row: repo.ReportRow,
 ): Promise<DetailParts> {
   const facts = factsOf(row);
-  const [mediaRows, answerRows] = await Promise.all([
+  const [mediaRows, answerRows, notices, object] = await Promise.all([
     repo.listMedia(deps.db, row.id),
     repo.listAnswers(deps.db, row.id),
+    repo.listReportNotices(deps.db, row.id),
+    repo.findReportObject(deps.db, row.id),
   ]);
   const published = answerRows.find((a) => a.status === 'published');
   const working = answerRows.find((a) => a.status === 'draft' || a.status === 'review');
@@ -97,6 +99,8 @@ async function loadReportDetail(
         : null,
     duplicates: await duplicateFields(deps.db, row, actor),
     moderationDueAt: await moderationDeadlineOf(deps, row),
+    notices,
+    object,
   };
 }
 

@@ -134,6 +134,10 @@ export type DetailParts = {
   moderationDueAt?: Date | null;
   /** Support and merge facts (src/modules/duplicates/report-view.ts). */
   duplicates: DuplicateFields;
+  /** Notices that explain the report (linked at filing). */
+  notices?: { id: string; title: string; endsAt: string }[];
+  /** The city object the report points at. */
+  object?: { id: string; name: string } | null;
 };
 
 export function presentDetail(p: DetailParts): ReportDetail {
@@ -165,5 +169,7 @@ export function presentDetail(p: DetailParts): ReportDetail {
     allowedActions: allowedActions(facts, p.actor, p.now, p.disputeWindowDays),
     answerQuality: staffView ? (p.answerQuality ?? null) : null,
     ...p.duplicates,
+    notices: p.notices ?? [],
+    object: p.object ?? null,
   };
 }

@@ -273,3 +273,39 @@ export async function insertRating(exec: Executor, values: typeof ratings.$infer
   const rows = await exec.insert(ratings).values(values).onConflictDoNothing().returning({ id: ratings.id });
   return rows.length > 0;
 }
+
+/** The notices that explain a report (linked by the intake statement), soonest ending first. */
+export async function listReportNotices(
+  exec: Executor,
+  reportId: string,
+): Promise<{ id: string; title: string; endsAt: string }[]> {
+  const rows = await queryRows<{ id: string; title: string; endsAt: Date | string }>(
+    exec,
+    sql`SELECT n.id, n.title, n.ends_at AS "endsAt" FROM report_notices rn JOIN notices n ON n.id = rn.notice_id
+        WHERE rn.report_id = ${reportId} ORDER BY n.ends_at, n.id`,
+  );
+  return rows.map((r) => ({ id: r.id, title: r.title, endsAt: new Date(r.endsAt).toISOString() }));
+}
+
+/** The city object a report points at, if any. */
+export async function findReportObject(
+  exec: Executor,
+  reportId: string,
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await queryRows<{ id: string; name: string }>(
+    exec,
+    sql`SELECT c.id, c.name FROM report_objects ro JOIN city_objects c ON c.id = ro.object_id
+        WHERE ro.report_id = ${reportId}`,
+  );
+  return row ?? null;
+}
+
+/** Points a new report at a city object; false when there is no such object. */
+export async function linkReportObject(exec: Executor, reportId: string, objectId: string): Promise<boolean> {
+  const rows = await queryRows<{ report_id: string }>(
+    exec,
+    sql`INSERT INTO report_objects (report_id, object_id)
+        SELECT ${reportId}, id FROM city_objects WHERE id = ${objectId} RETURNING report_id`,
+  );
+  return rows.length > 0;
+}

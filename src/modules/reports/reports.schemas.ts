@@ -48,6 +48,8 @@ export const createReportFieldsSchema = z.object({
   isPublic: z.boolean().default(true),
   kind: z.enum(['report', 'appeal']).default('report'),
   appellant: appellantSchema.optional(),
+  /** The city object the report is about (a road, a yard, a school: docs/objects.md). */
+  objectId: z.uuid().optional(),
 });
 
 /** An appeal must say who appeals and where the answer goes; an ordinary report carries no such data. */
@@ -205,6 +207,10 @@ export const reportDetailSchema = reportSummarySchema.extend({
   ...duplicateFieldsSchema.shape,
   /** Only in the answer to filing a report: open reports nearby that look like the same problem. */
   similar: z.array(similarReportSchema).optional(),
+  /** The city object the report points at. */
+  object: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Notices of works or outages that explain the report (linked when it was filed; docs/notices.md). */
+  notices: z.array(z.object({ id: z.uuid(), title: z.string(), endsAt: z.string() })),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 

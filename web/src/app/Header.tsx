@@ -67,6 +67,9 @@ export function Header() {
               <li>
                 <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/notices">{t('nav.notices')}</NavLink>
+              </li>
               {/* A resident's own reports; staff work from their workspace instead. */}
               {user && !isStaff(user.role) && (
                 <li>

@@ -21,8 +21,14 @@ import { ArticleEditRoute } from '../features/knowledge/routes/ArticleEditRoute'
 import { ArticleRoute } from '../features/knowledge/routes/ArticleRoute';
 import { KnowledgeRoute } from '../features/knowledge/routes/KnowledgeRoute';
 import { KnowledgeStatsRoute } from '../features/knowledge/routes/KnowledgeStatsRoute';
+import { NoticeEditRoute } from '../features/notices/routes/NoticeEditRoute';
+import { NoticeRoute } from '../features/notices/routes/NoticeRoute';
+import { NoticeSubscriptionsRoute } from '../features/notices/routes/NoticeSubscriptionsRoute';
+import { NoticesRoute } from '../features/notices/routes/NoticesRoute';
 import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
 import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
+import { ObjectRoute } from '../features/objects/routes/ObjectRoute';
+import { ObjectsAdminRoute } from '../features/objects/routes/ObjectsAdminRoute';
 import { organiserRoles } from '../features/participation/roles';
 import { ParticipationRoute } from '../features/participation/routes/ParticipationRoute';
 import { PollBuilderRoute } from '../features/participation/routes/PollBuilderRoute';
@@ -40,6 +46,9 @@ import { WebhooksRoute } from '../features/webhooks/routes/WebhooksRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RequireAuth, RequireRole, RequireStaff } from './RequireAuth';
+
+/** Who publishes notices: the region's staff and organisations' operators (for their own). */
+const noticeEditorRoles = ['admin', 'moderator', 'curator', 'operator'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -234,6 +243,42 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <CategoriesRoute />
+          </RequireRole>
+        ),
+      },
+      // ---- notices of works and outages; city objects ----
+      { path: 'notices', element: <NoticesRoute /> },
+      {
+        path: 'notices/new',
+        element: (
+          <RequireRole roles={noticeEditorRoles}>
+            <NoticeEditRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices/subscriptions',
+        element: (
+          <RequireAuth>
+            <NoticeSubscriptionsRoute />
+          </RequireAuth>
+        ),
+      },
+      { path: 'notices/:id', element: <NoticeRoute /> },
+      {
+        path: 'notices/:id/edit',
+        element: (
+          <RequireRole roles={noticeEditorRoles}>
+            <NoticeEditRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'objects/:id', element: <ObjectRoute /> },
+      {
+        path: 'admin/objects',
+        element: (
+          <RequireRole roles={['admin']}>
+            <ObjectsAdminRoute />
           </RequireRole>
         ),
       },

@@ -46,9 +46,11 @@ type Props = {
   userId: string;
   onCreated: (report: ReportDetail) => void;
   onSavedOffline: () => void;
+  /** The city object the report is about (from the object's page). */
+  objectId?: string | undefined;
 };
 
-export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
+export function ReportForm({ userId, onCreated, onSavedOffline, objectId }: Props) {
   const { t } = useTranslation();
   const create = useCreateReport();
   // One key per draft: every retry of this draft (including the offline queue) reuses it.
@@ -81,6 +83,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline }: Props) {
       isPublic: v.kind === 'appeal' ? false : v.isPublic,
       kind: v.kind,
       ...(v.kind === 'appeal' ? { appellant: v.appellant } : {}),
+      ...(objectId ? { objectId } : {}),
     };
     const keep = () => {
       savePendingReport({ idempotencyKey, body, userId });

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useClusters } from '../../map/api/get-clusters';
+import { NoticeLayer } from '../../notices/components/NoticeLayer';
+import { ObjectLayer } from '../../objects/components/ObjectLayer';
 import { usePublicConfig } from '../../reference/api/get-config';
 import { type ReportsQuery, useReports } from '../api/get-reports';
 import { type Filters, ReportFilters, statusParam } from '../components/ReportFilters';
@@ -97,6 +99,11 @@ export function MapRoute() {
             onView={onView}
             onOpen={onOpen}
           />
+          <fieldset className="map-layers">
+            <legend>{t('mapPage.layers')}</legend>
+            <NoticeLayer map={map} bbox={bbox} />
+            <ObjectLayer map={map} bbox={bbox} />
+          </fieldset>
           {clusters.data && (
             <p className="map-caption" role="status" data-total={clusters.data.total}>
               {t('mapPage.onMap', { count: clusters.data.total })}

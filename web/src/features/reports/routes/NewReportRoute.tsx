@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
 import { ReportForm } from '../components/ReportForm';
@@ -10,6 +10,9 @@ export function NewReportRoute() {
   usePageTitle(t('reportForm.title'));
   const navigate = useNavigate();
   const { data: user } = useMe();
+  // From an object's page: the report points at that object.
+  const [params] = useSearchParams();
+  const objectId = params.get('object') ?? undefined;
   const [savedOffline, setSavedOffline] = useState(false);
   if (!user) return null;
 
@@ -27,6 +30,7 @@ export function NewReportRoute() {
       )}
       <ReportForm
         userId={user.id}
+        objectId={objectId}
         onCreated={(report) =>
           // The similar reports found at filing are offered once more on the new report's page.
           navigate(`/reports/${report.id}`, { state: { created: true, similar: report.similar ?? [] } })

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { formatDate, localName } from '../../../lib/format';
 import { SimilarAfterFiling } from '../../duplicates/components/SimilarReports';
 import { MergedNotice, SupportPanel } from '../../duplicates/components/SupportPanel';
+import { ReportNotices } from '../../notices/components/ReportNotices';
 import { useLiveReport } from '../../notifications/hooks/use-live-report';
 import { useReport } from '../api/get-report';
 import { AnswerView, RatingView } from '../components/AnswerView';
@@ -71,6 +72,7 @@ export function ReportRoute() {
             <p className="prose">{r.text}</p>
             <PhotoGallery photos={r.photos} altKey="photos.reportAlt" />
           </section>
+          <ReportNotices notices={r.notices} />
           <AnswerView report={r} />
           {r.rating && <RatingView rating={r.rating} />}
           <SupportPanel report={r} />
@@ -81,6 +83,11 @@ export function ReportRoute() {
           <section className="card">
             <h2>{t('report.details')}</h2>
             <ReportFacts report={r} />
+            {r.object && (
+              <p>
+                <Link to={`/objects/${r.object.id}`}>{r.object.name}</Link>
+              </p>
+            )}
           </section>
           <MiniMap lat={r.lat} lon={r.lon} />
         </aside>

@@ -1,0 +1,5 @@
+/** Notices of planned works, outages, events and road closures: the public entry of the module. */
+export { dispatchNoticeAlerts, type NoticeAlertsDeps } from './alerts.service.ts';
+export { NOTICE_ALERTS_QUEUE } from './notice-alerts.queue.ts';
+export { noticeRoutes } from './notices.routes.ts';
+export { refuseBadGeometry } from './notices.service.ts';

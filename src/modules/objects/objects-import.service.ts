@@ -1,0 +1,220 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { AppError, type ErrorDetail, type Locale } from '../../lib/errors.ts';
+import { type Geometry, geometryIssues } from '../../lib/geojson.ts';
+import { detailText } from '../../lib/messages/index.ts';
+import { describeIssues } from '../../lib/validation.ts';
+import type { Actor } from '../identity/index.ts';
+import { refuseBadGeometry } from '../notices/index.ts';
+import { type CityObjectKind, cityObjectKinds } from './kinds.schemas.ts';
+import * as repo from './objects.repo.ts';
+import type { ObjectsImportResult } from './objects.schemas.ts';
+import type { ObjectsDeps } from './objects.service.ts';
+
+const column = z.string().trim().min(1).max(200);
+
+/**
+ * The mapping file of an object registry (docs/objects.md), in the import's conventions: the source's
+ * name (with each record's id, the idempotency key), its format, which column or property feeds which
+ * field, and how the source's kinds and organisations translate to the platform's codes.
+ */
+export const objectsMappingSchema = z
+  .object({
+    source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'vmeste:import_source_name'),
+    format: z.enum(['geojson', 'csv']),
+    csv: z
+      .object({ delimiter: z.string().length(1).default(','), quote: z.string().length(1).default('"') })
+      .strict()
+      .default({ delimiter: ',', quote: '"' }),
+    columns: z
+      .object({
+        externalId: column,
+        name: column,
+        kind: column,
+        address: column.optional(),
+        organisation: column.optional(),
+        /** CSV only: a column holding a GeoJSON geometry, or else `lat` and `lon` columns for a point. */
+        geometry: column.optional(),
+        lat: column.optional(),
+        lon: column.optional(),
+      })
+      .strict(),
+    kinds: z.record(z.string(), z.enum(cityObjectKinds)).default({}),
+    organisations: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+export type ObjectsMapping = z.output<typeof objectsMappingSchema>;
+
+type Problem = { path: string; message: string };
+type SourceRecord = { line: number; fields: Record<string, unknown>; geometry: unknown };
+
+/** The mapping, checked whole: every problem listed (its organisation codes against the database too). */
+async function readMapping(deps: ObjectsDeps, raw: unknown, locale: Locale): Promise<ObjectsMapping> {
+  const parsed = objectsMappingSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError('objects_mapping_invalid', describeIssues(parsed.error.issues, locale));
+  const m = parsed.data;
+  const details: ErrorDetail[] = [];
+  if (m.format === 'csv' && !m.columns.geometry && !(m.columns.lat && m.columns.lon))
+    details.push({
+      path: 'columns.geometry',
+      message: detailText('vmeste:object_geometry_unreadable', locale),
+    });
+  const codes = await repo.organisationIdsByCode(deps.db);
+  for (const [name, code] of Object.entries(m.organisations))
+    if (!codes.has(code))
+      details.push({
+        path: `organisations.${name}`,
+        message: detailText(`vmeste:object_organisation_unknown:${code}`, locale),
+      });
+  if (details.length > 0) throw new AppError('objects_mapping_invalid', details);
+  return m;
+}
+
+function records(m: ObjectsMapping, content: string): SourceRecord[] {
+  try {
+    if (m.format === 'geojson') {
+      const doc = JSON.parse(content) as { type?: unknown; features?: unknown };
+      if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
+        throw new Error('not a FeatureCollection');
+      return (doc.features as { properties?: Record<string, unknown>; geometry?: unknown }[]).map((f, i) => ({
+        line: i + 1,
+        fields: f.properties ?? {},
+        geometry: f.geometry,
+      }));
+    }
+    const rows = parse(content, {
+      columns: true,
+      delimiter: m.csv.delimiter,
+      quote: m.csv.quote,
+      skip_empty_lines: true,
+      bom: true,
+      info: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+    return rows.map(({ record, info }) => ({ line: info.lines, fields: record, geometry: undefined }));
+  } catch (err) {
+    throw new AppError('objects_input_unreadable', [{ path: 'content', message: (err as Error).message }]);
+  }
+}
+
+const text = (v: unknown): string | null => {
+  if (v === undefined || v === null) return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+};
+
+/** A CSV record's geometry: a GeoJSON column, or a point from latitude and longitude. */
+function csvGeometry(m: ObjectsMapping, fields: Record<string, unknown>): unknown {
+  if (m.columns.geometry) {
+    const raw = text(fields[m.columns.geometry]);
+    if (!raw) return undefined;
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  const lat = Number(text(fields[m.columns.lat!]));
+  const lon = Number(text(fields[m.columns.lon!]));
+  return Number.isFinite(lat) && Number.isFinite(lon) && text(fields[m.columns.lat!]) !== null
+    ? { type: 'Point', coordinates: [lon, lat] }
+    : null;
+}
+
+/**
+ * Imports an object registry (GeoJSON FeatureCollection or CSV). Each record is checked on its own —
+ * its id, name, kind, organisation and geometry (structure, region, PostGIS validity) — and stored or
+ * updated by its source id, so importing the same file twice changes nothing; a bad record is
+ * reported with its line (CSV) or feature number (GeoJSON) and every problem, and the others go in.
+ */
+export async function importObjects(
+  deps: ObjectsDeps,
+  actor: Actor | null,
+  input: { mapping: unknown; content: string },
+  locale: Locale,
+): Promise<ObjectsImportResult> {
+  if (actor && actor.role !== 'admin') throw new AppError('forbidden');
+  const m = await readMapping(deps, input.mapping, locale);
+  const orgCodes = await repo.organisationIdsByCode(deps.db);
+  const result: ObjectsImportResult = {
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    errors: [],
+  };
+  const now = deps.clock.now();
+  for (const rec of records(m, input.content)) {
+    result.read++;
+    const problems: Problem[] = [];
+    const field = (key: keyof ObjectsMapping['columns']) => {
+      const name = m.columns[key];
+      return name ? text(rec.fields[name]) : null;
+    };
+    const externalId = field('externalId');
+    const name = field('name');
+    const kindRaw = field('kind');
+    if (!externalId) problems.push({ path: m.columns.externalId, message: 'vmeste:object_field_missing' });
+    if (!name) problems.push({ path: m.columns.name, message: 'vmeste:object_field_missing' });
+    const mapped = kindRaw ? (m.kinds[kindRaw] ?? kindRaw) : null;
+    const kind =
+      mapped && (cityObjectKinds as readonly string[]).includes(mapped) ? (mapped as CityObjectKind) : null;
+    if (!kind)
+      problems.push({ path: m.columns.kind, message: `vmeste:object_kind_unknown:${kindRaw ?? ''}` });
+    const orgRaw = field('organisation');
+    const orgId = orgRaw ? (orgCodes.get(m.organisations[orgRaw] ?? orgRaw) ?? null) : null;
+    if (orgRaw && !orgId)
+      problems.push({
+        path: m.columns.organisation!,
+        message: `vmeste:object_organisation_unknown:${orgRaw}`,
+      });
+    const rawGeometry = m.format === 'geojson' ? rec.geometry : csvGeometry(m, rec.fields);
+    let geometry: Geometry | null = null;
+    if (
+      !rawGeometry ||
+      typeof rawGeometry !== 'object' ||
+      typeof (rawGeometry as { type?: unknown }).type !== 'string'
+    )
+      problems.push({ path: 'geometry', message: 'vmeste:object_geometry_unreadable' });
+    else {
+      const g = rawGeometry as { type: string; coordinates?: unknown };
+      const issues = geometryIssues(g);
+      if (issues.length > 0)
+        problems.push(
+          ...issues.map((i) => ({ path: ['geometry', ...i.path].join('.'), message: i.message })),
+        );
+      else {
+        geometry = { type: g.type, coordinates: g.coordinates } as Geometry;
+        try {
+          await refuseBadGeometry(deps.db, geometry, 'geometry');
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          problems.push(...err.details.map((d) => ({ path: d.path, message: d.message })));
+        }
+      }
+    }
+    if (problems.length > 0 || !externalId || !name || !kind || !geometry) {
+      result.failed++;
+      result.errors.push({
+        line: rec.line,
+        problems: problems.map((p) => ({ path: p.path, message: detailText(p.message, locale) })),
+      });
+      continue;
+    }
+    const saved = await repo.upsertObject(
+      deps.db,
+      {
+        externalId: `${m.source}:${externalId}`,
+        kind,
+        name,
+        geometry,
+        address: field('address'),
+        organisationId: orgId,
+      },
+      now,
+    );
+    result[saved.outcome]++;
+  }
+  return result;
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { liveAppForThisFile } from './live-app.ts';
+import { checkA11y, demoUser } from './ui.ts';
+
+type Category = { id: string; code: string };
+type Organisation = { id: string; code: string };
+type Notice = { id: string; area: { type: string; coordinates: number[][][] } };
+
+const { problems, pageAs, apiAs } = liveAppForThisFile();
+
+/** `datetime-local` text in the browser's zone (the browser runs on this machine). */
+function localInput(d: Date): string {
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+describe('notices and city objects in the web app', () => {
+  it('an outage drawn on the map reaches a subscribed resident and explains a report filed inside it', async () => {
+    const stamp = Date.now();
+    const title = `Авария на теплосети ${stamp}`;
+    const anna = demoUser('resident', (u) => u.email.startsWith('anna.'));
+
+    // Anna subscribes to the centre of the Central district with a 300 m radius (typed: the keyboard's way).
+    const annaApi = await apiAs(anna.email, anna.password);
+    const territories = (
+      await annaApi<{ items: { code: string; center: { lat: number; lon: number } }[] }>(
+        'GET',
+        '/api/v1/territories',
+      )
+    ).items;
+    const central = territories.find((t) => t.code === 'tsentralny')!.center;
+    const resident = await pageAs(anna.email, anna.password);
+    await resident.goto('/notices/subscriptions');
+    await resident.fill('#sub-lat', String(central.lat));
+    await resident.fill('#sub-lon', String(central.lon));
+    await resident.getByText(/Выбрана точка/).waitFor();
+    await resident.fill('#sub-label', 'Дом');
+    await resident.selectOption('#sub-radius', '300');
+    await checkA11y(resident, 'notice subscriptions');
+    await resident.getByRole('button', { name: 'Подписаться' }).click();
+    await resident.getByRole('button', { name: 'Удалить адрес «Дом»' }).waitFor();
+
+    // A moderator draws the outage around the same centre and publishes it.
+    const moderator = demoUser('moderator');
+    const staff = await pageAs(moderator.email, moderator.password);
+    const api = await apiAs(moderator.email, moderator.password);
+    const categories = (await api<{ items: Category[] }>('GET', '/api/v1/categories')).items;
+    const orgs = (await api<{ items: Organisation[] }>('GET', '/api/v1/organisations')).items;
+    const hotWater = categories.find((c) => c.code === 'no-hot-water')!;
+    await staff.goto('/notices/new');
+    await staff.fill('#n-title', title);
+    await staff.fill('#n-description', 'Прорыв трубы. **Горячей воды не будет** до завтра.');
+    await staff.selectOption('#n-kind', 'emergency_outage');
+    await staff.selectOption('#n-org', orgs.find((o) => o.code === 'city-heat')!.id);
+    await staff.selectOption('#n-categories', [hotWater.id]);
+    await staff.fill('#n-starts', localInput(new Date(Date.now() - 3600_000)));
+    await staff.fill('#n-ends', localInput(new Date(Date.now() + 24 * 3600_000)));
+    // A first sketch pasted as GeoJSON brings the map to the district; then the outage is drawn there.
+    const d = 0.001;
+    await staff.fill(
+      '.area-editor textarea',
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [central.lon - d, central.lat - d],
+            [central.lon + d, central.lat - d],
+            [central.lon + d, central.lat + d],
+            [central.lon - d, central.lat - d],
+          ],
+        ],
+      }),
+    );
+    const editorMap = staff.locator('.area-editor section.map');
+    await editorMap.waitFor();
+    await staff.waitForTimeout(500);
+    await editorMap.scrollIntoViewIfNeeded();
+    const e = (await editorMap.boundingBox())!;
+    const [cx, cy] = [e.width / 2, e.height / 2];
+    for (const [dx, dy] of [
+      [-60, -40],
+      [60, -40],
+      [60, 40],
+      [-60, 40],
+    ] as const)
+      await editorMap.click({ position: { x: cx + dx, y: cy + dy } });
+    expect(await staff.inputValue('.area-editor textarea')).toContain('"Polygon"');
+    await checkA11y(staff, 'notice editor');
+    await staff.getByRole('button', { name: 'Опубликовать' }).click();
+    await staff.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
+    const noticeId = staff.url().split('/').pop()!;
+    await staff.getByRole('heading', { name: title }).waitFor();
+    await staff.getByText('Действует').waitFor();
+    await checkA11y(staff, 'notice page (staff)');
+
+    // Anna is told (the alert job runs when a notice changes) and sees it on the map.
+    await resident.goto('/notices/subscriptions');
+    const alert = resident.getByRole('link', { name: title });
+    for (let i = 0; i < 30 && !(await alert.isVisible()); i++) {
+      await resident.waitForTimeout(2000);
+      await resident.reload();
+    }
+    await alert.waitFor();
+    await resident.getByText('началось').first().waitFor();
+    await resident.goto('/');
+    await resident.getByText(/Отключения и работы \(\d+\)/).waitFor();
+    await resident.locator('.leaflet-overlay-pane path').first().waitFor();
+
+    // Her report from inside the area is linked to the outage at once, and its page says so.
+    const notice = await api<Notice>('GET', `/api/v1/notices/${noticeId}`);
+    const ring = notice.area.coordinates[0]!.slice(0, -1);
+    const centre = {
+      lon: ring.reduce((s, p) => s + p[0]!, 0) / ring.length,
+      lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length,
+    };
+    const report = await annaApi<{ id: string; notices: { id: string }[] }>('POST', '/api/v1/reports', {
+      categoryId: hotWater.id,
+      text: `Нет горячей воды с утра во всём доме (${stamp})`,
+      ...centre,
+    });
+    expect(report.notices.map((n) => n.id)).toEqual([noticeId]);
+    await resident.goto(`/reports/${report.id}`);
+    await resident.getByRole('heading', { name: 'Это уже известно' }).waitFor();
+    await resident.getByRole('link', { name: title }).waitFor();
+    await checkA11y(resident, 'report page with its notice');
+    expect(problems).toEqual([]);
+  });
+
+  it("an object's page shows its works and a resident's rating", async () => {
+    const stamp = Date.now();
+    const admin = demoUser('admin');
+    const adminApi = await apiAs(admin.email, admin.password);
+    const territories = (
+      await adminApi<{ items: { code: string; center: { lat: number; lon: number } }[] }>(
+        'GET',
+        '/api/v1/territories',
+      )
+    ).items;
+    const c = territories.find((t) => t.code === 'tsentralny')!.center;
+    const imported = await adminApi<{ created: number }>('POST', '/api/v1/objects/import', {
+      mapping: {
+        source: 'e2e',
+        format: 'geojson',
+        columns: { externalId: 'id', name: 'name', kind: 'kind' },
+      },
+      content: JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: `yard-${stamp}`, name: `Двор ${stamp}`, kind: 'yard' },
+            geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+          },
+        ],
+      }),
+    });
+    expect(imported.created).toBe(1);
+    const objects = await adminApi<{ features: { id: string; properties: { name: string } }[] }>(
+      'GET',
+      `/api/v1/objects?bbox=${c.lon - 0.01},${c.lat - 0.01},${c.lon + 0.01},${c.lat + 0.01}`,
+    );
+    const objectId = objects.features.find((f) => f.properties.name === `Двор ${stamp}`)!.id;
+    await adminApi('POST', `/api/v1/objects/${objectId}/works`, {
+      title: 'Благоустройство двора',
+      programme: 'Комфортная городская среда',
+      contractor: 'ООО «Двор»',
+      budget: '1200000.00',
+      plannedStart: '2025-05-01',
+      plannedEnd: '2025-07-31',
+      actualStart: '2025-05-05',
+      actualEnd: '2025-08-20',
+      status: 'completed',
+    });
+
+    const ivan = demoUser('resident', (u) => u.email.startsWith('ivan.'));
+    const page = await pageAs(ivan.email, ivan.password);
+    await page.goto(`/objects/${objectId}`);
+    await page.getByRole('heading', { name: `Двор ${stamp}` }).waitFor();
+    const work = page.locator('.work-card', { hasText: 'Благоустройство двора' });
+    await work.getByText('Сроки нарушены').waitFor();
+    await work.getByText('ООО «Двор»').waitFor();
+    await checkA11y(page, 'object page');
+    await work.getByLabel('4', { exact: true }).check();
+    await work.getByRole('button', { name: 'Оценить' }).click();
+    await work.getByText('Оценка жителей: 4.0 из 5 (1)').waitFor();
+    await work.getByText('ваша оценка: 4').waitFor();
+    expect(await work.getByRole('button', { name: 'Оценить' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Следить за объектом' }).click();
+    await page.getByRole('button', { name: 'Не следить' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
