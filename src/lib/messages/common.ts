@@ -25,6 +25,12 @@ export const commonErrors = {
     en: 'You are not allowed to do this',
   },
   not_found: { status: 404, ru: 'Не найдено', en: 'Not found' },
+  // Participation of every kind (polls, votes, discussions, initiatives) is open to a territory.
+  not_in_audience: {
+    status: 403,
+    ru: 'Участвовать могут только жители территории, для которой это открыто',
+    en: 'Only residents of the territory this is open to may take part',
+  },
   idempotency_conflict: {
     status: 422,
     ru: 'Ключ идемпотентности уже использован для другого запроса',

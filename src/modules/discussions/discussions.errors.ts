@@ -13,11 +13,6 @@ export const discussionsErrors = {
     ru: 'Итоги обсуждения уже опубликованы',
     en: 'The results of this discussion are already published',
   },
-  not_in_audience: {
-    status: 403,
-    ru: 'Участвовать могут только жители территории, для которой это открыто',
-    en: 'Only residents of the territory this is open to may take part',
-  },
   comment_not_found: { status: 404, ru: 'Комментарий не найден', en: 'Comment not found' },
   parent_not_found: {
     status: 422,

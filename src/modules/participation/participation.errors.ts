@@ -8,11 +8,6 @@ export const participationErrors = {
     en: 'Voting has not opened yet',
   },
   poll_closed: { status: 409, ru: 'Голосование уже завершено', en: 'Voting has closed' },
-  not_in_audience: {
-    status: 403,
-    ru: 'Это голосование не для жителей вашей территории',
-    en: 'This vote is not open to residents of your territory',
-  },
   verification_required: {
     status: 403,
     ru: 'Участвовать могут только жители с подтверждённым адресом (вход через Госуслуги)',
