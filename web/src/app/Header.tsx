@@ -7,6 +7,39 @@ import { NotificationBell } from '../features/notifications/components/Notificat
 import { isStaff } from '../features/staff/queues';
 import { type Language, languages } from '../lib/i18n';
 
+/**
+ * Sections with pages of their own: the header links to each section once (so it stays on one row at
+ * 1280 px), and a second row lists the section's pages while the reader is in it.
+ */
+const sections = [
+  {
+    key: 'participation',
+    label: 'nav.participation',
+    items: [
+      { to: '/participation', label: 'nav.polls' },
+      { to: '/discussions', label: 'nav.discussions' },
+      { to: '/initiatives', label: 'nav.initiatives' },
+    ],
+  },
+  {
+    key: 'information',
+    label: 'nav.information',
+    items: [
+      { to: '/knowledge', label: 'nav.knowledge' },
+      { to: '/notices', label: 'nav.notices' },
+      { to: '/organisations', label: 'nav.directory' },
+    ],
+  },
+] as const;
+
+type Section = (typeof sections)[number];
+
+function sectionOf(pathname: string): Section | undefined {
+  return sections.find((section) =>
+    section.items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`)),
+  );
+}
+
 export function Header() {
   const { t, i18n } = useTranslation();
   const { data: user } = useMe();
@@ -15,6 +48,7 @@ export function Header() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
+  const current = sectionOf(location.pathname);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu after navigating.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -49,26 +83,19 @@ export function Header() {
               <li>
                 <NavLink to="/reports/new">{t('nav.newReport')}</NavLink>
               </li>
-              <li>
-                <NavLink to="/knowledge">{t('nav.knowledge')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/organisations">{t('nav.directory')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/participation">{t('nav.participation')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/discussions">{t('nav.discussions')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/initiatives">{t('nav.initiatives')}</NavLink>
-              </li>
+              {sections.map((section) => (
+                <li key={section.key}>
+                  <NavLink
+                    to={section.items[0].to}
+                    className={section === current ? 'active' : undefined}
+                    aria-current={section === current ? 'page' : undefined}
+                  >
+                    {t(section.label)}
+                  </NavLink>
+                </li>
+              ))}
               <li>
                 <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/notices">{t('nav.notices')}</NavLink>
               </li>
               {/* A resident's own reports; staff work from their workspace instead. */}
               {user && !isStaff(user.role) && (
@@ -130,6 +157,17 @@ export function Header() {
           </div>
         </div>
       </div>
+      {current && (
+        <nav className="section-nav" aria-label={t(current.label)}>
+          <ul className="container section-nav__list">
+            {current.items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </header>
   );
 }
