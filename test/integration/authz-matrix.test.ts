@@ -6,6 +6,7 @@ import { fanOut } from '../../src/modules/webhooks/webhook-dispatch.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { createTestApp, login, type Session, type TestApp } from '../support/app.ts';
 import { PERSONAL, policies, type Role, roles, uuid } from '../support/authz-policies.ts';
+import { createTargets, type Targets, targetIdFor } from '../support/authz-targets.ts';
 import { issueKey } from '../support/open311.ts';
 import { driveTo, loginStaff, rows, type Staff } from '../support/reports.ts';
 
@@ -24,6 +25,7 @@ let staff: Staff;
 const log: string[] = [];
 const creds = new Map<Role, Record<string, string>>();
 let target: { id: string; number: number };
+let targets: Targets;
 const secret = {
   email: `matrix-${randomUUID()}@example.org`,
   name: 'Евлампия Матричная',
@@ -64,6 +66,7 @@ beforeAll(async () => {
     text: `Не горит фонарь во дворе, мой телефон ${secret.phone}`,
   });
   target = { id: r.id, number: (r as unknown as { number: number }).number };
+  targets = await createTargets(t, staff);
   const orgKey = (await issueKey(t, staff.admin, { organisationId: await orgOf('city-light') })).key;
   const plainKey = (await issueKey(t, staff.admin)).key;
   const bearer = (s: Session) => s.headers;
@@ -104,9 +107,9 @@ function urlFor(method: string, route: string, role: Role): string {
   let url = route
     .replace(':id/deliveries/:deliveryId', `${uuid}/deliveries/${uuid}`)
     .replace('/reports/:id', `/reports/${target.id}`)
-    .replace(':id', uuid)
-    .replace(':itemId', uuid)
-    .replace(':territoryId', uuid)
+    .replace(':id', targetIdFor(route, targets) ?? uuid)
+    .replace(':itemId', targets.item)
+    .replace(':territoryId', targets.central)
     .replace(':what', 'statements')
     .replace(':year', '2026')
     .replace(':day', '2026-03-09')
@@ -114,7 +117,8 @@ function urlFor(method: string, route: string, role: Role): string {
     .replace('*', 'index.css');
   if (url === '/api/v1/reports/similar') url += `?categoryId=${uuid}&lat=59.93&lon=30.33&text=фонарь`;
   const query = policies[`${method} ${route}`]?.query;
-  if (query) url += `?${query}`;
+  if (query)
+    url += `?${query.replace(':territoryId', targets.central).replace(':categoryId', targets.streetLight)}`;
   // Open311 takes the key as a parameter.
   if (url.startsWith('/open311/') && (role === 'apiKey' || role === 'open311Key'))
     url += `?api_key=${creds.get(role)!['x-api-key']}`;

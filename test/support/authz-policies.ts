@@ -33,6 +33,8 @@ export const PERSONAL: Role[] = ['author', 'opOrg', 'curatorIn', 'moderator', 'a
 const EDITORS: Role[] = ['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'moderator', 'admin'];
 /** Who runs polls and votes: admins, and curators within their territory (participation.policy.ts). */
 const ORGANISERS: Role[] = ['admin', 'curatorIn', 'curatorOut'];
+/** Who manages the target poll and vote (Central district audience): not the Nevsky curator. */
+const MANAGERS: Role[] = ['admin', 'curatorIn'];
 const RESIDENTS: Role[] = ['author', 'otherResident'];
 /** Who opens, closes and sums up discussions (discussion.policy.ts `canManage`). */
 const DISCUSSION_MANAGERS: Role[] = ['admin', 'moderator', 'curatorIn', 'curatorOut'];
@@ -42,7 +44,10 @@ const MODERATORS: Role[] = ['admin', 'moderator'];
 const ANALYSTS: Role[] = ['analyst', 'curatorIn', 'curatorOut', 'admin'];
 const ADMIN: Role[] = ['admin'];
 
-/** `query` is appended to the URL: a refused role must be refused, not told its query is invalid. */
+/**
+ * `query` is appended to the URL (its `:territoryId` and `:categoryId` name the targets' district and
+ * the target report's subject): a refused role must be refused, not told its query is invalid.
+ */
 export type Policy = { allow: Role[]; body?: object; query?: string; stream?: boolean };
 const p = (allow: Role[], extra: Omit<Policy, 'allow'> = {}): Policy => ({ allow, ...extra });
 
@@ -221,15 +226,16 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/polls': p(ORGANISERS, { body: poll }),
   'GET /api/v1/polls': p(ALL),
   'GET /api/v1/polls/:id': p(ALL),
-  'PUT /api/v1/polls/:id': p(ORGANISERS, { body: poll }),
-  'POST /api/v1/polls/:id/actions/publish': p(ORGANISERS),
+  'PUT /api/v1/polls/:id': p(MANAGERS, { body: poll }),
+  'POST /api/v1/polls/:id/actions/publish': p(MANAGERS),
   'PUT /api/v1/polls/:id/ballot': p(RESIDENTS, { body: { answers: [] } }),
-  // Results are public once the poll's visibility says so (poll-results.service.ts); ballots are the organisers'.
-  'GET /api/v1/polls/:id/results': p(ALL),
-  'GET /api/v1/polls/:id/results.csv': p(ALL),
-  'GET /api/v1/polls/:id/results.xlsx': p(ALL),
-  'GET /api/v1/polls/:id/ballots.csv': p(ORGANISERS),
-  'GET /api/v1/polls/:id/ballots.xlsx': p(ORGANISERS),
+  // Results are the managers' until the poll's visibility makes them public (poll-results.service.ts):
+  // the target poll is open and shows its results after closing. Ballots are the managers' always.
+  'GET /api/v1/polls/:id/results': p(MANAGERS),
+  'GET /api/v1/polls/:id/results.csv': p(MANAGERS),
+  'GET /api/v1/polls/:id/results.xlsx': p(MANAGERS),
+  'GET /api/v1/polls/:id/ballots.csv': p(MANAGERS),
+  'GET /api/v1/polls/:id/ballots.xlsx': p(MANAGERS),
   'POST /api/v1/votes': p(ORGANISERS, {
     body: {
       title: 'Бюджет двора',
@@ -241,11 +247,11 @@ export const policies: Record<string, Policy> = {
   'GET /api/v1/votes': p(ALL),
   'GET /api/v1/votes/:id': p(ALL),
   // Residents propose items; organisers may add them too (votes.service.ts `addItem`).
-  'POST /api/v1/votes/:id/items': p([...RESIDENTS, ...ORGANISERS], { body: { title: 'Скамейки в сквере' } }),
-  'POST /api/v1/votes/:id/items/:itemId/actions/moderate': p(ORGANISERS, { body: { decision: 'approve' } }),
+  'POST /api/v1/votes/:id/items': p([...RESIDENTS, ...MANAGERS], { body: { title: 'Скамейки в сквере' } }),
+  'POST /api/v1/votes/:id/items/:itemId/actions/moderate': p(MANAGERS, { body: { decision: 'approve' } }),
   'PUT /api/v1/votes/:id/ballot': p(RESIDENTS, { body: { itemIds: [] } }),
   'GET /api/v1/votes/:id/results': p(ALL),
-  'POST /api/v1/votes/:id/actions/publish-winners': p(ORGANISERS, {
+  'POST /api/v1/votes/:id/actions/publish-winners': p(MANAGERS, {
     body: { itemIds: [uuid], decision: 'Победители определены голосованием жителей.' },
   }),
   'POST /api/v1/discussions': p(DISCUSSION_MANAGERS, {
@@ -267,8 +273,8 @@ export const policies: Record<string, Policy> = {
       body: { text: 'Поддерживаю проект' },
     },
   ),
-  // Only the comment's own author edits it, whatever their role (checked against the comment).
-  'PATCH /api/v1/comments/:id': p(SIGNED_IN, { body: { text: 'Поддерживаю проект целиком' } }),
+  // Only the comment's own author edits it (the target's author is none of the matrix roles).
+  'PATCH /api/v1/comments/:id': p([], { body: { text: 'Поддерживаю проект целиком' } }),
   'PUT /api/v1/comments/:id/support': p(RESIDENTS),
   'POST /api/v1/comments/:id/flags': p(RESIDENTS, { body: { reason: 'spam' } }),
   'POST /api/v1/comments/:id/moderation': p(MODERATORS, { body: { action: 'restore' } }),
@@ -302,7 +308,9 @@ export const policies: Record<string, Policy> = {
   'GET /api/v1/analytics/choropleth': p(ALL),
   'GET /api/v1/analytics/league': p(ALL),
   'GET /api/v1/analytics/matrix': p(ANALYSTS),
-  'GET /api/v1/analytics/matrix/reports': p(ANALYSTS, { query: `territoryId=${uuid}&categoryId=${uuid}` }),
+  'GET /api/v1/analytics/matrix/reports': p(ANALYSTS, {
+    query: 'territoryId=:territoryId&categoryId=:categoryId',
+  }),
   'GET /api/v1/analytics/alerts': p(ANALYSTS),
   // The aggregate tables are as public as the dashboards; the report list is staff only (export.service.ts).
   'GET /api/v1/analytics/export': p(STAFF, { query: 'table=reports' }),
