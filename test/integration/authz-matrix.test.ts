@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAll } from '../../src/modules/analytics/index.ts';
 import { fanOut } from '../../src/modules/webhooks/webhook-dispatch.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { createTestApp, login, type Session, type TestApp } from '../support/app.ts';
@@ -67,6 +68,8 @@ beforeAll(async () => {
   });
   target = { id: r.id, number: (r as unknown as { number: number }).number };
   targets = await createTargets(t, staff);
+  // The dashboards, open data and exports read the analytics tables: the target report must be in them.
+  await rebuildAll({ db: t.database.db, clock: t.clock, calendar: t.app.ctx.calendar });
   const orgKey = (await issueKey(t, staff.admin, { organisationId: await orgOf('city-light') })).key;
   const plainKey = (await issueKey(t, staff.admin)).key;
   const bearer = (s: Session) => s.headers;
