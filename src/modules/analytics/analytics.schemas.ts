@@ -290,7 +290,7 @@ export const cellReportsSchema = z.object({
       merged: z.boolean(),
       disputed: z.boolean(),
       redirected: z.boolean(),
-      address: z.string().nullable(),
+      address: z.string().nullable().describe('Null for a private report: its address is personal data'),
     }),
   ),
 });

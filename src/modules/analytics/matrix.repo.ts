@@ -78,7 +78,7 @@ export type CellReportRow = {
   address: string | null;
 };
 
-/** The reports behind a cell (or an alert), newest first. */
+/** The reports behind a cell (or an alert), newest first; private reports without their address. */
 export async function cellReports(
   exec: Executor,
   period: { from: string; to: string },
@@ -95,8 +95,10 @@ export async function cellReports(
   );
   const rows = await queryRows<CellReportRow & { number: string | number }>(
     exec,
+    // A private report's address is personal data (where its author lives, often): the analyst and
+    // the curators read the cell to find the systemic problem, which the public addresses show.
     sql`SELECT r.id, r.number, f.status, to_char(f.created_day, 'YYYY-MM-DD') AS "createdDay", f.merged, f.disputed,
-               f.redirected, r.address
+               f.redirected, CASE WHEN r.is_public THEN r.address END AS address
         FROM analytics_report_facts f JOIN reports r ON r.id = f.report_id
         WHERE ${where} ORDER BY r.created_at DESC LIMIT ${limit}`,
   );

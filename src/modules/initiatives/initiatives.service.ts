@@ -163,6 +163,8 @@ export async function supportInitiative(
   const reached = await db.transaction(async (tx) => {
     const i = await repo.findInitiative(tx, id, true);
     if (!i || !visible(i, actor)) throw new AppError('initiative_not_found');
+    // Staff are refused before the state is looked at: a refusal must not depend on the initiative.
+    if (actor.role !== 'resident') throw new AppError('forbidden');
     if (
       i.status === 'expired' ||
       (i.status === 'collecting' && i.collectUntil !== null && now >= i.collectUntil)
@@ -170,7 +172,6 @@ export async function supportInitiative(
       throw new AppError('initiative_expired');
     if (i.status !== 'collecting') throw new AppError('initiative_not_collecting');
     if (i.authorId === actor.id) throw new AppError('own_initiative_support');
-    if (actor.role !== 'resident') throw new AppError('forbidden');
     const audience = { verifiedOnly: deps.settings.verifiedOnly };
     if (!(await isInAudience(tx, audience, actor, i.territoryId)))
       throw new AppError(deps.settings.verifiedOnly ? 'verified_residence_required' : 'not_in_audience');

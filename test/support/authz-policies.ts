@@ -1,0 +1,336 @@
+/**
+ * The declared policy of every route for the authorisation matrix (test/integration/authz-matrix.test.ts):
+ * which of the twelve roles each route lets through. Decided from each module's service, whose own
+ * checks are the truth; public reads are ALL. A route missing here fails the matrix.
+ */
+export const roles = [
+  'anonymous',
+  'author',
+  'otherResident',
+  'opOrg',
+  'opOther',
+  'curatorIn',
+  'curatorOut',
+  'moderator',
+  'analyst',
+  'admin',
+  'apiKey',
+  'open311Key',
+] as const;
+export type Role = (typeof roles)[number];
+export const sessionRoles: Role[] = roles.filter((r) => !['anonymous', 'apiKey', 'open311Key'].includes(r));
+
+const ALL = [...roles];
+const SIGNED_IN = sessionRoles;
+/** Who may see the target (a private report of `author`, handled by city-light in the Central district). */
+const VIEW: Role[] = ['author', 'opOrg', 'curatorIn', 'moderator', 'analyst', 'admin'];
+const STAFF: Role[] = ['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'moderator', 'analyst', 'admin'];
+const KEYS: Role[] = ['apiKey', 'open311Key'];
+/** Roles that may read the author's name, e-mail and the report's exact place. */
+export const PERSONAL: Role[] = ['author', 'opOrg', 'curatorIn', 'moderator', 'admin', 'apiKey'];
+
+/** Knowledge-base editors: staff but the analyst (knowledge.service.ts `canEditArticles`). */
+const EDITORS: Role[] = ['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'moderator', 'admin'];
+/** Who runs polls and votes: admins, and curators within their territory (participation.policy.ts). */
+const ORGANISERS: Role[] = ['admin', 'curatorIn', 'curatorOut'];
+/** Who manages the target poll and vote (Central district audience): not the Nevsky curator. */
+const MANAGERS: Role[] = ['admin', 'curatorIn'];
+const RESIDENTS: Role[] = ['author', 'otherResident'];
+/** Who opens, closes and sums up discussions (discussion.policy.ts `canManage`). */
+const DISCUSSION_MANAGERS: Role[] = ['admin', 'moderator', 'curatorIn', 'curatorOut'];
+/** Who moderates comments, statements and initiatives. */
+const MODERATORS: Role[] = ['admin', 'moderator'];
+/** Who reads the problem matrix and the spike alerts (spikes.service.ts `mayAnalyse`). */
+const ANALYSTS: Role[] = ['analyst', 'curatorIn', 'curatorOut', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+/**
+ * `query` is appended to the URL (its `:territoryId` and `:categoryId` name the targets' district and
+ * the target report's subject): a refused role must be refused, not told its query is invalid.
+ */
+export type Policy = { allow: Role[]; body?: object; query?: string; stream?: boolean };
+const p = (allow: Role[], extra: Omit<Policy, 'allow'> = {}): Policy => ({ allow, ...extra });
+
+export const uuid = '00000000-0000-4000-8000-000000000001';
+const actionBody: Record<string, object> = {
+  accept: {},
+  reject: { reason: 'Не относится к компетенции' },
+  'request-clarification': { question: 'Уточните адрес, пожалуйста' },
+  clarify: { answer: 'Дом 5' },
+  assign: { organisationId: uuid },
+  start: {},
+  'draft-answer': { text: 'Светильник заменён, освещение восстановлено.', result: 'solved' },
+  'submit-answer': {},
+  'publish-answer': {},
+  'return-answer': { comment: 'Доработайте ответ' },
+  rate: { score: 5, solved: true },
+  dispute: { comment: 'Фонарь так и не горит' },
+  reopen: {},
+  close: { reason: 'Закрыто куратором' },
+  recategorise: { categoryId: uuid },
+  redirect: { organisationId: uuid, reason: 'Не наша зона ответственности' },
+  'extend-deadline': { days: 5, reason: 'Нужна подрядная организация' },
+  merge: { primaryId: uuid },
+  unmerge: {},
+};
+const actionAllow: Record<string, Role[]> = {
+  accept: ['moderator', 'admin'],
+  reject: ['moderator', 'admin'],
+  'request-clarification': ['moderator', 'admin', 'opOrg'],
+  clarify: ['author'],
+  rate: ['author'],
+  dispute: ['author'],
+  assign: ['admin', 'curatorIn'],
+  close: ['admin', 'curatorIn'],
+  start: ['admin', 'opOrg'],
+  'draft-answer': ['admin', 'opOrg'],
+  'submit-answer': ['admin', 'opOrg'],
+  'extend-deadline': ['admin', 'opOrg'],
+  'publish-answer': ['moderator', 'admin', 'curatorIn'],
+  'return-answer': ['moderator', 'admin', 'curatorIn'],
+  reopen: ['moderator', 'admin', 'curatorIn'],
+  recategorise: ['moderator', 'admin', 'curatorIn', 'opOrg'],
+  redirect: ['admin', 'curatorIn', 'opOrg'],
+  merge: ['moderator', 'admin', 'curatorIn', 'opOrg'],
+  unmerge: ['moderator', 'admin', 'curatorIn', 'opOrg'],
+};
+
+const window = { opensAt: '2027-01-10T09:00:00+03:00', closesAt: '2027-01-20T21:00:00+03:00' };
+const article = {
+  title: 'Как сообщить о фонаре',
+  body: 'Сообщите о неисправном фонаре через форму обращения.',
+};
+const poll = {
+  title: 'Опрос о сквере',
+  ...window,
+  questions: [{ kind: 'single', text: 'Нужен ли сквер?', options: [{ text: 'Да' }, { text: 'Нет' }] }],
+};
+
+/** Every route's policy, by `METHOD path` as registered. */
+export const policies: Record<string, Policy> = {
+  'GET /api/docs': p(ALL),
+  'GET /api/docs/static/index.html': p(ALL),
+  'GET /api/docs/static/swagger-initializer.js': p(ALL),
+  'GET /api/docs/json': p(ALL),
+  'GET /api/docs/yaml': p(ALL),
+  'GET /api/docs/static/*': p(ALL),
+  'GET /api/openapi.json': p(ALL),
+  'GET /api/health': p(ALL),
+  'POST /api/v1/users': p(ALL),
+  'POST /api/v1/users/confirmations': p(ALL),
+  'POST /api/v1/password-resets': p(ALL),
+  'POST /api/v1/password-resets/complete': p(ALL),
+  'POST /api/v1/session': p(ALL),
+  'DELETE /api/v1/session': p(SIGNED_IN),
+  'GET /api/v1/me': p(SIGNED_IN),
+  'GET /api/v1/categories': p(ALL),
+  'GET /api/v1/territories': p(ALL),
+  'GET /api/v1/organisations': p(ALL),
+  'GET /api/v1/config': p(ALL),
+  'POST /api/v1/media': p(SIGNED_IN),
+  'GET /api/v1/media/:id': p(ALL),
+  'GET /api/v1/media/:id/thumb': p(ALL),
+  'POST /api/v1/reports': p(SIGNED_IN, {
+    body: { categoryId: uuid, text: 'Не горит фонарь у дома', lat: 59.9, lon: 30.3 },
+  }),
+  'GET /api/v1/reports': p(ALL),
+  'GET /api/v1/reports/:id': p(VIEW),
+  'GET /api/v1/reports/:id/events': p(VIEW),
+  ...Object.fromEntries(
+    Object.keys(actionBody).map((a) => [
+      `POST /api/v1/reports/:id/actions/${a}`,
+      p(actionAllow[a]!, { body: actionBody[a]! }),
+    ]),
+  ),
+  'POST /api/v1/suggestions/categories': p(ALL, { body: { text: 'Не горит фонарь у дома' } }),
+  // The model's history and figures: admins, analysts and curators (classifier.service.ts).
+  'GET /api/v1/admin/classifier': p(['admin', 'analyst', 'curatorIn', 'curatorOut']),
+  'GET /api/v1/admin/classifier/routing-weeks': p(['admin', 'analyst', 'curatorIn', 'curatorOut']),
+  'POST /api/v1/admin/classifier/retrain': p(['admin']),
+  'GET /api/v1/auth/oidc': p(ALL),
+  'GET /api/v1/auth/oidc/start': p(ALL),
+  'GET /api/v1/auth/oidc/callback': p(ALL),
+  'GET /api/v1/me/identities': p(SIGNED_IN),
+  'GET /api/v1/answer-templates': p(['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'admin']),
+  'POST /api/v1/answer-templates': p(['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'admin'], {
+    body: { organisationId: uuid, title: 'Шаблон ответа', text: 'Текст шаблона ответа на обращение жителя' },
+  }),
+  'PATCH /api/v1/answer-templates/:id': p(['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'admin'], {
+    body: { title: 'Шаблон' },
+  }),
+  'DELETE /api/v1/answer-templates/:id': p(['opOrg', 'opOther', 'curatorIn', 'curatorOut', 'admin']),
+  'GET /api/v1/reports/:id/answer-templates': p(['opOrg', 'admin']),
+  'GET /api/v1/organisations/:id/quality': p(STAFF),
+  'GET /api/v1/answer-quality/organisations': p(STAFF),
+  'GET /api/v1/calendar': p(ALL),
+  'GET /api/v1/calendar/:year': p(ALL),
+  'PUT /api/v1/admin/calendar/days/:day': p(['admin'], { body: { isWorking: false } }),
+  'DELETE /api/v1/admin/calendar/days/:day': p(['admin']),
+  'GET /api/v1/deadlines/summary': p(STAFF),
+  'GET /api/v1/reports/similar': p(ALL),
+  'GET /api/v1/reports/:id/similar': p(VIEW),
+  'POST /api/v1/reports/:id/support': p(['author']),
+  'DELETE /api/v1/reports/:id/support': p(['author']),
+  'GET /api/v1/notifications': p(SIGNED_IN),
+  'GET /api/v1/notifications/unread-count': p(SIGNED_IN),
+  'POST /api/v1/notifications/read': p(SIGNED_IN, { body: { ids: [1] } }),
+  'POST /api/v1/notifications/read-all': p(SIGNED_IN),
+  'GET /api/v1/me/notification-preferences': p(SIGNED_IN),
+  'PATCH /api/v1/me/notification-preferences': p(SIGNED_IN, { body: { email: true } }),
+  'GET /api/v1/notifications/live': p(SIGNED_IN, { stream: true }),
+  'GET /api/v1/reports/:id/live': p(VIEW, { stream: true }),
+  'GET /api/v1/api-clients': p(['admin']),
+  'POST /api/v1/api-clients': p(['admin'], { body: { name: 'Клиент' } }),
+  'POST /api/v1/api-clients/:id/revoke': p(['admin']),
+  'GET /api/v1/inbound/reports': p(['apiKey']),
+  'GET /api/v1/inbound/reports/:id': p(['apiKey']),
+  'POST /api/v1/inbound/reports/:id/start': p(['apiKey']),
+  'POST /api/v1/inbound/reports/:id/answer': p(['apiKey']),
+  'GET /api/v1/admin/webhooks': p(['admin']),
+  'POST /api/v1/admin/webhooks': p(['admin'], {
+    body: { url: 'https://example.org/hook', events: ['report.created'] },
+  }),
+  'GET /api/v1/admin/webhooks/:id': p(['admin']),
+  'PATCH /api/v1/admin/webhooks/:id': p(['admin'], { body: { enabled: false } }),
+  'DELETE /api/v1/admin/webhooks/:id': p(['admin']),
+  'POST /api/v1/admin/webhooks/:id/secret': p(['admin']),
+  'GET /api/v1/admin/webhooks/:id/deliveries': p(['admin']),
+  'GET /api/v1/admin/webhooks/:id/deliveries/:deliveryId': p(['admin']),
+  'POST /api/v1/admin/webhooks/:id/deliveries/:deliveryId/retry': p(['admin']),
+  ...Object.fromEntries(
+    ['json', 'xml'].flatMap((f) => [
+      [`GET /open311/v2/discovery.${f}`, p(ALL)],
+      [`GET /open311/v2/services.${f}`, p(ALL)],
+      [`GET /open311/v2/requests.${f}`, p(ALL)],
+      [`GET /open311/v2/servicerequestupdates.${f}`, p(ALL)],
+      [`POST /open311/v2/requests.${f}`, p(KEYS)],
+      [`POST /open311/v2/servicerequestupdates.${f}`, p(['apiKey'])],
+    ]),
+  ),
+  'GET /open311/v2/services/:file': p(ALL),
+  'GET /open311/v2/requests/:file': p(ALL),
+  'GET /open311/v2/tokens/:file': p(ALL),
+  'GET /api/v1/knowledge/search': p(ALL, { query: 'q=фонарь' }),
+  'POST /api/v1/knowledge/articles': p(EDITORS, { body: article }),
+  'GET /api/v1/knowledge/articles': p(ALL),
+  'GET /api/v1/knowledge/articles/:id': p(ALL),
+  'PUT /api/v1/knowledge/articles/:id': p(EDITORS, { body: { expectedVersion: 1, article } }),
+  'GET /api/v1/knowledge/articles/:id/versions': p(STAFF),
+  'POST /api/v1/knowledge/articles/:id/feedback': p(ALL, { body: { helpful: true } }),
+  'GET /api/v1/knowledge/stats': p(STAFF),
+  'GET /api/v1/knowledge/reminders': p(EDITORS),
+  'GET /api/v1/organisations/:id': p(ALL),
+  'PUT /api/v1/organisations/:id/profile': p(ADMIN, { body: {} }),
+  'GET /api/v1/directory/organisations': p(ALL),
+  'GET /api/v1/responsible': p(ALL, { query: 'lat=59.93&lon=30.33' }),
+  'POST /api/v1/polls': p(ORGANISERS, { body: poll }),
+  'GET /api/v1/polls': p(ALL),
+  'GET /api/v1/polls/:id': p(ALL),
+  'PUT /api/v1/polls/:id': p(MANAGERS, { body: poll }),
+  'POST /api/v1/polls/:id/actions/publish': p(MANAGERS),
+  'PUT /api/v1/polls/:id/ballot': p(RESIDENTS, { body: { answers: [] } }),
+  // Results are the managers' until the poll's visibility makes them public (poll-results.service.ts):
+  // the target poll is open and shows its results after closing. Ballots are the managers' always.
+  'GET /api/v1/polls/:id/results': p(MANAGERS),
+  'GET /api/v1/polls/:id/results.csv': p(MANAGERS),
+  'GET /api/v1/polls/:id/results.xlsx': p(MANAGERS),
+  'GET /api/v1/polls/:id/ballots.csv': p(MANAGERS),
+  'GET /api/v1/polls/:id/ballots.xlsx': p(MANAGERS),
+  'POST /api/v1/votes': p(ORGANISERS, {
+    body: {
+      title: 'Бюджет двора',
+      proposals: window,
+      voting: { opensAt: '2027-02-01T09:00:00+03:00', closesAt: '2027-03-01T21:00:00+03:00' },
+      maxChoices: 3,
+    },
+  }),
+  'GET /api/v1/votes': p(ALL),
+  'GET /api/v1/votes/:id': p(ALL),
+  // Residents propose items; organisers may add them too (votes.service.ts `addItem`).
+  'POST /api/v1/votes/:id/items': p([...RESIDENTS, ...MANAGERS], { body: { title: 'Скамейки в сквере' } }),
+  'POST /api/v1/votes/:id/items/:itemId/actions/moderate': p(MANAGERS, { body: { decision: 'approve' } }),
+  'PUT /api/v1/votes/:id/ballot': p(RESIDENTS, { body: { itemIds: [] } }),
+  'GET /api/v1/votes/:id/results': p(ALL),
+  'POST /api/v1/votes/:id/actions/publish-winners': p(MANAGERS, {
+    body: { itemIds: [uuid], decision: 'Победители определены голосованием жителей.' },
+  }),
+  'POST /api/v1/discussions': p(DISCUSSION_MANAGERS, {
+    body: { title: 'Благоустройство сквера', body: 'Проект благоустройства сквера.', ...window },
+  }),
+  'GET /api/v1/discussions': p(ALL),
+  'GET /api/v1/discussions/:id': p(ALL),
+  'POST /api/v1/discussions/:id/close': p(DISCUSSION_MANAGERS),
+  'POST /api/v1/discussions/:id/results': p(DISCUSSION_MANAGERS, { body: { text: 'Итоги обсуждения' } }),
+  'PUT /api/v1/discussions/:id/follow': p(SIGNED_IN),
+  'DELETE /api/v1/discussions/:id/follow': p(SIGNED_IN),
+  'GET /api/v1/discussion-notices': p(SIGNED_IN),
+  'POST /api/v1/discussion-notices/read': p(SIGNED_IN),
+  // Residents of the audience comment; the discussion's authority (its operators), curators and
+  // admins reply officially (comments.service.ts `addComment`).
+  'POST /api/v1/discussions/:id/comments': p(
+    [...RESIDENTS, 'opOrg', 'opOther', 'curatorIn', 'curatorOut', 'admin'],
+    {
+      body: { text: 'Поддерживаю проект' },
+    },
+  ),
+  // Only the comment's own author edits it (the target's author is none of the matrix roles).
+  'PATCH /api/v1/comments/:id': p([], { body: { text: 'Поддерживаю проект целиком' } }),
+  'PUT /api/v1/comments/:id/support': p(RESIDENTS),
+  'POST /api/v1/comments/:id/flags': p(RESIDENTS, { body: { reason: 'spam' } }),
+  'POST /api/v1/comments/:id/moderation': p(MODERATORS, { body: { action: 'restore' } }),
+  'GET /api/v1/moderation/comments': p(MODERATORS),
+  'POST /api/v1/discussions/:id/statements': p([...RESIDENTS, ...DISCUSSION_MANAGERS], {
+    body: { text: 'Нужно больше скамеек' },
+  }),
+  // Approved statements are public; the other statuses are the moderators' (a query refused below).
+  'GET /api/v1/discussions/:id/statements': p(ALL),
+  'GET /api/v1/discussions/:id/statements/next': p(SIGNED_IN),
+  'POST /api/v1/statements/:id/moderation': p(MODERATORS, { body: { decision: 'approve' } }),
+  'PUT /api/v1/statements/:id/vote': p(RESIDENTS, { body: { vote: 'agree' } }),
+  'GET /api/v1/discussions/:id/opinion-map': p(ALL),
+  'GET /api/v1/discussions/:id/opinion-map/:what.csv': p([...DISCUSSION_MANAGERS, 'analyst']),
+  'POST /api/v1/initiatives': p(RESIDENTS, {
+    body: {
+      title: 'Детская площадка во дворе',
+      text: 'Просим установить детскую площадку во дворе нашего дома.',
+      categoryId: uuid,
+      territoryId: uuid,
+    },
+  }),
+  'GET /api/v1/initiatives': p(ALL),
+  'GET /api/v1/initiatives/:id': p(ALL),
+  'POST /api/v1/initiatives/:id/moderation': p(MODERATORS, { body: { decision: 'approve' } }),
+  'PUT /api/v1/initiatives/:id/support': p(RESIDENTS),
+  'PUT /api/v1/initiative-thresholds/:territoryId': p(ADMIN, { body: { threshold: 100 } }),
+  'GET /api/v1/initiative-notices': p(SIGNED_IN),
+  'GET /api/v1/analytics/summary': p(ALL),
+  'GET /api/v1/analytics/dashboard': p(ALL),
+  'GET /api/v1/analytics/choropleth': p(ALL),
+  'GET /api/v1/analytics/league': p(ALL),
+  'GET /api/v1/analytics/matrix': p(ANALYSTS),
+  'GET /api/v1/analytics/matrix/reports': p(ANALYSTS, {
+    query: 'territoryId=:territoryId&categoryId=:categoryId',
+  }),
+  'GET /api/v1/analytics/alerts': p(ANALYSTS),
+  // The aggregate tables are as public as the dashboards; the report list is staff only (export.service.ts).
+  'GET /api/v1/analytics/export': p(STAFF, { query: 'table=reports' }),
+  'GET /api/v1/map/clusters': p(ALL, { query: 'bbox=30,59.8,30.6,60.1&zoom=18' }),
+  'GET /api/v1/map/heat': p(ALL, { query: 'bbox=30,59.8,30.6,60.1&zoom=18' }),
+  'GET /api/v1/open-data/reports.geojson': p(ALL),
+  'GET /api/v1/open-data/reports.csv': p(ALL),
+  // Routing rules and categories are reference data: admins only (PRODUCT.md §2 H).
+  'GET /api/v1/admin/routing-rules': p(ADMIN),
+  'GET /api/v1/admin/routing-rules/test': p(ADMIN, { query: `lat=59.93&lon=30.33&categoryId=${uuid}` }),
+  'POST /api/v1/admin/routing-rules': p(ADMIN, { body: { categoryId: uuid, organisationId: uuid } }),
+  'GET /api/v1/admin/routing-rules/:id': p(ADMIN),
+  'PATCH /api/v1/admin/routing-rules/:id': p(ADMIN, { body: { priority: 1 } }),
+  'DELETE /api/v1/admin/routing-rules/:id': p(ADMIN),
+  'GET /api/v1/admin/categories': p(ADMIN),
+  'POST /api/v1/admin/categories': p(ADMIN, {
+    body: { code: 'matrix-check', nameRu: 'Проверка', nameEn: 'Check' },
+  }),
+  'PATCH /api/v1/admin/categories/:id': p(ADMIN, { body: { sortOrder: 1 } }),
+  'DELETE /api/v1/admin/categories/:id': p(ADMIN),
+  'GET /api/v1/addresses/search': p(ALL, { query: 'q=Гороховая' }),
+  'GET /api/v1/addresses/reverse': p(ALL, { query: 'lat=59.93&lon=30.33' }),
+};
