@@ -84,7 +84,7 @@ export async function upsertVote(
     INSERT INTO opinion_votes (statement_id, user_id, discussion_id, vote, voted_at)
     VALUES (${v.statementId}, ${v.userId}, ${v.discussionId}, ${v.vote}, ${v.at})
     ON CONFLICT (statement_id, user_id) DO UPDATE
-      SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at, seq = DEFAULT`);
+      SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at, seq = EXCLUDED.seq`);
 }
 
 /** The next approved statement the user has not voted on: fewest votes first, then a per-user shuffle. */

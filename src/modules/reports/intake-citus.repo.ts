@@ -105,15 +105,19 @@ BEGIN
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
           VALUES (i.author_id, i.author_role, 'report.submit', 'report', r.id::text, '{}'::jsonb, i.at);
         -- Active notices that explain the report, linked at once (as in the one-statement intake).
-        WITH linked AS (
-          INSERT INTO report_notices (report_id, notice_id, created_at)
-          SELECT r.id, n.id, i.at FROM notices n
-          WHERE ST_Intersects(n.match_area, r.location) AND n.starts_at <= i.at AND n.ends_at > i.at
-            AND i.category_id = ANY(n.category_ids)
-          RETURNING notice_id)
-        SELECT jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
-                         ORDER BY n.ends_at, n.id) INTO v_notices
-          FROM linked JOIN notices n ON n.id = linked.notice_id;
+        -- Dynamic SQL with exactly its own four typed parameters: written inline, Citus sends the worker
+        -- every variable of the function as a parameter and the worker cannot type the unused ones.
+        EXECUTE $link$
+          WITH linked AS (
+            INSERT INTO report_notices (report_id, notice_id, created_at)
+            SELECT $1, n.id, $2 FROM notices n
+            WHERE ST_Intersects(n.match_area, $3) AND n.starts_at <= $2 AND n.ends_at > $2
+              AND $4 = ANY(n.category_ids)
+            RETURNING notice_id)
+          SELECT jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
+                           ORDER BY n.ends_at, n.id)
+            FROM linked JOIN notices n ON n.id = linked.notice_id
+        $link$ INTO v_notices USING r.id, i.at::timestamptz, r.location, i.category_id::uuid;
       END IF;
     END IF;
     "inputId" := i.id;
