@@ -112,6 +112,7 @@ function urlFor(method: string, route: string, role: Role): string {
     .replace('/reports/:id', `/reports/${target.id}`)
     .replace(':id', targetIdFor(route, targets) ?? uuid)
     .replace(':itemId', targets.item)
+    .replace(':workId', targets.work)
     .replace(':territoryId', targets.central)
     .replace(':what', 'statements')
     .replace(':year', '2026')

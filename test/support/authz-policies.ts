@@ -43,6 +43,11 @@ const MODERATORS: Role[] = ['admin', 'moderator'];
 /** Who reads the problem matrix and the spike alerts (spikes.service.ts `mayAnalyse`). */
 const ANALYSTS: Role[] = ['analyst', 'curatorIn', 'curatorOut', 'admin'];
 const ADMIN: Role[] = ['admin'];
+/**
+ * Who edits the target notice and object (notices.service.ts `canEditNotice`, objects.service.ts
+ * `canEditObject`): admins, moderators, any curator, and the operator of its organisation.
+ */
+const NOTICE_EDITORS: Role[] = ['admin', 'moderator', 'curatorIn', 'curatorOut', 'opOrg'];
 
 /**
  * `query` is appended to the URL (its `:territoryId` and `:categoryId` name the targets' district and
@@ -116,6 +121,12 @@ export const policies: Record<string, Policy> = {
   'GET /api/docs/static/*': p(ALL),
   'GET /api/openapi.json': p(ALL),
   'GET /api/health': p(ALL),
+  'GET /api/live': p(ALL),
+  'GET /api/ready': p(ALL),
+  // Without METRICS_TOKEN the metrics answer a connection from this machine whoever it is, and
+  // injected requests come from 127.0.0.1: every role reads them here. A remote peer gets 404
+  // (test/integration/operations.test.ts), which is the gate that matters, not the role.
+  'GET /metrics': p(ALL),
   'POST /api/v1/users': p(ALL),
   'POST /api/v1/users/confirmations': p(ALL),
   'POST /api/v1/password-resets': p(ALL),
@@ -333,4 +344,60 @@ export const policies: Record<string, Policy> = {
   'DELETE /api/v1/admin/categories/:id': p(ADMIN),
   'GET /api/v1/addresses/search': p(ALL, { query: 'q=Гороховая' }),
   'GET /api/v1/addresses/reverse': p(ALL, { query: 'lat=59.93&lon=30.33' }),
+  // Notices: the map and a notice are public; editors as NOTICE_EDITORS. Creating one is the
+  // operator's for their own organisation: the body names an unknown one, so opOrg (allowed with
+  // its own, not run here) and opOther are both refused before the references are looked at.
+  'GET /api/v1/notices': p(ALL),
+  'POST /api/v1/notices': p(NOTICE_EDITORS, {
+    body: {
+      title: 'Отключение воды',
+      description: 'Плановый ремонт трубопровода.',
+      kind: 'planned_works',
+      organisationId: uuid,
+      categoryIds: [uuid],
+      area: { type: 'Point', coordinates: [30.33, 59.93] },
+      startsAt: '2027-01-10T09:00:00+03:00',
+      endsAt: '2027-01-11T09:00:00+03:00',
+    },
+  }),
+  'GET /api/v1/notices/:id': p(ALL),
+  'PATCH /api/v1/notices/:id': p(NOTICE_EDITORS, { body: { title: 'Замена фонарей' } }),
+  'POST /api/v1/notices/:id/updates': p(NOTICE_EDITORS, { body: { text: 'Свет дадут к 18:00' } }),
+  // The editor check comes before "the notice has not ended yet".
+  'POST /api/v1/notices/:id/answer-linked': p(NOTICE_EDITORS, {
+    body: { text: 'Работы завершены, освещение восстановлено.', result: 'solved' },
+  }),
+  // A resident's own places and alerts: anyone signed in, each their own (subscriptions.service.ts).
+  'GET /api/v1/me/notice-subscriptions': p(SIGNED_IN),
+  'POST /api/v1/me/notice-subscriptions': p(SIGNED_IN, {
+    body: { label: 'Дом', point: { lat: 59.93, lon: 30.33 }, radiusMeters: 500 },
+  }),
+  'DELETE /api/v1/me/notice-subscriptions/:id': p(SIGNED_IN),
+  'GET /api/v1/me/notice-alerts': p(SIGNED_IN),
+  'POST /api/v1/me/notice-alerts/read': p(SIGNED_IN),
+  // City objects: public reads; editors as NOTICE_EDITORS (`canEditObject`); the registry import is
+  // admins' only; rating and following are anyone's signed in, once each (objects.service.ts).
+  'GET /api/v1/objects': p(ALL),
+  'POST /api/v1/objects': p(NOTICE_EDITORS, {
+    body: {
+      externalId: 'matrix-object',
+      kind: 'yard',
+      name: 'Двор',
+      geometry: { type: 'Point', coordinates: [30.33, 59.93] },
+      organisationId: uuid,
+    },
+  }),
+  'POST /api/v1/objects/import': p(ADMIN, { body: { mapping: {}, content: '{}' } }),
+  'GET /api/v1/objects/:id': p(ALL),
+  'POST /api/v1/objects/:id/works': p(NOTICE_EDITORS, { body: { title: 'Ремонт двора', status: 'planned' } }),
+  'PUT /api/v1/objects/:id/works/:workId': p(NOTICE_EDITORS, {
+    body: { title: 'Ремонт двора', status: 'completed' },
+  }),
+  'POST /api/v1/objects/:id/works/:workId/photos': p(NOTICE_EDITORS, {
+    body: { mediaId: uuid, stage: 'after' },
+  }),
+  'POST /api/v1/objects/:id/works/:workId/rating': p(SIGNED_IN, { body: { score: 4 } }),
+  'PUT /api/v1/objects/:id/follow': p(SIGNED_IN),
+  'DELETE /api/v1/objects/:id/follow': p(SIGNED_IN),
+  'GET /api/v1/me/followed-objects': p(SIGNED_IN),
 };

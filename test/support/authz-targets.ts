@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { categoryId, newResident, organisationId, type Session, type TestApp } from './app.ts';
+import { CENTRAL_POINT, categoryId, newResident, organisationId, type Session, type TestApp } from './app.ts';
 import { hours } from './participation.ts';
 import type { Staff } from './reports.ts';
 import { territories } from './reports.ts';
@@ -24,6 +24,11 @@ export type Targets = {
   initiative: string;
   rule: string;
   category: string;
+  /** A notice of city-light in force over the Central district. */
+  notice: string;
+  /** A city object of city-light, and its completed work. */
+  object: string;
+  work: string;
   organisation: string;
   central: string;
   /** The subject of the target report (street lights). */
@@ -91,6 +96,32 @@ export async function createTargets(t: TestApp, staff: Staff): Promise<Targets> 
     categoryId: streetLight,
     territoryId: central,
   });
+  const { lat, lon } = CENTRAL_POINT;
+  const notice = await created(t, staff.admin, '/api/v1/notices', {
+    title: 'Замена фонарей на Гороховой',
+    description: 'Плановая замена светильников уличного освещения.',
+    kind: 'planned_works',
+    organisationId: organisation,
+    categoryIds: [streetLight],
+    area: { type: 'Point', coordinates: [lon, lat] },
+    startsAt: hours(t, -1),
+    endsAt: hours(t, 48),
+  });
+  const object = await created(t, staff.admin, '/api/v1/objects', {
+    externalId: 'authz-matrix-yard',
+    kind: 'yard',
+    name: 'Двор на Гороховой',
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+    organisationId: organisation,
+  });
+  const withWork = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/objects/${object}/works`,
+    headers: staff.admin.headers,
+    payload: { title: 'Замена освещения во дворе', status: 'completed' },
+  });
+  expect(withWork.statusCode, withWork.body).toBe(201);
+  const work = (withWork.json() as { works: { id: string }[] }).works[0]!.id;
   const targets: Targets = {
     article,
     poll,
@@ -105,6 +136,9 @@ export async function createTargets(t: TestApp, staff: Staff): Promise<Targets> 
     organisation,
     central,
     streetLight,
+    notice,
+    object,
+    work,
   };
   t.clock.advance(3 * 3_600_000);
   return targets;
@@ -123,6 +157,8 @@ export function targetIdFor(route: string, targets: Targets): string | undefined
     ['/api/v1/admin/routing-rules/:id', targets.rule],
     ['/api/v1/admin/categories/:id', targets.category],
     ['/api/v1/organisations/:id', targets.organisation],
+    ['/api/v1/notices/:id', targets.notice],
+    ['/api/v1/objects/:id', targets.object],
   ];
   return byPrefix.find(([prefix]) => route.startsWith(prefix))?.[1];
 }
