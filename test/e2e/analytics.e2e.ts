@@ -37,7 +37,7 @@ describe('analytics in the web app', () => {
     await checkA11y(page, 'analytics dashboard');
 
     // A district narrows every figure.
-    const district = page.getByLabel('Район');
+    const district = page.getByLabel('Район', { exact: true });
     const options = await district
       .locator('option')
       .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
