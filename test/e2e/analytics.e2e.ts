@@ -37,7 +37,8 @@ describe('analytics in the web app', () => {
     await checkA11y(page, 'analytics dashboard');
 
     // A district narrows every figure.
-    const district = page.getByLabel('Район', { exact: true });
+    const district = page.getByRole('combobox', { name: 'Район', exact: true });
+    await district.locator('option').nth(1).waitFor({ state: 'attached' });
     const options = await district
       .locator('option')
       .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));

@@ -122,8 +122,9 @@ describe('participation in the web app', () => {
         .waitFor({ state: 'detached' });
     }
     await gp.getByText('Вы проголосовали за все утверждения (3).').waitFor();
-    // The job rebuilds the map in the background; the page shows it once computed.
-    for (let attempt = 0; attempt < 30; attempt++) {
+    // The job rebuilds the map in the background (woken by votes, and by its every-minute schedule
+    // when a wake-up finds the last rebuild too recent); the page shows it once computed.
+    for (let attempt = 0; attempt < 100; attempt++) {
       await gp.reload();
       await gp.getByRole('heading', { name: 'Группы мнений' }).waitFor();
       if ((await gp.getByRole('heading', { name: /^Группа A/ }).count()) > 0) break;
