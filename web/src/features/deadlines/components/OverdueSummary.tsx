@@ -21,6 +21,7 @@ export function OverdueSummary() {
       )}
       {summary.data && summary.data.items.length > 0 && (
         // A table wider than a phone scrolls: keyboard users reach it by Tab (axe: scrollable-region-focusable).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
         <section className="table-scroll" aria-labelledby="deadline-summary-heading" tabIndex={0}>
           <table className="data-table">
             <thead>
