@@ -91,9 +91,9 @@ export async function runAddressBench(baseUrl: string): Promise<void> {
              ST_SetSRID(ST_MakePoint(30.10 + random() * 0.45, 59.80 + random() * 0.25), 4326)
       FROM unnest(${sql.param(streets)}::text[], ${sql.param(streets.map((n) => parseAddress(n).street))}::text[])
            WITH ORDINALITY AS s(name, key, i)
-      CROSS JOIN generate_series(1, ${HOUSES_PER_STREET}) AS h
+      CROSS JOIN generate_series(1, ${HOUSES_PER_STREET}) AS g(h)
       -- A registry arrives street by street (a ГАР/ФИАС extract does): a street's houses share pages.
-      ORDER BY s.i, h
+      ORDER BY s.i, g.h
       LIMIT ${ADDRESSES}`);
     await nodeA.db.execute(
       sql.raw(`CREATE INDEX addresses_street_trgm_idx ON addresses USING gin (street_key gin_trgm_ops);
