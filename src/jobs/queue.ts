@@ -31,9 +31,9 @@ export async function startQueue(database: Database, regionSchema: string): Prom
     },
     schema: regionSchema === 'public' ? 'pgboss' : `pgboss_${regionSchema}`,
     // Maintenance expires the jobs of a node that died mid-run (and so frees a stately queue, e.g.
-    // webhook delivery): every 30 s rather than pg-boss's 2 minutes. The embedded database is one
-    // process: its state monitor polls less.
-    maintenanceIntervalSeconds: 30,
+    // webhook delivery): every 10 s rather than pg-boss's 2 minutes (one short statement; only one
+    // node runs it per interval). The embedded database is one process: its state monitor polls less.
+    maintenanceIntervalSeconds: 10,
     ...(database.engine === 'pglite' ? { monitorStateIntervalSeconds: 300 } : {}),
   });
   boss.on('error', (err) => {

@@ -13,6 +13,7 @@ const engine = process.env.DATABASE_URL ? ('postgres' as const) : ('pglite' as c
 
 describe(`crash safety (${engine})`, () => {
   it('loses and duplicates no acknowledged report over 2 SIGKILLs at concurrency 32, and its jobs resume', async () => {
+    const started = performance.now();
     const r = await runCrashTest({
       engine,
       kills: 2,
@@ -22,6 +23,9 @@ describe(`crash safety (${engine})`, () => {
       minUpMs: 1_500,
       maxUpMs: 3_500,
       deliveryTimeoutMs: 150_000,
+      // Where the minutes go, in the CI log (restarts, the webhook backlog after the last one).
+      log: (line) =>
+        console.log(`crash test +${((performance.now() - started) / 1000).toFixed(1)} s: ${line}`),
     });
     expect.soft(crashLine(r)).toBeTruthy();
     expect(r.acknowledged).toBeGreaterThan(0);
