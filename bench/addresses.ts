@@ -5,7 +5,12 @@ import { openPostgres, queryRows } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { STREETS_BY_DISTRICT } from '../src/demo/streets.ts';
-import { parseAddress, reverseGeocode, searchAddresses } from '../src/modules/addresses/index.ts';
+import {
+  finishAddressImport,
+  parseAddress,
+  reverseGeocode,
+  searchAddresses,
+} from '../src/modules/addresses/index.ts';
 import { insertRule, routeByRules } from '../src/modules/routing/index.ts';
 
 /**
@@ -83,7 +88,6 @@ export async function runAddressBench(baseUrl: string): Promise<void> {
     // ---- a city-sized registry, loaded in one statement with its search indexes built after ----
     const streets = streetNames(Math.ceil(ADDRESSES / HOUSES_PER_STREET));
     const started = performance.now();
-    await nodeA.db.execute(sql.raw('DROP INDEX addresses_street_trgm_idx, addresses_street_fts_idx'));
     await nodeA.db.execute(sql`
       INSERT INTO addresses (source, external_id, address, street_key, house, house_number, building, location)
       SELECT 'bench', s.i || '-' || h, s.name || ', дом ' || h || CASE WHEN h % 7 = 0 THEN ', корпус 1' ELSE '' END,
@@ -95,11 +99,7 @@ export async function runAddressBench(baseUrl: string): Promise<void> {
       -- A registry arrives street by street (a ГАР/ФИАС extract does): a street's houses share pages.
       ORDER BY s.i, g.h
       LIMIT ${ADDRESSES}`);
-    await nodeA.db.execute(
-      sql.raw(`CREATE INDEX addresses_street_trgm_idx ON addresses USING gin (street_key gin_trgm_ops);
-               CREATE INDEX addresses_street_fts_idx ON addresses USING gin (to_tsvector('russian', street_key));
-               ANALYZE addresses`),
-    );
+    await finishAddressImport(nodeA.db);
     const [loaded] = await queryRows<{ n: number }>(nodeA.db, sql`SELECT count(*)::int AS n FROM addresses`);
     console.log(
       `addresses: ${loaded?.n} loaded and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -30,3 +30,15 @@ export const addresses = pgTable(
     index('addresses_street_house_idx').on(t.streetKey, t.house),
   ],
 );
+
+/**
+ * The registry's distinct streets: the search ranks streets first (a few thousand rows in a city,
+ * through trigram and full-text indexes created by the migration's hand-written part), then reads the
+ * houses of the best few through `addresses_street_house_idx`. Ranking the houses themselves made a
+ * common word ("строителей", "линия") match hundreds of thousands of rows at a million addresses.
+ * Kept by the repository: each written batch adds its streets, the end of an import drops streets
+ * no address names any more.
+ */
+export const addressStreets = pgTable('address_streets', {
+  streetKey: text('street_key').primaryKey(),
+});

@@ -108,6 +108,6 @@ export async function importAddresses(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  await repo.analyzeAddresses(db);
+  await repo.finishAddressImport(db);
   return totals;
 }

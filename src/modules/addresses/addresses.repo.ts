@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
-import { addresses } from '../../db/schema/addresses.ts';
+import { addresses, addressStreets } from '../../db/schema/addresses.ts';
 import { inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
 
 export type AddressInput = {
@@ -52,16 +52,25 @@ export async function upsertAddresses(exec: Executor, rows: AddressInput[]): Pro
           RETURNING 1)
         SELECT count(*)::int AS n FROM w`,
   );
+  const streets = [...new Set(rows.map((r) => r.streetKey))];
+  await exec.execute(
+    sql`INSERT INTO ${addressStreets} (street_key)
+        SELECT k FROM unnest(${sql.param(streets)}::text[]) AS k ON CONFLICT DO NOTHING`,
+  );
   return Number(written[0]?.n ?? 0);
 }
+
+/** How many streets the search ranks before reading their houses. */
+const STREETS_RANKED = 6;
 
 export type AddressHit = { id: string; address: string; lat: number; lon: number; score: number };
 
 /**
  * Addresses whose street matches `street` — by trigram word similarity (typos, a word typed halfway)
  * or by Russian full text (word forms) — ranked by that similarity, an exact house number, and the
- * building; with a house number given, only houses starting with it. A street of one or two letters
- * is matched by prefix only (a trigram search would touch half the registry).
+ * building; with a house number given, only houses starting with it. The streets are ranked first
+ * (`address_streets`), then the houses of the best few are read by index. A street of one or two
+ * letters is matched by prefix only (a trigram search would touch half the registry).
  */
 export async function searchAddresses(
   exec: Executor,
@@ -69,21 +78,27 @@ export async function searchAddresses(
 ): Promise<AddressHit[]> {
   const short = q.street.length < 3;
   const streetMatch = short
-    ? sql`a.street_key LIKE ${`${q.street.replace(/[%_\\]/g, '')}%`}`
-    : sql`(${q.street} <% a.street_key
-           OR to_tsvector('russian', a.street_key) @@ plainto_tsquery('russian', ${q.street}))`;
+    ? sql`s.street_key LIKE ${`${q.street.replace(/[%_\\]/g, '')}%`}`
+    : sql`(${q.street} <% s.street_key
+           OR to_tsvector('russian', s.street_key) @@ plainto_tsquery('russian', ${q.street}))`;
   const houseMatch = q.house ? sql`AND a.house LIKE ${`${q.house.replace(/[%_\\]/g, '')}%`}` : sql``;
   const rows = await queryRows<AddressHit>(
     exec,
-    sql`SELECT a.id, a.address, ST_Y(a.location) AS lat, ST_X(a.location) AS lon,
-          round((word_similarity(${q.street}, a.street_key)
+    sql`WITH streets AS (
+          SELECT s.street_key, word_similarity(${q.street}, s.street_key) AS similarity
+          FROM ${addressStreets} s
+          WHERE ${streetMatch}
+          ORDER BY similarity DESC, s.street_key
+          LIMIT ${STREETS_RANKED})
+        SELECT a.id, a.address, ST_Y(a.location) AS lat, ST_X(a.location) AS lon,
+          round((st.similarity
             + CASE WHEN a.house = ${q.house} THEN 0.5 ELSE 0 END
             + CASE WHEN ${q.building}::text IS NOT NULL
                     AND string_to_array(${q.building}::text, ' ') <@ string_to_array(a.building, ' ') THEN 0.2
                    WHEN ${q.building}::text IS NULL AND a.building IS NOT DISTINCT FROM 'ла' THEN 0.05
                    ELSE 0 END)::numeric, 3)::float8 AS score
-        FROM ${addresses} a
-        WHERE ${streetMatch} ${houseMatch}
+        FROM streets st
+        JOIN ${addresses} a ON a.street_key = st.street_key ${houseMatch}
         ORDER BY score DESC, a.house_number NULLS LAST, a.house, a.building NULLS FIRST, a.id
         LIMIT ${q.limit}`,
   );
@@ -118,7 +133,20 @@ export async function countAddresses(exec: Executor): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Refreshes planner statistics after a bulk import (a fresh table has none). */
-export async function analyzeAddresses(exec: Executor): Promise<void> {
+/**
+ * After a bulk import: the street list made exact (streets of rows written by bulk SQL added, streets
+ * no address names any more — a re-import renamed them — dropped), and planner statistics refreshed
+ * (a fresh table has none).
+ */
+export async function finishAddressImport(exec: Executor): Promise<void> {
+  await exec.execute(
+    sql`INSERT INTO ${addressStreets} (street_key)
+        SELECT DISTINCT street_key FROM ${addresses} ON CONFLICT DO NOTHING`,
+  );
+  await exec.execute(
+    sql`DELETE FROM ${addressStreets} s
+        WHERE NOT EXISTS (SELECT 1 FROM ${addresses} a WHERE a.street_key = s.street_key)`,
+  );
   await exec.execute(sql`ANALYZE ${addresses}`);
+  await exec.execute(sql`ANALYZE ${addressStreets}`);
 }

@@ -46,6 +46,6 @@ export async function seedDemoAddresses(
   let count = 0;
   for (let i = 0; i < rows.length; i += 1000)
     count += await repo.upsertAddresses(db, rows.slice(i, i + 1000));
-  await repo.analyzeAddresses(db);
+  await repo.finishAddressImport(db);
   return { source: shared ? 'spb-portal' : 'demo-extract', count };
 }

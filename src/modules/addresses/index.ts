@@ -4,7 +4,7 @@ export {
   type AddressLineError,
   importAddresses,
 } from './address-import.ts';
-export { countAddresses } from './addresses.repo.ts';
+export { countAddresses, finishAddressImport } from './addresses.repo.ts';
 export { addressRoutes } from './addresses.routes.ts';
 export { reverseGeocode, searchAddresses } from './addresses.service.ts';
 export { seedDemoAddresses } from './demo-addresses.ts';
