@@ -182,6 +182,7 @@ export async function runBench(args: string[]): Promise<void> {
   }
   if (args[0] === 'reliability')
     return (await import('./reliability/run.ts')).runReliabilityBench(args.slice(1));
+  if (args[0] === 'soak') return (await import('./reliability/soak.ts')).runSoakBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {
