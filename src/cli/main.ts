@@ -22,6 +22,11 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     summary: 'load the demo region into an empty database (--reports N [--quiet])',
     run: async (a) => (await import('./seed.ts')).runSeed(a),
   },
+  'region-init': {
+    summary:
+      'load a real region into an empty DB_SCHEMA: territories, categories, first admin (--territories FILE --admin-email E --admin-name N)',
+    run: async (a) => (await import('./region-init.ts')).runRegionInit(a),
+  },
   train: {
     summary: 'train the report classifier (--input FILE.jsonl[.gz] --out MODEL)',
     run: async (a) => (await import('./train.ts')).runTrain(a),

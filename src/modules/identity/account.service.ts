@@ -290,3 +290,19 @@ export async function purgeAccountState(exec: Executor, now: Date): Promise<void
   await accounts.deleteOldMail(exec, weekAgo);
   await accounts.deleteStaleFailures(exec, new Date(now.getTime() - DAY_MS));
 }
+
+/**
+ * A link that lets an account choose its password (the reset letter's kind of link, valid for
+ * `ttlMs`): how the first administrator of a new region gets in (`vmeste region-init`) without a
+ * password ever being typed into a command line. Later, "forgot password" issues the same kind.
+ */
+export async function issuePasswordSetLink(
+  tx: Executor,
+  deps: Pick<AccountDeps, 'clock'>,
+  userId: string,
+  origin: string,
+  ttlMs: number,
+): Promise<string> {
+  const token = await issueToken(tx, deps, userId, 'reset_password', ttlMs);
+  return `${origin}/account/reset?token=${encodeURIComponent(token)}`;
+}
