@@ -21,6 +21,9 @@ export async function registerAnalyticsRefreshJob(
 ): Promise<void> {
   await queue.createQueue(ANALYTICS_REFRESH_QUEUE, { name: ANALYTICS_REFRESH_QUEUE, policy: 'singleton' });
   await queue.schedule(ANALYTICS_REFRESH_QUEUE, cron, {}, { tz: 'Europe/Moscow' });
+  // A node that starts folds at once rather than at the next cron minute: a freshly seeded demo (or a
+  // node back after a pause) shows its figures within seconds. `singleton` keeps this to one run.
+  await queue.send(ANALYTICS_REFRESH_QUEUE, {});
   await queue.work(ANALYTICS_REFRESH_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     await runAnalyticsRefresh(deps);
   });
