@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type IntakeInput, insertSubmittedReports } from '../../src/modules/reports/intake.repo.ts';
 import {
   CENTRAL_POINT,
   createTestApp,
@@ -208,6 +210,56 @@ describe('notices of works and outages', () => {
     expect((await fileAt(c)).notices).toEqual([]);
     expect((await fileAt({ lon: c.lon + 0.0025, lat: c.lat })).notices.map((x) => x.id)).toEqual([n.id]);
     expect((await fileAt({ lon: c.lon, lat: c.lat + 0.01 })).notices.map((x) => x.id)).toEqual([n.id]);
+  });
+
+  it('links each report of one batched intake statement to its own notices (overlapping ones too)', async () => {
+    const c = { lon: lon + 0.06, lat: lat + 0.01 };
+    const a = await created(
+      notice({ title: 'Квартал А', area: { type: 'Polygon', coordinates: [square(c.lon, c.lat, 0.004)] } }),
+    );
+    const b = await created(
+      notice({
+        title: 'Квартал Б',
+        area: { type: 'Polygon', coordinates: [square(c.lon + 0.004, c.lat, 0.002)] },
+      }),
+    );
+    // One intake statement for the whole batch, as the intake batcher sends it under load.
+    const points = [
+      { lon: c.lon - 0.002, lat: c.lat },
+      { lon: c.lon + 0.003, lat: c.lat },
+      { lon: c.lon + 0.02, lat: c.lat },
+      { lon: c.lon + 0.005, lat: c.lat },
+      { lon: c.lon - 0.002, lat: c.lat + 0.001 },
+    ];
+    const inputs: IntakeInput[] = points.map((p, k) => ({
+      id: randomUUID(),
+      kind: 'report',
+      isPublic: true,
+      categoryId: hotWater,
+      text: `Нет горячей воды, дом ${k + 1}`,
+      address: null,
+      authorId: resident.userId,
+      authorRole: 'resident',
+      idempotencyKey: null,
+      requestHash: `batch-${k}`,
+      now: t.clock.now(),
+      ...p,
+    }));
+    const outcomes = await insertSubmittedReports(t.database.db, inputs, 100);
+    const filed = inputs.map((i) => ({ id: i.id, ...outcomes.get(i.id)! }));
+    expect(filed.every((r) => r.inserted)).toBe(true);
+    const ids = filed.map((r) => r.notices.map((x) => x.title).sort());
+    expect(ids).toEqual([['Квартал А'], ['Квартал А', 'Квартал Б'], [], ['Квартал Б'], ['Квартал А']]);
+    expect(filed[1]!.notices.find((x) => x.id === b.id)?.endsAt).toBe(b.endsAt);
+    const stored = await rows<{ report: string; notice: string }>(
+      t,
+      sql`SELECT report_id::text AS report, notice_id::text AS notice FROM report_notices
+          WHERE notice_id IN (${a.id}::uuid, ${b.id}::uuid) ORDER BY report_id, notice_id`,
+    );
+    const expected = filed.flatMap((r) => r.notices.map((x) => ({ report: r.id, notice: x.id })));
+    expect(stored).toEqual(
+      expected.sort((x, y) => x.report.localeCompare(y.report) || x.notice.localeCompare(y.notice)),
+    );
   });
 
   it('widens a line by its buffer, and links nothing before the notice starts', async () => {
