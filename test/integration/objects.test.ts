@@ -225,6 +225,17 @@ describe('city objects and their works (public control)', () => {
     });
     const plannedId = works.find((w) => w.title === 'Ремонт освещения')!.id;
     expect((await rate(resident, plannedId, 5)).json().error.code).toBe('work_not_completed');
+    // Staff do not rate works: the figure is the residents' judgement (and refused before any check).
+    for (const who of [staff.admin, staff.moderator]) {
+      const refused = await rate(who, done.id, 5);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('work_rating_residents_only');
+    }
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/objects/${yardId}` })).json().works.find(
+        (w: { id: string }) => w.id === done.id,
+      ).rating,
+    ).toMatchObject({ average: 3, count: 2 });
     expect((await rate(resident, done.id, 6)).statusCode).toBe(400);
 
     const followed = await t.app.inject({
