@@ -8,8 +8,8 @@ import { localName } from '../../../lib/format';
 import { AddressSearch } from '../../addresses/components/AddressSearch';
 import { BaseMap } from '../../map/components/BaseMap';
 import { usePointPicker } from '../../map/hooks/use-point-picker';
-import { usePublicConfig } from '../../reference/api/get-config';
 import { useCategories } from '../../reference/api/get-categories';
+import { usePublicConfig } from '../../reference/api/get-config';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { type Point, useResponsible } from '../api/get-responsible';
 

@@ -46,7 +46,11 @@ export function WorkPhotoForm({
   };
 
   return (
-    <form className="work-photo-form" onSubmit={submit} aria-label={t('objects.works.photoForm.title', { title: workTitle })}>
+    <form
+      className="work-photo-form"
+      onSubmit={submit}
+      aria-label={t('objects.works.photoForm.title', { title: workTitle })}
+    >
       <fieldset>
         <legend>{t('objects.works.photoForm.title', { title: workTitle })}</legend>
         <label htmlFor={`${id}-stage`}>{t('objects.works.photoForm.stage')}</label>

@@ -122,7 +122,9 @@ export function ObjectRoute() {
             {o.canEdit && (
               <WorkPhotoForm
                 workTitle={w.title}
-                onAttach={(mediaId, stage) => action.mutateAsync({ type: 'photo', workId: w.id, mediaId, stage })}
+                onAttach={(mediaId, stage) =>
+                  action.mutateAsync({ type: 'photo', workId: w.id, mediaId, stage })
+                }
               />
             )}
           </li>
@@ -183,7 +185,9 @@ function Rating({
           : t('objects.rating.none')}
         {mine !== null && <> · {t('objects.rating.mine', { score: mine })}</>}
       </p>
-      {canRate && work.status !== 'completed' && <p className="muted">{t('objects.rating.afterCompletion')}</p>}
+      {canRate && work.status !== 'completed' && (
+        <p className="muted">{t('objects.rating.afterCompletion')}</p>
+      )}
       {canRate && work.status === 'completed' && mine === null && (
         <form onSubmit={submit} className="inline-form">
           <fieldset>
