@@ -188,4 +188,56 @@ describe('notices and city objects in the web app', () => {
     await page.getByRole('button', { name: 'Не следить' }).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('who is responsible here: a click on the map or a found address lists each subject’s organisation, linked to its page', async () => {
+    const resident = demoUser('resident');
+    const page = await pageAs(resident.email, resident.password);
+    const api = await apiAs(resident.email, resident.password);
+    const categories = (
+      await api<{ items: { id: string; name: { ru: string } | string }[] }>('GET', '/api/v1/categories')
+    ).items;
+    const orgs = (await api<{ items: Organisation[] }>('GET', '/api/v1/organisations')).items;
+    await page.goto('/organisations');
+    const section = page.locator('section.responsible');
+    await section.getByRole('heading', { name: 'Кто отвечает за это место' }).waitFor();
+
+    // A click in the middle of the map chooses that point; the table answers as the API does.
+    const map = section.locator('section.map');
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const status = section.getByText(/^Выбрана точка: /);
+    await status.waitFor();
+    const [lat, lon] = (await status.textContent())!.replace('Выбрана точка: ', '').split(', ').map(Number);
+    const expected = await api<{ items: { categoryId: string; organisationId: string }[] }>(
+      'GET',
+      `/api/v1/responsible?lat=${lat}&lon=${lon}`,
+    );
+    expect(expected.items.length).toBeGreaterThan(0);
+    const rows = section.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(expected.items.length);
+
+    // A found address moves the point there; each subject's organisation links to its directory page.
+    const search = section.getByRole('combobox', { name: 'Найти адрес' });
+    await search.fill('Невский пр 1');
+    await section.getByRole('option', { name: 'Невский проспект, дом 1, литера А' }).click();
+    await section.getByText('Выбран адрес: Невский проспект, дом 1, литера А').waitFor();
+    const atNevsky = await api<{ items: { categoryId: string; organisationId: string }[] }>(
+      'GET',
+      '/api/v1/responsible?lat=59.93665&lon=30.31395',
+    );
+    const first = atNevsky.items[0]!;
+    const org = orgs.find((o) => o.id === first.organisationId)!;
+    const link = section.locator(`tbody a[href="/organisations/${org.id}"]`).first();
+    await link.waitFor();
+    expect(await section.locator('tbody tr').count()).toBe(atNevsky.items.length);
+    expect(categories.some((c) => c.id === first.categoryId)).toBe(true);
+    await checkA11y(page, 'who is responsible here');
+    await link.click();
+    await page.waitForURL(new RegExp(`/organisations/${org.id}$`));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(problems).toEqual([]);
+  });
 });
