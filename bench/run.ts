@@ -295,7 +295,8 @@ export async function runBench(args: string[]): Promise<void> {
   const steps = ['intake-warmup', ...intakeOrder, 'actions', 'reads', 'notice-map', 'notice-map-1'] as const;
   for (const [step, scenario] of steps.entries()) {
     for (const target of targets) {
-      const intakeRun = scenario === 'intake' || scenario === 'intake-notices' || scenario === 'intake-warmup';
+      const intakeRun =
+        scenario === 'intake' || scenario === 'intake-notices' || scenario === 'intake-warmup';
       if (intakeRun) await clearIntakeState(target);
       if (scenario === 'intake-notices' || scenario === 'notice-map') {
         await clearNotices(target);
