@@ -85,6 +85,17 @@ describe('notices of works and outages', () => {
     expect((await map('bbox=30.0,60.1,30.1,60.2')).some((f) => f.id === n.id)).toBe(false);
     const later = new Date(t.clock.now().getTime() + 48 * hour).toISOString();
     expect((await map(`${box}&at=${encodeURIComponent(later)}`)).some((f) => f.id === n.id)).toBe(false);
+    // Filtered by kind, by category and by a period (in force at any moment of it).
+    expect((await map(`${box}&kind=planned_works`)).some((f) => f.id === n.id)).toBe(true);
+    expect((await map(`${box}&kind=event`)).some((f) => f.id === n.id)).toBe(false);
+    expect((await map(`${box}&categoryId=${hotWater}`)).some((f) => f.id === n.id)).toBe(true);
+    const cold = await categoryIdCached(t, 'no-cold-water');
+    expect((await map(`${box}&categoryId=${cold}`)).some((f) => f.id === n.id)).toBe(false);
+    const before = new Date(t.clock.now().getTime() - 48 * hour).toISOString();
+    const week = new Date(t.clock.now().getTime() + 7 * 24 * hour).toISOString();
+    const earlier = `${box}&at=${encodeURIComponent(before)}`;
+    expect((await map(earlier)).some((f) => f.id === n.id)).toBe(false);
+    expect((await map(`${earlier}&to=${encodeURIComponent(week)}`)).some((f) => f.id === n.id)).toBe(true);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/notices?bbox=1,2,3' });
     expect(bad.statusCode).toBe(400);
   });
