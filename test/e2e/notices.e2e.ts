@@ -104,14 +104,6 @@ describe('notices and city objects in the web app', () => {
     await resident.goto('/');
     await resident.getByText(/Отключения и работы \(\d+\)/).waitFor();
     await resident.locator('.leaflet-overlay-pane path').first().waitFor();
-    // The notices layer can be switched off and on again (the district boundaries stay drawn).
-    const paths = resident.locator('.leaflet-overlay-pane path');
-    const layer = resident.getByRole('checkbox', { name: /Отключения и работы/ });
-    const withNotices = await paths.count();
-    await layer.uncheck();
-    await expect.poll(() => paths.count()).toBeLessThan(withNotices);
-    await layer.check();
-    await expect.poll(() => paths.count()).toBe(withNotices);
 
     // Her report from inside the area is linked to the outage at once, and its page says so.
     const notice = await api<Notice>('GET', `/api/v1/notices/${noticeId}`);
