@@ -16,6 +16,11 @@ export type WorkingDayCalendar = {
   isWorkingDay(localDate: Date): boolean;
   /** A pre-holiday working day one hour shorter (Labour Code art. 95); absent: never. */
   isShortened?(localDate: Date): boolean;
+  /**
+   * A rest day the calendar declares (a public holiday or a day off moved onto a weekday), also when
+   * it falls on a weekend; absent: any Monday–Friday that is not a working day.
+   */
+  isDeclaredRestDay?(localDate: Date): boolean;
 };
 
 export const weekendsOnly: WorkingDayCalendar = {

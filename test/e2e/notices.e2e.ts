@@ -188,4 +188,57 @@ describe('notices and city objects in the web app', () => {
     await page.getByRole('button', { name: 'Не следить' }).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('who is responsible here: a click on the map or a found address lists each subject’s organisation, linked to its page', async () => {
+    const resident = demoUser('resident');
+    const page = await pageAs(resident.email, resident.password);
+    const api = await apiAs(resident.email, resident.password);
+    const categories = (
+      await api<{ items: { id: string; name: { ru: string } | string }[] }>('GET', '/api/v1/categories')
+    ).items;
+    const orgs = (await api<{ items: Organisation[] }>('GET', '/api/v1/organisations')).items;
+    await page.goto('/organisations');
+    const section = page.locator('section.responsible');
+    await section.getByRole('heading', { name: 'Кто отвечает за это место' }).waitFor();
+
+    // A found address chooses the point; each subject's organisation links to its directory page.
+    const search = section.getByRole('combobox', { name: 'Найти адрес' });
+    await search.fill('Невский пр 1');
+    await section.getByRole('option', { name: 'Невский проспект, дом 1, литера А' }).click();
+    await section.getByText('Выбран адрес: Невский проспект, дом 1, литера А').waitFor();
+    const atNevsky = await api<{ items: { categoryId: string; organisationId: string }[] }>(
+      'GET',
+      '/api/v1/responsible?lat=59.93665&lon=30.31395',
+    );
+    expect(atNevsky.items.length).toBeGreaterThan(0);
+    const first = atNevsky.items[0]!;
+    expect(categories.some((c) => c.id === first.categoryId)).toBe(true);
+    const org = orgs.find((o) => o.id === first.organisationId)!;
+    const link = section.locator(`tbody a[href="/organisations/${org.id}"]`).first();
+    await link.waitFor();
+    const rows = section.locator('tbody tr');
+    expect(await rows.count()).toBe(atNevsky.items.length);
+
+    // The map came to the address: a click a little off its centre chooses that point instead, and
+    // the table answers as the API does there.
+    const map = section.locator('section.map');
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10);
+    const status = section.getByText(/^Выбрана точка: /);
+    await status.waitFor();
+    const [lat, lon] = (await status.textContent())!.replace('Выбрана точка: ', '').split(', ').map(Number);
+    const clicked = await api<{ items: { categoryId: string; organisationId: string }[] }>(
+      'GET',
+      `/api/v1/responsible?lat=${lat}&lon=${lon}`,
+    );
+    expect(clicked.items.length).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBe(clicked.items.length);
+    await checkA11y(page, 'who is responsible here');
+    await link.click();
+    await page.waitForURL(new RegExp(`/organisations/${org.id}$`));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type IntakeInput, insertSubmittedReports } from '../../src/modules/reports/intake.repo.ts';
 import {
   CENTRAL_POINT,
   createTestApp,
@@ -83,6 +85,17 @@ describe('notices of works and outages', () => {
     expect((await map('bbox=30.0,60.1,30.1,60.2')).some((f) => f.id === n.id)).toBe(false);
     const later = new Date(t.clock.now().getTime() + 48 * hour).toISOString();
     expect((await map(`${box}&at=${encodeURIComponent(later)}`)).some((f) => f.id === n.id)).toBe(false);
+    // Filtered by kind, by category and by a period (in force at any moment of it).
+    expect((await map(`${box}&kind=planned_works`)).some((f) => f.id === n.id)).toBe(true);
+    expect((await map(`${box}&kind=event`)).some((f) => f.id === n.id)).toBe(false);
+    expect((await map(`${box}&categoryId=${hotWater}`)).some((f) => f.id === n.id)).toBe(true);
+    const cold = await categoryIdCached(t, 'no-cold-water');
+    expect((await map(`${box}&categoryId=${cold}`)).some((f) => f.id === n.id)).toBe(false);
+    const before = new Date(t.clock.now().getTime() - 48 * hour).toISOString();
+    const week = new Date(t.clock.now().getTime() + 7 * 24 * hour).toISOString();
+    const earlier = `${box}&at=${encodeURIComponent(before)}`;
+    expect((await map(earlier)).some((f) => f.id === n.id)).toBe(false);
+    expect((await map(`${earlier}&to=${encodeURIComponent(week)}`)).some((f) => f.id === n.id)).toBe(true);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/notices?bbox=1,2,3' });
     expect(bad.statusCode).toBe(400);
   });
@@ -208,6 +221,56 @@ describe('notices of works and outages', () => {
     expect((await fileAt(c)).notices).toEqual([]);
     expect((await fileAt({ lon: c.lon + 0.0025, lat: c.lat })).notices.map((x) => x.id)).toEqual([n.id]);
     expect((await fileAt({ lon: c.lon, lat: c.lat + 0.01 })).notices.map((x) => x.id)).toEqual([n.id]);
+  });
+
+  it('links each report of one batched intake statement to its own notices (overlapping ones too)', async () => {
+    const c = { lon: lon + 0.06, lat: lat + 0.01 };
+    const a = await created(
+      notice({ title: 'Квартал А', area: { type: 'Polygon', coordinates: [square(c.lon, c.lat, 0.004)] } }),
+    );
+    const b = await created(
+      notice({
+        title: 'Квартал Б',
+        area: { type: 'Polygon', coordinates: [square(c.lon + 0.004, c.lat, 0.002)] },
+      }),
+    );
+    // One intake statement for the whole batch, as the intake batcher sends it under load.
+    const points = [
+      { lon: c.lon - 0.002, lat: c.lat },
+      { lon: c.lon + 0.003, lat: c.lat },
+      { lon: c.lon + 0.02, lat: c.lat },
+      { lon: c.lon + 0.005, lat: c.lat },
+      { lon: c.lon - 0.002, lat: c.lat + 0.001 },
+    ];
+    const inputs: IntakeInput[] = points.map((p, k) => ({
+      id: randomUUID(),
+      kind: 'report',
+      isPublic: true,
+      categoryId: hotWater,
+      text: `Нет горячей воды, дом ${k + 1}`,
+      address: null,
+      authorId: resident.userId,
+      authorRole: 'resident',
+      idempotencyKey: null,
+      requestHash: `batch-${k}`,
+      now: t.clock.now(),
+      ...p,
+    }));
+    const outcomes = await insertSubmittedReports(t.database.db, inputs, 100);
+    const filed = inputs.map((i) => ({ id: i.id, ...outcomes.get(i.id)! }));
+    expect(filed.every((r) => r.inserted)).toBe(true);
+    const ids = filed.map((r) => r.notices.map((x) => x.title).sort());
+    expect(ids).toEqual([['Квартал А'], ['Квартал А', 'Квартал Б'], [], ['Квартал Б'], ['Квартал А']]);
+    expect(filed[1]!.notices.find((x) => x.id === b.id)?.endsAt).toBe(b.endsAt);
+    const stored = await rows<{ report: string; notice: string }>(
+      t,
+      sql`SELECT report_id::text AS report, notice_id::text AS notice FROM report_notices
+          WHERE notice_id IN (${a.id}::uuid, ${b.id}::uuid) ORDER BY report_id, notice_id`,
+    );
+    const expected = filed.flatMap((r) => r.notices.map((x) => ({ report: r.id, notice: x.id })));
+    expect(stored).toEqual(
+      expected.sort((x, y) => x.report.localeCompare(y.report) || x.notice.localeCompare(y.notice)),
+    );
   });
 
   it('widens a line by its buffer, and links nothing before the notice starts', async () => {

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runHousekeeping } from '../../src/jobs/housekeeping.job.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
-import { loginStaff, must, postReport, type Staff } from '../support/reports.ts';
+import { plainJpeg, upload } from '../support/media.ts';
+import { loginStaff, must, postReport, rows, type Staff } from '../support/reports.ts';
 
 describe('city objects and their works (public control)', () => {
   let t: TestApp;
@@ -225,6 +228,17 @@ describe('city objects and their works (public control)', () => {
     });
     const plannedId = works.find((w) => w.title === 'Ремонт освещения')!.id;
     expect((await rate(resident, plannedId, 5)).json().error.code).toBe('work_not_completed');
+    // Staff do not rate works: the figure is the residents' judgement (and refused before any check).
+    for (const who of [staff.admin, staff.moderator]) {
+      const refused = await rate(who, done.id, 5);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('work_rating_residents_only');
+    }
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/objects/${yardId}` }))
+        .json()
+        .works.find((w: { id: string }) => w.id === done.id).rating,
+    ).toMatchObject({ average: 3, count: 2 });
     expect((await rate(resident, done.id, 6)).statusCode).toBe(400);
 
     const followed = await t.app.inject({
@@ -256,5 +270,89 @@ describe('city objects and their works (public control)', () => {
       objectId: '00000000-0000-4000-8000-000000000000',
     } as never);
     expect(unknown.json().error.code).toBe('object_not_found');
+  });
+});
+
+describe('photos of works before and after', () => {
+  let t: TestApp;
+  let staff: Staff;
+  const DAY = 24 * 3600_000;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await loginStaff(t);
+  });
+  afterAll(() => t.close());
+
+  it('attaches the editor’s own uploads before and after, shows them to everyone and keeps them from the orphan clean-up', async () => {
+    const admin = staff.admin;
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/objects',
+      headers: admin.headers,
+      payload: {
+        externalId: 'photo-yard',
+        kind: 'yard',
+        name: 'Двор с фотографиями',
+        geometry: { type: 'Point', coordinates: [CENTRAL_POINT.lon, CENTRAL_POINT.lat] },
+      },
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const objectId = made.json().id as string;
+    const work = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/objects/${objectId}/works`,
+      headers: admin.headers,
+      payload: { title: 'Ремонт детской площадки', status: 'completed' },
+    });
+    expect(work.statusCode, work.body).toBe(201);
+    const workId = (work.json().works as { id: string; title: string }[]).find(
+      (w) => w.title === 'Ремонт детской площадки',
+    )!.id;
+    const attach = (who: Session, mediaId: string, stage: 'before' | 'after') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/objects/${objectId}/works/${workId}/photos`,
+        headers: who.headers,
+        payload: { mediaId, stage },
+      });
+
+    const before = await upload(t, admin, await plainJpeg());
+    const after = await upload(t, admin, await plainJpeg());
+    expect((await attach(admin, before.id, 'before')).statusCode).toBe(200);
+    const answered = await attach(admin, after.id, 'after');
+    expect(answered.statusCode, answered.body).toBe(200);
+
+    // Someone else's upload, or one already attached, is refused; a resident may not attach at all.
+    const resident = await newResident(t.app);
+    const theirs = await upload(t, resident, await plainJpeg());
+    expect((await attach(admin, theirs.id, 'after')).json().error.code).toBe('work_photo_unusable');
+    expect((await attach(admin, before.id, 'after')).json().error.code).toBe('work_photo_unusable');
+    expect((await attach(resident, theirs.id, 'after')).statusCode).toBe(403);
+
+    // The public page (no session) shows both, in their stages, and the files are served.
+    const page = await t.app.inject({ method: 'GET', url: `/api/v1/objects/${objectId}` });
+    const photos = (
+      page.json().works as { id: string; photos: { id: string; stage: string; url: string }[] }[]
+    )
+      .find((w) => w.id === workId)!
+      .photos.map((p) => ({ id: p.id, stage: p.stage }))
+      .sort((a, b) => a.stage.localeCompare(b.stage));
+    expect(photos).toEqual([
+      { id: after.id, stage: 'after' },
+      { id: before.id, stage: 'before' },
+    ]);
+    const file = await t.app.inject({ method: 'GET', url: before.url });
+    expect(file.statusCode).toBe(200);
+
+    // A day later the clean-up removes the resident's unattached upload, never the works' photos.
+    t.clock.advance(2 * DAY);
+    const swept = await runHousekeeping({ db: t.app.ctx.db, clock: t.clock, storage: t.app.ctx.storage });
+    expect(swept.orphanMedia).toBe(1);
+    const left = await rows<{ id: string }>(
+      t,
+      sql`SELECT id::text FROM media WHERE id IN (${before.id}::uuid, ${after.id}::uuid, ${theirs.id}::uuid) ORDER BY id`,
+    );
+    expect(left.map((r) => r.id).sort()).toEqual([before.id, after.id].sort());
   });
 });

@@ -376,7 +376,7 @@ export const policies: Record<string, Policy> = {
   'GET /api/v1/me/notice-alerts': p(SIGNED_IN),
   'POST /api/v1/me/notice-alerts/read': p(SIGNED_IN),
   // City objects: public reads; editors as NOTICE_EDITORS (`canEditObject`); the registry import is
-  // admins' only; rating and following are anyone's signed in, once each (objects.service.ts).
+  // admins' only; following is anyone's signed in, rating residents' only, once each (objects.service.ts).
   'GET /api/v1/objects': p(ALL),
   'POST /api/v1/objects': p(NOTICE_EDITORS, {
     body: {
@@ -396,7 +396,7 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/objects/:id/works/:workId/photos': p(NOTICE_EDITORS, {
     body: { mediaId: uuid, stage: 'after' },
   }),
-  'POST /api/v1/objects/:id/works/:workId/rating': p(SIGNED_IN, { body: { score: 4 } }),
+  'POST /api/v1/objects/:id/works/:workId/rating': p(RESIDENTS, { body: { score: 4 } }),
   'PUT /api/v1/objects/:id/follow': p(SIGNED_IN),
   'DELETE /api/v1/objects/:id/follow': p(SIGNED_IN),
   'GET /api/v1/me/followed-objects': p(SIGNED_IN),

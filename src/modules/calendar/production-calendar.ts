@@ -24,4 +24,9 @@ export class ProductionCalendar implements WorkingDayCalendar {
   isShortened(localDate: Date): boolean {
     return this.days.get(dateKey(localDate))?.isShortened ?? false;
   }
+
+  /** Stored as a rest day: a holiday or a transferred day off (a plain weekend is not stored). */
+  isDeclaredRestDay(localDate: Date): boolean {
+    return this.days.get(dateKey(localDate))?.isWorking === false;
+  }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkingDayCalendar } from '../../lib/working-days.ts';
+import { ProductionCalendar } from '../calendar/production-calendar.ts';
+import { shippedCalendar } from '../calendar/ru-calendar-data.ts';
 import { type HoursInterval, hoursProblems, openStatus, type Schedule } from './hours.ts';
 
 const weekdays = (opens: string, closes: string, breaks: HoursInterval['breaks'] = []): HoursInterval[] =>
@@ -139,5 +141,86 @@ describe('hours problems', () => {
       ['hours.1.breaks.1', 'hours_breaks_overlap'],
       ['hours.2.closes', 'hours_empty'],
     ]);
+  });
+});
+
+describe('the production calendar in working hours', () => {
+  // The shipped 2026 calendar, plus a working Saturday as a decree may set (7 March 2026, before the
+  // 8 March holiday) — the real ProductionCalendar the directory reads.
+  const production = new ProductionCalendar([
+    ...shippedCalendar.days,
+    { day: '2026-03-07', isWorking: true, isShortened: true, note: 'Рабочая суббота' },
+  ]);
+  const withSaturday: Schedule = {
+    ...office,
+    hours: [
+      ...weekdays('09:00', '18:00', [{ from: '13:00', to: '13:48' }]),
+      { day: 6, opens: '10:00', closes: '14:00', breaks: [] },
+    ],
+  };
+
+  it('opens on a transferred working Saturday with its weekday hours (breaks and the shortened day too)', () => {
+    const morning = openStatus(office, production, at('2026-03-07T09:30'));
+    expect(morning).toEqual({
+      openNow: true,
+      closesAt: at('2026-03-07T13:00').toISOString(),
+      nextOpening: null,
+    });
+    expect(openStatus(office, production, at('2026-03-07T13:20')).nextOpening).toMatchObject({
+      date: '2026-03-07',
+      time: '13:48',
+    });
+    // A pre-holiday day is an hour shorter (Labour Code art. 95): closed at 17:00, not 18:00.
+    const late = openStatus(office, production, at('2026-03-07T17:10'));
+    expect(late.openNow).toBe(false);
+    // Sunday 8 March is the holiday and Monday 9 March its day off: next Tuesday at 9:00.
+    expect(late.nextOpening).toEqual({
+      at: at('2026-03-10T09:00').toISOString(),
+      date: '2026-03-10',
+      weekday: 2,
+      time: '09:00',
+    });
+    // Its own Saturday hours give way to the weekday's on a working Saturday.
+    expect(openStatus(withSaturday, production, at('2026-03-07T16:00')).openNow).toBe(true);
+    // Without the transfer the Saturday is its own: closed for the office, 10–14 for the other.
+    expect(openStatus(office, production, at('2026-03-14T10:00')).openNow).toBe(false);
+    expect(openStatus(withSaturday, production, at('2026-03-14T10:00')).openNow).toBe(true);
+  });
+
+  it('ignores the calendar where the organisation does not observe it', () => {
+    expect(
+      openStatus({ ...office, observesHolidays: false }, production, at('2026-03-07T10:00')).openNow,
+    ).toBe(false);
+    expect(
+      openStatus({ ...office, observesHolidays: false }, production, at('2026-03-09T10:00')).openNow,
+    ).toBe(true);
+  });
+
+  it('closes on holidays, also on a Saturday it usually works, and says when it opens after them', () => {
+    // Saturday 3 January 2026 is a New Year holiday: the Saturday hours do not apply.
+    expect(openStatus(withSaturday, production, at('2026-01-03T11:00')).openNow).toBe(false);
+    expect(openStatus(withSaturday, production, at('2026-01-10T11:00')).openNow).toBe(true);
+    // On the evening of 30 December: the New Year holidays run from 31 December to 11 January.
+    const s = openStatus(office, production, at('2026-12-30T19:00'));
+    expect(s.nextOpening).toMatchObject({ date: '2027-01-11', weekday: 1, time: '09:00' });
+  });
+
+  it('keeps a night shift that opened before a holiday open past midnight into it', () => {
+    const night: Schedule = {
+      hours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '20:00', closes: '08:00', breaks: [] })),
+      daysOff: [],
+      observesHolidays: true,
+    };
+    // Friday 6 March 20:00 → Saturday 7 March 08:00 (Friday's shift), then the working Saturday's own
+    // shift (its weekday hours) at 20:00; Monday 9 March (a holiday) has none.
+    expect(openStatus(night, production, at('2026-03-07T03:00')).openNow).toBe(true);
+    expect(openStatus(night, production, at('2026-03-07T21:00')).openNow).toBe(true);
+    expect(openStatus(night, production, at('2026-03-09T21:00')).openNow).toBe(false);
+    // Sunday night's shift belongs to Sunday, which the office does not work; Monday the 9th is off:
+    // from Sunday 8 March 09:00 the next opening is Tuesday 10 March at 20:00.
+    expect(openStatus(night, production, at('2026-03-08T09:00')).nextOpening).toMatchObject({
+      date: '2026-03-10',
+      time: '20:00',
+    });
   });
 });

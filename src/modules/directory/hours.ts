@@ -96,9 +96,29 @@ export type Schedule = {
   observesHolidays: boolean;
 };
 
-/** The open stretches of one local day's intervals, as instants (breaks cut them). */
-function segmentsOf(schedule: Schedule, localDay: Date): [number, number][] {
-  const weekday = localDay.getUTCDay() === 0 ? 7 : localDay.getUTCDay();
+/**
+ * The weekday whose hours a working weekend day follows (a Saturday the production calendar makes a
+ * working day, in place of a weekday's rest): Monday's, or the first weekday the organisation works.
+ * The calendar does not say which weekday's rest moved, and Monday is the full day where Friday is
+ * often shorter.
+ */
+function weekdayHoursDay(schedule: Schedule): number | null {
+  for (let day = 1; day <= 5; day += 1) if (schedule.hours.some((i) => i.day === day)) return day;
+  return null;
+}
+
+/**
+ * The open stretches of one local day's intervals, as instants (breaks cut them), with the intervals
+ * of `asWeekday` (ISO) in place of the day's own when given; on a shortened pre-holiday day the last
+ * closing of the day comes an hour earlier.
+ */
+function segmentsOf(
+  schedule: Schedule,
+  localDay: Date,
+  asWeekday: number,
+  shortened: boolean,
+): [number, number][] {
+  const weekday = asWeekday;
   const midnight = localDay.getTime() - OFFSET_MS;
   const out: [number, number][] = [];
   for (const interval of schedule.hours) {
@@ -112,26 +132,50 @@ function segmentsOf(schedule: Schedule, localDay: Date): [number, number][] {
     }
     if (end > from) out.push([from, end]);
   }
+  if (shortened && out.length > 0) {
+    const last = out.reduce((a, b) => (b[1] > a[1] ? b : a));
+    last[1] = Math.max(last[0], last[1] - 60);
+  }
   return out.map(([a, b]) => [midnight + a * MINUTE_MS, midnight + b * MINUTE_MS]);
 }
 
-function isClosedDay(schedule: Schedule, localDay: Date, calendar: WorkingDayCalendar | null): boolean {
-  if (schedule.daysOff.includes(localDay.toISOString().slice(0, 10))) return true;
-  const weekday = localDay.getUTCDay();
-  // A weekday the calendar makes a rest day is a public holiday (or a bridge day): offices close.
-  const weekdayHoliday =
-    weekday >= 1 && weekday <= 5 && calendar !== null && !calendar.isWorkingDay(localDay);
-  return schedule.observesHolidays && weekdayHoliday;
+/**
+ * Which hours a local day has: none on the organisation's own days off and, where it observes the
+ * production calendar, on its holidays and transferred days off (also a Saturday it usually works);
+ * a weekday's hours on a transferred working Saturday or Sunday; otherwise the day's own.
+ */
+function daySegments(
+  schedule: Schedule,
+  localDay: Date,
+  calendar: WorkingDayCalendar | null,
+): [number, number][] {
+  if (schedule.daysOff.includes(localDay.toISOString().slice(0, 10))) return [];
+  const weekday = localDay.getUTCDay() === 0 ? 7 : localDay.getUTCDay();
+  if (!schedule.observesHolidays || calendar === null) return segmentsOf(schedule, localDay, weekday, false);
+  const working = calendar.isWorkingDay(localDay);
+  const declaredRest = calendar.isDeclaredRestDay
+    ? calendar.isDeclaredRestDay(localDay)
+    : weekday <= 5 && !working;
+  if (declaredRest || (weekday <= 5 && !working)) return [];
+  const shortened = calendar.isShortened?.(localDay) ?? false;
+  if (weekday >= 6 && working) {
+    const asWeekday = weekdayHoursDay(schedule);
+    return asWeekday === null ? [] : segmentsOf(schedule, localDay, asWeekday, shortened);
+  }
+  return segmentsOf(schedule, localDay, weekday, shortened);
 }
 
-/** Whether the organisation is open at `now`, until when, or when it opens next (looking 3 weeks ahead). */
+/**
+ * Whether the organisation is open at `now`, until when, or when it opens next (looking 3 weeks
+ * ahead), by its weekly hours, its days off and — where it observes it — the production calendar.
+ */
 export function openStatus(schedule: Schedule, calendar: WorkingDayCalendar | null, now: Date): OpenStatus {
   const today = localDateOf(now).getTime();
   const segments: [number, number][] = [];
   // From yesterday: an overnight interval that opened yesterday may still be running.
   for (let d = -1; d <= 21; d += 1) {
     const localDay = new Date(today + d * DAY_MIN * MINUTE_MS);
-    if (!isClosedDay(schedule, localDay, calendar)) segments.push(...segmentsOf(schedule, localDay));
+    segments.push(...daySegments(schedule, localDay, calendar));
   }
   segments.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];

@@ -9,6 +9,11 @@ export const objectsErrors = {
     ru: 'Оценить можно только завершённые работы',
     en: 'Only completed works can be rated',
   },
+  work_rating_residents_only: {
+    status: 403,
+    ru: 'Оценивать работы могут только жители',
+    en: 'Only residents rate works',
+  },
   work_already_rated: {
     status: 409,
     ru: 'Вы уже оценили эти работы',

@@ -208,7 +208,10 @@ export async function addWorkPhoto(
   return getObject(deps, actor, objectId);
 }
 
-/** A resident rates a completed work, once. */
+/**
+ * A resident rates a completed work, once. Residents only: the rating is the public's judgement of
+ * the works, which staff (who may have ordered or accepted them) must not sway.
+ */
 export async function rateWork(
   deps: ObjectsDeps,
   actor: Actor,
@@ -216,6 +219,7 @@ export async function rateWork(
   workId: string,
   score: number,
 ) {
+  if (actor.role !== 'resident') throw new AppError('work_rating_residents_only');
   const work = await repo.findWork(deps.db, objectId, workId);
   if (!work) throw new AppError('work_not_found');
   if (work.status !== 'completed') throw new AppError('work_not_completed');

@@ -39,6 +39,12 @@ function functionDefinition(columns: InputColumn[]): { name: string; text: strin
   const args = columns.map((c, k) => `$${k + 1}::${c.type}[]`).join(', ');
   const names = columns.map((c) => `"${c.name}"`).join(', ');
   const degrees = `$${columns.length + 1}`;
+  /** The function's parameter holding the array of one input column. */
+  const param = (name: string) => {
+    const k = columns.findIndex((c) => c.name === name);
+    if (k < 0) throw new Error(`no input column ${name}`);
+    return `$${k + 1}`;
+  };
   const meters = `$${columns.length + 2}`;
   const insert = insertSelect(reports, {
     ...inputRefs(reports, 'i', reportIntakeColumns),
@@ -74,7 +80,24 @@ function functionDefinition(columns: InputColumn[]): { name: string; text: strin
 #variable_conflict use_column
 DECLARE
   i record; cat record; dist record; r reports; v_rules jsonb; cat_found boolean; v_notices jsonb;
+  v_links jsonb;
 BEGIN
+  -- Active notices that explain the reports (docs/notices.md): looked up once for the whole batch,
+  -- one probe of the area's GiST index per point, and not at all when no notice is in force at the
+  -- batch's times. Dynamic SQL with exactly its own typed parameters: written inline, Citus sends the
+  -- worker every variable of the function as a parameter and the worker cannot type the unused ones.
+  EXECUTE $live$
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM notices x
+                             WHERE x.ends_at > (SELECT min(a) FROM unnest($1) a)
+                               AND x.starts_at <= (SELECT max(a) FROM unnest($1) a)) THEN (
+      SELECT jsonb_object_agg(l.id, l.list) FROM (
+        SELECT i.id, jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
+                               ORDER BY n.ends_at, n.id) AS list
+        FROM unnest($2, $3, $4, $1, $5) AS i(id, lon, lat, at, category_id)
+        JOIN notices n ON ST_Intersects(n.match_area, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
+          AND n.starts_at <= i.at AND n.ends_at > i.at AND i.category_id = ANY(n.category_ids)
+        GROUP BY i.id) l) END
+  $live$ INTO v_links USING ${param('at')}, ${param('id')}, ${param('lon')}, ${param('lat')}, ${param('category_id')};
   FOR i IN SELECT * FROM unnest(${args}) AS i(${names}) LOOP
     r := NULL; v_notices := NULL;
     SELECT c.id, c.code, c.name_ru, c.name_en, c.parent_id INTO cat
@@ -104,20 +127,14 @@ BEGIN
           VALUES (r.id, 'submitted', NULL, 'submitted', i.author_id, i.author_role, TRUE, '{}'::jsonb, i.at);
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
           VALUES (i.author_id, i.author_role, 'report.submit', 'report', r.id::text, '{}'::jsonb, i.at);
-        -- Active notices that explain the report, linked at once (as in the one-statement intake).
-        -- Dynamic SQL with exactly its own four typed parameters: written inline, Citus sends the worker
-        -- every variable of the function as a parameter and the worker cannot type the unused ones.
-        EXECUTE $link$
-          WITH linked AS (
+        -- Linked at once (as in the one-statement intake), from the batch's look-up above.
+        v_notices := v_links -> r.id::text;
+        IF v_notices IS NOT NULL THEN
+          EXECUTE $link$
             INSERT INTO report_notices (report_id, notice_id, created_at)
-            SELECT $1, n.id, $2 FROM notices n
-            WHERE ST_Intersects(n.match_area, $3) AND n.starts_at <= $2 AND n.ends_at > $2
-              AND $4 = ANY(n.category_ids)
-            RETURNING notice_id)
-          SELECT jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
-                           ORDER BY n.ends_at, n.id)
-            FROM linked JOIN notices n ON n.id = linked.notice_id
-        $link$ INTO v_notices USING r.id, i.at::timestamptz, r.location, i.category_id::uuid;
+            SELECT $1, (e ->> 'id')::uuid, $2 FROM jsonb_array_elements($3) e
+          $link$ USING r.id, i.at::timestamptz, v_notices;
+        END IF;
       END IF;
     END IF;
     "inputId" := i.id;

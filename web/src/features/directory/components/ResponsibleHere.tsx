@@ -1,16 +1,22 @@
-import { useState } from 'react';
+import type L from 'leaflet';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { localName } from '../../../lib/format';
+import { AddressSearch } from '../../addresses/components/AddressSearch';
+import { BaseMap } from '../../map/components/BaseMap';
+import { usePointPicker } from '../../map/hooks/use-point-picker';
 import { useCategories } from '../../reference/api/get-categories';
+import { usePublicConfig } from '../../reference/api/get-config';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { type Point, useResponsible } from '../api/get-responsible';
 
 /**
- * "Who is responsible here": a point (typed, or the device's location) and, for each category, the
- * organisation the routing rules name there. Works without a map, by keyboard and screen reader.
+ * "Who is responsible here": a point (a click on the map, a found address, typed coordinates or the
+ * device's location) and, for each category, the organisation the routing rules name there, linked
+ * to its directory page. Works without map tiles, by keyboard and screen reader (address, coordinates).
  */
 export function ResponsibleHere() {
   const { t } = useTranslation();
@@ -18,6 +24,20 @@ export function ResponsibleHere() {
   const [lon, setLon] = useState('');
   const [point, setPoint] = useState<Point | null>(null);
   const [locating, setLocating] = useState(false);
+  const [address, setAddress] = useState<string | null>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
+  const config = usePublicConfig();
+  const choose = (p: Point, label: string | null) => {
+    setPoint(p);
+    setAddress(label);
+    setLat(String(p.lat));
+    setLon(String(p.lon));
+  };
+  usePointPicker(map, point, (p) => choose(p, null));
+  // A point found by address or typed is brought into view on the map.
+  useEffect(() => {
+    if (map && point) map.panTo([point.lat, point.lon]);
+  }, [map, point]);
   const answer = useResponsible(point);
   const categories = useCategories();
   const organisations = useOrganisations();
@@ -34,9 +54,7 @@ export function ResponsibleHere() {
           lat: Math.round(pos.coords.latitude * 1e5) / 1e5,
           lon: Math.round(pos.coords.longitude * 1e5) / 1e5,
         };
-        setLat(String(p.lat));
-        setLon(String(p.lon));
-        setPoint(p);
+        choose(p, null);
       },
       () => setLocating(false),
     );
@@ -46,12 +64,21 @@ export function ResponsibleHere() {
     <section className="responsible" aria-labelledby="responsible-title">
       <h2 id="responsible-title">{t('directory.responsible.title')}</h2>
       <p className="hint">{t('directory.responsible.hint')}</p>
+      <AddressSearch onPick={(hit) => choose({ lat: hit.lat, lon: hit.lon }, hit.address)} />
+      {config.data && (
+        <BaseMap
+          config={config.data}
+          label={t('directory.responsible.mapLabel')}
+          className="responsible__map"
+          onMap={setMap}
+        />
+      )}
       <form
         className="responsible__form"
         onSubmit={(e) => {
           e.preventDefault();
           const p = { lat: Number(lat), lon: Number(lon) };
-          if (Number.isFinite(p.lat) && Number.isFinite(p.lon) && lat && lon) setPoint(p);
+          if (Number.isFinite(p.lat) && Number.isFinite(p.lon) && lat && lon) choose(p, null);
         }}
       >
         <label>
@@ -79,9 +106,17 @@ export function ResponsibleHere() {
           {t('directory.responsible.here')}
         </button>
       </form>
+      <p role="status">
+        {point
+          ? address
+            ? t('directory.responsible.chosenAddress', { address })
+            : t('directory.responsible.chosen', { lat: point.lat.toFixed(5), lon: point.lon.toFixed(5) })
+          : t('directory.responsible.noPoint')}
+      </p>
       <ErrorMessage error={answer.error} />
       {point && answer.isPending && <Loading />}
-      {answer.data && (
+      {answer.data && answer.data.items.length === 0 && <p>{t('directory.responsible.nobody')}</p>}
+      {answer.data && answer.data.items.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
         <section className="table-scroll" tabIndex={0} aria-labelledby="responsible-title">
           <table className="data-table">

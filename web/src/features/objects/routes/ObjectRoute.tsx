@@ -10,6 +10,7 @@ import { useMe } from '../../auth/api/get-me';
 import { useObject } from '../api/get-object';
 import { useObjectAction } from '../api/object-actions';
 import { WorkForm } from '../components/WorkForm';
+import { WorkPhotoForm } from '../components/WorkPhotoForm';
 
 const money = (value: string, lang: string) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'ru-RU', { style: 'currency', currency: 'RUB' }).format(
@@ -98,23 +99,34 @@ export function ObjectRoute() {
               <ul className="photo-row">
                 {w.photos.map((p) => (
                   <li key={p.id}>
-                    <a href={p.url}>
-                      <img
-                        src={p.thumbUrl}
-                        alt={t(`objects.works.photo.${p.stage}`, { title: w.title })}
-                        width={120}
-                        height={90}
-                      />
-                    </a>
+                    <figure>
+                      <a href={p.url}>
+                        <img
+                          src={p.thumbUrl}
+                          alt={t(`objects.works.photo.${p.stage}`, { title: w.title })}
+                          width={120}
+                          height={90}
+                        />
+                      </a>
+                      <figcaption>{t(`objects.works.photoForm.${p.stage}`)}</figcaption>
+                    </figure>
                   </li>
                 ))}
               </ul>
             )}
             <Rating
               work={w}
-              canRate={Boolean(me)}
+              canRate={me?.role === 'resident'}
               onRate={(score) => action.mutate({ type: 'rate', workId: w.id, score })}
             />
+            {o.canEdit && (
+              <WorkPhotoForm
+                workTitle={w.title}
+                onAttach={(mediaId, stage) =>
+                  action.mutateAsync({ type: 'photo', workId: w.id, mediaId, stage })
+                }
+              />
+            )}
           </li>
         ))}
       </ul>
@@ -173,6 +185,9 @@ function Rating({
           : t('objects.rating.none')}
         {mine !== null && <> · {t('objects.rating.mine', { score: mine })}</>}
       </p>
+      {canRate && work.status !== 'completed' && (
+        <p className="muted">{t('objects.rating.afterCompletion')}</p>
+      )}
       {canRate && work.status === 'completed' && mine === null && (
         <form onSubmit={submit} className="inline-form">
           <fieldset>
