@@ -75,7 +75,7 @@ function ProposeForm() {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          propose.mutate(form, { onSuccess: (i) => navigate(`/initiatives/${i.id}`) });
+          propose.mutate({ ...form, mediaIds: [] }, { onSuccess: (i) => navigate(`/initiatives/${i.id}`) });
         }}
       >
         <div className="field">
