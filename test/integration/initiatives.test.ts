@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireInitiatives, initiativesDeps } from '../../src/modules/initiatives/index.ts';
 import { reportsDeps } from '../../src/server/deps.ts';
+import { myNotifications } from '../support/notifications.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { get, post, put, verifyResidence } from '../support/discussions.ts';
 import {
@@ -140,10 +141,8 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     );
     expect(followers[0]!.n).toBe(5);
     const supporter = residents[answers.findIndex((a) => a.statusCode === 200)]!;
-    const notices = (await get(t, supporter, '/api/v1/initiative-notices')).json() as {
-      items: { kind: string }[];
-    };
-    expect(notices.items.map((n) => n.kind)).toEqual(['sent']);
+    const told = (await myNotifications(t, supporter)).items.filter((n) => n.type.startsWith('initiative_'));
+    expect(told).toEqual([expect.objectContaining({ type: 'initiative_sent', link: `/initiatives/${i.id}` })]);
     // A second pass of the job files nothing more.
     const deps = initiativesDeps(t.app.ctx, reportsDeps(t.app.ctx));
     await expireInitiatives(deps);
@@ -174,10 +173,9 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     expect(errorOf(await put(t, late, `/api/v1/initiatives/${i.id}/support`)).code).toBe(
       'initiative_expired',
     );
-    const notices = (await get(t, r, '/api/v1/initiative-notices')).json() as {
-      items: { kind: string; initiativeId: string }[];
-    };
-    expect(notices.items).toContainEqual(expect.objectContaining({ kind: 'expired', initiativeId: i.id }));
+    expect((await myNotifications(t, r)).items).toContainEqual(
+      expect.objectContaining({ type: 'initiative_expired', link: `/initiatives/${i.id}` }),
+    );
   });
 
   it('lets only the administrator set a territory’s threshold', async () => {
