@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireInitiatives, initiativesDeps } from '../../src/modules/initiatives/index.ts';
 import { reportsDeps } from '../../src/server/deps.ts';
-import { myNotifications } from '../support/notifications.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { get, post, put, verifyResidence } from '../support/discussions.ts';
+import { myNotifications } from '../support/notifications.ts';
 import {
   categoryIdCached,
   countAudit,
@@ -142,7 +142,9 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     expect(followers[0]!.n).toBe(5);
     const supporter = residents[answers.findIndex((a) => a.statusCode === 200)]!;
     const told = (await myNotifications(t, supporter)).items.filter((n) => n.type.startsWith('initiative_'));
-    expect(told).toEqual([expect.objectContaining({ type: 'initiative_sent', link: `/initiatives/${i.id}` })]);
+    expect(told).toEqual([
+      expect.objectContaining({ type: 'initiative_sent', link: `/initiatives/${i.id}` }),
+    ]);
     // A second pass of the job files nothing more.
     const deps = initiativesDeps(t.app.ctx, reportsDeps(t.app.ctx));
     await expireInitiatives(deps);

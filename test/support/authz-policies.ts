@@ -270,7 +270,9 @@ export const policies: Record<string, Policy> = {
   }),
   'GET /api/v1/discussions': p(ALL),
   'GET /api/v1/discussions/:id': p(ALL),
-  'PATCH /api/v1/discussions/:id': p(DISCUSSION_MANAGERS, { body: { title: 'Благоустройство сквера (ред.)' } }),
+  'PATCH /api/v1/discussions/:id': p(DISCUSSION_MANAGERS, {
+    body: { title: 'Благоустройство сквера (ред.)' },
+  }),
   'POST /api/v1/discussions/:id/close': p(DISCUSSION_MANAGERS),
   'POST /api/v1/discussions/:id/results': p(DISCUSSION_MANAGERS, { body: { text: 'Итоги обсуждения' } }),
   'PUT /api/v1/discussions/:id/follow': p(SIGNED_IN),

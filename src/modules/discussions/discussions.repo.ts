@@ -157,7 +157,11 @@ export async function usableAttachments(
 }
 
 /** The discussion's files become exactly these, in this order. */
-export async function replaceAttachments(exec: Executor, discussionId: string, mediaIds: string[]): Promise<void> {
+export async function replaceAttachments(
+  exec: Executor,
+  discussionId: string,
+  mediaIds: string[],
+): Promise<void> {
   await exec.delete(discussionAttachments).where(eq(discussionAttachments.discussionId, discussionId));
   if (mediaIds.length === 0) return;
   await exec
@@ -335,10 +339,16 @@ export async function isFollowing(exec: Executor, discussionId: string, userId: 
 }
 
 /** Who follows a discussion, except the person whose action they are about to hear of. */
-export async function followerIds(exec: Executor, discussionId: string, exceptUserId: string): Promise<string[]> {
+export async function followerIds(
+  exec: Executor,
+  discussionId: string,
+  exceptUserId: string,
+): Promise<string[]> {
   const rows = await exec
     .select({ id: discussionFollowers.userId })
     .from(discussionFollowers)
-    .where(and(eq(discussionFollowers.discussionId, discussionId), ne(discussionFollowers.userId, exceptUserId)));
+    .where(
+      and(eq(discussionFollowers.discussionId, discussionId), ne(discussionFollowers.userId, exceptUserId)),
+    );
   return rows.map((r) => r.id);
 }

@@ -73,7 +73,10 @@ export async function getDiscussion(
   const d = await repo.findDiscussion(deps.db, id);
   if (!d) throw new AppError('discussion_not_found');
   const now = deps.clock.now();
-  const [rows, files] = await Promise.all([repo.listComments(deps.db, id), repo.listAttachments(deps.db, id)]);
+  const [rows, files] = await Promise.all([
+    repo.listComments(deps.db, id),
+    repo.listAttachments(deps.db, id),
+  ]);
   const marks = actor
     ? await repo.marksOf(
         deps.db,

@@ -6,13 +6,6 @@ export { type AudienceSettings, isInAudience } from './audience.ts';
 export type { DiscussionsDeps } from './discussions.deps.ts';
 export { discussionRoutes, discussionsDeps } from './discussions.routes.ts';
 export { opinionMapRoutes } from './opinion.routes.ts';
-// The participation modules' route table (initiatives mount theirs with it too).
-export { mountRoutes, type RouteDef, route } from './route-table.ts';
-export {
-  type ParticipationNotice,
-  type ParticipationNotifier,
-  participationNotifier,
-} from './participation-notifier.ts';
 // For the benchmark: the pure computation and its worker, and the matrix as the job loads it.
 export { computeOpinionMap, type VoteCell } from './opinion-map.compute.ts';
 export {
@@ -24,3 +17,10 @@ export {
   rebuildStaleOpinionMaps,
 } from './opinion-map.rebuild.ts';
 export { computeInWorker } from './opinion-map.runner.ts';
+export {
+  type ParticipationNotice,
+  type ParticipationNotifier,
+  participationNotifier,
+} from './participation-notifier.ts';
+// The participation modules' route table (initiatives mount theirs with it too).
+export { mountRoutes, type RouteDef, route } from './route-table.ts';

@@ -30,14 +30,16 @@ export function isPdf(bytes: Buffer): boolean {
 /** An SVG or HTML document (a UTF-8/UTF-16 byte-order mark or leading blanks do not hide it). */
 export function isActiveMarkup(bytes: Buffer): boolean {
   const head = bytes.subarray(0, 4096);
-  const text = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)
-    ? head.toString('utf16le')
-    : head.toString('latin1');
+  const text =
+    (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)
+      ? head.toString('utf16le')
+      : head.toString('latin1');
   return ACTIVE_MARKUP.test(text.replace(/\0/g, ''));
 }
 
 type DocumentRefusal = 'pdf_too_large' | 'not_a_pdf' | 'active_content_refused' | 'pdf_active_content';
-const refuse = (code: DocumentRefusal, message: string = code) => new AppError(code, [{ path: 'file', message }]);
+const refuse = (code: DocumentRefusal, message: string = code) =>
+  new AppError(code, [{ path: 'file', message }]);
 
 /** Refuses what is not a well-formed, passive PDF within the size limit. */
 export function checkPdf(bytes: Buffer, maxBytes: number): void {
@@ -49,13 +51,17 @@ export function checkPdf(bytes: Buffer, maxBytes: number): void {
 }
 
 /** Characters never kept in a served file name: paths, quotes, controls, and bidi overrides that disguise an extension. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed.
 const UNSAFE_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The uploaded name made safe to show and to send back: no path, no controls, ends in `.pdf`. */
 export function safePdfName(uploaded: string): string {
   const base = uploaded.split(/[\\/]/).pop() ?? '';
   const cleaned = base.replace(UNSAFE_NAME_CHARS, '_').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
-  const stem = cleaned.replace(/\.pdf$/i, '').slice(0, 120).trim();
+  const stem = cleaned
+    .replace(/\.pdf$/i, '')
+    .slice(0, 120)
+    .trim();
   return `${stem || 'document'}.pdf`;
 }
 

@@ -28,8 +28,7 @@ const storagePrefix = (now: Date) =>
 export async function uploadFile(deps: MediaDeps, actor: Actor, file: IncomingFile): Promise<MediaUpload> {
   if (isActiveMarkup(file.bytes) && !isPdf(file.bytes))
     throw new AppError('active_content_refused', [{ path: 'file', message: 'active_content_refused' }]);
-  if (isPdf(file.bytes) || claimsPdf(file.fileName, file.declaredType))
-    return uploadPdf(deps, actor, file);
+  if (isPdf(file.bytes) || claimsPdf(file.fileName, file.declaredType)) return uploadPdf(deps, actor, file);
   return uploadImage(deps, actor, file.bytes);
 }
 
