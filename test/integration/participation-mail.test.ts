@@ -182,5 +182,5 @@ describe('participation news by e-mail through a real SMTP server', () => {
     const toSupporter = await mailsTo(supporters[0]!, since);
     const answerMail = toSupporter.find((m) => m.subject.endsWith('опубликован ответ'));
     expect(answerMail?.text).toContain(`https://vmeste.example/reports/${sent.reportId}`);
-  });
+  }, 90_000); // a whole initiative and its report's answer: slow on PGlite under load
 });

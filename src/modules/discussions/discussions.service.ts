@@ -106,14 +106,15 @@ export async function getDiscussion(
 }
 
 /**
- * Staff correct a discussion (title, text, closing time) and its files while it is not finished.
- * The file list given replaces the old one; files taken off it become orphans the cleanup removes.
+ * A staff change to a discussion that is not finished: checked, done under the row's lock, audited
+ * with `action` in the same transaction; returns the discussion as it now is.
  */
-export async function updateDiscussion(
+async function changeUnfinished(
   deps: DiscussionsDeps,
   actor: Actor,
   id: string,
-  input: UpdateDiscussionInput,
+  action: string,
+  change: (tx: Tx, d: repo.DiscussionRow, now: Date) => Promise<Record<string, unknown> | undefined>,
 ): Promise<Discussion> {
   if (!canManage(actor)) throw new AppError('forbidden');
   const now = deps.clock.now();
@@ -121,6 +122,33 @@ export async function updateDiscussion(
     const d = await repo.findDiscussion(tx, id, true);
     if (!d) throw new AppError('discussion_not_found');
     if (d.status === 'results_published') throw new AppError('discussion_results_published');
+    const details = await change(tx, d, now);
+    await writeAudit(tx, {
+      actor,
+      action,
+      entityType: 'discussion',
+      entityId: id,
+      ...(details ? { details } : {}),
+      at: now,
+    });
+  });
+  return getDiscussion(deps, actor, id);
+}
+
+/** Ends a discussion now, unless its time is already over. */
+const endNow = (d: repo.DiscussionRow, now: Date) => new Date(Math.min(d.closesAt.getTime(), now.getTime()));
+
+/**
+ * Staff correct a discussion (title, text, closing time) and its files while it is not finished.
+ * The file list given replaces the old one; files taken off it become orphans the cleanup removes.
+ */
+export function updateDiscussion(
+  deps: DiscussionsDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateDiscussionInput,
+): Promise<Discussion> {
+  return changeUnfinished(deps, actor, id, 'discussion.update', async (tx, d) => {
     const closesAt = input.closesAt === undefined ? d.closesAt : new Date(input.closesAt);
     if (closesAt <= d.opensAt)
       throw new AppError('validation_failed', [{ path: 'closesAt', message: 'discussion_times' }]);
@@ -130,16 +158,8 @@ export async function updateDiscussion(
       closesAt,
     });
     if (input.attachmentIds !== undefined) await setAttachments(tx, actor, id, input.attachmentIds);
-    await writeAudit(tx, {
-      actor,
-      action: 'discussion.update',
-      entityType: 'discussion',
-      entityId: id,
-      details: { fields: Object.keys(input) },
-      at: now,
-    });
+    return { fields: Object.keys(input) };
   });
-  return getDiscussion(deps, actor, id);
 }
 
 /**
@@ -157,26 +177,11 @@ async function setAttachments(tx: Tx, actor: Actor, discussionId: string, mediaI
 }
 
 /** Staff close a discussion before its time. */
-export async function closeDiscussion(deps: DiscussionsDeps, actor: Actor, id: string): Promise<Discussion> {
-  if (!canManage(actor)) throw new AppError('forbidden');
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const d = await repo.findDiscussion(tx, id, true);
-    if (!d) throw new AppError('discussion_not_found');
-    if (d.status === 'results_published') throw new AppError('discussion_results_published');
-    await repo.updateDiscussion(tx, id, {
-      status: 'closed',
-      closesAt: new Date(Math.min(d.closesAt.getTime(), now.getTime())),
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'discussion.close',
-      entityType: 'discussion',
-      entityId: id,
-      at: now,
-    });
+export function closeDiscussion(deps: DiscussionsDeps, actor: Actor, id: string): Promise<Discussion> {
+  return changeUnfinished(deps, actor, id, 'discussion.close', async (tx, d, now) => {
+    await repo.updateDiscussion(tx, id, { status: 'closed', closesAt: endNow(d, now) });
+    return undefined;
   });
-  return getDiscussion(deps, actor, id);
 }
 
 /** The final document: the discussion ends, and its followers are told. */
@@ -186,35 +191,30 @@ export async function publishResults(
   id: string,
   text: string,
 ): Promise<Discussion> {
-  if (!canManage(actor)) throw new AppError('forbidden');
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const d = await repo.findDiscussion(tx, id, true);
-    if (!d) throw new AppError('discussion_not_found');
-    if (d.status === 'results_published') throw new AppError('discussion_results_published');
-    await repo.updateDiscussion(tx, id, {
-      status: 'results_published',
-      resultsText: text,
-      resultsPublishedAt: now,
-      closesAt: new Date(Math.min(d.closesAt.getTime(), now.getTime())),
-    });
-    await deps.notifier.tell(tx, {
-      topic: 'discussion_results',
-      subjectId: id,
-      subjectTitle: d.title,
-      userIds: await repo.followerIds(tx, id, actor.id),
-      at: now,
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'discussion.publish_results',
-      entityType: 'discussion',
-      entityId: id,
-      at: now,
-    });
-  });
+  const published = await changeUnfinished(
+    deps,
+    actor,
+    id,
+    'discussion.publish_results',
+    async (tx, d, now) => {
+      await repo.updateDiscussion(tx, id, {
+        status: 'results_published',
+        resultsText: text,
+        resultsPublishedAt: now,
+        closesAt: endNow(d, now),
+      });
+      await deps.notifier.tell(tx, {
+        topic: 'discussion_results',
+        subjectId: id,
+        subjectTitle: d.title,
+        userIds: await repo.followerIds(tx, id, actor.id),
+        at: now,
+      });
+      return undefined;
+    },
+  );
   deps.notifier.afterCommit();
-  return getDiscussion(deps, actor, id);
+  return published;
 }
 
 export async function setFollowing(
