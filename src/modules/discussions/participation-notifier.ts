@@ -1,15 +1,9 @@
 import type { Executor } from '../../db/connection.ts';
 import type { AppContext } from '../../server/context.ts';
-import { type NotificationTopic, notificationsRuntime, notifyPeople } from '../notifications/index.ts';
+import { notificationsRuntime, notifyPeople } from '../notifications/index.ts';
 
-export type ParticipationNotice = {
-  topic: NotificationTopic;
-  subjectId: string;
-  subjectTitle: string;
-  userIds: string[];
-  at: Date;
-  link?: string;
-};
+/** Who is told what: a topic, its subject, the people, and optionally where the notice leads. */
+export type ParticipationNotice = Parameters<typeof notifyPeople>[2];
 
 /**
  * How discussions and initiatives tell people (followers of a discussion, supporters of an
