@@ -29,7 +29,7 @@ export async function runHousekeeping(
   for (const m of orphans) {
     await deleteMedia(deps.db, m.id);
     await deps.storage.delete(m.storageKey);
-    await deps.storage.delete(m.thumbKey);
+    if (m.thumbKey) await deps.storage.delete(m.thumbKey);
   }
   return { sessions: 'swept', orphanMedia: orphans.length };
 }

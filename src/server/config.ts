@@ -51,6 +51,8 @@ const envSchema = z
     /** Days the author has to answer a question before the report is closed (with a message saying so). */
     CLARIFICATION_TIMEOUT_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(15),
+    /** PDF documents (discussion attachments): refused above this size with `pdf_too_large`. */
+    MAX_PDF_MB: z.coerce.number().min(0.01).max(100).default(10),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     REGION_TOLERANCE_METERS: z.coerce.number().min(0).max(50_000).default(3000),
@@ -194,6 +196,7 @@ export type AppConfig = {
     logRetentionMs: number;
   };
   maxUploadBytes: number;
+  maxPdfBytes: number;
   rateLimitPerMinute: number;
   rateLimitWritesPerMinute: number;
   regionToleranceMeters: number;
@@ -274,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       logRetentionMs: e.WEBHOOK_LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     },
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    maxPdfBytes: Math.round(e.MAX_PDF_MB * 1024 * 1024),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
     regionToleranceMeters: e.REGION_TOLERANCE_METERS,

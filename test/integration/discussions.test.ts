@@ -10,6 +10,7 @@ import {
   put,
   verifyResidence,
 } from '../support/discussions.ts';
+import { myNotifications } from '../support/notifications.ts';
 import { countAudit, errorOf, loginStaff, rows, type Staff, territories } from '../support/reports.ts';
 
 describe('public discussions: threads, edits, flags, moderation, official replies', () => {
@@ -244,11 +245,19 @@ describe('public discussions: threads, edits, flags, moderation, official replie
     expect(official.json()).toMatchObject({ isOfficial: true, pinned: true, depth: 1 });
     const thread = (await view(null)).comments.filter((c) => c.threadId === top.id);
     expect(thread.map((c) => c.id)).toEqual([top.id, (official.json() as CommentJson).id, resident.id]);
-    // Gleb and Anna follow by commenting; they are told.
-    const notices = (await get(t, gleb, '/api/v1/discussion-notices')).json() as {
-      items: { kind: string }[];
-    };
-    expect(notices.items.map((n) => n.kind)).toContain('official_reply');
+    // Gleb follows by commenting; he is told through the notifications module, with a link to the reply.
+    const officialId = (official.json() as CommentJson).id;
+    const mine = await myNotifications(t, gleb);
+    expect(mine.items).toContainEqual(
+      expect.objectContaining({
+        type: 'discussion_official_reply',
+        link: `/discussions/${discussion.id}#comment-${officialId}`,
+      }),
+    );
+    // The replier is not told of their own reply.
+    expect((await myNotifications(t, staff.opNevsky)).items.map((n) => n.type)).not.toContain(
+      'discussion_official_reply',
+    );
   });
 
   it('admits only the territory’s residents where residence is verified', async () => {
@@ -289,12 +298,11 @@ describe('public discussions: threads, edits, flags, moderation, official replie
     });
     expect(published.json()).toMatchObject({ status: 'results_published' });
     expect((published.json() as DiscussionJson).resultsHtml).toContain('<h2>Итоги</h2>');
-    const notices = (await get(t, anna, '/api/v1/discussion-notices')).json() as {
-      items: { kind: string; discussionId: string }[];
-    };
-    expect(notices.items).toContainEqual(
-      expect.objectContaining({ kind: 'results_published', discussionId: d.id }),
+    expect((await myNotifications(t, anna)).items).toContainEqual(
+      expect.objectContaining({ type: 'discussion_results', link: `/discussions/${d.id}` }),
     );
+    // Boris never took part nor followed: he hears nothing.
+    expect((await myNotifications(t, boris)).items.map((n) => n.link)).not.toContain(`/discussions/${d.id}`);
   });
 
   it('closes by the clock', async () => {

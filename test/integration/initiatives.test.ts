@@ -4,6 +4,7 @@ import { expireInitiatives, initiativesDeps } from '../../src/modules/initiative
 import { reportsDeps } from '../../src/server/deps.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { get, post, put, verifyResidence } from '../support/discussions.ts';
+import { myNotifications } from '../support/notifications.ts';
 import {
   categoryIdCached,
   countAudit,
@@ -140,10 +141,10 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     );
     expect(followers[0]!.n).toBe(5);
     const supporter = residents[answers.findIndex((a) => a.statusCode === 200)]!;
-    const notices = (await get(t, supporter, '/api/v1/initiative-notices')).json() as {
-      items: { kind: string }[];
-    };
-    expect(notices.items.map((n) => n.kind)).toEqual(['sent']);
+    const told = (await myNotifications(t, supporter)).items.filter((n) => n.type.startsWith('initiative_'));
+    expect(told).toEqual([
+      expect.objectContaining({ type: 'initiative_sent', link: `/initiatives/${i.id}` }),
+    ]);
     // A second pass of the job files nothing more.
     const deps = initiativesDeps(t.app.ctx, reportsDeps(t.app.ctx));
     await expireInitiatives(deps);
@@ -174,10 +175,9 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     expect(errorOf(await put(t, late, `/api/v1/initiatives/${i.id}/support`)).code).toBe(
       'initiative_expired',
     );
-    const notices = (await get(t, r, '/api/v1/initiative-notices')).json() as {
-      items: { kind: string; initiativeId: string }[];
-    };
-    expect(notices.items).toContainEqual(expect.objectContaining({ kind: 'expired', initiativeId: i.id }));
+    expect((await myNotifications(t, r)).items).toContainEqual(
+      expect.objectContaining({ type: 'initiative_expired', link: `/initiatives/${i.id}` }),
+    );
   });
 
   it('lets only the administrator set a territory’s threshold', async () => {

@@ -270,12 +270,13 @@ export const policies: Record<string, Policy> = {
   }),
   'GET /api/v1/discussions': p(ALL),
   'GET /api/v1/discussions/:id': p(ALL),
+  'PATCH /api/v1/discussions/:id': p(DISCUSSION_MANAGERS, {
+    body: { title: 'Благоустройство сквера (ред.)' },
+  }),
   'POST /api/v1/discussions/:id/close': p(DISCUSSION_MANAGERS),
   'POST /api/v1/discussions/:id/results': p(DISCUSSION_MANAGERS, { body: { text: 'Итоги обсуждения' } }),
   'PUT /api/v1/discussions/:id/follow': p(SIGNED_IN),
   'DELETE /api/v1/discussions/:id/follow': p(SIGNED_IN),
-  'GET /api/v1/discussion-notices': p(SIGNED_IN),
-  'POST /api/v1/discussion-notices/read': p(SIGNED_IN),
   // Residents of the audience comment; the discussion's authority (its operators), curators and
   // admins reply officially (comments.service.ts `addComment`).
   'POST /api/v1/discussions/:id/comments': p(
@@ -313,7 +314,6 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/initiatives/:id/moderation': p(MODERATORS, { body: { decision: 'approve' } }),
   'PUT /api/v1/initiatives/:id/support': p(RESIDENTS),
   'PUT /api/v1/initiative-thresholds/:territoryId': p(ADMIN, { body: { threshold: 100 } }),
-  'GET /api/v1/initiative-notices': p(SIGNED_IN),
   'GET /api/v1/analytics/summary': p(ALL),
   'GET /api/v1/analytics/dashboard': p(ALL),
   'GET /api/v1/analytics/choropleth': p(ALL),

@@ -15,6 +15,7 @@ export type NotificationJson = {
   message: string;
   report: { id: string; number: number };
   status: string | null;
+  link: string;
   audience: string;
   readAt: string | null;
 };

@@ -16,6 +16,7 @@ import './styles/analytics.css';
 import './styles/knowledge.css';
 import './styles/notices.css';
 import './styles/participation.css';
+import './styles/discussions.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -21,6 +21,7 @@ import {
 } from '../../modules/discussions/discussions.schemas.ts';
 import { users } from './identity.ts';
 import { organisations, territories } from './reference.ts';
+import { media } from './reports.ts';
 
 /**
  * Public discussions (общественные обсуждения): a document or project opened by staff for a
@@ -147,25 +148,21 @@ export const discussionFollowers = pgTable(
 );
 
 /**
- * What followers are told (an official reply, the results): one row per (event, follower), read
- * through the discussion notices endpoint. Written in the transaction of the change.
+ * Files of a discussion (the document's PDF, plans, pictures) uploaded through the media pipeline:
+ * public like the discussion, kept while it lists them (the orphan cleanup skips them).
  */
-export const discussionNotices = pgTable(
-  'discussion_notices',
+export const discussionAttachments = pgTable(
+  'discussion_attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    mediaId: uuid('media_id')
+      .primaryKey()
+      .references(() => media.id, { onDelete: 'cascade' }),
     discussionId: uuid('discussion_id')
       .notNull()
       .references(() => discussions.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['official_reply', 'results_published'] }).notNull(),
-    commentId: uuid('comment_id').references(() => discussionComments.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
+    position: smallint('position').notNull(),
   },
-  (t) => [index('discussion_notices_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('discussion_attachments_discussion_idx').on(t.discussionId, t.position)],
 );
 
 /** Opinion-map statements (≤ 280 characters), seen by others only once a moderator approves them. */

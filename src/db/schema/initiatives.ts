@@ -55,6 +55,8 @@ export const initiatives = pgTable(
   (t) => [
     index('initiatives_status_idx').on(t.status, t.collectUntil),
     index('initiatives_territory_idx').on(t.territoryId, t.status),
+    // The orphan cleanup asks whether an upload is an initiative's photo.
+    index('initiatives_media_idx').using('gin', t.mediaIds),
   ],
 );
 
@@ -80,19 +82,3 @@ export const initiativeThresholds = pgTable('initiative_thresholds', {
   threshold: integer('threshold').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
-
-/** What supporters of an expired initiative are told (one row per supporter). */
-export const initiativeNotices = pgTable(
-  'initiative_notices',
-  {
-    initiativeId: uuid('initiative_id')
-      .notNull()
-      .references(() => initiatives.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['expired', 'sent'] }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.initiativeId, t.userId, t.kind] })],
-);

@@ -39,6 +39,11 @@ export const notifications = pgTable(
     topic: text('topic'),
     subjectId: uuid('subject_id'),
     subjectTitle: text('subject_title'),
+    /**
+     * Where a topic notification leads in the web app when not to the subject's own page (e.g. an
+     * official reply: the discussion, at the reply). Null: the topic's page of the subject.
+     */
+    link: text('link'),
     /** Why this person got it: author, follower, operator, curator (shapes the wording). */
     audience: text('audience').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

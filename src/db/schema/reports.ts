@@ -186,10 +186,14 @@ export const media = pgTable(
     purpose: text('purpose', { enum: ['report', 'answer', 'dispute'] }),
     contentType: text('content_type').notNull(),
     bytes: integer('bytes').notNull(),
+    /** Pixels of an image; 0 for a document (PDF). */
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     storageKey: text('storage_key').notNull(),
-    thumbKey: text('thumb_key').notNull(),
+    /** Null for a document (PDF): it has no thumbnail. */
+    thumbKey: text('thumb_key'),
+    /** A document's file name as uploaded, made safe (served in Content-Disposition); null for photos. */
+    fileName: text('file_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('media_report_idx').on(t.reportId), index('media_answer_idx').on(t.answerId)],

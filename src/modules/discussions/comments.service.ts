@@ -74,12 +74,14 @@ export async function addComment(
     });
     await repo.follow(tx, d.id, actor.id, now);
     if (input.official)
-      await repo.noticeFollowers(tx, {
-        discussionId: d.id,
-        kind: 'official_reply',
-        commentId: id,
+      // One notification per reply (the reply is the subject), leading to the reply in its page.
+      await deps.notifier.tell(tx, {
+        topic: 'discussion_official_reply',
+        subjectId: id,
+        subjectTitle: d.title,
+        userIds: await repo.followerIds(tx, d.id, actor.id),
         at: now,
-        exceptUserId: actor.id,
+        link: `/discussions/${d.id}#comment-${id}`,
       });
     await writeAudit(tx, {
       actor,
@@ -91,6 +93,7 @@ export async function addComment(
     });
     return created;
   });
+  if (input.official) deps.notifier.afterCommit();
   return present(deps, actor, row);
 }
 

@@ -1,7 +1,13 @@
 import { renderMarkdown } from '../../lib/markdown.ts';
 import type { Actor } from '../identity/index.ts';
-import type { CommentRow, DiscussionRow } from './discussions.repo.ts';
-import { type Comment, type DiscussionSummary, EDIT_WINDOW_MINUTES } from './discussions.schemas.ts';
+import { mediaUrls } from '../media/media.urls.ts';
+import type { AttachmentRow, CommentRow, DiscussionRow } from './discussions.repo.ts';
+import {
+  type Attachment,
+  type Comment,
+  type DiscussionSummary,
+  EDIT_WINDOW_MINUTES,
+} from './discussions.schemas.ts';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -29,6 +35,19 @@ export function presentSummary(d: DiscussionRow, commentCount: number, now: Date
     status: effectiveStatus(d, now),
     opinionMap: d.opinionMap,
     commentCount,
+  };
+}
+
+/** A file of the discussion: where to download it (and its thumbnail, for a picture). */
+export function presentAttachment(a: AttachmentRow): Attachment {
+  const urls = mediaUrls(a.id);
+  return {
+    id: a.id,
+    contentType: a.contentType,
+    bytes: a.bytes,
+    fileName: a.fileName,
+    url: urls.url,
+    thumbUrl: a.hasThumb ? urls.thumbUrl : null,
   };
 }
 

@@ -13,6 +13,11 @@ export const discussionsErrors = {
     ru: 'Итоги обсуждения уже опубликованы',
     en: 'The results of this discussion are already published',
   },
+  attachment_unusable: {
+    status: 422,
+    ru: 'Файл нельзя приложить: загрузите PDF или изображение сами, и пусть он не будет приложен к другому документу',
+    en: 'The file cannot be attached: upload a PDF or an image yourself, one not attached elsewhere',
+  },
   comment_not_found: { status: 404, ru: 'Комментарий не найден', en: 'Comment not found' },
   parent_not_found: {
     status: 422,
@@ -93,4 +98,6 @@ export const discussionsValidation = {
     ru: 'Обсуждение должно закрываться позже, чем открывается',
     en: 'The discussion must close after it opens',
   },
+  attachment_twice: { ru: 'Файл указан дважды', en: 'A file is listed twice' },
+  nothing_to_change: { ru: 'Укажите, что изменить', en: 'Say what to change' },
 } as const satisfies MessageDefinitions;

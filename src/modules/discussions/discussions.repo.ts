@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import {
   type CommentState,
   commentFlags,
   commentSupports,
+  discussionAttachments,
   discussionComments,
   discussionFollowers,
-  discussionNotices,
   discussions,
   type FlagReason,
 } from '../../db/schema/discussions.ts';
@@ -105,6 +105,68 @@ export async function isVerifiedResidentOf(
         ) AS ok`,
   );
   return rows[0]?.ok === true;
+}
+
+// ---- attachments ----------------------------------------------------------------------------------
+
+export type AttachmentRow = {
+  id: string;
+  contentType: string;
+  bytes: number;
+  fileName: string | null;
+  hasThumb: boolean;
+};
+
+/** A discussion's files in their order (uploads of the media pipeline). */
+export async function listAttachments(exec: Executor, discussionId: string): Promise<AttachmentRow[]> {
+  return queryRows<AttachmentRow>(
+    exec,
+    sql`SELECT m.id, m.content_type AS "contentType", m.bytes, m.file_name AS "fileName",
+          (m.thumb_key IS NOT NULL) AS "hasThumb"
+        FROM ${discussionAttachments} a JOIN media m ON m.id = a.media_id
+        WHERE a.discussion_id = ${discussionId}
+        ORDER BY a.position`,
+  ).then((rows) => rows.map((r) => ({ ...r, bytes: Number(r.bytes) })));
+}
+
+/**
+ * Which of the files may be this discussion's: already its own, or the user's upload (a PDF or an
+ * image) that no report, answer, object or other discussion holds.
+ */
+export async function usableAttachments(
+  exec: Executor,
+  userId: string,
+  discussionId: string,
+  mediaIds: string[],
+): Promise<string[]> {
+  if (mediaIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`SELECT m.id FROM media m
+        LEFT JOIN ${discussionAttachments} a ON a.media_id = m.id
+        WHERE m.id IN (${sql.join(
+          mediaIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          AND (a.discussion_id = ${discussionId}
+               OR (a.media_id IS NULL AND m.owner_id = ${userId} AND m.report_id IS NULL
+                   AND m.content_type IN ('application/pdf', 'image/jpeg', 'image/png')
+                   AND NOT EXISTS (SELECT 1 FROM work_photos w WHERE w.media_id = m.id)))`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The discussion's files become exactly these, in this order. */
+export async function replaceAttachments(
+  exec: Executor,
+  discussionId: string,
+  mediaIds: string[],
+): Promise<void> {
+  await exec.delete(discussionAttachments).where(eq(discussionAttachments.discussionId, discussionId));
+  if (mediaIds.length === 0) return;
+  await exec
+    .insert(discussionAttachments)
+    .values(mediaIds.map((mediaId, position) => ({ mediaId, discussionId, position })));
 }
 
 // ---- comments -------------------------------------------------------------------------------------
@@ -276,42 +338,17 @@ export async function isFollowing(exec: Executor, discussionId: string, userId: 
   return rows.length > 0;
 }
 
-/** One notice per follower (but not the person who caused it), in the caller's transaction. */
-export async function noticeFollowers(
+/** Who follows a discussion, except the person whose action they are about to hear of. */
+export async function followerIds(
   exec: Executor,
-  n: {
-    discussionId: string;
-    kind: 'official_reply' | 'results_published';
-    commentId: string | null;
-    at: Date;
-    exceptUserId: string;
-  },
-): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    exec,
-    sql`WITH ins AS (
-          INSERT INTO discussion_notices (discussion_id, user_id, kind, comment_id, created_at)
-          SELECT discussion_id, user_id, ${n.kind}, ${n.commentId}, ${n.at}
-          FROM discussion_followers WHERE discussion_id = ${n.discussionId} AND user_id <> ${n.exceptUserId}
-          RETURNING 1)
-        SELECT count(*)::int AS n FROM ins`,
-  );
-  return rows[0]?.n ?? 0;
-}
-
-export async function listNotices(exec: Executor, userId: string) {
-  return exec
-    .select({ n: discussionNotices, title: discussions.title })
-    .from(discussionNotices)
-    .innerJoin(discussions, eq(discussions.id, discussionNotices.discussionId))
-    .where(eq(discussionNotices.userId, userId))
-    .orderBy(desc(discussionNotices.createdAt))
-    .limit(100);
-}
-
-export async function markNoticesRead(exec: Executor, userId: string, at: Date): Promise<void> {
-  await exec
-    .update(discussionNotices)
-    .set({ readAt: at })
-    .where(and(eq(discussionNotices.userId, userId), isNull(discussionNotices.readAt)));
+  discussionId: string,
+  exceptUserId: string,
+): Promise<string[]> {
+  const rows = await exec
+    .select({ id: discussionFollowers.userId })
+    .from(discussionFollowers)
+    .where(
+      and(eq(discussionFollowers.discussionId, discussionId), ne(discussionFollowers.userId, exceptUserId)),
+    );
+  return rows.map((r) => r.id);
 }

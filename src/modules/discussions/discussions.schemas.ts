@@ -18,7 +18,27 @@ export const EDIT_WINDOW_MINUTES = 15;
 /** Flags from different residents that hide a comment until a moderator decides. */
 export const FLAGS_TO_HIDE = 3;
 
+/** Files a discussion lists (the document, its annexes, plans). */
+export const ATTACHMENTS_MAX = 20;
+
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+const attachmentIdsSchema = z
+  .array(z.uuid())
+  .max(ATTACHMENTS_MAX)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'vmeste:attachment_twice' })
+  .describe('Uploads (POST /api/v1/media: PDF or images) in the order shown');
+
+export const attachmentSchema = z.object({
+  id: z.uuid(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+  /** A document's file name (null for a picture). */
+  fileName: z.string().nullable(),
+  url: z.string(),
+  thumbUrl: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const createDiscussionSchema = z
   .object({
@@ -30,12 +50,24 @@ export const createDiscussionSchema = z
     closesAt: z.iso.datetime({ offset: true }),
     opinionMap: z.boolean().default(false).describe('Pol.is-style statements and opinion groups'),
     minParticipants: z.number().int().min(2).max(10_000).default(15),
+    attachmentIds: attachmentIdsSchema.default([]),
   })
   .refine((d) => Date.parse(d.closesAt) > Date.parse(d.opensAt), {
     path: ['closesAt'],
     message: 'vmeste:discussion_times',
   });
 export type CreateDiscussionInput = z.output<typeof createDiscussionSchema>;
+
+export const updateDiscussionSchema = z
+  .object({
+    title: z.string().trim().min(3).max(200).optional(),
+    body: markdownText(50_000).optional(),
+    closesAt: z.iso.datetime({ offset: true }).optional(),
+    attachmentIds: attachmentIdsSchema.optional().describe('Replaces the list of files'),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'vmeste:nothing_to_change' });
+export type UpdateDiscussionInput = z.output<typeof updateDiscussionSchema>;
 
 export const discussionListQuerySchema = z.object({
   territoryId: z.uuid().optional(),
@@ -120,6 +152,8 @@ export const discussionSchema = discussionSummarySchema.extend({
   resultsText: z.string().nullable(),
   resultsHtml: z.string().nullable(),
   resultsPublishedAt: z.string().nullable(),
+  /** The document's files (PDF, pictures), public like the discussion. */
+  attachments: z.array(attachmentSchema),
   following: z.boolean(),
   /** The caller may comment (signed in, in the audience, while open). */
   canComment: z.boolean(),
@@ -136,20 +170,6 @@ export const discussionListSchema = z.object({ items: z.array(discussionSummaryS
 export const flaggedListSchema = z.object({
   items: z.array(
     commentSchema.extend({ discussionTitle: z.string(), flags: z.record(z.string(), z.number()) }),
-  ),
-});
-
-export const noticeListSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      discussionId: z.uuid(),
-      discussionTitle: z.string(),
-      kind: z.enum(['official_reply', 'results_published']),
-      commentId: z.uuid().nullable(),
-      createdAt: z.string(),
-      read: z.boolean(),
-    }),
   ),
 });
 

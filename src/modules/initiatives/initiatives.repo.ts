@@ -2,7 +2,6 @@ import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import {
   type InitiativeStatus,
-  initiativeNotices,
   initiativeSupports,
   initiatives,
   initiativeThresholds,
@@ -165,29 +164,32 @@ export async function supportersFollowReport(
     ON CONFLICT DO NOTHING`);
 }
 
-/** One notice per supporter (and the author) of the initiative. */
-export async function noticeSupporters(
-  exec: Executor,
-  initiativeId: string,
-  kind: 'expired' | 'sent',
-  at: Date,
-) {
-  await exec.execute(sql`
-    INSERT INTO initiative_notices (initiative_id, user_id, kind, created_at)
-    SELECT ${initiativeId}::uuid, user_id, ${kind}::text, ${at}::timestamptz FROM initiative_supports
-    WHERE initiative_id = ${initiativeId}
-    UNION SELECT ${initiativeId}::uuid, author_id, ${kind}::text, ${at}::timestamptz FROM initiatives WHERE id = ${initiativeId}
-    ON CONFLICT DO NOTHING`);
+/** Everyone to tell about the initiative: its supporters and its author. */
+export async function supporterAndAuthorIds(exec: Executor, initiativeId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`SELECT user_id AS id FROM initiative_supports WHERE initiative_id = ${initiativeId}
+        UNION SELECT author_id AS id FROM initiatives WHERE id = ${initiativeId}`,
+  );
+  return rows.map((r) => r.id);
 }
 
-export async function listNotices(exec: Executor, userId: string) {
-  return exec
-    .select({ n: initiativeNotices, title: initiatives.title })
-    .from(initiativeNotices)
-    .innerJoin(initiatives, eq(initiatives.id, initiativeNotices.initiativeId))
-    .where(eq(initiativeNotices.userId, userId))
-    .orderBy(desc(initiativeNotices.createdAt))
-    .limit(100);
+/** Which of the photos the user may put on an initiative: their own image uploads that nothing holds yet. */
+export async function usablePhotos(exec: Executor, userId: string, mediaIds: string[]): Promise<string[]> {
+  if (mediaIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`SELECT m.id FROM media m
+        WHERE m.id IN (${sql.join(
+          mediaIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          AND m.owner_id = ${userId} AND m.report_id IS NULL AND m.thumb_key IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM initiatives i WHERE i.media_ids @> ARRAY[m.id])
+          AND NOT EXISTS (SELECT 1 FROM work_photos w WHERE w.media_id = m.id)
+          AND NOT EXISTS (SELECT 1 FROM discussion_attachments a WHERE a.media_id = m.id)`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Collecting initiatives whose time is over (the expiry job's work list). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { photoSchema } from '../media/media.schemas.ts';
 import { reportStatuses } from '../reports/report-states.ts';
 
 /* The statuses of an initiative (the table in src/db/schema uses them too). */
@@ -7,6 +8,9 @@ export type InitiativeStatus = (typeof initiativeStatuses)[number];
 
 /** The initiative's title and text become the report's text: together within a report's limit. */
 export const INITIATIVE_TEXT_MAX = 4500;
+
+/** Photos of an initiative (they become the report's photos, whose limit is 10). */
+export const INITIATIVE_PHOTOS_MAX = 10;
 
 export const initiativeParamsSchema = z.object({ id: z.uuid() });
 
@@ -17,6 +21,11 @@ export const createInitiativeSchema = z.object({
   territoryId: z.uuid().describe('Whose residents may support it'),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
+  mediaIds: z
+    .array(z.uuid())
+    .max(INITIATIVE_PHOTOS_MAX)
+    .default([])
+    .describe('Photos uploaded through POST /api/v1/media; they go with the initiative to its report'),
 });
 export type CreateInitiativeInput = z.output<typeof createInitiativeSchema>;
 
@@ -49,6 +58,7 @@ export const initiativeSchema = z.object({
   territoryId: z.uuid(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
+  photos: z.array(photoSchema),
   status: z.enum(initiativeStatuses),
   supporters: z.number().int(),
   threshold: z.number().int(),
@@ -67,14 +77,3 @@ export const initiativeListSchema = z.object({ items: z.array(initiativeSchema) 
 
 export const thresholdParamsSchema = z.object({ territoryId: z.uuid() });
 export const thresholdSchema = z.object({ threshold: z.number().int().min(1).max(10_000_000) });
-
-export const initiativeNoticeListSchema = z.object({
-  items: z.array(
-    z.object({
-      initiativeId: z.uuid(),
-      title: z.string(),
-      kind: z.enum(['expired', 'sent']),
-      createdAt: z.string(),
-    }),
-  ),
-});

@@ -1,14 +1,38 @@
+import type { Tx } from '../../db/connection.ts';
 import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
-import { isInAudience } from '../discussions/index.ts';
+import { isInAudience, type ParticipationNotifier } from '../discussions/index.ts';
 import { type Actor, findUserById, presentActor } from '../identity/index.ts';
+import { mediaUrls } from '../media/media.urls.ts';
 import { createReport, type ReportsDeps, runAction } from '../reports/index.ts';
 import * as repo from './initiatives.repo.ts';
 import type { CreateInitiativeInput, Initiative } from './initiatives.schemas.ts';
 
 export type InitiativeSettings = { verifiedOnly: boolean; defaultThreshold: number; collectDays: number };
-export type InitiativesDeps = { reports: ReportsDeps; settings: InitiativeSettings };
+export type InitiativesDeps = {
+  reports: ReportsDeps;
+  settings: InitiativeSettings;
+  /** Supporters and the author hear that it was sent or expired (notifications module). */
+  notifier: ParticipationNotifier;
+};
+
+/** Tells the supporters and the author, in the transaction of the change. */
+async function tellSupporters(
+  deps: InitiativesDeps,
+  tx: Tx,
+  i: repo.InitiativeRow,
+  topic: 'initiative_sent' | 'initiative_expired',
+  at: Date,
+): Promise<void> {
+  await deps.notifier.tell(tx, {
+    topic,
+    subjectId: i.id,
+    subjectTitle: i.title,
+    userIds: await repo.supporterAndAuthorIds(tx, i.id),
+    at,
+  });
+}
 
 const isModerator = (a: Actor | null) => a !== null && (a.role === 'moderator' || a.role === 'admin');
 
@@ -21,6 +45,7 @@ function present(v: repo.InitiativeView, actor: Actor | null, supportedByMe: boo
     territoryId: v.territoryId,
     lat: v.lat,
     lon: v.lon,
+    photos: v.mediaIds.map((id) => ({ id, ...mediaUrls(id) })),
     status: v.status,
     supporters: v.supporters,
     threshold: v.threshold,
@@ -85,6 +110,12 @@ export async function proposeInitiative(
     throw new AppError('not_in_audience');
   const now = clock.now();
   const row = await db.transaction(async (tx) => {
+    const usable = new Set(await repo.usablePhotos(tx, actor.id, input.mediaIds));
+    const unusable = input.mediaIds
+      .map((m, i) => ({ m, i }))
+      .filter(({ m }) => !usable.has(m))
+      .map(({ i }) => ({ path: `mediaIds.${i}`, message: 'media_unusable' }));
+    if (unusable.length > 0) throw new AppError('media_unusable', unusable);
     const created = await repo.insertInitiative(tx, {
       authorId: actor.id,
       title: input.title,
@@ -93,6 +124,7 @@ export async function proposeInitiative(
       territoryId: input.territoryId,
       lat: input.lat ?? null,
       lon: input.lon ?? null,
+      mediaIds: input.mediaIds,
       threshold: deps.settings.defaultThreshold,
       createdAt: now,
     });
@@ -186,10 +218,13 @@ export async function supportInitiative(
     });
     if (supporters !== i.threshold) return false;
     await repo.updateInitiative(tx, id, { status: 'sent', thresholdReachedAt: now });
-    await repo.noticeSupporters(tx, id, 'sent', now);
+    await tellSupporters(deps, tx, i, 'initiative_sent', now);
     return true;
   });
-  if (reached) await sendToOrganisation(deps, id);
+  if (reached) {
+    deps.notifier.afterCommit();
+    await sendToOrganisation(deps, id);
+  }
   return getInitiative(deps, actor, id);
 }
 
@@ -223,7 +258,8 @@ export async function sendToOrganisation(deps: InitiativesDeps, id: string): Pro
       text: `${i.title}\n\n${i.text}`,
       lat: point.lat,
       lon: point.lon,
-      mediaIds: [],
+      // The photos move to the report (the author's own uploads, as createReport requires).
+      mediaIds: i.mediaIds,
       isPublic: true,
     },
     `initiative:${i.id}`,
@@ -258,7 +294,7 @@ export async function expireInitiatives(deps: InitiativesDeps): Promise<{ expire
       const i = await repo.findInitiative(tx, id, true);
       if (i?.status !== 'collecting' || i.collectUntil === null || i.collectUntil > now) return false;
       await repo.updateInitiative(tx, id, { status: 'expired', expiredAt: now });
-      await repo.noticeSupporters(tx, id, 'expired', now);
+      await tellSupporters(deps, tx, i, 'initiative_expired', now);
       await writeAudit(tx, {
         actor: null,
         action: 'initiative.expire',
@@ -270,6 +306,7 @@ export async function expireInitiatives(deps: InitiativesDeps): Promise<{ expire
     });
     if (done) expired++;
   }
+  if (expired > 0) deps.notifier.afterCommit();
   const unsent = await repo.unsent(db);
   for (const { id } of unsent) await sendToOrganisation(deps, id);
   return { expired, sent: unsent.length };
@@ -297,14 +334,4 @@ export async function setThreshold(
     });
   });
   return { territoryId, threshold };
-}
-
-export async function listNotices(deps: InitiativesDeps, actor: Actor) {
-  const rows = await repo.listNotices(deps.reports.db, actor.id);
-  return rows.map(({ n, title }) => ({
-    initiativeId: n.initiativeId,
-    title,
-    kind: n.kind,
-    createdAt: n.createdAt.toISOString(),
-  }));
 }

@@ -10,6 +10,31 @@ export const mediaErrors = {
     ru: 'Файл не является изображением JPEG, PNG, WebP, HEIC или GIF',
     en: 'The file is not a JPEG, PNG, WebP, HEIC or GIF image',
   },
+  not_a_pdf: {
+    status: 415,
+    ru: 'Файл назван PDF, но не является PDF-документом',
+    en: 'The file is called a PDF but is not a PDF document',
+  },
+  pdf_too_large: {
+    status: 413,
+    ru: 'PDF-документ слишком большой',
+    en: 'The PDF document is too large',
+  },
+  active_content_refused: {
+    status: 415,
+    ru: 'Файлы SVG и HTML не принимаются: они могут содержать исполняемый код',
+    en: 'SVG and HTML files are not accepted: they may contain code that runs',
+  },
+  pdf_active_content: {
+    status: 422,
+    ru: 'PDF-документ содержит скрипты, запуск программ или вложенные файлы',
+    en: 'The PDF document contains scripts, launch actions or embedded files',
+  },
+  documents_staff_only: {
+    status: 403,
+    ru: 'Документы PDF прикладывают сотрудники; жители прикладывают фотографии',
+    en: 'PDF documents are attached by staff; residents attach photos',
+  },
 } as const satisfies ErrorDefinitions;
 
 /** Messages of the web photo picker. */

@@ -5,10 +5,10 @@ import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
 import { mediaParamsSchema, mediaUploadResponseSchema } from './media.schemas.ts';
-import { openMedia, uploadImage } from './media.service.ts';
+import { openMedia, uploadFile } from './media.service.ts';
 
 export function mediaRoutes(ctx: AppContext) {
-  const deps = { db: ctx.db, clock: ctx.clock, storage: ctx.storage };
+  const deps = { db: ctx.db, clock: ctx.clock, storage: ctx.storage, maxPdfBytes: ctx.config.maxPdfBytes };
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(
@@ -17,7 +17,8 @@ export function mediaRoutes(ctx: AppContext) {
         config: { rateLimit: { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' } },
         schema: {
           tags: ['media'],
-          summary: 'Upload a photo (multipart field `file`); metadata is stripped, a thumbnail made',
+          summary:
+            'Upload a photo (metadata stripped, a thumbnail made) or, staff only, a PDF document (multipart field `file`)',
           consumes: ['multipart/form-data'],
           response: { 201: mediaUploadResponseSchema, ...errorResponses },
         },
@@ -32,7 +33,11 @@ export function mediaRoutes(ctx: AppContext) {
         if (!file) throw new AppError('validation_failed', [{ path: 'file', message: 'file' }]);
         // toBuffer() enforces the size limit while streaming and throws 413 past it.
         const bytes = await file.toBuffer();
-        const uploaded = await uploadImage(deps, auth.actor, bytes);
+        const uploaded = await uploadFile(deps, auth.actor, {
+          bytes,
+          fileName: file.filename ?? '',
+          declaredType: file.mimetype ?? '',
+        });
         return reply.status(201).send(uploaded);
       },
     );
@@ -42,17 +47,18 @@ export function mediaRoutes(ctx: AppContext) {
         {
           schema: {
             tags: ['media'],
-            summary: variant === 'full' ? 'A photo' : 'A photo thumbnail',
+            summary: variant === 'full' ? 'A photo or a document (PDF, as a download)' : 'A photo thumbnail',
             params: mediaParamsSchema,
           },
         },
         async (request, reply) => {
-          const { stream, contentType } = await openMedia(
+          const { stream, contentType, disposition } = await openMedia(
             deps,
             optionalActor(request),
             request.params.id,
             variant,
           );
+          if (disposition) reply.header('content-disposition', disposition);
           return reply
             .header('content-type', contentType)
             .header('cache-control', 'private, max-age=86400')

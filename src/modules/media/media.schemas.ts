@@ -6,8 +6,11 @@ export const mediaUploadResponseSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
   bytes: z.number().int(),
+  /** A document's safe file name (null for a photo). */
+  fileName: z.string().nullable(),
   url: z.string(),
-  thumbUrl: z.string(),
+  /** Null for a document (PDF). */
+  thumbUrl: z.string().nullable(),
 });
 export type MediaUpload = z.infer<typeof mediaUploadResponseSchema>;
 

@@ -141,7 +141,7 @@ export async function dispatchNotifications(
  */
 function emailOf(m: repo.OutgoingEmail, base: string, settings: string): Email {
   if (m.reportId === null || m.reportNumber === null) {
-    const subject = `${base}${topicLink(m.topic ?? '', m.subjectId ?? '')}`;
+    const subject = `${base}${m.link ?? topicLink(m.topic ?? '', m.subjectId ?? '')}`;
     return renderTopicEmail({ topic: m.topic ?? '', subjectTitle: m.subjectTitle ?? '' }, m.locale, {
       subject,
       settings,

@@ -152,6 +152,8 @@ export type NotificationRow = {
   topic: string | null;
   subjectId: string | null;
   subjectTitle: string | null;
+  /** A topic notification's own link (else the topic's page of the subject). */
+  link: string | null;
   actorRole: string | null;
   audience: string;
   createdAt: Date;
@@ -168,7 +170,7 @@ export async function listForUser(
     exec,
     sql`SELECT n.id, n.report_id AS "reportId", r.number AS "reportNumber", COALESCE(e.type, n.topic) AS type,
           e.to_status AS "toStatus", e.actor_role AS "actorRole", n.topic, n.subject_id AS "subjectId", n.subject_title AS "subjectTitle",
-          n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
+          n.link, n.audience, n.created_at AS "createdAt", n.read_at AS "readAt"
         FROM notifications n
         LEFT JOIN report_events e ON e.id = n.event_id
         LEFT JOIN reports r ON r.id = n.report_id
@@ -342,6 +344,7 @@ export type OutgoingEmail = {
   topic: string | null;
   subjectId: string | null;
   subjectTitle: string | null;
+  link: string | null;
   type: string;
   toStatus: string | null;
   actorRole: string | null;
@@ -367,10 +370,10 @@ export async function claimPendingEmails(exec: Executor, limit: number): Promise
           UPDATE notifications SET email_attempts = email_attempts + 1
           WHERE id IN (SELECT id FROM notifications WHERE email_status = 'pending'
                        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-          RETURNING id, user_id, event_id, report_id, topic, subject_id, subject_title, email_attempts)
+          RETURNING id, user_id, event_id, report_id, topic, subject_id, subject_title, link, email_attempts)
         SELECT c.id, COALESCE(ad.email, u.email) AS email, u.locale, c.report_id AS "reportId",
           r.number AS "reportNumber", COALESCE(e.type, c.topic) AS type, e.to_status AS "toStatus", e.actor_role AS "actorRole",
-          c.topic, c.subject_id AS "subjectId", c.subject_title AS "subjectTitle", c.email_attempts AS attempts,
+          c.topic, c.subject_id AS "subjectId", c.subject_title AS "subjectTitle", c.link, c.email_attempts AS attempts,
           ad.full_name AS "appellantName", a.text AS "answerText", a.result AS "answerResult"
         FROM claimed c
         JOIN users u ON u.id = c.user_id

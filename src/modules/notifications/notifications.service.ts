@@ -37,7 +37,7 @@ export function presentNotification(row: repo.NotificationRow, locale: Locale): 
         )
       : topicTitle(row.topic ?? '', row.subjectTitle ?? '', locale),
     report,
-    link: report ? `/reports/${report.id}` : topicLink(row.topic ?? '', row.subjectId ?? ''),
+    link: report ? `/reports/${report.id}` : (row.link ?? topicLink(row.topic ?? '', row.subjectId ?? '')),
     status: row.toStatus,
     audience: row.audience,
     createdAt: row.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 /**
- * Notifications about things other than reports (a vote's winners): another module names the
+ * Notifications about things other than reports (a vote's winners, a discussion's official reply or
+ * results, an initiative sent or expired): another module names the
  * people, the topic and the subject; this module stores them with the e-mail queued per each
  * person's setting, and the usual dispatcher job sends the mail in the reader's language.
  */
@@ -8,13 +9,34 @@ import type { Locale } from '../../lib/errors.ts';
 import * as repo from './notifications.repo.ts';
 import type { Email } from './templates.ts';
 
-export const notificationTopics = ['vote_winners'] as const;
+export const notificationTopics = [
+  'vote_winners',
+  'discussion_official_reply',
+  'discussion_results',
+  'initiative_sent',
+  'initiative_expired',
+] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 
-const topicTexts: Record<
-  NotificationTopic,
-  { line: Record<Locale, string>; open: Record<Locale, string>; path: string }
-> = {
+type TopicTexts = {
+  line: Record<Locale, string>;
+  open: Record<Locale, string>;
+  /** The web page of the subject (its id follows), unless the notification carries its own link. */
+  path: string;
+  /** Why the reader gets it (the e-mail's footer). */
+  why: Record<Locale, string>;
+};
+
+const becauseDiscussion = {
+  ru: 'Вы получили это письмо, потому что следите за обсуждением на платформе «Вместе».',
+  en: 'You receive this because you follow a discussion on the Vmeste platform.',
+};
+const becauseInitiative = {
+  ru: 'Вы получили это письмо, потому что предложили или поддержали инициативу на платформе «Вместе».',
+  en: 'You receive this because you proposed or supported an initiative on the Vmeste platform.',
+};
+
+const topicTexts: Record<NotificationTopic, TopicTexts> = {
   vote_winners: {
     line: {
       ru: 'Объявлены итоги голосования «{title}»',
@@ -22,6 +44,46 @@ const topicTexts: Record<
     },
     open: { ru: 'Посмотреть итоги', en: 'See the results' },
     path: '/participation/votes/',
+    why: {
+      ru: 'Вы получили это письмо, потому что участвовали в голосовании на платформе «Вместе».',
+      en: 'You receive this because you took part in a vote on the Vmeste platform.',
+    },
+  },
+  discussion_official_reply: {
+    line: {
+      ru: 'Официальный ответ в обсуждении «{title}»',
+      en: 'An official reply in the discussion “{title}”',
+    },
+    open: { ru: 'Прочитать ответ', en: 'Read the reply' },
+    path: '/discussions/',
+    why: becauseDiscussion,
+  },
+  discussion_results: {
+    line: {
+      ru: 'Опубликованы итоги обсуждения «{title}»',
+      en: 'The results of the discussion “{title}” are published',
+    },
+    open: { ru: 'Посмотреть итоги', en: 'See the results' },
+    path: '/discussions/',
+    why: becauseDiscussion,
+  },
+  initiative_sent: {
+    line: {
+      ru: 'Инициатива «{title}» набрала нужную поддержку и направлена на официальный ответ',
+      en: 'The initiative “{title}” reached its threshold and is sent for an official answer',
+    },
+    open: { ru: 'Открыть инициативу', en: 'Open the initiative' },
+    path: '/initiatives/',
+    why: becauseInitiative,
+  },
+  initiative_expired: {
+    line: {
+      ru: 'Срок сбора поддержки инициативы «{title}» истёк: порог не набран',
+      en: 'The initiative “{title}” expired below its threshold',
+    },
+    open: { ru: 'Открыть инициативу', en: 'Open the initiative' },
+    path: '/initiatives/',
+    why: becauseInitiative,
   },
 };
 
@@ -48,9 +110,8 @@ export function renderTopicEmail(
   const ru = locale === 'ru';
   const title = topicTitle(n.topic, n.subjectTitle, locale);
   const open = isTopic(n.topic) ? topicTexts[n.topic].open[locale] : ru ? 'Открыть' : 'Open';
-  const footer = ru
-    ? 'Вы получили это письмо, потому что участвовали в голосовании на платформе «Вместе». Настроить уведомления:'
-    : 'You receive this because you took part in a vote on the Vmeste platform. Notification settings:';
+  const why = isTopic(n.topic) ? topicTexts[n.topic].why[locale] : '';
+  const footer = `${why} ${ru ? 'Настроить уведомления:' : 'Notification settings:'}`.trim();
   const lines = [
     ru ? 'Здравствуйте!' : 'Hello,',
     '',
@@ -72,11 +133,19 @@ export function renderTopicEmail(
 /**
  * Tells these people, in the caller's transaction (so news of a rolled-back change is never sent).
  * Idempotent per (topic, subject, person). `emailAvailable`: whether an SMTP server is configured.
+ * `link`: where it leads when not to the topic's page of the subject (e.g. a reply inside a page).
  */
 export async function notifyPeople(
   exec: Executor,
   emailAvailable: boolean,
-  n: { topic: NotificationTopic; subjectId: string; subjectTitle: string; userIds: string[]; at: Date },
+  n: {
+    topic: NotificationTopic;
+    subjectId: string;
+    subjectTitle: string;
+    userIds: string[];
+    at: Date;
+    link?: string;
+  },
 ): Promise<number> {
   const people = await repo.findPeople(exec, [...new Set(n.userIds)]);
   return repo.insertTopicNotifications(
@@ -86,6 +155,7 @@ export async function notifyPeople(
       topic: n.topic,
       subjectId: n.subjectId,
       subjectTitle: n.subjectTitle,
+      link: n.link ?? null,
       audience: 'participant',
       createdAt: n.at,
       emailStatus: emailAvailable && p.wantsEmail ? 'pending' : 'off',

@@ -38,6 +38,7 @@ export type NewDiscussion = {
   opinionMap: boolean;
   territoryId: string | null;
   organisationId: string | null;
+  attachmentIds: string[];
 };
 
 export function useCreateDiscussion() {
@@ -46,6 +47,25 @@ export function useCreateDiscussion() {
     mutationFn: (body: NewDiscussion) =>
       api('/api/v1/discussions', { method: 'POST', body, schema: discussionSchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['discussions'] }),
+  });
+}
+
+export type DiscussionChanges = { title?: string; body?: string; attachmentIds?: string[] };
+
+/** Staff correct the discussion (title, text, files). */
+export function useUpdateDiscussion(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DiscussionChanges) =>
+      api(`/api/v1/discussions/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body,
+        schema: discussionSchema,
+      }),
+    onSuccess: (d) => {
+      queryClient.setQueryData(discussionKey(id), d);
+      return queryClient.invalidateQueries({ queryKey: ['discussions'] });
+    },
   });
 }
 

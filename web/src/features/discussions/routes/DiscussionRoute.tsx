@@ -1,3 +1,4 @@
+import { ATTACHMENTS_MAX, type Discussion } from '@shared/discussions/discussions.schemas.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,7 +7,8 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
-import { useDiscussion, useFollow, usePublishResults } from '../api/discussions';
+import { useDiscussion, useFollow, usePublishResults, useUpdateDiscussion } from '../api/discussions';
+import { AttachmentList, AttachmentPicker } from '../components/AttachmentPicker';
 import { CommentForm } from '../components/CommentForm';
 import { CommentItem } from '../components/CommentItem';
 import { SafeHtml } from '../components/SafeHtml';
@@ -34,6 +36,7 @@ export function DiscussionRoute() {
         {t('discussions.period', { from: formatDateTime(d.opensAt), to: formatDateTime(d.closesAt) })}
       </p>
       <SafeHtml html={d.bodyHtml} />
+      <AttachmentList attachments={d.attachments} />
       {d.opinionMap && (
         <p>
           <Link to={`/discussions/${d.id}/opinion-map`} className="button">
@@ -86,8 +89,53 @@ export function DiscussionRoute() {
           ))}
         </ul>
       </section>
+      {manage && d.status !== 'results_published' && <EditDiscussion discussion={d} />}
       {manage && d.status !== 'results_published' && <PublishResults discussionId={d.id} />}
     </div>
+  );
+}
+
+/** Staff correct the title and the text and change the files while the discussion is not finished. */
+function EditDiscussion({ discussion }: { discussion: Discussion }) {
+  const { t } = useTranslation();
+  const update = useUpdateDiscussion(discussion.id);
+  const ids = { title: useId(), body: useId(), head: useId() };
+  const [title, setTitle] = useState(discussion.title);
+  const [body, setBody] = useState(discussion.body);
+  const [attachmentIds, setAttachmentIds] = useState(discussion.attachments.map((a) => a.id));
+  const [uploading, setUploading] = useState(false);
+  return (
+    <details className="card">
+      <summary id={ids.head}>{t('discussions.editTitle')}</summary>
+      <form
+        className="form"
+        aria-labelledby={ids.head}
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate({ title, body, attachmentIds });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={ids.title}>{t('discussions.fields.title')}</label>
+          <input id={ids.title} value={title} required onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.body}>{t('discussions.fields.body')}</label>
+          <textarea id={ids.body} rows={8} value={body} required onChange={(e) => setBody(e.target.value)} />
+        </div>
+        <AttachmentPicker
+          initial={discussion.attachments}
+          max={ATTACHMENTS_MAX}
+          onChange={setAttachmentIds}
+          onBusyChange={setUploading}
+        />
+        <ErrorMessage error={update.error} />
+        {update.isSuccess && <p role="status">{t('discussions.saved')}</p>}
+        <button type="submit" className="button" disabled={update.isPending || uploading}>
+          {t('discussions.saveChanges')}
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ATTACHMENTS_MAX } from '@shared/discussions/discussions.schemas.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +8,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { useCreateDiscussion, useDiscussions } from '../api/discussions';
+import { AttachmentPicker } from '../components/AttachmentPicker';
 
 const manageRoles = ['admin', 'moderator', 'curator'];
 
@@ -66,6 +68,8 @@ function NewDiscussionForm() {
     closesAt: local(new Date(now.getTime() + 30 * 86_400_000)),
     opinionMap: false,
   });
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   return (
     <section aria-labelledby={`${ids.title}-h`}>
       <h2 id={`${ids.title}-h`}>{t('discussions.newTitle')}</h2>
@@ -80,6 +84,7 @@ function NewDiscussionForm() {
               closesAt: new Date(form.closesAt).toISOString(),
               territoryId: null,
               organisationId: null,
+              attachmentIds,
             },
             { onSuccess: (d) => navigate(`/discussions/${d.id}`) },
           );
@@ -128,6 +133,7 @@ function NewDiscussionForm() {
             />
           </div>
         </div>
+        <AttachmentPicker max={ATTACHMENTS_MAX} onChange={setAttachmentIds} onBusyChange={setUploading} />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -138,7 +144,7 @@ function NewDiscussionForm() {
         </label>
         <ErrorMessage error={create.error} />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
+          <button type="submit" className="button" disabled={create.isPending || uploading}>
             {t('discussions.open')}
           </button>
         </div>

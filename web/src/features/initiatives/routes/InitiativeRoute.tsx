@@ -30,6 +30,17 @@ export function InitiativeRoute() {
         <span className="badge">{t(`initiatives.status.${i.status}`)}</span>
       </p>
       <p className="prose">{i.text}</p>
+      {i.photos.length > 0 && (
+        <ul className="attachment-list" aria-label={t('initiatives.fields.photos')}>
+          {i.photos.map((p, n) => (
+            <li key={p.id}>
+              <a href={p.url}>
+                <img src={p.thumbUrl} alt={t('attachments.picture', { index: n + 1 })} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
         <label htmlFor="initiative-progress">
           {t('initiatives.progress', { count: i.supporters, threshold: i.threshold })}

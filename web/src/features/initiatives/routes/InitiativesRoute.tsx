@@ -1,3 +1,4 @@
+import { INITIATIVE_PHOTOS_MAX } from '@shared/initiatives/initiatives.schemas.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -5,6 +6,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
+import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { useInitiatives, useProposeInitiative } from '../api/initiatives';
@@ -68,6 +70,8 @@ function ProposeForm() {
   const navigate = useNavigate();
   const ids = { title: useId(), text: useId(), category: useId(), territory: useId() };
   const [form, setForm] = useState({ title: '', text: '', categoryId: '', territoryId: '' });
+  const [mediaIds, setMediaIds] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   return (
     <section aria-labelledby={`${ids.title}-h`}>
       <h2 id={`${ids.title}-h`}>{t('initiatives.propose')}</h2>
@@ -75,7 +79,7 @@ function ProposeForm() {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          propose.mutate(form, { onSuccess: (i) => navigate(`/initiatives/${i.id}`) });
+          propose.mutate({ ...form, mediaIds }, { onSuccess: (i) => navigate(`/initiatives/${i.id}`) });
         }}
       >
         <div className="field">
@@ -133,8 +137,14 @@ function ProposeForm() {
             ))}
           </select>
         </div>
+        <PhotoUploader
+          label={t('initiatives.fields.photos')}
+          max={INITIATIVE_PHOTOS_MAX}
+          onChange={setMediaIds}
+          onBusyChange={setUploading}
+        />
         <ErrorMessage error={propose.error} />
-        <button type="submit" className="button" disabled={propose.isPending}>
+        <button type="submit" className="button" disabled={propose.isPending || uploading}>
           {t('initiatives.send')}
         </button>
       </form>
