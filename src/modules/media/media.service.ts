@@ -53,8 +53,8 @@ export async function uploadImage(deps: MediaDeps, actor: Actor, bytes: Buffer):
 
 /**
  * A file is visible to whoever may see the report it belongs to; a photo of an answer not yet
- * published only to the staff handling it; a photo of works on a city object to everyone; an upload
- * not yet attached only to its owner.
+ * published only to the staff handling it; a photo of works on a city object to everyone; a poll's
+ * image or a vote item's photo as its poll or item is seen; an upload not yet attached only to its owner.
  */
 export async function openMedia(
   deps: MediaDeps,
@@ -69,6 +69,12 @@ export async function openMedia(
     if (!report) throw new AppError('media_not_found');
     const unpublishedAnswer = row.answerStatus === 'draft' || row.answerStatus === 'review';
     if (unpublishedAnswer && !canSeeAnswerDraft(factsOf(report), actor))
+      throw new AppError('media_not_found');
+  } else if (row.participation) {
+    // A poll's image or a vote item's photo: everyone's once the poll is published or the item
+    // approved; before that its uploader's and the staff who run polls and moderate proposals.
+    const staff = actor?.role === 'admin' || actor?.role === 'curator';
+    if (row.participation === 'staff' && actor?.id !== row.ownerId && !staff)
       throw new AppError('media_not_found');
   } else if (actor?.id !== row.ownerId && !row.isWorkPhoto) {
     throw new AppError('media_not_found');
