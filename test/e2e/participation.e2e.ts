@@ -114,6 +114,77 @@ describe('participation in the web app', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a resident proposes a road section as a line on the map at 360 px, by mouse and keyboard', async () => {
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const vote = await api<{ id: string }>('admin', 'POST', '/api/v1/votes', {
+      title: `Ремонт дорог (${Date.now()})`,
+      proposals: { opensAt: at(-3_600_000), closesAt: at(86_400_000) },
+      voting: { opensAt: at(2 * 86_400_000), closesAt: at(3 * 86_400_000) },
+      maxChoices: 3,
+    });
+    const title = 'Улица Жуковского от Литейного до Восстания';
+    const phone = await pageAs('resident', { width: 360, height: 740 });
+    await phone.goto(`/participation/votes/${vote.id}`);
+    await phone.fill('#proposal-title', title);
+    await phone.getByLabel('Линия (например, участок дороги)').check();
+    const map = phone.locator('.proposal-form .leaflet-container');
+    await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await map.boundingBox())!;
+    // Three clicks draw three vertices; "undo" takes the last back.
+    for (const [x, y] of [
+      [0.25, 0.3],
+      [0.5, 0.5],
+      [0.75, 0.6],
+    ] as const)
+      await map.click({ position: { x: box.width * x, y: box.height * y } });
+    const status = phone.locator('.place-picker__status');
+    await status.getByText(/В линии 3 точки, длина ≈/).waitFor();
+    await phone.getByRole('button', { name: 'Отменить последнюю точку' }).click();
+    await status.getByText(/В линии 2 точки/).waitFor();
+    // By keyboard: pan the map with an arrow key, add its centre, finish the line.
+    await map.focus();
+    await phone.keyboard.press('ArrowDown');
+    await phone.getByRole('button', { name: 'Добавить точку в центре карты' }).focus();
+    await phone.keyboard.press('Enter');
+    await status.getByText(/В линии 3 точки/).waitFor();
+    await phone.getByRole('button', { name: 'Завершить линию' }).focus();
+    await phone.keyboard.press('Enter');
+    await status.getByText(/Линия готова: 3 точки/).waitFor();
+    expect(
+      await phone.locator('.proposal-form path.leaflet-interactive, .proposal-form svg path').count(),
+    ).toBeGreaterThan(0);
+    expect(await horizontalOverflow(phone), 'horizontal overflow on the proposal form').toBeLessThanOrEqual(
+      0,
+    );
+    await checkA11y(phone, 'proposal form with a line at 360 px');
+    await phone.getByRole('button', { name: 'Отправить предложение' }).click();
+    await phone.getByText('Предложение отправлено на модерацию.').waitFor();
+
+    const stored = await api<{
+      items: { id: string; title: string; geometry: { type: string; coordinates: number[][] } }[];
+    }>('admin', 'GET', `/api/v1/votes/${vote.id}`);
+    const item = stored.items.find((i) => i.title === title)!;
+    expect(item.geometry.type).toBe('LineString');
+    expect(item.geometry.coordinates).toHaveLength(3);
+    // The proposer's own list says it is a line; once approved, everyone sees it on the vote's map.
+    await phone.locator('#my-proposals-title').waitFor();
+    await phone
+      .getByText(/линия на карте, ≈/)
+      .first()
+      .waitFor();
+    await api('admin', 'POST', `/api/v1/votes/${vote.id}/items/${item.id}/actions/moderate`, {
+      decision: 'approve',
+    });
+    await phone.reload();
+    const section = phone.locator('section', { has: phone.locator('#items-title') });
+    await section.getByText(title).waitFor();
+    await section.getByText(/линия на карте, ≈/).waitFor();
+    await section.locator('.leaflet-overlay-pane path').first().waitFor();
+    expect(await horizontalOverflow(phone), 'horizontal overflow on the vote').toBeLessThanOrEqual(0);
+    await checkA11y(phone, 'vote with a line item at 360 px');
+    expect(problems).toEqual([]);
+  });
+
   it('a resident chooses items on the vote’s map', async () => {
     const centre = (await api<{ items: Territory[] }>('resident', 'GET', '/api/v1/territories')).items.find(
       (t) => t.code === 'tsentralny',
@@ -133,11 +204,28 @@ describe('participation in the web app', () => {
         title: name,
         geometry: { type: 'Point', coordinates: [centre.lon + (i - 1) * 0.01, centre.lat + (i - 1) * 0.005] },
       });
+    const road = 'Улица Чайковского';
+    await api('admin', 'POST', `/api/v1/votes/${vote.id}/items`, {
+      title: road,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [centre.lon - 0.01, centre.lat + 0.008],
+          [centre.lon + 0.01, centre.lat + 0.009],
+        ],
+      },
+    });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, opens - Date.now() + 500)));
 
     const page = await pageAs('resident');
     await page.goto(`/participation/votes/${vote.id}`);
     await page.getByText('Выбрано 0 из 2').waitFor();
+    // The road section is a line on the map and says so in the list.
+    await page.locator('.vote-chooser .leaflet-overlay-pane path').first().waitFor();
+    await page
+      .locator('.vote-items li', { hasText: road })
+      .getByText(/линия на карте, ≈ \d/)
+      .waitFor();
     // The map in the middle of the window, clear of the sticky header.
     await page.locator('.vote-chooser .map-frame').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.locator(`.vote-marker[title="${names[0]}"]`).click();
