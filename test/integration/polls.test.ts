@@ -7,6 +7,7 @@ import { loginStaff, rows, type Staff, territories } from '../support/reports.ts
 
 type PollJson = {
   id: string;
+  descriptionHtml: string;
   status: string;
   state: string;
   questions: {
@@ -117,6 +118,17 @@ describe('polls and surveys', () => {
         optionIds: [poll.questions[0]!.options[0]!.id],
       });
       expect(poll.allowedActions).toEqual(expect.arrayContaining(['edit', 'publish']));
+      // The description is Markdown rendered as safe HTML.
+      expect(poll.descriptionHtml).toContain('<strong>несколько</strong>');
+      // HTML and unsafe links are refused, each listed, rather than silently cleaned.
+      const unsafe = await call(
+        t,
+        'POST',
+        '/api/v1/polls',
+        staff.admin,
+        surveyBody(t, { description: 'Hi <script>alert(1)</script> [x](javascript:alert(1))' }),
+      );
+      expect(apiError(unsafe).details.map((d) => d.path)).toEqual(['description', 'description']);
       const resident = await newResident(t.app);
       expect((await call(t, 'GET', `/api/v1/polls/${poll.id}`, resident)).statusCode).toBe(404);
       const list = (await call(t, 'GET', '/api/v1/polls', resident)).json() as { items: { id: string }[] };
@@ -324,6 +336,18 @@ describe('polls and surveys', () => {
         ],
       });
       expect(apiError(unknown).code).toBe('unknown_option');
+      // A ranking must order every option (not only some), and a scale value must lie within it.
+      const partial = await call(t, 'PUT', `/api/v1/polls/${poll.id}/ballot`, resident, {
+        answers: [
+          { questionId: q0!.id, optionIds: [q0!.options[1]!.id] },
+          { questionId: q2!.id, value: 0 },
+          { questionId: q4!.id, ranking: [q4!.options[0]!.id, q4!.options[1]!.id] },
+        ],
+      });
+      expect(apiError(partial).details.map((d) => [d.path, d.code])).toEqual([
+        ['answers.1.value', 'scale_out_of_range'],
+        ['answers.2.ranking', 'ranking_not_permutation'],
+      ]);
       expect(await ballotCount(poll.id)).toBe(before);
     });
 
@@ -370,6 +394,7 @@ describe('polls and surveys', () => {
         ballots: number;
         questions: {
           questionId: string;
+          kind: string;
           options?: { optionId: string; count: number; share: number; points?: number }[];
           mean?: number;
           distribution?: { value: number; count: number }[];
@@ -378,6 +403,13 @@ describe('polls and surveys', () => {
       };
       const visitor = (await call(t, 'GET', `/api/v1/polls/${poll.id}/results`, null)).json() as Results;
       expect(visitor.ballots).toBe(3);
+      expect(visitor.questions.map((q) => q.kind)).toEqual([
+        'single',
+        'multiple',
+        'scale',
+        'text',
+        'ranking',
+      ]);
       const [r0, r1, r2, r3, r4] = visitor.questions;
       expect(r0!.options!.map((o) => [o.count, o.share])).toEqual([
         [2, 0.6667],
@@ -406,6 +438,13 @@ describe('polls and surveys', () => {
       const ballotsCsv = await call(t, 'GET', `/api/v1/polls/${poll.id}/ballots.csv`, staff.admin);
       expect(ballotsCsv.body.trim().split('\r\n')).toHaveLength(4);
       expect(ballotsCsv.body).toContain('C > A > B');
+      // No person and no time in the anonymised ballots: a number and one column per question.
+      expect(ballotsCsv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('ballot,q1,q2,q3,q4,q5');
+      const ballotsXlsx = await call(t, 'GET', `/api/v1/polls/${poll.id}/ballots.xlsx`, staff.admin);
+      const ballotBook = new ExcelJS.Workbook();
+      await ballotBook.xlsx.load(ballotsXlsx.rawPayload as unknown as ArrayBuffer);
+      expect(ballotBook.worksheets.map((w) => w.name)).toEqual(['Ballots']);
+      expect(ballotBook.getWorksheet('Ballots')!.rowCount).toBe(4);
       const resident = await newResident(t.app);
       expect((await call(t, 'GET', `/api/v1/polls/${poll.id}/ballots.csv`, resident)).statusCode).toBe(403);
     });
