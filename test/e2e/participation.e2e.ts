@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, horizontalOverflow, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, horizontalOverflow, login, photo, watchConsole } from './ui.ts';
 
 type Territory = { id: string; code: string; center: { lat: number; lon: number } };
 
@@ -65,6 +65,11 @@ describe('participation in the web app', () => {
     await admin.fill('#poll-title', title);
     await admin.fill('#poll-description', 'Помогите выбрать, что построить во **дворе**.');
     await admin.selectOption('#poll-visibility', 'always');
+    // An image through the media pipeline.
+    await admin
+      .locator('.poll-builder input[type=file]')
+      .setInputFiles(await photo({ r: 90, g: 160, b: 90 }, 'yard.jpg'));
+    await admin.getByText('Загружено').waitFor();
 
     const first = admin.locator('.question-editor').nth(0);
     await first.getByLabel('Текст вопроса').fill('Нужна ли новая детская площадка?');
@@ -81,6 +86,11 @@ describe('participation in the web app', () => {
       'Оцените двор сейчас',
     );
     await admin.locator('.question-editor').nth(0).getByRole('button', { name: 'Ниже' }).click();
+    // A third question added and removed again.
+    await admin.getByRole('button', { name: 'Добавить вопрос' }).click();
+    expect(await admin.locator('.question-editor').count()).toBe(3);
+    await admin.locator('.question-editor').nth(2).getByRole('button', { name: 'Удалить вопрос' }).click();
+    expect(await admin.locator('.question-editor').count()).toBe(2);
     // Preview as a resident would see it.
     await admin.getByRole('button', { name: 'Предпросмотр' }).click();
     await admin.locator('.poll-preview').getByText('Нужна ли новая детская площадка?').waitFor();
@@ -94,7 +104,18 @@ describe('participation in the web app', () => {
 
     const phone = await pageAs('resident', { width: 360, height: 740 });
     await phone.goto('/participation');
+    // A region-wide poll is listed for every district the resident picks.
+    await phone.getByLabel('Район').selectOption({ label: 'Невский район' });
+    await phone.waitForURL(/district=/);
+    await phone.getByRole('link', { name: title }).waitFor();
+    await checkA11y(phone, 'participation list at 360 px');
     await phone.getByRole('link', { name: title }).click();
+    // The poll's image is shown to residents once the poll is published.
+    const image = phone.locator('img.poll-image');
+    await image.waitFor();
+    await phone.waitForFunction(
+      () => ((document.querySelector('img.poll-image') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+    );
     await phone.getByText('Вопрос 1 из 2').waitFor();
     expect(await horizontalOverflow(phone), 'horizontal overflow on the poll').toBeLessThanOrEqual(0);
     await checkA11y(phone, 'poll at 360 px');
@@ -172,9 +193,17 @@ describe('participation in the web app', () => {
       .getByText(/линия на карте, ≈/)
       .first()
       .waitFor();
-    await api('admin', 'POST', `/api/v1/votes/${vote.id}/items/${item.id}/actions/moderate`, {
-      decision: 'approve',
-    });
+    // A staff member approves it in the moderation panel.
+    const admin = await pageAs('admin');
+    await admin.goto('/participation/votes/new');
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+    await checkA11y(admin, 'new vote form');
+    await admin.goto(`/participation/votes/${vote.id}`);
+    const pending = admin.locator('.moderation-item', { hasText: title });
+    await pending.getByText(/линия на карте, ≈/).waitFor();
+    await checkA11y(admin, 'proposal moderation');
+    await pending.getByRole('button', { name: 'Одобрить' }).click();
+    await pending.waitFor({ state: 'detached' });
     await phone.reload();
     const section = phone.locator('section', { has: phone.locator('#items-title') });
     await section.getByText(title).waitFor();

@@ -238,6 +238,31 @@ describe('polls and surveys', () => {
     });
   });
 
+  it('lists the polls and votes of a district: its own and region-wide ones, not other districts’', async () => {
+    const local = await publishedPoll({ audience: { territoryIds: [nevsky] } });
+    const elsewhere = await publishedPoll({ audience: { territoryIds: [central] } });
+    const everywhere = await publishedPoll();
+    const ids = async (path: string) =>
+      ((await call(t, 'GET', path, null)).json() as { items: { id: string }[] }).items.map((p) => p.id);
+    const polls = await ids(`/api/v1/polls?territoryId=${nevsky}`);
+    expect(polls).toEqual(expect.arrayContaining([local.id, everywhere.id]));
+    expect(polls).not.toContain(elsewhere.id);
+    const vote = async (territoryIds: string[]) => {
+      const res = await call(t, 'POST', '/api/v1/votes', staff.admin, {
+        title: 'Дворы района',
+        audience: { territoryIds },
+        proposals: { opensAt: hours(t, -1), closesAt: hours(t, 1) },
+        voting: { opensAt: hours(t, 2), closesAt: hours(t, 3) },
+        maxChoices: 1,
+      });
+      return (res.json() as { id: string }).id;
+    };
+    const [localVote, otherVote, regionVote] = [await vote([nevsky]), await vote([central]), await vote([])];
+    const votes = await ids(`/api/v1/votes?territoryId=${nevsky}`);
+    expect(votes).toEqual(expect.arrayContaining([localVote, regionVote]));
+    expect(votes).not.toContain(otherVote);
+  });
+
   describe('one ballot per resident', () => {
     it('without changes allowed: the second ballot is refused and concurrent ones store exactly one', async () => {
       const poll = await publishedPoll({ opensAt: hours(t, -1), ballotChangeable: false });
