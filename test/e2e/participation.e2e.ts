@@ -94,6 +94,9 @@ describe('participation in the web app', () => {
     // Preview as a resident would see it.
     await admin.getByRole('button', { name: 'Предпросмотр' }).click();
     await admin.locator('.poll-preview').getByText('Нужна ли новая детская площадка?').waitFor();
+    // All the questions at once instead of one at a time.
+    await admin.locator('.poll-preview').getByLabel('Все вопросы сразу').check();
+    await admin.locator('.poll-preview').getByText('Оцените двор сейчас').waitFor();
     await checkA11y(admin, 'poll builder with preview');
 
     await admin.getByRole('button', { name: 'Сохранить и опубликовать' }).click();
@@ -113,9 +116,7 @@ describe('participation in the web app', () => {
     // The poll's image is shown to residents once the poll is published.
     const image = phone.locator('img.poll-image');
     await image.waitFor();
-    await phone.waitForFunction(
-      () => ((document.querySelector('img.poll-image') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
-    );
+    await phone.waitForFunction("(document.querySelector('img.poll-image')?.naturalWidth ?? 0) > 0");
     await phone.getByText('Вопрос 1 из 2').waitFor();
     expect(await horizontalOverflow(phone), 'horizontal overflow on the poll').toBeLessThanOrEqual(0);
     await checkA11y(phone, 'poll at 360 px');
