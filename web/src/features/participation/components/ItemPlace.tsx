@@ -19,10 +19,13 @@ function sketchPoints(coordinates: [number, number][]): string {
   const span = Math.max((maxLon - minLon) * squeeze, maxLat - minLat) || 1;
   const pad = 4;
   const scale = (SKETCH - 2 * pad) / span;
+  // Centred both ways: a road running east-west sits across the middle, not along the top.
+  const left = (SKETCH - (maxLon - minLon) * squeeze * scale) / 2;
+  const top = (SKETCH - (maxLat - minLat) * scale) / 2;
   return coordinates
     .map(
       ([lon, lat]) =>
-        `${(pad + (lon - minLon) * squeeze * scale).toFixed(1)},${(pad + (maxLat - lat) * scale).toFixed(1)}`,
+        `${(left + (lon - minLon) * squeeze * scale).toFixed(1)},${(top + (maxLat - lat) * scale).toFixed(1)}`,
     )
     .join(' ');
 }
