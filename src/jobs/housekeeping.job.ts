@@ -26,12 +26,15 @@ export async function runHousekeeping(
   await deleteStaleCounters(deps.db, new Date(now.getTime() - DAY_MS));
   await purgeAccountState(deps.db, now);
   const orphans = await listOrphans(deps.db, new Date(now.getTime() - ORPHAN_GRACE_MS));
+  let deleted = 0;
   for (const m of orphans) {
-    await deleteMedia(deps.db, m.id);
+    // Attached since it was listed (a report sent, a proposal made): its files stay.
+    if (!(await deleteMedia(deps.db, m.id))) continue;
+    deleted += 1;
     await deps.storage.delete(m.storageKey);
     if (m.thumbKey) await deps.storage.delete(m.thumbKey);
   }
-  return { sessions: 'swept', orphanMedia: orphans.length };
+  return { sessions: 'swept', orphanMedia: deleted };
 }
 
 export async function registerHousekeepingJob(queue: JobQueue, deps: HousekeepingDeps): Promise<void> {

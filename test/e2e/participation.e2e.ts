@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, horizontalOverflow, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, horizontalOverflow, login, photo, watchConsole } from './ui.ts';
 
 type Territory = { id: string; code: string; center: { lat: number; lon: number } };
 
@@ -65,6 +65,11 @@ describe('participation in the web app', () => {
     await admin.fill('#poll-title', title);
     await admin.fill('#poll-description', 'Помогите выбрать, что построить во **дворе**.');
     await admin.selectOption('#poll-visibility', 'always');
+    // An image through the media pipeline.
+    await admin
+      .locator('.poll-builder input[type=file]')
+      .setInputFiles(await photo({ r: 90, g: 160, b: 90 }, 'yard.jpg'));
+    await admin.getByText('Загружено').waitFor();
 
     const first = admin.locator('.question-editor').nth(0);
     await first.getByLabel('Текст вопроса').fill('Нужна ли новая детская площадка?');
@@ -81,9 +86,17 @@ describe('participation in the web app', () => {
       'Оцените двор сейчас',
     );
     await admin.locator('.question-editor').nth(0).getByRole('button', { name: 'Ниже' }).click();
+    // A third question added and removed again.
+    await admin.getByRole('button', { name: 'Добавить вопрос' }).click();
+    expect(await admin.locator('.question-editor').count()).toBe(3);
+    await admin.locator('.question-editor').nth(2).getByRole('button', { name: 'Удалить вопрос' }).click();
+    expect(await admin.locator('.question-editor').count()).toBe(2);
     // Preview as a resident would see it.
     await admin.getByRole('button', { name: 'Предпросмотр' }).click();
     await admin.locator('.poll-preview').getByText('Нужна ли новая детская площадка?').waitFor();
+    // All the questions at once instead of one at a time.
+    await admin.locator('.poll-preview').getByLabel('Все вопросы сразу').check();
+    await admin.locator('.poll-preview').getByText('Оцените двор сейчас').waitFor();
     await checkA11y(admin, 'poll builder with preview');
 
     await admin.getByRole('button', { name: 'Сохранить и опубликовать' }).click();
@@ -94,7 +107,16 @@ describe('participation in the web app', () => {
 
     const phone = await pageAs('resident', { width: 360, height: 740 });
     await phone.goto('/participation');
+    // A region-wide poll is listed for every district the resident picks.
+    await phone.getByLabel('Район').selectOption({ label: 'Невский район' });
+    await phone.waitForURL(/district=/);
+    await phone.getByRole('link', { name: title }).waitFor();
+    await checkA11y(phone, 'participation list at 360 px');
     await phone.getByRole('link', { name: title }).click();
+    // The poll's image is shown to residents once the poll is published.
+    const image = phone.locator('img.poll-image');
+    await image.waitFor();
+    await phone.waitForFunction("(document.querySelector('img.poll-image')?.naturalWidth ?? 0) > 0");
     await phone.getByText('Вопрос 1 из 2').waitFor();
     expect(await horizontalOverflow(phone), 'horizontal overflow on the poll').toBeLessThanOrEqual(0);
     await checkA11y(phone, 'poll at 360 px');
@@ -111,6 +133,85 @@ describe('participation in the web app', () => {
     expect(await chart.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('1');
     expect(await horizontalOverflow(phone), 'horizontal overflow on the results').toBeLessThanOrEqual(0);
     await checkA11y(phone, 'poll results at 360 px');
+    expect(problems).toEqual([]);
+  });
+
+  it('a resident proposes a road section as a line on the map at 360 px, by mouse and keyboard', async () => {
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const vote = await api<{ id: string }>('admin', 'POST', '/api/v1/votes', {
+      title: `Ремонт дорог (${Date.now()})`,
+      proposals: { opensAt: at(-3_600_000), closesAt: at(86_400_000) },
+      voting: { opensAt: at(2 * 86_400_000), closesAt: at(3 * 86_400_000) },
+      maxChoices: 3,
+    });
+    const title = 'Улица Жуковского от Литейного до Восстания';
+    const phone = await pageAs('resident', { width: 360, height: 740 });
+    await phone.goto(`/participation/votes/${vote.id}`);
+    await phone.fill('#proposal-title', title);
+    await phone.getByLabel('Линия (например, участок дороги)').check();
+    const map = phone.locator('.proposal-form .leaflet-container');
+    await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await map.boundingBox())!;
+    // Three clicks draw three vertices; "undo" takes the last back.
+    for (const [x, y] of [
+      [0.25, 0.3],
+      [0.5, 0.5],
+      [0.75, 0.6],
+    ] as const)
+      await map.click({ position: { x: box.width * x, y: box.height * y } });
+    const status = phone.locator('.place-picker__status');
+    await status.getByText(/В линии 3 точки, длина ≈/).waitFor();
+    await phone.getByRole('button', { name: 'Отменить последнюю точку' }).click();
+    await status.getByText(/В линии 2 точки/).waitFor();
+    // By keyboard: pan the map with an arrow key, add its centre, finish the line.
+    await map.focus();
+    await phone.keyboard.press('ArrowDown');
+    await phone.getByRole('button', { name: 'Добавить точку в центре карты' }).focus();
+    await phone.keyboard.press('Enter');
+    await status.getByText(/В линии 3 точки/).waitFor();
+    await phone.getByRole('button', { name: 'Завершить линию' }).focus();
+    await phone.keyboard.press('Enter');
+    await status.getByText(/Линия готова: 3 точки/).waitFor();
+    expect(
+      await phone.locator('.proposal-form path.leaflet-interactive, .proposal-form svg path').count(),
+    ).toBeGreaterThan(0);
+    expect(await horizontalOverflow(phone), 'horizontal overflow on the proposal form').toBeLessThanOrEqual(
+      0,
+    );
+    await checkA11y(phone, 'proposal form with a line at 360 px');
+    await phone.getByRole('button', { name: 'Отправить предложение' }).click();
+    await phone.getByText('Предложение отправлено на модерацию.').waitFor();
+
+    const stored = await api<{
+      items: { id: string; title: string; geometry: { type: string; coordinates: number[][] } }[];
+    }>('admin', 'GET', `/api/v1/votes/${vote.id}`);
+    const item = stored.items.find((i) => i.title === title)!;
+    expect(item.geometry.type).toBe('LineString');
+    expect(item.geometry.coordinates).toHaveLength(3);
+    // The proposer's own list says it is a line; once approved, everyone sees it on the vote's map.
+    await phone.locator('#my-proposals-title').waitFor();
+    await phone
+      .getByText(/линия на карте, ≈/)
+      .first()
+      .waitFor();
+    // A staff member approves it in the moderation panel.
+    const admin = await pageAs('admin');
+    await admin.goto('/participation/votes/new');
+    await admin.getByRole('heading', { level: 1 }).waitFor();
+    await checkA11y(admin, 'new vote form');
+    await admin.goto(`/participation/votes/${vote.id}`);
+    const pending = admin.locator('.moderation-item', { hasText: title });
+    await pending.getByText(/линия на карте, ≈/).waitFor();
+    await checkA11y(admin, 'proposal moderation');
+    await pending.getByRole('button', { name: 'Одобрить' }).click();
+    await pending.waitFor({ state: 'detached' });
+    await phone.reload();
+    const section = phone.locator('section', { has: phone.locator('#items-title') });
+    await section.getByText(title).waitFor();
+    await section.getByText(/линия на карте, ≈/).waitFor();
+    await section.locator('.leaflet-overlay-pane path').first().waitFor();
+    expect(await horizontalOverflow(phone), 'horizontal overflow on the vote').toBeLessThanOrEqual(0);
+    await checkA11y(phone, 'vote with a line item at 360 px');
     expect(problems).toEqual([]);
   });
 
@@ -133,11 +234,28 @@ describe('participation in the web app', () => {
         title: name,
         geometry: { type: 'Point', coordinates: [centre.lon + (i - 1) * 0.01, centre.lat + (i - 1) * 0.005] },
       });
+    const road = 'Улица Чайковского';
+    await api('admin', 'POST', `/api/v1/votes/${vote.id}/items`, {
+      title: road,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [centre.lon - 0.01, centre.lat + 0.008],
+          [centre.lon + 0.01, centre.lat + 0.009],
+        ],
+      },
+    });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, opens - Date.now() + 500)));
 
     const page = await pageAs('resident');
     await page.goto(`/participation/votes/${vote.id}`);
     await page.getByText('Выбрано 0 из 2').waitFor();
+    // The road section is a line on the map and says so in the list.
+    await page.locator('.vote-chooser .leaflet-overlay-pane path').first().waitFor();
+    await page
+      .locator('.vote-items li', { hasText: road })
+      .getByText(/линия на карте, ≈ \d/)
+      .waitFor();
     // The map in the middle of the window, clear of the sticky header.
     await page.locator('.vote-chooser .map-frame').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.locator(`.vote-marker[title="${names[0]}"]`).click();

@@ -7,6 +7,7 @@ import { loginStaff, rows, type Staff, territories } from '../support/reports.ts
 
 type PollJson = {
   id: string;
+  descriptionHtml: string;
   status: string;
   state: string;
   questions: {
@@ -117,6 +118,17 @@ describe('polls and surveys', () => {
         optionIds: [poll.questions[0]!.options[0]!.id],
       });
       expect(poll.allowedActions).toEqual(expect.arrayContaining(['edit', 'publish']));
+      // The description is Markdown rendered as safe HTML.
+      expect(poll.descriptionHtml).toContain('<strong>несколько</strong>');
+      // HTML and unsafe links are refused, each listed, rather than silently cleaned.
+      const unsafe = await call(
+        t,
+        'POST',
+        '/api/v1/polls',
+        staff.admin,
+        surveyBody(t, { description: 'Hi <script>alert(1)</script> [x](javascript:alert(1))' }),
+      );
+      expect(apiError(unsafe).details.map((d) => d.path)).toEqual(['description', 'description']);
       const resident = await newResident(t.app);
       expect((await call(t, 'GET', `/api/v1/polls/${poll.id}`, resident)).statusCode).toBe(404);
       const list = (await call(t, 'GET', '/api/v1/polls', resident)).json() as { items: { id: string }[] };
@@ -226,6 +238,31 @@ describe('polls and surveys', () => {
     });
   });
 
+  it('lists the polls and votes of a district: its own and region-wide ones, not other districts’', async () => {
+    const local = await publishedPoll({ audience: { territoryIds: [nevsky] } });
+    const elsewhere = await publishedPoll({ audience: { territoryIds: [central] } });
+    const everywhere = await publishedPoll();
+    const ids = async (path: string) =>
+      ((await call(t, 'GET', path, null)).json() as { items: { id: string }[] }).items.map((p) => p.id);
+    const polls = await ids(`/api/v1/polls?territoryId=${nevsky}`);
+    expect(polls).toEqual(expect.arrayContaining([local.id, everywhere.id]));
+    expect(polls).not.toContain(elsewhere.id);
+    const vote = async (territoryIds: string[]) => {
+      const res = await call(t, 'POST', '/api/v1/votes', staff.admin, {
+        title: 'Дворы района',
+        audience: { territoryIds },
+        proposals: { opensAt: hours(t, -1), closesAt: hours(t, 1) },
+        voting: { opensAt: hours(t, 2), closesAt: hours(t, 3) },
+        maxChoices: 1,
+      });
+      return (res.json() as { id: string }).id;
+    };
+    const [localVote, otherVote, regionVote] = [await vote([nevsky]), await vote([central]), await vote([])];
+    const votes = await ids(`/api/v1/votes?territoryId=${nevsky}`);
+    expect(votes).toEqual(expect.arrayContaining([localVote, regionVote]));
+    expect(votes).not.toContain(otherVote);
+  });
+
   describe('one ballot per resident', () => {
     it('without changes allowed: the second ballot is refused and concurrent ones store exactly one', async () => {
       const poll = await publishedPoll({ opensAt: hours(t, -1), ballotChangeable: false });
@@ -324,6 +361,18 @@ describe('polls and surveys', () => {
         ],
       });
       expect(apiError(unknown).code).toBe('unknown_option');
+      // A ranking must order every option (not only some), and a scale value must lie within it.
+      const partial = await call(t, 'PUT', `/api/v1/polls/${poll.id}/ballot`, resident, {
+        answers: [
+          { questionId: q0!.id, optionIds: [q0!.options[1]!.id] },
+          { questionId: q2!.id, value: 0 },
+          { questionId: q4!.id, ranking: [q4!.options[0]!.id, q4!.options[1]!.id] },
+        ],
+      });
+      expect(apiError(partial).details.map((d) => [d.path, d.code])).toEqual([
+        ['answers.1.value', 'scale_out_of_range'],
+        ['answers.2.ranking', 'ranking_not_permutation'],
+      ]);
       expect(await ballotCount(poll.id)).toBe(before);
     });
 
@@ -370,6 +419,7 @@ describe('polls and surveys', () => {
         ballots: number;
         questions: {
           questionId: string;
+          kind: string;
           options?: { optionId: string; count: number; share: number; points?: number }[];
           mean?: number;
           distribution?: { value: number; count: number }[];
@@ -378,6 +428,13 @@ describe('polls and surveys', () => {
       };
       const visitor = (await call(t, 'GET', `/api/v1/polls/${poll.id}/results`, null)).json() as Results;
       expect(visitor.ballots).toBe(3);
+      expect(visitor.questions.map((q) => q.kind)).toEqual([
+        'single',
+        'multiple',
+        'scale',
+        'text',
+        'ranking',
+      ]);
       const [r0, r1, r2, r3, r4] = visitor.questions;
       expect(r0!.options!.map((o) => [o.count, o.share])).toEqual([
         [2, 0.6667],
@@ -406,6 +463,13 @@ describe('polls and surveys', () => {
       const ballotsCsv = await call(t, 'GET', `/api/v1/polls/${poll.id}/ballots.csv`, staff.admin);
       expect(ballotsCsv.body.trim().split('\r\n')).toHaveLength(4);
       expect(ballotsCsv.body).toContain('C > A > B');
+      // No person and no time in the anonymised ballots: a number and one column per question.
+      expect(ballotsCsv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('ballot,q1,q2,q3,q4,q5');
+      const ballotsXlsx = await call(t, 'GET', `/api/v1/polls/${poll.id}/ballots.xlsx`, staff.admin);
+      const ballotBook = new ExcelJS.Workbook();
+      await ballotBook.xlsx.load(ballotsXlsx.rawPayload as unknown as ArrayBuffer);
+      expect(ballotBook.worksheets.map((w) => w.name)).toEqual(['Ballots']);
+      expect(ballotBook.getWorksheet('Ballots')!.rowCount).toBe(4);
       const resident = await newResident(t.app);
       expect((await call(t, 'GET', `/api/v1/polls/${poll.id}/ballots.csv`, resident)).statusCode).toBe(403);
     });

@@ -138,6 +138,13 @@ describe('rating votes', () => {
     const tooMany = await ballot(vote.id, resident, [i1, i2, i3]);
     expect(tooMany.statusCode).toBe(422);
     expect(apiError(tooMany).code).toBe('too_many_choices');
+    // Too many and an unknown one at once: both problems are listed.
+    const both = await ballot(vote.id, resident, [i1, proposal.id, i3]);
+    expect(apiError(both).code).toBe('too_many_choices');
+    expect(apiError(both).details.map((d) => [d.path, d.code])).toEqual([
+      ['itemIds', 'too_many_choices'],
+      ['itemIds.1', 'unknown_option'],
+    ]);
     const unknown = await ballot(vote.id, resident, [i1, proposal.id]);
     expect(apiError(unknown).code).toBe('unknown_option');
     expect(apiError(unknown).details.map((d) => d.path)).toEqual(['itemIds.1']);

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -18,6 +20,7 @@ import {
   voteItemStatuses,
 } from '../../modules/participation/kinds.schemas.ts';
 import { users } from './identity.ts';
+import { media } from './reports.ts';
 
 export type { ItemGeometry, StoredAnswer } from '../../modules/participation/kinds.schemas.ts';
 
@@ -165,4 +168,27 @@ export const voteBallots = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('vote_ballots_vote_user_uq').on(t.voteId, t.userId)],
+);
+
+/**
+ * Uploads a poll or a vote item uses (the poll's image, an item's photos): the media module's
+ * housekeeping never deletes a file listed here, and `public` says whether everyone may see it
+ * (a published poll, an approved item) or only its uploader and staff. The foreign key to `media`
+ * has no cascade on purpose: a file in use cannot be deleted, even by a sweep racing the attachment.
+ */
+export const participationMedia = pgTable(
+  'participation_media',
+  {
+    mediaId: uuid('media_id')
+      .primaryKey()
+      .references(() => media.id),
+    pollId: uuid('poll_id').references(() => polls.id, { onDelete: 'cascade' }),
+    voteItemId: uuid('vote_item_id').references(() => voteItems.id, { onDelete: 'cascade' }),
+    public: boolean('public').notNull(),
+  },
+  (t) => [
+    index('participation_media_poll_idx').on(t.pollId),
+    index('participation_media_item_idx').on(t.voteItemId),
+    check('participation_media_one_owner', sql`(${t.pollId} IS NULL) <> (${t.voteItemId} IS NULL)`),
+  ],
 );

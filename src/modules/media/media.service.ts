@@ -114,8 +114,9 @@ export type OpenedMedia = { stream: Readable; contentType: string; disposition: 
 /**
  * A file is visible to whoever may see the report it belongs to; a photo of an answer not yet
  * published only to the staff handling it; a photo of works on a city object and a public
- * discussion's attachment to everyone; an upload not yet attached only to its owner. A document is
- * served for download under its safe name; it has no thumbnail.
+ * discussion's attachment to everyone; a poll's image or a vote item's photo as its poll or item is
+ * seen; an upload not yet attached only to its owner. A document is served for download under its
+ * safe name; it has no thumbnail.
  */
 export async function openMedia(
   deps: MediaDeps,
@@ -130,6 +131,12 @@ export async function openMedia(
     if (!report) throw new AppError('media_not_found');
     const unpublishedAnswer = row.answerStatus === 'draft' || row.answerStatus === 'review';
     if (unpublishedAnswer && !canSeeAnswerDraft(factsOf(report), actor))
+      throw new AppError('media_not_found');
+  } else if (row.participation) {
+    // A poll's image or a vote item's photo: everyone's once the poll is published or the item
+    // approved; before that its uploader's and the staff who run polls and moderate proposals.
+    const staff = actor?.role === 'admin' || actor?.role === 'curator';
+    if (row.participation === 'staff' && actor?.id !== row.ownerId && !staff)
       throw new AppError('media_not_found');
   } else if (actor?.id !== row.ownerId && !row.isPublic && !(row.isKept && isModerator(actor))) {
     // Moderators see what they must judge (an initiative's photos before it is approved).

@@ -48,14 +48,3 @@ export async function isRegion(exec: Executor, territoryId: string): Promise<boo
   );
   return rows[0]?.root ?? false;
 }
-
-/** Media ids that are not uploads of this person (photos must be their own, from the media pipeline). */
-export async function foreignMedia(exec: Executor, ids: string[], ownerId: string): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(
-    exec,
-    sql`SELECT u.id FROM unnest(${sqlUuidArray(ids)}) AS u(id)
-        WHERE NOT EXISTS (SELECT 1 FROM media m WHERE m.id = u.id AND m.owner_id = ${ownerId})`,
-  );
-  return rows.map((r) => r.id);
-}

@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { canManage, requireOrganiserOf, resultsPublic } from './participation.policy.ts';
 import type { ListQuery, Poll, PollBody, PollSummary } from './participation.schemas.ts';
+import * as mediaRepo from './participation-media.repo.ts';
 import { type PollAction, pollState, presentPoll, presentPollSummary } from './poll.presenter.ts';
 import * as repo from './polls.repo.ts';
 
@@ -103,9 +104,22 @@ export async function getPoll(deps: PollsDeps, actor: Actor | null, id: string):
   );
 }
 
+/** The image must be the organiser's own upload (or the poll's image already), used nowhere else. */
+async function requireUsableImage(
+  exec: Executor,
+  actor: Actor,
+  imageId: string | null,
+  poll: repo.PollRow | null,
+): Promise<void> {
+  if (!imageId || imageId === poll?.imageId) return;
+  if ((await mediaRepo.unusableMedia(exec, [imageId], actor.id, poll?.id ?? null)).length > 0)
+    throw new AppError('validation_failed', [{ path: 'imageId', message: 'vmeste:invalid' }]);
+}
+
 export async function createPoll(deps: PollsDeps, actor: Actor, body: PollBody): Promise<Poll> {
   const id = await deps.db.transaction(async (tx) => {
     await requireOrganiserOf(tx, actor, body.audience.territoryIds);
+    await requireUsableImage(tx, actor, body.imageId, null);
     const now = deps.clock.now();
     const row = await repo.insertPoll(tx, {
       ...pollValues(body),
@@ -113,6 +127,7 @@ export async function createPoll(deps: PollsDeps, actor: Actor, body: PollBody):
       createdBy: actor.id,
       createdAt: now,
     });
+    await mediaRepo.setPollImage(tx, row.id, body.imageId, false);
     await repo.replaceQuestions(tx, row.id, questionsFromBody(body));
     await writeAudit(tx, { actor, action: 'poll.create', entityType: 'poll', entityId: row.id, at: now });
     return row.id;
@@ -129,9 +144,11 @@ export async function updatePoll(deps: PollsDeps, actor: Actor, id: string, body
     const row = await repo.lockPollForUpdate(tx, id);
     if (!row || !(await canManage(tx, actor, row))) throw new AppError('not_found');
     await requireOrganiserOf(tx, actor, body.audience.territoryIds);
+    await requireUsableImage(tx, actor, body.imageId, row);
     if ((await repo.countBallots(tx, id)) > 0)
       throw new AppError('questions_locked', [{ path: 'questions', message: 'questions_locked' }]);
     await repo.updatePoll(tx, id, pollValues(body));
+    await mediaRepo.setPollImage(tx, id, body.imageId, row.status === 'published');
     await repo.replaceQuestions(tx, id, questionsFromBody(body));
     await writeAudit(tx, {
       actor,
@@ -151,6 +168,7 @@ export async function publishPoll(deps: PollsDeps, actor: Actor, id: string): Pr
     if (row.status !== 'draft') throw new AppError('poll_not_draft');
     const now = deps.clock.now();
     await repo.updatePoll(tx, id, { status: 'published', publishedAt: now });
+    await mediaRepo.publishPollMedia(tx, id);
     await writeAudit(tx, { actor, action: 'poll.publish', entityType: 'poll', entityId: id, at: now });
   });
   return getPoll(deps, actor, id);

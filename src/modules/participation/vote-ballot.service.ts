@@ -35,6 +35,8 @@ export async function submitVoteBallot(
   if (body.itemIds.length > v.maxChoices)
     throw new AppError('too_many_choices', [
       { path: 'itemIds', message: 'too_many_choices', code: 'too_many_choices' },
+      // Every problem at once: the unknown items too (a rare path, so the extra read is fine).
+      ...unknownItemDetails(body.itemIds, await repo.unapprovedItems(deps.db, voteId, body.itemIds)),
     ]);
   const stored = await repo.upsertVoteBallot(deps.db, {
     voteId,
@@ -42,18 +44,20 @@ export async function submitVoteBallot(
     itemIds: body.itemIds,
     at: now,
   });
-  if (!stored) {
-    const unknown = await repo.unapprovedItems(deps.db, voteId, body.itemIds);
+  if (!stored)
     throw new AppError(
       'unknown_option',
-      unknown.map((id) => ({
-        path: `itemIds.${body.itemIds.indexOf(id)}`,
-        message: 'unknown_option',
-        code: 'unknown_option',
-      })),
+      unknownItemDetails(body.itemIds, await repo.unapprovedItems(deps.db, voteId, body.itemIds)),
     );
-  }
   return { created: stored.created, itemIds: body.itemIds };
+}
+
+function unknownItemDetails(itemIds: string[], unknown: string[]) {
+  return unknown.map((id) => ({
+    path: `itemIds.${itemIds.indexOf(id)}`,
+    message: 'unknown_option',
+    code: 'unknown_option' as const,
+  }));
 }
 
 export async function voteResults(

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { canManage } from './participation.policy.ts';
+import * as mediaRepo from './participation-media.repo.ts';
 import { presentItem, voteStage } from './vote.presenter.ts';
 import * as repo from './votes.repo.ts';
 import type { ModerationBody, VoteItem, WinnersBody } from './votes.schemas.ts';
@@ -59,6 +60,7 @@ export async function moderateItem(
         moderatedAt: now,
       });
     }
+    await mediaRepo.setItemPhotosPublic(tx, itemId, body.decision === 'approve');
     await writeAudit(tx, {
       actor,
       action: `vote.item_${body.decision}`,

@@ -43,7 +43,13 @@ export const itemBodySchema = z
     geometry: itemGeometrySchema.nullable().default(null),
     photoIds: z.array(z.uuid()).max(10).default([]).describe('Photos uploaded through POST /api/v1/media'),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    b.photoIds.forEach((id, i) => {
+      if (b.photoIds.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', message: 'vmeste:duplicate_choice', path: ['photoIds', i] });
+    });
+  });
 export type ItemBody = z.output<typeof itemBodySchema>;
 
 export const moderationBodySchema = z

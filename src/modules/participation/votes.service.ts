@@ -3,9 +3,9 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
-import * as audienceRepo from './audience.repo.ts';
 import { audienceProblem, canManage, requireOrganiserOf, resultsPublic } from './participation.policy.ts';
 import type { ListQuery } from './participation.schemas.ts';
+import * as mediaRepo from './participation-media.repo.ts';
 import {
   presentItem,
   presentVote,
@@ -129,7 +129,7 @@ export async function addItem(
       const outside = await audienceProblem(tx, actor, v);
       if (outside) throw new AppError(outside.code, [outside.detail]);
     }
-    const foreign = await audienceRepo.foreignMedia(tx, body.photoIds, actor.id);
+    const foreign = await mediaRepo.unusableMedia(tx, body.photoIds, actor.id);
     if (foreign.length > 0)
       throw new AppError(
         'validation_failed',
@@ -146,6 +146,8 @@ export async function addItem(
       status: staff ? 'approved' : 'pending',
       createdAt: now,
     });
+    // Staff items are approved at once, so their photos are public at once.
+    await mediaRepo.attachItemPhotos(tx, item.id, body.photoIds, staff);
     await writeAudit(tx, {
       actor,
       action: staff ? 'vote.item_add' : 'vote.item_propose',

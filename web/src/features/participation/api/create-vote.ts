@@ -15,6 +15,6 @@ export function useCreateVote() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createVote,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: votesQueryKey, exact: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: votesQueryKey }),
   });
 }

@@ -2,16 +2,22 @@ import { pollListSchema } from '@shared/participation/participation.schemas.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-/** Polls the caller may see (staff also their drafts). */
-export async function getPolls(signal?: AbortSignal) {
-  return (await api('/api/v1/polls', { schema: pollListSchema, signal })).items;
+/** Polls the caller may see (staff also their drafts); of one district and region-wide ones if given. */
+export async function getPolls(territoryId: string | null, signal?: AbortSignal) {
+  const query = territoryId ? `?territoryId=${encodeURIComponent(territoryId)}` : '';
+  return (await api(`/api/v1/polls${query}`, { schema: pollListSchema, signal })).items;
 }
 
-export const pollsQueryKey = ['polls'] as const;
+/** Every list of polls (whatever the district): the prefix a change invalidates. */
+export const pollsQueryKey = ['polls', 'list'] as const;
 
-export const pollsQueryOptions = () =>
-  queryOptions({ queryKey: pollsQueryKey, queryFn: ({ signal }) => getPolls(signal), staleTime: 30_000 });
+export const pollsQueryOptions = (territoryId: string | null = null) =>
+  queryOptions({
+    queryKey: [...pollsQueryKey, territoryId ?? 'all'],
+    queryFn: ({ signal }) => getPolls(territoryId, signal),
+    staleTime: 30_000,
+  });
 
-export function usePolls() {
-  return useQuery(pollsQueryOptions());
+export function usePolls(territoryId: string | null = null) {
+  return useQuery(pollsQueryOptions(territoryId));
 }

@@ -2,15 +2,22 @@ import { voteListSchema } from '@shared/participation/votes.schemas.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-export async function getVotes(signal?: AbortSignal) {
-  return (await api('/api/v1/votes', { schema: voteListSchema, signal })).items;
+/** Rating votes; of one district and region-wide ones if given. */
+export async function getVotes(territoryId: string | null, signal?: AbortSignal) {
+  const query = territoryId ? `?territoryId=${encodeURIComponent(territoryId)}` : '';
+  return (await api(`/api/v1/votes${query}`, { schema: voteListSchema, signal })).items;
 }
 
-export const votesQueryKey = ['votes'] as const;
+/** Every list of votes (whatever the district): the prefix a change invalidates. */
+export const votesQueryKey = ['votes', 'list'] as const;
 
-export const votesQueryOptions = () =>
-  queryOptions({ queryKey: votesQueryKey, queryFn: ({ signal }) => getVotes(signal), staleTime: 30_000 });
+export const votesQueryOptions = (territoryId: string | null = null) =>
+  queryOptions({
+    queryKey: [...votesQueryKey, territoryId ?? 'all'],
+    queryFn: ({ signal }) => getVotes(territoryId, signal),
+    staleTime: 30_000,
+  });
 
-export function useVotes() {
-  return useQuery(votesQueryOptions());
+export function useVotes(territoryId: string | null = null) {
+  return useQuery(votesQueryOptions(territoryId));
 }

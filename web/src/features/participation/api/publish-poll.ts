@@ -16,7 +16,7 @@ export function usePublishPoll() {
     mutationFn: publishPoll,
     onSuccess: (poll) => {
       queryClient.setQueryData(['polls', poll.id], poll);
-      return queryClient.invalidateQueries({ queryKey: pollsQueryKey, exact: true });
+      return queryClient.invalidateQueries({ queryKey: pollsQueryKey });
     },
   });
 }

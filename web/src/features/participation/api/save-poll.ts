@@ -20,7 +20,7 @@ export function useSavePoll() {
     mutationFn: savePoll,
     onSuccess: (poll) => {
       queryClient.setQueryData(['polls', poll.id], poll);
-      return queryClient.invalidateQueries({ queryKey: pollsQueryKey, exact: true });
+      return queryClient.invalidateQueries({ queryKey: pollsQueryKey });
     },
   });
 }

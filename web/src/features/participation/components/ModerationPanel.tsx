@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useModerateVoteItem } from '../api/moderate-vote-item';
+import { ItemPlace } from './ItemPlace';
 
 function PendingItem({ vote, item }: { vote: Vote; item: VoteItem }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ function PendingItem({ vote, item }: { vote: Vote; item: VoteItem }) {
   return (
     <li className="moderation-item">
       <h3>{item.title}</h3>
+      <ItemPlace geometry={item.geometry} />
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
       {item.photos.length > 0 && (

@@ -1,36 +1,35 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import type { Point } from '../../map/hooks/use-point-picker';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { useAddVoteItem } from '../api/add-vote-item';
-import { VoteMap } from './VoteMap';
+import { emptyPlace, geometryOf, type PlaceDraft, placeProblem } from './item-geometry';
+import { PlacePicker } from './PlacePicker';
 
-/** Proposing an item (residents) or adding one (staff): a title, a description, a point, photos. */
+/** Proposing an item (residents) or adding one (staff): a title, a description, a point or a line, photos. */
 export function ProposalForm({ voteId, staff }: { voteId: string; staff: boolean }) {
   const { t } = useTranslation();
   const add = useAddVoteItem(voteId);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [point, setPoint] = useState<Point | null>(null);
+  const [place, setPlace] = useState<PlaceDraft>(emptyPlace);
+  const [tried, setTried] = useState(false);
   const [photoIds, setPhotoIds] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [resetKey, setResetKey] = useState(0);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setTried(true);
+    if (placeProblem(place)) return;
     add.mutate(
-      {
-        title,
-        description,
-        geometry: point ? { type: 'Point', coordinates: [point.lon, point.lat] } : null,
-        photoIds,
-      },
+      { title, description, geometry: geometryOf(place), photoIds },
       {
         onSuccess: () => {
           setTitle('');
           setDescription('');
-          setPoint(null);
+          setPlace(emptyPlace);
+          setTried(false);
           setPhotoIds([]);
           setResetKey((k) => k + 1);
         },
@@ -54,8 +53,7 @@ export function ProposalForm({ voteId, staff }: { voteId: string; staff: boolean
           onChange={(e) => setDescription(e.target.value)}
         />
       </div>
-      <p className="hint">{t('participation.pickPoint')}</p>
-      <VoteMap label={t('participation.pickPointMap')} items={[]} point={point} onPick={setPoint} />
+      <PlacePicker value={place} onChange={setPlace} showProblem={tried} />
       <PhotoUploader
         label={t('participation.photos')}
         max={5}

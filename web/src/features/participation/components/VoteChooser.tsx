@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useSubmitVoteBallot } from '../api/submit-vote-ballot';
+import { ItemPlace } from './ItemPlace';
 import { VoteMap } from './VoteMap';
 
 /** Choosing up to N items, in a list and on the map (the two stay in step), then sending the ballot. */
@@ -36,7 +37,8 @@ export function VoteChooser({ vote }: { vote: Vote }) {
               <label className="checkbox">
                 <input type="checkbox" checked={on} disabled={!on && full} onChange={() => toggle(item.id)} />
                 {item.title}
-              </label>
+              </label>{' '}
+              <ItemPlace geometry={item.geometry} />
             </li>
           );
         })}

@@ -7,6 +7,7 @@ import { useBoundaries } from '../../map/hooks/use-boundaries';
 import { type Point, usePointPicker } from '../../map/hooks/use-point-picker';
 import { usePublicConfig } from '../../reference/api/get-config';
 import { useTerritories } from '../../reference/api/get-territories';
+import type { Vertex } from './item-geometry';
 
 type Props = {
   label: string;
@@ -14,9 +15,14 @@ type Props = {
   chosen?: ReadonlySet<string>;
   /** Choosing on the map: a marker (or a line) toggles its item. */
   onToggle?: ((id: string) => void) | null;
-  /** Proposing: a click places the point. */
+  /** Proposing: a click places the point (or, drawing a line, its next vertex). */
   point?: Point | null;
   onPick?: ((p: Point) => void) | null;
+  /** Proposing a line: its vertices so far ([lon, lat]), drawn dashed until `lineFinished`. */
+  line?: Vertex[] | null;
+  lineFinished?: boolean;
+  /** The Leaflet map, for controls outside it (e.g. "add the map's centre"). */
+  onMap?: ((map: L.Map | null) => void) | null;
 };
 
 /** Where a line's handle goes: its middle vertex. */
@@ -32,15 +38,54 @@ function anchorOf(item: VoteItem): [number, number] | null {
  * The items of a vote on the map: points as markers, road sections as lines with a marker in the
  * middle. Markers are buttons (Tab, Enter), named by their item, pressed when chosen.
  */
-export function VoteMap({ label, items, chosen, onToggle, point = null, onPick = null }: Props) {
+export function VoteMap({
+  label,
+  items,
+  chosen,
+  onToggle,
+  point = null,
+  onPick = null,
+  line = null,
+  lineFinished = false,
+  onMap = null,
+}: Props) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const territories = useTerritories(true);
   const [map, setMap] = useState<L.Map | null>(null);
   const toggle = useRef(onToggle);
   toggle.current = onToggle;
+  const onMapRef = useRef(onMap);
+  onMapRef.current = onMap;
   useBoundaries(map, territories.data);
   usePointPicker(map, point, onPick);
+  useEffect(() => onMapRef.current?.(map), [map]);
+
+  // The line being drawn: dashed while open, solid once finished, with a dot on every vertex.
+  useEffect(() => {
+    if (!map || !line || line.length === 0) return;
+    const layer = L.layerGroup().addTo(map);
+    const latLngs = line.map(([lon, lat]) => [lat, lon] as [number, number]);
+    L.polyline(latLngs, {
+      color: '#c2410c',
+      weight: 5,
+      opacity: 0.9,
+      interactive: false,
+      ...(lineFinished ? {} : { dashArray: '8 8' }),
+    }).addTo(layer);
+    for (const at of latLngs)
+      L.circleMarker(at, {
+        radius: 6,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: '#c2410c',
+        fillOpacity: 1,
+        interactive: false,
+      }).addTo(layer);
+    return () => {
+      layer.remove();
+    };
+  }, [map, line, lineFinished]);
 
   // Show all the items (not the whole region) when they first arrive or change.
   useEffect(() => {

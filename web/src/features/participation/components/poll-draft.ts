@@ -18,6 +18,9 @@ export type DraftQuestion = {
 export type PollDraft = {
   title: string;
   description: string;
+  /** An uploaded image (media id); `imageUrl` when it was saved with the poll. */
+  imageId: string | null;
+  imageUrl: string | null;
   territoryIds: string[];
   verifiedOnly: boolean;
   /** `datetime-local` values (the browser's time zone). */
@@ -63,6 +66,8 @@ export function emptyDraft(now = new Date()): PollDraft {
   return {
     title: '',
     description: '',
+    imageId: null,
+    imageUrl: null,
     territoryIds: [],
     verifiedOnly: false,
     opensAt: toLocalInput(now),
@@ -88,6 +93,8 @@ export function draftFromPoll(p: Poll): PollDraft {
   return {
     title: p.title,
     description: p.description,
+    imageId: p.imageId,
+    imageUrl: p.imageUrl,
     territoryIds: p.audience.territoryIds,
     verifiedOnly: p.audience.verifiedOnly,
     opensAt: toLocalInput(new Date(p.opensAt)),
@@ -103,6 +110,7 @@ export function bodyFromDraft(d: PollDraft): PollBodyInput {
   return {
     title: d.title,
     description: d.description,
+    imageId: d.imageId,
     audience: { territoryIds: d.territoryIds, verifiedOnly: d.verifiedOnly },
     opensAt: new Date(d.opensAt).toISOString(),
     closesAt: new Date(d.closesAt).toISOString(),

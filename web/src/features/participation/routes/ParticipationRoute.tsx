@@ -1,12 +1,13 @@
 import type { PollSummary } from '@shared/participation/participation.schemas.ts';
 import type { VoteSummary } from '@shared/participation/votes.schemas.ts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
+import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { usePolls } from '../api/get-polls';
 import { useVotes } from '../api/get-votes';
 import { StateBadge } from '../components/StateBadge';
@@ -26,13 +27,29 @@ function Entry({ to, title, state, until }: { to: string; title: string; state: 
   );
 }
 
-/** The participation section: open polls and votes first, then upcoming, then closed ones with results. */
+/**
+ * The participation section: open polls and votes first, then upcoming, then closed ones with
+ * results; a resident picks their district to see its own and the region-wide ones (kept in the URL).
+ */
 export function ParticipationRoute() {
   const { t } = useTranslation();
   usePageTitle(t('participation.title'));
   const me = useMe();
-  const polls = usePolls();
-  const votes = useVotes();
+  const [search, setSearch] = useSearchParams();
+  const district = search.get('district');
+  const districts = districtsOf(useTerritories().data ?? []);
+  const polls = usePolls(district);
+  const votes = useVotes(district);
+  const chooseDistrict = (id: string) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('district', id);
+        else next.delete('district');
+        return next;
+      },
+      { replace: true },
+    );
   const organiser = me.data ? organiserRoles.includes(me.data.role) : false;
   const sortPolls = (items: PollSummary[]) =>
     [...items].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
@@ -53,6 +70,21 @@ export function ParticipationRoute() {
           </Link>
         </p>
       )}
+      <div className="field participation-filter">
+        <label htmlFor="participation-district">{t('participation.district')}</label>
+        <select
+          id="participation-district"
+          value={district ?? ''}
+          onChange={(e) => chooseDistrict(e.target.value)}
+        >
+          <option value="">{t('participation.allDistricts')}</option>
+          {districts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {localName(d.name)}
+            </option>
+          ))}
+        </select>
+      </div>
       <section aria-labelledby="polls-title">
         <h2 id="polls-title">{t('participation.polls')}</h2>
         {polls.isPending && <Loading />}

@@ -10,6 +10,7 @@ import { usePublishPoll } from '../api/publish-poll';
 import { useSavePoll } from '../api/save-poll';
 import { AudienceFields } from '../components/AudienceFields';
 import { PollAnswerForm } from '../components/PollAnswerForm';
+import { PollImageField } from '../components/PollImageField';
 import {
   bodyFromDraft,
   draftFromPoll,
@@ -54,6 +55,7 @@ function PollBuilder({
   const [draft, setDraft] = useState(initial);
   const [preview, setPreview] = useState(false);
   const [publishError, setPublishError] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(false);
   const set = (patch: Partial<PollDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   // The server's problems, keyed by question index and field (`questions.2.options`).
@@ -117,6 +119,12 @@ function PollBuilder({
           />
           {problems.get('description') && <p className="field-error">{problems.get('description')}</p>}
         </div>
+        <PollImageField
+          imageUrl={draft.imageUrl}
+          onChange={set}
+          onBusyChange={setUploading}
+          error={problems.get('imageId')}
+        />
         <AudienceFields
           territoryIds={draft.territoryIds}
           verifiedOnly={draft.verifiedOnly}
@@ -220,14 +228,14 @@ function PollBuilder({
           fields={[...problems.keys()].filter((p) => p !== '')}
         />
         <div className="form-actions">
-          <button type="submit" className="button button--secondary" disabled={save.isPending}>
+          <button type="submit" className="button button--secondary" disabled={save.isPending || uploading}>
             {published ? t('participation.save') : t('participation.saveDraft')}
           </button>
           {!published && (
             <button
               type="button"
               className="button"
-              disabled={save.isPending}
+              disabled={save.isPending || uploading}
               onClick={(e) => void submit(e, true)}
             >
               {t('participation.saveAndPublish')}

@@ -5,10 +5,12 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { useVote } from '../api/get-vote';
+import { ItemPlace } from '../components/ItemPlace';
 import { ModerationPanel } from '../components/ModerationPanel';
 import { ProposalForm } from '../components/ProposalForm';
 import { StateBadge } from '../components/StateBadge';
 import { VoteChooser } from '../components/VoteChooser';
+import { VoteMap } from '../components/VoteMap';
 import { VoteResultsView } from '../components/VoteResultsView';
 
 /** A rating vote in whatever stage it is: proposing, moderating, choosing, results and winners. */
@@ -22,6 +24,7 @@ export function VoteRoute() {
   const v = vote.data;
   const can = (a: (typeof v.allowedActions)[number]) => v.allowedActions.includes(a);
   const mine = v.items.filter((i) => i.mine && i.status !== 'approved');
+  const approved = v.items.filter((i) => i.status === 'approved');
 
   return (
     <div className="page vote-page">
@@ -72,7 +75,7 @@ export function VoteRoute() {
           <ul>
             {mine.map((i) => (
               <li key={i.id}>
-                {i.title} — {t(`participation.itemStatus.${i.status}`)}
+                {i.title} <ItemPlace geometry={i.geometry} /> — {t(`participation.itemStatus.${i.status}`)}
                 {i.rejectReason && `: ${i.rejectReason}`}
               </li>
             ))}
@@ -80,15 +83,18 @@ export function VoteRoute() {
         </section>
       )}
       {can('moderate') && <ModerationPanel vote={v} />}
-      {!can('vote') && (
+      {!can('vote') && approved.length > 0 && (
         <section aria-labelledby="items-title">
           <h2 id="items-title">{t('participation.items')}</h2>
-          <ul>
-            {v.items
-              .filter((i) => i.status === 'approved')
-              .map((i) => (
-                <li key={i.id}>{i.title}</li>
-              ))}
+          {approved.some((i) => i.geometry) && (
+            <VoteMap label={t('participation.itemsMap')} items={approved} />
+          )}
+          <ul className="vote-items">
+            {approved.map((i) => (
+              <li key={i.id}>
+                {i.title} <ItemPlace geometry={i.geometry} />
+              </li>
+            ))}
           </ul>
         </section>
       )}
