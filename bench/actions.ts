@@ -5,7 +5,7 @@
  * organisations' operators start, draft, submit, and the moderator publishes. A scenario stops when
  * its reports run out (never a conflict counted as an error).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { hashPassword } from '../src/modules/identity/index.ts';
 
 export const ACTION_SCENARIOS = [

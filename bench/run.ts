@@ -10,7 +10,14 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
-import { ACTION_SCENARIOS, type ActionWork, actionVerdict, actionWork, createStaff, type Staff } from './actions.ts';
+import {
+  ACTION_SCENARIOS,
+  type ActionWork,
+  actionVerdict,
+  actionWork,
+  createStaff,
+  type Staff,
+} from './actions.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { BENCH_NOTICES, noticeMapPath, regionBox, seedNotices } from './notices.ts';
 

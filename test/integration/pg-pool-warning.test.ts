@@ -82,7 +82,9 @@ describe.runIf(onPostgres)('the PostgreSQL pool under a running app', () => {
         'fulfilled',
         'fulfilled',
       ]);
-      const values = results.map((r) => (r.status === 'fulfilled' ? (r.value as { n?: number }[])[0]?.n : null));
+      const values = results.map((r) =>
+        r.status === 'fulfilled' ? (r.value as { n?: number }[])[0]?.n : null,
+      );
       expect([values[0], values[4], values[5]]).toEqual([1, 2, 3]);
     } finally {
       await database.close();
@@ -97,7 +99,11 @@ describe.runIf(onPostgres)('the PostgreSQL pool under a running app', () => {
       await signIn('moderator@demo.vmeste.local'),
       await signIn('operator.light@demo.vmeste.local'),
     ];
-    const categories = await call<{ items: { id: string; code: string }[] }>('GET', '/api/v1/categories', null);
+    const categories = await call<{ items: { id: string; code: string }[] }>(
+      'GET',
+      '/api/v1/categories',
+      null,
+    );
     const streetLight = categories.items.find((c) => c.code === 'street-light')!.id;
     // Several reports walked through the actions at once: each commit kicks the dispatcher, whose
     // transaction loads the recipients; submit-answer runs the answer checks in its transaction.

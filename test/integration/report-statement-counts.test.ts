@@ -73,7 +73,10 @@ describe('statements per report page and per action', () => {
     for (const who of [null, author, staff.moderator]) await getReport(t, who, answered.id);
     const anonymous = show('page, anonymous', await counted(() => getReport(t, null, answered.id)));
     const own = show('page, author', await counted(() => getReport(t, author, answered.id)));
-    const moderator = show('page, moderator', await counted(() => getReport(t, staff.moderator, answered.id)));
+    const moderator = show(
+      'page, moderator',
+      await counted(() => getReport(t, staff.moderator, answered.id)),
+    );
     expect(anonymous).toBeLessThanOrEqual(CEILINGS.pageAnonymous);
     expect(own).toBeLessThanOrEqual(CEILINGS.pageAuthor);
     expect(moderator).toBeLessThanOrEqual(CEILINGS.pageStaff);

@@ -35,7 +35,11 @@ export async function duplicateFields(
 }
 
 /** The same fields from the columns supportFactFields added to a larger statement (no query). */
-export function duplicateFieldsOf(row: ReportRow, actor: Actor | null, f: SupportFactColumns): DuplicateFields {
+export function duplicateFieldsOf(
+  row: ReportRow,
+  actor: Actor | null,
+  f: SupportFactColumns,
+): DuplicateFields {
   const mine = Boolean(f.supportedByMe);
   return {
     supportCount: Number(f.supportCount ?? 0),

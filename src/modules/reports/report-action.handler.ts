@@ -51,12 +51,7 @@ export async function dueDate(
   const slaDays = await categorySlaDays(tx, row.categoryId);
   const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
   const registeredAt = appealCountsFrom === 'now' ? now : row.createdAt;
-  return answerDueAt(
-    calendar,
-    row.kind,
-    { slaDays },
-    { routedAt: now, registeredAt },
-  );
+  return answerDueAt(calendar, row.kind, { slaDays }, { routedAt: now, registeredAt });
 }
 
 /** A new deadline starts clean: the escalation job's marks belong to the previous one. */

@@ -62,7 +62,11 @@ export async function getReport(deps: ReportsDeps, actor: Actor | null, id: stri
  * The detail view of a report the caller may see, read fresh (a command's answer after its commit):
  * one statement for the row and its detail.
  */
-export async function viewReportById(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportDetail> {
+export async function viewReportById(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  id: string,
+): Promise<ReportDetail> {
   const found = await findReportView(deps.db, id, viewOptions(actor));
   if (!found) throw new AppError('report_not_found');
   return presentView(deps, actor, found.row, found.extras);

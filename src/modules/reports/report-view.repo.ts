@@ -8,7 +8,13 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
 import { answers } from '../../db/schema/reports.ts';
-import { type AnswerRow, decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
+import {
+  type AnswerRow,
+  decodeReportRow,
+  type ReportRow,
+  reportJoins,
+  reportRowFields,
+} from './reports.repo.ts';
 
 export type MediaRef = { id: string; purpose: 'report' | 'answer' | 'dispute'; answerId: string | null };
 
@@ -79,7 +85,14 @@ function extrasFields(o: ReportViewOptions): SQL {
     ${o.extraFields.sql}`;
 }
 
-const EXTRA_KEYS = new Set(['mediaJson', 'answersJson', 'noticesJson', 'objectJson', 'ratingJson', 'authorJson']);
+const EXTRA_KEYS = new Set([
+  'mediaJson',
+  'answersJson',
+  'noticesJson',
+  'objectJson',
+  'ratingJson',
+  'authorJson',
+]);
 
 function decodeExtras(raw: Record<string, unknown>, o: ReportViewOptions): ReportViewExtras {
   const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
