@@ -10,11 +10,19 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
+import {
+  ACTION_SCENARIOS,
+  type ActionWork,
+  actionVerdict,
+  actionWork,
+  createStaff,
+  type Staff,
+} from './actions.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { BENCH_NOTICES, noticeMapPath, regionBox, seedNotices } from './notices.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// BENCH_DATABASE names another database, so that two benchmarks on one server do not drop each other's.
+// Another name (BENCH_DATABASE) lets two benches share one PostgreSQL server without dropping each other's.
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'vmeste_bench';
 const CITUS_BENCH_SCHEMA = 'vmeste_bench';
 export const BENCH_PASSWORD = 'bench-password-1';
@@ -102,6 +110,7 @@ type Target = {
   stop: () => Promise<void>;
   token: string;
   moderatorToken: string;
+  staff: Staff;
 };
 
 async function signIn(port: number, email: string): Promise<string> {
@@ -127,15 +136,16 @@ async function openTarget(name: string, url: string, port: number, schema: strin
       ),
     ),
   );
-  return {
-    name,
-    url,
-    schema,
-    port,
-    stop,
-    token: await signIn(port, email),
-    moderatorToken: await signIn(port, moderator),
-  };
+  const moderatorToken = await signIn(port, moderator);
+  const staff = await withSchema(url, schema, (c) =>
+    createStaff(
+      async (text, values) => (await c.query(text, values)).rows,
+      (e) => signIn(port, e),
+      BENCH_PASSWORD,
+      moderatorToken,
+    ),
+  );
+  return { name, url, schema, port, stop, token: await signIn(port, email), moderatorToken, staff };
 }
 
 export async function withSchema<T>(
@@ -197,14 +207,29 @@ function medianRun(
   };
 }
 
-/** The reports the intake scenario filed, still submitted: the actions scenario accepts them. */
-function submittedReports(target: Target): Promise<string[]> {
-  return withSchema(target.url, target.schema, async (c) => {
-    const { rows } = await c.query<{ id: string }>(
-      `SELECT id FROM reports WHERE status = 'submitted' ORDER BY number`,
-    );
+/** Every report's id, in filing order: the report-page scenario reads them in turn. */
+function reportIds(url: string, schema: string): Promise<string[]> {
+  return withSchema(url, schema, async (c) => {
+    const { rows } = await c.query<{ id: string }>(`SELECT id FROM reports ORDER BY number`);
     return rows.map((r) => r.id);
   });
+}
+
+/** The commonest (category, status) pair: the bare page baseline's filter. */
+function commonPage(url: string): Promise<{ category: string; status: string }> {
+  return withSchema(url, 'public', async (c) => {
+    const { rows } = await c.query<{ category: string; status: string }>(
+      `SELECT category_id AS category, status FROM reports GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`,
+    );
+    return rows[0]!;
+  });
+}
+
+/** The baseline a scenario is compared with: writes with the bare INSERT, reads with the bare read or page. */
+function baselineOf(scenario: string): 'insert' | 'read' | 'page' {
+  if (scenario === 'page') return 'read';
+  if (scenario === 'reads' || scenario.startsWith('notice-map')) return 'page';
+  return 'insert';
 }
 
 /**
@@ -213,6 +238,15 @@ function submittedReports(target: Target): Promise<string[]> {
  * same scenarios also run against a distributed region schema there, alternating with plain
  * PostgreSQL scenario by scenario so that both see the same machine load.
  */
+/** The load options of an action scenario: request i acts on the i-th report as its staff member. */
+function actionLoad(work: ActionWork[]) {
+  return {
+    path: (i: number) => work[i]!.path,
+    body: (i: number) => work[i]!.body,
+    requestHeaders: (i: number) => ({ authorization: `Bearer ${work[i]!.token}` }),
+  };
+}
+
 export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'learning') return (await import('./learning.ts')).runLearningBench(args.slice(1));
   if (args[0] === 'knowledge')
@@ -228,13 +262,14 @@ export async function runBench(args: string[]): Promise<void> {
   }
   if (args[0] === 'reliability')
     return (await import('./reliability/run.ts')).runReliabilityBench(args.slice(1));
-  if (args[0] === 'soak') return (await import('./reliability/soak.ts')).runSoakBench(args.slice(1));
   const { values } = parseArgs({
     args,
     options: {
       seconds: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       concurrency: { type: 'string', default: '32' },
+      // The report page, its bare-read baseline and the staff actions: issue 17's targets are at 16.
+      'action-concurrency': { type: 'string', default: '16' },
       port: { type: 'string', default: '3901' },
       // Runs of each intake (without and with notices), alternated A B B A …: at least 2.
       rounds: { type: 'string', default: '2' },
@@ -264,13 +299,14 @@ export async function runBench(args: string[]): Promise<void> {
   const seconds = Number(values.seconds);
   const warmupSeconds = Number(values.warmup);
   const concurrency = Number(values.concurrency);
+  const actionConcurrency = Number(values['action-concurrency']);
   const port = Number(values.port);
   const rounds = Math.max(1, Number(values.rounds));
   const maxRequests = 2_000_000;
   const bodies = generateIntakeBodies(50_000, 42);
 
   console.log(
-    `Vmeste benchmark — intake, actions and reads, concurrency ${concurrency}, ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL${citusUrl ? ' and Citus' : ''}; load average ${loadavg()
+    `Vmeste benchmark — intake, actions and reads, concurrency ${concurrency} (report page and actions ${actionConcurrency}), ${seconds} s (+${warmupSeconds} s warm-up), PostgreSQL${citusUrl ? ' and Citus' : ''}; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
@@ -293,7 +329,15 @@ export async function runBench(args: string[]): Promise<void> {
   const intakeOrder = Array.from({ length: rounds }, (_, k) =>
     k % 2 === 0 ? (['intake', 'intake-notices'] as const) : (['intake-notices', 'intake'] as const),
   ).flat();
-  const steps = ['intake-warmup', ...intakeOrder, 'actions', 'reads', 'notice-map', 'notice-map-1'] as const;
+  const steps = [
+    'intake-warmup',
+    ...intakeOrder,
+    ...ACTION_SCENARIOS,
+    'page',
+    'reads',
+    'notice-map',
+    'notice-map-1',
+  ] as const;
   for (const [step, scenario] of steps.entries()) {
     for (const target of targets) {
       const intakeRun =
@@ -307,7 +351,16 @@ export async function runBench(args: string[]): Promise<void> {
           noticeMapPath(await regionBox(target.url, target.schema), new Date().toISOString()),
         );
       }
-      const submitted = scenario === 'actions' ? await submittedReports(target) : [];
+      const action = (ACTION_SCENARIOS as readonly string[]).includes(scenario)
+        ? await withSchema(target.url, target.schema, (c) =>
+            actionWork(
+              async (text, values) => (await c.query(text, values)).rows,
+              target.staff,
+              scenario as (typeof ACTION_SCENARIOS)[number],
+            ),
+          )
+        : null;
+      const pageIds = scenario === 'page' ? await reportIds(target.url, target.schema) : [];
       // Category ids differ between the two databases; their codes are the same.
       const ids = new Map(
         (
@@ -318,10 +371,12 @@ export async function runBench(args: string[]): Promise<void> {
       const result = await runLoad({
         port: target.port,
         // The map's latency is one resident's view: measured with one client as well as under load.
-        concurrency: scenario === 'notice-map-1' ? 1 : concurrency,
+        concurrency:
+          scenario === 'notice-map-1' ? 1 : action || scenario === 'page' ? actionConcurrency : concurrency,
         seconds: scenario === 'intake-warmup' ? warmupSeconds : seconds,
         warmupSeconds: scenario === 'intake-warmup' ? 0 : warmupSeconds,
-        maxRequests,
+        // An action stops when the reports in its status run out (each is acted on once).
+        maxRequests: action ? action.length : maxRequests,
         headers: { authorization: `Bearer ${target.token}` },
         onProgress: progress.onProgress,
         ...(intakeRun
@@ -341,14 +396,15 @@ export async function runBench(args: string[]): Promise<void> {
             }
           : scenario === 'notice-map' || scenario === 'notice-map-1'
             ? { path: mapPaths.get(target.name)!, method: 'GET' as const }
-            : scenario === 'actions'
-              ? {
-                  // Each request accepts the next submitted report (a conflict once they run out counts as an error).
-                  headers: { authorization: `Bearer ${target.moderatorToken}` },
-                  path: (i: number) => `/api/v1/reports/${submitted[i % submitted.length]}/actions/accept`,
-                  body: () => ({}),
-                }
-              : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
+            : action
+              ? actionLoad(action)
+              : scenario === 'page'
+                ? {
+                    // The author's view of each report in turn (the bench resident filed them all).
+                    path: (i: number) => `/api/v1/reports/${pageIds[i % pageIds.length]}`,
+                    method: 'GET' as const,
+                  }
+                : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
       });
       progress.done();
       if (scenario !== 'intake-warmup') results.push({ scenario, target: target.name, result });
@@ -361,30 +417,75 @@ export async function runBench(args: string[]): Promise<void> {
     const b = bodies[i % bodies.length]!;
     return { categoryId: categories.items[0]!.id, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
   };
+  const readIds = await reportIds(url, 'public');
+  const page = await commonPage(url);
   const bare = await startServer('bare', url, port);
-  const bareProgress = shown('baseline (bare INSERT)');
-  const baseline = await runLoad({
-    port,
-    path: '/bare',
-    concurrency,
-    seconds,
-    warmupSeconds,
-    maxRequests,
-    headers: {},
-    body: toBody,
-    onProgress: bareProgress.onProgress,
-  });
-  bareProgress.done();
+  const bareRun = async (label: string, load: Partial<Parameters<typeof runLoad>[0]>) => {
+    const progress = shown(label);
+    const result = await runLoad({
+      port,
+      path: '/bare',
+      concurrency,
+      seconds,
+      warmupSeconds,
+      maxRequests,
+      headers: {},
+      onProgress: progress.onProgress,
+      ...load,
+    });
+    progress.done();
+    return result;
+  };
+  const baselines = {
+    insert: await bareRun('baseline (bare INSERT)', { body: toBody }),
+    read: await bareRun('baseline (bare read by id)', {
+      concurrency: actionConcurrency,
+      method: 'GET',
+      path: (i) => `/bare/read/${readIds[i % readIds.length]}`,
+    }),
+    page: await bareRun('baseline (bare page of 25)', {
+      method: 'GET',
+      path: `/bare/page?category=${page.category}&status=${page.status}`,
+    }),
+  };
+  const baseline = baselines.insert;
   await bare.stop();
 
-  for (const r of results) console.log(line(`${r.scenario} (${r.target})`, r.result));
-  console.log(line('baseline (bare INSERT)', baseline));
+  const baselineLabel = { insert: 'bare INSERT', read: 'bare read', page: 'bare page' } as const;
+  for (const r of results) {
+    const which = baselineOf(r.scenario);
+    const ratio = r.result.throughput / baselines[which].throughput;
+    console.log(
+      `${line(`${r.scenario} (${r.target})`, r.result)}   ${(ratio * 100).toFixed(1).padStart(5)}% of ${baselineLabel[which]}`,
+    );
+  }
+  console.log(line('baseline (bare INSERT)', baselines.insert));
+  console.log(line('baseline (bare read by id)', baselines.read));
+  console.log(line('baseline (bare page of 25)', baselines.page));
   const intake = medianRun(results, 'intake', 'PostgreSQL');
   const ratio = intake.throughput / baseline.throughput;
   console.log(`ratio intake/baseline: ${(ratio * 100).toFixed(1)}%`);
   console.log(
     `targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
   );
+  for (const target of targets) {
+    const of = (scenario: string) => medianRun(results, scenario, target.name);
+    const runs = (scenario: string) =>
+      results
+        .filter((r) => r.scenario === scenario && r.target === target.name)
+        .map((r) => r.result.throughput.toFixed(0))
+        .join(', ');
+    const pageRatio = of('page').throughput / baselines.read.throughput;
+    console.log(
+      `report page (${target.name}): ${(pageRatio * 100).toFixed(1)}% of the bare read (target ≥40%: ${pageRatio >= 0.4 ? 'met' : 'NOT met'})`,
+    );
+    for (const a of ACTION_SCENARIOS) {
+      const r = of(a);
+      console.log(
+        `${a} (${target.name}): ${r.requests} requests, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms — ${actionVerdict(r)}`,
+      );
+    }
+  }
   for (const target of targets) {
     const of = (scenario: string) => medianRun(results, scenario, target.name);
     const runs = (scenario: string) =>
@@ -402,7 +503,7 @@ export async function runBench(args: string[]): Promise<void> {
     );
   }
   if (citusUrl) {
-    for (const scenario of ['intake', 'actions', 'reads']) {
+    for (const scenario of ['intake', 'accept', 'page', 'reads']) {
       const [plain, citus] = ['PostgreSQL', 'Citus'].map((t) => medianRun(results, scenario, t));
       console.log(
         `Citus vs PostgreSQL, ${scenario}: ${(citus!.throughput / plain!.throughput).toFixed(2)}× the throughput, p50 ${(citus!.p50 / plain!.p50).toFixed(2)}× the latency`,
@@ -414,5 +515,5 @@ export async function runBench(args: string[]): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, results, baseline, ratio }));
+  console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, results, baselines, ratio }));
 }

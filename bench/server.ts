@@ -1,7 +1,9 @@
 /**
  * A server process for the benchmark (the load generator runs in another process so that both do not
- * share one event loop): `app` is the full Vmeste application, `bare` is the baseline — a bare Fastify
- * route doing one parameterised INSERT over the same pool.
+ * share one event loop): `app` is the full Vmeste application, `bare` the baselines — bare Fastify
+ * routes over one pool of the app's size: one parameterised INSERT (`POST /bare`), one report row by
+ * primary key (`GET /bare/read/:id`), and a plain indexed page of 25 reports by category and status,
+ * newest first (`GET /bare/page?category=&status=`).
  */
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -52,6 +54,27 @@ async function startBare() {
       [b.categoryId, b.text, b.lon, b.lat, b.address ?? null],
     );
     return reply.status(201).send({ id: rows[0].id });
+  });
+  // What the report page's figure is measured against: the row alone, by its primary key.
+  app.get('/bare/read/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { rows } = await pool.query(
+      `SELECT id, number, kind, status, category_id, text, address, is_public, created_at, updated_at,
+              ST_Y(location) AS lat, ST_X(location) AS lon
+         FROM reports WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? rows[0] : reply.status(404).send({});
+  });
+  // What a list's figure is measured against: one page through whatever index serves it.
+  app.get('/bare/page', async (request) => {
+    const q = request.query as { category: string; status: string };
+    const { rows } = await pool.query(
+      `SELECT id, number, status, text, address, created_at FROM reports
+        WHERE category_id = $1 AND status = $2 ORDER BY created_at DESC LIMIT 25`,
+      [q.category, q.status],
+    );
+    return { items: rows };
   });
   await app.listen({ port: Number(port), host: '127.0.0.1' });
 }

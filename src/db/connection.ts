@@ -98,6 +98,38 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
   return { database, client };
 }
 
+/**
+ * A pg client runs one query at a time. Given another while one runs, pg 8 queues it itself but
+ * warns that the queue is deprecated ("Calling client.query() when the client is already executing
+ * a query"), and pg 9 refuses. A transaction is one client, and a `Promise.all` over its executor
+ * sends several queries at once (the notification dispatcher's recipients, the answer checks, the
+ * routing-rule checks did). Each pooled client therefore chains its promise-style queries here: a
+ * query starts when the previous one on the same client has settled, as pg's own queue did, without
+ * the warning. Callback and submittable queries (the pool's own `pool.query`, cursors) go straight
+ * through: the pool hands them an idle client.
+ */
+function queueQueriesInOrder(client: pg.PoolClient): void {
+  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
+  let running = 0;
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') return send(...args);
+    // Idle: straight to the client, no extra turn of the event loop.
+    const result = running === 0 ? Promise.resolve(send(...args)) : previous.then(() => send(...args));
+    running++;
+    previous = result.then(
+      () => {
+        running--;
+      },
+      () => {
+        running--;
+      },
+    );
+    return result;
+  }) as typeof client.query;
+}
+
 export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
   database: Database;
   pool: pg.Pool;
@@ -110,6 +142,7 @@ export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
   });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  pool.on('connect', queueQueriesInOrder);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const database: Database = {
     engine: 'postgres',

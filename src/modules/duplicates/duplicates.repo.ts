@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows, queryRowsPrepared } from '../../db/connection.ts';
 import { type MergeMoved, reportMerges } from '../../db/schema/duplicates.ts';
 import { media, reportFollowers, reports } from '../../db/schema/reports.ts';
@@ -144,6 +144,30 @@ export function boxDegrees(meters: number, lat: number): number {
 }
 
 // ---- support and followers ---------------------------------------------------------------------------
+
+/** What supportFacts reads, as raw columns of a larger statement over the report `r`. */
+export type SupportFactColumns = {
+  supportCount: number;
+  supportedByMe: boolean;
+  mergedIntoNumber: number | string | null;
+};
+
+/**
+ * The support facts as select-list fields over a report aliased `r`, for the report page's single
+ * statement (reports.repo findReportView): the count, the caller's own support, the number of the
+ * report it was merged into (its id is the report's own merged_into_id).
+ */
+export function supportFactFields(actorId: string | null): SQL {
+  return sql`(SELECT count(*)::int FROM report_followers f
+               WHERE f.report_id = r.id AND f.reason IN (${supportReasonsSql})) AS "supportCount",
+             ${
+               actorId
+                 ? sql`EXISTS (SELECT 1 FROM report_followers f WHERE f.report_id = r.id
+                         AND f.user_id = ${actorId}::uuid AND f.reason IN (${supportReasonsSql}))`
+                 : sql`FALSE`
+             } AS "supportedByMe",
+             (SELECT p.number FROM reports p WHERE p.id = r.merged_into_id) AS "mergedIntoNumber"`;
+}
 
 export async function supportFacts(
   exec: Executor,

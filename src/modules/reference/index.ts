@@ -100,3 +100,18 @@ export async function categoryRequiresPhoto(exec: Executor, categoryId: string):
   photoRequiredCache.set(categoryId, required);
   return required;
 }
+
+/**
+ * A subject's answer deadline in working days (null: none set), read by every action that starts a
+ * deadline (accept, assign, reopen): cached per node for 5 s, like the photo rule above (an
+ * admin's change reaches every node within that).
+ */
+const slaDaysCache = new TtlCache<number | null>(5_000, 1000);
+
+export async function categorySlaDays(exec: Executor, categoryId: string): Promise<number | null> {
+  const hit = slaDaysCache.get(categoryId);
+  if (hit !== undefined) return hit;
+  const days = (await repo.findCategory(exec, categoryId))?.slaDays ?? null;
+  slaDaysCache.set(categoryId, days);
+  return days;
+}

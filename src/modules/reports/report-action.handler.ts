@@ -5,7 +5,7 @@
 import type { Tx } from '../../db/connection.ts';
 import { answerDueAt, uncachedCalendar } from '../calendar/index.ts';
 import type { Actor } from '../identity/index.ts';
-import { findCategory } from '../reference/index.ts';
+import { categorySlaDays } from '../reference/index.ts';
 import type { ReportAction, ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import type * as repo from './reports.repo.ts';
@@ -48,15 +48,10 @@ export async function dueDate(
   now: Date,
   appealCountsFrom: 'registration' | 'now' = 'registration',
 ): Promise<Date | null> {
-  const category = await findCategory(tx, row.categoryId);
+  const slaDays = await categorySlaDays(tx, row.categoryId);
   const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
   const registeredAt = appealCountsFrom === 'now' ? now : row.createdAt;
-  return answerDueAt(
-    calendar,
-    row.kind,
-    { slaDays: category?.slaDays ?? null },
-    { routedAt: now, registeredAt },
-  );
+  return answerDueAt(calendar, row.kind, { slaDays }, { routedAt: now, registeredAt });
 }
 
 /** A new deadline starts clean: the escalation job's marks belong to the previous one. */

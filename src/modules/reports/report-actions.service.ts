@@ -9,7 +9,7 @@ import { routeReport } from '../routing/index.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
 import { dueDate, event, freshDeadline, type Handler } from './report-action.handler.ts';
-import { viewReport } from './report-read.service.ts';
+import { viewReportById } from './report-read.service.ts';
 import { deadlineAfterReview, redirectReport, resumedDeadline } from './report-redirect.handler.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
@@ -200,8 +200,11 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     };
   },
   async 'publish-answer'({ tx, row, now }) {
-    const answer = await requireWorkingAnswer(tx, row.id);
-    for (const a of await repo.listAnswers(tx, row.id))
+    // One read of the report's answers: the working one is published, an earlier published one superseded.
+    const all = await repo.listAnswers(tx, row.id);
+    const answer = all.find((a) => a.status === 'draft' || a.status === 'review');
+    if (!answer) throw new AppError('invalid_transition');
+    for (const a of all)
       if (a.status === 'published') await repo.updateAnswer(tx, a.id, { status: 'superseded' });
     await repo.updateAnswer(tx, answer.id, {
       status: 'published',
@@ -301,7 +304,7 @@ export async function runAction<A extends ReportAction>(
   action: A,
   body: ActionBodies[A],
 ): Promise<ReportDetail> {
-  const updated = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const row = await repo.findReport(tx, reportId, true);
     if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
     const now = deps.clock.now();
@@ -349,8 +352,9 @@ export async function runAction<A extends ReportAction>(
       at: now,
       details: { from: row.status, to: status },
     });
-    return repo.findReport(tx, row.id);
   });
   deps.onEventsCommitted?.(reportId);
-  return viewReport(deps, actor, updated!);
+  // The answer is read after the commit, row and detail in one statement (not re-read in the
+  // transaction, which would hold the row's lock for one more round trip).
+  return viewReportById(deps, actor, reportId);
 }

@@ -3,8 +3,8 @@ import { AppError } from '../../lib/errors.ts';
 import { findAppellant } from '../appeals/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
-import { duplicateFields } from '../duplicates/report-view.ts';
-import { type Actor, findUserById } from '../identity/index.ts';
+import { duplicateFieldsOf, supportFactFields } from '../duplicates/report-view.ts';
+import type { Actor } from '../identity/index.ts';
 import {
   canSeeAnswerDraft,
   canSeeAuthorData,
@@ -14,6 +14,12 @@ import {
   staffOnlyEvents,
 } from './report.policy.ts';
 import { type DetailParts, factsOf, presentAnswer, presentDetail } from './report.presenter.ts';
+import {
+  findReportExtras,
+  findReportView,
+  type ReportViewExtras,
+  type ReportViewOptions,
+} from './report-view.repo.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import * as repo from './reports.repo.ts';
 import type { Appellant, ReportDetail, ReportEvent } from './reports.schemas.ts';
@@ -29,43 +35,87 @@ export async function loadVisibleReport(
   return row;
 }
 
+/** Roles that may handle a report, and so may be shown its author (the policy decides per report). */
+const HANDLING_ROLES = new Set(['admin', 'moderator', 'curator', 'operator']);
+
+function viewOptions(actor: Actor | null): ReportViewOptions {
+  return {
+    withAuthor: actor !== null && HANDLING_ROLES.has(actor.role),
+    extraFields: {
+      key: actor ? 'caller' : 'anonymous',
+      sql: supportFactFields(actor?.id ?? null),
+      columns: SUPPORT_COLUMNS,
+    },
+  };
+}
+const SUPPORT_COLUMNS = ['supportCount', 'supportedByMe', 'mergedIntoNumber'] as const;
+
+/** The report page: the row and its detail in one statement, then the policy and the presenter. */
 export async function getReport(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportDetail> {
-  const row = await loadVisibleReport(deps.db, actor, id);
-  return viewReport(deps, actor, row);
+  const found = await findReportView(deps.db, id, viewOptions(actor));
+  // A report the actor may not see answers exactly like one that does not exist.
+  if (!found || !canView(factsOf(found.row), actor)) throw new AppError('report_not_found');
+  return presentView(deps, actor, found.row, found.extras);
 }
 
 /**
- * The detail view of a report for this actor, in two steps: read everything the actor may see, then
- * record that staff read the author's personal data (when they did). The presenter only shapes.
+ * The detail view of a report the caller may see, read fresh (a command's answer after its commit):
+ * one statement for the row and its detail.
  */
+export async function viewReportById(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  id: string,
+): Promise<ReportDetail> {
+  const found = await findReportView(deps.db, id, viewOptions(actor));
+  if (!found) throw new AppError('report_not_found');
+  return presentView(deps, actor, found.row, found.extras);
+}
+
+/** The detail view of a report whose row the caller holds (one statement for the rest). */
 export async function viewReport(
   deps: ReportsDeps,
   actor: Actor | null,
   row: repo.ReportRow,
 ): Promise<ReportDetail> {
-  const parts = await loadReportDetail(deps, actor, row);
+  const extras = await findReportExtras(deps.db, row.id, viewOptions(actor));
+  if (!extras) throw new AppError('report_not_found');
+  return presentView(deps, actor, row, extras);
+}
+
+/**
+ * Two steps: shape everything the actor may see, then record that staff read the author's personal
+ * data (when they did). The presenter only shapes.
+ */
+async function presentView(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  row: repo.ReportRow,
+  extras: ReportViewExtras,
+): Promise<ReportDetail> {
+  const parts = await detailParts(deps, actor, row, extras);
   await recordPersonalDataRead(deps, actor, row, parts.author);
   return presentDetail(parts);
 }
 
-/** Photos, the answer this actor may see, the rating, and (for handling staff) the author and appellant. */
-async function loadReportDetail(
+/**
+ * Photos, the answer this actor may see, the rating, and (for handling staff) the author and
+ * appellant, from what findReportView read; only the rarer parts still need a statement of their
+ * own (an appeal's appellant, the flags of an answer under work for the staff handling it).
+ */
+async function detailParts(
   deps: ReportsDeps,
   actor: Actor | null,
   row: repo.ReportRow,
+  extras: ReportViewExtras,
 ): Promise<DetailParts> {
   const facts = factsOf(row);
-  const [mediaRows, answerRows, notices, object] = await Promise.all([
-    repo.listMedia(deps.db, row.id),
-    repo.listAnswers(deps.db, row.id),
-    repo.listReportNotices(deps.db, row.id),
-    repo.findReportObject(deps.db, row.id),
-  ]);
+  const { media: mediaRows, answers: answerRows } = extras;
   const published = answerRows.find((a) => a.status === 'published');
   const working = answerRows.find((a) => a.status === 'draft' || a.status === 'review');
   const visibleAnswer = working && canSeeAnswerDraft(facts, actor) ? working : published;
   const photosOf = (answerId: string) => mediaRows.filter((m) => m.answerId === answerId).map((m) => m.id);
-  const rating = published ? await repo.findRating(deps.db, published.id, row.authorId) : undefined;
+  const rating = published ? extras.rating : null;
   // The flags of the answer under work, for the staff who handle it only.
   const answerQuality =
     visibleAnswer && visibleAnswer === working && deps.answerQuality
@@ -77,9 +127,8 @@ async function loadReportDetail(
   const ownAppeal = row.kind === 'appeal' && isAuthor(facts, actor);
   if (ownAppeal) appellant = (await findAppellant(deps.db, row.id)) ?? null;
   if (canSeeAuthorData(facts, actor) && actor && !isAuthor(facts, actor)) {
-    const user = await findUserById(deps.db, row.authorId);
     if (row.kind === 'appeal') appellant = (await findAppellant(deps.db, row.id)) ?? null;
-    if (user) author = { name: user.name, email: user.email };
+    author = extras.author;
   }
   return {
     row,
@@ -88,7 +137,7 @@ async function loadReportDetail(
     disputeWindowDays: deps.config.disputeWindowDays,
     photoIds: mediaRows.filter((m) => m.purpose === 'report').map((m) => m.id),
     answer: visibleAnswer ? presentAnswer(visibleAnswer, photosOf(visibleAnswer.id)) : null,
-    rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,
+    rating,
     ratedCurrentAnswer: Boolean(rating),
     author,
     appellant,
@@ -97,10 +146,14 @@ async function loadReportDetail(
       row.kind === 'appeal'
         ? appealMilestones(await (deps.calendar ?? uncachedCalendar).get(deps.db), row.createdAt)
         : null,
-    duplicates: await duplicateFields(deps.db, row, actor),
+    duplicates: duplicateFieldsOf(row, actor, {
+      supportCount: Number(extras.extra.supportCount ?? 0),
+      supportedByMe: Boolean(extras.extra.supportedByMe),
+      mergedIntoNumber: (extras.extra.mergedIntoNumber as number | string | null) ?? null,
+    }),
     moderationDueAt: await moderationDeadlineOf(deps, row),
-    notices,
-    object,
+    notices: extras.notices,
+    object: extras.object,
   };
 }
 

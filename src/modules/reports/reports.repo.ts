@@ -46,7 +46,7 @@ export const reportColumnFields: SQL = sql.join(
 );
 
 /** The whole select list of a ReportRow over `reports r` with reportJoins (c, t, o). */
-const reportRowFields: SQL = sql.join(
+export const reportRowFields: SQL = sql.join(
   [
     reportColumnFields,
     sql`c.code AS "categoryCode",
@@ -59,7 +59,7 @@ const reportRowFields: SQL = sql.join(
 );
 
 /** The joins reportRowFields reads from, after `reports r`. */
-const reportJoins: SQL = sql`JOIN categories c ON c.id = r.category_id
+export const reportJoins: SQL = sql`JOIN categories c ON c.id = r.category_id
   LEFT JOIN territories t ON t.id = r.territory_id
   LEFT JOIN organisations o ON o.id = r.organisation_id`;
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connection.ts';
+import { createTestApp, newResident, organisationId, type Session, type TestApp } from '../support/app.ts';
+import {
+  ANSWER_TEXT,
+  act,
+  driveTo,
+  fileReport,
+  getReport,
+  loginStaff,
+  type Staff,
+} from '../support/reports.ts';
+
+/**
+ * How many statements the report page and the everyday actions send to the database (each one a
+ * round trip, and under load a wait for a pooled connection): counted through Drizzle's logger on
+ * the app's own database handle, BEGIN and COMMIT included. The ceilings hold the counts found when
+ * issue 17 was worked (docs/performance.md, "The report page and actions"); a new look-up on these
+ * paths has to be worth a round trip for every report page and every action of the day.
+ */
+type Logged = { text: string };
+
+function recordStatements(db: Db): { take(): Logged[] } {
+  let logged: Logged[] = [];
+  // The session look-up is the auth plugin's (cached 5 s, so it shows up only when the machine is
+  // slow enough for the cache to lapse between two requests): not the page's or the action's.
+  const logger = {
+    logQuery: (text: string) => {
+      if (!/\b(from|update) "?sessions\b/i.test(text)) logged.push({ text });
+    },
+  };
+  const session = (db as unknown as { _: { session: { logger: unknown; options: { logger?: unknown } } } })._
+    .session;
+  session.logger = logger;
+  // A transaction opens a new session with the same options (node-postgres): it logs too.
+  session.options.logger = logger;
+  return {
+    take: () => {
+      const out = logged;
+      logged = [];
+      return out;
+    },
+  };
+}
+
+describe('statements per report page and per action', () => {
+  let t: TestApp;
+  let staff: Staff;
+  let author: Session;
+  let statements: ReturnType<typeof recordStatements>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await loginStaff(t);
+    author = await newResident(t.app);
+    statements = recordStatements(t.database.db);
+  });
+  afterAll(() => t.close());
+
+  /** The statements one request sent (the callers' sessions were used before, so they are cached). */
+  async function counted(request: () => Promise<{ statusCode: number; body: string }>): Promise<Logged[]> {
+    statements.take();
+    const res = await request();
+    if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+    return statements.take();
+  }
+
+  const show = (what: string, logged: Logged[]) => {
+    if (process.env.SHOW_STATEMENTS)
+      console.log(
+        `${what}: ${logged.length}\n${logged.map((l) => `  ${l.text.replace(/\s+/g, ' ').slice(0, 150)}`).join('\n')}`,
+      );
+    return logged.length;
+  };
+
+  it('the report page', async () => {
+    const answered = await driveTo(t, staff, author, 'answered');
+    // Warm the session caches of the three callers.
+    for (const who of [null, author, staff.moderator]) await getReport(t, who, answered.id);
+    const anonymous = show('page, anonymous', await counted(() => getReport(t, null, answered.id)));
+    const own = show('page, author', await counted(() => getReport(t, author, answered.id)));
+    const moderator = show(
+      'page, moderator',
+      await counted(() => getReport(t, staff.moderator, answered.id)),
+    );
+    expect(anonymous).toBeLessThanOrEqual(CEILINGS.pageAnonymous);
+    expect(own).toBeLessThanOrEqual(CEILINGS.pageAuthor);
+    expect(moderator).toBeLessThanOrEqual(CEILINGS.pageStaff);
+  });
+
+  it('the actions of a report’s working day', async () => {
+    const { moderator, curator, opLight } = staff;
+    const report = await fileReport(t, author);
+    const forCurator = await driveTo(t, staff, author, 'accepted');
+    const lightId = await organisationId(t.app, 'city-light');
+    for (const who of [moderator, curator, opLight]) await getReport(t, who, report.id);
+    const steps: [string, Session, string, string, object][] = [
+      ['accept', moderator, report.id, 'accept', {}],
+      ['assign', curator, forCurator.id, 'assign', { organisationId: lightId }],
+      ['start', opLight, report.id, 'start', {}],
+      ['draft-answer', opLight, report.id, 'draft-answer', { text: ANSWER_TEXT, result: 'solved' }],
+      ['submit-answer', opLight, report.id, 'submit-answer', {}],
+      ['publish-answer', moderator, report.id, 'publish-answer', {}],
+    ];
+    const counts: Record<string, number> = {};
+    for (const [name, who, id, action, body] of steps)
+      counts[name] = show(name, await counted(() => act(t, who, id, action, body)));
+    for (const [name, n] of Object.entries(counts))
+      expect({ action: name, statements: n }).toEqual({
+        action: name,
+        statements: Math.min(n, CEILINGS.actions[name]!),
+      });
+  });
+});
+
+/**
+ * Before issue 17: the page 7 (anonymous, author) and 9 (staff: the author's name and the audit row);
+ * accept 16, assign 18, start 14, draft-answer 18, submit-answer 22, publish-answer 18.
+ */
+const CEILINGS = {
+  pageAnonymous: 1,
+  pageAuthor: 1,
+  // The page and the audit row of the staff's read of the author's personal data.
+  pageStaff: 2,
+  // BEGIN, the locked row, the handler's own, UPDATE, events, audit, COMMIT, then the answer (the
+  // page's statement and its audit row).
+  actions: {
+    accept: 9,
+    assign: 12,
+    start: 8,
+    'draft-answer': 12,
+    'submit-answer': 16,
+    'publish-answer': 10,
+  } as Record<string, number>,
+};
