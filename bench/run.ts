@@ -174,6 +174,7 @@ export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'vote-rush') return (await import('./vote-rush.ts')).runVoteRushBench(args.slice(1));
   if (args[0] === 'opinion-map') return (await import('./opinion-map.ts')).runOpinionMapBench(args.slice(1));
   if (args[0] === 'analytics') return (await import('./analytics.ts')).runAnalyticsBench(args.slice(1));
+  if (args[0] === 'lists') return (await import('./lists.ts')).runListsBench(args.slice(1));
   // The address registry and rule-change scenarios (docs/performance.md): `npm run bench -- addresses`.
   if (args[0] === 'addresses') {
     if (!process.env.DATABASE_URL)
