@@ -69,8 +69,12 @@ async function call<T>(port: number, method: string, p: string, body?: object, t
 }
 
 const signIn = async (port: number, email: string) =>
-  (await call<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', { email, password: REGION_PASSWORD }))
-    .token;
+  (
+    await call<{ token: string }>(port, 'POST', '/api/v1/session?mode=token', {
+      email,
+      password: REGION_PASSWORD,
+    })
+  ).token;
 
 /** The people and ids the scenarios use: staff written directly (as an administrator would). */
 async function cast(database: Database) {
@@ -107,7 +111,10 @@ async function cast(database: Database) {
     db,
     sql`SELECT id, code FROM categories WHERE parent_id IS NOT NULL AND is_active`,
   );
-  const districts = await queryRows<{ id: string }>(db, sql`SELECT id FROM territories WHERE kind = 'district'`);
+  const districts = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM territories WHERE kind = 'district'`,
+  );
   // Deep cursors: rows spread over the public list (every ~1,000th public report).
   const deep = await queryRows<{ at: string; n: number }>(
     db,
@@ -181,7 +188,15 @@ export async function runListsBench(args: string[]): Promise<void> {
     const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
     const many = (f: () => string) => Array.from({ length: 200 }, f);
     const statuses = ['in_progress', 'answered', 'resolved', 'assigned,in_progress', 'disputed'];
-    const words = ['яма', 'фонарь не горит', 'мусорные контейнеры', 'качели', 'светофор', 'свалка', 'снег двор'];
+    const words = [
+      'яма',
+      'фонарь не горит',
+      'мусорные контейнеры',
+      'качели',
+      'светофор',
+      'свалка',
+      'снег двор',
+    ];
     const box = () => {
       // A street-level map view (zoom 15) somewhere in the city.
       const lon = 30.2 + r() * 0.3;
@@ -191,19 +206,27 @@ export async function runListsBench(args: string[]): Promise<void> {
     const scenarios: Scenario[] = [
       {
         name: 'public: topic + status',
-        paths: many(() => `/api/v1/reports?pageSize=25&category=${pick(people.topics)}&status=${pick(statuses)}`),
+        paths: many(
+          () => `/api/v1/reports?pageSize=25&category=${pick(people.topics)}&status=${pick(statuses)}`,
+        ),
         headers: {},
         target: 50,
       },
       {
         name: 'public: subject + district',
         paths: many(
-          () => `/api/v1/reports?pageSize=25&category=${pick(people.subjects).id}&territory=${pick(people.districts)}`,
+          () =>
+            `/api/v1/reports?pageSize=25&category=${pick(people.subjects).id}&territory=${pick(people.districts)}`,
         ),
         headers: {},
         target: 50,
       },
-      { name: 'public: bbox', paths: many(() => `/api/v1/reports?pageSize=25&bbox=${box()}`), headers: {}, target: 50 },
+      {
+        name: 'public: bbox',
+        paths: many(() => `/api/v1/reports?pageSize=25&bbox=${box()}`),
+        headers: {},
+        target: 50,
+      },
       {
         name: 'public: page 20',
         paths: many(() => `/api/v1/reports?pageSize=25&page=${10 + Math.floor(r() * 20)}`),
@@ -218,7 +241,9 @@ export async function runListsBench(args: string[]): Promise<void> {
       },
       {
         name: 'my reports (heavy author)',
-        paths: many(() => `/api/v1/reports?queue=mine&pageSize=25${r() < 0.3 ? `&status=${pick(statuses)}` : ''}`),
+        paths: many(
+          () => `/api/v1/reports?queue=mine&pageSize=25${r() < 0.3 ? `&status=${pick(statuses)}` : ''}`,
+        ),
         headers: bearer(tokens.author),
         target: 50,
       },
@@ -278,7 +303,8 @@ export async function runListsBench(args: string[]): Promise<void> {
       {
         name: 'search (resident, topic)',
         paths: many(
-          () => `/api/v1/reports?pageSize=25&q=${encodeURIComponent(pick(words))}&category=${pick(people.topics)}`,
+          () =>
+            `/api/v1/reports?pageSize=25&q=${encodeURIComponent(pick(words))}&category=${pick(people.topics)}`,
         ),
         headers: bearer(tokens.author),
         target: 100,

@@ -64,7 +64,8 @@ const DETAILS = [
   'пожилым людям трудно пройти',
   'обращались ранее, ответа нет',
 ];
-const textArray = (xs: string[]) => sql.raw(`(ARRAY[${xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ')}])`);
+const textArray = (xs: string[]) =>
+  sql.raw(`(ARRAY[${xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ')}])`);
 
 export async function generateDataset(exec: Executor, o: DatasetOptions): Promise<number> {
   const seed = (((o.seed % 1000) + 1000) % 1000) / 1000;

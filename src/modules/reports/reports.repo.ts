@@ -1,7 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
-import type { ReportStatus } from './report-states.ts';
 
 export type NewReport = typeof reports.$inferInsert;
 export type AnswerRow = typeof answers.$inferSelect;
