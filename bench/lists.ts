@@ -104,7 +104,7 @@ async function cast(database: Database) {
   }
   const [heavy] = await queryRows<{ email: string }>(
     db,
-    sql`SELECT email FROM users WHERE email LIKE 'gen-author-%' ORDER BY email LIMIT 1`,
+    sql`SELECT email FROM users WHERE email = 'gen-author-1@example.org'`,
   );
   const topics = await queryRows<{ id: string }>(db, sql`SELECT id FROM categories WHERE parent_id IS NULL`);
   const subjects = await queryRows<{ id: string; code: string }>(

@@ -19,8 +19,11 @@ import { decodeReportRow, type ReportRow, reportListFields, reportListJoins } fr
 export const TOTAL_CAP = 1000;
 /** Page numbers reach this deep; deeper pages are read with the keyset cursor. */
 export const MAX_OFFSET = 10_000;
-/** A text search ranks the newest matches up to this many (the GIN index finds them; ranking reads their text). */
-export const SEARCH_WINDOW = 500;
+/**
+ * A text search ranks the newest matches up to this many (the GIN index or the newest-first scan
+ * finds them; ranking reads their text) and counts within them: beyond, its total says "more than".
+ */
+export const SEARCH_WINDOW = 200;
 
 export type ListVisibility =
   | { kind: 'all' }
@@ -125,11 +128,15 @@ const cursorAt = sql`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24
 const afterSql = (c: ListCursor) =>
   sql`(r.created_at, r.number) < (${c.at}::timestamp AT TIME ZONE 'UTC', ${c.n})`;
 
-/** The union of the branches' newest `limit` matching rows: (id, created_at, number). */
+/**
+ * The union of the branches' newest `limit` matching rows as (created_at, number): the number is
+ * unique, and both are in every list index, so a branch whose filters its index covers is an
+ * index-only scan; the page's rows are read by number afterwards.
+ */
 function candidates(visibility: ListVisibility, where: SQL[], limit: number): SQL {
   const parts = branches(visibility).map(
     (b) =>
-      sql`(SELECT r.id, r.created_at, r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
+      sql`(SELECT r.created_at, r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
            ${newestFirst} LIMIT ${limit})`,
   );
   return parts.length === 1 ? parts[0]! : sql.join(parts, sql` UNION `);
@@ -138,7 +145,9 @@ function candidates(visibility: ListVisibility, where: SQL[], limit: number): SQ
 async function countCapped(exec: Executor, visibility: ListVisibility, where: SQL[]) {
   const parts = branches(visibility).map(
     (b) =>
-      sql`(SELECT r.id FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)} LIMIT ${TOTAL_CAP + 1})`,
+      // Newest first here too: the count walks the list's own index and stops at the cap.
+      sql`(SELECT r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
+           ${newestFirst} LIMIT ${TOTAL_CAP + 1})`,
   );
   const [row] = await queryRows<{ n: number }>(
     exec,
@@ -170,16 +179,15 @@ export async function listReportPage(
   const page = filters.q
     ? rankedPage(visibility, where, filters.q, after, offset, pageSize)
     : recentPage(visibility, where, after, offset, pageSize);
-  const [raw, count] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      exec,
-      sql`WITH page AS (${page})
-          SELECT ${reportListFields}, ${cursorAt} AS "cursorAt", p.rank AS "cursorRank"
-          FROM page p JOIN reports r ON r.id = p.id ${reportListJoins}
-          ORDER BY p.rank DESC, p.created_at DESC, p.number DESC`,
-    ),
-    countCapped(exec, visibility, where),
-  ]);
+  const pageRows = queryRows<Record<string, unknown>>(
+    exec,
+    sql`WITH page AS (${page})
+        SELECT ${reportListFields}, ${cursorAt} AS "cursorAt", p.rank AS "cursorRank", p.matches AS "matches"
+        FROM page p JOIN reports r ON r.number = p.number ${reportListJoins}
+        ORDER BY p.rank DESC, p.created_at DESC, p.number DESC`,
+  );
+  // A search counts its ranked window in the same statement; a list counts up to the cap beside it.
+  const [raw, count] = await Promise.all([pageRows, filters.q ? null : countCapped(exec, visibility, where)]);
   const more = raw.length > pageSize;
   const shown = raw.slice(0, pageSize);
   const last = shown.at(-1);
@@ -191,7 +199,9 @@ export async function listReportPage(
           ...(filters.q ? { rank: Number(last.cursorRank) } : {}),
         }
       : null;
-  return { rows: shown.map(decodeReportRow), ...count, next };
+  const matches = Number(raw[0]?.matches ?? 0);
+  const total = count ?? { total: Math.min(matches, SEARCH_WINDOW), totalIsExact: matches < SEARCH_WINDOW };
+  return { rows: shown.map(decodeReportRow), ...total, next };
 }
 
 /** Newest first: each branch reads at most offset + pageSize + 1 rows from its index. */
@@ -204,7 +214,7 @@ function recentPage(
 ): SQL {
   const scoped = after ? [...where, afterSql(after)] : where;
   const take = offset + pageSize + 1;
-  return sql`SELECT r.id, r.created_at, r.number, 0::real AS rank
+  return sql`SELECT r.created_at, r.number, 0::real AS rank, 0 AS matches
              FROM (${candidates(visibility, scoped, take)}) r
              ${newestFirst} LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }
@@ -226,9 +236,9 @@ function rankedPage(
   const keyset = after
     ? sql`WHERE (x.rank, x.created_at, x.number) < (${after.rank ?? 0}::real, ${after.at}::timestamp AT TIME ZONE 'UTC', ${after.n})`
     : sql``;
-  return sql`SELECT x.id, x.created_at, x.number, x.rank FROM (
-               SELECT r.id, r.created_at, r.number, ${rank} AS rank
-               FROM (${candidates(visibility, where, SEARCH_WINDOW)}) c JOIN reports r ON r.id = c.id) x
+  return sql`SELECT x.created_at, x.number, x.rank, x.matches FROM (
+               SELECT r.created_at, r.number, ${rank} AS rank, count(*) OVER () AS matches
+               FROM (${candidates(visibility, where, SEARCH_WINDOW)}) c JOIN reports r ON r.number = c.number) x
              ${keyset}
              ORDER BY x.rank DESC, x.created_at DESC, x.number DESC LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }
