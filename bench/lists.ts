@@ -6,7 +6,7 @@
  * each for a fixed time at a fixed concurrency: throughput, p50/p95/p99, and met / NOT met against
  * issue 17's targets (lists p95 < 50 ms, search p95 < 100 ms). `--pglite` runs the same on the
  * embedded database (`--reports 100000` is what a small town's figures are taken at). `--explain`
- * prints EXPLAIN (ANALYZE, BUFFERS) of each scenario's list statement (PostgreSQL).
+ * prints EXPLAIN (ANALYZE, BUFFERS) of each list's statements instead (PostgreSQL, bench/lists-explain.ts).
  */
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -144,6 +144,7 @@ export async function runListsBench(args: string[]): Promise<void> {
       port: { type: 'string', default: '4161' },
       pglite: { type: 'boolean', default: false },
       only: { type: 'string' },
+      explain: { type: 'boolean', default: false },
     },
   });
   const pglite = values.pglite;
@@ -166,6 +167,7 @@ export async function runListsBench(args: string[]): Promise<void> {
     database = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 }).database;
     people = await cast(database);
     await database.close();
+    if (values.explain) return (await import('./lists-explain.ts')).explainLists(url);
     stop = await startServer('app', url, port);
   }
   try {
