@@ -9,7 +9,7 @@ import pg from 'pg';
 import { type Db, openPostgres, queryRows } from '../src/db/connection.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import type { Actor } from '../src/modules/identity/index.ts';
-import { listRequests } from '../src/modules/open311/open311.repo.ts';
+import { listRequestRows } from '../src/modules/open311/index.ts';
 import { listReports, type ReportsDeps } from '../src/modules/reports/index.ts';
 import { listReportsQuerySchema } from '../src/modules/reports/reports.schemas.ts';
 
@@ -35,7 +35,12 @@ export async function explainLists(url: string): Promise<void> {
   const db = database.db;
   const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(db, q))[0]!;
   const userOf = async (where: ReturnType<typeof sql>): Promise<Actor> => {
-    const u = await one<{ id: string; role: Actor['role']; organisationId: string | null; territoryId: string | null }>(
+    const u = await one<{
+      id: string;
+      role: Actor['role'];
+      organisationId: string | null;
+      territoryId: string | null;
+    }>(
       sql`SELECT id, role, organisation_id AS "organisationId", territory_id AS "territoryId" FROM users WHERE ${where}
           ORDER BY created_at DESC LIMIT 1`,
     );
@@ -45,11 +50,15 @@ export async function explainLists(url: string): Promise<void> {
   const moderator = await userOf(sql`email LIKE 'bench-lists-moderator-%'`);
   const curator = await userOf(sql`email LIKE 'bench-lists-curator-%'`);
   const operator = await userOf(sql`email LIKE 'bench-lists-operator-%'`);
-  const topic = await one<{ id: string }>(sql`SELECT id FROM categories WHERE parent_id IS NULL ORDER BY code LIMIT 1`);
+  const topic = await one<{ id: string }>(
+    sql`SELECT id FROM categories WHERE parent_id IS NULL ORDER BY code LIMIT 1`,
+  );
   const subject = await one<{ id: string; code: string }>(
     sql`SELECT id, code FROM categories WHERE parent_id IS NOT NULL ORDER BY code LIMIT 1`,
   );
-  const district = await one<{ id: string }>(sql`SELECT id FROM territories WHERE kind = 'district' ORDER BY code LIMIT 1`);
+  const district = await one<{ id: string }>(
+    sql`SELECT id FROM territories WHERE kind = 'district' ORDER BY code LIMIT 1`,
+  );
   const deep = await one<{ at: string; n: number }>(
     sql`SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at, number AS n
         FROM reports WHERE is_public AND kind = 'report' AND status = 'resolved' AND number % 997 = 0
@@ -57,8 +66,16 @@ export async function explainLists(url: string): Promise<void> {
   );
   const cursor = Buffer.from(JSON.stringify({ at: deep.at, n: Number(deep.n) })).toString('base64url');
   const cases: { name: string; actor: Actor | null; query: string }[] = [
-    { name: 'public: topic + status', actor: null, query: `category=${topic.id}&status=in_progress&pageSize=25` },
-    { name: 'public: subject + district', actor: null, query: `category=${subject.id}&territory=${district.id}&pageSize=25` },
+    {
+      name: 'public: topic + status',
+      actor: null,
+      query: `category=${topic.id}&status=in_progress&pageSize=25`,
+    },
+    {
+      name: 'public: subject + district',
+      actor: null,
+      query: `category=${subject.id}&territory=${district.id}&pageSize=25`,
+    },
     { name: 'public: bbox', actor: null, query: 'bbox=30.30,59.92,30.36,59.94&pageSize=25' },
     { name: 'public: page 20', actor: null, query: 'page=20&pageSize=25' },
     { name: 'public: deep keyset page', actor: null, query: `cursor=${cursor}&pageSize=25` },
@@ -67,27 +84,46 @@ export async function explainLists(url: string): Promise<void> {
     { name: 'queue: moderation', actor: moderator, query: 'queue=moderation&pageSize=25' },
     { name: 'queue: review', actor: moderator, query: 'queue=review&pageSize=25' },
     { name: 'queue: curator', actor: curator, query: 'queue=curator&pageSize=25' },
-    { name: 'queue: organisation (and the inbound API)', actor: operator, query: 'queue=organisation&pageSize=25' },
+    {
+      name: 'queue: organisation (and the inbound API)',
+      actor: operator,
+      query: 'queue=organisation&pageSize=25',
+    },
     { name: 'search (visitor): яма', actor: null, query: `q=${encodeURIComponent('яма')}&pageSize=25` },
-    { name: 'search (resident): снег двор', actor: author, query: `q=${encodeURIComponent('снег двор')}&pageSize=25` },
+    {
+      name: 'search (resident): снег двор',
+      actor: author,
+      query: `q=${encodeURIComponent('снег двор')}&pageSize=25`,
+    },
   ];
   const explain = async (name: string, statement: { sql: string; params: unknown[] }) => {
     const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
     const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
     const seq = /Seq Scan on reports\b/.test(plan);
-    console.log(`\n=== ${name}: ${seq ? 'SEQUENTIAL SCAN of reports' : 'no sequential scan of reports'}\n${plan}`);
+    console.log(
+      `\n=== ${name}: ${seq ? 'SEQUENTIAL SCAN of reports' : 'no sequential scan of reports'}\n${plan}`,
+    );
   };
   for (const c of cases) {
     const recorded: { sql: string; params: unknown[] }[] = [];
     const deps = { db: recording(db, recorded), clock: systemClock } as unknown as ReportsDeps;
-    await listReports(deps, c.actor, listReportsQuerySchema.parse(Object.fromEntries(new URLSearchParams(c.query))));
-    for (const [i, statement] of recorded.entries()) await explain(`${c.name} [${i + 1}/${recorded.length}]`, statement);
+    await listReports(
+      deps,
+      c.actor,
+      listReportsQuerySchema.parse(Object.fromEntries(new URLSearchParams(c.query))),
+    );
+    for (const [i, statement] of recorded.entries())
+      await explain(`${c.name} [${i + 1}/${recorded.length}]`, statement);
   }
   const recorded: { sql: string; params: unknown[] }[] = [];
-  await listRequests(
+  await listRequestRows(
     recording(db, recorded),
     null,
-    { serviceCodes: [subject.code], from: new Date('2025-06-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') },
+    {
+      serviceCodes: [subject.code],
+      from: new Date('2025-06-01T00:00:00Z'),
+      to: new Date('2025-07-01T00:00:00Z'),
+    },
     50,
     0,
   );

@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, openPglite, openPostgres, queryRows } from '../src/db/connection.ts';
 import { publiclyListed } from '../src/db/schema/reports.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
-import { encodeCursor } from '../src/modules/reports/report-list.service.ts';
+import { encodeCursor } from '../src/modules/reports/index.ts';
 import { preparePgliteRegion, preparePostgresRegion, REGION_PASSWORD } from './dataset.ts';
 import { type LoadResult, runLoad } from './load.ts';
 

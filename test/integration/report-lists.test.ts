@@ -53,7 +53,10 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 500; i++) {
-      const page: ListJson = await list(who, `${query}&pageSize=${pageSize}${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: ListJson = await list(
+        who,
+        `${query}&pageSize=${pageSize}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor;
       if (!cursor) return seen;
@@ -63,7 +66,11 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
 
   beforeAll(async () => {
     t = await createTestApp();
-    [author, heavy, stranger] = await Promise.all([newResident(t.app), newResident(t.app), newResident(t.app)]);
+    [author, heavy, stranger] = await Promise.all([
+      newResident(t.app),
+      newResident(t.app),
+      newResident(t.app),
+    ]);
     const cats = await rows<{ id: string; parentId: string | null }>(
       t,
       sql`SELECT id, parent_id AS "parentId" FROM categories WHERE is_active ORDER BY code`,
@@ -78,12 +85,17 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
     await insert(author, 45, { category: topic.subjects[0]! });
     hidden.push(...(await insert(author, 5, { category: topic.subjects[1]!, isPublic: false })));
     hidden.push(...(await insert(author, 3, { category: topic.subjects[1]!, status: 'submitted' })));
-    hidden.push(...(await insert(author, 2, { category: topic.subjects[1]!, kind: 'appeal', isPublic: false })));
+    hidden.push(
+      ...(await insert(author, 2, { category: topic.subjects[1]!, kind: 'appeal', isPublic: false })),
+    );
     await insert(author, 4, { category: otherSubject });
     // More than the count's cap.
     await insert(heavy, 1005, { category: otherSubject, at: '2026-01-15T08:00:00Z' });
     // Search: the Russian stems match "яма", "ямы", "ям"; more mentions rank higher.
-    await insert(author, 1, { category: otherSubject, text: 'Яма у подъезда, ямы по всему двору, десятки ям' });
+    await insert(author, 1, {
+      category: otherSubject,
+      text: 'Яма у подъезда, ямы по всему двору, десятки ям',
+    });
     await insert(author, 1, { category: otherSubject, text: 'Большая яма на дороге' });
     await insert(author, 1, { category: otherSubject, text: 'Не горит фонарь у дома' });
     hidden.push(
@@ -94,7 +106,11 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
       })),
     );
     hidden.push(
-      ...(await insert(author, 1, { category: otherSubject, text: 'Непроверенная яма', status: 'submitted' })),
+      ...(await insert(author, 1, {
+        category: otherSubject,
+        text: 'Непроверенная яма',
+        status: 'submitted',
+      })),
     );
   }, 120_000);
 
@@ -133,7 +149,9 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
     const own = await list(author, `category=${topic.id}&pageSize=500`);
     expect(own.total).toBe(55);
     const other = await list(null, `category=${otherSubject}&pageSize=500`);
-    expect(other.items.map((r) => r.id)).not.toEqual(expect.arrayContaining(bySubject.items.map((r) => r.id)));
+    expect(other.items.map((r) => r.id)).not.toEqual(
+      expect.arrayContaining(bySubject.items.map((r) => r.id)),
+    );
   });
 
   it('searches with Russian stems, best match first', async () => {
@@ -166,7 +184,10 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
         `category=${otherSubject}&q=${encodeURIComponent('секретная')}`,
       ]) {
         const ids = (await list(who, `${query}&pageSize=500`)).items.map((r) => r.id);
-        expect(ids.filter((id) => hidden.includes(id)), query).toEqual([]);
+        expect(
+          ids.filter((id) => hidden.includes(id)),
+          query,
+        ).toEqual([]);
       }
       const walked = await walk(who, `category=${topic.id}`, 4);
       expect(walked.filter((id) => hidden.includes(id))).toEqual([]);

@@ -25,7 +25,10 @@ export function ReportList({ data, isPending, error, onPage, emptyText }: Props)
       <p className="list-count" aria-live="polite">
         {data.totalIsExact
           ? t('list.count', { count: data.total })
-          : t('list.countMoreThan', { count: data.total, formatted: data.total.toLocaleString(i18n.language) })}
+          : t('list.countMoreThan', {
+              count: data.total,
+              formatted: data.total.toLocaleString(i18n.language),
+            })}
       </p>
       {data.items.length === 0 ? (
         <p className="empty">{emptyText}</p>
@@ -45,7 +48,9 @@ export function ReportList({ data, isPending, error, onPage, emptyText }: Props)
         onPage={onPage}
         {...(data.totalIsExact
           ? {}
-          : { openEnded: { pageFull: data.items.length === data.pageSize, maxPage: maxPage(data.pageSize) } })}
+          : {
+              openEnded: { pageFull: data.items.length === data.pageSize, maxPage: maxPage(data.pageSize) },
+            })}
       />
     </div>
   );
