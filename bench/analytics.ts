@@ -13,24 +13,16 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, openPostgres, queryRows } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { seedReference } from '../src/db/seed/reference.ts';
 import { fixedClock } from '../src/lib/clock.ts';
-import { generateDataset, rebuildAll } from '../src/modules/analytics/index.ts';
+import { rebuildAll } from '../src/modules/analytics/index.ts';
 import { uncachedCalendar } from '../src/modules/calendar/index.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
+import { preparePostgresRegion, REGION_DB, REGION_NOW, REGION_PASSWORD, withDatabase } from './dataset.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DB = 'vmeste_bench_analytics';
-const PASSWORD = 'bench-password-1';
-/** The data set's "now": the end of its two years. */
-const NOW = new Date('2026-03-02T09:00:00Z');
-
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
+const DB = REGION_DB;
+const PASSWORD = REGION_PASSWORD;
+const NOW = REGION_NOW;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -43,43 +35,16 @@ function rssOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-async function prepare(url: string, reports: number, reuse: boolean): Promise<void> {
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount;
-  if (reuse && exists) {
-    await admin.end();
-    const { database } = openPostgres({ databaseUrl: withDatabase(url, DB), schema: 'public', poolSize: 2 });
-    const [facts] = await queryRows<{ n: number }>(
-      database.db,
-      sql.raw('SELECT count(*)::int AS n FROM analytics_report_facts'),
-    );
-    console.log(`reusing database ${DB} (${facts?.n ?? 0} facts)`);
-    if ((facts?.n ?? 0) < reports) await buildRollups(database.db);
-    await database.close();
-    return;
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const { database } = openPostgres({ databaseUrl: withDatabase(url, DB), schema: 'public', poolSize: 2 });
-  await migrate(database, 'public');
-  await seedReference(database.db);
-  const started = Date.now();
-  // In slices of 250,000: each statement's memory stays bounded.
-  for (let done = 0, seed = 1; done < reports; seed++) {
-    const count = Math.min(250_000, reports - done);
-    await generateDataset(database.db, {
-      count,
-      from: new Date(NOW.getTime() - 2 * 365 * 86_400_000),
-      to: NOW,
-      now: NOW,
-      seed,
-    });
-    done += count;
-    console.log(`generated ${done} reports (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  }
-  await buildRollups(database.db);
+/** The shared region data set (bench/dataset.ts), with the analytics' facts and roll-ups built on it. */
+async function prepare(base: string, reports: number, reuse: boolean): Promise<void> {
+  const { url } = await preparePostgresRegion(base, reports, reuse);
+  const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
+  const [facts] = await queryRows<{ n: number }>(
+    database.db,
+    sql.raw('SELECT count(*)::int AS n FROM analytics_report_facts'),
+  );
+  if ((facts?.n ?? 0) < reports) await buildRollups(database.db);
+  else console.log(`reusing the roll-ups (${facts?.n ?? 0} facts)`);
   await database.close();
 }
 
@@ -168,7 +133,7 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
   const base = process.env.DATABASE_URL;
   if (!base)
     throw new Error(
-      'The analytics benchmark runs against PostgreSQL: set DATABASE_URL (it creates vmeste_bench_analytics).',
+      'The analytics benchmark runs against PostgreSQL: set DATABASE_URL (it creates vmeste_bench_region).',
     );
   const url = withDatabase(base, DB);
   await prepare(base, Number(values.reports), values.reuse);

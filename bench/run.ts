@@ -254,6 +254,7 @@ export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'vote-rush') return (await import('./vote-rush.ts')).runVoteRushBench(args.slice(1));
   if (args[0] === 'opinion-map') return (await import('./opinion-map.ts')).runOpinionMapBench(args.slice(1));
   if (args[0] === 'analytics') return (await import('./analytics.ts')).runAnalyticsBench(args.slice(1));
+  if (args[0] === 'lists') return (await import('./lists.ts')).runListsBench(args.slice(1));
   // The address registry and rule-change scenarios (docs/performance.md): `npm run bench -- addresses`.
   if (args[0] === 'addresses') {
     if (!process.env.DATABASE_URL)
@@ -470,11 +471,6 @@ export async function runBench(args: string[]): Promise<void> {
   );
   for (const target of targets) {
     const of = (scenario: string) => medianRun(results, scenario, target.name);
-    const runs = (scenario: string) =>
-      results
-        .filter((r) => r.scenario === scenario && r.target === target.name)
-        .map((r) => r.result.throughput.toFixed(0))
-        .join(', ');
     const pageRatio = of('page').throughput / baselines.read.throughput;
     console.log(
       `report page (${target.name}): ${(pageRatio * 100).toFixed(1)}% of the bare read (target ≥40%: ${pageRatio >= 0.4 ? 'met' : 'NOT met'})`,

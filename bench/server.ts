@@ -3,21 +3,22 @@
  * share one event loop): `app` is the full Vmeste application, `bare` the baselines — bare Fastify
  * routes over one pool of the app's size: one parameterised INSERT (`POST /bare`), one report row by
  * primary key (`GET /bare/read/:id`), and a plain indexed page of 25 reports by category and status,
- * newest first (`GET /bare/page?category=&status=`).
+ * newest first (`GET /bare/page?category=&status=`). `pglite` is the application on the embedded
+ * database, whose data directory is given in place of the URL.
  */
 import Fastify from 'fastify';
 import pg from 'pg';
-import { openPostgres } from '../src/db/connection.ts';
+import { openPglite, openPostgres } from '../src/db/connection.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 
 const [mode, databaseUrl, port, schema = 'public'] = process.argv.slice(2);
 if (!mode || !databaseUrl || !port)
-  throw new Error('usage: server.ts app|bare DATABASE_URL PORT [DB_SCHEMA]');
+  throw new Error('usage: server.ts app|bare|pglite DATABASE_URL|DATA_DIR PORT [DB_SCHEMA]');
 
 async function startApp() {
   const config = loadConfig({
-    DATABASE_URL: databaseUrl,
+    ...(mode === 'pglite' ? {} : { DATABASE_URL: databaseUrl }),
     DATA_DIR: process.env.BENCH_DATA_DIR ?? './data/bench',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000000',
@@ -26,11 +27,10 @@ async function startApp() {
     DB_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '16',
     DB_SCHEMA: schema,
   });
-  const { database } = openPostgres({
-    databaseUrl: databaseUrl!,
-    schema,
-    poolSize: config.dbPoolSize,
-  });
+  const database =
+    mode === 'pglite'
+      ? (await openPglite({ dataDir: databaseUrl!, schema })).database
+      : openPostgres({ databaseUrl: databaseUrl!, schema, poolSize: config.dbPoolSize }).database;
   const app = await buildApp(config, { database, logger: false });
   await app.listen({ port: Number(port), host: '127.0.0.1' });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -18,6 +19,29 @@ import {
 import type { ReportStatus } from '../../modules/reports/report-states.ts';
 import { users } from './identity.ts';
 import { categories, organisations, territories } from './reference.ts';
+
+/**
+ * What the public may see in lists: the partial indexes below and the list queries
+ * (src/modules/reports/report-list.repo.ts) use this very text, so PostgreSQL matches them.
+ */
+export function publiclyListed(alias?: string): string {
+  const c = (column: string) => (alias ? `${alias}.${column}` : column);
+  return `${c('is_public')} AND ${c('kind')} = 'report' AND ${c('status')} NOT IN ('submitted', 'clarification_requested', 'rejected')`;
+}
+const PUBLICLY_LISTED = publiclyListed();
+/** The operator's queue: the organisation's open work. */
+export const ORGANISATION_OPEN_STATUSES = [
+  'assigned',
+  'reopened',
+  'in_progress',
+  'answer_drafted',
+  'answer_review',
+] as const satisfies readonly ReportStatus[];
+/** The curator's queue. */
+export const CURATOR_OPEN_STATUSES = ['accepted', 'disputed'] as const satisfies readonly ReportStatus[];
+const statusList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+export const ORGANISATION_OPEN = `status IN (${statusList(ORGANISATION_OPEN_STATUSES)})`;
+export const CURATOR_OPEN = `status IN (${statusList(CURATOR_OPEN_STATUSES)})`;
 
 export const reports = pgTable(
   'reports',
@@ -77,12 +101,30 @@ export const reports = pgTable(
     uniqueIndex('reports_number_uq').on(t.number),
     uniqueIndex('reports_idempotency_uq').on(t.authorId, t.idempotencyKey),
     index('reports_location_gix').using('gist', t.location),
-    index('reports_status_idx').on(t.status, t.createdAt),
     index('reports_org_status_idx').on(t.organisationId, t.status),
-    index('reports_author_idx').on(t.authorId, t.createdAt),
-    index('reports_territory_idx').on(t.territoryId),
     index('reports_category_idx').on(t.categoryId),
     index('reports_due_idx').on(t.dueAt),
+    // The lists (docs/performance.md, "Lists and search at 1,000,000 reports"): every list is newest
+    // first, (created_at, number) descending, so each index ends with those two columns and a page
+    // (or a keyset cursor) is a short backward scan. The public ones are partial on the public rule.
+    index('reports_recent_idx').on(t.createdAt, t.number),
+    index('reports_public_recent_idx').on(t.createdAt, t.number).where(sql.raw(PUBLICLY_LISTED)),
+    index('reports_public_category_idx')
+      .on(t.categoryId, t.createdAt, t.number)
+      .where(sql.raw(PUBLICLY_LISTED)),
+    index('reports_public_territory_idx')
+      .on(t.territoryId, t.createdAt, t.number)
+      .where(sql.raw(PUBLICLY_LISTED)),
+    index('reports_public_status_idx').on(t.status, t.createdAt, t.number).where(sql.raw(PUBLICLY_LISTED)),
+    index('reports_status_idx').on(t.status, t.createdAt, t.number),
+    index('reports_author_idx').on(t.authorId, t.createdAt, t.number),
+    index('reports_territory_idx').on(t.territoryId, t.createdAt, t.number),
+    index('reports_org_recent_idx').on(t.organisationId, t.createdAt, t.number),
+    // The work queues: an organisation's open work, and the curator's (accepted, disputed).
+    index('reports_org_open_idx')
+      .on(t.organisationId, t.createdAt, t.number)
+      .where(sql.raw(ORGANISATION_OPEN)),
+    index('reports_curator_queue_idx').on(t.territoryId, t.createdAt, t.number).where(sql.raw(CURATOR_OPEN)),
   ],
 );
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { categoryAttributes, inboundUpdates, open311Requests } from '../../db/schema/open311.ts';
 import { categories } from '../../db/schema/reference.ts';
-import { media, reportEvents } from '../../db/schema/reports.ts';
+import { media, publiclyListed, reportEvents } from '../../db/schema/reports.ts';
 import type { ReportStatus } from '../reports/report-states.ts';
 
 export type ServiceRow = {
@@ -100,10 +100,22 @@ export type RequestFilters = {
 /**
  * What an Open311 caller may read: reports the public may see, plus the requests its own key filed
  * (so a client can follow them through moderation). Never appeals, never private reports of others.
+ * Written as a union of two branches, each newest first from its own index (the public list's
+ * partial indexes; the client's requests), not as one OR that no index serves.
  */
 function visibleTo(clientId: string | null): SQL {
-  const publicly = sql`(r.is_public AND r.kind = 'report' AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected'))`;
+  const publicly = sql.raw(`(${publiclyListed('r')})`);
   return clientId ? sql`(${publicly} OR q.api_client_id = ${clientId})` : publicly;
+}
+
+function visibleBranches(clientId: string | null): SQL[] {
+  const publicly = sql`SELECT r.id, r.created_at, r.number FROM reports r WHERE (${sql.raw(publiclyListed('r'))})`;
+  if (!clientId) return [publicly];
+  return [
+    publicly,
+    sql`SELECT r.id, r.created_at, r.number FROM ${open311Requests} q JOIN reports r ON r.id = q.report_id
+        WHERE q.api_client_id = ${clientId}`,
+  ];
 }
 
 export async function listRequests(
@@ -113,37 +125,35 @@ export async function listRequests(
   limit: number,
   offset: number,
 ): Promise<RequestRow[]> {
-  const where: SQL[] = [visibleTo(clientId)];
-  if (f.numbers)
-    where.push(
-      sql`r.number IN (${sql.join(
-        f.numbers.map((n) => sql`${n}`),
-        sql`, `,
-      )})`,
+  const where: SQL[] = [];
+  const list = <T>(xs: readonly T[]) =>
+    sql.join(
+      xs.map((x) => sql`${x}`),
+      sql`, `,
     );
+  if (f.numbers) where.push(sql`r.number IN (${list(f.numbers)})`);
+  // Service codes become category ids first (a semi-join on the small categories table).
   if (f.serviceCodes)
-    where.push(
-      sql`c.code IN (${sql.join(
-        f.serviceCodes.map((c) => sql`${c}`),
-        sql`, `,
-      )})`,
-    );
+    where.push(sql`r.category_id IN (SELECT id FROM categories WHERE code IN (${list(f.serviceCodes)}))`);
   if (f.from) where.push(sql`r.created_at >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) where.push(sql`r.created_at <= ${f.to.toISOString()}::timestamptz`);
-  if (f.statuses)
-    where.push(
-      sql`r.status IN (${sql.join(
-        f.statuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})`,
-    );
+  // Literal statuses (from the status machine's lists): the planner can match partial indexes.
+  if (f.statuses) where.push(sql.raw(`r.status IN (${f.statuses.map((s) => `'${s}'`).join(', ')})`));
   if (f.bbox)
     where.push(
       sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`,
     );
+  const branches = visibleBranches(clientId).map(
+    (b) =>
+      sql`(${b}${where.length ? sql` AND ${sql.join(where, sql` AND `)}` : sql``}
+           ORDER BY r.created_at DESC, r.number DESC LIMIT ${offset + limit})`,
+  );
   const rows = await queryRows<RequestRow>(
     exec,
-    sql`SELECT r.id, r.number, r.status, c.code AS "serviceCode", c.name_ru AS "serviceNameRu",
+    sql`WITH page AS (
+          SELECT u.id, u.created_at, u.number FROM (${sql.join(branches, sql` UNION `)}) u
+          ORDER BY u.created_at DESC, u.number DESC LIMIT ${limit} OFFSET ${offset})
+        SELECT r.id, r.number, r.status, c.code AS "serviceCode", c.name_ru AS "serviceNameRu",
           c.name_en AS "serviceNameEn", c.sla_days AS "slaDays", r.text, ST_Y(r.location) AS lat,
           ST_X(r.location) AS lon, r.address, o.name_ru AS "agencyRu", o.name_en AS "agencyEn",
           r.due_at AS "dueAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
@@ -160,13 +170,12 @@ export async function listRequests(
               AND e.created_at >= (SELECT max(s.created_at) FROM report_events s
                 WHERE s.report_id = r.id AND s.is_public AND s.from_status IS DISTINCT FROM s.to_status)
             ORDER BY e.id DESC LIMIT 1) AS "eventNote"
-        FROM reports r
+        FROM page p
+        JOIN reports r ON r.id = p.id
         JOIN categories c ON c.id = r.category_id
         LEFT JOIN organisations o ON o.id = r.organisation_id
         LEFT JOIN ${open311Requests} q ON q.report_id = r.id
-        WHERE ${sql.join(where, sql` AND `)}
-        ORDER BY r.created_at DESC, r.number DESC
-        LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY p.created_at DESC, p.number DESC`,
   );
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
   return rows.map((r) => ({

@@ -22,7 +22,7 @@ export {
 export { factsOf } from './report.presenter.ts';
 export { runAction } from './report-actions.service.ts';
 export { type CreateResult, createReport } from './report-create.service.ts';
-export { listReports, visibilityFor } from './report-list.service.ts';
+export { encodeCursor, listReports, visibilityFor } from './report-list.service.ts';
 export { getReport, listEvents, loadVisibleReport, viewReport } from './report-read.service.ts';
 export type { ReportsDeps } from './reports.deps.ts';
 export type { ReportRow, Visibility } from './reports.repo.ts';

@@ -80,6 +80,14 @@ export const reportsValidation = {
     ru: 'Продлить можно на 1–30 дней',
     en: 'A deadline can be extended by 1 to 30 days',
   },
+  page_too_deep: {
+    ru: 'Страницы с номером доступны на глубину до 10 000 сообщений; дальше используйте cursor (nextCursor)',
+    en: 'Page numbers reach 10,000 reports deep; beyond that follow the cursor (nextCursor)',
+  },
+  cursor: {
+    ru: 'Недействительный cursor: передайте nextCursor из предыдущего ответа',
+    en: 'Invalid cursor: pass the nextCursor of the previous response',
+  },
   district_required: { ru: 'Выберите район', en: 'Choose a district' },
   address_required: { ru: 'Укажите адрес', en: 'Enter the address' },
 } as const satisfies MessageDefinitions;

@@ -1,7 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
-import type { ReportStatus } from './report-states.ts';
 
 export type NewReport = typeof reports.$inferInsert;
 export type AnswerRow = typeof answers.$inferSelect;
@@ -147,17 +146,6 @@ export type Visibility =
   | { kind: 'all' }
   | { kind: 'scoped'; userId: string | null; organisationId: string | null; territoryId: string | null };
 
-export type ListFilters = {
-  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
-  statuses?: ReportStatus[] | undefined;
-  categoryId?: string | undefined;
-  territoryId?: string | undefined;
-  organisationId?: string | undefined;
-  authorId?: string | undefined;
-  unassigned?: boolean;
-  q?: string | undefined;
-};
-
 export function visibilitySql(v: Visibility): SQL {
   if (v.kind === 'all') return sql`TRUE`;
   const parts: SQL[] = [
@@ -167,56 +155,6 @@ export function visibilitySql(v: Visibility): SQL {
   if (v.organisationId) parts.push(sql`r.organisation_id = ${v.organisationId}`);
   if (v.territoryId) parts.push(sql`(r.territory_id = ${v.territoryId} OR t.parent_id = ${v.territoryId})`);
   return sql`(${sql.join(parts, sql` OR `)})`;
-}
-
-function filterSql(f: ListFilters): SQL[] {
-  const where: SQL[] = [];
-  if (f.bbox)
-    where.push(
-      sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`,
-    );
-  if (f.statuses?.length)
-    where.push(
-      sql`r.status IN (${sql.join(
-        f.statuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})`,
-    );
-  if (f.categoryId) where.push(sql`(r.category_id = ${f.categoryId} OR c.parent_id = ${f.categoryId})`);
-  if (f.territoryId) where.push(sql`(r.territory_id = ${f.territoryId} OR t.parent_id = ${f.territoryId})`);
-  if (f.organisationId) where.push(sql`r.organisation_id = ${f.organisationId}`);
-  if (f.authorId) where.push(sql`r.author_id = ${f.authorId}`);
-  if (f.unassigned) where.push(sql`r.organisation_id IS NULL`);
-  if (f.q) {
-    const asNumber = /^\d{1,15}$/.test(f.q) ? Number(f.q) : null;
-    where.push(
-      sql`(to_tsvector('russian', r.text) @@ websearch_to_tsquery('russian', ${f.q})${asNumber !== null ? sql` OR r.number = ${asNumber}` : sql``})`,
-    );
-  }
-  return where;
-}
-
-export async function listReports(
-  exec: Executor,
-  visibility: Visibility,
-  filters: ListFilters,
-  page: number,
-  pageSize: number,
-): Promise<{ rows: ReportRow[]; total: number }> {
-  const where = sql.join([visibilitySql(visibility), ...filterSql(filters)], sql` AND `);
-  const [rows, count] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      exec,
-      sql`${selectReport} WHERE ${where} ORDER BY r.created_at DESC, r.number DESC
-          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    ),
-    queryRows<{ n: number }>(
-      exec,
-      sql`SELECT count(*)::int AS n FROM reports r JOIN categories c ON c.id = r.category_id
-          LEFT JOIN territories t ON t.id = r.territory_id WHERE ${where}`,
-    ),
-  ]);
-  return { rows: rows.map(decodeReportRow), total: Number(count[0]?.n ?? 0) };
 }
 
 // ---- media ---------------------------------------------------------------------------------------

@@ -119,8 +119,14 @@ export const listReportsQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   /** Work lists: moderation, curator's queue, the operator's organisation, answer review, my reports. */
   queue: z.enum(reportQueues).optional(),
+  /**
+   * Page numbers (where a person turns pages) reach 10,000 rows deep; deeper, follow `nextCursor`.
+   * With `cursor` the page starts after the row it names and `page` is not used.
+   */
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  /** The `nextCursor` of the previous page (keyset pagination: stable and fast at any depth). */
+  cursor: z.string().min(1).max(200).optional(),
 });
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
@@ -216,9 +222,14 @@ export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
 export const reportListSchema = z.object({
   items: z.array(reportSummarySchema),
+  /** The number of matches when `totalIsExact`; otherwise a lower bound ("more than 1,000"). */
   total: z.number().int(),
+  /** False when the list has more matches than were counted: `total` is then "more than". */
+  totalIsExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type ReportList = z.infer<typeof reportListSchema>;
 

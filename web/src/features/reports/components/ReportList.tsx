@@ -13,14 +13,22 @@ type Props = {
   emptyText: string;
 };
 
+/** Page numbers reach 10,000 reports deep (the API's bound; deeper lists are read by cursor). */
+const maxPage = (pageSize: number) => Math.floor(10_000 / pageSize) + 1;
+
 export function ReportList({ data, isPending, error, onPage, emptyText }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (error) return <ErrorMessage error={error} />;
   if (isPending || !data) return <Loading />;
   return (
     <div className="report-list">
       <p className="list-count" aria-live="polite">
-        {t('list.count', { count: data.total })}
+        {data.totalIsExact
+          ? t('list.count', { count: data.total })
+          : t('list.countMoreThan', {
+              count: data.total,
+              formatted: data.total.toLocaleString(i18n.language),
+            })}
       </p>
       {data.items.length === 0 ? (
         <p className="empty">{emptyText}</p>
@@ -33,7 +41,17 @@ export function ReportList({ data, isPending, error, onPage, emptyText }: Props)
           ))}
         </ul>
       )}
-      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} />
+      <Pagination
+        page={data.page}
+        pageSize={data.pageSize}
+        total={data.total}
+        onPage={onPage}
+        {...(data.totalIsExact
+          ? {}
+          : {
+              openEnded: { pageFull: data.items.length === data.pageSize, maxPage: maxPage(data.pageSize) },
+            })}
+      />
     </div>
   );
 }

@@ -1,0 +1,110 @@
+/**
+ * The region's data set for the benchmarks that need a million reports (analytics, lists): one
+ * generator (src/modules/analytics generateDataset, written set-wise), one PostgreSQL database
+ * (`vmeste_bench_region`, kept with `--reuse`), or a PGlite data directory for the embedded figures.
+ * Two years up to NOW, the 18 districts, every subject, the status machine's outcomes, 20,000
+ * residents of whom a few file thousands of reports, supporters, events, the work queues filled.
+ */
+import { existsSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { type Database, type Db, openPglite, openPostgres, queryRows } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seedReference } from '../src/db/seed/reference.ts';
+import { generateDataset } from '../src/modules/analytics/index.ts';
+import { hashPassword } from '../src/modules/identity/index.ts';
+
+export const REGION_DB = 'vmeste_bench_region';
+export const REGION_PASSWORD = 'bench-password-1';
+/** The data set's "now": the end of its two years. */
+export const REGION_NOW = new Date('2026-03-02T09:00:00Z');
+const AUTHORS = 20_000;
+
+export const withDatabase = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+async function countReports(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql.raw('SELECT count(*)::int AS n FROM reports'));
+  return Number(row?.n ?? 0);
+}
+
+/** Generates `reports` reports in slices of 250,000 (each statement's memory stays bounded). */
+async function generate(database: Database, reports: number): Promise<void> {
+  const passwordHash = await hashPassword(REGION_PASSWORD);
+  const started = Date.now();
+  for (let done = 0, seed = 1; done < reports; seed++) {
+    const count = Math.min(250_000, reports - done);
+    await generateDataset(database.db, {
+      count,
+      from: new Date(REGION_NOW.getTime() - 2 * 365 * 86_400_000),
+      to: REGION_NOW,
+      now: REGION_NOW,
+      seed,
+      variety: { authors: AUTHORS, passwordHash },
+    });
+    done += count;
+    console.log(`generated ${done} reports (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  await database.db.execute(sql.raw('VACUUM ANALYZE'));
+}
+
+/**
+ * The PostgreSQL data set: reused when asked and it has at least `reports` reports, else built anew.
+ * Returns the database's URL and whether it was built now.
+ */
+export async function preparePostgresRegion(
+  baseUrl: string,
+  reports: number,
+  reuse: boolean,
+): Promise<{ url: string; built: boolean }> {
+  const url = withDatabase(baseUrl, REGION_DB);
+  const admin = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [REGION_DB])).rowCount;
+  if (reuse && exists) {
+    await admin.end();
+    const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
+    const n = await countReports(database.db);
+    await database.close();
+    if (n >= reports) {
+      console.log(`reusing database ${REGION_DB} (${n} reports)`);
+      return { url, built: false };
+    }
+    console.log(`database ${REGION_DB} has ${n} reports, fewer than ${reports}: building it anew`);
+  }
+  const again = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
+  await again.connect();
+  await again.query(`DROP DATABASE IF EXISTS ${REGION_DB} WITH (FORCE)`);
+  await again.query(`CREATE DATABASE ${REGION_DB}`);
+  await again.end();
+  await admin.end().catch(() => {});
+  const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
+  await migrate(database, 'public');
+  await seedReference(database.db);
+  await generate(database, reports);
+  await database.close();
+  return { url, built: true };
+}
+
+/** The embedded data set: a PGlite data directory, reused when asked and already there. */
+export async function preparePgliteRegion(dataDir: string, reports: number, reuse: boolean): Promise<void> {
+  if (reuse && existsSync(dataDir)) {
+    const { database } = await openPglite({ dataDir, schema: 'public' });
+    const n = await countReports(database.db);
+    await database.close();
+    if (n >= reports) {
+      console.log(`reusing PGlite data directory (${n} reports)`);
+      return;
+    }
+    throw new Error(`the PGlite data directory has ${n} reports; remove it or run without --reuse`);
+  }
+  if (existsSync(dataDir)) throw new Error(`${dataDir} exists: remove it first, or pass --reuse`);
+  const { database } = await openPglite({ dataDir, schema: 'public' });
+  await migrate(database, 'public');
+  await seedReference(database.db);
+  await generate(database, reports);
+  await database.close();
+}
