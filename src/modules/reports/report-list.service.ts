@@ -64,6 +64,7 @@ export async function listReports(
     organisationId: queue.organisationId ?? query.organisation,
     authorId: queue.authorId,
     q: query.q,
+    masked: actor?.role === 'analyst',
   };
   if (query.queue === 'mine') filters.statuses = query.status;
   const { rows, total } = await repo.listReports(

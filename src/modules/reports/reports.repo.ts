@@ -156,7 +156,14 @@ export type ListFilters = {
   authorId?: string | undefined;
   unassigned?: boolean;
   q?: string | undefined;
+  /**
+   * The reader sees reports that are not public masked (the analyst: contacts hidden, the point
+   * coarsened): the text search and the box then match what they see, not what is stored.
+   */
+  masked?: boolean;
 };
+
+const PUBLICLY_VISIBLE = sql`(r.is_public AND r.kind = 'report' AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected'))`;
 
 export function visibilitySql(v: Visibility): SQL {
   if (v.kind === 'all') return sql`TRUE`;
@@ -171,9 +178,17 @@ export function visibilitySql(v: Visibility): SQL {
 
 function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
+  // Masked readers: numbers and e-mail addresses are left out of the searchable text (a superset of
+  // what maskContacts hides), and the point is snapped to the grid the presenter rounds it to.
+  const location = f.masked
+    ? sql`(CASE WHEN ${PUBLICLY_VISIBLE} THEN r.location ELSE ST_SnapToGrid(r.location, 0.01) END)`
+    : sql`r.location`;
+  const text = f.masked
+    ? sql`(CASE WHEN ${PUBLICLY_VISIBLE} THEN r.text ELSE regexp_replace(r.text, '[^[:space:]]+@[^[:space:]]+|[0-9]+', ' ', 'g') END)`
+    : sql`r.text`;
   if (f.bbox)
     where.push(
-      sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`,
+      sql`${location} && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`,
     );
   if (f.statuses?.length)
     where.push(
@@ -190,7 +205,7 @@ function filterSql(f: ListFilters): SQL[] {
   if (f.q) {
     const asNumber = /^\d{1,15}$/.test(f.q) ? Number(f.q) : null;
     where.push(
-      sql`(to_tsvector('russian', r.text) @@ websearch_to_tsquery('russian', ${f.q})${asNumber !== null ? sql` OR r.number = ${asNumber}` : sql``})`,
+      sql`(to_tsvector('russian', ${text}) @@ websearch_to_tsquery('russian', ${f.q})${asNumber !== null ? sql` OR r.number = ${asNumber}` : sql``})`,
     );
   }
   return where;
