@@ -232,7 +232,10 @@ export function rawBodies(): { contentType: string; payload: Buffer }[] {
     { contentType: 'application/x-www-form-urlencoded', payload: Buffer.from('%E0%A4%A&x=%ZZ&=&&==') },
     { contentType: 'multipart/form-data', payload: Buffer.from('--x\r\n\r\n') },
     { contentType: 'multipart/form-data; boundary=abc', payload: Buffer.from('--abc\r\nContent-Dis') },
-    { contentType: 'text/xml', payload: Buffer.from('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') },
+    {
+      contentType: 'text/xml',
+      payload: Buffer.from('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>'),
+    },
     { contentType: 'text/plain', payload: Buffer.from('hello') },
     { contentType: 'application/json; charset=utf-16', payload: Buffer.from('{}', 'utf16le') },
   ];

@@ -88,7 +88,9 @@ export async function operationsOf(app: App, skip: (route: string) => boolean): 
       ops.push({
         method: method.toUpperCase(),
         route,
-        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        query: (op.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema })),
         ...(content['application/json']?.schema ? { body: content['application/json'].schema } : {}),
         multipart: 'multipart/form-data' in content,
         open311: false,
@@ -128,7 +130,8 @@ const OPEN311_FIELDS = [
 
 function requestArbitrary(ops: Operation[], o: FuzzOptions, doc: Doc): fc.Arbitrary<Built> {
   const known = o.knownIds;
-  const resolve = (ref: string) => doc.components?.schemas?.[ref.split('/').pop() ?? ''] as object | undefined;
+  const resolve = (ref: string) =>
+    doc.components?.schemas?.[ref.split('/').pop() ?? ''] as object | undefined;
   const traversal = fc.constantFrom(
     '..%2F..%2F..%2Fetc%2Fpasswd',
     '....//....//package.json',
@@ -152,7 +155,12 @@ function requestArbitrary(ops: Operation[], o: FuzzOptions, doc: Doc): fc.Arbitr
       params: fc.array(param, { minLength: 3, maxLength: 3 }),
       ext: fc.constantFrom('.json', '.xml', '', '.exe', '.json%00.xml'),
       queryValues: fc.array(hostileString(known), { minLength: 6, maxLength: 6 }),
-      extraQuery: fc.option(fc.tuple(fc.constantFrom('q', 'limit', 'offset', 'bbox', 'page', 'lat', 'lon', 'status'), hostileString(known))),
+      extraQuery: fc.option(
+        fc.tuple(
+          fc.constantFrom('q', 'limit', 'offset', 'bbox', 'page', 'lat', 'lon', 'status'),
+          hostileString(known),
+        ),
+      ),
       mode: fc.constantFrom('schema', 'schema', 'schema', 'hostile', 'raw', 'upload', 'form'),
       hostileHeaders: fc.option(hostileHeaders(known), { freq: 3 }),
       raw: fc.constantFrom(...raws),
@@ -237,7 +245,14 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const doc = (await o.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Doc;
   const ops = await operationsOf(o.app, o.skip);
   const arb = requestArbitrary(ops, o, doc);
-  const result: FuzzResult = { requests: 0, operations: ops.length, statuses: {}, refusedBatchesChecked: 0, findings: [], ms: 0 };
+  const result: FuzzResult = {
+    requests: 0,
+    operations: ops.length,
+    statuses: {},
+    refusedBatchesChecked: 0,
+    findings: [],
+    ms: 0,
+  };
   const batchSize = o.batchSize ?? 8;
   let before = await snapshot(o.database);
   for (let batch = 0; Date.now() - started < o.budgetMs; batch++) {
@@ -246,7 +261,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     // The first batches walk every operation once with a plausible body, so none is left out.
     const sweep = ops.slice(batch * batchSize, (batch + 1) * batchSize);
     sweep.forEach((op, k) => {
-      if (requests[k]) requests[k] = { ...requests[k], method: op.method, url: requests[k].url.replace(/^[^?]*/, opPath(op, o.knownIds[0]!)) };
+      if (requests[k])
+        requests[k] = {
+          ...requests[k],
+          method: op.method,
+          url: requests[k].url.replace(/^[^?]*/, opPath(op, o.knownIds[0]!)),
+        };
     });
     const statuses = await Promise.all(requests.map((req) => send(o, req, result)));
     result.requests += requests.length;
@@ -300,7 +320,11 @@ async function send(o: FuzzOptions, req: Built, result: FuzzResult): Promise<num
     timeout,
   ]).finally(() => clearTimeout(timer));
   if (res === 'hang') {
-    result.findings.push({ kind: 'hang', request: describeRequest(req), detail: `no answer in ${o.requestTimeoutMs} ms` });
+    result.findings.push({
+      kind: 'hang',
+      request: describeRequest(req),
+      detail: `no answer in ${o.requestTimeoutMs} ms`,
+    });
     result.statuses.hang = (result.statuses.hang ?? 0) + 1;
     return null;
   }
@@ -308,9 +332,14 @@ async function send(o: FuzzOptions, req: Built, result: FuzzResult): Promise<num
   result.statuses[key] = (result.statuses[key] ?? 0) + 1;
   const expected = res.statusCode >= 500 && errorCode(res.body) in (o.expectedServerErrors ?? {});
   if (res.statusCode >= 500 && !expected)
-    result.findings.push({ kind: '5xx', request: describeRequest(req), detail: `${res.statusCode} ${res.body.slice(0, 300)}` });
+    result.findings.push({
+      kind: '5xx',
+      request: describeRequest(req),
+      detail: `${res.statusCode} ${res.body.slice(0, 300)}`,
+    });
   const leak = LEAK_MARKERS.find((m) => res.body.includes(m));
-  if (leak) result.findings.push({ kind: 'leak', request: describeRequest(req), detail: `answer contains ${leak}` });
+  if (leak)
+    result.findings.push({ kind: 'leak', request: describeRequest(req), detail: `answer contains ${leak}` });
   return res.statusCode;
 }
 

@@ -22,6 +22,9 @@ export async function openMigratedDatabase(config: AppConfig): Promise<Database>
         .database;
   await migrate(database, config.dbSchema);
   // Secrets written before encryption at rest are sealed now, not at their next rotation.
-  await sealPlainWebhookSecrets(database.db, new SecretBox(loadSecretsKey(config.secretsKey, config.dataDir)));
+  await sealPlainWebhookSecrets(
+    database.db,
+    new SecretBox(loadSecretsKey(config.secretsKey, config.dataDir)),
+  );
   return database;
 }

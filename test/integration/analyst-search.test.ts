@@ -45,12 +45,16 @@ describe("the analyst's filters match only what the analyst may see", () => {
     for (const q of ['89217774152', '921 777 41 52', '777', EMAIL])
       expect(await ids(staff.analyst, `q=${encodeURIComponent(q)}&pageSize=100`), q).not.toContain(privateId);
     // The words they may read still find it; those who handle it still find it by the phone.
-    expect(await ids(staff.analyst, `q=${encodeURIComponent('фонарь двор')}&pageSize=100`)).toContain(privateId);
+    expect(await ids(staff.analyst, `q=${encodeURIComponent('фонарь двор')}&pageSize=100`)).toContain(
+      privateId,
+    );
     expect(await ids(staff.moderator, `q=${encodeURIComponent('921 777 41 52')}&pageSize=100`)).toContain(
       privateId,
     );
     // Public reports are searched as everyone searches them.
-    expect(await ids(staff.analyst, `q=${encodeURIComponent('812 555 19 19')}&pageSize=100`)).toContain(publicId);
+    expect(await ids(staff.analyst, `q=${encodeURIComponent('812 555 19 19')}&pageSize=100`)).toContain(
+      publicId,
+    );
   });
 
   it('a box around the exact point of a private report does not find it, one around its coarse point does', async () => {

@@ -48,28 +48,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('endpoint fuzzer (fixed seed, time budget)', () => {
-  it('answers every hostile request without a 5xx, a hang, a change from a refusal or a leak', async () => {
-    const result = await runFuzz({
-      app: t.app,
-      database: t.database,
-      seed: SEED,
-      budgetMs: BUDGET_MS,
-      requestTimeoutMs: 20_000,
-      identities,
-      knownIds,
-      // Live streams answer forever by design; the metrics page is not an API operation.
-      expectedServerErrors: {
-        jobs_unavailable: 'this node runs no job queue (its jobs would write between the database snapshots)',
-      },
-      skip: (route) => Boolean(policies[route]?.stream) || route === 'GET /metrics',
-    });
-    const { findings, ...figures } = result;
-    console.log(`[fuzz] ${t.database.engine}: ${JSON.stringify(figures)}`);
-    for (const f of findings.slice(0, 20)) console.log(`[fuzz] ${f.kind}: ${f.detail}\n  ${f.request}`);
-    expect(findings.map((f) => `${f.kind}: ${f.detail} ← ${f.request.slice(0, 400)}`)).toEqual([]);
-    // Every operation was called at least once, and the database check did run.
-    expect(result.requests).toBeGreaterThan(result.operations);
-    expect(result.operations).toBeGreaterThan(100);
-    expect(result.refusedBatchesChecked).toBeGreaterThan(3);
-  }, BUDGET_MS + 180_000);
+  it(
+    'answers every hostile request without a 5xx, a hang, a change from a refusal or a leak',
+    async () => {
+      const result = await runFuzz({
+        app: t.app,
+        database: t.database,
+        seed: SEED,
+        budgetMs: BUDGET_MS,
+        requestTimeoutMs: 20_000,
+        identities,
+        knownIds,
+        // Live streams answer forever by design; the metrics page is not an API operation.
+        expectedServerErrors: {
+          jobs_unavailable:
+            'this node runs no job queue (its jobs would write between the database snapshots)',
+        },
+        skip: (route) => Boolean(policies[route]?.stream) || route === 'GET /metrics',
+      });
+      const { findings, ...figures } = result;
+      console.log(`[fuzz] ${t.database.engine}: ${JSON.stringify(figures)}`);
+      for (const f of findings.slice(0, 20)) console.log(`[fuzz] ${f.kind}: ${f.detail}\n  ${f.request}`);
+      expect(findings.map((f) => `${f.kind}: ${f.detail} ← ${f.request.slice(0, 400)}`)).toEqual([]);
+      // Every operation was called at least once, and the database check did run.
+      expect(result.requests).toBeGreaterThan(result.operations);
+      expect(result.operations).toBeGreaterThan(100);
+      expect(result.refusedBatchesChecked).toBeGreaterThan(3);
+    },
+    BUDGET_MS + 180_000,
+  );
 });

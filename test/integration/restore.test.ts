@@ -108,7 +108,10 @@ describe.runIf(databaseUrl)('restore of a pg_dump into a fresh database', () => 
     // A real node on the restored database.
     const port = await freePort();
     node = await startNode(
-      nodeEnv({ engine: 'postgres', url: restoredUrl, dataDir: dir }, { REQUIRE_EMAIL_CONFIRMATION: 'false' }),
+      nodeEnv(
+        { engine: 'postgres', url: restoredUrl, dataDir: dir },
+        { REQUIRE_EMAIL_CONFIRMATION: 'false' },
+      ),
       port,
     );
     const base = `http://127.0.0.1:${port}`;

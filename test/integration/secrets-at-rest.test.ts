@@ -40,8 +40,12 @@ async function endpointWithPlainSecret(plain: string): Promise<string> {
 }
 
 const stored = async (id: string) =>
-  (await queryRows<{ secret: string }>(t.database.db, sql`SELECT secret FROM webhook_endpoints WHERE id = ${id}`))[0]!
-    .secret;
+  (
+    await queryRows<{ secret: string }>(
+      t.database.db,
+      sql`SELECT secret FROM webhook_endpoints WHERE id = ${id}`,
+    )
+  )[0]!.secret;
 
 describe('sealing plain webhook secrets at start', () => {
   it('seals every plain secret once, keeps its value, and changes nothing the second time', async () => {
@@ -87,5 +91,7 @@ describe('sealing plain webhook secrets at start', () => {
     expect(t.app.ctx.secrets.open(sealed)).toBe(plain);
   });
   if (!process.env.DATABASE_URL)
-    console.warn('[secrets-at-rest] the start-of-node case runs on PostgreSQL only (it reopens the database by URL)');
+    console.warn(
+      '[secrets-at-rest] the start-of-node case runs on PostgreSQL only (it reopens the database by URL)',
+    );
 });
