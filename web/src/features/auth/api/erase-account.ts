@@ -5,7 +5,11 @@ import { forgetUser, meQueryKey } from './get-me';
 
 /** The right to be forgotten: erases the signed-in resident's account (cannot be undone). */
 export function eraseAccount() {
-  return api('/api/v1/me/erasure', { method: 'POST', body: { confirm: true }, schema: erasureResponseSchema });
+  return api('/api/v1/me/erasure', {
+    method: 'POST',
+    body: { confirm: true },
+    schema: erasureResponseSchema,
+  });
 }
 
 export function useEraseAccount() {
