@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { serveClusterMetrics } from '../server/cluster-metrics.ts';
 import type { AppConfig } from '../server/config.ts';
 import { openMigratedDatabase } from '../server/database.ts';
 import { buildWebInBackground } from './build-web.ts';
@@ -26,6 +27,8 @@ export async function runPrimary(config: AppConfig, workers: number, buildWeb: b
   }
   await build?.done;
   let stopping = false;
+  // A scrape of /metrics reaches one worker; the primary gathers every worker's figures for it.
+  serveClusterMetrics();
   const startedAt = new Map<number, number>();
   const fork = () => {
     const worker = cluster.fork();

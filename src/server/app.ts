@@ -29,7 +29,7 @@ import { classifierRoutes, ModelStore } from '../modules/classifier/index.ts';
 import { directoryRoutes } from '../modules/directory/index.ts';
 import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index.ts';
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
-import { identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
+import { erasureRoutes, identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
 import { inboundRoutes } from '../modules/inbound/index.ts';
 import { initiativeRoutes } from '../modules/initiatives/index.ts';
 import { knowledgeRoutes } from '../modules/knowledge/index.ts';
@@ -178,6 +178,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   registerMetrics(app, ctx);
   await app.register(healthRoutes(ctx, registerDraining(app)));
   await app.register(identityRoutes(ctx));
+  await app.register(erasureRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));
   // Built once and shared by every module that files or changes reports (the web API, duplicates, the

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { AppError } from '../lib/errors.ts';
 import { outboxGauge, queueGauges } from '../modules/platform/index.ts';
+import { clusterMetrics, joinClusterMetrics } from './cluster-metrics.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -32,18 +33,24 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): Registry
   // collect() of its first gauge and the others are set from it before they are written.
   const queueActive = new Gauge({
     name: 'vmeste_job_queue_active',
+    // One database for all workers: summing the workers' readings would count it N times.
+    aggregator: 'first',
     help: 'Jobs running, per queue',
     labelNames: ['queue'] as const,
     registers: [],
   });
   const queueAge = new Gauge({
     name: 'vmeste_job_queue_oldest_waiting_seconds',
+    // One database for all workers: summing the workers' readings would count it N times.
+    aggregator: 'first',
     help: 'How long the oldest due job has waited, per queue',
     labelNames: ['queue'] as const,
     registers: [],
   });
   new Gauge({
     name: 'vmeste_job_queue_waiting',
+    // One database for all workers: summing the workers' readings would count it N times.
+    aggregator: 'first',
     help: 'Jobs due and waiting for a worker, per queue',
     labelNames: ['queue'] as const,
     registers: [registry],
@@ -61,12 +68,16 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): Registry
   registry.registerMetric(queueAge);
   const outboxAge = new Gauge({
     name: 'vmeste_webhook_backlog_oldest_seconds',
+    // One database for all workers: summing the workers' readings would count it N times.
+    aggregator: 'first',
     help: 'Age of the oldest outbox row, and how overdue the most overdue pending delivery is',
     labelNames: ['stage'] as const,
     registers: [],
   });
   new Gauge({
     name: 'vmeste_webhook_backlog',
+    // One database for all workers: summing the workers' readings would count it N times.
+    aggregator: 'first',
     help: 'Webhook events not yet sent: outbox rows not fanned out, deliveries pending',
     labelNames: ['stage'] as const,
     registers: [registry],
@@ -105,8 +116,11 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): Registry
 
   app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
     if (!mayRead(request, ctx.config.metricsToken)) throw new AppError('not_found');
-    return reply.type(registry.contentType).send(await registry.metrics());
+    // In `serve --workers N`, the whole node's figures (every worker's), gathered by the primary.
+    const text = (await clusterMetrics()) ?? (await registry.metrics());
+    return reply.type(registry.contentType).send(text);
   });
+  joinClusterMetrics(registry);
   return registry;
 }
 

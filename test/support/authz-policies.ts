@@ -134,6 +134,9 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/session': p(ALL),
   'DELETE /api/v1/session': p(SIGNED_IN),
   'GET /api/v1/me': p(SIGNED_IN),
+  // The right to be forgotten: residents erase their own account; staff accounts are not erased so.
+  'POST /api/v1/me/erasure': p(RESIDENTS, { body: { confirm: true } }),
+  'POST /api/v1/admin/users/:id/erasure': p(ADMIN, { body: { reference: 'Обращение № 12' } }),
   'GET /api/v1/categories': p(ALL),
   'GET /api/v1/territories': p(ALL),
   'GET /api/v1/organisations': p(ALL),

@@ -7,6 +7,7 @@ import * as repo from './identity.repo.ts';
 export { issuePasswordSetLink, purgeAccountState } from './account.service.ts';
 export { type AccountMailer, accountMailer, deliverAccountMail } from './account-mail.ts';
 export { type Actor, isStaff } from './actor.ts';
+export { erasureRoutes } from './erasure.routes.ts';
 export { identityRoutes } from './identity.routes.ts';
 export {
   hashPassword,

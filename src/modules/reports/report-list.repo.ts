@@ -44,6 +44,11 @@ export type ListFilters = {
   organisationId?: string | undefined;
   authorId?: string | undefined;
   q?: string | undefined;
+  /**
+   * The reader sees reports that are not public masked (the analyst: contacts hidden, the point
+   * coarsened): the text search and the box then match only what they see, never what is stored.
+   */
+  masked?: boolean | undefined;
 };
 
 /** Where a page starts: after `offset` rows (page numbers), or after the row a cursor names. */
@@ -95,12 +100,23 @@ function statusesSql(statuses: readonly ReportStatus[]): SQL {
   return known.length ? sql.raw(`r.status IN (${known.map((s) => `'${s}'`).join(', ')})`) : sql`FALSE`;
 }
 
+/** Public reports as they are; others with numbers and e-mail addresses left out (a superset of what maskContacts hides). */
+const maskedText = sql.raw(
+  `(CASE WHEN ${publiclyListed('r')} THEN r.text ELSE regexp_replace(r.text, '[^[:space:]]+@[^[:space:]]+|[0-9]+', ' ', 'g') END)`,
+);
+
 function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
-  if (f.bbox)
-    where.push(
-      sql`r.location && ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`,
-    );
+  if (f.bbox) {
+    const box = sql`ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`;
+    where.push(sql`r.location && ${box}`);
+    // Masked: the point as the reader sees it (snapped to the grid the presenter rounds it to) must
+    // be in the box too, so that a box drawn around a private report's exact point does not find it.
+    if (f.masked)
+      where.push(
+        sql.join([sql.raw(`(${publiclyListed('r')}`), sql` OR ST_SnapToGrid(r.location, 0.01) && ${box})`]),
+      );
+  }
   if (f.statuses?.length) where.push(statusesSql(f.statuses));
   if (f.categoryIds)
     where.push(f.categoryIds.length ? sql`r.category_id IN (${ids(f.categoryIds)})` : sql`FALSE`);
@@ -108,7 +124,11 @@ function filterSql(f: ListFilters): SQL[] {
     where.push(f.territoryIds.length ? sql`r.territory_id IN (${ids(f.territoryIds)})` : sql`FALSE`);
   if (f.organisationId) where.push(sql`r.organisation_id = ${f.organisationId}`);
   if (f.authorId) where.push(sql`r.author_id = ${f.authorId}`);
-  if (f.q) where.push(matchSql(f.q));
+  if (f.q) {
+    where.push(matchSql(f.q));
+    // Masked: the stored text matched (the index) and the text as the reader sees it too.
+    if (f.masked) where.push(sql`to_tsvector('russian', ${maskedText}) @@ ${tsQuery(f.q)}`);
+  }
   return where;
 }
 

@@ -120,6 +120,7 @@ export async function listReports(
     organisationId: queue.organisationId ?? query.organisation,
     authorId: queue.authorId,
     q: query.q,
+    masked: actor?.role === 'analyst',
   };
   const page = await listRepo.listReportPage(
     deps.db,

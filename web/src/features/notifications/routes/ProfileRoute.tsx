@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
+import { EraseAccount } from '../../auth/components/EraseAccount';
 import { NotificationPreferences } from '../components/NotificationPreferences';
 
 /** The signed-in person's own page: who they are and how they want to be told of changes. */
@@ -23,6 +24,7 @@ export function ProfileRoute() {
         </dl>
       </section>
       <NotificationPreferences />
+      {user.role === 'resident' && <EraseAccount />}
     </div>
   );
 }
