@@ -109,12 +109,17 @@ function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
   if (f.bbox) {
     const box = sql`ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`;
-    where.push(sql`r.location && ${box}`);
-    // Masked: the point as the reader sees it (snapped to the grid the presenter rounds it to) must
-    // be in the box too, so that a box drawn around a private report's exact point does not find it.
-    if (f.masked)
+    if (!f.masked) where.push(sql`r.location && ${box}`);
+    // Masked: a report that is not public matches by its point as the reader sees it (snapped to the
+    // 0.01° grid the presenter rounds it to), so a box drawn around its exact point does not find
+    // it. The snapped point is within 0.005° of the real one: the widened box keeps the index.
+    else
       where.push(
-        sql.join([sql.raw(`(${publiclyListed('r')}`), sql` OR ST_SnapToGrid(r.location, 0.01) && ${box})`]),
+        sql`r.location && ST_Expand(${box}, 0.005)`,
+        sql.join([
+          sql.raw(`(CASE WHEN ${publiclyListed('r')} THEN `),
+          sql`r.location && ${box} ELSE ST_SnapToGrid(r.location, 0.01) && ${box} END)`,
+        ]),
       );
   }
   if (f.statuses?.length) where.push(statusesSql(f.statuses));
