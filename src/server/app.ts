@@ -39,7 +39,7 @@ import { notificationRoutes } from '../modules/notifications/index.ts';
 import { objectRoutes } from '../modules/objects/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
 import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
-import { referenceAdminRoutes, referenceRoutes } from '../modules/reference/index.ts';
+import { referenceAdminRoutes, referenceRoutes, regionSettings } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
@@ -127,11 +127,24 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   registerInputGuard(app);
 
   await app.register(cookie);
+  // The tile server is a region setting an admin edits: a page's CSP names the one in force (read
+  // through the settings' 5 s per-node cache, only for pages — API answers load no images).
+  const pageTileOrigins = new WeakMap<object, string[]>();
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/')) return;
+    pageTileOrigins.set(request.raw, tileOrigins((await regionSettings(ctx.db, config)).tileUrl));
+  });
+  const defaultTileOrigins = tileOrigins(config.mapTileUrl);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(config.mapTileUrl)],
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          (req) => (pageTileOrigins.get(req) ?? defaultTileOrigins).join(' ') || "'self'",
+        ],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

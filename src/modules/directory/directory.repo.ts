@@ -188,7 +188,7 @@ export async function territoryAt(
   const rows = await queryRows<{ districtId: string | null; inRegion: boolean }>(
     exec,
     sql`WITH pt AS (SELECT ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326) AS g)
-        SELECT (SELECT t.id FROM territories t, pt WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1) AS "districtId",
+        SELECT (SELECT t.id FROM territories t, pt WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, pt.g) LIMIT 1) AS "districtId",
           EXISTS (SELECT 1 FROM territories t, pt WHERE t.kind IN ('region', 'district') AND ST_Intersects(t.geom, pt.g)) AS "inRegion"`,
   );
   return rows[0]!;

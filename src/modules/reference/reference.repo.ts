@@ -92,12 +92,12 @@ export async function districtAt(
   const rows = await queryRows<{ id: string; nameRu: string }>(
     exec,
     sql`(SELECT t.id, t.name_ru AS "nameRu" FROM territories t
-          WHERE t.kind = 'district' AND ST_Intersects(t.geom, ${g}) LIMIT 1)
+          WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, ${g}) LIMIT 1)
         UNION ALL
         (SELECT n.id, n.name_ru FROM (
             SELECT t.id, t.name_ru, ST_Distance(t.geom::geography, ${g}::geography) AS meters
             FROM territories t
-            WHERE t.kind = 'district' AND ST_DWithin(t.geom, ${g}, ${toleranceMeters / 50_000}::float8)
+            WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, ${g}, ${toleranceMeters / 50_000}::float8)
             ORDER BY t.geom <-> ${g} LIMIT 1) n
           WHERE n.meters <= ${toleranceMeters}::float8)
         LIMIT 1`,

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFields } from '../duplicates/report-view.ts';
 import { type Actor, findUserById } from '../identity/index.ts';
+import { regionSettings } from '../reference/index.ts';
 import {
   canSeeAnswerDraft,
   canSeeAuthorData,
@@ -85,7 +86,7 @@ async function loadReportDetail(
     row,
     actor,
     now: deps.clock.now(),
-    disputeWindowDays: deps.config.disputeWindowDays,
+    disputeWindowDays: (await regionSettings(deps.db, deps.config)).disputeWindowDays,
     photoIds: mediaRows.filter((m) => m.purpose === 'report').map((m) => m.id),
     answer: visibleAnswer ? presentAnswer(visibleAnswer, photosOf(visibleAnswer.id)) : null,
     rating: rating ? { score: rating.score, solved: rating.solved, comment: rating.comment } : null,

@@ -4,7 +4,8 @@ import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts'
 import { dateKey, localDateOf } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
-import { districtAt, findCategory, findOrganisation, findTerritory } from '../reference/index.ts';
+import type { RegionDefaults } from '../reference/index.ts';
+import { districtAt, findCategory, findOrganisation, findTerritory, regionSettings } from '../reference/index.ts';
 import * as repo from './routing.repo.ts';
 import { type RoutingAdvisor, routeReport } from './routing.service.ts';
 import type {
@@ -18,7 +19,8 @@ import type {
 export type RoutingRulesDeps = {
   db: Db;
   clock: Clock;
-  toleranceMeters: number;
+  /** The environment's defaults of the region settings (the tolerance in force is a region setting). */
+  config: RegionDefaults;
   /** The classifier's opinion where the rules give no single organisation (wired by the server). */
   advisor?: (exec: Executor, report: { text: string; district: string | null }) => ReturnType<RoutingAdvisor>;
 };
@@ -227,7 +229,8 @@ export async function testRouting(
   if (!category) problems.push({ path: 'categoryId', message: 'unknown_category' });
   else if (category.parentId === null)
     problems.push({ path: 'categoryId', message: 'category_not_selectable' });
-  const district = await districtAt(deps.db, q, deps.toleranceMeters);
+  const { nearestDistrictToleranceMeters } = await regionSettings(deps.db, deps.config);
+  const district = await districtAt(deps.db, q, nearestDistrictToleranceMeters);
   if (!district) problems.push({ path: 'lat', message: 'point_outside_region' });
   if (problems.length > 0 || !district) throw new AppError(problems[0]!.message as ErrorCode, problems);
   // Noon of the tested local date (UTC+3): the day's rules, whatever the time zone of the server.
