@@ -26,7 +26,12 @@ import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
 import { classifierRoutes, ModelStore } from '../modules/classifier/index.ts';
-import { directoryRoutes } from '../modules/directory/index.ts';
+import {
+  directoryRoutes,
+  kindAndHours,
+  saveKindAndHours,
+  workingHoursProblems,
+} from '../modules/directory/index.ts';
 import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index.ts';
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
 import { identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
@@ -220,7 +225,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(analyticsRoutes(ctx));
   // Administration of the reference data (docs/administration.md).
   await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
-  await app.register(referenceAdminRoutes(ctx));
+  // The directory's kind, hours and their validation, for the admin organisation editor (reference
+  // does not depend on the directory, which reads reference data).
+  await app.register(
+    referenceAdminRoutes(ctx, {
+      hoursProblems: workingHoursProblems,
+      load: kindAndHours,
+      save: saveKindAndHours,
+    }),
+  );
   await app.register(addressRoutes(ctx));
   await app.register(noticeRoutes(ctx, reports));
   await app.register(objectRoutes(ctx));

@@ -45,7 +45,7 @@ export async function listTerritories(exec: Executor, withGeometry: boolean): Pr
     sql`SELECT id, parent_id AS "parentId", kind, code, name_ru AS "nameRu", name_en AS "nameEn",
           ST_Y(ST_PointOnSurface(geom)) AS lat, ST_X(ST_PointOnSurface(geom)) AS lon,
           ${geometry} AS geometry
-        FROM ${territories} ORDER BY (parent_id IS NOT NULL), name_ru`,
+        FROM ${territories} WHERE is_active ORDER BY (parent_id IS NOT NULL), name_ru`,
   );
 }
 
@@ -108,9 +108,14 @@ export async function districtAt(
 export async function findTerritory(
   exec: Executor,
   id: string,
-): Promise<{ id: string; kind: string; parentId: string | null } | undefined> {
+): Promise<{ id: string; kind: string; parentId: string | null; isActive: boolean } | undefined> {
   const rows = await exec
-    .select({ id: territories.id, kind: territories.kind, parentId: territories.parentId })
+    .select({
+      id: territories.id,
+      kind: territories.kind,
+      parentId: territories.parentId,
+      isActive: territories.isActive,
+    })
     .from(territories)
     .where(eq(territories.id, id))
     .limit(1);

@@ -3,8 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { regionExtent } from './reference.repo.ts';
-import { publicConfigSchema } from './region-settings.schemas.ts';
-import { regionSettings } from './region-settings.service.ts';
 import {
   categoryListSchema,
   organisationListSchema,
@@ -12,6 +10,8 @@ import {
   territoryListSchema,
 } from './reference.schemas.ts';
 import * as reference from './reference.service.ts';
+import { publicConfigSchema } from './region-settings.schemas.ts';
+import { regionSettings } from './region-settings.service.ts';
 
 export function referenceRoutes(ctx: AppContext) {
   return async function routes(app: FastifyInstance) {

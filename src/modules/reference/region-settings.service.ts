@@ -124,7 +124,8 @@ export async function updateRegionSettings(
       languages: input.languages ?? before.languages,
       disputeWindowDays: input.disputeWindowDays ?? before.disputeWindowDays,
       clarificationTimeoutDays: input.clarificationTimeoutDays ?? before.clarificationTimeoutDays,
-      nearestDistrictToleranceMeters: input.nearestDistrictToleranceMeters ?? before.nearestDistrictToleranceMeters,
+      nearestDistrictToleranceMeters:
+        input.nearestDistrictToleranceMeters ?? before.nearestDistrictToleranceMeters,
       stored: true,
       updatedAt: now,
     };

@@ -5,7 +5,13 @@ import { dateKey, localDateOf } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import type { RegionDefaults } from '../reference/index.ts';
-import { districtAt, findCategory, findOrganisation, findTerritory, regionSettings } from '../reference/index.ts';
+import {
+  districtAt,
+  findCategory,
+  findOrganisation,
+  findTerritory,
+  regionSettings,
+} from '../reference/index.ts';
 import * as repo from './routing.repo.ts';
 import { type RoutingAdvisor, routeReport } from './routing.service.ts';
 import type {
@@ -112,6 +118,8 @@ async function checkRule(tx: Executor, f: repo.RuleFields, exceptId: string | nu
   if (territory === undefined) problems.push({ code: 'unknown_territory', path: 'territoryId' });
   else if (territory && territory.kind !== 'district' && territory.kind !== 'region')
     problems.push({ code: 'territory_not_routable', path: 'territoryId' });
+  else if (territory && !territory.isActive)
+    problems.push({ code: 'territory_archived', path: 'territoryId' });
   if (f.validFrom && f.validTo && f.validTo < f.validFrom)
     problems.push({ code: 'routing_rule_dates', path: 'validTo' });
   if (problems.length === 0) {
