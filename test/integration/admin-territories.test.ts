@@ -20,10 +20,21 @@ let t: TestApp;
 let staff: Staff;
 let resident: Session;
 const base = '/api/v1/admin/territories';
-type Terr = { id: string; code: string; kind: string; isActive: boolean; reportCount: number; ruleCount: number };
+type Terr = {
+  id: string;
+  code: string;
+  kind: string;
+  isActive: boolean;
+  reportCount: number;
+  ruleCount: number;
+};
 
-const call = (who: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
+const call = (
+  who: Session | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) => t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
 const codes = (res: Parameters<typeof errorOf>[0]) =>
   (errorOf(res).details as { code?: string }[]).map((d) => d.code);
 const count = async () =>
@@ -70,7 +81,14 @@ describe('territories', () => {
   it('refuses bad boundaries with a specific code for each problem, storing nothing', async () => {
     const before = await count();
     const post = (boundary: unknown, code = `bad-${Math.random().toString(36).slice(2, 8)}`) =>
-      call(staff.admin, 'POST', base, { kind: 'district', parentId: regionId, code, nameRu: 'Новый', nameEn: 'New', boundary });
+      call(staff.admin, 'POST', base, {
+        kind: 'district',
+        parentId: regionId,
+        code,
+        nameRu: 'Новый',
+        nameEn: 'New',
+        boundary,
+      });
 
     const point = await post({ type: 'Point', coordinates: [central.lon, central.lat] });
     expect(point.statusCode).toBe(422);
@@ -80,7 +98,15 @@ describe('territories', () => {
     const { lon, lat } = central;
     const bowTie = await post({
       type: 'Polygon',
-      coordinates: [[[lon, lat], [lon + 0.01, lat + 0.01], [lon + 0.01, lat], [lon, lat + 0.01], [lon, lat]]],
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.01, lat + 0.01],
+          [lon + 0.01, lat],
+          [lon, lat + 0.01],
+          [lon, lat],
+        ],
+      ],
     });
     expect(errorOf(bowTie).code).toBe('boundary_self_intersection');
     expect(errorOf(bowTie).details[0]!.message).toMatch(/\d+\.\d+ \d+\.\d+/);
@@ -94,20 +120,44 @@ describe('territories', () => {
     const outOfRange = await post(square(200, lat));
     expect(errorOf(outOfRange).code).toBe('boundary_coordinates_out_of_range');
 
-    const open = await post({ type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat], [lon, lat + 0.01]]] });
+    const open = await post({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.01, lat],
+          [lon, lat + 0.01],
+        ],
+      ],
+    });
     expect(errorOf(open).code).toBe('boundary_ring');
 
     // Every problem listed: two features, two problems, each at its own path.
     const both = await post({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[lon, lat], [lon, lat + 1]] } },
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [lon, lat],
+              [lon, lat + 1],
+            ],
+          },
+        },
         { type: 'Feature', properties: {}, geometry: square(200, lat) },
       ],
     });
-    expect(codes(both)).toEqual(expect.arrayContaining(['boundary_geometry_type', 'boundary_coordinates_out_of_range']));
+    expect(codes(both)).toEqual(
+      expect.arrayContaining(['boundary_geometry_type', 'boundary_coordinates_out_of_range']),
+    );
     expect(errorOf(both).details.map((d) => d.path)).toEqual(
-      expect.arrayContaining(['boundary.features.0.geometry.type', expect.stringMatching(/^boundary\.features\.1\.geometry\.coordinates/)]),
+      expect.arrayContaining([
+        'boundary.features.0.geometry.type',
+        expect.stringMatching(/^boundary\.features\.1\.geometry\.coordinates/),
+      ]),
     );
 
     // Too detailed: more positions than a boundary may have.
@@ -160,7 +210,10 @@ describe('territories', () => {
     expect(await auditActions(t, mo.id)).toEqual([
       expect.objectContaining({
         action: 'territory.create',
-        details: { before: null, after: expect.objectContaining({ code: 'mo-dvortsovy', kind: 'municipality' }) },
+        details: {
+          before: null,
+          after: expect.objectContaining({ code: 'mo-dvortsovy', kind: 'municipality' }),
+        },
       }),
     ]);
 
@@ -175,9 +228,13 @@ describe('territories', () => {
           SELECT ST_AsGeoJSON(ST_Difference(c.geom, sq.g), 7) AS shrunk, ST_AsGeoJSON(ST_Union(n.geom, sq.g), 7) AS grown
           FROM territories c, territories n, sq WHERE c.id = ${central.id} AND n.id = ${neighbour.id}`,
     );
-    const shrink = await call(staff.admin, 'PATCH', `${base}/${central.id}`, { boundary: JSON.parse(shapes!.shrunk) });
+    const shrink = await call(staff.admin, 'PATCH', `${base}/${central.id}`, {
+      boundary: JSON.parse(shapes!.shrunk),
+    });
     expect(shrink.statusCode).toBe(200);
-    const grow = await call(staff.admin, 'PATCH', `${base}/${neighbour.id}`, { boundary: JSON.parse(shapes!.grown) });
+    const grow = await call(staff.admin, 'PATCH', `${base}/${neighbour.id}`, {
+      boundary: JSON.parse(shapes!.grown),
+    });
     expect(grow.statusCode).toBe(200);
     const next = await fileReport(t, resident, { lat, lon });
     expect(next.territory?.id).toBe(neighbour.id);
@@ -212,7 +269,9 @@ describe('territories', () => {
       url: '/api/v1/admin/routing-rules',
       headers: staff.admin.headers,
       payload: {
-        categoryId: (await rows<{ id: string }>(t, sql`SELECT id FROM categories WHERE code = 'street-light'`))[0]!.id,
+        categoryId: (
+          await rows<{ id: string }>(t, sql`SELECT id FROM categories WHERE code = 'street-light'`)
+        )[0]!.id,
         territoryId: spare.id,
         organisationId: (await rows<{ id: string }>(t, sql`SELECT id FROM organisations LIMIT 1`))[0]!.id,
       },
