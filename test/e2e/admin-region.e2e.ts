@@ -93,6 +93,8 @@ describe('administration of territories, organisations and the region', () => {
     await page.goto('/');
     const filter = page.locator('#filter-territory');
     await filter.waitFor();
+    // The options arrive with the territories query.
+    await filter.locator('option', { hasText: 'Район Е2Е' }).waitFor({ state: 'attached' });
     expect(await filter.locator('option', { hasText: 'Район Е2Е' }).count()).toBe(1);
 
     // Region settings at 360 px: the form fits the screen and is reachable by keyboard.

@@ -52,7 +52,7 @@ describe('region settings', () => {
       errorOf(bad)
         .details.map((d) => d.path)
         .sort(),
-    ).toEqual(['body.languages', 'body.mapZoom', 'body.tileUrl']);
+    ).toEqual(['languages', 'mapZoom', 'tileUrl']);
   });
 
   it('change the map and languages the web app reads, audited, and the page CSP follows the tile server', async () => {

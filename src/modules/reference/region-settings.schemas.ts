@@ -27,8 +27,10 @@ const tileUrl = z
   .string()
   .trim()
   .max(500)
-  .regex(/^https?:\/\/[^\s]+$/, 'vmeste:tile_url_format')
-  .refine((v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)), 'vmeste:tile_url_format');
+  .refine(
+    (v) => /^https?:\/\/\S+$/.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p)),
+    'vmeste:tile_url_format',
+  );
 
 export const updateRegionSettingsSchema = z.strictObject({
   nameRu: name.optional(),
