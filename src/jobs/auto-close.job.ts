@@ -21,12 +21,13 @@ export async function runAutoClose(deps: AutoCloseDeps): Promise<{ closed: numbe
 
 export async function registerAutoCloseJob(
   queue: JobQueue,
-  deps: AutoCloseDeps,
+  /** `disputeWindowDays` is read at every run: it is a region setting an admin may change. */
+  deps: Omit<AutoCloseDeps, 'disputeWindowDays'> & { disputeWindowDays: () => Promise<number> },
   cron: string,
 ): Promise<void> {
   await queue.createQueue(AUTO_CLOSE_QUEUE, { name: AUTO_CLOSE_QUEUE, policy: 'singleton' });
   await queue.schedule(AUTO_CLOSE_QUEUE, cron, {}, { tz: 'Europe/Moscow' });
   await queue.work(AUTO_CLOSE_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
-    await runAutoClose(deps);
+    await runAutoClose({ ...deps, disputeWindowDays: await deps.disputeWindowDays() });
   });
 }

@@ -21,7 +21,8 @@ export async function runClarificationTimeout(deps: ClarificationTimeoutDeps): P
 
 export async function registerClarificationTimeoutJob(
   queue: JobQueue,
-  deps: ClarificationTimeoutDeps,
+  /** `timeoutDays` is read at every run: it is a region setting an admin may change. */
+  deps: Omit<ClarificationTimeoutDeps, 'timeoutDays'> & { timeoutDays: () => Promise<number> },
 ): Promise<void> {
   await queue.createQueue(CLARIFICATION_TIMEOUT_QUEUE, {
     name: CLARIFICATION_TIMEOUT_QUEUE,
@@ -29,6 +30,6 @@ export async function registerClarificationTimeoutJob(
   });
   await queue.schedule(CLARIFICATION_TIMEOUT_QUEUE, '*/15 * * * *', {}, { tz: 'Europe/Moscow' });
   await queue.work(CLARIFICATION_TIMEOUT_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
-    await runClarificationTimeout(deps);
+    await runClarificationTimeout({ ...deps, timeoutDays: await deps.timeoutDays() });
   });
 }

@@ -1,6 +1,7 @@
 import { accountMailer } from '../modules/identity/index.ts';
 import { initiativesDeps } from '../modules/initiatives/index.ts';
 import { notificationsRuntime } from '../modules/notifications/index.ts';
+import { regionSettings } from '../modules/reference/index.ts';
 import type { AppContext } from '../server/context.ts';
 import { reportsDeps } from '../server/deps.ts';
 import { registerAccountMailJob } from './account-mail.job.ts';
@@ -36,7 +37,7 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
   await registerClarificationTimeoutJob(ctx.queue, {
     db: ctx.db,
     clock: ctx.clock,
-    timeoutDays: ctx.config.clarificationTimeoutDays,
+    timeoutDays: async () => (await regionSettings(ctx.db, ctx.config)).clarificationTimeoutDays,
   });
   await registerDeadlineEscalationJob(
     ctx.queue,
@@ -51,7 +52,11 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
   await registerNotificationsJob(ctx.queue, notifications, ctx.config.notificationsCron);
   await registerAutoCloseJob(
     ctx.queue,
-    { db: ctx.db, clock: ctx.clock, disputeWindowDays: ctx.config.disputeWindowDays },
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      disputeWindowDays: async () => (await regionSettings(ctx.db, ctx.config)).disputeWindowDays,
+    },
     ctx.config.autoCloseCron,
   );
   await registerAnalyticsRefreshJob(

@@ -26,7 +26,12 @@ import { answerRoutes } from '../modules/answers/index.ts';
 import { apiKeysRoutes } from '../modules/api-keys/index.ts';
 import { CalendarStore, calendarRoutes } from '../modules/calendar/index.ts';
 import { classifierRoutes, ModelStore } from '../modules/classifier/index.ts';
-import { directoryRoutes } from '../modules/directory/index.ts';
+import {
+  directoryRoutes,
+  kindAndHours,
+  saveKindAndHours,
+  workingHoursProblems,
+} from '../modules/directory/index.ts';
 import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index.ts';
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
 import { erasureRoutes, identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
@@ -39,7 +44,7 @@ import { notificationRoutes } from '../modules/notifications/index.ts';
 import { objectRoutes } from '../modules/objects/index.ts';
 import { open311Routes } from '../modules/open311/index.ts';
 import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
-import { referenceAdminRoutes, referenceRoutes } from '../modules/reference/index.ts';
+import { referenceAdminRoutes, referenceRoutes, regionSettings } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
@@ -127,11 +132,24 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   registerInputGuard(app);
 
   await app.register(cookie);
+  // The tile server is a region setting an admin edits: a page's CSP names the one in force (read
+  // through the settings' 5 s per-node cache, only for pages — API answers load no images).
+  const pageTileOrigins = new WeakMap<object, string[]>();
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/')) return;
+    pageTileOrigins.set(request.raw, tileOrigins((await regionSettings(ctx.db, config)).tileUrl));
+  });
+  const defaultTileOrigins = tileOrigins(config.mapTileUrl);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(config.mapTileUrl)],
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          (req) => (pageTileOrigins.get(req) ?? defaultTileOrigins).join(' ') || "'self'",
+        ],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -208,7 +226,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(analyticsRoutes(ctx));
   // Administration of the reference data (docs/administration.md).
   await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
-  await app.register(referenceAdminRoutes(ctx));
+  // The directory's kind, hours and their validation, for the admin organisation editor (reference
+  // does not depend on the directory, which reads reference data).
+  await app.register(
+    referenceAdminRoutes(ctx, {
+      hoursProblems: workingHoursProblems,
+      load: kindAndHours,
+      save: saveKindAndHours,
+    }),
+  );
   await app.register(addressRoutes(ctx));
   await app.register(noticeRoutes(ctx, reports));
   await app.register(objectRoutes(ctx));

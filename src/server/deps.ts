@@ -7,6 +7,7 @@ import {
 import { findSimilarReports } from '../modules/duplicates/index.ts';
 import { notificationsRuntime, notifyPeople } from '../modules/notifications/index.ts';
 import type { WinnersAnnouncer } from '../modules/participation/index.ts';
+import { regionSettings } from '../modules/reference/index.ts';
 import { IntakeBatcher, type ReportsDeps } from '../modules/reports/index.ts';
 import type { AppContext } from './context.ts';
 
@@ -21,7 +22,10 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     db: ctx.db,
     clock: ctx.clock,
     config: ctx.config,
-    intake: new IntakeBatcher(ctx.db, ctx.config.regionToleranceMeters),
+    intake: new IntakeBatcher(
+      ctx.db,
+      async () => (await regionSettings(ctx.db, ctx.config)).nearestDistrictToleranceMeters,
+    ),
     routingAdvisor: (exec, report) => proposeOrganisation(advice, exec, report),
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,

@@ -345,6 +345,29 @@ export const policies: Record<string, Policy> = {
   }),
   'PATCH /api/v1/admin/categories/:id': p(ADMIN, { body: { sortOrder: 1 } }),
   'DELETE /api/v1/admin/categories/:id': p(ADMIN),
+  // Territories, organisations and the region's settings: reference data too, admins only.
+  'GET /api/v1/admin/territories': p(ADMIN),
+  'GET /api/v1/admin/territories/:id': p(ADMIN),
+  'POST /api/v1/admin/territories': p(ADMIN, {
+    body: {
+      kind: 'district',
+      parentId: uuid,
+      code: 'matrix-check',
+      nameRu: 'Проверка',
+      nameEn: 'Check',
+      boundary: {},
+    },
+  }),
+  'PATCH /api/v1/admin/territories/:id': p(ADMIN, { body: { nameEn: 'Check' } }),
+  'DELETE /api/v1/admin/territories/:id': p(ADMIN),
+  'GET /api/v1/admin/organisations': p(ADMIN),
+  'POST /api/v1/admin/organisations': p(ADMIN, {
+    body: { code: 'matrix-check', kind: 'authority', nameRu: 'Проверка', nameEn: 'Check' },
+  }),
+  'PATCH /api/v1/admin/organisations/:id': p(ADMIN, { body: { nameEn: 'Check' } }),
+  'DELETE /api/v1/admin/organisations/:id': p(ADMIN),
+  'GET /api/v1/admin/region-settings': p(ADMIN),
+  'PATCH /api/v1/admin/region-settings': p(ADMIN, { body: { mapZoom: 11 } }),
   'GET /api/v1/addresses/search': p(ALL, { query: 'q=Гороховая' }),
   'GET /api/v1/addresses/reverse': p(ALL, { query: 'lat=59.93&lon=30.33' }),
   // Notices: the map and a notice are public; editors as NOTICE_EDITORS. Creating one is the

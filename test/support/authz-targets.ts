@@ -156,6 +156,8 @@ export function targetIdFor(route: string, targets: Targets): string | undefined
     ['/api/v1/initiatives/:id', targets.initiative],
     ['/api/v1/admin/routing-rules/:id', targets.rule],
     ['/api/v1/admin/categories/:id', targets.category],
+    ['/api/v1/admin/territories/:id', targets.central],
+    ['/api/v1/admin/organisations/:id', targets.organisation],
     ['/api/v1/organisations/:id', targets.organisation],
     ['/api/v1/notices/:id', targets.notice],
     ['/api/v1/objects/:id', targets.object],

@@ -2,10 +2,12 @@ import {
   type AnyPgColumn,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -24,6 +26,9 @@ export const territories = pgTable(
     nameRu: text('name_ru').notNull(),
     nameEn: text('name_en').notNull(),
     geom: multiPolygon('geom').notNull(),
+    /** Archived (false): no longer offered for new rules, reports or the map; its reports keep it. */
+    isActive: boolean('is_active').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('territories_code_uq').on(t.code), index('territories_geom_gix').using('gist', t.geom)],
 );
@@ -62,9 +67,11 @@ export const organisations = pgTable(
     phone: text('phone'),
     email: text('email'),
     workingHours: text('working_hours'),
+    /** The authority this body answers to (a district administration under the region's); no cycles. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
     isActive: boolean('is_active').notNull().default(true),
   },
-  (t) => [uniqueIndex('organisations_code_uq').on(t.code)],
+  (t) => [uniqueIndex('organisations_code_uq').on(t.code), index('organisations_parent_idx').on(t.parentId)],
 );
 
 export const organisationTerritories = pgTable(
@@ -118,3 +125,25 @@ export const routingRules = pgTable(
   },
   (t) => [index('routing_rules_lookup_idx').on(t.categoryId, t.territoryId)],
 );
+
+/**
+ * The region's settings as data (docs/administration.md): one row (id = 1), edited by an admin and
+ * read through a short per-node cache, so a change reaches every node within 5 s. A missing row
+ * means the defaults from the environment (DISPUTE_WINDOW_DAYS, MAP_TILE_URL, …).
+ */
+export const regionSettings = pgTable('region_settings', {
+  id: smallint('id').primaryKey().default(1),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** Null: the centre of the region's territory. */
+  mapCenterLat: doublePrecision('map_center_lat'),
+  mapCenterLon: doublePrecision('map_center_lon'),
+  mapZoom: smallint('map_zoom').notNull(),
+  tileUrl: text('tile_url').notNull(),
+  languages: text('languages').array().notNull(),
+  disputeWindowDays: smallint('dispute_window_days').notNull(),
+  clarificationTimeoutDays: smallint('clarification_timeout_days').notNull(),
+  /** A point this far outside every district still goes to the nearest one. */
+  nearestDistrictToleranceMeters: integer('nearest_district_tolerance_meters').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -149,6 +149,31 @@ export async function upsertProfile(
       days_off = EXCLUDED.days_off, observes_holidays = EXCLUDED.observes_holidays, updated_at = EXCLUDED.updated_at`);
 }
 
+/** The directory's kind and hours of an organisation (null kind: the reference kind). */
+export async function findKindAndHours(
+  exec: Executor,
+  id: string,
+): Promise<{ kind: DirectoryKind | null; hours: StoredHours } | undefined> {
+  const rows = await queryRows<{ kind: DirectoryKind | null; hours: StoredHours }>(
+    exec,
+    sql`SELECT kind, hours FROM organisation_profiles WHERE organisation_id = ${id}`,
+  );
+  return rows[0];
+}
+
+/** Sets the kind and hours of an organisation's entry, keeping the rest of it (or starting one). */
+export async function upsertKindAndHours(
+  exec: Executor,
+  id: string,
+  p: { kind: DirectoryKind; hours: StoredHours },
+  now: Date,
+): Promise<void> {
+  await exec.execute(sql`INSERT INTO organisation_profiles (organisation_id, kind, hours, updated_at)
+    VALUES (${id}, ${p.kind}, ${JSON.stringify(p.hours)}::jsonb, ${now})
+    ON CONFLICT (organisation_id) DO UPDATE SET kind = EXCLUDED.kind, hours = EXCLUDED.hours,
+      updated_at = EXCLUDED.updated_at`);
+}
+
 /**
  * The public figures of an organisation over [since, now): reports routed to it; of those whose
  * answer was due in the period, the share answered by the due date; the mean rating of its answers;
@@ -188,7 +213,7 @@ export async function territoryAt(
   const rows = await queryRows<{ districtId: string | null; inRegion: boolean }>(
     exec,
     sql`WITH pt AS (SELECT ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326) AS g)
-        SELECT (SELECT t.id FROM territories t, pt WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1) AS "districtId",
+        SELECT (SELECT t.id FROM territories t, pt WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, pt.g) LIMIT 1) AS "districtId",
           EXISTS (SELECT 1 FROM territories t, pt WHERE t.kind IN ('region', 'district') AND ST_Intersects(t.geom, pt.g)) AS "inRegion"`,
   );
   return rows[0]!;

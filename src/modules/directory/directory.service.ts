@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type ErrorDetail } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { CalendarSource } from '../calendar/index.ts';
 import type { Actor } from '../identity/index.ts';
@@ -107,20 +107,36 @@ function profileFields(input: ProfileInput) {
   };
 }
 
+/** Every problem of a week's hours (overlaps, also across midnight; breaks outside or overlapping), as error details. */
+export function workingHoursProblems(hours: ProfileInput['hours']): ErrorDetail[] {
+  return hoursProblems(hours).map((p) => ({
+    path: p.path,
+    code: p.code,
+    message: `${HOURS_MESSAGES[p.code]}${'other' in p.params ? `:${p.params.other}` : ''}`,
+  }));
+}
+
+/** The directory's kind and weekly hours of an organisation (the admin organisation editor's part). */
+export async function kindAndHours(exec: Executor, id: string) {
+  return (await repo.findKindAndHours(exec, id)) ?? { kind: null, hours: [] };
+}
+
+/** Sets the kind and hours (checked by the caller with workingHoursProblems), in the caller's transaction. */
+export async function saveKindAndHours(
+  exec: Executor,
+  id: string,
+  p: { kind: NonNullable<ProfileInput['kind']>; hours: ProfileInput['hours'] },
+  now: Date,
+): Promise<void> {
+  await repo.upsertKindAndHours(exec, id, p, now);
+}
+
 /** Admins keep the directory: hours are checked as a week (overlaps, breaks), every problem listed. */
 export async function saveProfile(deps: DirectoryDeps, actor: Actor, id: string, input: ProfileInput) {
   if (actor.role !== 'admin') throw new AppError('forbidden');
   if (!(await repo.organisationExists(deps.db, id))) throw new AppError('organisation_not_found');
-  const problems = hoursProblems(input.hours);
-  if (problems.length > 0)
-    throw new AppError(
-      'invalid_working_hours',
-      problems.map((p) => ({
-        path: p.path,
-        code: p.code,
-        message: `${HOURS_MESSAGES[p.code]}${'other' in p.params ? `:${p.params.other}` : ''}`,
-      })),
-    );
+  const problems = workingHoursProblems(input.hours);
+  if (problems.length > 0) throw new AppError('invalid_working_hours', problems);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await repo.upsertProfile(tx, id, profileFields(input), now);

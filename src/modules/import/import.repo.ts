@@ -106,12 +106,12 @@ export async function insertImportedReports(
       dist AS (
         SELECT pt.id, d.territory_id FROM pt CROSS JOIN LATERAL (
           (SELECT t.id AS territory_id FROM territories t
-            WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1)
+            WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, pt.g) LIMIT 1)
           UNION ALL
           (SELECT n.id FROM (
               SELECT t.id, ST_Distance(t.geom::geography, pt.g::geography) AS meters
               FROM territories t
-              WHERE t.kind = 'district' AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
+              WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
               ORDER BY t.geom <-> pt.g LIMIT 1) n
             WHERE n.meters <= ${args.toleranceMeters}::float8)
           LIMIT 1) d),

@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, errorCatalogue, type Locale } from '../../lib/errors.ts';
 import type { AppConfig } from '../../server/config.ts';
 import { writeAudit } from '../audit/index.ts';
+import { regionSettings } from '../reference/index.ts';
 import { ensureImportUser, insertImportedReports, loadImportReference } from './import.repo.ts';
 import { type ImportMapping, loadMapping } from './import-mapping.ts';
 import { type ImportRow, mapRecord } from './import-row.ts';
@@ -145,7 +146,7 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
       source: mapping.source,
       authorId,
       now: deps.clock.now(),
-      toleranceMeters: deps.config.regionToleranceMeters,
+      toleranceMeters: (await regionSettings(deps.db, deps.config)).nearestDistrictToleranceMeters,
     });
     for (const row of batch) {
       const outcome = outcomes.get(row.id);

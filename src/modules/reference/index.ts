@@ -10,6 +10,9 @@ import * as repo from './reference.repo.ts';
 export type { CategoryRow, OrganisationRow, TerritoryRow } from './reference.repo.ts';
 export { referenceRoutes } from './reference.routes.ts';
 export { referenceAdminRoutes } from './reference-admin.routes.ts';
+export type { EffectiveRegionSettings, RegionDefaults } from './region-settings.service.ts';
+/** The region's settings in force (5 s per-node cache): tolerance, dispute window, timeout, map. */
+export { regionSettings } from './region-settings.service.ts';
 
 export function findCategory(
   ...args: Parameters<typeof repo.findCategory>

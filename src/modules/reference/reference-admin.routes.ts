@@ -12,12 +12,16 @@ import {
   updateCategorySchema,
 } from './categories-admin.schemas.ts';
 import * as categories from './categories-admin.service.ts';
+import { type OrganisationProfileHooks, organisationsAdminRoutes } from './organisations-admin.routes.ts';
+import { territoriesAdminRoutes } from './territories-admin.routes.ts';
 
 /** Admin API of the reference data (docs/administration.md): every change audited with before and after. */
-export function referenceAdminRoutes(ctx: AppContext) {
+export function referenceAdminRoutes(ctx: AppContext, profiles: OrganisationProfileHooks) {
   const deps = { db: ctx.db, clock: ctx.clock };
   const tags = ['administration'];
   return async function routes(app: FastifyInstance) {
+    await app.register(territoriesAdminRoutes(ctx));
+    await app.register(organisationsAdminRoutes(ctx, profiles));
     const r = app.withTypeProvider<ZodTypeProvider>();
     const base = '/api/v1/admin/categories';
 

@@ -45,7 +45,7 @@ export async function listTerritories(exec: Executor, withGeometry: boolean): Pr
     sql`SELECT id, parent_id AS "parentId", kind, code, name_ru AS "nameRu", name_en AS "nameEn",
           ST_Y(ST_PointOnSurface(geom)) AS lat, ST_X(ST_PointOnSurface(geom)) AS lon,
           ${geometry} AS geometry
-        FROM ${territories} ORDER BY (parent_id IS NOT NULL), name_ru`,
+        FROM ${territories} WHERE is_active ORDER BY (parent_id IS NOT NULL), name_ru`,
   );
 }
 
@@ -92,12 +92,12 @@ export async function districtAt(
   const rows = await queryRows<{ id: string; nameRu: string }>(
     exec,
     sql`(SELECT t.id, t.name_ru AS "nameRu" FROM territories t
-          WHERE t.kind = 'district' AND ST_Intersects(t.geom, ${g}) LIMIT 1)
+          WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, ${g}) LIMIT 1)
         UNION ALL
         (SELECT n.id, n.name_ru FROM (
             SELECT t.id, t.name_ru, ST_Distance(t.geom::geography, ${g}::geography) AS meters
             FROM territories t
-            WHERE t.kind = 'district' AND ST_DWithin(t.geom, ${g}, ${toleranceMeters / 50_000}::float8)
+            WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, ${g}, ${toleranceMeters / 50_000}::float8)
             ORDER BY t.geom <-> ${g} LIMIT 1) n
           WHERE n.meters <= ${toleranceMeters}::float8)
         LIMIT 1`,
@@ -108,9 +108,14 @@ export async function districtAt(
 export async function findTerritory(
   exec: Executor,
   id: string,
-): Promise<{ id: string; kind: string; parentId: string | null } | undefined> {
+): Promise<{ id: string; kind: string; parentId: string | null; isActive: boolean } | undefined> {
   const rows = await exec
-    .select({ id: territories.id, kind: territories.kind, parentId: territories.parentId })
+    .select({
+      id: territories.id,
+      kind: territories.kind,
+      parentId: territories.parentId,
+      isActive: territories.isActive,
+    })
     .from(territories)
     .where(eq(territories.id, id))
     .limit(1);

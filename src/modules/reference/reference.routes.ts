@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { regionExtent } from './reference.repo.ts';
@@ -11,16 +10,8 @@ import {
   territoryListSchema,
 } from './reference.schemas.ts';
 import * as reference from './reference.service.ts';
-
-const configSchema = z.object({
-  mapTileUrl: z.string(),
-  region: z
-    .object({
-      center: z.object({ lat: z.number(), lon: z.number() }),
-      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    })
-    .nullable(),
-});
+import { publicConfigSchema } from './region-settings.schemas.ts';
+import { regionSettings } from './region-settings.service.ts';
 
 export function referenceRoutes(ctx: AppContext) {
   return async function routes(app: FastifyInstance) {
@@ -64,14 +55,17 @@ export function referenceRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['reference'],
-          summary: 'Client configuration (map tiles, region extent)',
-          response: { 200: configSchema },
+          summary: 'Client configuration: region name, map tiles and view, languages, region extent',
+          response: { 200: publicConfigSchema },
         },
       },
       async () => {
-        const e = await regionExtent(ctx.db);
+        const [e, settings] = await Promise.all([regionExtent(ctx.db), regionSettings(ctx.db, ctx.config)]);
         return {
-          mapTileUrl: ctx.config.mapTileUrl,
+          regionName: settings.name,
+          mapTileUrl: settings.tileUrl,
+          mapView: settings.mapCenter ? { ...settings.mapCenter, zoom: settings.mapZoom } : null,
+          languages: settings.languages,
           region: e
             ? {
                 center: { lat: Number(e.lat), lon: Number(e.lon) },

@@ -105,13 +105,13 @@ BEGIN
     cat_found := FOUND;
     SELECT d.territory_id, d.parent_id, d.name_ru, d.name_en INTO dist FROM (
       (SELECT t.id AS territory_id, t.parent_id, t.name_ru, t.name_en FROM territories t
-        WHERE t.kind = 'district' AND ST_Intersects(t.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326)) LIMIT 1)
+        WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326)) LIMIT 1)
       UNION ALL
       (SELECT n.id, n.parent_id, n.name_ru, n.name_en FROM (
           SELECT t.id, t.parent_id, t.name_ru, t.name_en,
                  ST_Distance(t.geom::geography, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326)::geography) AS meters
           FROM territories t
-          WHERE t.kind = 'district' AND ST_DWithin(t.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326), ${degrees})
+          WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326), ${degrees})
           ORDER BY t.geom <-> ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) LIMIT 1) n
         WHERE n.meters <= ${meters})
       LIMIT 1) d;

@@ -15,7 +15,8 @@ export class IntakeBatcher {
 
   constructor(
     private readonly db: Db,
-    private readonly toleranceMeters: number,
+    /** The nearest-district tolerance in force (a region setting, read per batch). */
+    private readonly toleranceMeters: () => Promise<number>,
     private readonly maxBatch = 32,
   ) {}
 
@@ -44,7 +45,7 @@ export class IntakeBatcher {
         await insertSubmittedReports(
           this.db,
           batch.map((p) => p.input),
-          this.toleranceMeters,
+          await this.toleranceMeters(),
         ),
       );
     } catch (err) {
@@ -52,8 +53,13 @@ export class IntakeBatcher {
         batch[0]!.reject(err);
         return;
       }
+      const tolerance = await this.toleranceMeters().catch(() => null);
       for (const p of batch) {
-        insertSubmittedReports(this.db, [p.input], this.toleranceMeters).then(
+        if (tolerance === null) {
+          p.reject(err);
+          continue;
+        }
+        insertSubmittedReports(this.db, [p.input], tolerance).then(
           (outcomes) => this.settle([p], outcomes),
           p.reject,
         );

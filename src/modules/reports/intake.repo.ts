@@ -80,12 +80,12 @@ export async function insertSubmittedReports(
       dist AS (
         SELECT pt.id, d.territory_id, d.parent_id, d.name_ru, d.name_en FROM pt CROSS JOIN LATERAL (
           (SELECT t.id AS territory_id, t.parent_id, t.name_ru, t.name_en FROM territories t
-            WHERE t.kind = 'district' AND ST_Intersects(t.geom, pt.g) LIMIT 1)
+            WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, pt.g) LIMIT 1)
           UNION ALL
           (SELECT n.id, n.parent_id, n.name_ru, n.name_en FROM (
               SELECT t.id, t.parent_id, t.name_ru, t.name_en, ST_Distance(t.geom::geography, pt.g::geography) AS meters
               FROM territories t
-              WHERE t.kind = 'district' AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
+              WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, pt.g, ${degrees}::float8)
               ORDER BY t.geom <-> pt.g LIMIT 1) n
             WHERE n.meters <= ${toleranceMeters}::float8)
           LIMIT 1) d),

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/index.ts';
 import { extendedDueAt, reviewDueAt, uncachedCalendar } from '../calendar/index.ts';
 import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
 import type { Actor } from '../identity/index.ts';
-import { findCategory, findOrganisation } from '../reference/index.ts';
+import { findCategory, findOrganisation, regionSettings } from '../reference/index.ts';
 import { routeReport } from '../routing/index.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
@@ -304,6 +304,7 @@ export async function runAction<A extends ReportAction>(
   action: A,
   body: ActionBodies[A],
 ): Promise<ReportDetail> {
+  const { disputeWindowDays } = await regionSettings(deps.db, deps.config);
   await deps.db.transaction(async (tx) => {
     const row = await repo.findReport(tx, reportId, true);
     if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
@@ -316,7 +317,7 @@ export async function runAction<A extends ReportAction>(
       throw new AppError(action === 'extend-deadline' ? 'deadline_not_running' : 'invalid_transition', [
         { path: 'status', message: row.status },
       ]);
-    if (!conditionAllows(action, facts, actor, now, deps.config.disputeWindowDays))
+    if (!conditionAllows(action, facts, actor, now, disputeWindowDays))
       throw new AppError(conditionRefusal(action, facts));
 
     const handler = handlers[action] as Handler<A>;

@@ -5,7 +5,7 @@ import { sha256 } from '../../lib/tokens.ts';
 import { insertAppellant } from '../appeals/index.ts';
 import { freshDuplicateFields } from '../duplicates/report-view.ts';
 import type { Actor } from '../identity/index.ts';
-import { categoryRequiresPhoto } from '../reference/index.ts';
+import { categoryRequiresPhoto, regionSettings } from '../reference/index.ts';
 import { type IntakeInput, type IntakeOutcome, insertSubmittedReports } from './intake.repo.ts';
 import { presentDetail } from './report.presenter.ts';
 import { getReport, moderationDeadlineOf } from './report-read.service.ts';
@@ -66,7 +66,9 @@ export async function createReport(
     requestHash,
     now,
   };
-  const tolerance = deps.config.regionToleranceMeters;
+  // The region's settings in force (an admin edits them; every node follows within 5 s).
+  const settings = await regionSettings(deps.db, deps.config);
+  const tolerance = settings.nearestDistrictToleranceMeters;
   const fileOne = async (exec: Executor) =>
     (await insertSubmittedReports(exec, [input], tolerance)).get(input.id)!;
   let outcome: IntakeOutcome;
@@ -100,7 +102,7 @@ export async function createReport(
     row,
     actor,
     now,
-    disputeWindowDays: deps.config.disputeWindowDays,
+    disputeWindowDays: settings.disputeWindowDays,
     photoIds: body.mediaIds,
     answer: null,
     rating: null,

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/index.ts';
 import { appealMilestones, moderationDeadline, uncachedCalendar } from '../calendar/index.ts';
 import { duplicateFieldsOf, supportFactFields } from '../duplicates/report-view.ts';
 import type { Actor } from '../identity/index.ts';
+import { regionSettings } from '../reference/index.ts';
 import {
   canSeeAnswerDraft,
   canSeeAuthorData,
@@ -134,7 +135,7 @@ async function detailParts(
     row,
     actor,
     now: deps.clock.now(),
-    disputeWindowDays: deps.config.disputeWindowDays,
+    disputeWindowDays: (await regionSettings(deps.db, deps.config)).disputeWindowDays,
     photoIds: mediaRows.filter((m) => m.purpose === 'report').map((m) => m.id),
     answer: visibleAnswer ? presentAnswer(visibleAnswer, photosOf(visibleAnswer.id)) : null,
     rating,

@@ -21,7 +21,7 @@ export function routingRuleRoutes(ctx: AppContext, advisor?: service.RoutingRule
   const deps: service.RoutingRulesDeps = {
     db: ctx.db,
     clock: ctx.clock,
-    toleranceMeters: ctx.config.regionToleranceMeters,
+    config: ctx.config,
     ...(advisor ? { advisor } : {}),
   };
   const base = '/api/v1/admin/routing-rules';

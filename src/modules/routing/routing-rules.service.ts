@@ -4,7 +4,14 @@ import { AppError, type ErrorCode, type ErrorDetail } from '../../lib/errors.ts'
 import { dateKey, localDateOf } from '../../lib/working-days.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
-import { districtAt, findCategory, findOrganisation, findTerritory } from '../reference/index.ts';
+import type { RegionDefaults } from '../reference/index.ts';
+import {
+  districtAt,
+  findCategory,
+  findOrganisation,
+  findTerritory,
+  regionSettings,
+} from '../reference/index.ts';
 import * as repo from './routing.repo.ts';
 import { type RoutingAdvisor, routeReport } from './routing.service.ts';
 import type {
@@ -18,7 +25,8 @@ import type {
 export type RoutingRulesDeps = {
   db: Db;
   clock: Clock;
-  toleranceMeters: number;
+  /** The environment's defaults of the region settings (the tolerance in force is a region setting). */
+  config: RegionDefaults;
   /** The classifier's opinion where the rules give no single organisation (wired by the server). */
   advisor?: (exec: Executor, report: { text: string; district: string | null }) => ReturnType<RoutingAdvisor>;
 };
@@ -110,6 +118,8 @@ async function checkRule(tx: Executor, f: repo.RuleFields, exceptId: string | nu
   if (territory === undefined) problems.push({ code: 'unknown_territory', path: 'territoryId' });
   else if (territory && territory.kind !== 'district' && territory.kind !== 'region')
     problems.push({ code: 'territory_not_routable', path: 'territoryId' });
+  else if (territory && !territory.isActive)
+    problems.push({ code: 'territory_archived', path: 'territoryId' });
   if (f.validFrom && f.validTo && f.validTo < f.validFrom)
     problems.push({ code: 'routing_rule_dates', path: 'validTo' });
   if (problems.length === 0) {
@@ -227,7 +237,8 @@ export async function testRouting(
   if (!category) problems.push({ path: 'categoryId', message: 'unknown_category' });
   else if (category.parentId === null)
     problems.push({ path: 'categoryId', message: 'category_not_selectable' });
-  const district = await districtAt(deps.db, q, deps.toleranceMeters);
+  const { nearestDistrictToleranceMeters } = await regionSettings(deps.db, deps.config);
+  const district = await districtAt(deps.db, q, nearestDistrictToleranceMeters);
   if (!district) problems.push({ path: 'lat', message: 'point_outside_region' });
   if (problems.length > 0 || !district) throw new AppError(problems[0]!.message as ErrorCode, problems);
   // Noon of the tested local date (UTC+3): the day's rules, whatever the time zone of the server.

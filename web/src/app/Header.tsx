@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
+import { usePublicConfig } from '../features/reference/api/get-config';
 import { isStaff } from '../features/staff/queues';
 import { type Language, languages } from '../lib/i18n';
 
@@ -55,6 +56,13 @@ export function Header() {
 
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/') });
   const setLanguage = (lng: Language) => void i18n.changeLanguage(lng);
+  // The region offers some of the languages (a region setting); Russian-only regions show no switch.
+  const config = usePublicConfig();
+  const offered = languages.filter((l) => !config.data || config.data.languages.includes(l));
+  useEffect(() => {
+    const first = offered[0];
+    if (first && !offered.includes(i18n.language as Language)) void i18n.changeLanguage(first);
+  }, [offered, i18n]);
 
   return (
     <header className="site-header">
@@ -111,21 +119,23 @@ export function Header() {
             </ul>
           </nav>
           <div className="header-tools">
-            <fieldset className="lang-switch">
-              <legend className="visually-hidden">{t('layout.language')}</legend>
-              {languages.map((lng) => (
-                <button
-                  key={lng}
-                  type="button"
-                  lang={lng}
-                  aria-pressed={i18n.language === lng}
-                  aria-label={`${t(`languages.${lng}`)} — ${t(`languages.${lng}Long`)}`}
-                  onClick={() => setLanguage(lng)}
-                >
-                  {t(`languages.${lng}`)}
-                </button>
-              ))}
-            </fieldset>
+            {offered.length > 1 && (
+              <fieldset className="lang-switch">
+                <legend className="visually-hidden">{t('layout.language')}</legend>
+                {offered.map((lng) => (
+                  <button
+                    key={lng}
+                    type="button"
+                    lang={lng}
+                    aria-pressed={i18n.language === lng}
+                    aria-label={`${t(`languages.${lng}`)} — ${t(`languages.${lng}Long`)}`}
+                    onClick={() => setLanguage(lng)}
+                  >
+                    {t(`languages.${lng}`)}
+                  </button>
+                ))}
+              </fieldset>
+            )}
             {user ? (
               <div className="user-menu">
                 {/* ---- notifications: the bell, and the name leads to the profile ---- */}

@@ -36,7 +36,10 @@ import { PollRoute } from '../features/participation/routes/PollRoute';
 import { VoteNewRoute } from '../features/participation/routes/VoteNewRoute';
 import { VoteRoute } from '../features/participation/routes/VoteRoute';
 import { CategoriesRoute } from '../features/reference/routes/CategoriesRoute';
+import { OrganisationsRoute } from '../features/reference/routes/OrganisationsRoute';
+import { RegionSettingsRoute } from '../features/reference/routes/RegionSettingsRoute';
 import { RoutingRulesRoute } from '../features/reference/routes/RoutingRulesRoute';
+import { TerritoriesRoute } from '../features/reference/routes/TerritoriesRoute';
 import { MapRoute } from '../features/reports/routes/MapRoute';
 import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
@@ -243,6 +246,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <CategoriesRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/territories',
+        element: (
+          <RequireRole roles={['admin']}>
+            <TerritoriesRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/organisations',
+        element: (
+          <RequireRole roles={['admin']}>
+            <OrganisationsRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/region',
+        element: (
+          <RequireRole roles={['admin']}>
+            <RegionSettingsRoute />
           </RequireRole>
         ),
       },

@@ -47,6 +47,8 @@ export function BaseMap({ config, label, view, className, onMap }: Props) {
       .addTo(map);
     const v = startView.current;
     if (v) map.setView([v.lat, v.lon], v.zoom);
+    // The region's own view (a region setting), else its whole extent.
+    else if (config.mapView) map.setView([config.mapView.lat, config.mapView.lon], config.mapView.zoom);
     else if (!config.region) map.fitWorld();
     else {
       const [minLon, minLat, maxLon, maxLat] = config.region.bbox;

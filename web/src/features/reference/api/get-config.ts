@@ -1,26 +1,17 @@
+import { type PublicConfig, publicConfigSchema } from '@shared/reference/region-settings.schemas.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-/** `GET /api/v1/config` — what the map needs; kept here because the server has no shared schema for it. */
-export const publicConfigSchema = z.object({
-  mapTileUrl: z.string(),
-  /** Null until the deployment has territories. */
-  region: z
-    .object({
-      center: z.object({ lat: z.number(), lon: z.number() }),
-      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    })
-    .nullable(),
-});
-export type PublicConfig = z.infer<typeof publicConfigSchema>;
+export type { PublicConfig };
 
+/** `GET /api/v1/config` — the region's name, map tiles and view, languages (region settings, admin-edited). */
 export async function getPublicConfig(): Promise<PublicConfig> {
   return api('/api/v1/config', { schema: publicConfigSchema });
 }
 
+// A minute: an admin's change of the map or languages reaches open pages soon, new pages at once.
 export const configQueryOptions = () =>
-  queryOptions({ queryKey: ['config'], queryFn: getPublicConfig, staleTime: 60 * 60_000 });
+  queryOptions({ queryKey: ['config'], queryFn: getPublicConfig, staleTime: 60_000 });
 
 export function usePublicConfig() {
   return useQuery(configQueryOptions());

@@ -89,6 +89,24 @@ export function StaffRoute() {
             )}
             {user.role === 'admin' && (
               <li>
+                <Link to="/admin/territories">{t('adminReference.territories.title')}</Link>
+                <span className="hint"> — {t('staff.territoriesHint')}</span>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/organisations">{t('adminReference.organisations.title')}</Link>
+                <span className="hint"> — {t('staff.organisationsHint')}</span>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
+                <Link to="/admin/region">{t('adminReference.region.title')}</Link>
+                <span className="hint"> — {t('staff.regionHint')}</span>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
                 <Link to="/admin/calendar">{t('deadlines.calendarTitle')}</Link>
                 <span className="hint"> — {t('deadlines.calendarHint')}</span>
               </li>
