@@ -42,6 +42,7 @@ import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
 import { referenceAdminRoutes, referenceRoutes } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
+import { staffAdminRoutes } from '../modules/staff-admin/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -208,6 +209,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   // Administration of the reference data (docs/administration.md).
   await app.register(routingRuleRoutes(ctx, reports.routingAdvisor));
   await app.register(referenceAdminRoutes(ctx));
+  await app.register(staffAdminRoutes(ctx));
   await app.register(addressRoutes(ctx));
   await app.register(noticeRoutes(ctx, reports));
   await app.register(objectRoutes(ctx));
