@@ -81,9 +81,10 @@ export async function importStaff(
   input: StaffImport,
   origin: string,
 ): Promise<StaffImportResult> {
+  // Who may import is checked before the file is read: a refused caller learns nothing about it.
+  const m = await managerOf(deps.db, actor);
   const lines = readLines(input.csv);
   const result = await deps.db.transaction(async (tx) => {
-    const m = await managerOf(tx, actor);
     const [organisations, territories] = await Promise.all([
       repo.allOrganisations(tx),
       repo.allTerritories(tx),

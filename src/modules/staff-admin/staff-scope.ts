@@ -78,10 +78,11 @@ export function grantProblems(m: Manager, f: repo.StaffFields, ref: Reference): 
   problems.push(...scopeShape(f));
   if (f.organisationId) {
     const org = ref.organisations.get(f.organisationId);
-    if (!org) problems.push({ path: 'organisationId', code: 'unknown_organisation' });
-    else if (!org.isActive) problems.push({ path: 'organisationId', code: 'organisation_archived' });
-    else if (m.kind === 'curator' && !m.organisationIds.has(org.id))
+    // Beyond a curator's reach first: whether an organisation exists outside it is not theirs to learn.
+    if (m.kind === 'curator' && !m.organisationIds.has(f.organisationId))
       problems.push({ path: 'organisationId', code: 'staff_out_of_scope' });
+    else if (!org) problems.push({ path: 'organisationId', code: 'unknown_organisation' });
+    else if (!org.isActive) problems.push({ path: 'organisationId', code: 'organisation_archived' });
   }
   if (f.territoryId && !ref.territories.has(f.territoryId))
     problems.push({ path: 'territoryId', code: 'unknown_territory' });
