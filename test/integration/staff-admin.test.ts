@@ -84,7 +84,7 @@ describe('invitations', () => {
     expect(invitation).toMatchObject({ email, status: 'pending' });
     const letter = await letterTo(email);
     expect(letter.subject).toContain('Приглашение');
-    expect(letter.text).toContain('оператор');
+    expect(letter.text).toContain('исполнитель');
     const token = tokenIn(letter);
     const preview = await call(
       'GET',

@@ -3,7 +3,7 @@ import type { StaffRoleName } from './staff-admin.schemas.ts';
 
 const roleNames: Record<StaffRoleName, { ru: string; en: string }> = {
   moderator: { ru: 'модератор', en: 'moderator' },
-  operator: { ru: 'оператор', en: 'operator' },
+  operator: { ru: 'исполнитель', en: 'operator' },
   curator: { ru: 'куратор', en: 'curator' },
   analyst: { ru: 'аналитик', en: 'analyst' },
   admin: { ru: 'администратор', en: 'administrator' },
