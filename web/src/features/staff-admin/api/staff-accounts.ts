@@ -19,7 +19,7 @@ export const staffListQueryOptions = (filters: StaffFilters) =>
   queryOptions({
     queryKey: [...staffQueryKey, 'list', filters],
     queryFn: ({ signal }) =>
-      api(`/api/v1/admin/staff${queryString({ ...filters, pageSize: 50 })}`, {
+      api(`/api/v1/admin/staff${queryString({ ...filters, pageSize: 20 })}`, {
         schema: staffListSchema,
         signal,
       }),

@@ -33,7 +33,7 @@ export function InvitationsTable() {
             {items.map((i) => (
               <tr key={i.id}>
                 <th scope="row">
-                  {i.email}
+                  <span className="staff-email">{i.email}</span>
                   <br />
                   <span className="hint">{i.name}</span>
                 </th>

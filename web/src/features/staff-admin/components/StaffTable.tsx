@@ -17,7 +17,7 @@ export function StaffTable({ items, total, onEdit, onSuspend }: Props) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table staff-table">
         <caption id={captionId}>{t('staffAdmin.caption', { count: total })}</caption>
         <thead>
           <tr>
@@ -35,7 +35,7 @@ export function StaffTable({ items, total, onEdit, onSuspend }: Props) {
               <th scope="row">
                 {a.name}
                 <br />
-                <span className="hint">{a.email}</span>
+                <span className="hint staff-email">{a.email}</span>
               </th>
               <td>{t(`roles.${a.role}`)}</td>
               <td>

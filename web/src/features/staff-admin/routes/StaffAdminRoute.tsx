@@ -51,6 +51,12 @@ export function StaffAdminRoute() {
     <div className="page">
       <h1>{t('staffAdmin.title')}</h1>
       <p className="lead">{t('staffAdmin.lead')}</p>
+      {/* The forms come after the list; these links reach them at once (and by keyboard). */}
+      <p>
+        <a href="#staff-invite-heading">{t('staffAdmin.inviteTitle')}</a>
+        {' · '}
+        <a href="#staff-import-heading">{t('staffAdmin.importTitle')}</a>
+      </p>
       <StaffFilters value={filters} options={options.data} onChange={setFilters} />
       <ErrorMessage error={list.error ?? options.error ?? suspend.error} />
       {list.isPending && <Loading />}
