@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeStaffInvitations } from '../../src/modules/staff-admin/index.ts';
 import { createTestApp, login, organisationId, type Session, type TestApp } from '../support/app.ts';
 import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
 import { issueKey } from '../support/open311.ts';
@@ -168,6 +169,19 @@ describe('invitations', () => {
     expect(
       (await call('POST', '/api/v1/session?mode=token', null, { email, password: PASSWORD })).statusCode,
     ).toBe(401);
+    // Housekeeping forgets settled invitations after 30 days (the address is personal data).
+    const count = async () =>
+      Number(
+        (
+          await rows<{ n: number }>(
+            t,
+            sql`SELECT count(*)::int AS n FROM staff_invitations WHERE email = ${email}`,
+          )
+        )[0]!.n,
+      );
+    expect(await count()).toBe(2);
+    await purgeStaffInvitations(t.app.ctx.db, new Date(t.clock.now().getTime() + 31 * 24 * 3_600_000));
+    expect(await count()).toBe(0);
   });
 
   it('refuses an address that has an account, and lists every problem of a scope', async () => {

@@ -8,6 +8,7 @@ import {
   inArray,
   isNotNull,
   isNull,
+  lt,
   ne,
   or,
   type SQL,
@@ -313,6 +314,22 @@ export async function listOpenInvitations(
     .where(and(...conditions))
     .orderBy(sql`${staffInvitations.createdAt} DESC`)
     .limit(500);
+}
+
+/**
+ * Invitations settled (accepted, revoked) or left to expire before `before`: their addresses and
+ * names are personal data that no longer serve anyone (the accounts and the audit rows remain).
+ */
+export async function deleteSettledInvitations(exec: Executor, before: Date): Promise<void> {
+  await exec
+    .delete(staffInvitations)
+    .where(
+      or(
+        lt(staffInvitations.acceptedAt, before),
+        lt(staffInvitations.revokedAt, before),
+        and(isNull(staffInvitations.acceptedAt), lt(staffInvitations.expiresAt, before)),
+      ),
+    );
 }
 
 /** Territories by id (with names) for presenting lists. */
