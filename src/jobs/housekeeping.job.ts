@@ -4,6 +4,7 @@ import { DAY_MS } from '../lib/clock.ts';
 import { deleteExpiredSessions, purgeAccountState } from '../modules/identity/index.ts';
 import { type BlobStorage, deleteMedia, listOrphans } from '../modules/media/index.ts';
 import { deleteStaleCounters } from '../modules/platform/index.ts';
+import { purgeStaffInvitations } from '../modules/staff-admin/index.ts';
 import type { JobQueue } from './queue.ts';
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
@@ -25,6 +26,7 @@ export async function runHousekeeping(
   await deleteExpiredSessions(deps.db, now);
   await deleteStaleCounters(deps.db, new Date(now.getTime() - DAY_MS));
   await purgeAccountState(deps.db, now);
+  await purgeStaffInvitations(deps.db, now);
   const orphans = await listOrphans(deps.db, new Date(now.getTime() - ORPHAN_GRACE_MS));
   let deleted = 0;
   for (const m of orphans) {

@@ -47,6 +47,7 @@ import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
 import { referenceAdminRoutes, referenceRoutes, regionSettings } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
+import { staffAdminRoutes } from '../modules/staff-admin/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -235,6 +236,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
       save: saveKindAndHours,
     }),
   );
+  await app.register(staffAdminRoutes(ctx));
   await app.register(addressRoutes(ctx));
   await app.register(noticeRoutes(ctx, reports));
   await app.register(objectRoutes(ctx));

@@ -58,7 +58,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * seeded with the demo region: a copy of the one the run's global setup seeded (test/e2e/global-setup.ts).
  * Set VMESTE_E2E_URL to test an already running deployment instead.
  */
-export async function startServer(): Promise<Server> {
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const external = process.env.VMESTE_E2E_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => {} };
 
@@ -78,6 +78,8 @@ export async function startServer(): Promise<Server> {
     RATE_LIMIT_WRITES_PER_MINUTE: '10000',
     // No mail server here: accounts registered in the browser sign in at once.
     REQUIRE_EMAIL_CONFIRMATION: 'false',
+    // A test that reads mail names its loopback SMTP server here.
+    ...extraEnv,
   };
   // A fresh embedded database unless the caller names one for the end-to-end run.
   if (process.env.VMESTE_E2E_DATABASE_URL) env.DATABASE_URL = process.env.VMESTE_E2E_DATABASE_URL;

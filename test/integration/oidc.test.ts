@@ -193,6 +193,24 @@ describe('OpenID Connect sign-in against a real provider on loopback', () => {
     expect(identities[0]?.residence_territory_id).toBe(await territoryId('tsentralny'));
   });
 
+  it('records the last sign-in, and refuses an account suspended by an admin (docs/administration.md)', async () => {
+    const sub = verifiedPerson();
+    const first = await signIn(sub);
+    const user = (await me(cookieValue(first.res, SESSION_COOKIE) ?? '')).json().user as { id: string };
+    const [signedIn] = await rows<{ at: Date }>(
+      t,
+      sql`SELECT last_sign_in_at AS at FROM users WHERE id = ${user.id}`,
+    );
+    expect(new Date(signedIn!.at).toISOString()).toBe(t.clock.now().toISOString());
+    // Suspension is a staff-admin action; here the flag is set directly to try the external path alone.
+    await t.database.db.execute(sql`UPDATE users SET suspended_at = now() WHERE id = ${user.id}`);
+    const sessions = await countSessions();
+    const refused = (await signIn(sub)).res;
+    expect(refused.headers.location).toBe('/login?oidcError=account_suspended');
+    expect(cookieValue(refused, SESSION_COOKIE)).toBeUndefined();
+    expect(await countSessions()).toBe(sessions);
+  });
+
   it('links to the resident who registered the same e-mail when the provider has verified it', async () => {
     const local = await newResident(t.app);
     const [row] = await rows<{ email: string }>(t, sql`SELECT email FROM users WHERE id = ${local.userId}`);

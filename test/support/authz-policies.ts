@@ -43,6 +43,8 @@ const MODERATORS: Role[] = ['admin', 'moderator'];
 /** Who reads the problem matrix and the spike alerts (spikes.service.ts `mayAnalyse`). */
 const ANALYSTS: Role[] = ['analyst', 'curatorIn', 'curatorOut', 'admin'];
 const ADMIN: Role[] = ['admin'];
+/** Who manages staff accounts: admins, and curators (the operators of their territory). */
+const STAFF_MANAGERS: Role[] = ['admin', 'curatorIn', 'curatorOut'];
 /**
  * Who edits the target notice and object (notices.service.ts `canEditNotice`, objects.service.ts
  * `canEditObject`): admins, moderators, any curator, and the operator of its organisation.
@@ -368,6 +370,32 @@ export const policies: Record<string, Policy> = {
   'DELETE /api/v1/admin/organisations/:id': p(ADMIN),
   'GET /api/v1/admin/region-settings': p(ADMIN),
   'PATCH /api/v1/admin/region-settings': p(ADMIN, { body: { mapZoom: 11 } }),
+  // Staff accounts (staff-scope.ts): admins, and curators for the operators of the organisations
+  // inside their territory. The target account is city-light's operator: the city's curator reaches
+  // it, the Nevsky curator does not (it is "not found" to them); the body's organisation (an unknown
+  // id) is outside every curator's reach but the city's, which reaches all.
+  'GET /api/v1/admin/staff': p(STAFF_MANAGERS),
+  'GET /api/v1/admin/staff/options': p(STAFF_MANAGERS),
+  'POST /api/v1/admin/staff/import': p(STAFF_MANAGERS, { body: { csv: 'email,name,role,organisation\n' } }),
+  'GET /api/v1/admin/staff/:id': p(['admin', 'curatorIn']),
+  'PATCH /api/v1/admin/staff/:id': p(['admin', 'curatorIn'], { body: {} }),
+  'POST /api/v1/admin/staff/:id/suspend': p(['admin', 'curatorIn']),
+  'POST /api/v1/admin/staff/:id/reactivate': p(['admin', 'curatorIn']),
+  'GET /api/v1/admin/staff-invitations': p(STAFF_MANAGERS),
+  'POST /api/v1/admin/staff-invitations': p(['admin', 'curatorIn'], {
+    body: {
+      email: 'matrix-invitee@example.org',
+      name: 'Приглашённый',
+      role: 'operator',
+      organisationId: uuid,
+    },
+  }),
+  'DELETE /api/v1/admin/staff-invitations/:id': p(['admin', 'curatorIn']),
+  // The invitee's side: the link's token is the credential, whoever holds it.
+  'GET /api/v1/staff-invitations/preview': p(ALL, { query: 'token=matrix-unknown-invitation-token' }),
+  'POST /api/v1/staff-invitations/accept': p(ALL, {
+    body: { token: 'matrix-unknown-invitation-token', password: 'correct horse battery' },
+  }),
   'GET /api/v1/addresses/search': p(ALL, { query: 'q=Гороховая' }),
   'GET /api/v1/addresses/reverse': p(ALL, { query: 'lat=59.93&lon=30.33' }),
   // Notices: the map and a notice are public; editors as NOTICE_EDITORS. Creating one is the

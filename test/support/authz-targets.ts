@@ -33,6 +33,8 @@ export type Targets = {
   central: string;
   /** The subject of the target report (street lights). */
   streetLight: string;
+  /** city-light's operator: a staff account the city's curator manages and the Nevsky curator does not. */
+  staffAccount: string;
 };
 
 async function created(t: TestApp, who: Session, url: string, payload: object): Promise<string> {
@@ -133,6 +135,7 @@ export async function createTargets(t: TestApp, staff: Staff): Promise<Targets> 
     initiative,
     rule: await firstId(t, staff.admin, '/api/v1/admin/routing-rules'),
     category: await firstId(t, staff.admin, '/api/v1/admin/categories'),
+    staffAccount: await firstId(t, staff.admin, '/api/v1/admin/staff?q=operator.light@'),
     organisation,
     central,
     streetLight,
@@ -158,6 +161,7 @@ export function targetIdFor(route: string, targets: Targets): string | undefined
     ['/api/v1/admin/categories/:id', targets.category],
     ['/api/v1/admin/territories/:id', targets.central],
     ['/api/v1/admin/organisations/:id', targets.organisation],
+    ['/api/v1/admin/staff/:id', targets.staffAccount],
     ['/api/v1/organisations/:id', targets.organisation],
     ['/api/v1/notices/:id', targets.notice],
     ['/api/v1/objects/:id', targets.object],

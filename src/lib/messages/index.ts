@@ -30,6 +30,7 @@ import {
 import { referenceErrors, referenceValidation } from '../../modules/reference/reference.errors.ts';
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
 import { routingErrors, routingValidation } from '../../modules/routing/routing.errors.ts';
+import { staffAdminErrors, staffAdminValidation } from '../../modules/staff-admin/staff-admin.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
 import { clientErrors, commonErrors, commonValidation } from './common.ts';
 import { formatText, type MessageParams } from './format.ts';
@@ -67,6 +68,7 @@ export const catalogueParts = {
     referenceErrors,
     reportsErrors,
     routingErrors,
+    staffAdminErrors,
     webhooksErrors,
   ],
   validation: [
@@ -90,6 +92,7 @@ export const catalogueParts = {
     referenceValidation,
     reportsValidation,
     routingValidation,
+    staffAdminValidation,
     webhooksValidation,
   ],
   client: [clientErrors, identityClientErrors],
@@ -124,6 +127,7 @@ export const errorCatalogue = {
   ...referenceErrors,
   ...reportsErrors,
   ...routingErrors,
+  ...staffAdminErrors,
   ...webhooksErrors,
 } as const;
 
@@ -151,6 +155,7 @@ export const validationMessages = {
   ...referenceValidation,
   ...reportsValidation,
   ...routingValidation,
+  ...staffAdminValidation,
   ...webhooksValidation,
 } as const satisfies MessageDefinitions;
 

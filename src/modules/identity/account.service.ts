@@ -246,6 +246,8 @@ export async function login(
     throw new AppError('invalid_credentials');
   }
   await clearFailedLogins(deps, body.email);
+  // Said only to whoever knows the password, like the pending confirmation below.
+  if (user.suspendedAt) throw new AppError('account_suspended');
   if (user.emailConfirmationPending && deps.requireEmailConfirmation) {
     await resendConfirmation(deps, user, origin);
     throw new AppError('email_not_confirmed');

@@ -19,6 +19,11 @@ export const identityErrors = {
     ru: 'Слишком много неудачных попыток входа. Вход временно заблокирован, попробуйте позже или сбросьте пароль',
     en: 'Too many failed sign-in attempts. Sign-in is locked for a while: try later or reset your password',
   },
+  account_suspended: {
+    status: 403,
+    ru: 'Учётная запись приостановлена администратором. Обратитесь к администратору платформы',
+    en: 'This account has been suspended by an administrator. Please contact the platform administrator',
+  },
   account_token_invalid: {
     status: 400,
     ru: 'Ссылка недействительна, истекла или уже использована. Запросите новую',

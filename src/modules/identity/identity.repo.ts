@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { sessions, users } from '../../db/schema/identity.ts';
 
@@ -28,6 +28,16 @@ export async function insertSession(
   await exec.insert(sessions).values(s);
 }
 
+export async function recordSignIn(exec: Executor, userId: string, at: Date): Promise<void> {
+  await exec.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId));
+}
+
+/** Every session of the user ends (suspension, password reset); returns their ids for the caches. */
+export async function deleteSessionsOfUser(exec: Executor, userId: string): Promise<string[]> {
+  const rows = await exec.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.map((r) => r.id);
+}
+
 export type SessionWithUser = {
   sessionId: string;
   csrfToken: string;
@@ -52,7 +62,8 @@ export async function findSession(exec: Executor, id: string): Promise<SessionWi
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
+    // A suspended account's sessions are deleted with the suspension; this is the second lock.
+    .where(and(eq(sessions.id, id), isNull(users.suspendedAt)))
     .limit(1);
   return rows[0];
 }

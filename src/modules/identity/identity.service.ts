@@ -49,6 +49,8 @@ export async function openSession(
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.sessionTtlDays * DAY_MS);
   await repo.insertSession(tx, { id: sha256(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+  // Shown to admins in the staff list ("last sign-in").
+  await repo.recordSignIn(tx, user.id, now);
   await writeAudit(tx, {
     actor: presentActor(user),
     action: 'session.create',

@@ -2,7 +2,9 @@
  * Users, sessions and sign-in (password and OIDC): the public entry of the module. The repository
  * stays private; the user reads and writes other modules need go through the facades below.
  */
+import * as accounts from './account.repo.ts';
 import * as repo from './identity.repo.ts';
+import { forgetSessions } from './identity.service.ts';
 
 export { issuePasswordSetLink, purgeAccountState } from './account.service.ts';
 export { type AccountMailer, accountMailer, deliverAccountMail } from './account-mail.ts';
@@ -33,6 +35,20 @@ export function findUserByEmail(
   ...args: Parameters<typeof repo.findUserByEmail>
 ): ReturnType<typeof repo.findUserByEmail> {
   return repo.findUserByEmail(...args);
+}
+
+/** Ends every session of a user at once, on this node's cache too (suspension). */
+export async function endSessionsOfUser(
+  ...args: Parameters<typeof repo.deleteSessionsOfUser>
+): Promise<void> {
+  forgetSessions(await repo.deleteSessionsOfUser(...args));
+}
+
+/** Queues an e-mail on the account mail path (sent after commit by `deliverAccountMail`). */
+export function queueAccountMail(
+  ...args: Parameters<typeof accounts.queueMail>
+): ReturnType<typeof accounts.queueMail> {
+  return accounts.queueMail(...args);
 }
 
 /** Removes sessions past their expiry (housekeeping). */

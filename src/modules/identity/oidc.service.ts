@@ -136,6 +136,7 @@ async function findOrLinkUser(
     const user = await users.findUserById(tx, known.userId);
     // Cannot happen: identities are deleted with their user (ON DELETE CASCADE).
     if (!user) throw new Error('an identity without its user');
+    if (user.suspendedAt) throw new AppError('account_suspended');
     return { user, outcome: 'existing', identityId: known.id };
   }
   if (!x.attrs.email)

@@ -45,6 +45,8 @@ import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
 import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
 import { ReportRoute } from '../features/reports/routes/ReportRoute';
 import { StaffRoute } from '../features/staff/routes/StaffRoute';
+import { AcceptInvitationRoute } from '../features/staff-admin/routes/AcceptInvitationRoute';
+import { StaffAdminRoute } from '../features/staff-admin/routes/StaffAdminRoute';
 import { WebhooksRoute } from '../features/webhooks/routes/WebhooksRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -273,6 +275,16 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // ---- staff accounts: the list, invitations, CSV import; the invitee's page ----
+      {
+        path: 'admin/staff',
+        element: (
+          <RequireRole roles={['admin', 'curator']}>
+            <StaffAdminRoute />
+          </RequireRole>
+        ),
+      },
+      { path: 'staff/invitation', element: <AcceptInvitationRoute /> },
       // ---- notices of works and outages; city objects ----
       { path: 'notices', element: <NoticesRoute /> },
       {

@@ -75,6 +75,12 @@ export function StaffRoute() {
               <Link to="/admin/classifier">{t('classifier.title')}</Link>
               <span className="hint"> — {t('staff.classifierHint')}</span>
             </li>
+            {(user.role === 'admin' || user.role === 'curator') && (
+              <li>
+                <Link to="/admin/staff">{t('staffAdmin.title')}</Link>
+                <span className="hint"> — {t(`staffAdmin.linkHint.${user.role}`)}</span>
+              </li>
+            )}
             {user.role === 'admin' && (
               <li>
                 <Link to="/admin/routing-rules">{t('adminReference.rules.title')}</Link>

@@ -1,0 +1,81 @@
+import type { StaffOptions } from '@shared/staff-admin/staff-admin.schemas.ts';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localName } from '../../../lib/format';
+import type { StaffFilters as Filters } from '../api/staff-accounts';
+
+type Props = {
+  value: Filters;
+  options: StaffOptions | undefined;
+  onChange: (next: Partial<Filters>) => void;
+};
+
+/** Role, organisation, suspended or active, and a search by name or e-mail. */
+export function StaffFilters({ value, options, onChange }: Props) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(value.q ?? '');
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    onChange({ q: q.trim() || undefined });
+  };
+  return (
+    <search className="filters" aria-label={t('staffAdmin.filters')}>
+      <form onSubmit={onSearch}>
+        <div className="filters-row">
+          <div className="field field--inline">
+            <label htmlFor="staff-filter-role">{t('staffAdmin.role')}</label>
+            <select
+              id="staff-filter-role"
+              value={value.role ?? ''}
+              onChange={(e) => onChange({ role: (e.target.value || undefined) as Filters['role'] })}
+            >
+              <option value="">{t('staffAdmin.allRoles')}</option>
+              {(options?.roles ?? []).map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field--inline">
+            <label htmlFor="staff-filter-org">{t('staffAdmin.organisation')}</label>
+            <select
+              id="staff-filter-org"
+              value={value.organisationId ?? ''}
+              onChange={(e) => onChange({ organisationId: e.target.value || undefined })}
+            >
+              <option value="">{t('staffAdmin.allOrganisations')}</option>
+              {(options?.organisations ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {localName(o.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field--inline">
+            <label htmlFor="staff-filter-state">{t('staffAdmin.state')}</label>
+            <select
+              id="staff-filter-state"
+              value={value.suspended ?? ''}
+              onChange={(e) => onChange({ suspended: (e.target.value || undefined) as Filters['suspended'] })}
+            >
+              <option value="">{t('staffAdmin.anyState')}</option>
+              <option value="false">{t('staffAdmin.active')}</option>
+              <option value="true">{t('staffAdmin.suspended')}</option>
+            </select>
+          </div>
+          <div className="field field--inline field--grow">
+            <label htmlFor="staff-filter-q">{t('staffAdmin.search')}</label>
+            <div className="input-with-button">
+              <input id="staff-filter-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+              <button type="submit" className="button button--secondary">
+                {t('staffAdmin.find')}
+              </button>
+            </div>
+          </div>
+        </div>
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,105 @@
+import type { StaffAccount } from '@shared/staff-admin/staff-admin.schemas.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { Pagination } from '../../../components/Pagination';
+import { usePageTitle } from '../../../components/use-page-title';
+import {
+  type StaffFilters as Filters,
+  useStaffList,
+  useStaffOptions,
+  useSuspendStaff,
+} from '../api/staff-accounts';
+import { InvitationsTable } from '../components/InvitationsTable';
+import { InviteForm } from '../components/InviteForm';
+import { StaffEditForm } from '../components/StaffEditForm';
+import { StaffFilters } from '../components/StaffFilters';
+import { StaffImport } from '../components/StaffImport';
+import { StaffTable } from '../components/StaffTable';
+
+const filterKeys = ['role', 'organisationId', 'suspended', 'q'] as const;
+
+/**
+ * Staff accounts (admins; curators see the operators of their territory): the list with filters,
+ * role and scope changes, suspension, the invitation form, CSV import and the open invitations.
+ * The filters live in the address, so a filtered list can be bookmarked and shared.
+ */
+export function StaffAdminRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('staffAdmin.title'));
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = {
+    ...Object.fromEntries(filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))),
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
+  const list = useStaffList(filters);
+  const options = useStaffOptions();
+  const suspend = useSuspendStaff();
+  const [editing, setEditing] = useState<StaffAccount | null>(null);
+
+  const setFilters = (next: Partial<Filters>) => {
+    const merged = { ...filters, ...next, page: 'page' in next ? next.page : 1 };
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(merged))
+      if (v && !(k === 'page' && v === 1)) search.set(k, String(v));
+    setParams(search);
+  };
+
+  return (
+    <div className="page">
+      <h1>{t('staffAdmin.title')}</h1>
+      <p className="lead">{t('staffAdmin.lead')}</p>
+      {/* The forms come after the list; these links reach them at once (and by keyboard). */}
+      <p>
+        <a href="#staff-invite-heading">{t('staffAdmin.inviteTitle')}</a>
+        {' · '}
+        <a href="#staff-import-heading">{t('staffAdmin.importTitle')}</a>
+      </p>
+      <StaffFilters value={filters} options={options.data} onChange={setFilters} />
+      <ErrorMessage error={list.error ?? options.error ?? suspend.error} />
+      {list.isPending && <Loading />}
+      {editing && options.data && (
+        <section className="card" aria-labelledby="staff-edit-heading">
+          <h2 id="staff-edit-heading">{t('staffAdmin.editTitle', { name: editing.name })}</h2>
+          <StaffEditForm account={editing} options={options.data} onDone={() => setEditing(null)} />
+        </section>
+      )}
+      {list.data &&
+        (list.data.items.length === 0 ? (
+          <p>{t('staffAdmin.empty')}</p>
+        ) : (
+          <>
+            <StaffTable
+              items={list.data.items}
+              total={list.data.total}
+              onEdit={setEditing}
+              onSuspend={(a, s) => suspend.mutate({ id: a.id, suspend: s })}
+            />
+            <Pagination
+              page={list.data.page}
+              pageSize={list.data.pageSize}
+              total={list.data.total}
+              onPage={(page) => setFilters({ page })}
+            />
+          </>
+        ))}
+      {options.data && (
+        <section className="card" aria-labelledby="staff-invite-heading">
+          <h2 id="staff-invite-heading">{t('staffAdmin.inviteTitle')}</h2>
+          <p className="hint">{t('staffAdmin.inviteHint')}</p>
+          <InviteForm options={options.data} />
+        </section>
+      )}
+      <section className="card" aria-labelledby="staff-import-heading">
+        <h2 id="staff-import-heading">{t('staffAdmin.importTitle')}</h2>
+        <StaffImport />
+      </section>
+      <section aria-labelledby="staff-invitations-heading">
+        <h2 id="staff-invitations-heading">{t('staffAdmin.invitationsTitle')}</h2>
+        <InvitationsTable />
+      </section>
+    </div>
+  );
+}
