@@ -8,8 +8,8 @@ import { AggregatorRegistry, type Registry } from 'prom-client';
  * each metric's aggregator) and sends the text back. Without a primary (one process) the worker's
  * own registry is the node's.
  */
-const REQUEST = 'vmeste:cluster-metrics-req';
-const RESPONSE = 'vmeste:cluster-metrics-res';
+const REQUEST = 'cluster-metrics:request';
+const RESPONSE = 'cluster-metrics:response';
 const TIMEOUT_MS = 5_000;
 
 type Message = { type?: string; id?: number; text?: string; error?: string };

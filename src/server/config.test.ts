@@ -55,6 +55,8 @@ describe('loadConfig', () => {
       // ---- notifications ----
       smtpUrl: undefined,
       mailFrom: 'Вместе <no-reply@vmeste.local>',
+      maxPdfBytes: 10 * 1024 * 1024,
+      metricsToken: undefined,
       livePollMs: 1000,
       sseHeartbeatMs: 25_000,
       notificationsCron: '* * * * *',

@@ -39,8 +39,6 @@ async function deleteAccountState(exec: Executor, user: ErasureTarget): Promise<
   await exec.execute(sql`DELETE FROM notice_alerts WHERE user_id = ${user.id}`);
   await exec.execute(sql`DELETE FROM notice_subscriptions WHERE user_id = ${user.id}`);
   await exec.execute(sql`DELETE FROM discussion_followers WHERE user_id = ${user.id}`);
-  await exec.execute(sql`DELETE FROM discussion_notices WHERE user_id = ${user.id}`);
-  await exec.execute(sql`DELETE FROM initiative_notices WHERE user_id = ${user.id}`);
   await exec.execute(sql`DELETE FROM object_follows WHERE user_id = ${user.id}`);
   await exec.execute(sql`DELETE FROM report_followers WHERE user_id = ${user.id}`);
   return sessions.map((s) => s.id);
