@@ -82,7 +82,14 @@ describe('sealing plain webhook secrets at start', () => {
     url.pathname = `/${(rows[0] as { name: string }).name}`;
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-seal-'));
     const database = await openMigratedDatabase(
-      loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, SECRETS_KEY: KEY, LOG_LEVEL: 'silent' }),
+      loadConfig({
+        DATABASE_URL: url.toString(),
+        // On Citus the file's region schema (a distributed one); `public` on PostgreSQL.
+        DB_SCHEMA: t.database.schema,
+        DATA_DIR: dataDir,
+        SECRETS_KEY: KEY,
+        LOG_LEVEL: 'silent',
+      }),
     );
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
