@@ -4,7 +4,7 @@ import {
   recordCategoryCorrection,
   recordOrganisationCorrection,
 } from '../modules/classifier/index.ts';
-import { findSimilarReports } from '../modules/duplicates/index.ts';
+import { findSimilarReports, similarBatch } from '../modules/duplicates/index.ts';
 import { notificationsRuntime, notifyPeople } from '../modules/notifications/index.ts';
 import type { WinnersAnnouncer } from '../modules/participation/index.ts';
 import { regionSettings } from '../modules/reference/index.ts';
@@ -18,6 +18,7 @@ import type { AppContext } from './context.ts';
  */
 export function reportsDeps(ctx: AppContext): ReportsDeps {
   const advice = { store: ctx.classifier, routingThreshold: ctx.config.classifierRoutingThreshold };
+  const similar = { db: ctx.db, config: ctx.config, batch: similarBatch(ctx.db) };
   return {
     db: ctx.db,
     clock: ctx.clock,
@@ -33,8 +34,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
     calendar: ctx.calendar,
     // Duplicates: the answer to filing a report lists open reports that look like it.
-    findSimilar: (actor, report) =>
-      findSimilarReports({ db: ctx.db, config: ctx.config }, actor, { ...report, excludeId: report.id }),
+    findSimilar: (actor, report) => findSimilarReports(similar, actor, { ...report, excludeId: report.id }),
     // After a commit, live pages look for changes at once and the notification dispatcher runs soon.
     onEventsCommitted: () => notificationsRuntime(ctx).afterCommit(),
   };

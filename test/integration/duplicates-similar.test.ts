@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSimilarMany, type SimilarSearch } from '../../src/modules/duplicates/similar.repo.ts';
+import type { Visibility } from '../../src/modules/reports/index.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import {
   duplicateState,
@@ -23,6 +25,22 @@ import {
   loginStaff,
   type Staff,
 } from '../support/reports.ts';
+
+/** A direct search as the service builds it (the configured radius and threshold). */
+const similarSearch = (
+  at: { lat: number; lon: number; text: string },
+  categoryId: string,
+  visibility: Visibility,
+): SimilarSearch => ({
+  categoryId,
+  ...at,
+  radiusMeters: 250,
+  minSimilarity: 0.2,
+  excludeId: null,
+  actorId: visibility.kind === 'scoped' ? visibility.userId : null,
+  visibility,
+  limit: 5,
+});
 
 let t: TestApp;
 let staff: Staff;
@@ -120,6 +138,7 @@ describe('similar reports', () => {
   it('never offers appeals, nor private or unmoderated reports to anyone but their author and staff', async () => {
     const at = spot(5);
     const place = { ...at, text: LIGHT_TEXT };
+    const categoryId = await categoryIdCached(t, 'street-light');
     const appeal = await fileReport(t, anna, { ...place, kind: 'appeal' });
     await driveTo(t, staff, anna, 'assigned', { ...place, kind: 'appeal' });
     const unmoderated = await fileReport(t, anna, place);
@@ -132,6 +151,37 @@ describe('similar reports', () => {
     const moderator = (await similar(t, staff.moderator, place)).map((r) => r.id);
     expect(moderator).not.toContain(appeal.id);
     expect(moderator.length).toBe(2);
+    // Asked together (one statement for the lot, each with its own visibility), each gets what it
+    // got alone.
+    const together = await Promise.all(
+      [ivan, null, anna, staff.moderator].map((who) => similar(t, who, place)),
+    );
+    expect(together.map((items) => items.map((r) => r.id).sort())).toEqual([
+      [],
+      [],
+      [unmoderated.id, privateOne.id].sort(),
+      [...moderator].sort(),
+    ]);
+    const batch = await findSimilarMany(t.database.db, [
+      similarSearch(place, categoryId, {
+        kind: 'scoped',
+        userId: ivan.userId,
+        organisationId: null,
+        territoryId: null,
+      }),
+      similarSearch(place, categoryId, {
+        kind: 'scoped',
+        userId: anna.userId,
+        organisationId: null,
+        territoryId: null,
+      }),
+      similarSearch(place, categoryId, { kind: 'all' }),
+    ]);
+    expect(batch.map((rows) => rows.map((r) => r.id).sort())).toEqual([
+      [],
+      [unmoderated.id, privateOne.id].sort(),
+      [...moderator].sort(),
+    ]);
   });
 
   it('comes with the answer to filing a report, without the new report itself', async () => {

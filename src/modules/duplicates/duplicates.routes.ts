@@ -7,12 +7,12 @@ import { writeLimits } from '../../server/plugins/shared-rate-limit.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import { reportDetailSchema, reportParamsSchema } from '../reports/reports.schemas.ts';
 import { similarListSchema, similarQuerySchema } from './duplicates.schemas.ts';
-import { findSimilarReports, similarToReport } from './similar.service.ts';
+import { findSimilarReports, similarBatch, similarToReport } from './similar.service.ts';
 import { changeSupport } from './support.service.ts';
 
 /** Similar reports (for the report form and the merge form) and support ("me too"). */
 export function duplicatesRoutes(ctx: AppContext, deps: ReportsDeps) {
-  const similarDeps = { db: ctx.db, config: ctx.config };
+  const similarDeps = { db: ctx.db, config: ctx.config, batch: similarBatch(ctx.db) };
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../identity/actor.ts';
 import { reportStatuses } from '../reports/report-states.ts';
-import { boxDegrees } from './duplicates.repo.ts';
 import { mergeBodySchema } from './duplicates.schemas.ts';
 import { followersToMove, supportWeight } from './merge-plan.ts';
+import { boxDegrees } from './similar.repo.ts';
 import { shortText } from './similar.service.ts';
 import { canSupport, supportRefusal, withdrawRefusal } from './support.policy.ts';
 

@@ -5,4 +5,4 @@
 export { duplicatesRoutes } from './duplicates.routes.ts';
 export { mergeHandler, refuseMergeByState, unmergeHandler } from './merge.handlers.ts';
 export { duplicateFields, freshDuplicateFields } from './report-view.ts';
-export { findSimilarReports } from './similar.service.ts';
+export { findSimilarReports, similarBatch } from './similar.service.ts';

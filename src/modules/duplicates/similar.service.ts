@@ -1,14 +1,27 @@
 import type { Db } from '../../db/connection.ts';
+import { MicroBatcher } from '../../lib/micro-batcher.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { Actor } from '../identity/index.ts';
 import { loadVisibleReport, visibilityFor } from '../reports/index.ts';
-import { findSimilar, type SimilarRow } from './duplicates.repo.ts';
 import { SHORT_TEXT_MAX, SIMILAR_LIMIT, type SimilarReport } from './duplicates.schemas.ts';
+import { findSimilarMany, type SimilarRow, type SimilarSearch } from './similar.repo.ts';
 
 export type DuplicatesDeps = {
   db: Db;
   config: Pick<AppConfig, 'duplicateRadiusMeters' | 'duplicateMinSimilarity'>;
+  /** Searches arriving together answered by one statement (similarBatch); else one statement each. */
+  batch?: SimilarBatch;
 };
+
+export type SimilarBatch = MicroBatcher<SimilarSearch, SimilarRow[]>;
+
+/**
+ * One per process: the look-ups that arrive within one turn of the event loop (every submission of
+ * an intake batch asks for its similar reports) share one statement.
+ */
+export function similarBatch(db: Db): SimilarBatch {
+  return new MicroBatcher((searches) => findSimilarMany(db, searches));
+}
 
 export type SimilarInput = {
   categoryId: string;
@@ -57,7 +70,7 @@ export async function findSimilarReports(
   actor: Actor | null,
   input: SimilarInput,
 ): Promise<SimilarReport[]> {
-  const rows = await findSimilar(deps.db, {
+  const search: SimilarSearch = {
     categoryId: input.categoryId,
     lat: input.lat,
     lon: input.lon,
@@ -68,7 +81,8 @@ export async function findSimilarReports(
     actorId: actor?.id ?? null,
     visibility: visibilityFor(actor),
     limit: SIMILAR_LIMIT,
-  });
+  };
+  const rows = deps.batch ? await deps.batch.submit(search) : (await findSimilarMany(deps.db, [search]))[0]!;
   return rows.map(presentSimilar);
 }
 
