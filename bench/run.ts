@@ -41,6 +41,13 @@ export async function freshDatabase(baseUrl: string): Promise<string> {
   await admin.end();
   const url = withDatabase(baseUrl, BENCH_DB);
   await migrateAndSeed(url, 'public');
+  // An experiment's change to the schema (e.g. without a trigger), measured against the same bench.
+  if (process.env.BENCH_EXPERIMENT_SQL) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(process.env.BENCH_EXPERIMENT_SQL);
+    await c.end();
+  }
   return url;
 }
 
