@@ -122,7 +122,7 @@ describe('a region moving to another worker while it serves', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const before = filed.length;
     const moveStart = performance.now();
-    await sqlRows('SELECT citus_schema_move($1::regnamespace, $2, $3)', [schema, '127.0.0.1', to]);
+    await sqlRows('SELECT citus_schema_move($1::regnamespace, $2::text, $3::int)', [schema, '127.0.0.1', to]);
     const moveEnd = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     stop = true;
