@@ -1,7 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CENTRAL_POINT, categoryId, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import {
+  CENTRAL_POINT,
+  categoryId,
+  createTestApp,
+  newResident,
+  type Session,
+  type TestApp,
+} from '../support/app.ts';
 import { citusTestMode } from '../support/citus.ts';
 import { loginStaff } from '../support/reports.ts';
 
@@ -109,7 +116,12 @@ describe('a region moving to another worker while it serves', () => {
     const reader = async () => {
       while (!stop) {
         const id = filed[filed.length - 1];
-        if (id) await timed('read', () => fetch(`${base}/api/v1/reports/${id}`, { headers: moderatorHeaders }), 200);
+        if (id)
+          await timed(
+            'read',
+            () => fetch(`${base}/api/v1/reports/${id}`, { headers: moderatorHeaders }),
+            200,
+          );
         await timed('list', () => fetch(`${base}/api/v1/reports?limit=20`), 200);
       }
     };
@@ -124,6 +136,7 @@ describe('a region moving to another worker while it serves', () => {
     const moveStart = performance.now();
     await sqlRows('SELECT citus_schema_move($1::regnamespace, $2::text, $3::int)', [schema, '127.0.0.1', to]);
     const moveEnd = performance.now();
+    const atMoveEnd = filed.length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     stop = true;
     await Promise.all(load);
@@ -152,6 +165,8 @@ describe('a region moving to another worker while it serves', () => {
     expect(calls.filter((c) => c.error).map((c) => `${c.kind} ${c.status}: ${c.error}`)).toEqual([]);
     expect(during.length).toBeGreaterThan(0);
     expect(filed.length).toBeGreaterThan(before);
+    // And the app goes on writing, now to the new worker.
+    expect(filed.length).toBeGreaterThan(atMoveEnd);
     // The region now lives whole on the other worker.
     expect(await placement(schema)).toEqual([to]);
     const spread = await sqlRows<{ nodes: number }>(
