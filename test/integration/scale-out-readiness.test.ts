@@ -73,6 +73,20 @@ describe('scale-out readiness', () => {
     expect(fk).toEqual([{ deferrable: true, deferred: true }]);
   });
 
+  it('gives every table a primary key or a replica identity, so a region can move online', async () => {
+    // citus_schema_move replicates logically and refuses the whole move for one table without
+    // (test/citus/region-move.citus.ts does the move; this catches a new table on every database).
+    const missing = await rows<{ name: string }>(
+      t,
+      sql`SELECT c.relname AS name FROM pg_class c
+          WHERE c.relnamespace = ${t.database.schema}::regnamespace AND c.relkind = 'r'
+            AND c.relreplident NOT IN ('f', 'i')
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p')
+          ORDER BY 1`,
+    );
+    expect(missing.map((r) => r.name)).toEqual([]);
+  });
+
   it('detects Citus only where it is installed, and accepts the region schema it runs in', async () => {
     expect(await citusPresent(t.database)).toBe(onCitus);
     await expect(assertRegionSchemaDistributed(t.database, t.database.schema)).resolves.toBeUndefined();

@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -257,8 +258,10 @@ export const reportFollowers = pgTable(
     reason: text('reason', { enum: ['supporter', 'merged', 'subscriber'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // A primary key (not only a unique index): a region moves between Citus workers online by logical
+  // replication, which needs one on every table that is updated or deleted from (docs/scale-out.md).
   (t) => [
-    uniqueIndex('report_followers_uq').on(t.reportId, t.userId),
+    primaryKey({ name: 'report_followers_pk', columns: [t.reportId, t.userId] }),
     index('report_followers_user_idx').on(t.userId),
   ],
 );

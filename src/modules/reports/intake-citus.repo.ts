@@ -39,19 +39,13 @@ function functionDefinition(columns: InputColumn[]): { name: string; text: strin
   const args = columns.map((c, k) => `$${k + 1}::${c.type}[]`).join(', ');
   const names = columns.map((c) => `"${c.name}"`).join(', ');
   const degrees = `$${columns.length + 1}`;
-  /** The function's parameter holding the array of one input column. */
-  const param = (name: string) => {
-    const k = columns.findIndex((c) => c.name === name);
-    if (k < 0) throw new Error(`no input column ${name}`);
-    return `$${k + 1}`;
-  };
   const meters = `$${columns.length + 2}`;
   const insert = insertSelect(reports, {
     ...inputRefs(reports, 'i', reportIntakeColumns),
     status: sql`'submitted'`,
     location: sql`ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326)`,
-    territoryId: sql`dist.territory_id`,
-    routing: sql`jsonb_build_object('proposedRules', v_rules)`,
+    territoryId: sql`i.x_territory_id`,
+    routing: sql`jsonb_build_object('proposedRules', i.x_rules)`,
     createdAt: sql`i.at`,
     updatedAt: sql`i.at`,
   });
@@ -76,50 +70,55 @@ function functionDefinition(columns: InputColumn[]): { name: string; text: strin
     `"noticeLinks" jsonb`,
   ];
   const assign = rowColumns.map(([key, column]) => `"${key}" := r."${column.name}";`).join('\n      ');
+  const point = 'ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)';
   const body = `
 #variable_conflict use_column
 DECLARE
-  i record; cat record; dist record; r reports; v_rules jsonb; cat_found boolean; v_notices jsonb;
-  v_links jsonb;
+  i record; r reports; cat_found boolean; v_notices jsonb;
 BEGIN
-  -- Active notices that explain the reports (docs/notices.md): looked up once for the whole batch,
-  -- one probe of the area's GiST index per point, and not at all when no notice is in force at the
-  -- batch's times. Dynamic SQL with exactly its own typed parameters: written inline, Citus sends the
-  -- worker every variable of the function as a parameter and the worker cannot type the unused ones.
-  EXECUTE $live$
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM notices x
-                             WHERE x.ends_at > (SELECT min(a) FROM unnest($1) a)
-                               AND x.starts_at <= (SELECT max(a) FROM unnest($1) a)) THEN (
-      SELECT jsonb_object_agg(l.id, l.list) FROM (
-        SELECT i.id, jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
-                               ORDER BY n.ends_at, n.id) AS list
-        FROM unnest($2, $3, $4, $1, $5) AS i(id, lon, lat, at, category_id)
-        JOIN notices n ON ST_Intersects(n.match_area, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
-          AND n.starts_at <= i.at AND n.ends_at > i.at AND i.category_id = ANY(n.category_ids)
-        GROUP BY i.id) l) END
-  $live$ INTO v_links USING ${param('at')}, ${param('id')}, ${param('lon')}, ${param('lat')}, ${param('category_id')};
-  FOR i IN SELECT * FROM unnest(${args}) AS i(${names}) LOOP
-    r := NULL; v_notices := NULL;
-    SELECT c.id, c.code, c.name_ru, c.name_en, c.parent_id INTO cat
-      FROM categories c WHERE c.id = i.category_id AND c.is_active;
-    cat_found := FOUND;
-    SELECT d.territory_id, d.parent_id, d.name_ru, d.name_en INTO dist FROM (
+  -- Every look-up of the whole batch in one statement, router-planned to the region's worker: the
+  -- category, the district (the one containing the point, else the nearest within the tolerance),
+  -- the routing rules (only for a selectable category in a district, as the insert needs them) and
+  -- the notices in force that explain the report (docs/notices.md). One look-up statement per report
+  -- each (and a batch-wide notice probe as dynamic SQL, planned anew every call) cost a coordinator
+  -- → worker round trip apiece: they were most of the function's time (docs/scale-out.md).
+  FOR i IN
+    SELECT u.*, c.id AS x_cat_id, c.code AS x_cat_code, c.name_ru AS x_cat_name_ru,
+           c.name_en AS x_cat_name_en, c.parent_id AS x_cat_parent_id,
+           d.territory_id AS x_territory_id, d.parent_id AS x_territory_parent_id,
+           d.name_ru AS x_territory_name_ru, d.name_en AS x_territory_name_en,
+           ru.list AS x_rules, nl.list AS x_notices
+    FROM unnest(${args}) WITH ORDINALITY AS u(${names}, x_ord)
+    LEFT JOIN categories c ON c.id = u.category_id AND c.is_active
+    LEFT JOIN LATERAL (
       (SELECT t.id AS territory_id, t.parent_id, t.name_ru, t.name_en FROM territories t
-        WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326)) LIMIT 1)
+        WHERE t.kind = 'district' AND t.is_active AND ST_Intersects(t.geom, ${point}) LIMIT 1)
       UNION ALL
       (SELECT n.id, n.parent_id, n.name_ru, n.name_en FROM (
           SELECT t.id, t.parent_id, t.name_ru, t.name_en,
-                 ST_Distance(t.geom::geography, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326)::geography) AS meters
+                 ST_Distance(t.geom::geography, ${point}::geography) AS meters
           FROM territories t
-          WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326), ${degrees})
-          ORDER BY t.geom <-> ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) LIMIT 1) n
+          WHERE t.kind = 'district' AND t.is_active AND ST_DWithin(t.geom, ${point}, ${degrees})
+          ORDER BY t.geom <-> ${point} LIMIT 1) n
         WHERE n.meters <= ${meters})
-      LIMIT 1) d;
-    IF cat_found AND cat.parent_id IS NOT NULL AND dist.territory_id IS NOT NULL THEN
+      LIMIT 1) d ON TRUE
+    LEFT JOIN LATERAL (
       SELECT coalesce(jsonb_agg(jsonb_build_object('ruleId', x.id, 'organisationId', x.organisation_id,
-               'territoryId', x.territory_id) ORDER BY x.territory_id NULLS LAST), '[]'::jsonb) INTO v_rules
-        FROM routing_rules x WHERE x.category_id = cat.id
-          AND (x.territory_id = dist.territory_id OR x.territory_id IS NULL);
+               'territoryId', x.territory_id) ORDER BY x.territory_id NULLS LAST), '[]'::jsonb) AS list
+      FROM routing_rules x WHERE x.category_id = c.id
+        AND (x.territory_id = d.territory_id OR x.territory_id IS NULL)) ru
+      ON c.parent_id IS NOT NULL AND d.territory_id IS NOT NULL
+    LEFT JOIN LATERAL (
+      SELECT jsonb_agg(jsonb_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at)
+                       ORDER BY n.ends_at, n.id) AS list
+      FROM notices n
+      WHERE ST_Intersects(n.match_area, ${point})
+        AND n.starts_at <= u.at AND n.ends_at > u.at AND u.category_id = ANY(n.category_ids)) nl ON TRUE
+    ORDER BY u.x_ord
+  LOOP
+    r := NULL; v_notices := NULL;
+    cat_found := i.x_cat_id IS NOT NULL;
+    IF cat_found AND i.x_cat_parent_id IS NOT NULL AND i.x_territory_id IS NOT NULL THEN
       INSERT INTO reports (${render(insert.columns)}) VALUES (${render(insert.values)})
         ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING * INTO r;
       IF r.id IS NOT NULL THEN
@@ -127,8 +126,8 @@ BEGIN
           VALUES (r.id, 'submitted', NULL, 'submitted', i.author_id, i.author_role, TRUE, '{}'::jsonb, i.at);
         INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details, created_at)
           VALUES (i.author_id, i.author_role, 'report.submit', 'report', r.id::text, '{}'::jsonb, i.at);
-        -- Linked at once (as in the one-statement intake), from the batch's look-up above.
-        v_notices := v_links -> r.id::text;
+        -- Linked at once (as in the one-statement intake), from the look-up above.
+        v_notices := i.x_notices;
         IF v_notices IS NOT NULL THEN
           EXECUTE $link$
             INSERT INTO report_notices (report_id, notice_id, created_at)
@@ -140,17 +139,17 @@ BEGIN
     "inputId" := i.id;
     inserted := r.id IS NOT NULL;
     "categoryFound" := cat_found;
-    "categorySelectable" := cat_found AND cat.parent_id IS NOT NULL;
-    "districtId" := dist.territory_id;
+    "categorySelectable" := cat_found AND i.x_cat_parent_id IS NOT NULL;
+    "districtId" := i.x_territory_id;
     ${assign}
     lat := ST_Y(r.location);
     lon := ST_X(r.location);
-    "categoryCode" := CASE WHEN cat_found THEN cat.code END;
-    "categoryNameRu" := CASE WHEN cat_found THEN cat.name_ru END;
-    "categoryNameEn" := CASE WHEN cat_found THEN cat.name_en END;
-    "territoryParentId" := dist.parent_id;
-    "territoryNameRu" := dist.name_ru;
-    "territoryNameEn" := dist.name_en;
+    "categoryCode" := i.x_cat_code;
+    "categoryNameRu" := i.x_cat_name_ru;
+    "categoryNameEn" := i.x_cat_name_en;
+    "territoryParentId" := i.x_territory_parent_id;
+    "territoryNameRu" := i.x_territory_name_ru;
+    "territoryNameEn" := i.x_territory_name_en;
     -- a new report has no organisation yet, and its photos are linked after this call
     "organisationNameRu" := NULL; "organisationNameEn" := NULL; "thumbMediaId" := NULL;
     "noticeLinks" := v_notices;
