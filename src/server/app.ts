@@ -48,6 +48,7 @@ import { referenceAdminRoutes, referenceRoutes, regionSettings } from '../module
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { staffAdminRoutes } from '../modules/staff-admin/index.ts';
+import { workspaceRoutes } from '../modules/workspace/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -204,6 +205,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   // inbound API, Open311), so the process has a single intake batcher.
   const reports = reportsDeps(ctx);
   await app.register(reportRoutes(ctx, reports));
+  await app.register(workspaceRoutes(ctx, reports));
   await app.register(classifierRoutes(ctx));
   await app.register(oidcRoutes(ctx));
   await app.register(answerRoutes(ctx));
