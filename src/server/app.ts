@@ -48,8 +48,8 @@ import { referenceAdminRoutes, referenceRoutes, regionSettings } from '../module
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
 import { staffAdminRoutes } from '../modules/staff-admin/index.ts';
-import { workspaceRoutes } from '../modules/workspace/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
+import { workspaceRoutes } from '../modules/workspace/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps, winnersAnnouncer } from './deps.ts';

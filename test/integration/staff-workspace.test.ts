@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, newResident, organisationId as organisationIdOf, type Session, type TestApp } from '../support/app.ts';
+import {
+  createTestApp,
+  newResident,
+  organisationId as organisationIdOf,
+  type Session,
+  type TestApp,
+} from '../support/app.ts';
 import {
   driveTo,
   errorOf,

@@ -31,8 +31,8 @@ import { referenceErrors, referenceValidation } from '../../modules/reference/re
 import { reportsErrors, reportsValidation } from '../../modules/reports/reports.errors.ts';
 import { routingErrors, routingValidation } from '../../modules/routing/routing.errors.ts';
 import { staffAdminErrors, staffAdminValidation } from '../../modules/staff-admin/staff-admin.errors.ts';
-import { workspaceErrors, workspaceValidation } from '../../modules/workspace/workspace.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
+import { workspaceErrors, workspaceValidation } from '../../modules/workspace/workspace.errors.ts';
 import { clientErrors, commonErrors, commonValidation } from './common.ts';
 import { formatText, type MessageParams } from './format.ts';
 import type { ErrorDefinitions, Locale, MessageDefinitions, MessageText } from './types.ts';

@@ -4,8 +4,8 @@ import { moderationDeadline, uncachedCalendar, workingDaysLeft } from '../calend
 import type { Actor } from '../identity/index.ts';
 import { presentSummary } from './report.presenter.ts';
 import * as listRepo from './report-list.repo.ts';
-import { listSortedPage, type SortedCursor, supportCounts } from './report-list-sorted.repo.ts';
 import { type ListCursor, type ListFilters, type ListVisibility, MAX_OFFSET } from './report-list.repo.ts';
+import { listSortedPage, type SortedCursor, supportCounts } from './report-list-sorted.repo.ts';
 import { answerClockRuns, type ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import type * as repo from './reports.repo.ts';
@@ -117,7 +117,8 @@ function decodeSortedCursor(text: string, sort: ReportSort): SortedCursor {
 function assigneeFilter(actor: Actor | null, query: ListReportsQuery): string | null | undefined {
   if (query.assignee === undefined) return undefined;
   if (!actor) throw new AppError('unauthenticated');
-  if (actor.role === 'resident') throw new AppError('forbidden', [{ path: 'assignee', message: 'forbidden' }]);
+  if (actor.role === 'resident')
+    throw new AppError('forbidden', [{ path: 'assignee', message: 'forbidden' }]);
   if (query.assignee === 'none') return null;
   return query.assignee === 'me' ? actor.id : query.assignee;
 }

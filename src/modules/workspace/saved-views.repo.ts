@@ -24,14 +24,24 @@ export async function insertView(
 ): Promise<SavedViewRow | undefined> {
   const [row] = await exec
     .insert(savedViews)
-    .values({ userId: values.userId, name: values.name, query: values.query, createdAt: values.at, updatedAt: values.at })
+    .values({
+      userId: values.userId,
+      name: values.name,
+      query: values.query,
+      createdAt: values.at,
+      updatedAt: values.at,
+    })
     .onConflictDoNothing({ target: [savedViews.userId, savedViews.name] })
     .returning();
   return row;
 }
 
 /** Only the owner's own view is found: another person's view id is "no such view". */
-export async function findOwnView(exec: Executor, userId: string, id: string): Promise<SavedViewRow | undefined> {
+export async function findOwnView(
+  exec: Executor,
+  userId: string,
+  id: string,
+): Promise<SavedViewRow | undefined> {
   const [row] = await exec
     .select()
     .from(savedViews)
@@ -40,7 +50,11 @@ export async function findOwnView(exec: Executor, userId: string, id: string): P
   return row;
 }
 
-export async function findViewByName(exec: Executor, userId: string, name: string): Promise<SavedViewRow | undefined> {
+export async function findViewByName(
+  exec: Executor,
+  userId: string,
+  name: string,
+): Promise<SavedViewRow | undefined> {
   const [row] = await exec
     .select()
     .from(savedViews)

@@ -29,7 +29,8 @@ function present(row: repo.SavedViewRow): SavedView {
   };
 }
 
-const nameTaken = () => new AppError('saved_view_name_taken', [{ path: 'name', message: 'saved_view_name_taken' }]);
+const nameTaken = () =>
+  new AppError('saved_view_name_taken', [{ path: 'name', message: 'saved_view_name_taken' }]);
 
 export async function listSavedViews(deps: WorkspaceDeps, actor: Actor): Promise<{ items: SavedView[] }> {
   requireStaff(actor);

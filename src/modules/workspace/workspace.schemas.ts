@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { actionBodySchemas, reportQueues, reportSorts, reportStatusSchema } from '../reports/reports.schemas.ts';
+import {
+  actionBodySchemas,
+  reportQueues,
+  reportSorts,
+  reportStatusSchema,
+} from '../reports/reports.schemas.ts';
 
 /** At most this many saved views per person: a picker, not an archive. */
 export const SAVED_VIEWS_MAX = 30;
