@@ -14,14 +14,14 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** How many of the header's parts (brand, sections, language switch, user menu) start below the brand. */
 async function headerPartsBelowBrand(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate<string[]>(`(() => {
     const brand = document.querySelector('.site-header .brand')?.getBoundingClientRect();
     if (!brand) return ['no brand'];
     return ['.nav-list', '.lang-switch', '.user-menu'].filter((selector) => {
-      const box = document.querySelector(`.site-header ${selector}`)?.getBoundingClientRect();
+      const box = document.querySelector('.site-header ' + selector)?.getBoundingClientRect();
       return !box || box.top >= brand.bottom;
     });
-  });
+  })()`);
 }
 
 describe('the staff workspace', () => {

@@ -93,7 +93,7 @@ describe('staff workspace: orders, filters, figures, saved views, bulk actions',
       await rows(t, sql`UPDATE reports SET due_at = ${due[i]}::timestamptz WHERE id = ${r.id}`);
     const mine = (await list(staff.opLight, 'queue=organisation&pageSize=500')).items;
     const find = (id: string) => mine.find((x) => x.id === id) as Item;
-    [overdue, soon, later] = assigned.map((r) => find(r.id));
+    [overdue, soon, later] = assigned.map((r) => find(r.id)) as [Item, Item, Item];
   });
   afterAll(() => t.close());
 
