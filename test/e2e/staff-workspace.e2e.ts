@@ -32,7 +32,7 @@ describe('the staff workspace', () => {
     await page.getByRole('heading', { name: 'Моя организация', level: 2 }).waitFor();
     await page.locator('.work-item').first().waitFor();
 
-    await page.getByLabel('Порядок').selectOption({ label: 'По сроку ответа' });
+    await page.getByLabel('Порядок', { exact: true }).selectOption({ label: 'По сроку ответа' });
     await page.waitForURL(/sort=due/);
     // The nearest deadline first: the demo's oldest open work is past its deadline.
     const first = page.locator('.work-item').first();
