@@ -27,6 +27,10 @@ async function headerPartsBelowBrand(page: Page): Promise<string[]> {
 describe('the staff workspace', () => {
   it('an operator sorts the queue by due date, sees the overdue marker and applies a saved view', async () => {
     const operator = demoUser('operator', (u) => u.email.startsWith('operator.light'));
+    // A clean slate when the run reuses a deployment (VMESTE_E2E_URL): no views from an earlier run.
+    const asOperator = await apiAs(operator.email, operator.password);
+    const { items: old } = await asOperator<{ items: { id: string }[] }>('GET', '/api/v1/workspace/views');
+    for (const v of old) await asOperator('DELETE', `/api/v1/workspace/views/${v.id}`).catch(() => undefined);
     const page = await pageAs(operator.email, operator.password);
     await page.goto('/staff');
     await page.getByRole('heading', { name: 'Моя организация', level: 2 }).waitFor();
