@@ -47,8 +47,9 @@ import { pollRoutes, voteRoutes } from '../modules/participation/index.ts';
 import { referenceAdminRoutes, referenceRoutes, regionSettings } from '../modules/reference/index.ts';
 import { reportRoutes } from '../modules/reports/index.ts';
 import { routingRuleRoutes } from '../modules/routing/index.ts';
-import { staffAdminRoutes } from '../modules/staff-admin/index.ts';
+import { invitationAcceptance, staffAdminRoutes } from '../modules/staff-admin/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
+import { workspaceRoutes } from '../modules/workspace/index.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { reportsDeps, winnersAnnouncer } from './deps.ts';
@@ -204,8 +205,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   // inbound API, Open311), so the process has a single intake batcher.
   const reports = reportsDeps(ctx);
   await app.register(reportRoutes(ctx, reports));
+  await app.register(workspaceRoutes(ctx, reports));
   await app.register(classifierRoutes(ctx));
-  await app.register(oidcRoutes(ctx));
+  // The invitee may accept a staff invitation by linking their identity instead of a password.
+  await app.register(oidcRoutes(ctx, invitationAcceptance));
   await app.register(answerRoutes(ctx));
   await app.register(calendarRoutes({ db: ctx.db, clock: ctx.clock, calendar: ctx.calendar }));
   await app.register(duplicatesRoutes(ctx, reports));

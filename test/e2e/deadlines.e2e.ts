@@ -49,7 +49,8 @@ describe('deadlines in the web app', () => {
     const report = list.items.find((r) => r.dueAt !== null);
     expect(report).toBeDefined();
     await page.goto(`/reports/${report!.id}`);
-    await page.getByText(/^Ответ до \d+ \S+ \d{4} г\./).waitFor();
+    // Under «Срок ответа» the date alone: «до 14 марта 2026 г.» (not «Срок ответа: Ответ до …»).
+    await page.getByText(/^до \d+ \S+ \d{4} г\./).waitFor();
 
     await page.getByText('Продлить срок ответа').click();
     await page.fill('#extend-days', '0');

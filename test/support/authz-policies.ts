@@ -396,6 +396,14 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/staff-invitations/accept': p(ALL, {
     body: { token: 'matrix-unknown-invitation-token', password: 'correct horse battery' },
   }),
+  // The staff workspace (docs/staff-workspace.md): saved views are their owner's (any staff member;
+  // another person's view is "not found"); a bulk action answers staff with a result per report,
+  // each report checked by the action command itself (a refusal there is a failed result, not a 403).
+  'GET /api/v1/workspace/views': p(STAFF),
+  'POST /api/v1/workspace/views': p(STAFF, { body: { name: 'Матрица', query: { sort: 'due' } } }),
+  'PATCH /api/v1/workspace/views/:id': p(STAFF, { body: { name: 'Матрица 2' } }),
+  'DELETE /api/v1/workspace/views/:id': p(STAFF),
+  'POST /api/v1/reports/bulk-actions': p(STAFF, { body: { action: 'accept', reportIds: [uuid] } }),
   'GET /api/v1/addresses/search': p(ALL, { query: 'q=Гороховая' }),
   'GET /api/v1/addresses/reverse': p(ALL, { query: 'lat=59.93&lon=30.33' }),
   // Notices: the map and a notice are public; editors as NOTICE_EDITORS. Creating one is the

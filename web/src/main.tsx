@@ -17,6 +17,7 @@ import './styles/knowledge.css';
 import './styles/notices.css';
 import './styles/participation.css';
 import './styles/discussions.css';
+import './styles/workspace.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -32,3 +32,5 @@ export * from './reports.ts';
 // Account security: e-mailed tokens, account mail, log-in lock-out.
 export * from './security.ts';
 export * from './webhooks.ts';
+// The staff workspace: saved work-list views.
+export * from './workspace.ts';

@@ -45,6 +45,8 @@ export const oidcFlows = pgTable('oidc_flows', {
   nonce: text('nonce').notNull(),
   codeVerifier: text('code_verifier').notNull(),
   returnTo: text('return_to').notNull(),
+  /** SHA-256 of a staff invitation's token when the flow accepts it (the invitee links their identity). */
+  invitationHash: text('invitation_hash'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });

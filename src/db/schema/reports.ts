@@ -125,6 +125,10 @@ export const reports = pgTable(
     index('reports_org_open_idx')
       .on(t.organisationId, t.createdAt, t.number)
       .where(sql.raw(ORGANISATION_OPEN)),
+    // The operator's queue nearest deadline first (the staff workspace's "by due date" order).
+    index('reports_org_open_due_idx')
+      .on(t.organisationId, t.dueAt, t.number)
+      .where(sql.raw(ORGANISATION_OPEN)),
     index('reports_curator_queue_idx').on(t.territoryId, t.createdAt, t.number).where(sql.raw(CURATOR_OPEN)),
   ],
 );

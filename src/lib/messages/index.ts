@@ -32,6 +32,7 @@ import { reportsErrors, reportsValidation } from '../../modules/reports/reports.
 import { routingErrors, routingValidation } from '../../modules/routing/routing.errors.ts';
 import { staffAdminErrors, staffAdminValidation } from '../../modules/staff-admin/staff-admin.errors.ts';
 import { webhooksErrors, webhooksValidation } from '../../modules/webhooks/webhooks.errors.ts';
+import { workspaceErrors, workspaceValidation } from '../../modules/workspace/workspace.errors.ts';
 import { clientErrors, commonErrors, commonValidation } from './common.ts';
 import { formatText, type MessageParams } from './format.ts';
 import type { ErrorDefinitions, Locale, MessageDefinitions, MessageText } from './types.ts';
@@ -70,6 +71,7 @@ export const catalogueParts = {
     routingErrors,
     staffAdminErrors,
     webhooksErrors,
+    workspaceErrors,
   ],
   validation: [
     commonValidation,
@@ -94,6 +96,7 @@ export const catalogueParts = {
     routingValidation,
     staffAdminValidation,
     webhooksValidation,
+    workspaceValidation,
   ],
   client: [clientErrors, identityClientErrors],
 } as const satisfies {
@@ -129,6 +132,7 @@ export const errorCatalogue = {
   ...routingErrors,
   ...staffAdminErrors,
   ...webhooksErrors,
+  ...workspaceErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -157,6 +161,7 @@ export const validationMessages = {
   ...routingValidation,
   ...staffAdminValidation,
   ...webhooksValidation,
+  ...workspaceValidation,
 } as const satisfies MessageDefinitions;
 
 export type ValidationKey = keyof typeof validationMessages;

@@ -9,6 +9,7 @@ export {
   MAX_EXTENSION_DAYS,
   REVIEW_WORKING_DAYS,
   reviewDueAt,
+  workingDaysLeft,
 } from './deadlines.ts';
 export { type EscalationDeps, runDeadlineEscalation } from './escalation.service.ts';
 export { moderationDeadline } from './moderation-deadline.ts';

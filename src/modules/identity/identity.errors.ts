@@ -74,6 +74,11 @@ export const identityErrors = {
     ru: 'Адрес почты не подтверждён у поставщика входа. Подтвердите его там или войдите по паролю',
     en: 'Your e-mail is not verified at the sign-in provider. Verify it there or sign in with your password',
   },
+  oidc_identity_in_use: {
+    status: 409,
+    ru: 'Эта внешняя учётная запись уже связана с другим пользователем. Примите приглашение с паролем или другой учётной записью',
+    en: 'This external identity is already linked to another user. Accept the invitation with a password or another identity',
+  },
   oidc_staff_link_refused: {
     status: 403,
     ru: 'Служебная учётная запись не связывается с внешним входом автоматически. Войдите по паролю',

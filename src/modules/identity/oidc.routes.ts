@@ -31,13 +31,14 @@ export function loginErrorLocation(code: string): string {
  * Both are browser navigations: failures after the provider is involved redirect to the log-in
  * page with a specific error code. With OIDC not configured every endpoint answers oidc_disabled (404).
  */
-export function oidcRoutes(ctx: AppContext) {
+export function oidcRoutes(ctx: AppContext, invitations?: oidc.InvitationAcceptance) {
   const client = ctx.config.oidc ? new OidcClient(ctx.config.oidc) : null;
   const deps: oidc.OidcDeps = {
     db: ctx.db,
     clock: ctx.clock,
     sessionTtlDays: ctx.config.sessionTtlDays,
     client,
+    invitations,
   };
   const cookieSecure = ctx.config.cookieSecure;
   const secure = (request: FastifyRequest) =>
@@ -87,6 +88,7 @@ export function oidcRoutes(ctx: AppContext) {
           const started = await oidc.startSignIn(deps, {
             redirectUri: oidc.redirectUriFor(deps, origin(request)),
             returnTo: request.query.returnTo,
+            invitation: request.query.invitation,
           });
           reply.setCookie(FLOW_COOKIE, started.browserToken, {
             path: FLOW_COOKIE_PATH,

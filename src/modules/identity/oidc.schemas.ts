@@ -6,7 +6,11 @@ export const returnToSchema = z
   .max(500)
   .regex(/^\/(?![/\\])[^\s]*$/, 'vmeste:local_path');
 
-export const oidcStartQuerySchema = z.object({ returnTo: returnToSchema.optional() });
+export const oidcStartQuerySchema = z.object({
+  returnTo: returnToSchema.optional(),
+  /** A staff invitation's token: the new staff account signs in with this identity instead of a password. */
+  invitation: z.string().min(16).max(200).optional(),
+});
 
 /**
  * What the provider sends back. Every field is optional here: a missing or bad state is the

@@ -9,7 +9,24 @@ import { type OidcClient, safeCode } from './oidc.client.ts';
 import * as repo from './oidc.repo.ts';
 import { readVerifiedAttributes, type VerifiedAttributes } from './oidc-claims.ts';
 
-export type OidcDeps = { db: Db; clock: Clock; sessionTtlDays: number; client: OidcClient | null };
+/**
+ * Staff invitations accepted by linking an identity (src/modules/staff-admin): checked before the
+ * browser leaves for the provider, spent in the callback's transaction.
+ */
+export type InvitationAcceptance = {
+  /** Throws the invitation's refusal (unknown, used, revoked, expired) when it cannot be accepted. */
+  check(exec: Executor, tokenHash: string, now: Date): Promise<void>;
+  /** Spends the invitation and creates its staff account (no usable password); throws its refusal. */
+  accept(tx: Executor, tokenHash: string, now: Date): Promise<users.UserRow>;
+};
+
+export type OidcDeps = {
+  db: Db;
+  clock: Clock;
+  sessionTtlDays: number;
+  client: OidcClient | null;
+  invitations?: InvitationAcceptance | undefined;
+};
 
 /** How long a started sign-in may take at the provider. */
 export const FLOW_TTL_MS = 10 * 60_000;
@@ -33,10 +50,17 @@ export type StartedSignIn = { authorizationUrl: string; browserToken: string; ex
  */
 export async function startSignIn(
   deps: OidcDeps,
-  input: { redirectUri: string; returnTo: string | undefined },
+  input: { redirectUri: string; returnTo: string | undefined; invitation?: string | undefined },
 ): Promise<StartedSignIn> {
-  const request = await requireClient(deps).authorizationRequest(input.redirectUri);
+  const client = requireClient(deps);
   const now = deps.clock.now();
+  // A used or late invitation is refused here, before the person signs in at the provider for nothing.
+  const invitationHash = input.invitation ? sha256(input.invitation) : null;
+  if (invitationHash) {
+    if (!deps.invitations) throw new AppError('oidc_disabled');
+    await deps.invitations.check(deps.db, invitationHash, now);
+  }
+  const request = await client.authorizationRequest(input.redirectUri);
   const expiresAt = new Date(now.getTime() + FLOW_TTL_MS);
   const browserToken = randomToken();
   // Abandoned flows go as new ones start: the table stays as small as the sign-ins in progress.
@@ -46,7 +70,8 @@ export async function startSignIn(
     browserHash: sha256(browserToken),
     nonce: request.nonce,
     codeVerifier: request.codeVerifier,
-    returnTo: input.returnTo ?? '/',
+    returnTo: input.returnTo ?? (invitationHash ? '/staff' : '/'),
+    invitationHash,
     createdAt: now,
     expiresAt,
   });
@@ -103,12 +128,10 @@ export async function completeSignIn(deps: OidcDeps, input: CallbackInput): Prom
       residenceTerritoryId,
       verifiedAt: now,
     };
-    const { user, outcome, identityId } = await findOrLinkUser(tx, {
-      issuer,
-      attrs,
-      identityAttrs,
-      now,
-    });
+    const link = { issuer, attrs, identityAttrs, now };
+    const { user, outcome, identityId } = flow.invitationHash
+      ? await acceptInvitationWithIdentity(tx, deps, flow.invitationHash, link)
+      : await findOrLinkUser(tx, link);
     const session = await openSession(tx, deps, user, { method: 'oidc', identityId, outcome });
     return { session, returnTo: flow.returnTo, outcome };
   });
@@ -126,6 +149,40 @@ type LinkInput = {
  * provider-verified e-mail links to the resident who registered it, or a new resident is created.
  * An unverified e-mail neither links nor creates: anyone could claim it.
  */
+/**
+ * The invitee links their identity instead of setting a password: the invitation is spent and its
+ * staff account created (role and scope as the inviter chose) in the callback's transaction, and the
+ * identity is linked to it. An identity already linked to someone is refused: it would sign that
+ * person in, not the invitee.
+ */
+async function acceptInvitationWithIdentity(
+  tx: Executor,
+  deps: OidcDeps,
+  invitationHash: string,
+  x: LinkInput,
+): Promise<{ user: users.UserRow; outcome: SignInOutcome; identityId: string }> {
+  if (!deps.invitations) throw new AppError('oidc_disabled');
+  if (await repo.findIdentity(tx, x.issuer, x.attrs.subject)) throw new AppError('oidc_identity_in_use');
+  const user = await deps.invitations.accept(tx, invitationHash, x.now);
+  const identity = await repo.insertIdentity(tx, {
+    ...x.identityAttrs,
+    userId: user.id,
+    issuer: x.issuer,
+    subject: x.attrs.subject,
+    createdAt: x.now,
+  });
+  if (!identity) throw new AppError('oidc_identity_in_use');
+  await writeAudit(tx, {
+    actor: presentActor(user),
+    action: 'identity.link',
+    entityType: 'user',
+    entityId: user.id,
+    details: { identityId: identity.id, issuer: x.issuer, via: 'staff_invitation' },
+    at: x.now,
+  });
+  return { user, outcome: 'linked', identityId: identity.id };
+}
+
 async function findOrLinkUser(
   tx: Executor,
   x: LinkInput,

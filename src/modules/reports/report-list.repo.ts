@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
-import { type ReportStatus, reportStatuses } from './report-states.ts';
+import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
 import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
 
 /**
@@ -49,7 +49,26 @@ export type ListFilters = {
    * coarsened): the text search and the box then match only what they see, never what is stored.
    */
   masked?: boolean | undefined;
+  /** Overdue (or not) at this instant: the deadline passed while the organisation owes the answer. */
+  overdue?: { at: Date; is: boolean } | undefined;
+  /** Who took the report into work (the latest `started` event while it is being worked on); null: nobody. */
+  assigneeId?: string | null | undefined;
 };
+
+/** Statuses in which the answer clock runs (report-states' answerClockRuns, in SQL). */
+const CLOCK_RUNS = sql.raw(
+  `(r.status IN (${deadlineStatuses
+    .filter((s) => s !== 'answer_review')
+    .map((s) => `'${s}'`)
+    .join(', ')}) OR (r.status = 'answer_review' AND r.kind = 'appeal'))`,
+);
+
+/** Statuses a report is in after someone took it into work and before the answer is out. */
+const WORKED_ON = sql.raw(`r.status IN ('in_progress', 'answer_drafted', 'answer_review')`);
+
+/** The staff member who took the report into work: the actor of its latest `started` event. */
+export const assigneeSql = sql`(SELECT e.actor_id FROM report_events e
+  WHERE e.report_id = r.id AND e.type = 'started' ORDER BY e.id DESC LIMIT 1)`;
 
 /** Where a page starts: after `offset` rows (page numbers), or after the row a cursor names. */
 export type ListPosition = { offset: number } | { after: ListCursor };
@@ -82,7 +101,7 @@ export async function expandTerritory(exec: Executor, id: string): Promise<strin
 }
 
 /** The visibility rule as branches whose union is what the actor may see. */
-function branches(v: ListVisibility): SQL[] {
+export function branches(v: ListVisibility): SQL[] {
   if (v.kind === 'all') return [sql`TRUE`];
   const out: SQL[] = [sql.raw(`(${publiclyListed('r')})`)];
   if (v.userId) out.push(sql`r.author_id = ${v.userId}`);
@@ -105,7 +124,7 @@ const maskedText = sql.raw(
   `(CASE WHEN ${publiclyListed('r')} THEN r.text ELSE regexp_replace(r.text, '[^[:space:]]+@[^[:space:]]+|[0-9]+', ' ', 'g') END)`,
 );
 
-function filterSql(f: ListFilters): SQL[] {
+export function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
   if (f.bbox) {
     const box = sql`ST_MakeEnvelope(${f.bbox.minLon}, ${f.bbox.minLat}, ${f.bbox.maxLon}, ${f.bbox.maxLat}, 4326)`;
@@ -129,6 +148,18 @@ function filterSql(f: ListFilters): SQL[] {
     where.push(f.territoryIds.length ? sql`r.territory_id IN (${ids(f.territoryIds)})` : sql`FALSE`);
   if (f.organisationId) where.push(sql`r.organisation_id = ${f.organisationId}`);
   if (f.authorId) where.push(sql`r.author_id = ${f.authorId}`);
+  if (f.overdue)
+    where.push(
+      f.overdue.is
+        ? sql`(r.due_at < ${f.overdue.at.toISOString()}::timestamptz AND ${CLOCK_RUNS})`
+        : sql`(r.due_at IS NULL OR r.due_at >= ${f.overdue.at.toISOString()}::timestamptz OR NOT ${CLOCK_RUNS})`,
+    );
+  if (f.assigneeId !== undefined)
+    where.push(
+      f.assigneeId === null
+        ? sql`(NOT ${WORKED_ON} OR ${assigneeSql} IS NULL)`
+        : sql`(${WORKED_ON} AND ${assigneeSql} = ${f.assigneeId})`,
+    );
   if (f.q) {
     where.push(matchSql(f.q));
     // Masked: the stored text matched (the index) and the text as the reader sees it too.
@@ -167,7 +198,7 @@ function candidates(visibility: ListVisibility, where: SQL[], limit: number): SQ
   return parts.length === 1 ? parts[0]! : sql.join(parts, sql` UNION `);
 }
 
-async function countCapped(exec: Executor, visibility: ListVisibility, where: SQL[]) {
+export async function countCapped(exec: Executor, visibility: ListVisibility, where: SQL[]) {
   const parts = branches(visibility).map(
     (b) =>
       // Newest first here too: the count walks the list's own index and stops at the cap.

@@ -1,13 +1,16 @@
 import { CURATOR_OPEN_STATUSES, ORGANISATION_OPEN_STATUSES } from '../../db/schema/reports.ts';
 import { AppError } from '../../lib/errors.ts';
+import { moderationDeadline, uncachedCalendar, workingDaysLeft } from '../calendar/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { presentSummary } from './report.presenter.ts';
 import * as listRepo from './report-list.repo.ts';
 import { type ListCursor, type ListFilters, type ListVisibility, MAX_OFFSET } from './report-list.repo.ts';
-import type { ReportStatus } from './report-states.ts';
+import { listSortedPage, type SortedCursor, supportCounts } from './report-list-sorted.repo.ts';
+import { answerClockRuns, type ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import type * as repo from './reports.repo.ts';
-import type { ListReportsQuery, ReportList } from './reports.schemas.ts';
+import type { ReportRow } from './reports.repo.ts';
+import type { ListReportsQuery, ReportList, ReportSort, ReportSummary } from './reports.schemas.ts';
 
 export function visibilityFor(actor: Actor | null): repo.Visibility {
   if (actor && (actor.role === 'admin' || actor.role === 'moderator' || actor.role === 'analyst'))
@@ -86,6 +89,40 @@ function decodeCursor(text: string): ListCursor {
   return { at: c.at, n: c.n as number, ...(c.rank !== undefined ? { rank: c.rank } : {}) };
 }
 
+/** A sorted list's cursor: the order it belongs to, the last row's key and number. */
+function encodeSortedCursor(sort: ReportSort, c: SortedCursor): string {
+  return Buffer.from(JSON.stringify({ s: sort, k: c.key, n: c.n })).toString('base64url');
+}
+
+function decodeSortedCursor(text: string, sort: ReportSort): SortedCursor {
+  const refuse = () => new AppError('validation_failed', [{ path: 'cursor', message: 'vmeste:cursor' }]);
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  const c = value as { s?: unknown; k?: unknown; n?: unknown } | null;
+  const key = c?.k;
+  const keyOk =
+    key === null ||
+    (typeof key === 'string' &&
+      (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(key) || /^-?\d{1,9}$/.test(key)));
+  // A cursor of another order (or a newest-first one) would start the page at the wrong place.
+  if (!c || c.s !== sort || !keyOk || !Number.isSafeInteger(c.n)) throw refuse();
+  return { key: key as string | null, n: c.n as number };
+}
+
+/** Who took the report into work, as the filter asks: staff only (residents never see who works on what). */
+function assigneeFilter(actor: Actor | null, query: ListReportsQuery): string | null | undefined {
+  if (query.assignee === undefined) return undefined;
+  if (!actor) throw new AppError('unauthenticated');
+  if (actor.role === 'resident')
+    throw new AppError('forbidden', [{ path: 'assignee', message: 'forbidden' }]);
+  if (query.assignee === 'none') return null;
+  return query.assignee === 'me' ? actor.id : query.assignee;
+}
+
 function listVisibility(deps: ReportsDeps, actor: Actor | null): Promise<ListVisibility> | ListVisibility {
   const v = visibilityFor(actor);
   if (v.kind === 'all') return v;
@@ -103,8 +140,9 @@ export async function listReports(
   const offset = (query.page - 1) * query.pageSize;
   if (!query.cursor && offset > MAX_OFFSET)
     throw new AppError('validation_failed', [{ path: 'page', message: 'vmeste:page_too_deep' }]);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const category = query.category;
+  const assigneeId = assigneeFilter(actor, query);
+  const now = deps.clock.now();
   const territory = queue.territoryId ?? query.territory;
   // A topic and a territory become their ids first: the list query then filters plain columns.
   const [visibility, categoryIds, territoryIds] = await Promise.all([
@@ -121,7 +159,24 @@ export async function listReports(
     authorId: queue.authorId,
     q: query.q,
     masked: actor?.role === 'analyst',
+    overdue: query.overdue ? { at: now, is: query.overdue === 'true' } : undefined,
+    assigneeId,
   };
+  // A text search is ranked best match first whatever the order asked; other orders page by their own key.
+  const sort = query.q ? 'recent' : query.sort;
+  if (sort !== 'recent') {
+    const position = query.cursor ? { after: decodeSortedCursor(query.cursor, sort) } : { offset };
+    const page = await listSortedPage(deps.db, visibility, filters, sort, position, query.pageSize);
+    return {
+      items: await summaries(deps, actor, query, page.rows, now),
+      total: page.total,
+      totalIsExact: page.totalIsExact,
+      page: query.cursor ? 1 : query.page,
+      pageSize: query.pageSize,
+      nextCursor: page.next ? encodeSortedCursor(sort, page.next) : null,
+    };
+  }
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const page = await listRepo.listReportPage(
     deps.db,
     visibility,
@@ -129,13 +184,52 @@ export async function listReports(
     after ? { after } : { offset },
     query.pageSize,
   );
-  const now = deps.clock.now();
   return {
-    items: page.rows.map((r) => presentSummary(r, now, actor)),
+    items: await summaries(deps, actor, query, page.rows, now),
     total: page.total,
     totalIsExact: page.totalIsExact,
     page: after ? 1 : query.page,
     pageSize: query.pageSize,
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
+}
+
+/**
+ * The page's summaries; a work list (`queue`) adds the figures staff plan by: working days left
+ * (the production calendar), the moderation deadline, support and priority.
+ */
+async function summaries(
+  deps: ReportsDeps,
+  actor: Actor | null,
+  query: ListReportsQuery,
+  rows: ReportRow[],
+  now: Date,
+): Promise<ReportSummary[]> {
+  const plain = rows.map((r) => presentSummary(r, now, actor));
+  if (!query.queue || !actor || actor.role === 'resident') return plain;
+  const [calendar, supporters, moderationDue] = await Promise.all([
+    (deps.calendar ?? uncachedCalendar).get(deps.db),
+    supportCounts(
+      deps.db,
+      rows.map((r) => r.id),
+    ),
+    Promise.all(
+      rows.map((r) => (r.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, r) : null)),
+    ),
+  ]);
+  return plain.map((summary, i) => {
+    const row = rows[i] as ReportRow;
+    const due = moderationDue[i] ?? null;
+    const clockRuns = row.dueAt !== null && answerClockRuns(row.status, row.kind);
+    return {
+      ...summary,
+      work: {
+        workingDaysLeft: clockRuns && row.dueAt ? workingDaysLeft(calendar, row.dueAt, now) : null,
+        moderationDueAt: due ? due.toISOString() : null,
+        moderationOverdue: due !== null && due < now,
+        supportCount: supporters.get(row.id) ?? 0,
+        priority: row.priority,
+      },
+    };
+  });
 }

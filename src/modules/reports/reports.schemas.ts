@@ -105,6 +105,12 @@ const bboxSchema = z.string().transform((s, ctx) => {
 });
 
 export const reportQueues = ['moderation', 'curator', 'organisation', 'review', 'mine'] as const;
+/**
+ * Orders of a list: newest first (the default), the nearest deadline first (no deadline last),
+ * the oldest first, the most supported first, the highest priority first (docs/staff-workspace.md).
+ */
+export const reportSorts = ['recent', 'due', 'age', 'supporters', 'priority'] as const;
+export type ReportSort = (typeof reportSorts)[number];
 
 export const listReportsQuerySchema = z.object({
   bbox: bboxSchema.optional(),
@@ -119,6 +125,11 @@ export const listReportsQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   /** Work lists: moderation, curator's queue, the operator's organisation, answer review, my reports. */
   queue: z.enum(reportQueues).optional(),
+  sort: z.enum(reportSorts).default('recent'),
+  /** Only reports whose answer deadline has passed while the organisation owes the answer (or only the others). */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Who took the report into work: a staff member's id, `me`, or `none` (nobody yet). Staff only. */
+  assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   /**
    * Page numbers (where a person turns pages) reach 10,000 rows deep; deeper, follow `nextCursor`.
    * With `cursor` the page starts after the row it names and `page` is not used.
@@ -183,6 +194,18 @@ export const reportSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   thumbUrl: z.string().nullable(),
+  /** Work lists only (`queue` given): the figures a staff member plans the day by. */
+  work: z
+    .object({
+      /** Working days until the deadline's day (0 on the day, negative once past); null without a running deadline. */
+      workingDaysLeft: z.number().int().nullable(),
+      /** While the report waits for moderation: by when (the category's moderation hours). */
+      moderationDueAt: z.string().nullable(),
+      moderationOverdue: z.boolean(),
+      supportCount: z.number().int(),
+      priority: z.number().int(),
+    })
+    .optional(),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 

@@ -1,5 +1,6 @@
 /** Staff accounts (invitations, roles and scope, suspension, CSV import): the public entry of the module. */
 export { staffAdminRoutes } from './staff-admin.routes.ts';
+export { invitationAcceptance } from './staff-invitations.service.ts';
 
 import type { Executor } from '../../db/connection.ts';
 import { DAY_MS } from '../../lib/clock.ts';

@@ -223,44 +223,81 @@ export async function preview(deps: InvitationDeps, token: string): Promise<Invi
 export async function accept(deps: InvitationDeps, input: AcceptInvitation): Promise<{ email: string }> {
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
-    const now = deps.clock.now();
-    const tokenHash = sha256(input.token);
-    const row = await repo.spendInvitation(tx, tokenHash, now);
-    if (!row) throw refusalFor(await repo.findInvitationByToken(tx, tokenHash), now);
-    const user = await insertUser(tx, {
-      email: row.email,
+    const user = await createInvitedUser(tx, sha256(input.token), deps.clock.now(), {
       passwordHash,
-      name: input.name ?? row.name,
-      role: row.role,
-      organisationId: row.organisationId,
-      territoryId: row.territoryId,
-      locale: row.locale,
-      createdAt: now,
-      emailConfirmationPending: false,
+      name: input.name,
+      method: 'password',
     });
-    // Someone registered the address after the invitation was sent: nothing is spent.
-    if (!user)
-      throw new AppError('staff_account_exists', [
-        { path: 'token', message: 'staff_account_exists', code: 'staff_account_exists' },
-      ]);
-    await repo.setAcceptedUser(tx, row.id, user.id);
-    await writeAudit(tx, {
-      actor: presentActor(user),
-      action: 'staff.invitation_accept',
-      entityType: 'user',
-      entityId: user.id,
-      at: now,
-      details: {
-        invitationId: row.id,
-        before: null,
-        after: {
-          role: row.role,
-          organisationId: row.organisationId,
-          territoryId: row.territoryId,
-          suspended: false,
-        },
-      },
-    });
-    return { email: row.email };
+    return { email: user.email };
   });
 }
+
+/**
+ * Spends the invitation and creates its staff account, in the caller's transaction; throws the
+ * invitation's refusal (unknown, used, revoked, expired) or staff_account_exists.
+ */
+async function createInvitedUser(
+  tx: Executor,
+  tokenHash: string,
+  now: Date,
+  how: { passwordHash: string; name?: string | undefined; method: 'password' | 'oidc' },
+) {
+  const row = await repo.spendInvitation(tx, tokenHash, now);
+  if (!row) throw refusalFor(await repo.findInvitationByToken(tx, tokenHash), now);
+  const user = await insertUser(tx, {
+    email: row.email,
+    passwordHash: how.passwordHash,
+    name: how.name ?? row.name,
+    role: row.role,
+    organisationId: row.organisationId,
+    territoryId: row.territoryId,
+    locale: row.locale,
+    createdAt: now,
+    emailConfirmationPending: false,
+  });
+  // Someone registered the address after the invitation was sent: nothing is spent.
+  if (!user)
+    throw new AppError('staff_account_exists', [
+      { path: 'token', message: 'staff_account_exists', code: 'staff_account_exists' },
+    ]);
+  await repo.setAcceptedUser(tx, row.id, user.id);
+  await writeAudit(tx, {
+    actor: presentActor(user),
+    action: 'staff.invitation_accept',
+    entityType: 'user',
+    entityId: user.id,
+    at: now,
+    details: {
+      invitationId: row.id,
+      method: how.method,
+      before: null,
+      after: {
+        role: row.role,
+        organisationId: row.organisationId,
+        territoryId: row.territoryId,
+        suspended: false,
+      },
+    },
+  });
+  return user;
+}
+
+/**
+ * Accepting by linking an OpenID Connect identity instead of setting a password (docs/oidc.md): the
+ * identity module checks the link before the browser leaves for the provider and spends it in the
+ * callback. The account gets a password hash of a random secret nobody knows (a password can be set
+ * later through the reset letter).
+ */
+export const invitationAcceptance = {
+  async check(exec: Executor, tokenHash: string, now: Date): Promise<void> {
+    const row = await repo.findInvitationByToken(exec, tokenHash);
+    if (!row || row.acceptedAt || row.revokedAt || row.expiresAt.getTime() <= now.getTime())
+      throw refusalFor(row, now);
+  },
+  async accept(tx: Executor, tokenHash: string, now: Date) {
+    return createInvitedUser(tx, tokenHash, now, {
+      passwordHash: await hashPassword(randomToken()),
+      method: 'oidc',
+    });
+  },
+};

@@ -10,6 +10,7 @@ import { useRoutingWeeks } from '../api/get-routing-weeks';
 import { ActiveModel, ModelHistoryTable } from '../components/ModelFigures';
 import { RetrainControl, type RetrainProgress } from '../components/RetrainControl';
 import { RoutingWeeksTable } from '../components/RoutingWeeksTable';
+import { cronInWords } from '../cron-words';
 
 const POLL_MS = 3000;
 const WATCH_MS = 2 * 60_000;
@@ -75,14 +76,14 @@ export function ClassifierRoute() {
                 <dd>{formatNumber(data.correctionLabels)}</dd>
                 <dt>{t('classifier.schedule')}</dt>
                 <dd>
-                  {data.retrainSchedule ? (
-                    <>
-                      <code className="cron">{data.retrainSchedule}</code>{' '}
-                      <span className="muted">{t('classifier.scheduleZone')}</span>
-                    </>
-                  ) : (
-                    t('classifier.noSchedule')
-                  )}
+                  {data.retrainSchedule
+                    ? (cronInWords(data.retrainSchedule, t) ?? (
+                        <>
+                          <code className="cron">{data.retrainSchedule}</code>{' '}
+                          <span className="muted">{t('classifier.scheduleZone')}</span>
+                        </>
+                      ))
+                    : t('classifier.noSchedule')}
                 </dd>
               </dl>
               <p className="hint">{t('classifier.correctionsHint')}</p>

@@ -23,7 +23,8 @@ export function OverdueSummary() {
         // A table wider than a phone scrolls: keyboard users reach it by Tab (axe: scrollable-region-focusable).
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
         <section className="table-scroll" aria-labelledby="deadline-summary-heading" tabIndex={0}>
-          <table className="data-table">
+          {/* On a phone each organisation's row is a short list of labelled figures (no column is cut off). */}
+          <table className="data-table data-table--stack">
             <thead>
               <tr>
                 <th scope="col">{t('report.organisation')}</th>
@@ -39,12 +40,19 @@ export function OverdueSummary() {
               {summary.data.items.map((row) => (
                 <tr key={row.organisation.id}>
                   <th scope="row">{localName(row.organisation.name)}</th>
-                  <td>{row.running}</td>
-                  <td>{row.nearlyDue}</td>
-                  <td className={row.overdue > 0 ? 'overdue' : undefined}>{row.overdue}</td>
-                  <td>{row.escalated}</td>
-                  <td>{row.inReview}</td>
-                  <td className={row.reviewOverdue > 0 ? 'overdue' : undefined}>{row.reviewOverdue}</td>
+                  <td data-label={t('deadlines.running')}>{row.running}</td>
+                  <td data-label={t('deadlines.nearlyDue')}>{row.nearlyDue}</td>
+                  <td data-label={t('deadlines.overdue')} className={row.overdue > 0 ? 'overdue' : undefined}>
+                    {row.overdue}
+                  </td>
+                  <td data-label={t('deadlines.escalated')}>{row.escalated}</td>
+                  <td data-label={t('deadlines.inReview')}>{row.inReview}</td>
+                  <td
+                    data-label={t('deadlines.reviewOverdue')}
+                    className={row.reviewOverdue > 0 ? 'overdue' : undefined}
+                  >
+                    {row.reviewOverdue}
+                  </td>
                 </tr>
               ))}
             </tbody>

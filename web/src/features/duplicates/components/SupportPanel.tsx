@@ -11,6 +11,9 @@ export function SupportPanel({ report }: { report: ReportDetail }) {
   const change = useChangeSupport();
   if (report.kind === 'appeal') return null;
   const canWithdraw = report.supportedByMe && openStatuses.includes(report.status);
+  // "Supported by 0 people" with nothing to do about it says nothing: the card shows when there is
+  // support to report or an action to offer.
+  if (report.supportCount === 0 && !report.canSupport && !canWithdraw) return null;
   return (
     <section className="card support" aria-label={t('duplicates.supportTitle')}>
       <p>

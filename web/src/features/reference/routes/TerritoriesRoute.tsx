@@ -13,6 +13,7 @@ import {
   useUpdateTerritory,
 } from '../api/admin-region';
 import { readGeoJson, TerritoryForm } from '../components/TerritoryForm';
+import { TerritoryRenameForm } from '../components/TerritoryRenameForm';
 
 /** Region › districts › municipalities (admin): boundaries uploaded as GeoJSON, archive, restore, delete. */
 export function TerritoriesRoute() {
@@ -23,6 +24,8 @@ export function TerritoriesRoute() {
   const update = useUpdateTerritory();
   const remove = useDeleteTerritory();
   const [replaced, setReplaced] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<AdminTerritory | null>(null);
+  const [renamed, setRenamed] = useState(false);
   const captionId = useId();
   const items = list.data?.items ?? [];
   const nameOf = (id: string | null) => {
@@ -55,6 +58,21 @@ export function TerritoriesRoute() {
         <p className="alert alert--success" role="status">
           {t('adminReference.territories.replaced', { name: replaced })}
         </p>
+      )}
+      {renamed && (
+        <p className="alert alert--success" role="status">
+          {t('adminReference.territories.renamed')}
+        </p>
+      )}
+      {renaming && (
+        <TerritoryRenameForm
+          key={renaming.id}
+          territory={renaming}
+          onDone={(done) => {
+            setRenaming(null);
+            setRenamed(done);
+          }}
+        />
       )}
       {list.data && (
         <>
@@ -98,6 +116,18 @@ export function TerritoriesRoute() {
                       </span>
                     </td>
                     <td className="row-actions">
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => {
+                          setRenamed(false);
+                          setRenaming(x);
+                          window.scrollTo({ top: 0 });
+                        }}
+                      >
+                        {t('adminReference.territories.rename')}
+                        <span className="visually-hidden"> — {localName(x.name)}</span>
+                      </button>
                       <input
                         id={`boundary-${x.id}`}
                         type="file"

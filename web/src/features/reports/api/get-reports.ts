@@ -1,4 +1,4 @@
-import type { reportQueues } from '@shared/reports/reports.schemas.ts';
+import type { ReportSort, reportQueues } from '@shared/reports/reports.schemas.ts';
 import { type ReportList, reportListSchema } from '@shared/reports/reports.schemas.ts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../../lib/api-client';
@@ -13,6 +13,9 @@ export type ReportsQuery = {
   organisation?: string;
   q?: string;
   queue?: ReportQueue;
+  sort?: ReportSort;
+  overdue?: 'true' | 'false';
+  assignee?: string;
   page?: number;
   pageSize?: number;
 };
@@ -26,6 +29,9 @@ export async function getReports(query: ReportsQuery, signal?: AbortSignal): Pro
     organisation: query.organisation,
     q: query.q && query.q.trim().length >= 2 ? query.q.trim() : undefined,
     queue: query.queue,
+    sort: query.sort && query.sort !== 'recent' ? query.sort : undefined,
+    overdue: query.overdue,
+    assignee: query.assignee,
     page: query.page,
     pageSize: query.pageSize,
   });

@@ -10,15 +10,35 @@ export function AnswerView({ report }: { report: ReportDetail }) {
   const answer = report.answer;
   if (!answer) return null;
   const published = answer.status === 'published';
+  // A published answer on a report that is disputed, or back in work after the dispute, is no longer
+  // the outcome: it is shown as the disputed, earlier answer, never as «Результат: Решено».
+  const disputed = published && report.status === 'disputed';
+  const superseded =
+    published &&
+    !disputed &&
+    report.status !== 'answered' &&
+    report.status !== 'resolved' &&
+    report.status !== 'closed';
+  const earlier = disputed || superseded;
   return (
-    <section className={`card answer${published ? '' : ' answer--draft'}`} aria-labelledby="answer-heading">
+    <section
+      className={`card answer${published ? '' : ' answer--draft'}${earlier ? ' answer--disputed' : ''}`}
+      aria-labelledby="answer-heading"
+    >
       <h2 id="answer-heading">
-        {published
-          ? t('answer.title')
-          : t('answer.draftTitle', { status: t(`answer.statuses.${answer.status}`) })}
+        {disputed
+          ? t('answer.disputedTitle')
+          : superseded
+            ? t('answer.earlierTitle')
+            : published
+              ? t('answer.title')
+              : t('answer.draftTitle', { status: t(`answer.statuses.${answer.status}`) })}
       </h2>
+      {earlier && (
+        <p className="alert alert--warning">{t(disputed ? 'answer.disputedNote' : 'answer.reopenedNote')}</p>
+      )}
       <p className={`answer-result answer-result--${answer.result}`}>
-        <span className="label">{t('answer.result')}: </span>
+        <span className="label">{t(earlier ? 'answer.earlierResult' : 'answer.result')}: </span>
         {t(`answer.results.${answer.result}`)}
       </p>
       {answer.result === 'planned' && answer.plannedDate && (

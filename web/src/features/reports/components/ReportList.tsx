@@ -11,12 +11,14 @@ type Props = {
   error: unknown;
   onPage: (page: number) => void;
   emptyText: string;
+  /** How each report is shown (work lists show deadlines and a checkbox); a card by default. */
+  renderItem?: (report: ReportListData['items'][number]) => React.ReactNode;
 };
 
 /** Page numbers reach 10,000 reports deep (the API's bound; deeper lists are read by cursor). */
 const maxPage = (pageSize: number) => Math.floor(10_000 / pageSize) + 1;
 
-export function ReportList({ data, isPending, error, onPage, emptyText }: Props) {
+export function ReportList({ data, isPending, error, onPage, emptyText, renderItem }: Props) {
   const { t, i18n } = useTranslation();
   if (error) return <ErrorMessage error={error} />;
   if (isPending || !data) return <Loading />;
@@ -35,9 +37,7 @@ export function ReportList({ data, isPending, error, onPage, emptyText }: Props)
       ) : (
         <ul className="plain-list">
           {data.items.map((r) => (
-            <li key={r.id}>
-              <ReportCard report={r} />
-            </li>
+            <li key={r.id}>{renderItem ? renderItem(r) : <ReportCard report={r} />}</li>
           ))}
         </ul>
       )}

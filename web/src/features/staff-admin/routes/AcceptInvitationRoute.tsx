@@ -8,6 +8,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
 import { useLogin } from '../../auth/api/login';
+import { useOidcStatus } from '../../auth/api/oidc-status';
 import { useAcceptInvitation, useInvitationPreview } from '../api/accept-invitation';
 
 /**
@@ -94,6 +95,25 @@ function AcceptForm({ token }: { token: string }) {
       <button type="submit" className="button" disabled={accept.isPending || login.isPending}>
         {accept.isPending || login.isPending ? t('common.sending') : t('staffAdmin.acceptSubmit')}
       </button>
+      <AcceptWithOidc token={token} />
     </form>
+  );
+}
+
+/** Instead of a password: sign in at the region's provider, whose identity the new account is linked to. */
+function AcceptWithOidc({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const status = useOidcStatus();
+  if (!status.data?.enabled) return null;
+  return (
+    <div className="oidc-sign-in">
+      <p className="form-footer">{t('auth.oidcOr')}</p>
+      <a
+        className="button button--secondary"
+        href={`/api/v1/auth/oidc/start?invitation=${encodeURIComponent(token)}`}
+      >
+        {t('staffAdmin.acceptWithOidc', { provider: status.data.providerName })}
+      </a>
+    </div>
   );
 }

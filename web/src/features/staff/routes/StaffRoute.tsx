@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -5,27 +6,42 @@ import { OrganisationQualityTable } from '../../answers/components/OrganisationQ
 import { useMe } from '../../auth/api/get-me';
 import { canSeeClassifier } from '../../classifier/roles';
 import { OverdueSummary } from '../../deadlines/components/OverdueSummary';
-import { type ReportQueue, useReports } from '../../reports/api/get-reports';
+import { useReports } from '../../reports/api/get-reports';
 import { ReportList } from '../../reports/components/ReportList';
+import { BulkBar, bulkActionOf } from '../components/BulkBar';
+import { SavedViews } from '../components/SavedViews';
+import { WorkFilters } from '../components/WorkFilters';
+import { WorkItem } from '../components/WorkItem';
 import { queuesFor } from '../queues';
+import { paramsOf, readWorkQuery, reportsQueryOf, savedQueryOf, type WorkQuery } from '../work-query';
 
-/** Work lists by role; each item opens the report page, where the allowed actions are. */
+/**
+ * The staff workspace: the role's work lists with their order, filters, saved views and bulk action
+ * first (on a phone too), then the figures (deadlines per organisation, answer quality) and links.
+ */
 export function StaffRoute() {
   const { t } = useTranslation();
   usePageTitle(t('staff.title'));
   const { data: user } = useMe();
   const [params, setParams] = useSearchParams();
   const queues = user ? queuesFor(user.role) : [];
-  const requested = params.get('queue') as ReportQueue | null;
-  const queue = requested && queues.includes(requested) ? requested : queues[0];
+  const query = readWorkQuery(params, queues);
+  const queue = query.queue;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const reports = useReports({ queue, page, pageSize: 20 }, queue !== undefined);
+  const reports = useReports(reportsQueryOf(query, page), queue !== undefined);
+  const [selected, setSelected] = useState<string[]>([]);
+  const show = (next: Record<string, string>) => {
+    setSelected([]);
+    setParams(next);
+  };
+  const change = (patch: Partial<WorkQuery>) => show(paramsOf({ ...query, ...patch }));
+  const bulk = queue ? bulkActionOf[queue] : undefined;
+  const items = reports.data?.items ?? [];
+  const allSelected = items.length > 0 && items.every((r) => selected.includes(r.id));
 
   return (
-    <div className="page">
+    <div className="page workspace">
       <h1>{t('staff.title')}</h1>
-      {/* deadlines: running, nearly due and overdue work per organisation */}
-      {user && user.role !== 'resident' && <OverdueSummary />}
       {queues.length === 0 ? (
         <p>{t('staff.noQueues')}</p>
       ) : (
@@ -38,6 +54,7 @@ export function StaffRoute() {
                     to={`/staff?queue=${q}`}
                     aria-current={q === queue ? 'page' : undefined}
                     className="tab"
+                    onClick={() => setSelected([])}
                   >
                     {t(`staff.queue.${q}`)}
                   </Link>
@@ -49,17 +66,43 @@ export function StaffRoute() {
             <section aria-labelledby="queue-heading">
               <h2 id="queue-heading">{t(`staff.queue.${queue}`)}</h2>
               <p className="hint">{t(`staff.queueHint.${queue}`)}</p>
+              <SavedViews current={savedQueryOf(query)} onApply={(q) => show(paramsOf(q))} />
+              <WorkFilters value={query} onChange={change} />
+              {bulk && (
+                <div className="bulk-select">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={allSelected}
+                      disabled={items.length === 0}
+                      onChange={(e) => setSelected(e.target.checked ? items.map((r) => r.id) : [])}
+                    />{' '}
+                    {t('workspace.selectAll')}
+                  </label>
+                  <BulkBar queue={queue} selected={selected} items={items} onDone={() => setSelected([])} />
+                </div>
+              )}
               <ReportList
                 data={reports.data}
                 isPending={reports.isPending}
                 error={reports.error}
-                onPage={(p) => setParams({ queue, ...(p > 1 ? { page: String(p) } : {}) })}
+                onPage={(p) => show({ ...paramsOf(query), ...(p > 1 ? { page: String(p) } : {}) })}
                 emptyText={t('staff.empty')}
+                renderItem={(r) => (
+                  <WorkItem
+                    report={r}
+                    selectable={bulk !== undefined}
+                    selected={selected.includes(r.id)}
+                    onSelect={(on) => setSelected((s) => (on ? [...s, r.id] : s.filter((id) => id !== r.id)))}
+                  />
+                )}
               />
             </section>
           )}
         </>
       )}
+      {/* The figures come after the work: deadlines per organisation, answer quality. */}
+      {user && user.role !== 'resident' && <OverdueSummary />}
       {user && ['operator', 'curator', 'admin'].includes(user.role) && (
         <p>
           <Link to="/staff/answer-templates">{t('answerQuality.templatesTitle')}</Link>

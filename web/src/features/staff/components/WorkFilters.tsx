@@ -1,0 +1,132 @@
+import { reportStatuses } from '@shared/reports/report-states.ts';
+import { reportSorts } from '@shared/reports/reports.schemas.ts';
+import { useTranslation } from 'react-i18next';
+import { localName } from '../../../lib/format';
+import { groupCategories, useCategories } from '../../reference/api/get-categories';
+import { useOrganisations } from '../../reference/api/get-organisations';
+import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import type { WorkQuery } from '../work-query';
+
+type Props = { value: WorkQuery; onChange: (next: Partial<WorkQuery>) => void };
+
+/** The work list's order and filters: status, subject, district, organisation, overdue, assignee. */
+export function WorkFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const categories = useCategories();
+  const territories = useTerritories();
+  const organisations = useOrganisations(value.queue !== 'organisation');
+  const select = (
+    id: string,
+    label: string,
+    current: string,
+    change: (v: string) => void,
+    options: React.ReactNode,
+  ) => (
+    <div className="field field--inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={current} onChange={(e) => change(e.target.value)}>
+        {options}
+      </select>
+    </div>
+  );
+  return (
+    <search className="filters work-filters" aria-label={t('workspace.filtersLabel')}>
+      <div className="filters-row">
+        {select(
+          'work-sort',
+          t('workspace.sortLabel'),
+          value.sort,
+          (v) => onChange({ sort: v as WorkQuery['sort'] }),
+          reportSorts.map((s) => (
+            <option key={s} value={s}>
+              {t(`workspace.sort.${s}`)}
+            </option>
+          )),
+        )}
+        {select(
+          'work-status',
+          t('filters.status'),
+          value.status,
+          (v) => onChange({ status: v }),
+          <>
+            <option value="">{t('filters.all')}</option>
+            {reportStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </>,
+        )}
+        {select(
+          'work-category',
+          t('filters.category'),
+          value.category,
+          (v) => onChange({ category: v }),
+          <>
+            <option value="">{t('filters.all')}</option>
+            {groupCategories(categories.data ?? []).map(({ topic, subjects }) => (
+              <optgroup key={topic.id} label={localName(topic.name)}>
+                {subjects.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {localName(c.name)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </>,
+        )}
+        {select(
+          'work-territory',
+          t('filters.district'),
+          value.territory,
+          (v) => onChange({ territory: v }),
+          <>
+            <option value="">{t('filters.allDistricts')}</option>
+            {districtsOf(territories.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {localName(d.name)}
+              </option>
+            ))}
+          </>,
+        )}
+        {value.queue !== 'organisation' &&
+          select(
+            'work-organisation',
+            t('workspace.organisation'),
+            value.organisation,
+            (v) => onChange({ organisation: v }),
+            <>
+              <option value="">{t('filters.all')}</option>
+              {(organisations.data ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {localName(o.name)}
+                </option>
+              ))}
+            </>,
+          )}
+        {select(
+          'work-overdue',
+          t('workspace.overdueLabel'),
+          value.overdue,
+          (v) => onChange({ overdue: v as WorkQuery['overdue'] }),
+          <>
+            <option value="">{t('filters.all')}</option>
+            <option value="true">{t('workspace.overdueOnly')}</option>
+            <option value="false">{t('workspace.notOverdue')}</option>
+          </>,
+        )}
+        {select(
+          'work-assignee',
+          t('workspace.assigneeLabel'),
+          value.assignee,
+          (v) => onChange({ assignee: v }),
+          <>
+            <option value="">{t('workspace.assigneeAny')}</option>
+            <option value="me">{t('workspace.assigneeMe')}</option>
+            <option value="none">{t('workspace.assigneeNone')}</option>
+          </>,
+        )}
+      </div>
+    </search>
+  );
+}
