@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
+import { rankedSearchPage, SEARCH_WINDOW, searchConditions } from './report-search.repo.ts';
 import { type ReportStatus, reportStatuses } from './report-states.ts';
 import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
 
@@ -19,11 +20,7 @@ import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from '.
 export const TOTAL_CAP = 1000;
 /** Page numbers reach this deep; deeper pages are read with the keyset cursor. */
 export const MAX_OFFSET = 10_000;
-/**
- * A text search ranks the newest matches up to this many (the GIN index or the newest-first scan
- * finds them; ranking reads their text) and counts within them: beyond, its total says "more than".
- */
-export const SEARCH_WINDOW = 200;
+export { SEARCH_WINDOW };
 
 export type ListVisibility =
   | { kind: 'all' }
@@ -81,15 +78,20 @@ export async function expandTerritory(exec: Executor, id: string): Promise<strin
   return rows.map((r) => r.id);
 }
 
-/** The visibility rule as branches whose union is what the actor may see. */
-function branches(v: ListVisibility): SQL[] {
-  if (v.kind === 'all') return [sql`TRUE`];
-  const out: SQL[] = [sql.raw(`(${publiclyListed('r')})`)];
-  if (v.userId) out.push(sql`r.author_id = ${v.userId}`);
-  if (v.organisationId) out.push(sql`r.organisation_id = ${v.organisationId}`);
-  if (v.territoryIds?.length) out.push(sql`r.territory_id IN (${ids(v.territoryIds)})`);
+/**
+ * The visibility rule as branches whose union is what the actor may see. `own` marks the branch of
+ * one person's own reports: few enough that a search fetches all its matches at once.
+ */
+function visibilityBranches(v: ListVisibility): { where: SQL; own: boolean }[] {
+  if (v.kind === 'all') return [{ where: sql`TRUE`, own: false }];
+  const out = [{ where: sql.raw(`(${publiclyListed('r')})`), own: false }];
+  if (v.userId) out.push({ where: sql`r.author_id = ${v.userId}`, own: true });
+  if (v.organisationId) out.push({ where: sql`r.organisation_id = ${v.organisationId}`, own: false });
+  if (v.territoryIds?.length)
+    out.push({ where: sql`r.territory_id IN (${ids(v.territoryIds)})`, own: false });
   return out;
 }
+const branches = (v: ListVisibility): SQL[] => visibilityBranches(v).map((b) => b.where);
 
 /**
  * Statuses are written as literals (each one checked against the status machine's list), so the
@@ -99,11 +101,6 @@ function statusesSql(statuses: readonly ReportStatus[]): SQL {
   const known = statuses.filter((s) => (reportStatuses as readonly string[]).includes(s));
   return known.length ? sql.raw(`r.status IN (${known.map((s) => `'${s}'`).join(', ')})`) : sql`FALSE`;
 }
-
-/** Public reports as they are; others with numbers and e-mail addresses left out (a superset of what maskContacts hides). */
-const maskedText = sql.raw(
-  `(CASE WHEN ${publiclyListed('r')} THEN r.text ELSE regexp_replace(r.text, '[^[:space:]]+@[^[:space:]]+|[0-9]+', ' ', 'g') END)`,
-);
 
 function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
@@ -129,22 +126,9 @@ function filterSql(f: ListFilters): SQL[] {
     where.push(f.territoryIds.length ? sql`r.territory_id IN (${ids(f.territoryIds)})` : sql`FALSE`);
   if (f.organisationId) where.push(sql`r.organisation_id = ${f.organisationId}`);
   if (f.authorId) where.push(sql`r.author_id = ${f.authorId}`);
-  if (f.q) {
-    where.push(matchSql(f.q));
-    // Masked: the stored text matched (the index) and the text as the reader sees it too.
-    if (f.masked) where.push(sql`to_tsvector('russian', ${maskedText}) @@ ${tsQuery(f.q)}`);
-  }
+  // The text search (report-search.repo.ts): the stored vector matches, or the number was typed.
+  if (f.q) where.push(...searchConditions(f.q, f.masked ?? false));
   return where;
-}
-
-const tsQuery = (q: string) => sql`websearch_to_tsquery('russian', ${q})`;
-const numberIn = (q: string) => (/^\d{1,15}$/.test(q) ? Number(q) : null);
-
-/** The text matches (the GIN expression index over the text), or the report's public number. */
-function matchSql(q: string): SQL {
-  const n = numberIn(q);
-  const fts = sql`to_tsvector('russian', r.text) @@ ${tsQuery(q)}`;
-  return n === null ? fts : sql`(${fts} OR r.number = ${n})`;
 }
 
 const newestFirst = sql`ORDER BY r.created_at DESC, r.number DESC`;
@@ -202,7 +186,7 @@ export async function listReportPage(
   const offset = 'offset' in position ? position.offset : 0;
   const after = 'after' in position ? position.after : null;
   const page = filters.q
-    ? rankedPage(visibility, where, filters.q, after, offset, pageSize)
+    ? rankedSearchPage(visibilityBranches(visibility), where, filters.q, after, offset, pageSize)
     : recentPage(visibility, where, after, offset, pageSize);
   const pageRows = queryRows<Record<string, unknown>>(
     exec,
@@ -242,28 +226,4 @@ function recentPage(
   return sql`SELECT r.created_at, r.number, 0::real AS rank, 0 AS matches
              FROM (${candidates(visibility, scoped, take)}) r
              ${newestFirst} LIMIT ${pageSize + 1} OFFSET ${offset}`;
-}
-
-/**
- * Best match first: the newest SEARCH_WINDOW matches of each branch are ranked (ts_rank over the
- * Russian stems; the report whose number was typed comes first), ties newest first.
- */
-function rankedPage(
-  visibility: ListVisibility,
-  where: SQL[],
-  q: string,
-  after: ListCursor | null,
-  offset: number,
-  pageSize: number,
-): SQL {
-  const n = numberIn(q);
-  const rank = sql`(ts_rank(to_tsvector('russian', r.text), ${tsQuery(q)})${n === null ? sql`` : sql` + (r.number = ${n})::int`})::real`;
-  const keyset = after
-    ? sql`WHERE (x.rank, x.created_at, x.number) < (${after.rank ?? 0}::real, ${after.at}::timestamp AT TIME ZONE 'UTC', ${after.n})`
-    : sql``;
-  return sql`SELECT x.created_at, x.number, x.rank, x.matches FROM (
-               SELECT r.created_at, r.number, ${rank} AS rank, count(*) OVER () AS matches
-               FROM (${candidates(visibility, where, SEARCH_WINDOW)}) c JOIN reports r ON r.number = c.number) x
-             ${keyset}
-             ORDER BY x.rank DESC, x.created_at DESC, x.number DESC LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }
