@@ -85,7 +85,7 @@ export async function findSimilar(exec: Executor, s: SimilarSearch): Promise<Sim
         -- The nearest open reports of the subject first (index order, bounded): the text comparison
         -- below then costs the same on a quiet street and in a dense centre full of reports.
         cand AS (
-          SELECT r.id, r.number, r.status, r.category_id, r.text, r.created_at, r.author_id, r.location
+          SELECT r.id, r.number, r.status, r.category_id, r.text, r.search, r.created_at, r.author_id, r.location
           FROM reports r
           LEFT JOIN territories t ON t.id = r.territory_id
           CROSS JOIN q
@@ -106,7 +106,8 @@ export async function findSimilar(exec: Executor, s: SimilarSearch): Promise<Sim
                      / NULLIF(cardinality(rl.lex) + cardinality(q.lex), 0)) END AS likeness
           FROM cand r
           CROSS JOIN q
-          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', r.text)) AS lex) rl)
+          -- The candidate's lexemes as stored (reports.search), not stemmed again on every call.
+          CROSS JOIN LATERAL (SELECT tsvector_to_array(r.search) AS lex) rl)
       SELECT n.id, n.number, n.status, n.category_id AS "categoryId", c.code AS "categoryCode",
              c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", n.text, n.created_at AS "createdAt",
              n.meters, coalesce(n.likeness, 0)::float8 AS similarity,
