@@ -73,7 +73,9 @@ async function migrateReused(database: Database): Promise<void> {
       await database.db.execute(sql`INSERT INTO vmeste_migrations (tag) VALUES (${tag})`);
   const applied = await migrate(database, 'public');
   if (!applied.length) return;
-  await database.db.execute(sql.raw('ANALYZE'));
+  // A new stored column rewrites the table, and with it the visibility map: vacuum, so that the
+  // lists' index-only scans stay index-only.
+  await database.db.execute(sql.raw('VACUUM ANALYZE'));
   console.log(
     `applied ${applied.join(', ')} to the reused data set (${((Date.now() - started) / 1000).toFixed(0)} s)`,
   );

@@ -78,20 +78,38 @@ export async function expandTerritory(exec: Executor, id: string): Promise<strin
   return rows.map((r) => r.id);
 }
 
+type Branch = { where: SQL; own: boolean };
+
 /**
  * The visibility rule as branches whose union is what the actor may see. `own` marks the branch of
  * one person's own reports: few enough that a search fetches all its matches at once.
+ * When the filters keep only rows that one branch shows in full — "my reports" (the author's own),
+ * the organisation's queue, a curator's queue within their territory — that branch alone answers:
+ * the others could add nothing the filters keep, and each would cost a scan of its own.
  */
-function visibilityBranches(v: ListVisibility): { where: SQL; own: boolean }[] {
+function visibilityBranches(v: ListVisibility, f: ListFilters): Branch[] {
   if (v.kind === 'all') return [{ where: sql`TRUE`, own: false }];
-  const out = [{ where: sql.raw(`(${publiclyListed('r')})`), own: false }];
-  if (v.userId) out.push({ where: sql`r.author_id = ${v.userId}`, own: true });
-  if (v.organisationId) out.push({ where: sql`r.organisation_id = ${v.organisationId}`, own: false });
-  if (v.territoryIds?.length)
-    out.push({ where: sql`r.territory_id IN (${ids(v.territoryIds)})`, own: false });
-  return out;
+  const out: (Branch & { covers: boolean })[] = [
+    { where: sql.raw(`(${publiclyListed('r')})`), own: false, covers: false },
+  ];
+  if (v.userId)
+    out.push({ where: sql`r.author_id = ${v.userId}`, own: true, covers: f.authorId === v.userId });
+  if (v.organisationId)
+    out.push({
+      where: sql`r.organisation_id = ${v.organisationId}`,
+      own: false,
+      covers: f.organisationId === v.organisationId,
+    });
+  const territories = v.territoryIds;
+  if (territories?.length)
+    out.push({
+      where: sql`r.territory_id IN (${ids(territories)})`,
+      own: false,
+      covers: !!f.territoryIds?.length && f.territoryIds.every((id) => territories.includes(id)),
+    });
+  const covering = out.find((b) => b.covers);
+  return (covering ? [covering] : out).map(({ where, own }) => ({ where, own }));
 }
-const branches = (v: ListVisibility): SQL[] => visibilityBranches(v).map((b) => b.where);
 
 /**
  * Statuses are written as literals (each one checked against the status machine's list), so the
@@ -142,21 +160,23 @@ const afterSql = (c: ListCursor) =>
  * unique, and both are in every list index, so a branch whose filters its index covers is an
  * index-only scan; the page's rows are read by number afterwards.
  */
-function candidates(visibility: ListVisibility, where: SQL[], limit: number): SQL {
-  const parts = branches(visibility).map(
+function candidates(branches: Branch[], where: SQL[], limit: number): SQL {
+  const parts = branches.map(
     (b) =>
-      sql`(SELECT r.created_at, r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
+      sql`(SELECT r.created_at, r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
            ${newestFirst} LIMIT ${limit})`,
   );
   return parts.length === 1 ? parts[0]! : sql.join(parts, sql` UNION `);
 }
 
-async function countCapped(exec: Executor, visibility: ListVisibility, where: SQL[]) {
-  const parts = branches(visibility).map(
+async function countCapped(exec: Executor, branches: Branch[], where: SQL[]) {
+  const parts = branches.map(
     (b) =>
-      // Newest first here too: the count walks the list's own index and stops at the cap.
-      sql`(SELECT r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
-           ${newestFirst} LIMIT ${TOTAL_CAP + 1})`,
+      // In no order: any TOTAL_CAP + 1 rows prove "more than", so the planner takes the cheapest way
+      // to them (often an index-only scan, stopping at the cap) instead of finding every match to sort
+      // it newest first (a BitmapAnd of a topic and a status, or a map box's whole area).
+      sql`(SELECT r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
+           LIMIT ${TOTAL_CAP + 1})`,
   );
   const [row] = await queryRows<{ n: number }>(
     exec,
@@ -183,11 +203,12 @@ export async function listReportPage(
   pageSize: number,
 ): Promise<ListPage> {
   const where = filterSql(filters);
+  const branches = visibilityBranches(visibility, filters);
   const offset = 'offset' in position ? position.offset : 0;
   const after = 'after' in position ? position.after : null;
   const page = filters.q
-    ? rankedSearchPage(visibilityBranches(visibility), where, filters.q, after, offset, pageSize)
-    : recentPage(visibility, where, after, offset, pageSize);
+    ? rankedSearchPage(branches, where, filters.q, after, offset, pageSize)
+    : recentPage(branches, where, after, offset, pageSize);
   const pageRows = queryRows<Record<string, unknown>>(
     exec,
     sql`WITH page AS (${page})
@@ -196,7 +217,7 @@ export async function listReportPage(
         ORDER BY p.rank DESC, p.created_at DESC, p.number DESC`,
   );
   // A search counts its ranked window in the same statement; a list counts up to the cap beside it.
-  const [raw, count] = await Promise.all([pageRows, filters.q ? null : countCapped(exec, visibility, where)]);
+  const [raw, count] = await Promise.all([pageRows, filters.q ? null : countCapped(exec, branches, where)]);
   const more = raw.length > pageSize;
   const shown = raw.slice(0, pageSize);
   const last = shown.at(-1);
@@ -215,7 +236,7 @@ export async function listReportPage(
 
 /** Newest first: each branch reads at most offset + pageSize + 1 rows from its index. */
 function recentPage(
-  visibility: ListVisibility,
+  branches: Branch[],
   where: SQL[],
   after: ListCursor | null,
   offset: number,
@@ -224,6 +245,6 @@ function recentPage(
   const scoped = after ? [...where, afterSql(after)] : where;
   const take = offset + pageSize + 1;
   return sql`SELECT r.created_at, r.number, 0::real AS rank, 0 AS matches
-             FROM (${candidates(visibility, scoped, take)}) r
+             FROM (${candidates(branches, scoped, take)}) r
              ${newestFirst} LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }
