@@ -9,12 +9,14 @@ import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, type Db, openPglite, openPostgres, queryRows } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { listMigrations, migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateDataset } from '../src/modules/analytics/index.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
 
-export const REGION_DB = 'vmeste_bench_region';
+// Another name (BENCH_REGION_DATABASE) lets a branch bench a copy (CREATE DATABASE … TEMPLATE) whose
+// schema it changes, while others keep using the shared one.
+export const REGION_DB = process.env.BENCH_REGION_DATABASE ?? 'vmeste_bench_region';
 export const REGION_PASSWORD = 'bench-password-1';
 /** The data set's "now": the end of its two years. */
 export const REGION_NOW = new Date('2026-03-02T09:00:00Z');
@@ -52,6 +54,34 @@ async function generate(database: Database, reports: number): Promise<void> {
 }
 
 /**
+ * A reused data set gets the migrations written since it was built (a new column or index is
+ * measured without generating the reports again), and fresh statistics for what they changed.
+ * Migrations are renumbered when branches merge, so one counts as applied when a migration of the
+ * same name (its tag without the number) was: the new tag is recorded, and only the rest run.
+ */
+async function migrateReused(database: Database): Promise<void> {
+  const started = Date.now();
+  const nameOf = (tag: string) => tag.replace(/^\d+_/, '');
+  const recorded = await queryRows<{ tag: string }>(
+    database.db,
+    sql.raw('SELECT tag FROM vmeste_migrations'),
+  );
+  const tags = new Set(recorded.map((r) => r.tag));
+  const names = new Set(recorded.map((r) => nameOf(r.tag)));
+  for (const { tag } of listMigrations())
+    if (!tags.has(tag) && names.has(nameOf(tag)))
+      await database.db.execute(sql`INSERT INTO vmeste_migrations (tag) VALUES (${tag})`);
+  const applied = await migrate(database, 'public');
+  if (!applied.length) return;
+  // A new stored column rewrites the table, and with it the visibility map: vacuum, so that the
+  // lists' index-only scans stay index-only.
+  await database.db.execute(sql.raw('VACUUM ANALYZE'));
+  console.log(
+    `applied ${applied.join(', ')} to the reused data set (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
+}
+
+/**
  * The PostgreSQL data set: reused when asked and it has at least `reports` reports, else built anew.
  * Returns the database's URL and whether it was built now.
  */
@@ -67,6 +97,7 @@ export async function preparePostgresRegion(
   if (reuse && exists) {
     await admin.end();
     const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
+    await migrateReused(database);
     const n = await countReports(database.db);
     await database.close();
     if (n >= reports) {
@@ -93,6 +124,7 @@ export async function preparePostgresRegion(
 export async function preparePgliteRegion(dataDir: string, reports: number, reuse: boolean): Promise<void> {
   if (reuse && existsSync(dataDir)) {
     const { database } = await openPglite({ dataDir, schema: 'public' });
+    await migrateReused(database);
     const n = await countReports(database.db);
     await database.close();
     if (n >= reports) {

@@ -95,6 +95,27 @@ export async function explainLists(url: string): Promise<void> {
       actor: author,
       query: `q=${encodeURIComponent('снег двор')}&pageSize=25`,
     },
+    // A rare word (about 0.5 % of reports), a word with a topic it seldom meets, and staff who see all.
+    {
+      name: 'search (visitor): снег двор',
+      actor: null,
+      query: `q=${encodeURIComponent('снег двор')}&pageSize=25`,
+    },
+    {
+      name: 'search (resident, topic): свалка',
+      actor: author,
+      query: `q=${encodeURIComponent('свалка')}&category=${topic.id}&pageSize=25`,
+    },
+    {
+      name: 'search (moderator): яма',
+      actor: moderator,
+      query: `q=${encodeURIComponent('яма')}&pageSize=25`,
+    },
+    {
+      name: 'search (curator): снег двор',
+      actor: curator,
+      query: `q=${encodeURIComponent('снег двор')}&pageSize=25`,
+    },
   ];
   const explain = async (name: string, statement: { sql: string; params: unknown[] }) => {
     const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);

@@ -3,7 +3,6 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -16,12 +15,7 @@ import {
 import { articleLocales, articleStatuses } from '../../modules/knowledge/knowledge.schemas.ts';
 import { users } from './identity.ts';
 import { categories, territories } from './reference.ts';
-
-const tsvector = customType<{ data: string }>({
-  dataType() {
-    return 'tsvector';
-  },
-});
+import { tsvector } from './types.ts';
 
 export type { ArticleLocale, ArticleStatus } from '../../modules/knowledge/knowledge.schemas.ts';
 

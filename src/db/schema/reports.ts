@@ -20,6 +20,7 @@ import {
 import type { ReportStatus } from '../../modules/reports/report-states.ts';
 import { users } from './identity.ts';
 import { categories, organisations, territories } from './reference.ts';
+import { tsvector } from './types.ts';
 
 /**
  * What the public may see in lists: the partial indexes below and the list queries
@@ -58,6 +59,12 @@ export const reports = pgTable(
       .notNull()
       .references(() => categories.id),
     text: text('text').notNull(),
+    /**
+     * The text's Russian stems, kept by PostgreSQL (a stored generated column): the search matches it
+     * through its GIN index, rechecks and ranks it without stemming each candidate again, and the
+     * duplicates check compares its lexemes (docs/performance.md, "Lists and search").
+     */
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('russian'::regconfig, text)`),
     location: geometry('location', { type: 'point', mode: 'xy', srid: 4326 }).notNull(),
     address: text('address'),
     territoryId: uuid('territory_id').references(() => territories.id),
@@ -102,6 +109,7 @@ export const reports = pgTable(
     uniqueIndex('reports_number_uq').on(t.number),
     uniqueIndex('reports_idempotency_uq').on(t.authorId, t.idempotencyKey),
     index('reports_location_gix').using('gist', t.location),
+    index('reports_search_gin').using('gin', t.search),
     index('reports_org_status_idx').on(t.organisationId, t.status),
     index('reports_category_idx').on(t.categoryId),
     index('reports_due_idx').on(t.dueAt),

@@ -80,7 +80,7 @@ export async function findSimilarMany(exec: Executor, searches: SimilarSearch[])
         -- below then costs the same on a quiet street and in a dense centre full of reports.
         cand AS (
           SELECT q.k, c.* FROM q CROSS JOIN LATERAL (
-            SELECT r.id, r.number, r.status, r.category_id, r.text, r.created_at, r.author_id, r.location
+            SELECT r.id, r.number, r.status, r.category_id, r.text, r.search, r.created_at, r.author_id, r.location
             FROM reports r
             LEFT JOIN territories t ON t.id = r.territory_id
             WHERE r.category_id = q.category_id AND r.kind = 'report'
@@ -102,7 +102,8 @@ export async function findSimilarMany(exec: Executor, searches: SimilarSearch[])
                      / NULLIF(cardinality(cl.lex) + cardinality(q.lex), 0)), 0) END AS likeness
           FROM cand c
           JOIN q USING (k)
-          CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('russian', c.text)) AS lex) cl),
+          -- The candidate's lexemes as stored (reports.search), not stemmed again on every call.
+          CROSS JOIN LATERAL (SELECT tsvector_to_array(c.search) AS lex) cl),
         ranked AS (
           SELECT n.*, row_number() OVER (PARTITION BY n.k ORDER BY n.likeness DESC, n.meters, n.number) AS place
           FROM near n JOIN q USING (k)

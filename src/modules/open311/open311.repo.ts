@@ -132,9 +132,17 @@ export async function listRequests(
       sql`, `,
     );
   if (f.numbers) where.push(sql`r.number IN (${list(f.numbers)})`);
-  // Service codes become category ids first (a semi-join on the small categories table).
-  if (f.serviceCodes)
-    where.push(sql`r.category_id IN (SELECT id FROM categories WHERE code IN (${list(f.serviceCodes)}))`);
+  // Service codes become category ids first, in a query of their own: with the ids as values the
+  // planner reads one subject's month newest first from reports_public_category_idx and stops at the
+  // page, where a semi-join on categories left it to fetch and sort the whole month's matches.
+  if (f.serviceCodes) {
+    const ids = await queryRows<{ id: string }>(
+      exec,
+      sql`SELECT id FROM categories WHERE code IN (${list(f.serviceCodes)})`,
+    );
+    if (!ids.length) return [];
+    where.push(sql`r.category_id IN (${list(ids.map((c) => c.id))})`);
+  }
   if (f.from) where.push(sql`r.created_at >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) where.push(sql`r.created_at <= ${f.to.toISOString()}::timestamptz`);
   // Literal statuses (from the status machine's lists): the planner can match partial indexes.

@@ -1,12 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import {
-  branches,
   countCapped,
   filterSql,
   type ListFilters,
   type ListPage,
   type ListVisibility,
+  visibilityBranches,
 } from './report-list.repo.ts';
 import { decodeReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
 import type { ReportSort } from './reports.schemas.ts';
@@ -86,10 +86,11 @@ export async function listSortedPage(
   const offset = 'offset' in position ? position.offset : 0;
   const scoped = 'after' in position ? [...where, o.after(position.after.key, position.after.n)] : where;
   const take = offset + pageSize + 1;
-  const parts = branches(visibility).map(
+  const branches = visibilityBranches(visibility, filters);
+  const parts = branches.map(
     (b) =>
       sql`(SELECT r.number, ${o.key} AS sort_key FROM reports r
-           WHERE ${sql.join([b, ...scoped], sql` AND `)}
+           WHERE ${sql.join([b.where, ...scoped], sql` AND `)}
            ${orderBy(o, o.key, sql`r.number`)} LIMIT ${take})`,
   );
   const page = sql`SELECT u.number, u.sort_key FROM (${sql.join(parts, sql` UNION `)}) u
@@ -101,7 +102,7 @@ export async function listSortedPage(
         FROM page p JOIN reports r ON r.number = p.number ${reportJoins}
         ${orderBy(o, sql`p.sort_key`, sql`p.number`)}`,
   );
-  const [raw, count] = await Promise.all([pageRows, countCapped(exec, visibility, where)]);
+  const [raw, count] = await Promise.all([pageRows, countCapped(exec, branches, where)]);
   const shown = raw.slice(0, pageSize);
   const last = shown.at(-1);
   const next =

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
+import { rankedSearchPage, SEARCH_WINDOW, searchConditions } from './report-search.repo.ts';
 import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
 import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
 
@@ -19,11 +20,7 @@ import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from '.
 export const TOTAL_CAP = 1000;
 /** Page numbers reach this deep; deeper pages are read with the keyset cursor. */
 export const MAX_OFFSET = 10_000;
-/**
- * A text search ranks the newest matches up to this many (the GIN index or the newest-first scan
- * finds them; ranking reads their text) and counts within them: beyond, its total says "more than".
- */
-export const SEARCH_WINDOW = 200;
+export { SEARCH_WINDOW };
 
 export type ListVisibility =
   | { kind: 'all' }
@@ -100,14 +97,37 @@ export async function expandTerritory(exec: Executor, id: string): Promise<strin
   return rows.map((r) => r.id);
 }
 
-/** The visibility rule as branches whose union is what the actor may see. */
-export function branches(v: ListVisibility): SQL[] {
-  if (v.kind === 'all') return [sql`TRUE`];
-  const out: SQL[] = [sql.raw(`(${publiclyListed('r')})`)];
-  if (v.userId) out.push(sql`r.author_id = ${v.userId}`);
-  if (v.organisationId) out.push(sql`r.organisation_id = ${v.organisationId}`);
-  if (v.territoryIds?.length) out.push(sql`r.territory_id IN (${ids(v.territoryIds)})`);
-  return out;
+export type Branch = { where: SQL; own: boolean };
+
+/**
+ * The visibility rule as branches whose union is what the actor may see. `own` marks the branch of
+ * one person's own reports: few enough that a search fetches all its matches at once.
+ * When the filters keep only rows that one branch shows in full — "my reports" (the author's own),
+ * the organisation's queue, a curator's queue within their territory — that branch alone answers:
+ * the others could add nothing the filters keep, and each would cost a scan of its own.
+ */
+export function visibilityBranches(v: ListVisibility, f: ListFilters): Branch[] {
+  if (v.kind === 'all') return [{ where: sql`TRUE`, own: false }];
+  const out: (Branch & { covers: boolean })[] = [
+    { where: sql.raw(`(${publiclyListed('r')})`), own: false, covers: false },
+  ];
+  if (v.userId)
+    out.push({ where: sql`r.author_id = ${v.userId}`, own: true, covers: f.authorId === v.userId });
+  if (v.organisationId)
+    out.push({
+      where: sql`r.organisation_id = ${v.organisationId}`,
+      own: false,
+      covers: f.organisationId === v.organisationId,
+    });
+  const territories = v.territoryIds;
+  if (territories?.length)
+    out.push({
+      where: sql`r.territory_id IN (${ids(territories)})`,
+      own: false,
+      covers: !!f.territoryIds?.length && f.territoryIds.every((id) => territories.includes(id)),
+    });
+  const covering = out.find((b) => b.covers);
+  return (covering ? [covering] : out).map(({ where, own }) => ({ where, own }));
 }
 
 /**
@@ -118,11 +138,6 @@ function statusesSql(statuses: readonly ReportStatus[]): SQL {
   const known = statuses.filter((s) => (reportStatuses as readonly string[]).includes(s));
   return known.length ? sql.raw(`r.status IN (${known.map((s) => `'${s}'`).join(', ')})`) : sql`FALSE`;
 }
-
-/** Public reports as they are; others with numbers and e-mail addresses left out (a superset of what maskContacts hides). */
-const maskedText = sql.raw(
-  `(CASE WHEN ${publiclyListed('r')} THEN r.text ELSE regexp_replace(r.text, '[^[:space:]]+@[^[:space:]]+|[0-9]+', ' ', 'g') END)`,
-);
 
 export function filterSql(f: ListFilters): SQL[] {
   const where: SQL[] = [];
@@ -160,22 +175,9 @@ export function filterSql(f: ListFilters): SQL[] {
         ? sql`(NOT ${WORKED_ON} OR ${assigneeSql} IS NULL)`
         : sql`(${WORKED_ON} AND ${assigneeSql} = ${f.assigneeId})`,
     );
-  if (f.q) {
-    where.push(matchSql(f.q));
-    // Masked: the stored text matched (the index) and the text as the reader sees it too.
-    if (f.masked) where.push(sql`to_tsvector('russian', ${maskedText}) @@ ${tsQuery(f.q)}`);
-  }
+  // The text search (report-search.repo.ts): the stored vector matches, or the number was typed.
+  if (f.q) where.push(...searchConditions(f.q, f.masked ?? false));
   return where;
-}
-
-const tsQuery = (q: string) => sql`websearch_to_tsquery('russian', ${q})`;
-const numberIn = (q: string) => (/^\d{1,15}$/.test(q) ? Number(q) : null);
-
-/** The text matches (the GIN expression index over the text), or the report's public number. */
-function matchSql(q: string): SQL {
-  const n = numberIn(q);
-  const fts = sql`to_tsvector('russian', r.text) @@ ${tsQuery(q)}`;
-  return n === null ? fts : sql`(${fts} OR r.number = ${n})`;
 }
 
 const newestFirst = sql`ORDER BY r.created_at DESC, r.number DESC`;
@@ -189,21 +191,23 @@ const afterSql = (c: ListCursor) =>
  * unique, and both are in every list index, so a branch whose filters its index covers is an
  * index-only scan; the page's rows are read by number afterwards.
  */
-function candidates(visibility: ListVisibility, where: SQL[], limit: number): SQL {
-  const parts = branches(visibility).map(
+function candidates(branches: Branch[], where: SQL[], limit: number): SQL {
+  const parts = branches.map(
     (b) =>
-      sql`(SELECT r.created_at, r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
+      sql`(SELECT r.created_at, r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
            ${newestFirst} LIMIT ${limit})`,
   );
   return parts.length === 1 ? parts[0]! : sql.join(parts, sql` UNION `);
 }
 
-export async function countCapped(exec: Executor, visibility: ListVisibility, where: SQL[]) {
-  const parts = branches(visibility).map(
+export async function countCapped(exec: Executor, branches: Branch[], where: SQL[]) {
+  const parts = branches.map(
     (b) =>
-      // Newest first here too: the count walks the list's own index and stops at the cap.
-      sql`(SELECT r.number FROM reports r WHERE ${sql.join([b, ...where], sql` AND `)}
-           ${newestFirst} LIMIT ${TOTAL_CAP + 1})`,
+      // In no order: any TOTAL_CAP + 1 rows prove "more than", so the planner takes the cheapest way
+      // to them (often an index-only scan, stopping at the cap) instead of finding every match to sort
+      // it newest first (a BitmapAnd of a topic and a status, or a map box's whole area).
+      sql`(SELECT r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
+           LIMIT ${TOTAL_CAP + 1})`,
   );
   const [row] = await queryRows<{ n: number }>(
     exec,
@@ -230,11 +234,12 @@ export async function listReportPage(
   pageSize: number,
 ): Promise<ListPage> {
   const where = filterSql(filters);
+  const branches = visibilityBranches(visibility, filters);
   const offset = 'offset' in position ? position.offset : 0;
   const after = 'after' in position ? position.after : null;
   const page = filters.q
-    ? rankedPage(visibility, where, filters.q, after, offset, pageSize)
-    : recentPage(visibility, where, after, offset, pageSize);
+    ? rankedSearchPage(branches, where, filters.q, after, offset, pageSize)
+    : recentPage(branches, where, after, offset, pageSize);
   const pageRows = queryRows<Record<string, unknown>>(
     exec,
     sql`WITH page AS (${page})
@@ -243,7 +248,7 @@ export async function listReportPage(
         ORDER BY p.rank DESC, p.created_at DESC, p.number DESC`,
   );
   // A search counts its ranked window in the same statement; a list counts up to the cap beside it.
-  const [raw, count] = await Promise.all([pageRows, filters.q ? null : countCapped(exec, visibility, where)]);
+  const [raw, count] = await Promise.all([pageRows, filters.q ? null : countCapped(exec, branches, where)]);
   const more = raw.length > pageSize;
   const shown = raw.slice(0, pageSize);
   const last = shown.at(-1);
@@ -262,7 +267,7 @@ export async function listReportPage(
 
 /** Newest first: each branch reads at most offset + pageSize + 1 rows from its index. */
 function recentPage(
-  visibility: ListVisibility,
+  branches: Branch[],
   where: SQL[],
   after: ListCursor | null,
   offset: number,
@@ -271,30 +276,6 @@ function recentPage(
   const scoped = after ? [...where, afterSql(after)] : where;
   const take = offset + pageSize + 1;
   return sql`SELECT r.created_at, r.number, 0::real AS rank, 0 AS matches
-             FROM (${candidates(visibility, scoped, take)}) r
+             FROM (${candidates(branches, scoped, take)}) r
              ${newestFirst} LIMIT ${pageSize + 1} OFFSET ${offset}`;
-}
-
-/**
- * Best match first: the newest SEARCH_WINDOW matches of each branch are ranked (ts_rank over the
- * Russian stems; the report whose number was typed comes first), ties newest first.
- */
-function rankedPage(
-  visibility: ListVisibility,
-  where: SQL[],
-  q: string,
-  after: ListCursor | null,
-  offset: number,
-  pageSize: number,
-): SQL {
-  const n = numberIn(q);
-  const rank = sql`(ts_rank(to_tsvector('russian', r.text), ${tsQuery(q)})${n === null ? sql`` : sql` + (r.number = ${n})::int`})::real`;
-  const keyset = after
-    ? sql`WHERE (x.rank, x.created_at, x.number) < (${after.rank ?? 0}::real, ${after.at}::timestamp AT TIME ZONE 'UTC', ${after.n})`
-    : sql``;
-  return sql`SELECT x.created_at, x.number, x.rank, x.matches FROM (
-               SELECT r.created_at, r.number, ${rank} AS rank, count(*) OVER () AS matches
-               FROM (${candidates(visibility, where, SEARCH_WINDOW)}) c JOIN reports r ON r.number = c.number) x
-             ${keyset}
-             ORDER BY x.rank DESC, x.created_at DESC, x.number DESC LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }

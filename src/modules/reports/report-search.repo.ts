@@ -1,0 +1,122 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { publiclyListed } from '../../db/schema/reports.ts';
+
+/**
+ * The text search of the report lists (`q`), over the stored vector `reports.search` (the text's
+ * Russian stems, a generated column with its GIN index `reports_search_gin`): matching, recheck and
+ * ranking read the vector as stored and never stem a report's text again. See docs/performance.md,
+ * "Lists and search at 1,000,000 reports".
+ */
+
+/**
+ * A text search ranks the newest matches up to this many in each visibility branch (the GIN index or
+ * the newest-first scan finds them) and counts within them: beyond, its total says "more than".
+ */
+export const SEARCH_WINDOW = 200;
+
+/** Where a search page starts when it is continued with a cursor: after this rank, time and number. */
+export type SearchAfter = { at: string; n: number; rank?: number };
+
+const tsQuery = (q: string) => sql`websearch_to_tsquery('russian', ${q})`;
+/** A search that is a whole number also finds the report with that public number. */
+const numberIn = (q: string) => (/^\d{1,15}$/.test(q) ? Number(q) : null);
+
+/**
+ * Public reports as they are; others with numbers and e-mail addresses left out (a superset of what
+ * maskContacts hides): what a reader who sees them masked (the analyst) may match.
+ */
+const MASKED_TEXT = "regexp_replace(r.text, '[^[:space:]]+@[^[:space:]]+|[0-9]+', ' ', 'g')";
+
+/**
+ * The search's conditions: the stored vector matches (the GIN index), or the report's public number
+ * was typed. A masked reader matches a report that is not public only by its text as they see it
+ * (digits and addresses masked out), stemmed here for those rows only: never by what is hidden.
+ */
+export function searchConditions(q: string, masked: boolean): SQL[] {
+  const n = numberIn(q);
+  const fts = sql`r.search @@ ${tsQuery(q)}`;
+  const match = n === null ? fts : sql`(${fts} OR r.number = ${n})`;
+  if (!masked) return [match];
+  return [
+    match,
+    sql.join([
+      sql.raw(`(${publiclyListed('r')} OR to_tsvector('russian', ${MASKED_TEXT}) @@ `),
+      tsQuery(q),
+      sql`)`,
+    ]),
+  ];
+}
+
+/** The rank of row `t`: ts_rank over the stored stems; the report whose number was typed comes first. */
+function rankSql(q: string, t: string): SQL {
+  const n = numberIn(q);
+  const bonus = n === null ? sql`` : sql` + (${sql.raw(t)}.number = ${n})::int`;
+  return sql`(ts_rank(${sql.raw(t)}.search, ${tsQuery(q)})${bonus})::real`;
+}
+
+/**
+ * How many of a branch's newest reports a search reads in order before it asks the GIN index for all
+ * of the branch's matches instead (see searchBranch).
+ */
+export const SEARCH_SCAN = 5000;
+
+/** A visibility branch (report-list.repo.ts); `own`: one person's own reports. */
+export type SearchBranch = { where: SQL; own: boolean };
+
+/**
+ * One visibility branch's newest SEARCH_WINDOW matches with their rank, in two steps so that neither
+ * a rare nor a common word costs more than a few thousand rows:
+ * 1. the branch's newest SEARCH_SCAN reports are read newest first (the branch's list index) and
+ *    tested against the filters and the stored vector: a common word fills the window within them;
+ * 2. only when it does not — a rare word, or a word and a filter that seldom meet — all the branch's
+ *    matches are fetched through the GIN index (with the filters' indexes) and the newest kept. The
+ *    subquery is fenced (OFFSET 0) so that the planner chooses how to fetch them all, rather than
+ *    walking the newest-first index with a filter; the step is skipped at run time (a one-time
+ *    filter) when step 1 filled the window.
+ * Left to itself, the planner walks the newest-first index in both cases (it takes the matches to be
+ * spread evenly): at 1,000,000 reports a word in 0.5 % of them read 33,000 rows, and a word and a
+ * topic that never meet would read the whole index. A person's own reports are few: step 2 alone.
+ */
+function searchBranch(branch: SearchBranch, where: SQL[], q: string): SQL {
+  const all = sql.join([branch.where, ...where], sql` AND `);
+  // Ranked once kept: ts_rank is computed for the window's rows, not for every match.
+  const matches = (gate: SQL) =>
+    sql`SELECT m.created_at, m.number, ${rankSql(q, 'm')} AS rank FROM (
+          SELECT f.created_at, f.number, f.search
+          FROM (SELECT r.created_at, r.number, r.search FROM reports r WHERE ${all} OFFSET 0) f
+          ${gate} ORDER BY f.created_at DESC, f.number DESC LIMIT ${SEARCH_WINDOW}) m`;
+  if (branch.own) return sql`(${matches(sql``)})`;
+  return sql`(WITH scanned AS MATERIALIZED (
+      SELECT r.created_at, r.number, ${rankSql(q, 'r')} AS rank
+      FROM (SELECT * FROM reports r WHERE ${branch.where}
+            ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_SCAN}) r
+      WHERE ${sql.join(where, sql` AND `)}
+      ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_WINDOW})
+    SELECT created_at, number, rank FROM scanned
+    UNION
+    (${matches(sql`WHERE (SELECT count(*) FROM scanned) < ${SEARCH_WINDOW}`)}))`;
+}
+
+/**
+ * Best match first: each visibility branch's newest SEARCH_WINDOW matches (searchBranch), merged
+ * (UNION drops a report two branches both see), counted, and cut to the page; ties newest first.
+ * Returns (created_at, number, rank, matches).
+ */
+export function rankedSearchPage(
+  branches: SearchBranch[],
+  where: SQL[],
+  q: string,
+  after: SearchAfter | null,
+  offset: number,
+  pageSize: number,
+): SQL {
+  const parts = branches.map((b) => searchBranch(b, where, q));
+  const keyset = after
+    ? sql`WHERE (x.rank, x.created_at, x.number) < (${after.rank ?? 0}::real, ${after.at}::timestamp AT TIME ZONE 'UTC', ${after.n})`
+    : sql``;
+  return sql`SELECT x.created_at, x.number, x.rank, x.matches FROM (
+               SELECT c.created_at, c.number, c.rank, count(*) OVER () AS matches
+               FROM (${sql.join(parts, sql` UNION `)}) c) x
+             ${keyset}
+             ORDER BY x.rank DESC, x.created_at DESC, x.number DESC LIMIT ${pageSize + 1} OFFSET ${offset}`;
+}
