@@ -11,7 +11,7 @@ import {
   startServer,
   withSchema,
 } from './harness.ts';
-import { type LoadResult, runLoad } from './load.ts';
+import { runLoad } from './load.ts';
 import { BENCH_NOTICES, noticeMapPath, regionBox, seedNotices } from './notices.ts';
 import { printSummary, type ScenarioRun } from './summary.ts';
 import { clearIntakeState, clearNotices, commonPage, openTarget, reportIds } from './targets.ts';

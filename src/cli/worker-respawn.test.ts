@@ -16,9 +16,15 @@ describe('WorkerRespawnPolicy', () => {
   it('counts a worker that dies soon after listening as a fast failure, not one that served for long', () => {
     const policy = new WorkerRespawnPolicy(limits);
     expect(policy.decide({ listened: true, livedMs: 600_000 }, 0)).toEqual({ action: 'respawn', delayMs: 0 });
-    expect(policy.decide({ listened: true, livedMs: 1_000 }, 10)).toEqual({ action: 'respawn', delayMs: 1_000 });
+    expect(policy.decide({ listened: true, livedMs: 1_000 }, 10)).toEqual({
+      action: 'respawn',
+      delayMs: 1_000,
+    });
     // A crash after long service does not reset the count, nor add to it.
-    expect(policy.decide({ listened: true, livedMs: 600_000 }, 20)).toEqual({ action: 'respawn', delayMs: 0 });
+    expect(policy.decide({ listened: true, livedMs: 600_000 }, 20)).toEqual({
+      action: 'respawn',
+      delayMs: 0,
+    });
     expect(policy.decide(failedAtStart, 30)).toEqual({ action: 'respawn', delayMs: 2_000 });
   });
 

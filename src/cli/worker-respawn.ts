@@ -31,7 +31,9 @@ export const DEFAULT_RESPAWN_LIMITS: RespawnLimits = {
 /** How a worker ended: whether it ever listened, and for how long it lived after that (or at all). */
 export type WorkerEnd = { listened: boolean; livedMs: number };
 
-export type RespawnDecision = { action: 'respawn'; delayMs: number } | { action: 'give_up'; fastFailures: number };
+export type RespawnDecision =
+  | { action: 'respawn'; delayMs: number }
+  | { action: 'give_up'; fastFailures: number };
 
 export class WorkerRespawnPolicy {
   private fastFailures: number[] = [];

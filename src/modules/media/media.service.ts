@@ -8,10 +8,10 @@ import type { Actor } from '../identity/index.ts';
 import { canSeeAnswerDraft, factsOf, loadVisibleReport } from '../reports/index.ts';
 import { checkPdf, claimsPdf, contentDisposition, isActiveMarkup, isPdf, safePdfName } from './document.ts';
 import { processImage } from './image.ts';
-import { stripPdfMetadata } from './pdf-metadata.ts';
 import * as repo from './media.repo.ts';
 import type { MediaUpload } from './media.schemas.ts';
 import { mediaUrls } from './media.urls.ts';
+import { stripPdfMetadata } from './pdf-metadata.ts';
 import type { BlobStorage } from './storage.ts';
 
 export type MediaDeps = { db: Db; clock: Clock; storage: BlobStorage; maxPdfBytes: number };

@@ -1,12 +1,4 @@
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  type PDFObject,
-  PDFRef,
-  PDFStream,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef, PDFStream } from 'pdf-lib';
 import { AppError } from '../../lib/errors.ts';
 
 /**
@@ -78,7 +70,11 @@ export async function stripPdfMetadata(input: Buffer): Promise<StrippedPdf> {
     // Classic cross-reference table and no object streams: the header says 1.7, and PDF readers
     // older than 1.5 could not read object streams anyway. No default page, no regenerated form
     // appearances: the document is kept as it is but for its metadata.
-    const output = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    const output = await doc.save({
+      useObjectStreams: false,
+      addDefaultPage: false,
+      updateFieldAppearances: false,
+    });
     return { bytes: Buffer.from(output), pageCount: doc.getPageCount() };
   } catch {
     throw refuse('pdf_unreadable');
