@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { startProgress } from '../src/cli/progress.ts';
 import { sha256 } from '../src/lib/tokens.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
+import { BENCH_PASSWORD, freshDatabase, json, line, startServer, withSchema } from './harness.ts';
 import { runLoad } from './load.ts';
-import { BENCH_PASSWORD, freshDatabase, json, line, startServer, withSchema } from './run.ts';
 
 const ITEMS = 50;
 const MAX_CHOICES = 5;

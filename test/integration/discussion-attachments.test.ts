@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../src/jobs/housekeeping.job.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { get, openDiscussion, post } from '../support/discussions.ts';
 import { plainJpeg, type Uploaded, upload, uploadFile } from '../support/media.ts';
+import { encryptedPdf, PDF_SECRETS, pdfWithMetadata } from '../support/pdf-fixtures.ts';
 import { errorOf, loginStaff, rows, type Staff } from '../support/reports.ts';
 
 /** A small well-formed PDF (catalogue, empty page tree, trailer), optionally with extra objects. */
@@ -11,6 +13,12 @@ function pdf(extra = '', padTo = 0): Buffer {
   const body = `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R${extra}>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n`;
   const pad = padTo > body.length ? `%${'x'.repeat(padTo - body.length)}\n` : '';
   return Buffer.from(`${body}${pad}trailer <</Root 1 0 R>>\n%%EOF\n`, 'latin1');
+}
+
+async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 type AttachmentJson = {
@@ -71,6 +79,33 @@ describe('discussion attachments: PDF and images through the media pipeline', ()
     expect((await get(t, null, `${shown.attachments[0]!.url}/thumb`)).statusCode).toBe(404);
   });
 
+  it('stores and serves a PDF without its author, title, software or XMP, pages kept', async () => {
+    const original = await pdfWithMetadata();
+    expect(original.includes(PDF_SECRETS.author)).toBe(true);
+    const doc = await uploadPdf(staff.curator, original);
+    const d = await openDiscussion(t, staff.curator, { attachmentIds: [doc.id] });
+    const shown = (await get(t, null, `/api/v1/discussions/${d.id}`)).json() as {
+      attachments: AttachmentJson[];
+    };
+    const served = (await get(t, resident, shown.attachments[0]!.url)).rawPayload;
+    // What is served is exactly what is stored, and it is the stripped file, not the upload.
+    const [stored] = await rows<{ storage_key: string; bytes: number }>(
+      t,
+      sql`SELECT storage_key, bytes FROM media WHERE id = ${doc.id}`,
+    );
+    const onDisk = await readAll(t.app.ctx.storage.get(stored!.storage_key));
+    expect(served.equals(onDisk)).toBe(true);
+    expect(served.length).toBe(stored!.bytes);
+    expect(doc.bytes).toBe(served.length);
+    for (const secret of Object.values(PDF_SECRETS)) expect(served.includes(secret)).toBe(false);
+    const reopened = await PDFDocument.load(served, { updateMetadata: false });
+    expect(reopened.context.trailerInfo.Info).toBeUndefined();
+    expect(reopened.getPageCount()).toBe(2);
+    expect(reopened.getAuthor()).toBeUndefined();
+    expect(reopened.getTitle()).toBeUndefined();
+    expect(reopened.catalog.get(PDFName.of('Metadata'))).toBeUndefined();
+  });
+
   it('refuses what is not a passive PDF within the limit, with a specific code, storing nothing', async () => {
     const before = await mediaCount();
     const refused = async (data: Buffer, name = 'doc.pdf', type = 'application/pdf', who = staff.curator) => {
@@ -99,6 +134,12 @@ describe('discussion attachments: PDF and images through the media pipeline', ()
       status: 422,
       code: 'pdf_active_content',
     });
+    expect(await refused(encryptedPdf())).toEqual({ status: 422, code: 'pdf_encrypted' });
+    const cutOff = Buffer.from(
+      '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0 endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+      'latin1',
+    );
+    expect(await refused(cutOff)).toEqual({ status: 422, code: 'pdf_unreadable' });
     expect(await refused(pdf(), 'doc.pdf', 'application/pdf', resident)).toEqual({
       status: 403,
       code: 'documents_staff_only',

@@ -239,6 +239,33 @@ describe.runIf(onPostgres)('several nodes over one PostgreSQL', () => {
     );
     expect(next?.status).toBe(429);
   }, 240_000);
+
+  it('gives up, with a clear message, when the workers cannot bind the port', async () => {
+    // Someone else holds the port (answering 503, so the readiness probe below gets an answer).
+    const holder = http.createServer((_req, res) => res.writeHead(503).end());
+    const port = await freePort();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const failure = await startNode(nodeEnv(store), port, ['--workers', '2'], '/api/ready', 200_000).then(
+        (node) => {
+          void stopNode(node);
+          return new Error('the cluster started on a taken port');
+        },
+        (error: Error) => error,
+      );
+      // The primary exits with code 1 after the fast failures, waiting longer between the starts.
+      expect(failure.message).toMatch(/exited \(1\) before it was ready/);
+      expect(failure.message).toMatch(/EADDRINUSE/);
+      expect(failure.message).toMatch(/starting another in 1000 ms[\s\S]*starting another in 2000 ms/);
+      expect(failure.message).toMatch(/Giving up: 5 workers failed at or soon after their start/);
+      expect(failure.message).toContain(`Is port ${port} on 127.0.0.1 already in use`);
+      // The back-off was waited, not skipped (the fifth failure follows at least 1 + 4 s of pauses).
+      expect(Date.now() - started).toBeGreaterThan(4_000);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 240_000);
 });
 
 describe('the embedded database belongs to one process', () => {

@@ -30,6 +30,16 @@ export const mediaErrors = {
     ru: 'PDF-документ содержит скрипты, запуск программ или вложенные файлы',
     en: 'The PDF document contains scripts, launch actions or embedded files',
   },
+  pdf_encrypted: {
+    status: 422,
+    ru: 'PDF-документ зашифрован или защищён паролем: снимите защиту и загрузите его снова',
+    en: 'The PDF document is encrypted or password-protected: remove the protection and upload it again',
+  },
+  pdf_unreadable: {
+    status: 422,
+    ru: 'PDF-документ повреждён или не читается: сохраните его заново и загрузите снова',
+    en: 'The PDF document is damaged or cannot be read: save it again and upload it once more',
+  },
   documents_staff_only: {
     status: 403,
     ru: 'Документы PDF прикладывают сотрудники; жители прикладывают фотографии',

@@ -11,6 +11,7 @@ import { processImage } from './image.ts';
 import * as repo from './media.repo.ts';
 import type { MediaUpload } from './media.schemas.ts';
 import { mediaUrls } from './media.urls.ts';
+import { stripPdfMetadata } from './pdf-metadata.ts';
 import type { BlobStorage } from './storage.ts';
 
 export type MediaDeps = { db: Db; clock: Clock; storage: BlobStorage; maxPdfBytes: number };
@@ -33,24 +34,26 @@ export async function uploadFile(deps: MediaDeps, actor: Actor, file: IncomingFi
 }
 
 /**
- * A PDF is kept as uploaded (after the checks of document.ts) under a safe name. Only staff upload
- * documents: they are official papers, and their metadata (author, software) is not stripped.
+ * A PDF passes the checks of document.ts, loses its metadata (author, title, software, dates, XMP:
+ * pdf-metadata.ts) and is stored under a safe name; the stripped bytes are what is stored and
+ * served. Only staff upload documents: they are official papers, residents attach photos.
  */
 async function uploadPdf(deps: MediaDeps, actor: Actor, file: IncomingFile): Promise<MediaUpload> {
   if (actor.role === 'resident')
     throw new AppError('documents_staff_only', [{ path: 'file', message: 'documents_staff_only' }]);
   checkPdf(file.bytes, deps.maxPdfBytes);
+  const stripped = await stripPdfMetadata(file.bytes);
   const id = randomUUID();
   const now = deps.clock.now();
   const storageKey = `${storagePrefix(now)}/${id}.pdf`;
-  await deps.storage.put(storageKey, file.bytes, 'application/pdf');
+  await deps.storage.put(storageKey, stripped.bytes, 'application/pdf');
   const fileName = safePdfName(file.fileName);
   const row = await deps.db.transaction(async (tx) => {
     const inserted = await repo.insertMedia(tx, {
       id,
       ownerId: actor.id,
       contentType: 'application/pdf',
-      bytes: file.bytes.length,
+      bytes: stripped.bytes.length,
       width: 0,
       height: 0,
       storageKey,

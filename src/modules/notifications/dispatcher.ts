@@ -1,8 +1,9 @@
 import type { Db, Tx } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { ReportFacts } from '../reports/index.ts';
+import * as repo from './dispatch.repo.ts';
 import type { Mailer } from './mailer.ts';
-import * as repo from './notifications.repo.ts';
+import type { NewNotification } from './notifications.repo.ts';
 import { type Audience, audiencesFor, type Candidate, pickRecipients } from './recipient-rules.ts';
 import { type Email, renderAppealAnswer, renderEmail } from './templates.ts';
 import { renderTopicEmail, topicLink } from './topics.ts';
@@ -107,7 +108,7 @@ export async function dispatchNotifications(
       const last = batch.at(-1)?.id ?? cursor;
       if (batch.length === 0) return false;
       const candidatesOf = await loadCandidates(tx, batch);
-      const rows: repo.NewNotification[] = [];
+      const rows: NewNotification[] = [];
       for (const e of batch) {
         const audiences = audiencesFor(e);
         if (audiences.length === 0) continue;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import * as repo from './notifications.repo.ts';
+import * as repo from './live.repo.ts';
 
 export type LiveEvent = {
   id: number;

@@ -6,8 +6,8 @@ import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
 import { reportParamsSchema } from '../reports/reports.schemas.ts';
+import { ensureCursor } from './dispatch.repo.ts';
 import { followReport } from './live-report.ts';
-import { ensureCursor } from './notifications.repo.ts';
 import {
   listNotificationsQuerySchema,
   markReadBodySchema,

@@ -6,7 +6,8 @@
  */
 import type { Executor } from '../../db/connection.ts';
 import type { Locale } from '../../lib/errors.ts';
-import * as repo from './notifications.repo.ts';
+import { findPeople } from './dispatch.repo.ts';
+import { insertTopicNotifications } from './notifications.repo.ts';
 import type { Email } from './templates.ts';
 
 export const notificationTopics = [
@@ -147,8 +148,8 @@ export async function notifyPeople(
     link?: string;
   },
 ): Promise<number> {
-  const people = await repo.findPeople(exec, [...new Set(n.userIds)]);
-  return repo.insertTopicNotifications(
+  const people = await findPeople(exec, [...new Set(n.userIds)]);
+  return insertTopicNotifications(
     exec,
     people.map((p) => ({
       userId: p.id,

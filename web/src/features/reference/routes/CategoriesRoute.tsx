@@ -1,8 +1,10 @@
 import type { AdminCategory } from '@shared/reference/categories-admin.schemas.ts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { ActiveBadge, ArchiveButton, RowButton } from '../../../components/RowActions';
 import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
 import { useAdminCategories, useDeleteCategory, useUpdateCategory } from '../api/admin-categories';
@@ -16,7 +18,6 @@ export function CategoriesRoute() {
   const update = useUpdateCategory();
   const remove = useDeleteCategory();
   const [editing, setEditing] = useState<AdminCategory | null>(null);
-  const captionId = useId();
   const items = list.data?.items ?? [];
   return (
     <div className="page">
@@ -34,78 +35,49 @@ export function CategoriesRoute() {
             </h2>
             <CategoryForm categories={items} editing={editing} onDone={() => setEditing(null)} />
           </section>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>{t('adminReference.categories.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('adminReference.categories.name')}</th>
-                  <th scope="col">{t('adminReference.categories.code')}</th>
-                  <th scope="col" className="num">
-                    {t('adminReference.categories.slaDays')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('adminReference.categories.moderationHours')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('adminReference.categories.reports')}
-                  </th>
-                  <th scope="col">{t('adminReference.rules.state')}</th>
-                  <th scope="col">{t('adminReference.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id} className={c.parentId ? 'subject-row' : 'topic-row'}>
-                    <th scope="row">
-                      {c.parentId ? '— ' : ''}
-                      {localName(c.name)}
-                      {c.photoRequired && (
-                        <span className="hint"> · {t('adminReference.categories.photo')}</span>
-                      )}
-                    </th>
-                    <td>
-                      <code>{c.code}</code>
-                    </td>
-                    <td className="num">{c.slaDays ?? '—'}</td>
-                    <td className="num">{c.moderationHours ?? '—'}</td>
-                    <td className="num">{c.reportCount}</td>
-                    <td>
-                      <span className={`badge ${c.isActive ? 'badge--done' : 'badge--final'}`}>
-                        {t(c.isActive ? 'adminReference.active' : 'adminReference.archived')}
-                      </span>
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => setEditing(c)}
-                      >
-                        {t('adminReference.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => update.mutate({ id: c.id, body: { isActive: !c.isActive } })}
-                      >
-                        {t(c.isActive ? 'adminReference.archive' : 'adminReference.restore')}
-                      </button>
-                      {c.reportCount === 0 && (
-                        <button
-                          type="button"
-                          className="button button--danger button--small"
-                          onClick={() => remove.mutate(c.id)}
-                        >
-                          {t('adminReference.delete')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            caption={t('adminReference.categories.caption')}
+            columns={[
+              { label: t('adminReference.categories.name') },
+              { label: t('adminReference.categories.code') },
+              { label: t('adminReference.categories.slaDays'), numeric: true },
+              { label: t('adminReference.categories.moderationHours'), numeric: true },
+              { label: t('adminReference.categories.reports'), numeric: true },
+              { label: t('adminReference.rules.state') },
+              { label: t('adminReference.actions') },
+            ]}
+          >
+            {items.map((c) => (
+              <tr key={c.id} className={c.parentId ? 'subject-row' : 'topic-row'}>
+                <th scope="row">
+                  {c.parentId ? '— ' : ''}
+                  {localName(c.name)}
+                  {c.photoRequired && <span className="hint"> · {t('adminReference.categories.photo')}</span>}
+                </th>
+                <td>
+                  <code>{c.code}</code>
+                </td>
+                <td className="num">{c.slaDays ?? '—'}</td>
+                <td className="num">{c.moderationHours ?? '—'}</td>
+                <td className="num">{c.reportCount}</td>
+                <td>
+                  <ActiveBadge active={c.isActive} />
+                </td>
+                <td className="row-actions">
+                  <RowButton onClick={() => setEditing(c)}>{t('adminReference.edit')}</RowButton>
+                  <ArchiveButton
+                    active={c.isActive}
+                    onToggle={() => update.mutate({ id: c.id, body: { isActive: !c.isActive } })}
+                  />
+                  {c.reportCount === 0 && (
+                    <RowButton danger onClick={() => remove.mutate(c.id)}>
+                      {t('adminReference.delete')}
+                    </RowButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

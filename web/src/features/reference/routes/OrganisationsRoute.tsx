@@ -1,9 +1,11 @@
 import type { AdminOrganisation } from '@shared/reference/organisations-admin.schemas.ts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { ActiveBadge, ArchiveButton, RowButton } from '../../../components/RowActions';
 import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
 import {
@@ -21,7 +23,6 @@ export function OrganisationsRoute() {
   const update = useUpdateOrganisation();
   const remove = useDeleteOrganisation();
   const [editing, setEditing] = useState<AdminOrganisation | null>(null);
-  const captionId = useId();
   const items = list.data?.items ?? [];
   const nameOf = (id: string | null) => {
     const found = items.find((o) => o.id === id);
@@ -43,80 +44,59 @@ export function OrganisationsRoute() {
             </h2>
             <OrganisationForm organisations={items} editing={editing} onDone={() => setEditing(null)} />
           </section>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>{t('adminReference.organisations.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('adminReference.categories.name')}</th>
-                  <th scope="col">{t('directory.kindLabel')}</th>
-                  <th scope="col">{t('adminReference.organisations.parent')}</th>
-                  <th scope="col" className="num">
-                    {t('adminReference.categories.reports')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('adminReference.territories.rules')}
-                  </th>
-                  <th scope="col">{t('adminReference.rules.state')}</th>
-                  <th scope="col">{t('adminReference.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <Link to={`/organisations/${o.id}`}>{localName(o.name)}</Link> <code>{o.code}</code>
-                    </th>
-                    <td>{t(`directory.kind.${o.kind}`)}</td>
-                    <td>{nameOf(o.parentId)}</td>
-                    <td className="num">{o.reportCount}</td>
-                    <td className="num">{o.ruleCount}</td>
-                    <td>
-                      <span className={`badge ${o.isActive ? 'badge--done' : 'badge--final'}`}>
-                        {t(o.isActive ? 'adminReference.active' : 'adminReference.archived')}
-                      </span>
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => setEditing(o)}
-                        aria-label={t('adminReference.editNamed', { name: localName(o.name) })}
-                      >
-                        {t('adminReference.edit')}
-                      </button>
-                      {o.isActive && (
-                        <Link
-                          className="button button--secondary button--small"
-                          to={`/organisations/${o.id}/edit`}
-                          aria-label={t('adminReference.organisations.hoursFor', { name: localName(o.name) })}
-                        >
-                          {t('adminReference.organisations.hours')}
-                        </Link>
-                      )}
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => update.mutate({ id: o.id, body: { isActive: !o.isActive } })}
-                      >
-                        {t(o.isActive ? 'adminReference.archive' : 'adminReference.restore')}
-                      </button>
-                      {o.reportCount + o.ruleCount + o.staffCount + o.childCount === 0 && (
-                        <button
-                          type="button"
-                          className="button button--danger button--small"
-                          onClick={() => remove.mutate(o.id)}
-                        >
-                          {t('adminReference.delete')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            caption={t('adminReference.organisations.caption')}
+            columns={[
+              { label: t('adminReference.categories.name') },
+              { label: t('directory.kindLabel') },
+              { label: t('adminReference.organisations.parent') },
+              { label: t('adminReference.categories.reports'), numeric: true },
+              { label: t('adminReference.territories.rules'), numeric: true },
+              { label: t('adminReference.rules.state') },
+              { label: t('adminReference.actions') },
+            ]}
+          >
+            {items.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  <Link to={`/organisations/${o.id}`}>{localName(o.name)}</Link> <code>{o.code}</code>
+                </th>
+                <td>{t(`directory.kind.${o.kind}`)}</td>
+                <td>{nameOf(o.parentId)}</td>
+                <td className="num">{o.reportCount}</td>
+                <td className="num">{o.ruleCount}</td>
+                <td>
+                  <ActiveBadge active={o.isActive} />
+                </td>
+                <td className="row-actions">
+                  <RowButton
+                    onClick={() => setEditing(o)}
+                    label={t('adminReference.editNamed', { name: localName(o.name) })}
+                  >
+                    {t('adminReference.edit')}
+                  </RowButton>
+                  {o.isActive && (
+                    <Link
+                      className="button button--secondary button--small"
+                      to={`/organisations/${o.id}/edit`}
+                      aria-label={t('adminReference.organisations.hoursFor', { name: localName(o.name) })}
+                    >
+                      {t('adminReference.organisations.hours')}
+                    </Link>
+                  )}
+                  <ArchiveButton
+                    active={o.isActive}
+                    onToggle={() => update.mutate({ id: o.id, body: { isActive: !o.isActive } })}
+                  />
+                  {o.reportCount + o.ruleCount + o.staffCount + o.childCount === 0 && (
+                    <RowButton danger onClick={() => remove.mutate(o.id)}>
+                      {t('adminReference.delete')}
+                    </RowButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

@@ -1,9 +1,11 @@
 import type { AdminTerritory } from '@shared/reference/territories-admin.schemas.ts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { ActiveBadge, ArchiveButton, RowButton } from '../../../components/RowActions';
 import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
 import {
@@ -26,7 +28,6 @@ export function TerritoriesRoute() {
   const [replaced, setReplaced] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<AdminTerritory | null>(null);
   const [renamed, setRenamed] = useState(false);
-  const captionId = useId();
   const items = list.data?.items ?? [];
   const nameOf = (id: string | null) => {
     const found = items.find((x) => x.id === id);
@@ -76,96 +77,73 @@ export function TerritoriesRoute() {
       )}
       {list.data && (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>{t('adminReference.territories.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('adminReference.categories.name')}</th>
-                  <th scope="col">{t('adminReference.territories.kind')}</th>
-                  <th scope="col">{t('adminReference.territories.parent')}</th>
-                  <th scope="col" className="num">
-                    {t('adminReference.territories.area')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('adminReference.categories.reports')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('adminReference.territories.rules')}
-                  </th>
-                  <th scope="col">{t('adminReference.rules.state')}</th>
-                  <th scope="col">{t('adminReference.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((x) => (
-                  <tr key={x.id}>
-                    <th scope="row">
-                      {x.kind === 'municipality' ? '— ' : ''}
-                      {localName(x.name)} <code>{x.code}</code>
-                    </th>
-                    <td>{t(`adminReference.territories.kinds.${x.kind}`)}</td>
-                    <td>{nameOf(x.parentId)}</td>
-                    <td className="num">{x.areaKm2}</td>
-                    <td className="num">{x.reportCount}</td>
-                    <td className="num">{x.ruleCount}</td>
-                    <td>
-                      <span className={`badge ${x.isActive ? 'badge--done' : 'badge--final'}`}>
-                        {t(x.isActive ? 'adminReference.active' : 'adminReference.archived')}
-                      </span>
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => {
-                          setRenamed(false);
-                          setRenaming(x);
-                          window.scrollTo({ top: 0 });
-                        }}
-                      >
-                        {t('adminReference.territories.rename')}
-                        <span className="visually-hidden"> — {localName(x.name)}</span>
-                      </button>
-                      <input
-                        id={`boundary-${x.id}`}
-                        type="file"
-                        className="file-input"
-                        accept=".geojson,.json,application/geo+json,application/json"
-                        onChange={(e) => void replaceBoundary(x, e.target.files?.[0])}
-                      />
-                      <label
-                        htmlFor={`boundary-${x.id}`}
-                        className="button button--secondary button--small file-button"
-                      >
-                        {t('adminReference.territories.replace')}
-                        <span className="visually-hidden"> — {localName(x.name)}</span>
-                      </label>
-                      {x.kind !== 'region' && (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => update.mutate({ id: x.id, body: { isActive: !x.isActive } })}
-                        >
-                          {t(x.isActive ? 'adminReference.archive' : 'adminReference.restore')}
-                        </button>
-                      )}
-                      {x.reportCount === 0 && x.ruleCount === 0 && x.childCount === 0 && (
-                        <button
-                          type="button"
-                          className="button button--danger button--small"
-                          onClick={() => remove.mutate(x.id)}
-                        >
-                          {t('adminReference.delete')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            caption={t('adminReference.territories.caption')}
+            columns={[
+              { label: t('adminReference.categories.name') },
+              { label: t('adminReference.territories.kind') },
+              { label: t('adminReference.territories.parent') },
+              { label: t('adminReference.territories.area'), numeric: true },
+              { label: t('adminReference.categories.reports'), numeric: true },
+              { label: t('adminReference.territories.rules'), numeric: true },
+              { label: t('adminReference.rules.state') },
+              { label: t('adminReference.actions') },
+            ]}
+          >
+            {items.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">
+                  {x.kind === 'municipality' ? '— ' : ''}
+                  {localName(x.name)} <code>{x.code}</code>
+                </th>
+                <td>{t(`adminReference.territories.kinds.${x.kind}`)}</td>
+                <td>{nameOf(x.parentId)}</td>
+                <td className="num">{x.areaKm2}</td>
+                <td className="num">{x.reportCount}</td>
+                <td className="num">{x.ruleCount}</td>
+                <td>
+                  <ActiveBadge active={x.isActive} />
+                </td>
+                <td className="row-actions">
+                  <RowButton
+                    label={`${t('adminReference.territories.rename')} — ${localName(x.name)}`}
+                    onClick={() => {
+                      setRenamed(false);
+                      setRenaming(x);
+                      window.scrollTo({ top: 0 });
+                    }}
+                  >
+                    {t('adminReference.territories.rename')}
+                  </RowButton>
+                  <input
+                    id={`boundary-${x.id}`}
+                    type="file"
+                    className="file-input"
+                    accept=".geojson,.json,application/geo+json,application/json"
+                    onChange={(e) => void replaceBoundary(x, e.target.files?.[0])}
+                  />
+                  <label
+                    htmlFor={`boundary-${x.id}`}
+                    className="button button--secondary button--small file-button"
+                  >
+                    {t('adminReference.territories.replace')}
+                    <span className="visually-hidden"> — {localName(x.name)}</span>
+                  </label>
+                  {x.kind !== 'region' && (
+                    <ArchiveButton
+                      active={x.isActive}
+                      onToggle={() => update.mutate({ id: x.id, body: { isActive: !x.isActive } })}
+                    />
+                  )}
+                  {x.reportCount === 0 && x.ruleCount === 0 && x.childCount === 0 && (
+                    <RowButton danger onClick={() => remove.mutate(x.id)}>
+                      {t('adminReference.delete')}
+                    </RowButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <section className="card" aria-labelledby="terr-form-heading">
             <h2 id="terr-form-heading">{t('adminReference.territories.new')}</h2>
             <TerritoryForm territories={items} />

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { formatDateTime } from '../../../lib/format';
@@ -16,7 +17,6 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const [open, setOpen] = useState<string | null>(null);
   const list = useWebhookDeliveries(endpointId, state);
   const retry = useRetryWebhookDelivery();
-  const captionId = useId();
   const filterId = useId();
   return (
     <>
@@ -35,75 +35,64 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
       <ErrorMessage error={list.error ?? retry.error} />
       {list.data && list.data.items.length === 0 && <p>{t('webhooks.noDeliveries')}</p>}
       {list.data && list.data.items.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-        <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-          <table className="data-table">
-            <caption id={captionId} className="visually-hidden">
-              {t('webhooks.logCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.when')}</th>
-                <th scope="col">{t('webhooks.event')}</th>
-                <th scope="col">{t('webhooks.stateLabel')}</th>
-                <th scope="col" className="num">
-                  {t('webhooks.attempts')}
-                </th>
-                <th scope="col">{t('webhooks.lastResult')}</th>
-                <th scope="col">{t('webhooks.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((d) => (
-                <tr key={d.id}>
-                  <td>{formatDateTime(d.createdAt)}</td>
-                  <td>
-                    <code>{d.event}</code>
-                    <div className="hint">
-                      <a href={`/reports/${d.reportId}`}>{t('webhooks.report')}</a> · #{d.eventId}
-                    </div>
-                  </td>
-                  <td>
-                    <span className={`badge ${stateBadge[d.state]}`}>
-                      {t(`webhooks.delivery.${d.state}`)}
-                    </span>
-                    {d.nextAttemptAt && (
-                      <div className="hint">
-                        {t('webhooks.nextAttempt', { at: formatDateTime(d.nextAttemptAt) })}
-                      </div>
-                    )}
-                  </td>
-                  <td className="num">{d.attempts}</td>
-                  <td>
-                    {d.lastStatusCode ?? ''} {d.lastError ?? ''}
-                  </td>
-                  <td>
-                    <div className="form-actions">
-                      <button
-                        type="button"
-                        className="button button--small button--secondary"
-                        aria-expanded={open === d.id}
-                        onClick={() => setOpen(open === d.id ? null : d.id)}
-                      >
-                        {t('webhooks.details')}
-                      </button>
-                      {d.state !== 'delivered' && (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={retry.isPending}
-                          onClick={() => retry.mutate({ endpointId, deliveryId: d.id })}
-                        >
-                          {t('webhooks.retry')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          caption={t('webhooks.logCaption')}
+          hiddenCaption
+          columns={[
+            { label: t('webhooks.when') },
+            { label: t('webhooks.event') },
+            { label: t('webhooks.stateLabel') },
+            { label: t('webhooks.attempts'), numeric: true },
+            { label: t('webhooks.lastResult') },
+            { label: t('webhooks.actions') },
+          ]}
+        >
+          {list.data.items.map((d) => (
+            <tr key={d.id}>
+              <td>{formatDateTime(d.createdAt)}</td>
+              <td>
+                <code>{d.event}</code>
+                <div className="hint">
+                  <a href={`/reports/${d.reportId}`}>{t('webhooks.report')}</a> · #{d.eventId}
+                </div>
+              </td>
+              <td>
+                <span className={`badge ${stateBadge[d.state]}`}>{t(`webhooks.delivery.${d.state}`)}</span>
+                {d.nextAttemptAt && (
+                  <div className="hint">
+                    {t('webhooks.nextAttempt', { at: formatDateTime(d.nextAttemptAt) })}
+                  </div>
+                )}
+              </td>
+              <td className="num">{d.attempts}</td>
+              <td>
+                {d.lastStatusCode ?? ''} {d.lastError ?? ''}
+              </td>
+              <td>
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    aria-expanded={open === d.id}
+                    onClick={() => setOpen(open === d.id ? null : d.id)}
+                  >
+                    {t('webhooks.details')}
+                  </button>
+                  {d.state !== 'delivered' && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={retry.isPending}
+                      onClick={() => retry.mutate({ endpointId, deliveryId: d.id })}
+                    >
+                      {t('webhooks.retry')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {open && <DeliveryDetail endpointId={endpointId} deliveryId={open} />}
     </>

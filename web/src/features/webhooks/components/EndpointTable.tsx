@@ -1,6 +1,6 @@
 import type { EndpointView } from '@shared/webhooks/webhooks.schemas.ts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDateTime } from '../../../lib/format';
 import type { EndpointWithSecret } from '../api/create-webhook';
@@ -30,98 +30,84 @@ type Props = {
 /** Every endpoint with its state, queue and the admin's controls. */
 export function EndpointTable({ endpoints, selected, onSelect, onSecret }: Props) {
   const { t } = useTranslation();
-  const captionId = useId();
   const update = useUpdateWebhook();
   const rotate = useRotateWebhookSecret();
   const remove = useDeleteWebhook();
   return (
     <>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-      <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-        <table className="data-table">
-          <caption id={captionId} className="visually-hidden">
-            {t('webhooks.listCaption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('webhooks.url')}</th>
-              <th scope="col">{t('webhooks.events')}</th>
-              <th scope="col">{t('webhooks.stateLabel')}</th>
-              <th scope="col" className="num">
-                {t('webhooks.pending')}
-              </th>
-              <th scope="col" className="num">
-                {t('webhooks.failed')}
-              </th>
-              <th scope="col">{t('webhooks.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.map((e) => (
-              <tr key={e.id} aria-current={e.id === selected ? 'true' : undefined}>
-                <th scope="row">
-                  <code>{e.url}</code>
-                  {e.description && <div className="hint">{e.description}</div>}
-                  <div className="hint">
-                    {t('webhooks.secretHintShort')} <code>{e.secretHint}</code>
-                  </div>
-                </th>
-                <td>{e.events.join(', ')}</td>
-                <td>
-                  <EndpointState endpoint={e} />
-                  {e.consecutiveFailures > 0 && (
-                    <div className="hint">
-                      {t('webhooks.failuresInRow', { count: e.consecutiveFailures })}
-                    </div>
-                  )}
-                </td>
-                <td className="num">{e.pendingDeliveries}</td>
-                <td className="num">{e.failedDeliveries}</td>
-                <td>
-                  <div className="form-actions">
-                    <button
-                      type="button"
-                      className="button button--small button--secondary"
-                      onClick={() => onSelect(e.id)}
-                    >
-                      {t('webhooks.showLog')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--secondary"
-                      disabled={update.isPending}
-                      onClick={() => update.mutate({ id: e.id, enabled: !e.enabled })}
-                    >
-                      {e.enabled ? t('webhooks.pause') : t('webhooks.enable')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--secondary"
-                      disabled={rotate.isPending}
-                      onClick={() => {
-                        if (window.confirm(t('webhooks.rotateConfirm')))
-                          rotate.mutate(e.id, { onSuccess: onSecret });
-                      }}
-                    >
-                      {t('webhooks.rotate')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      disabled={remove.isPending}
-                      onClick={() => {
-                        if (window.confirm(t('webhooks.deleteConfirm', { url: e.url }))) remove.mutate(e.id);
-                      }}
-                    >
-                      {t('webhooks.delete')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        caption={t('webhooks.listCaption')}
+        hiddenCaption
+        columns={[
+          { label: t('webhooks.url') },
+          { label: t('webhooks.events') },
+          { label: t('webhooks.stateLabel') },
+          { label: t('webhooks.pending'), numeric: true },
+          { label: t('webhooks.failed'), numeric: true },
+          { label: t('webhooks.actions') },
+        ]}
+      >
+        {endpoints.map((e) => (
+          <tr key={e.id} aria-current={e.id === selected ? 'true' : undefined}>
+            <th scope="row">
+              <code>{e.url}</code>
+              {e.description && <div className="hint">{e.description}</div>}
+              <div className="hint">
+                {t('webhooks.secretHintShort')} <code>{e.secretHint}</code>
+              </div>
+            </th>
+            <td>{e.events.join(', ')}</td>
+            <td>
+              <EndpointState endpoint={e} />
+              {e.consecutiveFailures > 0 && (
+                <div className="hint">{t('webhooks.failuresInRow', { count: e.consecutiveFailures })}</div>
+              )}
+            </td>
+            <td className="num">{e.pendingDeliveries}</td>
+            <td className="num">{e.failedDeliveries}</td>
+            <td>
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => onSelect(e.id)}
+                >
+                  {t('webhooks.showLog')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  disabled={update.isPending}
+                  onClick={() => update.mutate({ id: e.id, enabled: !e.enabled })}
+                >
+                  {e.enabled ? t('webhooks.pause') : t('webhooks.enable')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  disabled={rotate.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('webhooks.rotateConfirm')))
+                      rotate.mutate(e.id, { onSuccess: onSecret });
+                  }}
+                >
+                  {t('webhooks.rotate')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('webhooks.deleteConfirm', { url: e.url }))) remove.mutate(e.id);
+                  }}
+                >
+                  {t('webhooks.delete')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <ErrorMessage error={update.error ?? rotate.error ?? remove.error} />
     </>
   );
