@@ -25,6 +25,8 @@ export type HandlerArgs<A extends ReportAction> = {
   deps: ReportsDeps;
   actor: Actor;
   row: repo.ReportRow;
+  /** The report's answers, newest first, read with the locked row. */
+  answers: repo.AnswerRow[];
   body: ActionBodies[A];
   now: Date;
 };
