@@ -1,7 +1,6 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { type AnswerFlagRecord, answerQualityChecks } from '../../db/schema/answer-quality.ts';
-import { answers, media } from '../../db/schema/reports.ts';
 import type { EarlierAnswer } from './answer-heuristics.ts';
 
 /** How many of the organisation's latest published answers a new answer is compared with. */

@@ -93,7 +93,15 @@ const EVENT_KEYS = [
   'payload',
   'createdAt',
 ] as const;
-const AUDIT_KEYS = ['actorId', 'actorRole', 'action', 'entityType', 'entityId', 'details', 'createdAt'] as const;
+const AUDIT_KEYS = [
+  'actorId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'details',
+  'createdAt',
+] as const;
 
 function columnNames(table: PgTable, keys: readonly string[]): SQL {
   const columns = getTableColumns(table);

@@ -14,8 +14,8 @@ import { pageShowsAuthorTo, viewReportById } from './report-read.service.ts';
 import { deadlineAfterReview, redirectReport, resumedDeadline } from './report-redirect.handler.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
-import * as repo from './reports.repo.ts';
 import type { ReportRow } from './reports.repo.ts';
+import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
 
 /** Working answer = the latest answer still in draft or review (answers newest first). */

@@ -1,8 +1,8 @@
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AppConfig } from '../../server/config.ts';
-import type { AnswerUnderCheck } from '../answers/index.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
+import type { AnswerUnderCheck } from '../answers/index.ts';
 import type { CalendarSource } from '../calendar/index.ts';
 import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/index.ts';
