@@ -53,11 +53,6 @@ export type ActionAuditRow = {
   entityId: string;
   details: Record<string, unknown>;
   createdAt: Date;
-  /**
-   * Written only if this user exists: the record of staff reading the author's personal data, which
-   * the page shows only when the author's account is there to show.
-   */
-  onlyIfUserExists?: string | null;
 };
 
 export type ActionWrites = {
@@ -141,8 +136,6 @@ function writeStatement(keys: readonly string[]): SQL {
       INSERT INTO audit_log (${columnNames(auditLog, AUDIT_KEYS)})
       SELECT ${refs('a', AUDIT_KEYS, auditLog)}
         FROM ${unnestPlaceholders(auditLog, 'au_', AUDIT_KEYS, 'a')}
-        JOIN unnest(${sql.placeholder('au_onlyIfUserExists')}::uuid[]) WITH ORDINALITY AS u(user_id, n) ON u.n = a.n
-       WHERE u.user_id IS NULL OR EXISTS (SELECT 1 FROM users x WHERE x.id = u.user_id)
        ORDER BY a.n
     )
     SELECT count(*)::int AS changed FROM changed`;
@@ -188,7 +181,6 @@ export async function writeActionOutcome(exec: Executor, w: ActionWrites): Promi
   }
   for (const key of EVENT_KEYS) values[`ev_${key}`] = arrayOf(reportEvents, key, w.events);
   for (const key of AUDIT_KEYS) values[`au_${key}`] = arrayOf(auditLog, key, w.audit);
-  values.au_onlyIfUserExists = w.audit.map((a) => a.onlyIfUserExists ?? null);
   const [result] = await queryRowsBuiltOnce<{ changed: number }>(
     exec,
     shape.name,

@@ -377,17 +377,14 @@ export async function runAction<A extends ReportAction>(
         auditRow(audit),
         ...(showsAuthor
           ? [
-              {
-                ...auditRow({
-                  actor,
-                  action: 'report.read_personal_data',
-                  entityType: 'report',
-                  entityId: row.id,
-                  at: now,
-                  details: { subjectUserId: row.authorId },
-                }),
-                onlyIfUserExists: row.authorId,
-              },
+              auditRow({
+                actor,
+                action: 'report.read_personal_data',
+                entityType: 'report',
+                entityId: row.id,
+                at: now,
+                details: { subjectUserId: row.authorId },
+              }),
             ]
           : []),
       ],

@@ -166,11 +166,11 @@ async function detailParts(
 
 /**
  * Whether the report page shows this actor the author's name and e-mail (so records the read): the
- * rule of detailParts, given the row. The author's account must exist too (it is read by the page);
- * an action that records the read in its own statement checks that in SQL (report-action.repo.ts).
+ * rule of detailParts, given the row (the author's account always exists: `author_id` is a non-null
+ * foreign key, and erasure rewrites the account in place).
  */
 export function pageShowsAuthorTo(actor: Actor | null, row: repo.ReportRow): actor is Actor {
-  if (!actor || !HANDLING_ROLES.has(actor.role) || row.authorId === null) return false;
+  if (!actor || !HANDLING_ROLES.has(actor.role)) return false;
   const facts = factsOf(row);
   return canSeeAuthorData(facts, actor) && !isAuthor(facts, actor);
 }
