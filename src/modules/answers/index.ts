@@ -4,6 +4,5 @@ export {
   type AnswerUnderCheck,
   checkAnswer,
   forgetCheck,
-  loadAnswerQuality,
   presentAnswerQuality,
 } from './quality.service.ts';

@@ -63,15 +63,6 @@ export async function deleteCheck(exec: Executor, answerId: string): Promise<voi
   await exec.delete(answerQualityChecks).where(eq(answerQualityChecks.answerId, answerId));
 }
 
-export async function findCheck(exec: Executor, answerId: string) {
-  const rows = await exec
-    .select()
-    .from(answerQualityChecks)
-    .where(eq(answerQualityChecks.answerId, answerId))
-    .limit(1);
-  return rows[0];
-}
-
 export type OrganisationQualityRow = {
   id: string;
   nameRu: string;

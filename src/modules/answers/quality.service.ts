@@ -66,12 +66,6 @@ export function presentAnswerQuality(check: { flags: unknown[]; checkedAt: Date 
   };
 }
 
-/** The stored flags of one answer, presented (the caller checks the actor may see them). */
-export async function loadAnswerQuality(exec: Executor, answerId: string): Promise<AnswerQuality | null> {
-  const check = await repo.findCheck(exec, answerId);
-  return check ? presentAnswerQuality(check) : null;
-}
-
 // ---- dispute rate ---------------------------------------------------------------------------------
 
 export type QualityDeps = { db: Executor; clock: Clock };
