@@ -124,8 +124,8 @@ const CEILINGS = {
   // The page and the audit row of the staff's read of the author's personal data.
   pageStaff: 2,
   // BEGIN, the locked row with its answers, the handler's own, one statement for the report's
-  // UPDATE, its events, the action's audit row and the record of the personal data the answer shows,
-  // COMMIT, then the answer (the page's one statement).
+  // UPDATE, its answers' status, its events, the action's audit row and the record of the personal
+  // data the answer shows, COMMIT, then the answer (the page's one statement).
   actions: {
     // + the routing rules.
     accept: 6,
@@ -134,9 +134,9 @@ const CEILINGS = {
     start: 5,
     // + the new answer.
     'draft-answer': 6,
-    // + the answer's status, what the non-answer checks compare with, the flags.
-    'submit-answer': 8,
-    // + the answer's status.
-    'publish-answer': 6,
+    // + what the non-answer checks compare with, the flags (the answer's status is in the write).
+    'submit-answer': 7,
+    // Nothing more: the answers' status changes are in the write.
+    'publish-answer': 5,
   } as Record<string, number>,
 };

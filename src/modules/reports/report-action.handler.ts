@@ -18,6 +18,11 @@ export type Step = {
   events: { type: string; payload?: Record<string, unknown>; isPublic?: boolean; toStatus?: ReportStatus }[];
   /** Column changes on the report. */
   changes?: Partial<repo.NewReport>;
+  /**
+   * Changes of the report's answers (their status), written with the report's own (one statement
+   * where the database allows: report-action.repo.ts).
+   */
+  answerChanges?: { id: string; changes: Partial<repo.NewAnswer> }[];
 };
 
 export type HandlerArgs<A extends ReportAction> = {

@@ -10,7 +10,7 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { auditLog } from '../../db/schema/audit.ts';
-import { reportEvents, reports } from '../../db/schema/reports.ts';
+import { answers, reportEvents, reports } from '../../db/schema/reports.ts';
 import { answersJsonField, decodeAnswerList } from './report-view.repo.ts';
 import {
   type AnswerRow,
@@ -55,15 +55,19 @@ export type ActionAuditRow = {
   createdAt: Date;
 };
 
+/** A change of one of the report's answers (its status as the action moves it on). */
+export type AnswerChange = { id: string; changes: Partial<typeof answers.$inferInsert> };
+
 export type ActionWrites = {
   reportId: string;
   /** The report's changed columns (always at least its status and updatedAt). */
   changes: Partial<NewReport>;
+  answerChanges: AnswerChange[];
   events: Omit<NewEvent, 'id'>[];
   audit: ActionAuditRow[];
 };
 
-type Shape = { name: string; keys: string[] };
+type Shape = { name: string; keys: string[]; answerKeys: string[][] };
 
 /** Each column of `keys` as an array placeholder of its SQL type, spread into rows by unnest. */
 function unnestPlaceholders(table: PgTable, prefix: string, keys: readonly string[], alias: string): SQL {
@@ -106,18 +110,31 @@ function columnNames(table: PgTable, keys: readonly string[]): SQL {
   );
 }
 
-/** The report's columns by property name. */
+/** The report's and the answers' columns by property name. */
 const reportColumns: Record<string, PgColumn> = getTableColumns(reports);
+const answerColumns: Record<string, PgColumn> = getTableColumns(answers);
 
-function writeStatement(keys: readonly string[]): SQL {
-  const columns = reportColumns;
-  const set = sql.join(
+/** `column = $placeholder::type, …` for the keys, each placeholder named prefix + key. */
+function setList(columns: Record<string, PgColumn>, keys: readonly string[], prefix: string): SQL {
+  return sql.join(
     keys.map((key) => {
       const column = columns[key];
-      if (!column) throw new Error(`no column ${key} in reports`);
-      return sql`${sql.identifier(column.name)} = ${sql.placeholder(`set_${key}`)}::${sql.raw(column.getSQLType())}`;
+      if (!column) throw new Error(`no column ${key}`);
+      return sql`${sql.identifier(column.name)} = ${sql.placeholder(`${prefix}${key}`)}::${sql.raw(column.getSQLType())}`;
     }),
     sql`, `,
+  );
+}
+
+function writeStatement(shape: Shape): SQL {
+  const set = setList(reportColumns, shape.keys, 'set_');
+  // The answers' updates (by id, each its own CTE: publishing one answer supersedes another).
+  const answerUpdates = shape.answerKeys.map(
+    (keys, i) =>
+      sql`, answer_${sql.raw(String(i))} AS (
+      UPDATE answers SET ${setList(answerColumns, keys, `answer${i}_`)}
+       WHERE id = ${sql.placeholder(`answer${i}_id`)}::uuid AND report_id = ${sql.placeholder('reportId')}::uuid
+    )`,
   );
   const refs = (alias: string, keys: readonly string[], table: PgTable) =>
     sql.join(
@@ -128,7 +145,7 @@ function writeStatement(keys: readonly string[]): SQL {
   // notification cursor read events by id.
   return sql`WITH changed AS (
       UPDATE reports SET ${set} WHERE id = ${sql.placeholder('reportId')}::uuid RETURNING id
-    ), events AS (
+    )${sql.join(answerUpdates, sql``)}, events AS (
       INSERT INTO report_events (${columnNames(reportEvents, EVENT_KEYS)})
       SELECT ${refs('e', EVENT_KEYS, reportEvents)} FROM ${unnestPlaceholders(reportEvents, 'ev_', EVENT_KEYS, 'e')}
        ORDER BY e.n
@@ -143,16 +160,22 @@ function writeStatement(keys: readonly string[]): SQL {
 
 const shapes = new Map<string, Shape>();
 
-function shapeOf(keys: string[]): Shape {
-  const key = keys.join(',');
+function shapeOf(keys: string[], answerKeys: string[][]): Shape {
+  const key = [keys.join(','), ...answerKeys.map((k) => k.join(','))].join(';');
   let shape = shapes.get(key);
   if (!shape) {
     const digest = createHash('sha1').update(key).digest('hex').slice(0, 16);
-    shape = { name: `report_action_write_${digest}`, keys };
+    shape = { name: `report_action_write_${digest}`, keys, answerKeys };
     shapes.set(key, shape);
   }
   return shape;
 }
+
+/** The keys given a value (undefined means "leave as it is"), in a stable order. */
+const changedKeys = (changes: object) =>
+  Object.keys(changes)
+    .filter((key) => (changes as Record<string, unknown>)[key] !== undefined)
+    .sort();
 
 /** One column's values over the rows, converted as Drizzle converts them for the driver. */
 function arrayOf<R extends object>(table: PgTable, key: string, rows: readonly R[]): unknown[] {
@@ -164,27 +187,32 @@ function arrayOf<R extends object>(table: PgTable, key: string, rows: readonly R
 }
 
 /**
- * The action's writes in one statement (data-modifying CTEs): the UPDATE of the report, its events,
- * its audit rows. Used where the database runs such a statement in one go (PostgreSQL, PGlite); on
+ * The action's writes in one statement (data-modifying CTEs): the UPDATE of the report, of the
+ * answers it moves on, its events, its audit rows. Used where the database runs such a statement in one go (PostgreSQL, PGlite); on
  * Citus, which never router-plans an INSERT CTE, the service writes them one by one instead.
  */
 export async function writeActionOutcome(exec: Executor, w: ActionWrites): Promise<void> {
-  const keys = Object.keys(w.changes)
-    .filter((key) => (w.changes as Record<string, unknown>)[key] !== undefined)
-    .sort();
-  const shape = shapeOf(keys);
-  const columns = reportColumns;
+  const keys = changedKeys(w.changes);
+  const answerKeys = w.answerChanges.map((a) => changedKeys(a.changes));
+  const shape = shapeOf(keys, answerKeys);
   const values: Record<string, unknown> = { reportId: w.reportId };
-  for (const key of keys) {
-    const value = (w.changes as Record<string, unknown>)[key];
-    values[`set_${key}`] = value === null ? null : columns[key]!.mapToDriverValue(value);
-  }
+  const put = (columns: Record<string, PgColumn>, changes: object, keys: string[], prefix: string) => {
+    for (const key of keys) {
+      const value = (changes as Record<string, unknown>)[key];
+      values[`${prefix}${key}`] = value === null ? null : columns[key]!.mapToDriverValue(value);
+    }
+  };
+  put(reportColumns, w.changes, keys, 'set_');
+  w.answerChanges.forEach((a, i) => {
+    values[`answer${i}_id`] = a.id;
+    put(answerColumns, a.changes, answerKeys[i]!, `answer${i}_`);
+  });
   for (const key of EVENT_KEYS) values[`ev_${key}`] = arrayOf(reportEvents, key, w.events);
   for (const key of AUDIT_KEYS) values[`au_${key}`] = arrayOf(auditLog, key, w.audit);
   const [result] = await queryRowsBuiltOnce<{ changed: number }>(
     exec,
     shape.name,
-    () => writeStatement(shape.keys),
+    () => writeStatement(shape),
     values,
   );
   if (Number(result?.changed ?? 0) !== 1) throw new Error(`report ${w.reportId} was not updated`);

@@ -193,7 +193,6 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   },
   async 'submit-answer'({ tx, deps, row, answers, now }) {
     const answer = requireWorkingAnswer(answers);
-    await repo.updateAnswer(tx, answer.id, { status: 'review', updatedAt: now });
     // The reviewer sees likely non-answers flagged (the flags stay with the answer, never public).
     await deps.answerQuality?.check(tx, { reportId: row.id, answer, now });
     // The organisation has answered: its clock stops, and the review's own deadline starts.
@@ -202,31 +201,35 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       status: 'answer_review',
       events: [event('answer_submitted', {}, false)],
       changes: { reviewStartedAt: now, reviewDueAt: reviewDueAt(calendar, now) },
+      answerChanges: [{ id: answer.id, changes: { status: 'review', updatedAt: now } }],
     };
   },
-  async 'publish-answer'({ tx, answers, now }) {
+  async 'publish-answer'({ answers, now }) {
     // The working answer is published, an earlier published one superseded.
     const answer = requireWorkingAnswer(answers);
-    for (const a of answers)
-      if (a.status === 'published') await repo.updateAnswer(tx, a.id, { status: 'superseded' });
-    await repo.updateAnswer(tx, answer.id, {
-      status: 'published',
-      publishedAt: now,
-      reviewComment: null,
-      updatedAt: now,
-    });
     return {
       status: 'answered',
       events: [event('answer_published', { answerId: answer.id, result: answer.result })],
       changes: { answeredAt: now, reviewStartedAt: null, reviewDueAt: null },
+      answerChanges: [
+        ...answers
+          .filter((a) => a.status === 'published')
+          .map((a) => ({ id: a.id, changes: { status: 'superseded' as const } })),
+        {
+          id: answer.id,
+          changes: { status: 'published', publishedAt: now, reviewComment: null, updatedAt: now },
+        },
+      ],
     };
   },
   async 'return-answer'({ tx, deps, row, answers, body, now }) {
     const answer = requireWorkingAnswer(answers);
-    await repo.updateAnswer(tx, answer.id, { status: 'draft', reviewComment: body.comment, updatedAt: now });
     return {
       status: 'answer_drafted',
       events: [event('answer_returned', { comment: body.comment }, false)],
+      answerChanges: [
+        { id: answer.id, changes: { status: 'draft', reviewComment: body.comment, updatedAt: now } },
+      ],
       // Back to the organisation: its clock resumes with the time it had left at submission.
       changes: {
         dueAt: await deadlineAfterReview(tx, deps, row, now),
@@ -360,7 +363,9 @@ export async function runAction<A extends ReportAction>(
       at: now,
       details: { from: row.status, to: status },
     };
+    const answerChanges = step.answerChanges ?? [];
     if (!deps.oneStatementWrites) {
+      for (const a of answerChanges) await repo.updateAnswer(tx, a.id, a.changes);
       await repo.updateReport(tx, row.id, changes);
       await repo.insertEvents(tx, events);
       await writeAudit(tx, audit);
@@ -372,6 +377,7 @@ export async function runAction<A extends ReportAction>(
     await writeActionOutcome(tx, {
       reportId: row.id,
       changes,
+      answerChanges,
       events,
       audit: [
         auditRow(audit),
