@@ -14,6 +14,7 @@ import {
   jsonSchemaTransformObject,
   serializerCompiler,
 } from 'fastify-type-provider-zod';
+import { citusPresent } from '../db/citus.ts';
 import type { Database } from '../db/connection.ts';
 import { describeError } from '../db/error-log.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -87,6 +88,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     config,
     database,
     db: database.db,
+    citus: await citusPresent(database),
     clock: options.clock ?? systemClock,
     storage: new LocalDiskStorage(config.dataDir),
     classifier: new ModelStore(database.db, config.dataDir, (err) =>

@@ -12,6 +12,8 @@ export type AppContext = {
   config: AppConfig;
   database: Database;
   db: Db;
+  /** The database is a Citus coordinator (a region's tables are distributed): asked once at boot. */
+  citus: boolean;
   clock: Clock;
   storage: BlobStorage;
   /** The active classifier model (routing advice, category suggestions). */

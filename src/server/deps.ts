@@ -1,4 +1,4 @@
-import { checkAnswer, forgetCheck, loadAnswerQuality } from '../modules/answers/index.ts';
+import { checkAnswer, forgetCheck, presentAnswerQuality } from '../modules/answers/index.ts';
 import {
   proposeOrganisation,
   recordCategoryCorrection,
@@ -23,6 +23,8 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     db: ctx.db,
     clock: ctx.clock,
     config: ctx.config,
+    // Citus never router-plans an INSERT CTE: there an action writes one statement at a time.
+    oneStatementWrites: !ctx.citus,
     intake: new IntakeBatcher(
       ctx.db,
       async () => (await regionSettings(ctx.db, ctx.config)).nearestDistrictToleranceMeters,
@@ -31,7 +33,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,
     // Non-answer flags are computed when an answer is submitted and shown to the reviewer.
-    answerQuality: { check: checkAnswer, forget: forgetCheck, load: loadAnswerQuality },
+    answerQuality: { check: checkAnswer, forget: forgetCheck, present: presentAnswerQuality },
     calendar: ctx.calendar,
     // Duplicates: the answer to filing a report lists open reports that look like it.
     findSimilar: (actor, report) => findSimilarReports(similar, actor, { ...report, excludeId: report.id }),

@@ -1,3 +1,8 @@
 /** Answer quality (likely non-answers flagged for the reviewer) and answer templates: the public entry. */
 export { answerRoutes } from './answers.routes.ts';
-export { checkAnswer, forgetCheck, loadAnswerQuality } from './quality.service.ts';
+export {
+  type AnswerUnderCheck,
+  checkAnswer,
+  forgetCheck,
+  presentAnswerQuality,
+} from './quality.service.ts';

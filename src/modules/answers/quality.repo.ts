@@ -1,56 +1,50 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/connection.ts';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { type AnswerFlagRecord, answerQualityChecks } from '../../db/schema/answer-quality.ts';
-import { answers, media } from '../../db/schema/reports.ts';
 import type { EarlierAnswer } from './answer-heuristics.ts';
 
 /** How many of the organisation's latest published answers a new answer is compared with. */
 export const EARLIER_ANSWERS_COMPARED = 500;
 
-export async function findAnswer(exec: Executor, answerId: string) {
-  const rows = await exec.select().from(answers).where(eq(answers.id, answerId)).limit(1);
-  return rows[0];
-}
-
-export async function countAnswerPhotos(exec: Executor, answerId: string): Promise<number> {
-  const rows = await exec
-    .select({ n: sql<number>`count(*)::int` })
-    .from(media)
-    .where(and(eq(media.answerId, answerId), eq(media.purpose, 'answer')));
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** Published (or since superseded) answers of the organisation to other reports, newest first. */
-export async function earlierAnswers(
+/**
+ * What the heuristics compare a working answer with, in one statement: its "after" photos, the
+ * organisation's published (or since superseded) answers to other reports, newest first, and the
+ * report's published answer if its author disputed it after publication.
+ */
+export async function answerCheckFacts(
   exec: Executor,
-  reportId: string,
-  organisationId: string | null,
-): Promise<EarlierAnswer[]> {
-  const rows = await queryRows<{ reportNumber: number; text: string }>(
+  a: { answerId: string; reportId: string; organisationId: string | null },
+): Promise<{ answerPhotoCount: number; earlier: EarlierAnswer[]; disputed: EarlierAnswer | null }> {
+  const [row] = await queryRowsBuiltOnce<{
+    photos: number;
+    earlier: EarlierAnswer[] | null;
+    disputed: EarlierAnswer | null;
+  }>(
     exec,
-    sql`SELECT r.number AS "reportNumber", a.text FROM answers a JOIN reports r ON r.id = a.report_id
-        WHERE a.report_id <> ${reportId} AND a.status IN ('published', 'superseded')
-          AND a.organisation_id IS NOT DISTINCT FROM ${organisationId}
-        ORDER BY a.published_at DESC LIMIT ${EARLIER_ANSWERS_COMPARED}`,
+    'answer_check_facts',
+    () => sql`SELECT
+        (SELECT count(*)::int FROM media m
+          WHERE m.answer_id = ${sql.placeholder('answerId')} AND m.purpose = 'answer') AS photos,
+        (SELECT json_agg(json_build_object('reportNumber', e.number, 'text', e.text) ORDER BY e.published_at DESC)
+           FROM (SELECT r.number, a.text, a.published_at FROM answers a JOIN reports r ON r.id = a.report_id
+                  WHERE a.report_id <> ${sql.placeholder('reportId')}
+                    AND a.status IN ('published', 'superseded')
+                    AND a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('organisationId')}::uuid
+                  ORDER BY a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_COMPARED))}) e) AS earlier,
+        (SELECT json_build_object('reportNumber', r.number, 'text', a.text)
+           FROM answers a JOIN reports r ON r.id = a.report_id
+          WHERE a.report_id = ${sql.placeholder('reportId')} AND a.status = 'published'
+            AND EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = a.report_id
+                        AND e.type = 'disputed' AND e.created_at >= a.published_at)
+          LIMIT 1) AS disputed`,
+    { answerId: a.answerId, reportId: a.reportId, organisationId: a.organisationId },
   );
-  return rows.map((r) => ({ reportNumber: Number(r.reportNumber), text: r.text }));
-}
-
-/** The published answer of the report, if its author disputed it after publication. */
-export async function disputedAnswer(
-  exec: Executor,
-  reportId: string,
-): Promise<{ reportNumber: number; text: string } | null> {
-  const rows = await queryRows<{ reportNumber: number; text: string }>(
-    exec,
-    sql`SELECT r.number AS "reportNumber", a.text FROM answers a JOIN reports r ON r.id = a.report_id
-        WHERE a.report_id = ${reportId} AND a.status = 'published'
-          AND EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = a.report_id
-                      AND e.type = 'disputed' AND e.created_at >= a.published_at)
-        LIMIT 1`,
-  );
-  const row = rows[0];
-  return row ? { reportNumber: Number(row.reportNumber), text: row.text } : null;
+  const number = (e: EarlierAnswer) => ({ reportNumber: Number(e.reportNumber), text: e.text });
+  return {
+    answerPhotoCount: Number(row?.photos ?? 0),
+    earlier: (row?.earlier ?? []).map(number),
+    disputed: row?.disputed ? number(row.disputed) : null,
+  };
 }
 
 export async function saveCheck(
@@ -67,15 +61,6 @@ export async function saveCheck(
 
 export async function deleteCheck(exec: Executor, answerId: string): Promise<void> {
   await exec.delete(answerQualityChecks).where(eq(answerQualityChecks.answerId, answerId));
-}
-
-export async function findCheck(exec: Executor, answerId: string) {
-  const rows = await exec
-    .select()
-    .from(answerQualityChecks)
-    .where(eq(answerQualityChecks.answerId, answerId))
-    .limit(1);
-  return rows[0];
 }
 
 export type OrganisationQualityRow = {

@@ -3,35 +3,44 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type Actor, isStaff } from '../identity/index.ts';
 import { flagReason } from './answer-flags.ts';
-import { assessAnswer } from './answer-heuristics.ts';
+import { type AnswerUnderReview, assessAnswer } from './answer-heuristics.ts';
 import type { AnswerQuality, OrganisationQuality, QualityQuery } from './answers.schemas.ts';
 import * as repo from './quality.repo.ts';
+
+/** The working answer as the action holds it: the checks need no second read of it. */
+export type AnswerUnderCheck = {
+  id: string;
+  organisationId: string | null;
+  text: string;
+  result: AnswerUnderReview['result'];
+  plannedDate: string | null;
+  legalReason: string | null;
+};
 
 /**
  * Runs the non-answer heuristics on the working answer of a report and stores the flags with it.
  * Called in the transaction of 'submit-answer', so the reviewer always sees the flags of the very
- * text under review.
+ * text under review. Two statements: what the heuristics compare with (one read), the flags.
  */
 export async function checkAnswer(
   exec: Executor,
-  a: { reportId: string; answerId: string; now: Date },
+  a: { reportId: string; answer: AnswerUnderCheck; now: Date },
 ): Promise<void> {
-  const answer = await repo.findAnswer(exec, a.answerId);
-  if (!answer) return;
-  const [answerPhotoCount, earlier, disputed] = await Promise.all([
-    repo.countAnswerPhotos(exec, answer.id),
-    repo.earlierAnswers(exec, a.reportId, answer.organisationId),
-    repo.disputedAnswer(exec, a.reportId),
-  ]);
+  const { answer } = a;
+  const facts = await repo.answerCheckFacts(exec, {
+    answerId: answer.id,
+    reportId: a.reportId,
+    organisationId: answer.organisationId,
+  });
   const flags = assessAnswer(
     {
       text: answer.text,
       result: answer.result,
       plannedDate: answer.plannedDate,
       legalReason: answer.legalReason,
-      answerPhotoCount,
+      answerPhotoCount: facts.answerPhotoCount,
     },
-    { earlier, disputed },
+    { earlier: facts.earlier, disputed: facts.disputed },
   );
   await repo.saveCheck(exec, answer.id, flags, a.now);
 }
@@ -41,10 +50,8 @@ export async function forgetCheck(exec: Executor, answerId: string): Promise<voi
   await repo.deleteCheck(exec, answerId);
 }
 
-/** The stored flags with their reasons, for staff who handle the answer (the caller checks that). */
-export async function loadAnswerQuality(exec: Executor, answerId: string): Promise<AnswerQuality | null> {
-  const check = await repo.findCheck(exec, answerId);
-  if (!check) return null;
+/** Stored flags with their reasons, for staff who handle the answer (the caller checks that). */
+export function presentAnswerQuality(check: { flags: unknown[]; checkedAt: Date }): AnswerQuality {
   return {
     checkedAt: check.checkedAt.toISOString(),
     flags: check.flags.map((f) => {

@@ -120,14 +120,16 @@ export async function recordOrganisationCorrection(
     actorId: string;
     at: Date;
     source?: 'curator_assign' | 'redirect';
+    /** The organisation's code when the caller has just read it (saves reading it again). */
+    organisationCode?: string;
   },
 ): Promise<void> {
-  const org = await findOrganisation(exec, c.organisationId);
-  if (!org) return;
+  const code = c.organisationCode ?? (await findOrganisation(exec, c.organisationId))?.code;
+  if (!code) return;
   await repo.insertTrainingLabel(exec, {
     reportId: c.reportId,
     label: 'executor_org',
-    value: org.code,
+    value: code,
     source: c.source ?? 'curator_assign',
     actorId: c.actorId,
     at: c.at,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { type MergeMoved, reportMerges } from '../../db/schema/duplicates.ts';
 import { media, reportFollowers, reports } from '../../db/schema/reports.ts';
@@ -25,9 +25,10 @@ export type SupportFactColumns = {
 /**
  * The support facts as select-list fields over a report aliased `r`, for the report page's single
  * statement (reports.repo findReportView): the count, the caller's own support, the number of the
- * report it was merged into (its id is the report's own merged_into_id).
+ * report it was merged into (its id is the report's own merged_into_id). The caller is given as a
+ * placeholder when the statement is built once and filled per call.
  */
-export function supportFactFields(actorId: string | null): SQL {
+export function supportFactFields(actorId: string | Placeholder | null): SQL {
   return sql`(SELECT count(*)::int FROM report_followers f
                WHERE f.report_id = r.id AND f.reason IN (${supportReasonsSql})) AS "supportCount",
              ${

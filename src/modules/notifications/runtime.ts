@@ -26,6 +26,30 @@ export function notificationsRuntime(ctx: AppContext): NotificationsRuntime {
   const hub = new LiveHub(ctx.db, config.livePollMs, (err) =>
     process.stderr.write(`live updates: ${errorSummary(err)}\n`),
   );
+  // One queue send at a time per node: the queue's policy folds a burst of kicks into one waiting
+  // run anyway, so a kick while a send is in flight asks for one more send after it (the dispatcher
+  // still runs after the last commit) instead of a statement per action under load.
+  let sending = false;
+  let sendAgain = false;
+  const sendKick = (): void => {
+    const queue = ctx.queue;
+    if (!queue) return;
+    if (sending) {
+      sendAgain = true;
+      return;
+    }
+    sending = true;
+    queue
+      .send(DISPATCH_QUEUE, {})
+      .catch(() => {})
+      .finally(() => {
+        sending = false;
+        if (sendAgain) {
+          sendAgain = false;
+          sendKick();
+        }
+      });
+  };
   const baseUrl =
     config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const runtime: NotificationsRuntime = {
@@ -34,8 +58,7 @@ export function notificationsRuntime(ctx: AppContext): NotificationsRuntime {
     dispatch: { db: ctx.db, clock: ctx.clock, mailer, baseUrl },
     afterCommit() {
       hub.kick();
-      // The queue's stately policy folds a burst of kicks into one waiting run.
-      ctx.queue?.send(DISPATCH_QUEUE, {}).catch(() => {});
+      sendKick();
     },
   };
   runtimes.set(ctx, runtime);

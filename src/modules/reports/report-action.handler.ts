@@ -18,6 +18,11 @@ export type Step = {
   events: { type: string; payload?: Record<string, unknown>; isPublic?: boolean; toStatus?: ReportStatus }[];
   /** Column changes on the report. */
   changes?: Partial<repo.NewReport>;
+  /**
+   * Changes of the report's answers (their status), written with the report's own (one statement
+   * where the database allows: report-action.repo.ts).
+   */
+  answerChanges?: { id: string; changes: Partial<repo.NewAnswer> }[];
 };
 
 export type HandlerArgs<A extends ReportAction> = {
@@ -25,6 +30,8 @@ export type HandlerArgs<A extends ReportAction> = {
   deps: ReportsDeps;
   actor: Actor;
   row: repo.ReportRow;
+  /** The report's answers, newest first, read with the locked row. */
+  answers: repo.AnswerRow[];
   body: ActionBodies[A];
   now: Date;
 };

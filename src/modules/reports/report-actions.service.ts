@@ -9,20 +9,22 @@ import { routeReport } from '../routing/index.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
 import { dueDate, event, freshDeadline, type Handler } from './report-action.handler.ts';
-import { viewReportById } from './report-read.service.ts';
+import { type ActionAuditRow, lockReportForAction, writeActionOutcome } from './report-action.repo.ts';
+import { pageShowsAuthorTo, viewReportById } from './report-read.service.ts';
 import { deadlineAfterReview, redirectReport, resumedDeadline } from './report-redirect.handler.ts';
 import { canTransition, nextStatus, type ReportAction, type ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
+import type { ReportRow } from './reports.repo.ts';
 import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
 
-/** Working answer = the latest answer still in draft or review. */
-async function workingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow | undefined> {
-  return (await repo.listAnswers(tx, reportId)).find((a) => a.status === 'draft' || a.status === 'review');
+/** Working answer = the latest answer still in draft or review (answers newest first). */
+function workingAnswer(answers: repo.AnswerRow[]): repo.AnswerRow | undefined {
+  return answers.find((a) => a.status === 'draft' || a.status === 'review');
 }
 
-async function requireWorkingAnswer(tx: Tx, reportId: string): Promise<repo.AnswerRow> {
-  const a = await workingAnswer(tx, reportId);
+function requireWorkingAnswer(answers: repo.AnswerRow[]): repo.AnswerRow {
+  const a = workingAnswer(answers);
   if (!a) throw new AppError('invalid_transition');
   return a;
 }
@@ -139,6 +141,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
     await deps.recordCorrection?.(tx, {
       reportId: row.id,
       organisationId: org.id,
+      organisationCode: org.code,
       actorId: actor.id,
       at: now,
     });
@@ -160,7 +163,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
   async start() {
     return { status: 'in_progress', events: [event('started')] };
   },
-  async 'draft-answer'({ tx, deps, actor, row, body, now }) {
+  async 'draft-answer'({ tx, deps, actor, row, answers, body, now }) {
     const fields = {
       text: body.text,
       result: body.result,
@@ -169,7 +172,8 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       updatedAt: now,
     };
     // One working answer per round: redrafting edits it; after a publication a new one starts.
-    let answerId = (await workingAnswer(tx, row.id))?.id;
+    let answerId = workingAnswer(answers)?.id;
+    const redraft = answerId !== undefined;
     if (answerId) await repo.updateAnswer(tx, answerId, { ...fields, status: 'draft' });
     else {
       const created = await repo.insertAnswer(tx, {
@@ -183,47 +187,49 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       answerId = created.id;
     }
     await attachOrFail(tx, body.mediaIds, actor, { reportId: row.id, answerId, purpose: 'answer' });
-    await deps.answerQuality?.forget(tx, answerId);
+    // Only a redrafted answer can carry flags from an earlier submission.
+    if (redraft) await deps.answerQuality?.forget(tx, answerId);
     return { status: 'answer_drafted', events: [event('answer_drafted', { result: body.result }, false)] };
   },
-  async 'submit-answer'({ tx, deps, row, now }) {
-    const answer = await requireWorkingAnswer(tx, row.id);
-    await repo.updateAnswer(tx, answer.id, { status: 'review', updatedAt: now });
+  async 'submit-answer'({ tx, deps, row, answers, now }) {
+    const answer = requireWorkingAnswer(answers);
     // The reviewer sees likely non-answers flagged (the flags stay with the answer, never public).
-    await deps.answerQuality?.check(tx, { reportId: row.id, answerId: answer.id, now });
+    await deps.answerQuality?.check(tx, { reportId: row.id, answer, now });
     // The organisation has answered: its clock stops, and the review's own deadline starts.
     const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
     return {
       status: 'answer_review',
       events: [event('answer_submitted', {}, false)],
       changes: { reviewStartedAt: now, reviewDueAt: reviewDueAt(calendar, now) },
+      answerChanges: [{ id: answer.id, changes: { status: 'review', updatedAt: now } }],
     };
   },
-  async 'publish-answer'({ tx, row, now }) {
-    // One read of the report's answers: the working one is published, an earlier published one superseded.
-    const all = await repo.listAnswers(tx, row.id);
-    const answer = all.find((a) => a.status === 'draft' || a.status === 'review');
-    if (!answer) throw new AppError('invalid_transition');
-    for (const a of all)
-      if (a.status === 'published') await repo.updateAnswer(tx, a.id, { status: 'superseded' });
-    await repo.updateAnswer(tx, answer.id, {
-      status: 'published',
-      publishedAt: now,
-      reviewComment: null,
-      updatedAt: now,
-    });
+  async 'publish-answer'({ answers, now }) {
+    // The working answer is published, an earlier published one superseded.
+    const answer = requireWorkingAnswer(answers);
     return {
       status: 'answered',
       events: [event('answer_published', { answerId: answer.id, result: answer.result })],
       changes: { answeredAt: now, reviewStartedAt: null, reviewDueAt: null },
+      answerChanges: [
+        ...answers
+          .filter((a) => a.status === 'published')
+          .map((a) => ({ id: a.id, changes: { status: 'superseded' as const } })),
+        {
+          id: answer.id,
+          changes: { status: 'published', publishedAt: now, reviewComment: null, updatedAt: now },
+        },
+      ],
     };
   },
-  async 'return-answer'({ tx, deps, row, body, now }) {
-    const answer = await requireWorkingAnswer(tx, row.id);
-    await repo.updateAnswer(tx, answer.id, { status: 'draft', reviewComment: body.comment, updatedAt: now });
+  async 'return-answer'({ tx, deps, row, answers, body, now }) {
+    const answer = requireWorkingAnswer(answers);
     return {
       status: 'answer_drafted',
       events: [event('answer_returned', { comment: body.comment }, false)],
+      answerChanges: [
+        { id: answer.id, changes: { status: 'draft', reviewComment: body.comment, updatedAt: now } },
+      ],
       // Back to the organisation: its clock resumes with the time it had left at submission.
       changes: {
         dueAt: await deadlineAfterReview(tx, deps, row, now),
@@ -232,8 +238,8 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       },
     };
   },
-  async rate({ tx, actor, row, body, now }) {
-    const published = (await repo.listAnswers(tx, row.id)).find((a) => a.status === 'published');
+  async rate({ tx, actor, row, answers, body, now }) {
+    const published = answers.find((a) => a.status === 'published');
     if (!published) throw new AppError('invalid_transition');
     const inserted = await repo.insertRating(tx, {
       reportId: row.id,
@@ -296,6 +302,11 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
  * handler, and writes the new status, the timeline events and the audit row in one transaction.
  * Refusals change nothing: 404 if the actor may not see it, 403 for the wrong role, 409 for the
  * wrong status.
+ *
+ * Round trips are what an action costs (docs/performance.md, "The report page and actions"): the row
+ * is locked and read with its answers in one statement, and where the database allows
+ * (`oneStatementWrites`) the report's update, its events, the audit row — and the record of the
+ * author's personal data the answer will show to handling staff — go in one statement too.
  */
 export async function runAction<A extends ReportAction>(
   deps: ReportsDeps,
@@ -305,9 +316,11 @@ export async function runAction<A extends ReportAction>(
   body: ActionBodies[A],
 ): Promise<ReportDetail> {
   const { disputeWindowDays } = await regionSettings(deps.db, deps.config);
+  let personalDataReadRecorded = false;
   await deps.db.transaction(async (tx) => {
-    const row = await repo.findReport(tx, reportId, true);
-    if (!row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
+    const locked = await lockReportForAction(tx, reportId);
+    const row = locked?.row;
+    if (!locked || !row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
     const now = deps.clock.now();
     // A second rating is refused by the rate handler itself (unique rating per answer), not looked up here.
     const facts = factsOf(row);
@@ -321,41 +334,90 @@ export async function runAction<A extends ReportAction>(
       throw new AppError(conditionRefusal(action, facts));
 
     const handler = handlers[action] as Handler<A>;
-    const step = await handler({ tx, deps, actor, row, body, now });
+    const step = await handler({ tx, deps, actor, row, answers: locked.answers, body, now });
     const defaultNext = nextStatus(action, row.status);
     const status = step.status;
-    await repo.updateReport(tx, row.id, { ...step.changes, status, updatedAt: now });
+    const changes = { ...step.changes, status, updatedAt: now };
     let from: ReportStatus = row.status;
-    await repo.insertEvents(
-      tx,
-      step.events.map((e, i) => {
-        const to = e.toStatus ?? (i === step.events.length - 1 ? status : defaultNext);
-        const entry = {
-          reportId: row.id,
-          type: e.type,
-          fromStatus: from,
-          toStatus: to,
-          actorId: actor.id,
-          actorRole: actor.role,
-          isPublic: e.isPublic ?? true,
-          payload: e.payload ?? {},
-          createdAt: now,
-        };
-        from = to;
-        return entry;
-      }),
-    );
-    await writeAudit(tx, {
+    const events = step.events.map((e, i) => {
+      const to = e.toStatus ?? (i === step.events.length - 1 ? status : defaultNext);
+      const entry = {
+        reportId: row.id,
+        type: e.type,
+        fromStatus: from,
+        toStatus: to,
+        actorId: actor.id,
+        actorRole: actor.role,
+        isPublic: e.isPublic ?? true,
+        payload: e.payload ?? {},
+        createdAt: now,
+      };
+      from = to;
+      return entry;
+    });
+    const audit = {
       actor,
       action: `report.${action}`,
       entityType: 'report',
       entityId: row.id,
       at: now,
       details: { from: row.status, to: status },
+    };
+    const answerChanges = step.answerChanges ?? [];
+    if (!deps.oneStatementWrites) {
+      for (const a of answerChanges) await repo.updateAnswer(tx, a.id, a.changes);
+      await repo.updateReport(tx, row.id, changes);
+      await repo.insertEvents(tx, events);
+      await writeAudit(tx, audit);
+      return;
+    }
+    // The answer is the report page, which shows handling staff the author's name and e-mail and
+    // records that read: recorded here, with the action's own rows, for the row as the action leaves it.
+    const showsAuthor = pageShowsAuthorTo(actor, { ...row, ...changes } as ReportRow);
+    await writeActionOutcome(tx, {
+      reportId: row.id,
+      changes,
+      answerChanges,
+      events,
+      audit: [
+        auditRow(audit),
+        ...(showsAuthor
+          ? [
+              auditRow({
+                actor,
+                action: 'report.read_personal_data',
+                entityType: 'report',
+                entityId: row.id,
+                at: now,
+                details: { subjectUserId: row.authorId },
+              }),
+            ]
+          : []),
+      ],
     });
+    personalDataReadRecorded = showsAuthor;
   });
   deps.onEventsCommitted?.(reportId);
   // The answer is read after the commit, row and detail in one statement (not re-read in the
   // transaction, which would hold the row's lock for one more round trip).
-  return viewReportById(deps, actor, reportId);
+  return viewReportById(deps, actor, reportId, { personalDataReadRecorded });
+}
+
+function auditRow(e: {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  at: Date;
+  details: Record<string, unknown>;
+}): ActionAuditRow {
+  return {
+    actorId: e.actor.id,
+    actorRole: e.actor.role,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    details: e.details,
+    createdAt: e.at,
+  };
 }

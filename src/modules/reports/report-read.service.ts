@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { findAppellant } from '../appeals/index.ts';
@@ -44,12 +45,15 @@ function viewOptions(actor: Actor | null): ReportViewOptions {
     withAuthor: actor !== null && HANDLING_ROLES.has(actor.role),
     extraFields: {
       key: actor ? 'caller' : 'anonymous',
-      sql: supportFactFields(actor?.id ?? null),
+      sql: actor ? supportByCaller : supportAnonymous,
+      values: actor ? { actorId: actor.id } : {},
       columns: SUPPORT_COLUMNS,
     },
   };
 }
 const SUPPORT_COLUMNS = ['supportCount', 'supportedByMe', 'mergedIntoNumber'] as const;
+const supportByCaller = () => supportFactFields(sql.placeholder('actorId'));
+const supportAnonymous = () => supportFactFields(null);
 
 /** The report page: the row and its detail in one statement, then the policy and the presenter. */
 export async function getReport(deps: ReportsDeps, actor: Actor | null, id: string): Promise<ReportDetail> {
@@ -67,10 +71,11 @@ export async function viewReportById(
   deps: ReportsDeps,
   actor: Actor | null,
   id: string,
+  o: { personalDataReadRecorded?: boolean } = {},
 ): Promise<ReportDetail> {
   const found = await findReportView(deps.db, id, viewOptions(actor));
   if (!found) throw new AppError('report_not_found');
-  return presentView(deps, actor, found.row, found.extras);
+  return presentView(deps, actor, found.row, found.extras, o.personalDataReadRecorded);
 }
 
 /** The detail view of a report whose row the caller holds (one statement for the rest). */
@@ -93,9 +98,10 @@ async function presentView(
   actor: Actor | null,
   row: repo.ReportRow,
   extras: ReportViewExtras,
+  personalDataReadRecorded = false,
 ): Promise<ReportDetail> {
   const parts = await detailParts(deps, actor, row, extras);
-  await recordPersonalDataRead(deps, actor, row, parts.author);
+  if (!personalDataReadRecorded) await recordPersonalDataRead(deps, actor, row, parts.author);
   return presentDetail(parts);
 }
 
@@ -119,8 +125,8 @@ async function detailParts(
   const rating = published ? extras.rating : null;
   // The flags of the answer under work, for the staff who handle it only.
   const answerQuality =
-    visibleAnswer && visibleAnswer === working && deps.answerQuality
-      ? await deps.answerQuality.load(deps.db, working.id)
+    visibleAnswer && visibleAnswer === working && deps.answerQuality && extras.workingAnswerCheck
+      ? deps.answerQuality.present(extras.workingAnswerCheck)
       : null;
 
   let author: { name: string; email: string } | null = null;
@@ -156,6 +162,17 @@ async function detailParts(
     notices: extras.notices,
     object: extras.object,
   };
+}
+
+/**
+ * Whether the report page shows this actor the author's name and e-mail (so records the read): the
+ * rule of detailParts, given the row (the author's account always exists: `author_id` is a non-null
+ * foreign key, and erasure rewrites the account in place).
+ */
+export function pageShowsAuthorTo(actor: Actor | null, row: repo.ReportRow): actor is Actor {
+  if (!actor || !HANDLING_ROLES.has(actor.role)) return false;
+  const facts = factsOf(row);
+  return canSeeAuthorData(facts, actor) && !isAuthor(facts, actor);
 }
 
 /**

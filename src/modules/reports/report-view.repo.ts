@@ -6,7 +6,7 @@
  * "The report page and actions"); every sub-select is an index look-up by report id.
  */
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
+import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { answers } from '../../db/schema/reports.ts';
 import {
   type AnswerRow,
@@ -29,6 +29,11 @@ export type ReportViewExtras = {
   rating: { score: number; solved: boolean; comment: string | null } | null;
   /** Only when asked for (`withAuthor`): staff who may handle the report. */
   author: { name: string; email: string } | null;
+  /**
+   * Only with `withAuthor`: the stored non-answer flags of the answer under work (draft or review),
+   * raw (the answers module presents them; the caller decides whether the actor may see them).
+   */
+  workingAnswerCheck: { flags: unknown[]; checkedAt: Date } | null;
   /** The caller's extra fields, raw (see ReportViewOptions.extraFields). */
   extra: Record<string, unknown>;
 };
@@ -38,10 +43,16 @@ export type ReportViewOptions = {
   withAuthor: boolean;
   /**
    * More select-list fields over `r` (the duplicates module's support facts), and a key naming their
-   * SQL shape: the statement is prepared under a name, so one key must always mean one SQL text;
-   * `columns` are the names those fields are selected as.
+   * SQL shape: the statement is built once and prepared under a name, so one key must always mean one
+   * SQL text (`sql` is called only the first time); values go through `sql.placeholder(name)`, filled
+   * from `values`; `columns` are the names those fields are selected as.
    */
-  extraFields: { key: string; sql: SQL; columns: readonly string[] };
+  extraFields: {
+    key: string;
+    sql: () => SQL;
+    values: Record<string, unknown>;
+    columns: readonly string[];
+  };
 };
 
 const answerColumns = Object.entries(getTableColumns(answers));
@@ -50,6 +61,14 @@ const answerJson = sql.join(
   answerColumns.map(([key, column]) => sql`${key}::text, a.${sql.identifier(column.name)}`),
   sql`, `,
 );
+
+/** A report's answers (over `reports r`), newest first, as a JSON array (null when none). */
+export const answersJsonField = sql`(SELECT json_agg(json_build_object(${answerJson}) ORDER BY a.created_at DESC)
+       FROM answers a WHERE a.report_id = r.id)`;
+
+export function decodeAnswerList(raw: unknown): AnswerRow[] {
+  return Array.isArray(raw) ? raw.map((a) => decodeAnswer(a as Record<string, unknown>)) : [];
+}
 
 function decodeAnswer(raw: Record<string, unknown>): AnswerRow {
   const row: Record<string, unknown> = {};
@@ -65,8 +84,7 @@ function extrasFields(o: ReportViewOptions): SQL {
     (SELECT json_agg(json_build_object('id', m.id, 'purpose', m.purpose, 'answerId', m.answer_id)
                      ORDER BY m.created_at)
        FROM media m WHERE m.report_id = r.id) AS "mediaJson",
-    (SELECT json_agg(json_build_object(${answerJson}) ORDER BY a.created_at DESC)
-       FROM answers a WHERE a.report_id = r.id) AS "answersJson",
+    ${answersJsonField} AS "answersJson",
     (SELECT json_agg(json_build_object('id', n.id, 'title', n.title, 'endsAt', n.ends_at) ORDER BY n.ends_at, n.id)
        FROM report_notices rn JOIN notices n ON n.id = rn.notice_id WHERE rn.report_id = r.id) AS "noticesJson",
     (SELECT json_build_object('id', co.id, 'name', co.name)
@@ -82,7 +100,17 @@ function extrasFields(o: ReportViewOptions): SQL {
         ? sql`(SELECT json_build_object('name', u.name, 'email', u.email) FROM users u WHERE u.id = r.author_id)`
         : sql`NULL::json`
     } AS "authorJson",
-    ${o.extraFields.sql}`;
+    ${
+      // The flags of the answer under work, for the staff shape only (the public never sees them).
+      o.withAuthor
+        ? sql`(SELECT json_build_object('flags', q.flags, 'checkedAt', q.checked_at)
+                 FROM answer_quality_checks q
+                WHERE q.answer_id = (SELECT wa.id FROM answers wa
+                                      WHERE wa.report_id = r.id AND wa.status IN ('draft', 'review')
+                                      ORDER BY wa.created_at DESC LIMIT 1))`
+        : sql`NULL::json`
+    } AS "checkJson",
+    ${o.extraFields.sql()}`;
 }
 
 const EXTRA_KEYS = new Set([
@@ -92,6 +120,7 @@ const EXTRA_KEYS = new Set([
   'objectJson',
   'ratingJson',
   'authorJson',
+  'checkJson',
 ]);
 
 function decodeExtras(raw: Record<string, unknown>, o: ReportViewOptions): ReportViewExtras {
@@ -99,7 +128,7 @@ function decodeExtras(raw: Record<string, unknown>, o: ReportViewOptions): Repor
   const extra = Object.fromEntries(o.extraFields.columns.map((key) => [key, raw[key]]));
   return {
     media: list<MediaRef>(raw.mediaJson),
-    answers: list<Record<string, unknown>>(raw.answersJson).map(decodeAnswer),
+    answers: decodeAnswerList(raw.answersJson),
     notices: list<{ id: string; title: string; endsAt: string }>(raw.noticesJson).map((n) => ({
       id: n.id,
       title: n.title,
@@ -108,8 +137,15 @@ function decodeExtras(raw: Record<string, unknown>, o: ReportViewOptions): Repor
     object: (raw.objectJson as { id: string; name: string } | null) ?? null,
     rating: (raw.ratingJson as ReportViewExtras['rating']) ?? null,
     author: (raw.authorJson as ReportViewExtras['author']) ?? null,
+    workingAnswerCheck: decodeCheck(raw.checkJson),
     extra,
   };
+}
+
+function decodeCheck(raw: unknown): ReportViewExtras['workingAnswerCheck'] {
+  if (!raw) return null;
+  const check = raw as { flags: unknown[] | null; checkedAt: string };
+  return { flags: check.flags ?? [], checkedAt: new Date(check.checkedAt) };
 }
 
 const statementName = (what: string, o: ReportViewOptions) =>
@@ -121,10 +157,13 @@ export async function findReportView(
   id: string,
   o: ReportViewOptions,
 ): Promise<{ row: ReportRow; extras: ReportViewExtras } | undefined> {
-  const [raw] = await queryRowsPrepared<Record<string, unknown>>(
+  const [raw] = await queryRowsBuiltOnce<Record<string, unknown>>(
     exec,
     statementName('row', o),
-    sql`SELECT ${reportRowFields}, ${extrasFields(o)} FROM reports r ${reportJoins} WHERE r.id = ${id}`,
+    () =>
+      sql`SELECT ${reportRowFields}, ${extrasFields(o)} FROM reports r ${reportJoins}
+           WHERE r.id = ${sql.placeholder('reportId')}`,
+    { ...o.extraFields.values, reportId: id },
   );
   if (!raw) return undefined;
   const notRow = new Set([...EXTRA_KEYS, ...o.extraFields.columns]);
@@ -138,10 +177,11 @@ export async function findReportExtras(
   id: string,
   o: ReportViewOptions,
 ): Promise<ReportViewExtras | undefined> {
-  const [raw] = await queryRowsPrepared<Record<string, unknown>>(
+  const [raw] = await queryRowsBuiltOnce<Record<string, unknown>>(
     exec,
     statementName('extras', o),
-    sql`SELECT ${extrasFields(o)} FROM reports r WHERE r.id = ${id}`,
+    () => sql`SELECT ${extrasFields(o)} FROM reports r WHERE r.id = ${sql.placeholder('reportId')}`,
+    { ...o.extraFields.values, reportId: id },
   );
   return raw ? decodeExtras(raw, o) : undefined;
 }

@@ -2,6 +2,7 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
+import type { AnswerUnderCheck } from '../answers/index.ts';
 import type { CalendarSource } from '../calendar/index.ts';
 import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/index.ts';
@@ -36,19 +37,27 @@ export type ReportsDeps = {
       actorId: string;
       at: Date;
       source?: 'curator_assign' | 'redirect';
+      organisationCode?: string;
     },
   ) => Promise<void>;
   /** Likely non-answers flagged at submission for the reviewer (absent: no flags). */
   answerQuality?: {
-    check(exec: Executor, a: { reportId: string; answerId: string; now: Date }): Promise<void>;
+    check(exec: Executor, a: { reportId: string; answer: AnswerUnderCheck; now: Date }): Promise<void>;
     forget(exec: Executor, answerId: string): Promise<void>;
-    load(exec: Executor, answerId: string): Promise<AnswerQuality | null>;
+    /** The stored flags as shown to the staff handling the answer (the page reads them itself). */
+    present(check: { flags: unknown[]; checkedAt: Date }): AnswerQuality;
   };
   /** Open reports that look like the one just filed, offered for support (absent: none offered). */
   findSimilar?: (
     actor: Actor,
     report: { id: string; categoryId: string; lat: number; lon: number; text: string },
   ) => Promise<SimilarReport[]>;
+  /**
+   * A command's writes (the report, its events, its audit rows) go as one statement of data-modifying
+   * CTEs: true on plain PostgreSQL and PGlite; absent or false on Citus, which never router-plans an
+   * INSERT CTE (docs/scale-out.md), so there they go one statement each.
+   */
+  oneStatementWrites?: boolean;
   /** Told after a command's timeline events are committed (notifications, live pages). */
   onEventsCommitted?: (reportId: string) => void;
 };

@@ -4,6 +4,7 @@ import { answers, media, ratings, reportEvents, reports } from '../../db/schema/
 
 export type NewReport = typeof reports.$inferInsert;
 export type AnswerRow = typeof answers.$inferSelect;
+export type NewAnswer = typeof answers.$inferInsert;
 export type NewEvent = typeof reportEvents.$inferInsert;
 
 /**
