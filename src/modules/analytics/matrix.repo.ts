@@ -24,7 +24,10 @@ const cellFilter = (categoryId?: string, territoryId?: string): SQL[] => {
   return out;
 };
 
-/** Subject × district cells of the period with their recurrence counts. */
+/**
+ * Subject × district cells of the period with their recurrence counts; the "same place" squares are
+ * drawn on the Web-Mercator point the facts keep (no join with the reports).
+ */
 export async function matrixCells(
   exec: Executor,
   period: { from: string; to: string },
@@ -42,8 +45,8 @@ export async function matrixCells(
     exec,
     sql`WITH base AS (
           SELECT f.category_id, f.territory_id, f.merged, f.disputed, f.redirected,
-                 floor(ST_X(r.mercator) / ${SAME_PLACE_METRES}) AS gx, floor(ST_Y(r.mercator) / ${SAME_PLACE_METRES}) AS gy
-          FROM analytics_report_facts f JOIN reports r ON r.id = f.report_id
+                 floor(f.mx / ${SAME_PLACE_METRES}) AS gx, floor(f.my / ${SAME_PLACE_METRES}) AS gy
+          FROM analytics_report_facts f
           WHERE ${where}
         ), places AS (
           SELECT category_id, territory_id, sum(n) FILTER (WHERE n >= 2) AS same_place
