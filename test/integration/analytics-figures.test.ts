@@ -173,13 +173,7 @@ describe('analytics: figures equal direct counts', () => {
     expect(items.length).toBe(18);
     let overdue = 0;
     for (const item of items) {
-      const want = await directSummary(
-        t,
-        period,
-        { territoryId: item.territoryId },
-        t.clock.now(),
-        calendar,
-      );
+      const want = await directSummary(t, period, { territoryId: item.territoryId }, t.clock.now(), calendar);
       expect([item.received, item.value], item.territoryId).toEqual([want.received, want.overdue]);
       overdue += item.value;
     }

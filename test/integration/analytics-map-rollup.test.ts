@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset, rebuildAll, refreshAnalytics } from '../../src/modules/analytics/index.ts';
 import type { ClustersQuery } from '../../src/modules/analytics/analytics.schemas.ts';
+import { generateDataset, rebuildAll, refreshAnalytics } from '../../src/modules/analytics/index.ts';
 import { getClusters, getHeat, type MapSource } from '../../src/modules/analytics/map.service.ts';
 import type { Actor } from '../../src/modules/identity/index.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';

@@ -46,7 +46,12 @@ export type Interior = { i0: number; i1: number; j0: number; j1: number };
  * position, so the roll-up can count them. A centimetre of margin keeps a report on the box's edge
  * (where the JavaScript and SQL projections may differ in the last bit) out of them.
  */
-export function interiorCells(box: { west: number; south: number; east: number; north: number }): Interior | null {
+export function interiorCells(box: {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}): Interior | null {
   const margin = 0.01;
   const [w, s] = toMercator(box.west, box.south);
   const [e, n] = toMercator(box.east, box.north);

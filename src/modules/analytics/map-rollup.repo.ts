@@ -31,7 +31,9 @@ const allKeys = ['status', 'category_id', 'territory_id', 'organisation_id'];
 /* `WITH rows AS (SELECT …) INSERT … SELECT * FROM rows`: the form Citus 13.2 deparses (facts.repo.ts). */
 async function insertGrains(exec: Executor, from: SQL): Promise<void> {
   for (const { grain, keys } of grains) {
-    const keyCols = allKeys.map((k) => (keys.includes(k) ? `f.${k}` : `NULL::${k === 'status' ? 'text' : 'uuid'}`));
+    const keyCols = allKeys.map((k) =>
+      keys.includes(k) ? `f.${k}` : `NULL::${k === 'status' ? 'text' : 'uuid'}`,
+    );
     const groupBy = ['f.cell_x', 'f.cell_y', 'f.is_public', ...keys.map((k) => `f.${k}`)].join(', ');
     await exec.execute(
       sql`WITH rows AS (

@@ -196,9 +196,7 @@ export async function rollupCells(exec: Executor, q: RollupQuery): Promise<CellR
   ];
   if (!q.rollupVisibility.all && q.rollupVisibility.extra) {
     const unlisted = sql`NOT (r.is_public AND r.kind = 'report' AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected'))`;
-    parts.push(
-      raw([env(x0, y0, x1, y1), q.rollupVisibility.extra, unlisted, inInterior, ...rawFilters]),
-    );
+    parts.push(raw([env(x0, y0, x1, y1), q.rollupVisibility.extra, unlisted, inInterior, ...rawFilters]));
   }
   const rows = await queryRows<CellRow>(
     exec,

@@ -1,16 +1,10 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../identity/index.ts';
-import { type SQL, sql } from 'drizzle-orm';
 import { type Visibility, visibilityFor, visibilitySql } from '../reports/index.ts';
 import type { Clusters, ClustersQuery } from './analytics.schemas.ts';
-import {
-  baseShift,
-  cellMetres,
-  fromMercator,
-  interiorCells,
-  MAP_BASE_CELL_METRES,
-} from './map-grid.ts';
 import * as repo from './map.repo.ts';
+import { baseShift, cellMetres, fromMercator, interiorCells, MAP_BASE_CELL_METRES } from './map-grid.ts';
 
 /** Cluster cells are this many screen pixels wide: about a marker and its label. */
 export const CLUSTER_CELL_PX = 64;

@@ -90,7 +90,10 @@ export async function refreshAnalytics(deps: RefreshDeps): Promise<number> {
       const afterCells = await touchedCells(tx, ids);
       await repo.rebuildCells(tx, unique([...before.months, ...afterCells.months], monthKey));
       await daily.rebuildDayCells(tx, unique([...before.days, ...afterCells.days], dayKey));
-      await mapRollup.rebuildMapCells(tx, unique([...before.map, ...afterCells.map], (c) => `${c.cx}|${c.cy}`));
+      await mapRollup.rebuildMapCells(
+        tx,
+        unique([...before.map, ...afterCells.map], (c) => `${c.cx}|${c.cy}`),
+      );
       bookmark = Math.max(bookmark, maxId);
       await repo.writeState(tx, 'events', String(bookmark), now);
       refreshed += ids.length;

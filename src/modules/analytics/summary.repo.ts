@@ -27,7 +27,8 @@ export async function isTopCategory(exec: Executor, id: string): Promise<boolean
 }
 
 /** The daily roll-up carries the territory and topic filters; a subject or organisation reads the facts. */
-const dailyServes = (f: FactFilters): boolean => !f.organisationId && (!f.categoryId || f.categoryIsTop === true);
+const dailyServes = (f: FactFilters): boolean =>
+  !f.organisationId && (!f.categoryId || f.categoryIsTop === true);
 
 export type Counts = {
   received: number;
@@ -205,7 +206,11 @@ export async function openCounts(
   f: FactFilters,
   now: Date,
 ): Promise<{ open: number; overdue: number }> {
-  const [row] = await queryRows<{ open: string | number; running: string | number; not_due: string | number }>(
+  const [row] = await queryRows<{
+    open: string | number;
+    running: string | number;
+    not_due: string | number;
+  }>(
     exec,
     sql`SELECT sum(open_now) AS open, sum(running_due) AS running, sum(not_due) AS not_due FROM (
           SELECT sum(m.open_now) AS open_now, sum(m.running_due) AS running_due, 0 AS not_due
