@@ -53,7 +53,11 @@ async function insertGrains(exec: Executor, from: SQL): Promise<void> {
 export async function rebuildMapCells(exec: Executor, cells: BaseCell[]): Promise<void> {
   if (!cells.length) return;
   const keys = sql`unnest(${sql.param(cells.map((c) => c.cx))}::int[], ${sql.param(cells.map((c) => c.cy))}::int[]) AS k(cx, cy)`;
-  await exec.execute(sql`DELETE FROM analytics_map_cells m USING ${keys} WHERE m.cx = k.cx AND m.cy = k.cy`);
+  // One grain at a time, so each delete walks the (grain, cx, cy) index cell by cell.
+  for (const { grain } of grains)
+    await exec.execute(
+      sql`DELETE FROM analytics_map_cells m USING ${keys} WHERE m.grain = ${grain} AND m.cx = k.cx AND m.cy = k.cy`,
+    );
   await insertGrains(
     exec,
     sql`FROM analytics_report_facts f JOIN ${keys} ON f.cell_x = k.cx AND f.cell_y = k.cy`,
