@@ -208,3 +208,15 @@ export async function rollupCells(exec: Executor, q: RollupQuery): Promise<CellR
   );
   return rows.map((r) => ({ n: Number(r.n), x: Number(r.x), y: Number(r.y), id: r.id, status: r.status }));
 }
+
+/**
+ * Whether the roll-up has been built: the refresh job's bookmark exists only after a full rebuild
+ * (a migration that changes the roll-ups clears it), so until then the map reads the reports.
+ */
+export async function rollupReady(exec: Executor): Promise<boolean> {
+  const rows = await queryRows<{ ok: boolean }>(
+    exec,
+    sql`SELECT true AS ok FROM analytics_state WHERE key = 'events' AND value IS NOT NULL`,
+  );
+  return rows.length > 0;
+}

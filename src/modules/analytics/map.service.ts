@@ -52,7 +52,15 @@ async function cells(
   const v = visibilityFor(actor);
   const shift = baseShift(q.zoom, px);
   const interior = interiorCells(q.bbox);
-  if (source === 'auto' && shift !== null && interior && !q.from && !q.to && !q.overdue)
+  if (
+    source === 'auto' &&
+    shift !== null &&
+    interior &&
+    !q.from &&
+    !q.to &&
+    !q.overdue &&
+    (await rollupBuilt(exec))
+  )
     return repo.rollupCells(exec, {
       box: q.bbox,
       interior,
@@ -74,6 +82,15 @@ async function cells(
     visibilitySql(v),
     repo.mapFilterSql(filtersOf(q), now),
   );
+}
+
+/** Once built, the roll-up stays built (only a migration clears its bookmark): remembered for a minute. */
+let builtUntil = 0;
+async function rollupBuilt(exec: Executor): Promise<boolean> {
+  if (Date.now() < builtUntil) return true;
+  const ready = await repo.rollupReady(exec);
+  if (ready) builtUntil = Date.now() + 60_000;
+  return ready;
 }
 
 /** `raw` reads the reports even where the roll-up could serve (the tests compare the two). */
