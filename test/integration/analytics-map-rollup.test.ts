@@ -184,6 +184,12 @@ describe('analytics: the map roll-up gives the raw query’s clusters', () => {
     expect(await refreshAnalytics(deps)).toBeGreaterThanOrEqual(4);
     const total = await same(actors.analyst!, { bbox: CITY, zoom: 9 }, 'city after');
     expect(total).toBe(2002);
+    const [g] = await rows<{ g0: number; g1: number; g2: number }>(
+      t,
+      sql`SELECT sum(n) FILTER (WHERE grain = 0)::int AS g0, sum(n) FILTER (WHERE grain = 1)::int AS g1,
+                 sum(n) FILTER (WHERE grain = 2)::int AS g2 FROM analytics_map_cells`,
+    );
+    expect(g).toEqual({ g0: 2002, g1: 2002, g2: 2002 });
     await compareAll();
   });
 });

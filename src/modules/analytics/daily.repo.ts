@@ -51,11 +51,36 @@ export async function rebuildDayCells(exec: Executor, cells: DayCell[]): Promise
           WHERE d.day = k.day AND d.territory_id IS NOT DISTINCT FROM k.t AND d.top_category_id = k.c`,
     );
   }
-  // The facts of the cells' days (an index range per day), then only those in the cells.
+  await insertDayCells(
+    exec,
+    cells.filter((c) => c.territoryId !== null),
+    true,
+  );
+  await insertDayCells(
+    exec,
+    cells.filter((c) => c.territoryId === null),
+    false,
+  );
+}
+
+/**
+ * Inserts the cells' rows from their facts. Cells with a territory reach their facts through the
+ * index on (category_id, territory_id, created_day), one probe per subject of the topic, so a pass
+ * reads the touched cells' facts only; the rare cells without a territory read their days' facts.
+ */
+async function insertDayCells(exec: Executor, cells: DayCell[], withTerritory: boolean): Promise<void> {
+  if (!cells.length) return;
+  const keys = sql`unnest(${sql.param(cells.map((c) => c.day))}::date[],
+    ${sql.param(cells.map((c) => c.territoryId))}::uuid[],
+    ${sql.param(cells.map((c) => c.topCategoryId))}::uuid[]) AS k(day, t, c)`;
   const days = [...new Set(cells.map((c) => c.day))];
-  const factsOfCells = sql`FROM analytics_report_facts f JOIN ${keys}
-    ON f.created_day = k.day AND f.territory_id IS NOT DISTINCT FROM k.t AND ${top} = k.c
-    WHERE f.created_day = ANY(${sql.param(days)}::date[])`;
+  const factsOfCells = withTerritory
+    ? sql`FROM ${keys} JOIN categories cat ON cat.id = k.c OR cat.parent_id = k.c
+        JOIN analytics_report_facts f ON f.category_id = cat.id AND f.territory_id = k.t AND f.created_day = k.day
+        WHERE ${top} = k.c`
+    : sql`FROM analytics_report_facts f JOIN ${keys}
+        ON f.created_day = k.day AND f.territory_id IS NULL AND ${top} = k.c
+        WHERE f.created_day = ANY(${sql.param(days)}::date[]) AND f.territory_id IS NULL`;
   await exec.execute(
     sql`WITH rows AS (SELECT ${dailySelect} ${factsOfCells} ${groupDay})
         INSERT INTO analytics_daily (${dailyColumns}) SELECT * FROM rows`,

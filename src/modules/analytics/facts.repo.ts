@@ -66,6 +66,15 @@ export async function changedReports(
   return { ids, maxId };
 }
 
+/** The number of timeline events with ids in (after, upTo]. */
+export async function eventsBetween(exec: Executor, after: number, upTo: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    exec,
+    sql`SELECT count(*)::int AS n FROM report_events WHERE id > ${after} AND id <= ${upTo}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 export async function lastEventId(exec: Executor): Promise<number> {
   const [row] = await queryRows<{ id: string | number | null }>(
     exec,

@@ -77,8 +77,15 @@ export async function refreshAnalytics(deps: RefreshDeps): Promise<number> {
     await rebuildAll(deps);
     return -1;
   }
-  let after = Math.max(0, Number(state.value) - IN_FLIGHT_MARGIN);
   let bookmark = Number(state.value);
+  // The ids behind the bookmark are re-read only when one of them committed since the last pass: the
+  // number of events in that window is remembered, and a late commit raises it (a rolled-back id never
+  // appears, so it does not). Otherwise an idle pass would refold the last thousand events every minute.
+  const window = await repo.readState(deps.db, 'events_window');
+  const lateCommits =
+    window.value === null ||
+    Number(window.value) !== (await repo.eventsBetween(deps.db, bookmark - IN_FLIGHT_MARGIN, bookmark));
+  let after = lateCommits ? Math.max(0, bookmark - IN_FLIGHT_MARGIN) : bookmark;
   let refreshed = 0;
   for (;;) {
     const done = await deps.db.transaction(async (tx) => {
@@ -90,12 +97,11 @@ export async function refreshAnalytics(deps: RefreshDeps): Promise<number> {
       const afterCells = await touchedCells(tx, ids);
       await repo.rebuildCells(tx, unique([...before.months, ...afterCells.months], monthKey));
       await daily.rebuildDayCells(tx, unique([...before.days, ...afterCells.days], dayKey));
-      await mapRollup.rebuildMapCells(
-        tx,
-        unique([...before.map, ...afterCells.map], (c) => `${c.cx}|${c.cy}`),
-      );
+      await mapRollup.rebuildMapKeys(tx, unique([...before.map, ...afterCells.map], mapRollup.mapKeyId));
       bookmark = Math.max(bookmark, maxId);
       await repo.writeState(tx, 'events', String(bookmark), now);
+      const seen = await repo.eventsBetween(tx, bookmark - IN_FLIGHT_MARGIN, bookmark);
+      await repo.writeState(tx, 'events_window', String(seen), now);
       refreshed += ids.length;
       after = maxId;
       return false;
@@ -109,7 +115,7 @@ async function touchedCells(tx: Executor, ids: string[]) {
   return {
     months: await repo.cellsOf(tx, ids),
     days: await daily.dayCellsOf(tx, ids),
-    map: await mapRollup.mapCellsOf(tx, ids),
+    map: await mapRollup.mapKeysOf(tx, ids),
   };
 }
 
