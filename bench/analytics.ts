@@ -95,13 +95,13 @@ async function analystToken(url: string, port: number): Promise<string> {
 
 type Row = { scenario: string; n: number; p50: number; p95: number; p99: number; target?: number };
 
-async function sample(port: number, token: string, paths: string[], warmup = 3): Promise<number[]> {
+async function sample(port: number, token: string | null, paths: string[], warmup = 3): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < paths.length + warmup; i++) {
     const p = paths[i % paths.length]!;
     const t0 = performance.now();
     const res = await fetch(`http://127.0.0.1:${port}${p}`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: token ? { authorization: `Bearer ${token}` } : {},
     });
     const body = await res.text();
     if (!res.ok) throw new Error(`${p}: ${res.status} ${body.slice(0, 300)}`);
@@ -158,7 +158,7 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
     return `from=${day(end - (days - 1) * 86_400_000)}&to=${day(end)}`;
   };
   const filter = () => pick(['', `&territoryId=${pick(districts)}`, `&categoryId=${pick(topics)}`]);
-  const viewport = (zoom: number) => {
+  const viewport = (zoom: number, filters = '') => {
     // A 1280 × 800 screen at the zoom, centred somewhere in the city.
     const lonSpan = (1280 * 360) / (256 * 2 ** zoom);
     const latSpan = lonSpan * 0.5 * (800 / 1280) * 2;
@@ -167,12 +167,29 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
     const b = [lon - lonSpan / 2, lat - latSpan / 4, lon + lonSpan / 2, lat + latSpan / 4].map((v) =>
       v.toFixed(5),
     );
-    return `/api/v1/map/clusters?bbox=${b.join(',')}&zoom=${zoom}`;
+    return `/api/v1/map/clusters?bbox=${b.join(',')}&zoom=${zoom}${filters}`;
   };
-  const scenarios: { name: string; paths: string[]; target?: number }[] = [
+  const scenarios: { name: string; paths: string[]; target?: number; visitor?: boolean }[] = [
     { name: 'map clusters z9', paths: Array.from({ length: n }, () => viewport(9)), target: 100 },
     { name: 'map clusters z12', paths: Array.from({ length: n }, () => viewport(12)), target: 100 },
     { name: 'map clusters z15', paths: Array.from({ length: n }, () => viewport(15)), target: 100 },
+    {
+      // What a visitor sees (the listed reports only), and a topic or district filter (grain 2).
+      name: 'map z12 visitor',
+      paths: Array.from({ length: n }, () => viewport(12)),
+      target: 100,
+      visitor: true,
+    },
+    {
+      name: 'map z12 filtered',
+      paths: Array.from({ length: n }, () =>
+        viewport(
+          12,
+          pick([`&categoryId=${pick(topics)}`, `&territoryId=${pick(districts)}`, '&status=in_progress']),
+        ),
+      ),
+      target: 100,
+    },
     {
       name: 'summary',
       paths: Array.from({ length: n }, () => `/api/v1/analytics/summary?${period()}${filter()}`),
@@ -209,8 +226,10 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
     },
   ];
   const rows: Row[] = [];
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`load average before: ${load()}`);
   for (const s of values['export-only'] ? [] : scenarios) {
-    const times = await sample(port, token, s.paths);
+    const times = await sample(port, s.visitor ? null : token, s.paths);
     const row: Row = {
       scenario: s.name,
       n: times.length,
@@ -224,6 +243,7 @@ export async function runAnalyticsBench(args: string[]): Promise<void> {
       `${s.name.padEnd(20)} n=${String(times.length).padStart(4)}  p50 ${row.p50.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms${s.target ? `  (target p95 < ${s.target} ms: ${row.p95 < s.target ? 'met' : 'NOT met'})` : ''}`,
     );
   }
+  console.log(`load average after the scenarios: ${load()}`);
   const before = rssOf(server.pid);
   // The whole report list (every row of the data set) as CSV, read as fast as the client can.
   const t0 = performance.now();

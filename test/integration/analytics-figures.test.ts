@@ -42,9 +42,14 @@ describe('analytics: figures equal direct counts', () => {
   }
 
   async function firstIds() {
-    const [r] = await rows<{ territory_id: string; topic_id: string; organisation_id: string }>(
+    const [r] = await rows<{
+      territory_id: string;
+      topic_id: string;
+      category_id: string;
+      organisation_id: string;
+    }>(
       t,
-      sql`SELECT r.territory_id, c.parent_id AS topic_id, r.organisation_id FROM reports r
+      sql`SELECT r.territory_id, c.parent_id AS topic_id, r.category_id, r.organisation_id FROM reports r
           JOIN categories c ON c.id = r.category_id WHERE r.organisation_id IS NOT NULL ORDER BY r.number LIMIT 1`,
     );
     return r!;
@@ -72,6 +77,14 @@ describe('analytics: figures equal direct counts', () => {
       ['territory', { from: '2025-02-10', to: '2026-02-20' }, { territoryId: ids.territory_id }],
       ['topic', { from: '2025-01-01', to: '2026-03-02' }, { categoryId: ids.topic_id }],
       ['organisation', { from: '2025-06-01', to: '2026-01-31' }, { organisationId: ids.organisation_id }],
+      // A subject reads the facts at the edges; a topic and a territory the daily roll-up.
+      ['subject', { from: '2025-02-11', to: '2026-01-19' }, { categoryId: ids.category_id }],
+      [
+        'territory and topic',
+        { from: '2025-04-09', to: '2025-10-22' },
+        { territoryId: ids.territory_id, categoryId: ids.topic_id },
+      ],
+      ['days within one month', { from: '2025-07-03', to: '2025-07-27' }, { categoryId: ids.topic_id }],
     ];
     for (const [name, period, filters] of cases) {
       const got = await summary(new URLSearchParams({ ...period, ...filters }).toString());
@@ -149,6 +162,41 @@ describe('analytics: figures equal direct counts', () => {
     expect(sameFigures(again, want)).toEqual({});
   });
 
+  it('the choropleth gives each district its direct counts, overdue now included', async () => {
+    const period = { from: '2025-05-14', to: '2026-02-03' };
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/analytics/choropleth?${new URLSearchParams(period)}&metric=overdue`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const items: { territoryId: string; value: number; received: number }[] = res.json().items;
+    expect(items.length).toBe(18);
+    let overdue = 0;
+    for (const item of items) {
+      const want = await directSummary(t, period, { territoryId: item.territoryId }, t.clock.now(), calendar);
+      expect([item.received, item.value], item.territoryId).toEqual([want.received, want.overdue]);
+      overdue += item.value;
+    }
+    expect(overdue).toBeGreaterThan(0);
+  });
+
+  it('weekly trends add up to the direct count with a topic (daily roll-up) and a subject (facts)', async () => {
+    const ids = await firstIds();
+    const period = { from: '2025-09-10', to: '2025-11-30' };
+    for (const categoryId of [ids.topic_id, ids.category_id]) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/analytics/dashboard?${new URLSearchParams({ ...period, categoryId })}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const d = res.json();
+      const want = await directSummary(t, period, { categoryId }, t.clock.now(), calendar);
+      expect(sameFigures(d.summary, want)).toEqual({});
+      const sum = (xs: { received: number }[]) => xs.reduce((s, p) => s + p.received, 0);
+      expect([sum(d.byWeek), sum(d.byMonth)]).toEqual([want.received, want.received]);
+    }
+  });
+
   it('the dashboard compares with the previous period of equal length and trends by month and week', async () => {
     const res = await t.app.inject({
       method: 'GET',
@@ -174,5 +222,19 @@ describe('analytics: figures equal direct counts', () => {
     const weekSum = d.byWeek.reduce((s: number, p: { received: number }) => s + p.received, 0);
     expect(monthSum).toBe(d.summary.received);
     expect(weekSum).toBe(d.summary.received);
+  });
+
+  it('"overdue now" follows the clock without a refresh (the roll-ups less the not yet due)', async () => {
+    const period = { from: '2025-12-01', to: '2026-03-02' };
+    const overdueAt = async (at: string) => {
+      t.clock.set(new Date(at));
+      const got = await summary(new URLSearchParams(period).toString());
+      const want = await directSummary(t, period, {}, t.clock.now(), calendar);
+      expect(sameFigures(got, want), at).toEqual({});
+      return got.overdue as number;
+    };
+    const early = await overdueAt('2026-02-10T09:00:00Z');
+    const late = await overdueAt('2026-03-20T09:00:00Z');
+    expect(late).toBeGreaterThan(early);
   });
 });

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { deadlineStatuses, openStatuses } from '../reports/report-states.ts';
+import { MAP_BASE_CELL_METRES } from './map-grid.ts';
 
 /**
  * The SQL that keeps `analytics_report_facts` and the monthly roll-ups (docs/analytics.md). Dates are
@@ -65,6 +66,15 @@ export async function changedReports(
   return { ids, maxId };
 }
 
+/** The number of timeline events with ids in (after, upTo]. */
+export async function eventsBetween(exec: Executor, after: number, upTo: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    exec,
+    sql`SELECT count(*)::int AS n FROM report_events WHERE id > ${after} AND id <= ${upTo}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 export async function lastEventId(exec: Executor): Promise<number> {
   const [row] = await queryRows<{ id: string | number | null }>(
     exec,
@@ -86,13 +96,15 @@ export async function upsertFacts(exec: Executor, where: SQL, now: Date): Promis
           SELECT r.id, r.created_at, r.territory_id, r.category_id, c.parent_id AS topic_id,
                  r.organisation_id, r.status, r.due_at, r.answered_at, r.redirect_count,
                  (r.is_public AND r.kind = 'report'
-                   AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected')) AS is_public
+                   AND r.status NOT IN ('submitted', 'clarification_requested', 'rejected')) AS is_public,
+                 ST_X(r.mercator) AS mx, ST_Y(r.mercator) AS my
           FROM reports r JOIN categories c ON c.id = r.category_id
           WHERE ${where}
         ), up AS (
         INSERT INTO analytics_report_facts AS f (report_id, created_day, territory_id, category_id, topic_id,
           organisation_id, status, is_public, is_open, deadline_running, due_at, answered, answered_at, answer_working_days,
-          on_time, solved, rating, disputed, redirected, merged, supporters, closed_without_rating, refreshed_at)
+          on_time, solved, rating, disputed, redirected, merged, supporters, closed_without_rating, mx, my, cell_x, cell_y,
+          refreshed_at)
         SELECT s.id, ${localDay(sql`s.created_at`)}, s.territory_id, s.category_id, s.topic_id, s.organisation_id,
           s.status, s.is_public,
           s.status IN (${list(openStatuses)}),
@@ -110,6 +122,7 @@ export async function upsertFacts(exec: Executor, where: SQL, now: Date): Promis
           (SELECT count(*) FROM report_followers fo WHERE fo.report_id = s.id AND fo.reason = 'supporter'),
           EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = s.id AND e.type = 'closed'
                     AND e.payload->>'reason' = 'no_rating'),
+          s.mx, s.my, floor(s.mx / ${MAP_BASE_CELL_METRES}::float8)::int, floor(s.my / ${MAP_BASE_CELL_METRES}::float8)::int,
           ${now}
         FROM s
         LEFT JOIN analytics_workdays wc ON wc.day = ${localDay(sql`s.created_at`)}
@@ -138,6 +151,7 @@ export async function upsertFacts(exec: Executor, where: SQL, now: Date): Promis
           on_time = excluded.on_time, solved = excluded.solved, rating = excluded.rating,
           disputed = excluded.disputed, redirected = excluded.redirected, merged = excluded.merged,
           supporters = excluded.supporters, closed_without_rating = excluded.closed_without_rating,
+          mx = excluded.mx, my = excluded.my, cell_x = excluded.cell_x, cell_y = excluded.cell_y,
           refreshed_at = excluded.refreshed_at
         RETURNING 1)
         SELECT count(*)::int AS n FROM up`,
@@ -165,9 +179,13 @@ export async function cellsOf(exec: Executor, reportIds: string[]): Promise<Cell
   );
 }
 
+/** Open work now, and the open work whose deadline runs and is set: overdue = that less the not yet due. */
+export const openCountsSql = sql`count(*) FILTER (WHERE f.is_open),
+  count(*) FILTER (WHERE f.is_open AND f.deadline_running AND f.due_at IS NOT NULL)`;
+
 const monthlyColumns = sql`month, territory_id, category_id, topic_id, organisation_id, received, answered,
   with_deadline, on_time, solved, rated, rating_sum, satisfied, disputed, redirected, merged, supporters,
-  closed_without_rating`;
+  closed_without_rating, open_now, running_due`;
 
 const monthlySelect = sql`date_trunc('month', f.created_day)::date, f.territory_id, f.category_id, f.topic_id,
   f.organisation_id, count(*), count(*) FILTER (WHERE f.answered),
@@ -175,7 +193,7 @@ const monthlySelect = sql`date_trunc('month', f.created_day)::date, f.territory_
   count(*) FILTER (WHERE f.solved AND f.answered), count(f.rating), coalesce(sum(f.rating), 0),
   count(*) FILTER (WHERE f.rating >= 4), count(*) FILTER (WHERE f.disputed AND f.answered),
   count(*) FILTER (WHERE f.redirected), count(*) FILTER (WHERE f.merged), coalesce(sum(f.supporters), 0),
-  count(*) FILTER (WHERE f.closed_without_rating)`;
+  count(*) FILTER (WHERE f.closed_without_rating), ${openCountsSql}`;
 
 const groupCell = sql`GROUP BY 1, f.territory_id, f.category_id, f.topic_id, f.organisation_id`;
 

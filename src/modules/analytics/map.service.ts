@@ -1,30 +1,15 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../identity/index.ts';
-import { visibilityFor, visibilitySql } from '../reports/index.ts';
+import { type Visibility, visibilityFor, visibilitySql } from '../reports/index.ts';
 import type { Clusters, ClustersQuery } from './analytics.schemas.ts';
 import * as repo from './map.repo.ts';
+import { baseShift, cellMetres, fromMercator, interiorCells, MAP_BASE_CELL_METRES } from './map-grid.ts';
 
-/** Radius of the spherical Web-Mercator projection (EPSG:3857), metres. */
-const R = 6378137;
-/** The width of the world at zoom 0 in Web-Mercator metres, over 256 pixels. */
-const WORLD = 2 * Math.PI * R;
 /** Cluster cells are this many screen pixels wide: about a marker and its label. */
 export const CLUSTER_CELL_PX = 64;
 /** The heat layer uses a finer grid. */
 export const HEAT_CELL_PX = 16;
-
-export const toMercator = (lon: number, lat: number): [number, number] => [
-  (R * lon * Math.PI) / 180,
-  R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)),
-];
-
-export const fromMercator = (x: number, y: number): [number, number] => [
-  (x / R) * (180 / Math.PI),
-  (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI),
-];
-
-/** The side of a grid cell in Web-Mercator metres at a zoom. */
-export const cellMetres = (zoom: number, px: number): number => (WORLD / (256 * 2 ** zoom)) * px;
 
 function filtersOf(q: ClustersQuery): repo.MapFilters {
   return {
@@ -38,6 +23,79 @@ function filtersOf(q: ClustersQuery): repo.MapFilters {
   };
 }
 
+/** The unlisted reports a scoped caller may also see (their own, organisation's, territory's), or null. */
+function unlistedVisible(v: Visibility): SQL | null {
+  if (v.kind === 'all') return null;
+  const parts: SQL[] = [];
+  if (v.userId) parts.push(sql`r.author_id = ${v.userId}`);
+  if (v.organisationId) parts.push(sql`r.organisation_id = ${v.organisationId}`);
+  if (v.territoryId)
+    parts.push(
+      sql`r.territory_id IN (SELECT id FROM territories WHERE id = ${v.territoryId} OR parent_id = ${v.territoryId})`,
+    );
+  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : null;
+}
+
+/**
+ * The grid cells of `px` pixels at the query's zoom: from the roll-up plus the viewport's border when
+ * the zoom's grid is a coarsening of the roll-up's and the filters are ones it carries (not a period
+ * nor "overdue", which change without the roll-up knowing); otherwise straight from the reports.
+ */
+async function cells(
+  exec: Executor,
+  actor: Actor | null,
+  q: ClustersQuery,
+  px: number,
+  now: Date,
+  source: MapSource,
+) {
+  const v = visibilityFor(actor);
+  const shift = baseShift(q.zoom, px);
+  const interior = interiorCells(q.bbox);
+  if (
+    source === 'auto' &&
+    shift !== null &&
+    interior &&
+    !q.from &&
+    !q.to &&
+    !q.overdue &&
+    (await rollupBuilt(exec))
+  )
+    return repo.rollupCells(exec, {
+      box: q.bbox,
+      interior,
+      baseMetres: MAP_BASE_CELL_METRES,
+      shift,
+      visibility: visibilitySql(v),
+      rollupVisibility: v.kind === 'all' ? { all: true } : { all: false, extra: unlistedVisible(v) },
+      filters: {
+        statuses: q.status,
+        categoryId: q.categoryId,
+        territoryId: q.territoryId,
+        organisationId: q.organisationId,
+      },
+    });
+  return repo.gridCells(
+    exec,
+    q.bbox,
+    cellMetres(q.zoom, px),
+    visibilitySql(v),
+    repo.mapFilterSql(filtersOf(q), now),
+  );
+}
+
+/** Once built, the roll-up stays built (only a migration clears its bookmark): remembered for a minute. */
+let builtUntil = 0;
+async function rollupBuilt(exec: Executor): Promise<boolean> {
+  if (Date.now() < builtUntil) return true;
+  const ready = await repo.rollupReady(exec);
+  if (ready) builtUntil = Date.now() + 60_000;
+  return ready;
+}
+
+/** `raw` reads the reports even where the roll-up could serve (the tests compare the two). */
+export type MapSource = 'auto' | 'raw';
+
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
@@ -50,14 +108,9 @@ export async function getClusters(
   actor: Actor | null,
   q: ClustersQuery,
   now: Date,
+  source: MapSource = 'auto',
 ): Promise<Clusters> {
-  const rows = await repo.gridCells(
-    exec,
-    q.bbox,
-    cellMetres(q.zoom, CLUSTER_CELL_PX),
-    visibilitySql(visibilityFor(actor)),
-    repo.mapFilterSql(filtersOf(q), now),
-  );
+  const rows = await cells(exec, actor, q, CLUSTER_CELL_PX, now, source);
   let total = 0;
   const features = rows.map((r) => {
     total += r.n;
@@ -75,14 +128,14 @@ export async function getClusters(
 }
 
 /** The heat layer: the same reports on a finer grid, as [lat, lon, count]. */
-export async function getHeat(exec: Executor, actor: Actor | null, q: ClustersQuery, now: Date) {
-  const rows = await repo.gridCells(
-    exec,
-    q.bbox,
-    cellMetres(q.zoom, HEAT_CELL_PX),
-    visibilitySql(visibilityFor(actor)),
-    repo.mapFilterSql(filtersOf(q), now),
-  );
+export async function getHeat(
+  exec: Executor,
+  actor: Actor | null,
+  q: ClustersQuery,
+  now: Date,
+  source: MapSource = 'auto',
+) {
+  const rows = await cells(exec, actor, q, HEAT_CELL_PX, now, source);
   return {
     points: rows.map((r) => {
       const [lon, lat] = fromMercator(r.x, r.y);

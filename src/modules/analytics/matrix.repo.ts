@@ -24,7 +24,10 @@ const cellFilter = (categoryId?: string, territoryId?: string): SQL[] => {
   return out;
 };
 
-/** Subject × district cells of the period with their recurrence counts. */
+/**
+ * Subject × district cells of the period with their recurrence counts; the "same place" squares are
+ * drawn on the Web-Mercator point the facts keep (no join with the reports).
+ */
 export async function matrixCells(
   exec: Executor,
   period: { from: string; to: string },
@@ -40,21 +43,21 @@ export async function matrixCells(
   );
   const rows = await queryRows<Record<string, string | number>>(
     exec,
-    sql`WITH base AS (
-          SELECT f.category_id, f.territory_id, f.merged, f.disputed, f.redirected,
-                 floor(ST_X(r.mercator) / ${SAME_PLACE_METRES}) AS gx, floor(ST_Y(r.mercator) / ${SAME_PLACE_METRES}) AS gy
-          FROM analytics_report_facts f JOIN reports r ON r.id = f.report_id
+    // One pass: the reports grouped per 50 m square of each cell, then the squares per cell (a square
+    // with two or more reports is "the same place").
+    sql`SELECT g.category_id AS "categoryId", g.territory_id AS "territoryId", sum(g.n) AS reports,
+               sum(g.merged) AS merged, sum(g.disputed) AS disputed, sum(g.redirected) AS redirected,
+               coalesce(sum(g.n) FILTER (WHERE g.n >= 2 AND g.gx IS NOT NULL), 0) AS "samePlace"
+        FROM (
+          SELECT f.category_id, f.territory_id,
+                 floor(f.mx / ${SAME_PLACE_METRES}) AS gx, floor(f.my / ${SAME_PLACE_METRES}) AS gy,
+                 count(*) AS n, count(*) FILTER (WHERE f.merged) AS merged,
+                 count(*) FILTER (WHERE f.disputed) AS disputed, count(*) FILTER (WHERE f.redirected) AS redirected
+          FROM analytics_report_facts f
           WHERE ${where}
-        ), places AS (
-          SELECT category_id, territory_id, sum(n) FILTER (WHERE n >= 2) AS same_place
-          FROM (SELECT category_id, territory_id, gx, gy, count(*) AS n FROM base GROUP BY 1, 2, 3, 4) g
-          GROUP BY 1, 2
-        )
-        SELECT b.category_id AS "categoryId", b.territory_id AS "territoryId", count(*) AS reports,
-               count(*) FILTER (WHERE b.merged) AS merged, count(*) FILTER (WHERE b.disputed) AS disputed,
-               count(*) FILTER (WHERE b.redirected) AS redirected, coalesce(max(p.same_place), 0) AS "samePlace"
-        FROM base b LEFT JOIN places p ON p.category_id = b.category_id AND p.territory_id = b.territory_id
-        GROUP BY b.category_id, b.territory_id`,
+          GROUP BY 1, 2, 3, 4
+        ) g
+        GROUP BY g.category_id, g.territory_id`,
   );
   return rows.map((r) => ({
     categoryId: String(r.categoryId),

@@ -4,7 +4,9 @@ import type { Clock } from '../../lib/clock.ts';
 import { DAY_MS } from '../../lib/clock.ts';
 import type { WorkingDayCalendar } from '../../lib/working-days.ts';
 import type { CalendarSource } from '../calendar/index.ts';
+import * as daily from './daily.repo.ts';
 import * as repo from './facts.repo.ts';
+import * as mapRollup from './map-rollup.repo.ts';
 
 export type RefreshDeps = { db: Db; clock: Clock; calendar: CalendarSource };
 
@@ -54,6 +56,8 @@ export async function rebuildAll(deps: RefreshDeps): Promise<void> {
       }
     }
     await repo.rebuildAllRollups(tx);
+    await daily.rebuildAllDays(tx);
+    await mapRollup.rebuildAllMapCells(tx);
     await repo.writeState(tx, 'events', String(lastId), now);
   });
 }
@@ -73,20 +77,31 @@ export async function refreshAnalytics(deps: RefreshDeps): Promise<number> {
     await rebuildAll(deps);
     return -1;
   }
-  let after = Math.max(0, Number(state.value) - IN_FLIGHT_MARGIN);
   let bookmark = Number(state.value);
+  // The ids behind the bookmark are re-read only when one of them committed since the last pass: the
+  // number of events in that window is remembered, and a late commit raises it (a rolled-back id never
+  // appears, so it does not). Otherwise an idle pass would refold the last thousand events every minute.
+  const window = await repo.readState(deps.db, 'events_window');
+  const lateCommits =
+    window.value === null ||
+    Number(window.value) !== (await repo.eventsBetween(deps.db, bookmark - IN_FLIGHT_MARGIN, bookmark));
+  let after = lateCommits ? Math.max(0, bookmark - IN_FLIGHT_MARGIN) : bookmark;
   let refreshed = 0;
   for (;;) {
     const done = await deps.db.transaction(async (tx) => {
       const { ids, maxId } = await repo.changedReports(tx, after, BATCH);
       if (!ids.length) return true;
       const now = deps.clock.now();
-      const before = await repo.cellsOf(tx, ids);
+      const before = await touchedCells(tx, ids);
       await repo.upsertFacts(tx, repo.reportIdIn(ids), now);
-      const afterCells = await repo.cellsOf(tx, ids);
-      await repo.rebuildCells(tx, uniqueCells([...before, ...afterCells]));
+      const afterCells = await touchedCells(tx, ids);
+      await repo.rebuildCells(tx, unique([...before.months, ...afterCells.months], monthKey));
+      await daily.rebuildDayCells(tx, unique([...before.days, ...afterCells.days], dayKey));
+      await mapRollup.rebuildMapKeys(tx, unique([...before.map, ...afterCells.map], mapRollup.mapKeyId));
       bookmark = Math.max(bookmark, maxId);
       await repo.writeState(tx, 'events', String(bookmark), now);
+      const seen = await repo.eventsBetween(tx, bookmark - IN_FLIGHT_MARGIN, bookmark);
+      await repo.writeState(tx, 'events_window', String(seen), now);
       refreshed += ids.length;
       after = maxId;
       return false;
@@ -95,8 +110,20 @@ export async function refreshAnalytics(deps: RefreshDeps): Promise<number> {
   }
 }
 
-function uniqueCells(cells: repo.Cell[]): repo.Cell[] {
-  const seen = new Map<string, repo.Cell>();
-  for (const c of cells) seen.set(`${c.month}|${c.territoryId}|${c.categoryId}|${c.organisationId}`, c);
+/** The roll-up cells (monthly, daily, map) the given reports' facts are in now. */
+async function touchedCells(tx: Executor, ids: string[]) {
+  return {
+    months: await repo.cellsOf(tx, ids),
+    days: await daily.dayCellsOf(tx, ids),
+    map: await mapRollup.mapKeysOf(tx, ids),
+  };
+}
+
+const monthKey = (c: repo.Cell) => `${c.month}|${c.territoryId}|${c.categoryId}|${c.organisationId}`;
+const dayKey = (c: daily.DayCell) => `${c.day}|${c.territoryId}|${c.topCategoryId}`;
+
+function unique<T>(cells: T[], key: (c: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const c of cells) seen.set(key(c), c);
   return [...seen.values()];
 }

@@ -63,8 +63,14 @@ export function figures(
   };
 }
 
-function filtersOf(q: SummaryQuery): repo.FactFilters {
-  return { territoryId: q.territoryId, categoryId: q.categoryId, organisationId: q.organisationId };
+/** The filters, with whether the category is a topic (the daily roll-up then carries it). */
+async function filtersOf(exec: Executor, q: SummaryQuery): Promise<repo.FactFilters> {
+  return {
+    territoryId: q.territoryId,
+    categoryId: q.categoryId,
+    organisationId: q.organisationId,
+    categoryIsTop: q.categoryId ? await repo.isTopCategory(exec, q.categoryId) : false,
+  };
 }
 
 export async function summaryFor(
@@ -83,7 +89,7 @@ export async function summaryFor(
 }
 
 export async function getSummary(exec: Executor, q: SummaryQuery, now: Date): Promise<Summary> {
-  return summaryFor(exec, resolvePeriod(q, now), filtersOf(q), now);
+  return summaryFor(exec, resolvePeriod(q, now), await filtersOf(exec, q), now);
 }
 
 /** Weekly points only for periods up to a quarter: longer ones read the monthly trend. */
@@ -92,7 +98,7 @@ export const WEEKLY_TREND_MAX_DAYS = 92;
 export async function getDashboard(exec: Executor, q: SummaryQuery, now: Date): Promise<Dashboard> {
   const period = resolvePeriod(q, now);
   const previous = previousPeriod(period);
-  const f = filtersOf(q);
+  const f = await filtersOf(exec, q);
   const days = (dayMs(period.to) - dayMs(period.from)) / DAY_MS + 1;
   const split = splitPeriod(period);
   const [summary, before, months, weeks] = await Promise.all([
@@ -122,7 +128,12 @@ export async function getChoropleth(
   q: SummaryQuery & { metric: 'received' | 'overdue' | 'answeredOnTimeShare' | 'disputeRate' | 'meanRating' },
   now: Date,
 ) {
-  const rows = await repo.byTerritory(exec, splitPeriod(resolvePeriod(q, now)), filtersOf(q), now);
+  const rows = await repo.byTerritory(
+    exec,
+    splitPeriod(resolvePeriod(q, now)),
+    await filtersOf(exec, q),
+    now,
+  );
   const value = (r: (typeof rows)[number]): number | null => {
     switch (q.metric) {
       case 'received':
