@@ -4,10 +4,11 @@ import { defineConfig } from 'vitest/config';
  * End-to-end tests: the real server and Chromium. Each file starts its own server on its own copy of
  * the seeded data directory (test/e2e/harness.ts), so files may run side by side: two at a time by
  * default, as a file spends much of its time waiting on the browser and the server in turn.
- * VMESTE_E2E_WORKERS=1 runs one file at a time (and always against an external VMESTE_E2E_URL,
- * where every file shares one server).
+ * VMESTE_E2E_WORKERS=1 runs one file at a time, as do runs where every file shares one server or
+ * one database (VMESTE_E2E_URL, VMESTE_E2E_DATABASE_URL).
  */
-const workers = process.env.VMESTE_E2E_URL ? 1 : Math.max(1, Number(process.env.VMESTE_E2E_WORKERS ?? 2));
+const shared = Boolean(process.env.VMESTE_E2E_URL || process.env.VMESTE_E2E_DATABASE_URL);
+const workers = shared ? 1 : Math.max(1, Number(process.env.VMESTE_E2E_WORKERS ?? 2));
 
 export default defineConfig({
   test: {

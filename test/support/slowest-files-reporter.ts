@@ -56,9 +56,7 @@ export default class SlowestFilesReporter implements Reporter {
         (r) =>
           `${seconds(r.total)}  (import ${seconds(r.collect).trim()}, hooks ${seconds(Math.max(0, r.total - r.collect - r.tests)).trim()})  ${r.file}`,
       );
-    const testLines = tests
-      .slice(0, COUNT)
-      .map((r) => `${seconds(r.duration)}  ${r.file} > ${r.name}`);
+    const testLines = tests.slice(0, COUNT).map((r) => `${seconds(r.duration)}  ${r.file} > ${r.name}`);
     process.stdout.write(
       `\nSlowest ${fileLines.length} of ${files.length} test files (sum of all files ${seconds(sum(files)).trim()}):\n${fileLines.join('\n')}\n` +
         `\nSlowest ${testLines.length} of ${tests.length} tests:\n${testLines.join('\n')}\n`,
