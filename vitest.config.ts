@@ -12,7 +12,8 @@ export default defineConfig({
     // (test/support/app.ts); module state is limited to pure caches.
     isolate: false,
     // Two workers even on two cores: a worker often waits (timers, loopback HTTP), the other runs.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // VMESTE_TEST_WORKERS overrides it (.ci/run runs several suites side by side: docs/operations.md).
+    maxWorkers: Number(process.env.VMESTE_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/slowest-files-reporter.ts'],

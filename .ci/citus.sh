@@ -5,14 +5,18 @@
 # the two-region check (test/citus/). Run as root, after PostgreSQL 15 + PostGIS are installed.
 #   .ci/citus.sh            cluster + tests
 #   .ci/citus.sh cluster    cluster only (prints the coordinator's URL)
+#   .ci/citus.sh tests      tests only, on the cluster `cluster` made (.ci/run starts it in the background)
 #   .ci/citus.sh drop       stops and removes the three test clusters
+# CITUS_COORDINATOR_PORT, CITUS_WORKER_PORTS ("5441 5442") and CITUS_CLUSTER_NAME (the nodes' name
+# prefix, "citus") make a second cluster beside the first, e.g. for a CI run from a second clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 COORDINATOR_PORT=${CITUS_COORDINATOR_PORT:-5440}
 WORKER_PORTS=(${CITUS_WORKER_PORTS:-5441 5442})
-NODES=(citus_coordinator citus_worker1 citus_worker2)
+CLUSTER_NAME=${CITUS_CLUSTER_NAME:-citus}
+NODES=("${CLUSTER_NAME}_coordinator" "${CLUSTER_NAME}_worker1" "${CLUSTER_NAME}_worker2")
 PORTS=("$COORDINATOR_PORT" "${WORKER_PORTS[@]}")
 CITUS_URL="postgres://postgres:postgres@127.0.0.1:${COORDINATOR_PORT}/postgres"
 
@@ -23,6 +27,15 @@ if [ "${1:-}" = drop ]; then
   for n in "${NODES[@]}"; do pg_dropcluster 15 "$n" --stop 2>/dev/null || true; done
   exit 0
 fi
+
+run_tests() {
+  step "integration tests on Citus (one distributed schema per test file)"
+  local started
+  started=$(date +%s)
+  VMESTE_TEST_CITUS=1 DATABASE_URL="$CITUS_URL" npx vitest run --config test/citus/vitest.config.ts
+  echo "Citus run: $(($(date +%s) - started)) s"
+}
+[ "${1:-}" = tests ] && { run_tests; exit 0; }
 
 step "install Citus"
 if [ -f /usr/lib/postgresql/15/lib/citus.so ] && [ -f /usr/share/postgresql/15/extension/citus.control ]; then
@@ -75,7 +88,4 @@ done
 sql_on "$COORDINATOR_PORT" "SELECT nodename || ':' || nodeport || ' ' || noderole || CASE WHEN shouldhaveshards THEN ' (holds shards)' ELSE '' END FROM pg_dist_node ORDER BY nodeport"
 [ "${1:-}" = cluster ] && { echo "$CITUS_URL"; exit 0; }
 
-step "integration tests on Citus (one distributed schema per test file)"
-started=$(date +%s)
-VMESTE_TEST_CITUS=1 DATABASE_URL="$CITUS_URL" npx vitest run --config test/citus/vitest.config.ts
-echo "Citus run: $(($(date +%s) - started)) s"
+run_tests

@@ -255,7 +255,10 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   };
   const batchSize = o.batchSize ?? 8;
   let before = await snapshot(o.database);
-  for (let batch = 0; Date.now() - started < o.budgetMs; batch++) {
+  // The budget bounds the random batches only: the sweep of every operation always completes, so a
+  // short budget on a slow machine (CI's FUZZ_SECONDS) still calls every operation at least once.
+  const sweepBatches = Math.ceil(ops.length / batchSize);
+  for (let batch = 0; batch < sweepBatches || Date.now() - started < o.budgetMs; batch++) {
     // A fixed seed per batch: the same run replays the same requests, whatever the budget.
     const requests = fc.sample(arb, { seed: o.seed + batch, numRuns: batchSize });
     // The first batches walk every operation once with a plausible body, so none is left out.

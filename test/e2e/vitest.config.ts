@@ -1,13 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests: the real server and Chromium, one file at a time (each starts its own server). */
+/**
+ * End-to-end tests: the real server and Chromium. Each file starts its own server on its own copy of
+ * the seeded data directory (test/e2e/harness.ts), so files may run side by side: two at a time by
+ * default, as a file spends much of its time waiting on the browser and the server in turn.
+ * VMESTE_E2E_WORKERS=1 runs one file at a time, as do runs where every file shares one server or
+ * one database (VMESTE_E2E_URL, VMESTE_E2E_DATABASE_URL).
+ */
+const shared = Boolean(process.env.VMESTE_E2E_URL || process.env.VMESTE_E2E_DATABASE_URL);
+const workers = shared ? 1 : Math.max(1, Number(process.env.VMESTE_E2E_WORKERS ?? 2));
+
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
-    maxWorkers: 1,
+    fileParallelism: workers > 1,
+    maxWorkers: workers,
     testTimeout: 240_000,
     hookTimeout: 240_000,
     reporters: ['default', './test/support/slowest-files-reporter.ts'],

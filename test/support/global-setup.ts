@@ -1,5 +1,11 @@
 import type { TestProject } from 'vitest/node';
-import { checkCoordinator, citusRunPrefix, citusTestMode, dropCitusTestSchemas } from './citus.ts';
+import {
+  checkCoordinator,
+  citusRunPrefix,
+  citusTestMode,
+  dropCitusTestSchemas,
+  prepareCoordinator,
+} from './citus.ts';
 import {
   buildPgliteTemplate,
   buildPostgresTemplate,
@@ -22,6 +28,7 @@ export default async function setup(project: TestProject) {
     console.log(
       `[vmeste tests] database: Citus coordinator (${await checkCoordinator(url)}), a schema per file`,
     );
+    await prepareCoordinator(url);
     const prefix = citusRunPrefix();
     project.provide('dbTemplate', { kind: 'citus', url, prefix });
     return async () => dropCitusTestSchemas(url, prefix);

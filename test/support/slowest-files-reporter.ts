@@ -1,28 +1,67 @@
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
- * Prints the slowest test files after every run (next to the default reporter), so a CI log shows
- * where the suite's time goes. A file's time is what Vitest measured for it: importing it (collect)
- * plus its tests and hooks (a `beforeAll` that starts an app and its database counts here).
+ * Prints the slowest test files and the slowest tests after every run (next to the default
+ * reporter), so a CI log shows where the suite's time goes (docs/operations.md, "CI").
+ *
+ * A file's time is what Vitest measured for it: importing it (collect) plus its tests and hooks.
+ * "hooks" is that time minus its tests' own: a `beforeAll` that starts an app, a server or seeds a
+ * database counts there, which is what to share between files. `VMESTE_SLOWEST` sets how many rows
+ * (30 by default); `VMESTE_TIMINGS_JSON` names a file to write every file's and test's time to.
  */
-const COUNT = 10;
+const COUNT = Number(process.env.VMESTE_SLOWEST ?? 30);
+
+interface FileRow {
+  file: string;
+  total: number;
+  collect: number;
+  tests: number;
+}
+interface TestRow {
+  file: string;
+  name: string;
+  duration: number;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 
 export default class SlowestFilesReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const rows = testModules
-      .map((m) => {
-        const d = m.diagnostic();
-        return {
-          file: m.relativeModuleId,
-          total: d.collectDuration + d.duration,
-          collect: d.collectDuration,
-        };
-      })
-      .sort((a, b) => b.total - a.total)
-      .slice(0, COUNT);
-    if (rows.length === 0) return;
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
-    const lines = rows.map((r) => `${seconds(r.total)}  (import ${seconds(r.collect).trim()})  ${r.file}`);
-    process.stdout.write(`\nSlowest ${rows.length} test files:\n${lines.join('\n')}\n`);
+    const files: FileRow[] = [];
+    const tests: TestRow[] = [];
+    for (const m of testModules) {
+      const d = m.diagnostic();
+      let inTests = 0;
+      for (const t of m.children.allTests()) {
+        const duration = t.diagnostic()?.duration ?? 0;
+        inTests += duration;
+        tests.push({ file: m.relativeModuleId, name: t.fullName, duration });
+      }
+      files.push({
+        file: m.relativeModuleId,
+        total: d.collectDuration + d.duration,
+        collect: d.collectDuration,
+        tests: inTests,
+      });
+    }
+    if (files.length === 0) return;
+    files.sort((a, b) => b.total - a.total);
+    tests.sort((a, b) => b.duration - a.duration);
+    const sum = (rows: { total?: number; duration?: number }[]) =>
+      rows.reduce((s, r) => s + (r.total ?? r.duration ?? 0), 0);
+    const fileLines = files
+      .slice(0, COUNT)
+      .map(
+        (r) =>
+          `${seconds(r.total)}  (import ${seconds(r.collect).trim()}, hooks ${seconds(Math.max(0, r.total - r.collect - r.tests)).trim()})  ${r.file}`,
+      );
+    const testLines = tests.slice(0, COUNT).map((r) => `${seconds(r.duration)}  ${r.file} > ${r.name}`);
+    process.stdout.write(
+      `\nSlowest ${fileLines.length} of ${files.length} test files (sum of all files ${seconds(sum(files)).trim()}):\n${fileLines.join('\n')}\n` +
+        `\nSlowest ${testLines.length} of ${tests.length} tests:\n${testLines.join('\n')}\n`,
+    );
+    const out = process.env.VMESTE_TIMINGS_JSON;
+    if (out) writeFileSync(out, `${JSON.stringify({ files, tests }, null, 1)}\n`);
   }
 }
