@@ -65,3 +65,11 @@ CREATE INDEX "analytics_facts_league_idx" ON "analytics_report_facts" ("organisa
 -- The facts gained their map cell and the roll-ups new tables: forget the refresh job's bookmark, so
 -- its next pass rebuilds the facts and every roll-up from the reports.
 DELETE FROM "analytics_state" WHERE "key" = 'events';
+--> statement-breakpoint
+-- The new roll-ups have no natural key either: like the monthly ones (0032), the whole row identifies
+-- a change, so a region's schema can still move between Citus workers online.
+ALTER TABLE "analytics_daily" REPLICA IDENTITY FULL;
+--> statement-breakpoint
+ALTER TABLE "analytics_daily_answer_days" REPLICA IDENTITY FULL;
+--> statement-breakpoint
+ALTER TABLE "analytics_map_cells" REPLICA IDENTITY FULL;

@@ -20,10 +20,10 @@ async function getJson<T>(page: Page, pathname: string): Promise<T> {
 async function openFromQueue(page: Page, queueLabel: string, text: string) {
   await page.goto('/staff');
   await page.getByRole('link', { name: queueLabel }).click();
-  const card = page.locator('.report-card', { hasText: text });
+  const card = page.locator('.work-item', { hasText: text });
   await card.waitFor();
   await checkA11y(page, `staff queue "${queueLabel}"`);
-  await card.locator('.report-card__title a').click();
+  await card.locator('.work-item__title a').click();
   await page.locator('.report-head').waitFor();
 }
 

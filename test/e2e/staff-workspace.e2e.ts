@@ -61,9 +61,15 @@ describe('the staff workspace', () => {
     await page.getByRole('button', { name: 'Просроченные по сроку' }).click();
     await page.waitForURL(/overdue=true/);
     await page.getByText('Показан вид «Просроченные по сроку»').waitFor();
-    await page.locator('.work-item').first().waitFor();
-    const items = await page.locator('.work-item').count();
-    expect(await page.locator('.work-item--overdue').count()).toBe(items);
+    // The list shown before the view's query answered may still be on screen for a moment: wait
+    // until every item on it is an overdue one.
+    await page.locator('.work-item--overdue').first().waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await page.locator('.work-item').count()) - (await page.locator('.work-item--overdue').count()),
+      )
+      .toBe(0);
 
     // On a phone the queue comes first, the figures after, and nothing overflows sideways.
     await page.setViewportSize({ width: 360, height: 800 });

@@ -122,8 +122,9 @@ describe('staff workspace: orders, filters, figures, saved views, bulk actions',
     const [a, b] = await Promise.all([newResident(t.app), newResident(t.app)]);
     await rows(
       t,
+      // VALUES, not INSERT … SELECT: Citus 13.2 mis-deparses the latter's shape (docs/scale-out.md).
       sql`INSERT INTO report_followers (report_id, user_id, reason, created_at)
-          SELECT ${soon.id}, u.id, 'supporter', now() FROM users u WHERE u.id IN (${a.userId}, ${b.userId})
+          VALUES (${soon.id}, ${a.userId}, 'supporter', now()), (${soon.id}, ${b.userId}, 'supporter', now())
           ON CONFLICT DO NOTHING`,
     );
     const byAge = await walk(staff.opLight, 'queue=organisation&sort=age');
