@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.ts';
 import { createTestApp, newResident, organisationId, type Session, type TestApp } from '../support/app.ts';
+import { citusTestMode } from '../support/citus.ts';
 import {
   ANSWER_TEXT,
   act,
@@ -108,7 +109,10 @@ describe('statements per report page and per action', () => {
     for (const [name, n] of Object.entries(counts))
       expect({ action: name, statements: n }).toEqual({
         action: name,
-        statements: Math.min(n, CEILINGS.actions[name]!),
+        statements: Math.min(
+          n,
+          CEILINGS.actions[name]! + (citusTestMode() ? CITUS_SEPARATE_WRITES[name]! : 0),
+        ),
       });
   });
 });
@@ -118,6 +122,20 @@ describe('statements per report page and per action', () => {
  * accept 16, assign 18, start 14, draft-answer 18, submit-answer 22, publish-answer 18. After its
  * first round: accept 9, assign 12, start 8, draft-answer 12, submit-answer 16, publish-answer 10.
  */
+/**
+ * On Citus the action's writes stay separate statements (docs/scale-out.md): the report's UPDATE, its
+ * events and its audit rows — and the answers' status change for the answer actions that make one —
+ * where PostgreSQL and PGlite send one statement.
+ */
+const CITUS_SEPARATE_WRITES: Record<string, number> = {
+  accept: 3,
+  assign: 3,
+  start: 3,
+  'draft-answer': 3,
+  'submit-answer': 4,
+  'publish-answer': 4,
+};
+
 const CEILINGS = {
   pageAnonymous: 1,
   pageAuthor: 1,
