@@ -103,7 +103,8 @@ describe('notices and city objects in the web app', () => {
     await resident.getByText('началось').first().waitFor();
     await resident.goto('/');
     await resident.getByText(/Отключения и работы \(\d+\)/).waitFor();
-    await resident.locator('.leaflet-overlay-pane path').first().waitFor();
+    // A visible area (the demo's notices draw paths too; one may be too small to see at this zoom).
+    await resident.locator('.leaflet-overlay-pane path >> visible=true').first().waitFor();
 
     // Her report from inside the area is linked to the outage at once, and its page says so.
     const notice = await api<Notice>('GET', `/api/v1/notices/${noticeId}`);
