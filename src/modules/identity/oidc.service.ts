@@ -164,6 +164,21 @@ async function acceptInvitationWithIdentity(
   if (!deps.invitations) throw new AppError('oidc_disabled');
   if (await repo.findIdentity(tx, x.issuer, x.attrs.subject)) throw new AppError('oidc_identity_in_use');
   const user = await deps.invitations.accept(tx, invitationHash, x.now);
+  const identityId = await linkIdentity(tx, user, x, 'oidc_identity_in_use', { via: 'staff_invitation' });
+  return { user, outcome: 'linked', identityId };
+}
+
+/**
+ * Links the asserted identity to the account and audits it; `conflict` is the refusal when another
+ * callback linked the same subject first.
+ */
+async function linkIdentity(
+  tx: Executor,
+  user: users.UserRow,
+  x: LinkInput,
+  conflict: 'oidc_identity_in_use' | 'oidc_state_invalid',
+  details: Record<string, string> = {},
+): Promise<string> {
   const identity = await repo.insertIdentity(tx, {
     ...x.identityAttrs,
     userId: user.id,
@@ -171,16 +186,16 @@ async function acceptInvitationWithIdentity(
     subject: x.attrs.subject,
     createdAt: x.now,
   });
-  if (!identity) throw new AppError('oidc_identity_in_use');
+  if (!identity) throw new AppError(conflict);
   await writeAudit(tx, {
     actor: presentActor(user),
     action: 'identity.link',
     entityType: 'user',
     entityId: user.id,
-    details: { identityId: identity.id, issuer: x.issuer, via: 'staff_invitation' },
+    details: { identityId: identity.id, issuer: x.issuer, ...details },
     at: x.now,
   });
-  return { user, outcome: 'linked', identityId: identity.id };
+  return identity.id;
 }
 
 async function findOrLinkUser(
@@ -228,24 +243,8 @@ async function findOrLinkUser(
       at: x.now,
     });
   }
-  const identity = await repo.insertIdentity(tx, {
-    ...x.identityAttrs,
-    userId: user.id,
-    issuer: x.issuer,
-    subject: x.attrs.subject,
-    createdAt: x.now,
-  });
   // The same subject signing in twice at once: the other callback linked it first.
-  if (!identity) throw new AppError('oidc_state_invalid');
-  await writeAudit(tx, {
-    actor: presentActor(user),
-    action: 'identity.link',
-    entityType: 'user',
-    entityId: user.id,
-    details: { identityId: identity.id, issuer: x.issuer },
-    at: x.now,
-  });
-  return { user, outcome, identityId: identity.id };
+  return { user, outcome, identityId: await linkIdentity(tx, user, x, 'oidc_state_invalid') };
 }
 
 /**
