@@ -179,16 +179,23 @@ describe('reference data and platform endpoints', () => {
       expect(t.database.engine).toBe(expectedEngine);
     });
 
-    it('says degraded (503) when the database is gone', async () => {
-      const other = await createTestApp();
-      await other.database.close();
-      try {
+    describe('when the database is gone', () => {
+      // A second app and database of its own: made in a hook, whose budget allows for a database
+      // created from the template (a distributed schema on Citus) while CI lanes share the cores.
+      let other: TestApp;
+      beforeAll(async () => {
+        other = await createTestApp();
+        await other.database.close();
+      });
+      afterAll(async () => {
+        await other?.app.close();
+      });
+
+      it('says degraded (503)', async () => {
         const res = await other.app.inject({ method: 'GET', url: '/api/health' });
         expect(res.statusCode).toBe(503);
         expect(res.json()).toMatchObject({ status: 'degraded', db: expectedEngine });
-      } finally {
-        await other.app.close();
-      }
+      });
     });
   });
 
