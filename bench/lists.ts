@@ -41,7 +41,12 @@ function rng(seed: number) {
 
 async function startServer(mode: 'app' | 'pglite', target: string, port: number) {
   const child = fork(path.join(here, 'server.ts'), [mode, target, String(port), 'public'], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server, as in the main bench (bench/harness.ts).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -21,11 +21,41 @@ export type WorkingDayCalendar = {
    * it falls on a weekend; absent: any Monday–Friday that is not a working day.
    */
   isDeclaredRestDay?(localDate: Date): boolean;
+  /**
+   * Working days among the local dates after `fromDay` up to and including `toDay` (both midnight UTC
+   * of a local date, in ms), without visiting each day; absent: counted day by day. A list shows
+   * "working days left" on every row, and a report overdue for two years spans 700 dates.
+   */
+  countWorkingDays?(fromDay: number, toDay: number): number;
 };
+
+/** Monday–Friday dates after `fromDay` up to and including `toDay` (ms of UTC midnights), in O(1). */
+export function weekdaysBetween(fromDay: number, toDay: number): number {
+  if (toDay <= fromDay) return 0;
+  const days = Math.round((toDay - fromDay) / DAY);
+  let count = Math.floor(days / 7) * 5;
+  // The remaining days (fewer than 7), one by one from the day after `fromDay`.
+  let weekday = new Date(fromDay).getUTCDay();
+  for (let i = 0; i < days % 7; i++) {
+    weekday = (weekday + 1) % 7;
+    if (weekday !== 0 && weekday !== 6) count += 1;
+  }
+  return count;
+}
 
 export const weekendsOnly: WorkingDayCalendar = {
   isWorkingDay: (d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6,
+  countWorkingDays: weekdaysBetween,
 };
+
+/** Working days among the local dates after `fromDay` up to and including `toDay` (see the calendar's own). */
+export function countWorkingDays(calendar: WorkingDayCalendar, fromDay: number, toDay: number): number {
+  if (calendar.countWorkingDays) return calendar.countWorkingDays(fromDay, toDay);
+  let count = 0;
+  for (let day = fromDay + DAY; day <= toDay; day += DAY)
+    if (calendar.isWorkingDay(new Date(day))) count += 1;
+  return count;
+}
 
 /**
  * The end of the n-th working day after `from` (local end of day, returned as an instant). The day
@@ -51,12 +81,8 @@ export function workingDaysBetween(
   to: Date,
   calendar: WorkingDayCalendar = weekendsOnly,
 ): number {
-  let count = 0;
-  const until = localDateOf(to).getTime();
-  for (let day = localDateOf(from).getTime(); day < until; day += DAY) {
-    if (calendar.isWorkingDay(new Date(day))) count += 1;
-  }
-  return count;
+  // The dates from `from`'s up to the day before `to`'s: (from − 1 day, to − 1 day].
+  return countWorkingDays(calendar, localDateOf(from).getTime() - DAY, localDateOf(to).getTime() - DAY);
 }
 
 /** The local (UTC+3) calendar date of an instant, as midnight UTC of that date. */

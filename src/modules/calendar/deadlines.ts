@@ -2,6 +2,7 @@ import {
   addCalendarDays,
   addWorkingDays,
   addWorkingHours,
+  countWorkingDays,
   localDateOf,
   type WorkingDayCalendar,
 } from '../../lib/working-days.ts';
@@ -75,11 +76,7 @@ export function extendedDueAt(
  * how the escalation job tells "nearly due" and "overdue for M working days".
  */
 export function workingDaysLeft(calendar: WorkingDayCalendar, dueAt: Date, now: Date): number {
-  const DAY = 24 * 60 * 60 * 1000;
   const due = localDateOf(dueAt).getTime();
   const today = localDateOf(now).getTime();
-  const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
-  let count = 0;
-  for (let t = from + DAY; t <= to; t += DAY) if (calendar.isWorkingDay(new Date(t))) count += 1;
-  return sign * count;
+  return today <= due ? countWorkingDays(calendar, today, due) : -countWorkingDays(calendar, due, today);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, addWorkingHours } from '../../lib/working-days.ts';
+import {
+  addWorkingDays,
+  addWorkingHours,
+  countWorkingDays as countDays,
+  type WorkingDayCalendar,
+  weekendsOnly,
+} from '../../lib/working-days.ts';
+import { workingDaysLeft } from './deadlines.ts';
 import { ProductionCalendar } from './production-calendar.ts';
 import { labourCodeYear, shippedCalendar } from './ru-calendar-data.ts';
 
@@ -124,5 +131,49 @@ describe('deadlines over the production calendar', () => {
 
   it('falls back to weekends only for a year that is not loaded', () => {
     expect(countWorkingDays(2030)).toBe(261);
+  });
+});
+
+describe('counting working days without visiting each date', () => {
+  const DAY = 86_400_000;
+  const dayByDay = (cal: WorkingDayCalendar, from: number, to: number) => {
+    let n = 0;
+    for (let t = from + DAY; t <= to; t += DAY) if (cal.isWorkingDay(new Date(t))) n += 1;
+    return n;
+  };
+  // A calendar with a working Saturday and a weekday off beside the shipped holidays.
+  const edited = new ProductionCalendar([
+    ...shippedCalendar.days,
+    { day: '2026-03-14', isWorking: true, isShortened: false, note: 'Рабочая суббота' },
+    { day: '2026-03-18', isWorking: false, isShortened: false, note: 'Выходной' },
+  ]);
+
+  it('equals the day-by-day count over any range, holidays and weekends included', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const start = Date.UTC(2024, 6, 1);
+    for (let i = 0; i < 2000; i++) {
+      const from = start + Math.floor(random() * 1200) * DAY;
+      const to = from + Math.floor(random() * (i % 10 === 0 ? 800 : 40)) * DAY;
+      for (const cal of [calendar, edited, weekendsOnly])
+        expect(
+          countDays(cal, from, to),
+          `${new Date(from).toISOString()}…${new Date(to).toISOString()}`,
+        ).toBe(dayByDay(cal, from, to));
+    }
+    expect(countDays(calendar, Date.UTC(2026, 0, 1) - DAY, Date.UTC(2026, 11, 31))).toBe(247);
+    expect(countDays(calendar, Date.UTC(2026, 5, 1), Date.UTC(2026, 5, 1))).toBe(0);
+  });
+
+  it('gives the working days left of a report two years overdue as the day-by-day count does', () => {
+    const due = new Date('2024-11-20T20:59:59.999Z');
+    const now = new Date('2026-11-20T09:00:00Z');
+    const expected = -dayByDay(calendar, Date.UTC(2024, 10, 20), Date.UTC(2026, 10, 20));
+    expect(workingDaysLeft(calendar, due, now)).toBe(expected);
+    expect(workingDaysLeft(calendar, now, due)).toBe(-expected);
+    expect(workingDaysLeft(calendar, new Date('2026-11-27T20:59:59.999Z'), now)).toBe(5);
   });
 });

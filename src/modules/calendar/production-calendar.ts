@@ -1,4 +1,4 @@
-import { dateKey, type WorkingDayCalendar, weekendsOnly } from '../../lib/working-days.ts';
+import { dateKey, type WorkingDayCalendar, weekdaysBetween, weekendsOnly } from '../../lib/working-days.ts';
 
 /** One date that differs from the plain rule (Monday–Friday work, weekends rest), or marks a holiday. */
 export type CalendarDay = { day: string; isWorking: boolean; isShortened: boolean; note: string | null };
@@ -12,9 +12,40 @@ export type CalendarYear = { year: number; source: CalendarYearSource; note: str
  */
 export class ProductionCalendar implements WorkingDayCalendar {
   private readonly days: Map<string, CalendarDay>;
+  /** The dates whose stored status differs from the weekday rule, in order (ms of UTC midnight)… */
+  private readonly changedDays: number[] = [];
+  /** …and the running sum of those differences (+1 a working weekend day, −1 a weekday off) up to each. */
+  private readonly changeSums: number[] = [];
 
   constructor(days: Iterable<CalendarDay>) {
     this.days = new Map([...days].map((d) => [d.day, d]));
+    let sum = 0;
+    for (const d of [...this.days.values()].sort((a, b) => a.day.localeCompare(b.day))) {
+      const at = Date.parse(`${d.day}T00:00:00Z`);
+      const change = Number(d.isWorking) - Number(weekendsOnly.isWorkingDay(new Date(at)));
+      if (change === 0) continue;
+      sum += change;
+      this.changedDays.push(at);
+      this.changeSums.push(sum);
+    }
+  }
+
+  /** The weekdays in the range, corrected by the stored days in it (two binary searches). */
+  countWorkingDays(fromDay: number, toDay: number): number {
+    if (toDay <= fromDay) return 0;
+    return weekdaysBetween(fromDay, toDay) + this.changesUpTo(toDay) - this.changesUpTo(fromDay);
+  }
+
+  /** The running sum of the differences on the stored dates up to and including `day`. */
+  private changesUpTo(day: number): number {
+    let lo = 0;
+    let hi = this.changedDays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.changedDays[mid]! <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : this.changeSums[lo - 1]!;
   }
 
   isWorkingDay(localDate: Date): boolean {
