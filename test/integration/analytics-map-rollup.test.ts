@@ -123,22 +123,31 @@ describe('analytics: the map roll-up gives the raw query’s clusters', () => {
     for (const [who, actor] of Object.entries(actors)) {
       for (const [bbox, zoom] of views) {
         for (const [name, f] of filters) {
-          if (who !== 'analyst' && name !== 'none' && name !== 'status') continue;
+          // Every viewer for the grains without a filter, by status and by topic (the listed rows).
+          if (who !== 'analyst' && !['none', 'status', 'topic'].includes(name)) continue;
           await same(actor, { bbox, zoom, ...f }, `${who} z${zoom} ${name} ${JSON.stringify(bbox)}`);
         }
       }
     }
   }
 
-  it('the generated set fills the viewports, and the roll-up holds every report once per grain', async () => {
+  it('the generated set fills the viewports, and the roll-up holds every report once per grain, the topic grain by topic', async () => {
     const total = await same(actors.analyst!, { bbox: CITY, zoom: 9 }, 'city');
     expect(total).toBe(2000);
-    const [g] = await rows<{ g0: number; g1: number; g2: number }>(
+    const [g] = await rows<{ g0: number; g1: number; g2: number; g3: number }>(
       t,
       sql`SELECT sum(n) FILTER (WHERE grain = 0)::int AS g0, sum(n) FILTER (WHERE grain = 1)::int AS g1,
-                 sum(n) FILTER (WHERE grain = 2)::int AS g2 FROM analytics_map_cells`,
+                 sum(n) FILTER (WHERE grain = 2)::int AS g2, sum(n) FILTER (WHERE grain = 3)::int AS g3
+          FROM analytics_map_cells`,
     );
-    expect(g).toEqual({ g0: 2000, g1: 2000, g2: 2000 });
+    expect(g).toEqual({ g0: 2000, g1: 2000, g2: 2000, g3: 2000 });
+    // The topic grain keys each row by a topic, never by a subject.
+    const [subjects] = await rows<{ n: number }>(
+      t,
+      sql`SELECT count(*)::int AS n FROM analytics_map_cells m JOIN categories c ON c.id = m.category_id
+          WHERE m.grain = 3 AND c.parent_id IS NOT NULL`,
+    );
+    expect(subjects!.n).toBe(0);
   });
 
   it('equals the raw query for every viewer, filter and zoom', async () => {

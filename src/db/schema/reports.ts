@@ -118,6 +118,9 @@ export const reports = pgTable(
     // (or a keyset cursor) is a short backward scan. The public ones are partial on the public rule.
     index('reports_recent_idx').on(t.createdAt, t.number),
     index('reports_public_recent_idx').on(t.createdAt, t.number).where(sql.raw(PUBLICLY_LISTED)),
+    // The public category and territory indexes and the author's carry the other filters' columns
+    // (INCLUDE, hand-written in migration 0036: drizzle cannot write it), so a capped total with two
+    // filters is an index-only scan that stops at the cap.
     index('reports_public_category_idx')
       .on(t.categoryId, t.createdAt, t.number)
       .where(sql.raw(PUBLICLY_LISTED)),

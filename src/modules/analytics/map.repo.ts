@@ -107,15 +107,31 @@ export async function countInBox(
 }
 
 /** The map filters the roll-up carries (period and overdue it cannot: those read the reports). */
-export type RollupFilters = Pick<MapFilters, 'statuses' | 'categoryId' | 'territoryId' | 'organisationId'>;
+export type RollupFilters = Pick<MapFilters, 'statuses' | 'categoryId' | 'territoryId' | 'organisationId'> & {
+  /** `categoryId` names a topic (the roll-up keeps a grain per topic). */
+  categoryIsTopic?: boolean | undefined;
+};
 
 /** The coarsest grain of `analytics_map_cells` that carries the filters (map-rollup.repo.ts). */
 function grainFor(f: RollupFilters): number {
+  if (f.categoryId && f.categoryIsTopic && !f.statuses?.length && !f.territoryId && !f.organisationId)
+    return 3;
   if (f.categoryId || f.territoryId || f.organisationId) return 2;
   return f.statuses?.length ? 1 : 0;
 }
 
+/** Whether a category is a topic (the map's topic filter reads the roll-up's topic grain). */
+export async function isTopic(exec: Executor, categoryId: string): Promise<boolean> {
+  const rows = await queryRows<{ topic: boolean }>(
+    exec,
+    sql`SELECT parent_id IS NULL AS topic FROM categories WHERE id = ${categoryId}`,
+  );
+  return rows[0]?.topic === true;
+}
+
 function rollupFilterSql(f: RollupFilters): SQL[] {
+  // The topic grain holds the topic's id itself: one range of the (category_id, cx, cy) index.
+  if (grainFor(f) === 3) return [sql`m.category_id = ${f.categoryId}`];
   const out: SQL[] = [];
   if (f.statuses?.length)
     out.push(

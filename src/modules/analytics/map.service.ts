@@ -71,6 +71,7 @@ async function cells(
       filters: {
         statuses: q.status,
         categoryId: q.categoryId,
+        categoryIsTopic: q.categoryId ? await repo.isTopic(exec, q.categoryId) : undefined,
         territoryId: q.territoryId,
         organisationId: q.organisationId,
       },
