@@ -6,6 +6,7 @@
  * newest first (`GET /bare/page?category=&status=`). `pglite` is the application on the embedded
  * database, whose data directory is given in place of the URL.
  */
+import cluster from 'node:cluster';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/db/connection.ts';
@@ -79,7 +80,35 @@ async function startBare() {
   await app.listen({ port: Number(port), host: '127.0.0.1' });
 }
 
-await (mode === 'bare' ? startBare() : startApp());
-process.send?.('ready');
-// Exit cleanly on SIGTERM so `--cpu-prof` runs can write their profile.
-process.once('SIGTERM', () => process.exit(0));
+/**
+ * BENCH_WORKERS=N (PostgreSQL) serves the application and the baselines alike from N processes on one
+ * port, as `vmeste serve --workers N` does in production: one Node process is one core, and on this
+ * 2-core machine a single server process saturates its core while PostgreSQL and the load generator
+ * share the other. Each process has its own pool of BENCH_POOL_SIZE connections.
+ */
+const workers = mode === 'pglite' ? 1 : Number(process.env.BENCH_WORKERS ?? 1);
+if (workers > 1 && cluster.isPrimary) {
+  let listening = 0;
+  await new Promise<void>((resolve, reject) => {
+    for (let i = 0; i < workers; i++) {
+      const worker = cluster.fork();
+      worker.once('listening', () => {
+        listening += 1;
+        if (listening === workers) resolve();
+      });
+      worker.once('exit', (code) => {
+        if (listening < workers) reject(new Error(`bench worker exited with ${code}`));
+      });
+    }
+  });
+  process.send?.('ready');
+  process.once('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 500);
+  });
+} else {
+  await (mode === 'bare' ? startBare() : startApp());
+  process.send?.('ready');
+  // Exit cleanly on SIGTERM so `--cpu-prof` runs can write their profile.
+  process.once('SIGTERM', () => process.exit(0));
+}
