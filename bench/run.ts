@@ -152,6 +152,14 @@ export async function runBench(args: string[]): Promise<void> {
             ),
           )
         : null;
+      if (action && action.length === 0) {
+        // `--only` without the scenarios that bring reports into this one's status (intake, the
+        // actions before it): say so instead of measuring nothing.
+        console.warn(
+          `${scenario} (${target.name}): no report is in the status it acts on; run the scenarios before it too (e.g. --only intake,accept,${scenario})`,
+        );
+        continue;
+      }
       const pageIds = scenario === 'page' ? await reportIds(target.url, target.schema) : [];
       // Category ids differ between the two databases; their codes are the same.
       const ids = new Map(

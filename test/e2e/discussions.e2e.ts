@@ -123,11 +123,15 @@ describe('participation in the web app', () => {
     }
     await gp.getByText('Вы проголосовали за все утверждения (3).').waitFor();
     // The job rebuilds the map in the background (woken by votes, and by its every-minute schedule
-    // when a wake-up finds the last rebuild too recent); the page shows it once computed.
-    for (let attempt = 0; attempt < 100; attempt++) {
+    // when a wake-up finds the last rebuild too recent); the page shows the last map computed, which
+    // may be one made before every vote was in (one group only): wait for the map of all of them.
+    for (let attempt = 0; attempt < 150; attempt++) {
       await gp.reload();
       await gp.getByRole('heading', { name: 'Группы мнений' }).waitFor();
-      if ((await gp.getByRole('heading', { name: /^Группа A/ }).count()) > 0) break;
+      const groups = await Promise.all(
+        [/^Группа A/, /^Группа B/].map((name) => gp.getByRole('heading', { name }).count()),
+      );
+      if (groups.every((n) => n > 0)) break;
       await gp.waitForTimeout(1000);
     }
     await gp.getByRole('heading', { name: /^Группа A/ }).waitFor();
