@@ -47,6 +47,8 @@ export async function runBench(args: string[]): Promise<void> {
       throw new Error('The address bench runs against PostgreSQL: set DATABASE_URL');
     return (await import('./addresses.ts')).runAddressBench(process.env.DATABASE_URL);
   }
+  // Mixed traffic over several workers for minutes (docs/reliability.md, "Soak").
+  if (args[0] === 'soak') return (await import('./reliability/soak.ts')).runSoakBench(args.slice(1));
   if (args[0] === 'reliability')
     return (await import('./reliability/run.ts')).runReliabilityBench(args.slice(1));
   const { values } = parseArgs({
