@@ -115,7 +115,10 @@ describe('statements per report page and per action', () => {
         action: name,
         statements: Math.min(
           n,
-          CEILINGS.actions[name]! + (citusTestMode() ? CITUS_SEPARATE_WRITES[name]! : 0),
+          CEILINGS.actions[name]! +
+            (citusTestMode() ? CITUS_SEPARATE_WRITES[name]! : 0) -
+            // PGlite's transactions do not pass BEGIN and COMMIT through Drizzle's logger.
+            (t.database.engine === 'pglite' ? 2 : 0),
         ),
       });
   });
@@ -151,8 +154,8 @@ const CEILINGS = {
   actions: {
     // + the routing rules.
     accept: 6,
-    // + the organisation, the classifier's label, the subject's SLA (cached 5 s per node; cold here).
-    assign: 8,
+    // + the organisation, the classifier's label (the subject's SLA is a per-node cache: not counted).
+    assign: 7,
     start: 5,
     // + the new answer.
     'draft-answer': 6,

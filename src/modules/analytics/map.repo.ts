@@ -112,21 +112,16 @@ export type RollupFilters = Pick<MapFilters, 'statuses' | 'categoryId' | 'territ
   categoryIsTopic?: boolean | undefined;
 };
 
-/** The coarsest grain of `analytics_map_cells` that carries the filters (map-rollup.repo.ts). */
-function grainFor(f: RollupFilters): number {
-  if (f.categoryId && f.categoryIsTopic && !f.statuses?.length && !f.territoryId && !f.organisationId)
-    return 3;
-  if (f.categoryId || f.territoryId || f.organisationId) return 2;
-  return f.statuses?.length ? 1 : 0;
+/** A category is the only filter: the topic grain serves it when the category is a topic. */
+export function categoryAlone(f: RollupFilters): boolean {
+  return Boolean(f.categoryId) && !f.statuses?.length && !f.territoryId && !f.organisationId;
 }
 
-/** Whether a category is a topic (the map's topic filter reads the roll-up's topic grain). */
-export async function isTopic(exec: Executor, categoryId: string): Promise<boolean> {
-  const rows = await queryRows<{ topic: boolean }>(
-    exec,
-    sql`SELECT parent_id IS NULL AS topic FROM categories WHERE id = ${categoryId}`,
-  );
-  return rows[0]?.topic === true;
+/** The coarsest grain of `analytics_map_cells` that carries the filters (map-rollup.repo.ts). */
+function grainFor(f: RollupFilters): number {
+  if (categoryAlone(f) && f.categoryIsTopic) return 3;
+  if (f.categoryId || f.territoryId || f.organisationId) return 2;
+  return f.statuses?.length ? 1 : 0;
 }
 
 function rollupFilterSql(f: RollupFilters): SQL[] {

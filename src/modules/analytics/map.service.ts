@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../identity/index.ts';
+import { findCategory } from '../reference/index.ts';
 import { type Visibility, visibilityFor, visibilitySql } from '../reports/index.ts';
 import type { Clusters, ClustersQuery } from './analytics.schemas.ts';
 import * as repo from './map.repo.ts';
@@ -60,7 +61,16 @@ async function cells(
     !q.to &&
     !q.overdue &&
     (await rollupBuilt(exec))
-  )
+  ) {
+    const filters: repo.RollupFilters = {
+      statuses: q.status,
+      categoryId: q.categoryId,
+      territoryId: q.territoryId,
+      organisationId: q.organisationId,
+    };
+    // Asked only where the answer chooses the grain: a topic alone reads the topic grain.
+    if (q.categoryId && repo.categoryAlone(filters))
+      filters.categoryIsTopic = (await findCategory(exec, q.categoryId))?.parentId === null;
     return repo.rollupCells(exec, {
       box: q.bbox,
       interior,
@@ -68,14 +78,9 @@ async function cells(
       shift,
       visibility: visibilitySql(v),
       rollupVisibility: v.kind === 'all' ? { all: true } : { all: false, extra: unlistedVisible(v) },
-      filters: {
-        statuses: q.status,
-        categoryId: q.categoryId,
-        categoryIsTopic: q.categoryId ? await repo.isTopic(exec, q.categoryId) : undefined,
-        territoryId: q.territoryId,
-        organisationId: q.organisationId,
-      },
+      filters,
     });
+  }
   return repo.gridCells(
     exec,
     q.bbox,
