@@ -1,10 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-
-// The hang detectors below, stretched where the machine is shared: .ci/run runs four suites side by
-// side on two cores, where a test that takes 3 s alone can take ten times as long. No expectation
-// depends on it (speed targets live in benchmarks).
-const timeoutScale = Number(process.env.VMESTE_TEST_TIMEOUT_SCALE) || 1;
+import { scaled } from './test/support/timeouts.ts';
 
 export default defineConfig({
   test: {
@@ -19,8 +15,9 @@ export default defineConfig({
     // Two workers even on two cores: a worker often waits (timers, loopback HTTP), the other runs.
     // VMESTE_TEST_WORKERS overrides it (.ci/run runs several suites side by side: docs/operations.md).
     maxWorkers: Number(process.env.VMESTE_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
-    testTimeout: 30_000 * timeoutScale,
-    hookTimeout: 120_000 * timeoutScale,
+    // Hang detectors, stretched where the machine is shared (test/support/timeouts.ts).
+    testTimeout: scaled(30_000),
+    hookTimeout: scaled(120_000),
     reporters: ['default', './test/support/slowest-files-reporter.ts'],
   },
 });

@@ -9,6 +9,7 @@ import {
 } from '../../src/modules/analytics/index.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { act, driveTo, errorOf, getReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /** Auto-closing with the clock injected, the systemic-problem matrix with its drill-down, spike alerts. */
 describe('analytics jobs: auto-closing, matrix, spikes', () => {
@@ -33,64 +34,68 @@ describe('analytics jobs: auto-closing, matrix, spikes', () => {
   });
   afterAll(() => t.close());
 
-  it('closes an answer left unrated and undisputed for the dispute window, once, and counts it', async () => {
-    t.clock.set(new Date('2026-03-02T09:00:00Z'));
-    const unrated = await driveTo(t, staff, author, 'answered');
-    const ratedUnsolved = await driveTo(t, staff, author, 'answered');
-    await must(t, author, ratedUnsolved.id, 'rate', { score: 2, solved: false });
-    const disputed = await driveTo(t, staff, author, 'disputed');
-    const autoClose = () => runAutoClose({ db: t.database.db, clock: t.clock, disputeWindowDays: 7 });
-    /** Answered, unrated reports whose window has run out at the clock's time (the generated ones too). */
-    const due = async () => {
-      const [r] = await rows<{ n: number }>(
-        t,
-        sql`SELECT count(*)::int AS n FROM reports r WHERE r.status = 'answered'
+  it(
+    'closes an answer left unrated and undisputed for the dispute window, once, and counts it',
+    async () => {
+      t.clock.set(new Date('2026-03-02T09:00:00Z'));
+      const unrated = await driveTo(t, staff, author, 'answered');
+      const ratedUnsolved = await driveTo(t, staff, author, 'answered');
+      await must(t, author, ratedUnsolved.id, 'rate', { score: 2, solved: false });
+      const disputed = await driveTo(t, staff, author, 'disputed');
+      const autoClose = () => runAutoClose({ db: t.database.db, clock: t.clock, disputeWindowDays: 7 });
+      /** Answered, unrated reports whose window has run out at the clock's time (the generated ones too). */
+      const due = async () => {
+        const [r] = await rows<{ n: number }>(
+          t,
+          sql`SELECT count(*)::int AS n FROM reports r WHERE r.status = 'answered'
             AND r.answered_at < ${new Date(t.clock.now().getTime() - 7 * 86_400_000)}
             AND NOT EXISTS (SELECT 1 FROM ratings ra WHERE ra.report_id = r.id)`,
+        );
+        return r!.n;
+      };
+      // Six days later: ours are still within the window (7 days).
+      t.clock.set(new Date('2026-03-08T09:00:00Z'));
+      const backlog = await due();
+      expect((await autoClose()).closed).toBe(backlog);
+      expect((await getReport(t, author, unrated.id)).json().status).toBe('answered');
+      t.clock.set(new Date('2026-03-09T10:00:00Z'));
+      const expected = await due();
+      expect(expected).toBeGreaterThanOrEqual(1);
+      expect((await autoClose()).closed).toBe(expected);
+      expect(await autoClose()).toEqual({ closed: 0 });
+
+      const closed = (await getReport(t, author, unrated.id)).json();
+      expect(closed.status).toBe('closed');
+      const [event] = await rows<{
+        type: string;
+        is_public: boolean;
+        payload: { reason: string };
+        actor_role: string;
+      }>(
+        t,
+        sql`SELECT type, is_public, payload, actor_role FROM report_events WHERE report_id = ${unrated.id} ORDER BY id DESC LIMIT 1`,
       );
-      return r!.n;
-    };
-    // Six days later: ours are still within the window (7 days).
-    t.clock.set(new Date('2026-03-08T09:00:00Z'));
-    const backlog = await due();
-    expect((await autoClose()).closed).toBe(backlog);
-    expect((await getReport(t, author, unrated.id)).json().status).toBe('answered');
-    t.clock.set(new Date('2026-03-09T10:00:00Z'));
-    const expected = await due();
-    expect(expected).toBeGreaterThanOrEqual(1);
-    expect((await autoClose()).closed).toBe(expected);
-    expect(await autoClose()).toEqual({ closed: 0 });
+      expect(event).toMatchObject({
+        type: 'closed',
+        is_public: true,
+        payload: { reason: 'no_rating' },
+        actor_role: 'system',
+      });
+      expect((await getReport(t, author, ratedUnsolved.id)).json().status).toBe('answered');
+      expect((await getReport(t, author, disputed.id)).json().status).toBe('disputed');
+      // The resident can no longer dispute it.
+      expect(
+        errorOf(await act(t, author, unrated.id, 'dispute', { comment: 'Ничего не сделано' })).code,
+      ).toBe('invalid_transition');
 
-    const closed = (await getReport(t, author, unrated.id)).json();
-    expect(closed.status).toBe('closed');
-    const [event] = await rows<{
-      type: string;
-      is_public: boolean;
-      payload: { reason: string };
-      actor_role: string;
-    }>(
-      t,
-      sql`SELECT type, is_public, payload, actor_role FROM report_events WHERE report_id = ${unrated.id} ORDER BY id DESC LIMIT 1`,
-    );
-    expect(event).toMatchObject({
-      type: 'closed',
-      is_public: true,
-      payload: { reason: 'no_rating' },
-      actor_role: 'system',
-    });
-    expect((await getReport(t, author, ratedUnsolved.id)).json().status).toBe('answered');
-    expect((await getReport(t, author, disputed.id)).json().status).toBe('disputed');
-    // The resident can no longer dispute it.
-    expect(errorOf(await act(t, author, unrated.id, 'dispute', { comment: 'Ничего не сделано' })).code).toBe(
-      'invalid_transition',
-    );
-
-    await refreshAnalytics(deps());
-    const s = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/analytics/summary?from=2026-03-02&to=2026-03-02' })
-    ).json();
-    expect(s.closedWithoutRating).toBe(1);
-  }, 120_000); // several reports driven to "answered", then a full refresh: slow when CI lanes share the cores
+      await refreshAnalytics(deps());
+      const s = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/analytics/summary?from=2026-03-02&to=2026-03-02' })
+      ).json();
+      expect(s.closedWithoutRating).toBe(1);
+    },
+    scaled(120_000),
+  ); // several reports driven to "answered", then a full refresh: slow when CI lanes share the cores
 
   it('ranks subject × district cells by recurrence and drills down to the reports behind a cell', async () => {
     const q = 'from=2024-09-01&to=2026-03-09&limit=20';

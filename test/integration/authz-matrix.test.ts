@@ -10,6 +10,7 @@ import { PERSONAL, policies, type Role, roles, uuid } from '../support/authz-pol
 import { createTargets, type Targets, targetIdFor } from '../support/authz-targets.ts';
 import { issueKey } from '../support/open311.ts';
 import { driveTo, loginStaff, rows, type Staff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * The authorisation matrix (issue 10, item 5): every route the app registers × every role, from the
@@ -140,36 +141,40 @@ describe('authorisation matrix', () => {
     expect(Object.keys(policies).filter((k) => !registered.includes(k))).toEqual([]);
   });
 
-  it('refuses every role a route does not allow, lets through the reads it does, and leaks no personal data', async () => {
-    const wrong: string[] = [];
-    let cells = 0;
-    for (const { method, url: route } of app.routeList) {
-      const key = `${method} ${route}`;
-      const policy = policies[key]!;
-      for (const role of roles) {
-        const allowed = policy.allow.includes(role);
-        const safe = method === 'GET';
-        if (allowed && (!safe || policy.stream)) continue;
-        cells++;
-        const res = await app.inject({
-          method: method as 'GET',
-          url: urlFor(method, route, role),
-          headers: creds.get(role)!,
-          ...(policy.body && method !== 'GET' ? { payload: policy.body } : {}),
-        });
-        const s = res.statusCode;
-        if (!allowed && !(s === 401 || s === 403 || s === 404))
-          wrong.push(`${key} ${role}: ${s} (refusal expected)`);
-        if (allowed && (s === 401 || s === 403)) wrong.push(`${key} ${role}: ${s} (access expected)`);
-        if (!PERSONAL.includes(role)) {
-          const leaked = hasPersonalData(res.body);
-          if (leaked.length > 0) wrong.push(`${key} ${role}: personal data ${leaked.join(', ')}`);
+  it(
+    'refuses every role a route does not allow, lets through the reads it does, and leaks no personal data',
+    async () => {
+      const wrong: string[] = [];
+      let cells = 0;
+      for (const { method, url: route } of app.routeList) {
+        const key = `${method} ${route}`;
+        const policy = policies[key]!;
+        for (const role of roles) {
+          const allowed = policy.allow.includes(role);
+          const safe = method === 'GET';
+          if (allowed && (!safe || policy.stream)) continue;
+          cells++;
+          const res = await app.inject({
+            method: method as 'GET',
+            url: urlFor(method, route, role),
+            headers: creds.get(role)!,
+            ...(policy.body && method !== 'GET' ? { payload: policy.body } : {}),
+          });
+          const s = res.statusCode;
+          if (!allowed && !(s === 401 || s === 403 || s === 404))
+            wrong.push(`${key} ${role}: ${s} (refusal expected)`);
+          if (allowed && (s === 401 || s === 403)) wrong.push(`${key} ${role}: ${s} (access expected)`);
+          if (!PERSONAL.includes(role)) {
+            const leaked = hasPersonalData(res.body);
+            if (leaked.length > 0) wrong.push(`${key} ${role}: personal data ${leaked.join(', ')}`);
+          }
         }
       }
-    }
-    expect(wrong).toEqual([]);
-    expect(cells).toBeGreaterThan(800);
-  }, 180_000);
+      expect(wrong).toEqual([]);
+      expect(cells).toBeGreaterThan(800);
+    },
+    scaled(180_000),
+  );
 
   it('never logs the personal data it served', () => {
     expect(hasPersonalData(log.join(''))).toEqual([]);

@@ -10,6 +10,7 @@ import {
   stopNode,
 } from '../../bench/reliability/nodes.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * `/metrics` of `vmeste serve --workers 2` answers for the whole node whichever worker the scrape
@@ -24,14 +25,14 @@ if (!onPostgres)
 function get(port: number, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path, agent: false, timeout: 15_000 }, (res) => {
+      .get({ host: '127.0.0.1', port, path, agent: false, timeout: scaled(15_000) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
         );
       })
-      .on('timeout', () => reject(new Error(`${path} did not answer within 15 s`)))
+      .on('timeout', () => reject(new Error(`${path} did not answer within ${scaled(15)} s`)))
       .on('error', reject);
   });
 }
@@ -49,34 +50,38 @@ describe.runIf(onPostgres)('/metrics across cluster workers', () => {
   beforeAll(async () => {
     store = await freshStore('postgres', `vmeste_cluster_metrics_${process.pid}`);
     node = await startNode(nodeEnv(store), await freePort(), ['--workers', '2']);
-  }, 180_000);
+  }, scaled(180_000));
   afterAll(async () => {
     if (node) await stopNode(node);
     if (store) await dropStore(store);
   });
 
-  it('sums every worker’s requests, whichever worker is scraped', async () => {
-    // Every /api/live answer names the worker's pid; the requests are counted under its route.
-    const pids: number[] = [];
-    const deadline = Date.now() + 60_000;
-    // The second worker may still be starting: ask until both have answered, then 30 more.
-    while (new Set(pids).size < 2 || pids.length < 30) {
-      if (Date.now() > deadline) throw new Error(`only workers ${[...new Set(pids)]} answered`);
-      const res = await get(node.port, '/api/live');
-      expect(res.status).toBe(200);
-      pids.push((JSON.parse(res.body) as { pid: number }).pid);
-    }
-    // Neither worker alone answered them all.
-    const perWorker = [...new Set(pids)].map((p) => pids.filter((x) => x === p).length);
-    expect(Math.max(...perWorker)).toBeLessThan(pids.length);
-    const scrapes = [];
-    for (let i = 0; i < 4; i++) scrapes.push(await get(node.port, '/metrics'));
-    for (const s of scrapes) {
-      expect(s.status).toBe(200);
-      expect(counted(s.body)).toBe(pids.length);
-      // One database for both: a queue gauge appears once per queue, not summed per worker.
-      expect(s.body).toMatch(/vmeste_webhook_backlog\{stage="outbox"\} \d+/);
-      expect(s.body).toMatch(/process_resident_memory_bytes \d+/);
-    }
-  }, 120_000);
+  it(
+    'sums every worker’s requests, whichever worker is scraped',
+    async () => {
+      // Every /api/live answer names the worker's pid; the requests are counted under its route.
+      const pids: number[] = [];
+      const deadline = Date.now() + scaled(60_000);
+      // The second worker may still be starting: ask until both have answered, then 30 more.
+      while (new Set(pids).size < 2 || pids.length < 30) {
+        if (Date.now() > deadline) throw new Error(`only workers ${[...new Set(pids)]} answered`);
+        const res = await get(node.port, '/api/live');
+        expect(res.status).toBe(200);
+        pids.push((JSON.parse(res.body) as { pid: number }).pid);
+      }
+      // Neither worker alone answered them all.
+      const perWorker = [...new Set(pids)].map((p) => pids.filter((x) => x === p).length);
+      expect(Math.max(...perWorker)).toBeLessThan(pids.length);
+      const scrapes = [];
+      for (let i = 0; i < 4; i++) scrapes.push(await get(node.port, '/metrics'));
+      for (const s of scrapes) {
+        expect(s.status).toBe(200);
+        expect(counted(s.body)).toBe(pids.length);
+        // One database for both: a queue gauge appears once per queue, not summed per worker.
+        expect(s.body).toMatch(/vmeste_webhook_backlog\{stage="outbox"\} \d+/);
+        expect(s.body).toMatch(/process_resident_memory_bytes \d+/);
+      }
+    },
+    scaled(120_000),
+  );
 });

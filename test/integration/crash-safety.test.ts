@@ -3,6 +3,7 @@ import { crashLine, runCrashTest } from '../../bench/reliability/crash.ts';
 import { runDrainTest } from '../../bench/reliability/drain.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { SHUTDOWN_TIMEOUT_MS } from '../../src/cli/serve.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * The short form of `npm run bench -- reliability` (docs/reliability.md): real `vmeste serve`
@@ -12,45 +13,53 @@ import { SHUTDOWN_TIMEOUT_MS } from '../../src/cli/serve.ts';
 const engine = process.env.DATABASE_URL ? ('postgres' as const) : ('pglite' as const);
 
 describe(`crash safety (${engine})`, () => {
-  it('loses and duplicates no acknowledged report over 2 SIGKILLs at concurrency 32, and its jobs resume', async () => {
-    const started = performance.now();
-    const r = await runCrashTest({
-      engine,
-      kills: 2,
-      concurrency: 32,
-      port: await freePort(),
-      seed: 20_260_302,
-      minUpMs: 1_500,
-      maxUpMs: 3_500,
-      deliveryTimeoutMs: 150_000,
-      // Where the minutes go, in the CI log (restarts, the webhook backlog after the last one).
-      log: (line) =>
-        console.log(`crash test +${((performance.now() - started) / 1000).toFixed(1)} s: ${line}`),
-    });
-    expect.soft(crashLine(r)).toBeTruthy();
-    expect(r.acknowledged).toBeGreaterThan(0);
-    // Requests did meet a dead server and were sent again; none of them made a second report.
-    expect(r.retries).toBeGreaterThan(0);
-    expect(r).toMatchObject({
-      found: r.acknowledged,
-      lost: 0,
-      duplicated: 0,
-      unacknowledged: 0,
-      eventsInconsistent: 0,
-      auditInconsistent: 0,
-      outboxInconsistent: 0,
-      webhooksDelivered: r.acknowledged,
-      drainExit: '0',
-    });
-  }, 400_000);
+  it(
+    'loses and duplicates no acknowledged report over 2 SIGKILLs at concurrency 32, and its jobs resume',
+    async () => {
+      const started = performance.now();
+      const r = await runCrashTest({
+        engine,
+        kills: 2,
+        concurrency: 32,
+        port: await freePort(),
+        seed: 20_260_302,
+        minUpMs: 1_500,
+        maxUpMs: 3_500,
+        deliveryTimeoutMs: scaled(150_000),
+        // Where the minutes go, in the CI log (restarts, the webhook backlog after the last one).
+        log: (line) =>
+          console.log(`crash test +${((performance.now() - started) / 1000).toFixed(1)} s: ${line}`),
+      });
+      expect.soft(crashLine(r)).toBeTruthy();
+      expect(r.acknowledged).toBeGreaterThan(0);
+      // Requests did meet a dead server and were sent again; none of them made a second report.
+      expect(r.retries).toBeGreaterThan(0);
+      expect(r).toMatchObject({
+        found: r.acknowledged,
+        lost: 0,
+        duplicated: 0,
+        unacknowledged: 0,
+        eventsInconsistent: 0,
+        auditInconsistent: 0,
+        outboxInconsistent: 0,
+        webhooksDelivered: r.acknowledged,
+        drainExit: '0',
+      });
+    },
+    scaled(400_000),
+  );
 
-  it('on SIGTERM under load answers every request it took, leaves no job running and exits 0 in time', async () => {
-    const r = await runDrainTest({ engine, port: await freePort(), concurrency: 32, loadMs: 2_000 });
-    expect(r.answered).toBeGreaterThan(0);
-    expect(r.committed).toBe(r.answered);
-    expect(r.committedUnanswered).toBe(0);
-    expect(r.activeJobsLeft).toBe(0);
-    expect(r.exit, r.output).toBe('0');
-    expect(r.exitMs).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
-  }, 300_000);
+  it(
+    'on SIGTERM under load answers every request it took, leaves no job running and exits 0 in time',
+    async () => {
+      const r = await runDrainTest({ engine, port: await freePort(), concurrency: 32, loadMs: 2_000 });
+      expect(r.answered).toBeGreaterThan(0);
+      expect(r.committed).toBe(r.answered);
+      expect(r.committedUnanswered).toBe(0);
+      expect(r.activeJobsLeft).toBe(0);
+      expect(r.exit, r.output).toBe('0');
+      expect(r.exitMs).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
+    },
+    scaled(300_000),
+  );
 });

@@ -4,6 +4,7 @@ import { categoryId, createTestApp, newResident, organisationId, type TestApp } 
 import { policies } from '../support/authz-policies.ts';
 import { issueKey } from '../support/open311.ts';
 import { driveTo, fileReport, loginStaff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * The endpoint fuzzer in its CI form (issue 10, item 4; bench/reliability/fuzz.ts): every OpenAPI
@@ -44,7 +45,7 @@ beforeAll(async () => {
     '00000000-0000-4000-8000-000000000001',
     key,
   ];
-}, 120_000);
+}, scaled(120_000));
 afterAll(() => t.close());
 
 describe('endpoint fuzzer (fixed seed, time budget)', () => {
@@ -56,7 +57,7 @@ describe('endpoint fuzzer (fixed seed, time budget)', () => {
         database: t.database,
         seed: SEED,
         budgetMs: BUDGET_MS,
-        requestTimeoutMs: 20_000,
+        requestTimeoutMs: scaled(20_000),
         identities,
         knownIds,
         // Live streams answer forever by design; the metrics page is not an API operation.

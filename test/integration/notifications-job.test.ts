@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, newResident, type TestApp } from '../support/app.ts';
 import { myNotifications } from '../support/notifications.ts';
 import { fileReport, loginStaff, must } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 describe('the notification dispatcher as a job', () => {
   let t: TestApp;
@@ -21,7 +22,7 @@ describe('the notification dispatcher as a job', () => {
         const mine = await myNotifications(t, author);
         expect(mine.items.map((n) => n.type).sort()).toEqual(['accepted', 'routed']);
       },
-      { timeout: 20_000, interval: 200 },
+      { timeout: scaled(20_000), interval: 200 },
     );
   });
 });

@@ -4,6 +4,7 @@ import { rebuildStaleOpinionMaps } from '../../src/modules/discussions/index.ts'
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { type DiscussionJson, get, openDiscussion, post, put } from '../support/discussions.ts';
 import { countAudit, errorOf, loginStaff, rows, type Staff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 type StatementJson = { id: string; status: string; text: string };
 type MapJson = {
@@ -125,47 +126,55 @@ describe('opinion map: statements, moderation, votes, groups', () => {
     await rows(t, sql`DELETE FROM opinion_votes WHERE user_id = ${voter.userId}`);
   });
 
-  it('shows no groups below the minimum, then both groups and the consensus from the job', async () => {
-    const camp = async (n: number, side: 1 | -1) => {
-      for (let p = 0; p < n; p++) {
-        const who = await newResident(t.app);
-        for (let s = 0; s < 11; s++) {
-          const agree = s === 10 || (s < 5 ? side === 1 : side === -1);
-          await voteOn(who, statements[s]!.id, agree ? 'agree' : 'disagree');
+  it(
+    'shows no groups below the minimum, then both groups and the consensus from the job',
+    async () => {
+      const camp = async (n: number, side: 1 | -1) => {
+        for (let p = 0; p < n; p++) {
+          const who = await newResident(t.app);
+          for (let s = 0; s < 11; s++) {
+            const agree = s === 10 || (s < 5 ? side === 1 : side === -1);
+            await voteOn(who, statements[s]!.id, agree ? 'agree' : 'disagree');
+          }
         }
-      }
-    };
-    await camp(5, 1);
-    await camp(5, -1);
-    expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: true })).toBe(1);
-    let map = (await get(t, null, `/api/v1/discussions/${discussion.id}/opinion-map`)).json() as MapJson;
-    expect(map.participants).toBe(10);
-    expect(map.computedAt).not.toBeNull();
-    expect(map.groups).toEqual([]);
-    expect(map.consensus).toEqual([]);
+      };
+      await camp(5, 1);
+      await camp(5, -1);
+      expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: true })).toBe(1);
+      let map = (await get(t, null, `/api/v1/discussions/${discussion.id}/opinion-map`)).json() as MapJson;
+      expect(map.participants).toBe(10);
+      expect(map.computedAt).not.toBeNull();
+      expect(map.groups).toEqual([]);
+      expect(map.consensus).toEqual([]);
 
-    await camp(5, 1);
-    await camp(5, -1);
-    // Within the minute after the last computation the job waits; then it rebuilds.
-    expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: false })).toBe(0);
-    t.clock.advance(61_000);
-    expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: false })).toBe(1);
-    expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: false })).toBe(0);
-    map = (await get(t, null, `/api/v1/discussions/${discussion.id}/opinion-map`)).json() as MapJson;
-    expect(map.participants).toBe(20);
-    expect(map.groups.map((g) => g.size)).toEqual([10, 10]);
-    // Camp A agrees with statements 0–4 and rejects 5–9; its group's representative statements say so.
-    const aSide = new Set(statements.slice(0, 5).map((s) => s.id));
-    const campOf = (g: MapJson['groups'][number]) => {
-      expect(g.representative.length).toBeGreaterThan(0);
-      const a = g.representative.every((r) => (aSide.has(r.statementId) ? r.agree === 1 : r.disagree === 1));
-      const b = g.representative.every((r) => (aSide.has(r.statementId) ? r.disagree === 1 : r.agree === 1));
-      return a ? 'A' : b ? 'B' : 'mixed';
-    };
-    expect(new Set(map.groups.map(campOf))).toEqual(new Set(['A', 'B']));
-    expect(map.consensus.map((c) => c.statementId)).toEqual([statements[10]!.id]);
-    expect(map.points).toHaveLength(20);
-  }, 120_000);
+      await camp(5, 1);
+      await camp(5, -1);
+      // Within the minute after the last computation the job waits; then it rebuilds.
+      expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: false })).toBe(0);
+      t.clock.advance(61_000);
+      expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: false })).toBe(1);
+      expect(await rebuildStaleOpinionMaps({ db: t.database.db, clock: t.clock, inWorker: false })).toBe(0);
+      map = (await get(t, null, `/api/v1/discussions/${discussion.id}/opinion-map`)).json() as MapJson;
+      expect(map.participants).toBe(20);
+      expect(map.groups.map((g) => g.size)).toEqual([10, 10]);
+      // Camp A agrees with statements 0–4 and rejects 5–9; its group's representative statements say so.
+      const aSide = new Set(statements.slice(0, 5).map((s) => s.id));
+      const campOf = (g: MapJson['groups'][number]) => {
+        expect(g.representative.length).toBeGreaterThan(0);
+        const a = g.representative.every((r) =>
+          aSide.has(r.statementId) ? r.agree === 1 : r.disagree === 1,
+        );
+        const b = g.representative.every((r) =>
+          aSide.has(r.statementId) ? r.disagree === 1 : r.agree === 1,
+        );
+        return a ? 'A' : b ? 'B' : 'mixed';
+      };
+      expect(new Set(map.groups.map(campOf))).toEqual(new Set(['A', 'B']));
+      expect(map.consensus.map((c) => c.statementId)).toEqual([statements[10]!.id]);
+      expect(map.points).toHaveLength(20);
+    },
+    scaled(120_000),
+  );
 
   it('exports the statements and the matrix as CSV for staff only', async () => {
     expect(

@@ -17,6 +17,7 @@ import {
   type Staff,
   territories,
 } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * Followers of a discussion and supporters of an initiative hear the news through the notifications
@@ -131,56 +132,63 @@ describe('participation news by e-mail through a real SMTP server', () => {
     }
   });
 
-  it('carries an initiative’s photos to its report, and mails its supporters the official answer', async () => {
-    const nevsky = (await territories(t)).get('nevsky')!;
-    const author = await newResident(t.app);
-    const photo = await upload(t, author);
-    const someoneElses = await upload(t, staff.admin);
-    const text = {
-      title: 'Фонари во дворе',
-      text: 'Во дворе дома 5 по Невскому не горит ни один фонарь уже месяц, просим установить новые.',
-      categoryId: await categoryIdCached(t, 'street-light'),
-      territoryId: nevsky.id,
-      ...nevsky.center,
-    };
-    const refused = await post(t, author, '/api/v1/initiatives', {
-      ...text,
-      mediaIds: [photo.id, someoneElses.id],
-    });
-    expect(errorOf(refused)).toMatchObject({
-      code: 'media_unusable',
-      details: [expect.objectContaining({ path: 'mediaIds.1' })],
-    });
-    const created = (
-      await post(t, author, '/api/v1/initiatives', { ...text, mediaIds: [photo.id] })
-    ).json() as {
-      id: string;
-      photos: { id: string; url: string }[];
-    };
-    expect(created.photos.map((p) => p.id)).toEqual([photo.id]);
-    // Before approval only the author and moderators see the photo; the housekeeping keeps it.
-    expect((await get(t, null, photo.url)).statusCode).toBe(404);
-    expect((await get(t, staff.moderator, photo.url)).statusCode).toBe(200);
-    await post(t, staff.moderator, `/api/v1/initiatives/${created.id}/moderation`, { decision: 'approve' });
-    expect((await get(t, null, photo.url)).statusCode).toBe(200);
+  it(
+    'carries an initiative’s photos to its report, and mails its supporters the official answer',
+    async () => {
+      const nevsky = (await territories(t)).get('nevsky')!;
+      const author = await newResident(t.app);
+      const photo = await upload(t, author);
+      const someoneElses = await upload(t, staff.admin);
+      const text = {
+        title: 'Фонари во дворе',
+        text: 'Во дворе дома 5 по Невскому не горит ни один фонарь уже месяц, просим установить новые.',
+        categoryId: await categoryIdCached(t, 'street-light'),
+        territoryId: nevsky.id,
+        ...nevsky.center,
+      };
+      const refused = await post(t, author, '/api/v1/initiatives', {
+        ...text,
+        mediaIds: [photo.id, someoneElses.id],
+      });
+      expect(errorOf(refused)).toMatchObject({
+        code: 'media_unusable',
+        details: [expect.objectContaining({ path: 'mediaIds.1' })],
+      });
+      const created = (
+        await post(t, author, '/api/v1/initiatives', { ...text, mediaIds: [photo.id] })
+      ).json() as {
+        id: string;
+        photos: { id: string; url: string }[];
+      };
+      expect(created.photos.map((p) => p.id)).toEqual([photo.id]);
+      // Before approval only the author and moderators see the photo; the housekeeping keeps it.
+      expect((await get(t, null, photo.url)).statusCode).toBe(404);
+      expect((await get(t, staff.moderator, photo.url)).statusCode).toBe(200);
+      await post(t, staff.moderator, `/api/v1/initiatives/${created.id}/moderation`, { decision: 'approve' });
+      expect((await get(t, null, photo.url)).statusCode).toBe(200);
 
-    const supporters = await Promise.all(Array.from({ length: 5 }, () => newResident(t.app)));
-    for (const s of supporters) await put(t, s, `/api/v1/initiatives/${created.id}/support`);
-    const sent = (await get(t, null, `/api/v1/initiatives/${created.id}`)).json() as { reportId: string };
-    const media = await rows<{ id: string }>(t, sql`SELECT id FROM media WHERE report_id = ${sent.reportId}`);
-    expect(media.map((m) => m.id)).toEqual([photo.id]);
+      const supporters = await Promise.all(Array.from({ length: 5 }, () => newResident(t.app)));
+      for (const s of supporters) await put(t, s, `/api/v1/initiatives/${created.id}/support`);
+      const sent = (await get(t, null, `/api/v1/initiatives/${created.id}`)).json() as { reportId: string };
+      const media = await rows<{ id: string }>(
+        t,
+        sql`SELECT id FROM media WHERE report_id = ${sent.reportId}`,
+      );
+      expect(media.map((m) => m.id)).toEqual([photo.id]);
 
-    const since = mailbox.received.length;
-    for (const [who, action, body] of [
-      [staff.opLight, 'start', {}],
-      [staff.opLight, 'draft-answer', { text: ANSWER_TEXT, result: 'solved', mediaIds: [] }],
-      [staff.opLight, 'submit-answer', {}],
-      [staff.moderator, 'publish-answer', {}],
-    ] as const)
-      await must(t, who, sent.reportId, action, body);
-    await dispatch(t);
-    const toSupporter = await mailsTo(supporters[0]!, since);
-    const answerMail = toSupporter.find((m) => m.subject.endsWith('опубликован ответ'));
-    expect(answerMail?.text).toContain(`https://vmeste.example/reports/${sent.reportId}`);
-  }, 90_000); // a whole initiative and its report's answer: slow on PGlite under load
+      const since = mailbox.received.length;
+      for (const [who, action, body] of [
+        [staff.opLight, 'start', {}],
+        [staff.opLight, 'draft-answer', { text: ANSWER_TEXT, result: 'solved', mediaIds: [] }],
+        [staff.opLight, 'submit-answer', {}],
+        [staff.moderator, 'publish-answer', {}],
+      ] as const)
+        await must(t, who, sent.reportId, action, body);
+      await dispatch(t);
+      const toSupporter = await mailsTo(supporters[0]!, since);
+      const answerMail = toSupporter.find((m) => m.subject.endsWith('опубликован ответ'));
+      expect(answerMail?.text).toContain(`https://vmeste.example/reports/${sent.reportId}`);
+    },
+    scaled(90_000),
+  ); // a whole initiative and its report's answer: slow on PGlite under load
 });

@@ -12,6 +12,7 @@ import {
 } from '../../bench/reliability/nodes.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { openPostgres, queryRows } from '../../src/db/connection.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * pg 8 warns (and pg 9 will refuse) when a client is given a query while it still runs another: a
@@ -36,7 +37,7 @@ describe.runIf(onPostgres)('the PostgreSQL pool under a running app', () => {
       [],
       '/api/ready',
     );
-  }, 240_000);
+  }, scaled(240_000));
 
   afterAll(async () => {
     if (node) await stopNode(node);
@@ -91,49 +92,53 @@ describe.runIf(onPostgres)('the PostgreSQL pool under a running app', () => {
     }
   });
 
-  it('never hands a client a second query while the first runs (no pg deprecation warning)', async () => {
-    const email = `pool-${Date.now()}@example.org`;
-    await call('POST', '/api/v1/users', null, { email, password: 'correct horse battery', name: 'Житель' });
-    const [resident, moderator, operator] = [
-      await signIn(email, 'correct horse battery'),
-      await signIn('moderator@demo.vmeste.local'),
-      await signIn('operator.light@demo.vmeste.local'),
-    ];
-    const categories = await call<{ items: { id: string; code: string }[] }>(
-      'GET',
-      '/api/v1/categories',
-      null,
-    );
-    const streetLight = categories.items.find((c) => c.code === 'street-light')!.id;
-    // Several reports walked through the actions at once: each commit kicks the dispatcher, whose
-    // transaction loads the recipients; submit-answer runs the answer checks in its transaction.
-    await Promise.all(
-      Array.from({ length: 4 }, async (_, i) => {
-        const report = await call<{ id: string }>('POST', '/api/v1/reports', resident, {
-          categoryId: streetLight,
-          text: `Не горит фонарь у дома ${i + 1} на Невском проспекте, темно вечером`,
-          lat: 59.9343,
-          lon: 30.3351,
-        });
-        const act = (token: string, action: string, body: object = {}) =>
-          call('POST', `/api/v1/reports/${report.id}/actions/${action}`, token, body);
-        await act(moderator, 'accept');
-        await act(operator, 'start');
-        await act(operator, 'draft-answer', { text: 'Светильник заменён бригадой.', result: 'solved' });
-        await act(operator, 'submit-answer');
-        await act(moderator, 'publish-answer');
-        await call('GET', `/api/v1/reports/${report.id}`, resident);
-      }),
-    );
-    // The dispatcher has told the author (so its transaction ran) before the output is read.
-    for (let i = 0; i < 100; i++) {
+  it(
+    'never hands a client a second query while the first runs (no pg deprecation warning)',
+    async () => {
+      const email = `pool-${Date.now()}@example.org`;
+      await call('POST', '/api/v1/users', null, { email, password: 'correct horse battery', name: 'Житель' });
+      const [resident, moderator, operator] = [
+        await signIn(email, 'correct horse battery'),
+        await signIn('moderator@demo.vmeste.local'),
+        await signIn('operator.light@demo.vmeste.local'),
+      ];
+      const categories = await call<{ items: { id: string; code: string }[] }>(
+        'GET',
+        '/api/v1/categories',
+        null,
+      );
+      const streetLight = categories.items.find((c) => c.code === 'street-light')!.id;
+      // Several reports walked through the actions at once: each commit kicks the dispatcher, whose
+      // transaction loads the recipients; submit-answer runs the answer checks in its transaction.
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, i) => {
+          const report = await call<{ id: string }>('POST', '/api/v1/reports', resident, {
+            categoryId: streetLight,
+            text: `Не горит фонарь у дома ${i + 1} на Невском проспекте, темно вечером`,
+            lat: 59.9343,
+            lon: 30.3351,
+          });
+          const act = (token: string, action: string, body: object = {}) =>
+            call('POST', `/api/v1/reports/${report.id}/actions/${action}`, token, body);
+          await act(moderator, 'accept');
+          await act(operator, 'start');
+          await act(operator, 'draft-answer', { text: 'Светильник заменён бригадой.', result: 'solved' });
+          await act(operator, 'submit-answer');
+          await act(moderator, 'publish-answer');
+          await call('GET', `/api/v1/reports/${report.id}`, resident);
+        }),
+      );
+      // The dispatcher has told the author (so its transaction ran) before the output is read.
+      for (let i = 0; i < 100; i++) {
+        const mine = await call<{ items: unknown[] }>('GET', '/api/v1/notifications', resident);
+        if (mine.items.length >= 4) break;
+        await sleep(200);
+      }
       const mine = await call<{ items: unknown[] }>('GET', '/api/v1/notifications', resident);
-      if (mine.items.length >= 4) break;
-      await sleep(200);
-    }
-    const mine = await call<{ items: unknown[] }>('GET', '/api/v1/notifications', resident);
-    expect(mine.items.length).toBeGreaterThanOrEqual(4);
-    await sleep(500);
-    expect(node.output()).not.toContain(WARNING);
-  }, 120_000);
+      expect(mine.items.length).toBeGreaterThanOrEqual(4);
+      await sleep(500);
+      expect(node.output()).not.toContain(WARNING);
+    },
+    scaled(120_000),
+  );
 });

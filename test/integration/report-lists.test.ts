@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { errorOf, listReports, rows, type Who } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 type ListJson = {
   items: { id: string; number: number; text: string }[];
@@ -112,7 +113,7 @@ describe('report lists: keyset pages, totals, topics, search, visibility', () =>
         status: 'submitted',
       })),
     );
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(() => t.close());
 

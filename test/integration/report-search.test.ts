@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_SCAN, SEARCH_WINDOW } from '../../src/modules/reports/report-search.repo.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { listReports, loginStaff, rows, type Staff, type Who } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 type ListJson = {
   items: { id: string; number: number; text: string }[];
@@ -106,7 +107,7 @@ describe('report search: newest reports first, then the GIN index', () => {
     await insert(author, 2, { text: 'Лужа у школы', at: '2026-02-01T10:00:00Z' });
     // A common word: more matches among the newest than the search ranks.
     await insert(filler, SEARCH_WINDOW + 50, { text: 'Не горит фонарь', at: '2026-02-10T10:00:00Z' });
-  }, 180_000);
+  }, scaled(180_000));
 
   afterAll(() => t.close());
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReportAction, reportStatuses, transitions } from '../../src/modules/reports/report-states.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { act, fileReport, loginStaff, rows } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * Property: whatever sequence of actions whoever tries on a report, it never reaches a status
@@ -78,93 +79,97 @@ describe('report state machine (property)', () => {
     return { status: r!.status, events: Number(r!.events), audits: Number(r!.audits), lastTo: r!.lastTo };
   };
 
-  it('keeps every report valid, with an event and an audit row per accepted action', async () => {
-    const step = fc.record({
-      // Most steps are guided by the machine: an action the current status allows (by whoever the
-      // actor pick names, allowed or not), so that sequences get deep; the rest are any action by
-      // anyone. The choice is made against the live status, so shrinking keeps its meaning.
-      guided: fc.boolean(),
-      guidedWeight: fc.nat(9),
-      actor: fc.integer({ min: -1, max: 7 }),
-      action: fc.constantFrom(...actions),
-      pick: fc.nat(100),
-    });
-    /** Who usually does an action: the author answers questions, rates and disputes; staff the rest. */
-    const likelyActor = (action: ReportAction, pick: number): number => {
-      if (action === 'clarify' || action === 'rate' || action === 'dispute') return -1;
-      if (['start', 'draft-answer', 'submit-answer', 'extend-deadline'].includes(action))
-        return pick % 5 === 0 ? 5 : 4;
-      return [2, 3, 7][pick % 3]!;
-    };
-    const reached = new Set<string>();
-    const MAIN_PATH: ReportAction[] = [
-      'accept',
-      'start',
-      'draft-answer',
-      'submit-answer',
-      'publish-answer',
-      'rate',
-      'clarify',
-    ];
-    let applied = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 18 }), async (steps) => {
-        const author = await newResident(t.app);
-        const report = await fileReport(t, author);
-        // The author's answer returns the report to where it was when the question was put.
-        let askedFrom: string | null = null;
-        for (const s of steps) {
-          const before = await state(report.id);
-          reached.add(before.status);
-          const possible = actions.filter((a) =>
-            (transitions[a].from as readonly string[]).includes(before.status),
-          );
-          const guided = s.guidedWeight < 7 && possible.length > 0;
-          const forward = possible.filter((a) => MAIN_PATH.includes(a));
-          const action = guided
-            ? forward.length > 0 && s.pick % 4 !== 0
-              ? forward[s.pick % forward.length]!
-              : possible[s.pick % possible.length]!
-            : s.action;
-          const actor = guided && s.guided ? likelyActor(action, s.pick) : s.actor;
-          const who = actor === -1 ? author : actors[actor]!.who;
-          const res = await act(t, who, report.id, action, bodyFor(action, s.pick));
-          const after = await state(report.id);
-          reached.add(after.status);
-          expect(res.statusCode, `${action}: ${res.body}`).toBeLessThan(500);
-          expect(reportStatuses as readonly string[]).toContain(after.status);
-          const rule = transitions[action];
-          if (res.statusCode === 200) {
-            applied++;
-            expect(rule.from as readonly string[]).toContain(before.status);
-            // Accepting a report its routing rules place goes on to assign it in the same step.
-            const allowed =
-              rule.to === 'same'
-                ? [before.status]
-                : action === 'accept'
-                  ? ['accepted', 'assigned']
-                  : action === 'clarify'
-                    ? [askedFrom ?? 'submitted']
-                    : [rule.to];
-            if (action === 'request-clarification') askedFrom = before.status;
-            expect(allowed).toContain(after.status);
-            expect(after.events).toBeGreaterThan(before.events);
-            expect(after.audits).toBeGreaterThan(before.audits);
-            // No skipped event: the timeline's last transition is where the report now is.
-            if (after.status !== before.status) expect(after.lastTo).toBe(after.status);
-          } else {
-            expect(after).toEqual(before);
+  it(
+    'keeps every report valid, with an event and an audit row per accepted action',
+    async () => {
+      const step = fc.record({
+        // Most steps are guided by the machine: an action the current status allows (by whoever the
+        // actor pick names, allowed or not), so that sequences get deep; the rest are any action by
+        // anyone. The choice is made against the live status, so shrinking keeps its meaning.
+        guided: fc.boolean(),
+        guidedWeight: fc.nat(9),
+        actor: fc.integer({ min: -1, max: 7 }),
+        action: fc.constantFrom(...actions),
+        pick: fc.nat(100),
+      });
+      /** Who usually does an action: the author answers questions, rates and disputes; staff the rest. */
+      const likelyActor = (action: ReportAction, pick: number): number => {
+        if (action === 'clarify' || action === 'rate' || action === 'dispute') return -1;
+        if (['start', 'draft-answer', 'submit-answer', 'extend-deadline'].includes(action))
+          return pick % 5 === 0 ? 5 : 4;
+        return [2, 3, 7][pick % 3]!;
+      };
+      const reached = new Set<string>();
+      const MAIN_PATH: ReportAction[] = [
+        'accept',
+        'start',
+        'draft-answer',
+        'submit-answer',
+        'publish-answer',
+        'rate',
+        'clarify',
+      ];
+      let applied = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 18 }), async (steps) => {
+          const author = await newResident(t.app);
+          const report = await fileReport(t, author);
+          // The author's answer returns the report to where it was when the question was put.
+          let askedFrom: string | null = null;
+          for (const s of steps) {
+            const before = await state(report.id);
+            reached.add(before.status);
+            const possible = actions.filter((a) =>
+              (transitions[a].from as readonly string[]).includes(before.status),
+            );
+            const guided = s.guidedWeight < 7 && possible.length > 0;
+            const forward = possible.filter((a) => MAIN_PATH.includes(a));
+            const action = guided
+              ? forward.length > 0 && s.pick % 4 !== 0
+                ? forward[s.pick % forward.length]!
+                : possible[s.pick % possible.length]!
+              : s.action;
+            const actor = guided && s.guided ? likelyActor(action, s.pick) : s.actor;
+            const who = actor === -1 ? author : actors[actor]!.who;
+            const res = await act(t, who, report.id, action, bodyFor(action, s.pick));
+            const after = await state(report.id);
+            reached.add(after.status);
+            expect(res.statusCode, `${action}: ${res.body}`).toBeLessThan(500);
+            expect(reportStatuses as readonly string[]).toContain(after.status);
+            const rule = transitions[action];
+            if (res.statusCode === 200) {
+              applied++;
+              expect(rule.from as readonly string[]).toContain(before.status);
+              // Accepting a report its routing rules place goes on to assign it in the same step.
+              const allowed =
+                rule.to === 'same'
+                  ? [before.status]
+                  : action === 'accept'
+                    ? ['accepted', 'assigned']
+                    : action === 'clarify'
+                      ? [askedFrom ?? 'submitted']
+                      : [rule.to];
+              if (action === 'request-clarification') askedFrom = before.status;
+              expect(allowed).toContain(after.status);
+              expect(after.events).toBeGreaterThan(before.events);
+              expect(after.audits).toBeGreaterThan(before.audits);
+              // No skipped event: the timeline's last transition is where the report now is.
+              if (after.status !== before.status) expect(after.lastTo).toBe(after.status);
+            } else {
+              expect(after).toEqual(before);
+            }
           }
-        }
-      }),
-      { seed: 20_260_302, numRuns: 30, endOnFailure: true },
-    );
-    // The property is only worth something if sequences got somewhere: many accepted actions, and
-    // most of the machine's statuses visited.
-    console.log(
-      `[state machine] ${applied} accepted actions; statuses reached: ${[...reached].sort().join(', ')}`,
-    );
-    expect(applied).toBeGreaterThanOrEqual(40);
-    expect(reached.size).toBeGreaterThanOrEqual(9);
-  }, 300_000);
+        }),
+        { seed: 20_260_302, numRuns: 30, endOnFailure: true },
+      );
+      // The property is only worth something if sequences got somewhere: many accepted actions, and
+      // most of the machine's statuses visited.
+      console.log(
+        `[state machine] ${applied} accepted actions; statuses reached: ${[...reached].sort().join(', ')}`,
+      );
+      expect(applied).toBeGreaterThanOrEqual(40);
+      expect(reached.size).toBeGreaterThanOrEqual(9);
+    },
+    scaled(300_000),
+  );
 });

@@ -11,6 +11,7 @@ import { createTestApp, login, type Session, type TestApp } from '../support/app
 import { citusTestMode } from '../support/citus.ts';
 import { driveTo, fileReport, loginStaff } from '../support/reports.ts';
 import { adminUrl } from '../support/template.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * A tested restore (issue 10, docs/operations.md "PostgreSQL: backups and upgrades"): a seeded
@@ -89,7 +90,7 @@ describe.runIf(databaseUrl)('restore of a pg_dump into a fresh database', () => 
     privateReport = await fileReport(t, author, { isPublic: false, text: 'Восстановление: личное' });
     const { rows } = await t.database.executeSql('SELECT current_database() AS name');
     sourceUrl = adminUrl(databaseUrl ?? '', (rows[0] as { name: string }).name);
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(async () => {
     if (node) await stopNode(node);
@@ -101,69 +102,76 @@ describe.runIf(databaseUrl)('restore of a pg_dump into a fresh database', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('dumps, restores and serves the restored database', async () => {
-    const dump = path.join(dir, 'vmeste.dump');
-    // On Citus: the region's schema only (the coordinator's database holds the cluster's metadata,
-    // the other regions and the job queues).
-    const region = onCitus ? t.database.schema : undefined;
-    await run('pg_dump', [
-      '--format=custom',
-      `--file=${dump}`,
-      `--dbname=${sourceUrl}`,
-      ...(region ? [`--schema=${region}`] : []),
-    ]);
-    expect(statSync(dump).size).toBeGreaterThan(10_000);
+  it(
+    'dumps, restores and serves the restored database',
+    async () => {
+      const dump = path.join(dir, 'vmeste.dump');
+      // On Citus: the region's schema only (the coordinator's database holds the cluster's metadata,
+      // the other regions and the job queues).
+      const region = onCitus ? t.database.schema : undefined;
+      await run('pg_dump', [
+        '--format=custom',
+        `--file=${dump}`,
+        `--dbname=${sourceUrl}`,
+        ...(region ? [`--schema=${region}`] : []),
+      ]);
+      expect(statSync(dump).size).toBeGreaterThan(10_000);
 
-    const admin = new pg.Client({ connectionString: adminUrl(databaseUrl ?? '') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${restoredName} TEMPLATE template0`);
-    await admin.end();
-    if (region) {
-      const restored = new pg.Client({ connectionString: restoredUrl });
-      await restored.connect();
-      await restored.query('CREATE EXTENSION postgis; CREATE EXTENSION pg_trgm');
-      await restored.end();
-    }
-    // --exit-on-error: a restore that skips an object (an extension, a trigger) fails the test.
-    await run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${restoredUrl}`, dump]);
+      const admin = new pg.Client({ connectionString: adminUrl(databaseUrl ?? '') });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${restoredName} TEMPLATE template0`);
+      await admin.end();
+      if (region) {
+        const restored = new pg.Client({ connectionString: restoredUrl });
+        await restored.connect();
+        await restored.query('CREATE EXTENSION postgis; CREATE EXTENSION pg_trgm');
+        await restored.end();
+      }
+      // --exit-on-error: a restore that skips an object (an extension, a trigger) fails the test.
+      await run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${restoredUrl}`, dump]);
 
-    // Nothing lost: every table has the rows it had.
-    const [before, after] = await Promise.all([rowCounts(sourceUrl, region), rowCounts(restoredUrl, region)]);
-    expect(Object.keys(after).length).toBeGreaterThan(40);
-    expect(after).toEqual(before);
+      // Nothing lost: every table has the rows it had.
+      const [before, after] = await Promise.all([
+        rowCounts(sourceUrl, region),
+        rowCounts(restoredUrl, region),
+      ]);
+      expect(Object.keys(after).length).toBeGreaterThan(40);
+      expect(after).toEqual(before);
 
-    // A real node on the restored database.
-    const port = await freePort();
-    node = await startNode(
-      nodeEnv(
-        { engine: 'postgres', url: restoredUrl, dataDir: dir },
-        { REQUIRE_EMAIL_CONFIRMATION: 'false', ...(region ? { DB_SCHEMA: region } : {}) },
-      ),
-      port,
-    );
-    const base = `http://127.0.0.1:${port}`;
-    const page = await fetch(`${base}/api/v1/reports/${publicReport.id}`);
-    expect(page.status).toBe(200);
-    expect(((await page.json()) as { text: string }).text).toContain('Восстановление: не горит фонарь');
-    const list = (await (await fetch(`${base}/api/v1/reports?limit=100`)).json()) as {
-      items: { id: string }[];
-    };
-    expect(list.items.map((r) => r.id)).toContain(publicReport.id);
-    expect(list.items.map((r) => r.id)).not.toContain(privateReport.id);
-    // Accounts came across too: the author signs in on the copy and opens their private report.
-    // (Their old session is past its lifetime on the real clock: the test app's clock is in March.)
-    expect(author.userId).toBeTruthy();
-    const signIn = await fetch(`${base}/api/v1/session?mode=token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: authorEmail, password: PASSWORD }),
-    });
-    expect(signIn.status).toBe(200);
-    const { token } = (await signIn.json()) as { token: string };
-    const own = await fetch(`${base}/api/v1/reports/${privateReport.id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(own.status).toBe(200);
-    expect((await fetch(`${base}/api/v1/reports/${privateReport.id}`)).status).toBe(404);
-  }, 240_000);
+      // A real node on the restored database.
+      const port = await freePort();
+      node = await startNode(
+        nodeEnv(
+          { engine: 'postgres', url: restoredUrl, dataDir: dir },
+          { REQUIRE_EMAIL_CONFIRMATION: 'false', ...(region ? { DB_SCHEMA: region } : {}) },
+        ),
+        port,
+      );
+      const base = `http://127.0.0.1:${port}`;
+      const page = await fetch(`${base}/api/v1/reports/${publicReport.id}`);
+      expect(page.status).toBe(200);
+      expect(((await page.json()) as { text: string }).text).toContain('Восстановление: не горит фонарь');
+      const list = (await (await fetch(`${base}/api/v1/reports?limit=100`)).json()) as {
+        items: { id: string }[];
+      };
+      expect(list.items.map((r) => r.id)).toContain(publicReport.id);
+      expect(list.items.map((r) => r.id)).not.toContain(privateReport.id);
+      // Accounts came across too: the author signs in on the copy and opens their private report.
+      // (Their old session is past its lifetime on the real clock: the test app's clock is in March.)
+      expect(author.userId).toBeTruthy();
+      const signIn = await fetch(`${base}/api/v1/session?mode=token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: authorEmail, password: PASSWORD }),
+      });
+      expect(signIn.status).toBe(200);
+      const { token } = (await signIn.json()) as { token: string };
+      const own = await fetch(`${base}/api/v1/reports/${privateReport.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(own.status).toBe(200);
+      expect((await fetch(`${base}/api/v1/reports/${privateReport.id}`)).status).toBe(404);
+    },
+    scaled(240_000),
+  );
 });

@@ -5,6 +5,7 @@ import { sha256 } from '../../src/lib/tokens.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call, hours } from '../support/participation.ts';
 import { loginStaff, rows } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /*
  * The rating-vote rush: residents send their ballots all at once, many twice (the same ballot
@@ -54,7 +55,7 @@ describe(`rating vote rush: ${RESIDENTS * 2} concurrent ballots from ${RESIDENTS
       itemIds.push((res.json() as { id: string }).id);
     }
     t.clock.advance(1.5 * 3_600_000);
-  }, 60_000);
+  }, scaled(60_000));
   afterAll(() => t.close());
 
   /** Residents and their sessions in two statements (registering each through argon2 would take minutes). */
@@ -84,69 +85,73 @@ describe(`rating vote rush: ${RESIDENTS * 2} concurrent ballots from ${RESIDENTS
     return [...out];
   };
 
-  it('stores exactly one ballot per resident, loses no acknowledged ballot, and counts equal a recount', async () => {
-    const people = await residents(RESIDENTS);
-    const plans: Plan[] = people.map((p, i) => ({
-      userId: p.userId,
-      headers: { authorization: `Bearer ${p.token}` },
-      kind: i % 3 === 0 ? 'same' : i % 3 === 1 ? 'change' : 'race',
-      a: pick(i),
-      b: pick(i + 1),
-    }));
-    const send = (p: Plan, itemIds: string[]) =>
-      t.app.inject({
-        method: 'PUT',
-        url: `/api/v1/votes/${voteId}/ballot`,
-        headers: p.headers,
-        payload: { itemIds },
-      });
+  it(
+    'stores exactly one ballot per resident, loses no acknowledged ballot, and counts equal a recount',
+    async () => {
+      const people = await residents(RESIDENTS);
+      const plans: Plan[] = people.map((p, i) => ({
+        userId: p.userId,
+        headers: { authorization: `Bearer ${p.token}` },
+        kind: i % 3 === 0 ? 'same' : i % 3 === 1 ? 'change' : 'race',
+        a: pick(i),
+        b: pick(i + 1),
+      }));
+      const send = (p: Plan, itemIds: string[]) =>
+        t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/votes/${voteId}/ballot`,
+          headers: p.headers,
+          payload: { itemIds },
+        });
 
-    const started = performance.now();
-    const outcomes = await Promise.all(
-      plans.map(async (p) => {
-        if (p.kind === 'change') {
-          const first = await send(p, p.a);
-          const second = await send(p, p.b);
-          return [first.statusCode, second.statusCode];
-        }
-        const [x, y] = await Promise.all([send(p, p.a), send(p, p.kind === 'same' ? p.a : p.b)]);
-        return [x.statusCode, y.statusCode];
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(
-      `rush: ${RESIDENTS * 2} ballots in ${seconds.toFixed(2)} s (${Math.round((RESIDENTS * 2) / seconds)} ballots/s, in-process)\n`,
-    );
-    // Every ballot was acknowledged: none refused, none failed.
-    expect(outcomes.flat().filter((s) => s !== 200)).toEqual([]);
+      const started = performance.now();
+      const outcomes = await Promise.all(
+        plans.map(async (p) => {
+          if (p.kind === 'change') {
+            const first = await send(p, p.a);
+            const second = await send(p, p.b);
+            return [first.statusCode, second.statusCode];
+          }
+          const [x, y] = await Promise.all([send(p, p.a), send(p, p.kind === 'same' ? p.a : p.b)]);
+          return [x.statusCode, y.statusCode];
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        `rush: ${RESIDENTS * 2} ballots in ${seconds.toFixed(2)} s (${Math.round((RESIDENTS * 2) / seconds)} ballots/s, in-process)\n`,
+      );
+      // Every ballot was acknowledged: none refused, none failed.
+      expect(outcomes.flat().filter((s) => s !== 200)).toEqual([]);
 
-    const stored = await rows<{ userId: string; itemIds: string[] }>(
-      t,
-      sql`SELECT user_id AS "userId", item_ids AS "itemIds" FROM vote_ballots WHERE vote_id = ${voteId}`,
-    );
-    // One ballot per resident (the unique index), and everybody's is there.
-    expect(stored).toHaveLength(RESIDENTS);
-    expect(new Set(stored.map((s) => s.userId)).size).toBe(RESIDENTS);
-    const byUser = new Map(stored.map((s) => [s.userId, [...s.itemIds].sort()]));
-    for (const p of plans) {
-      const mine = byUser.get(p.userId);
-      // The last acknowledged ballot wins; two racing ones leave one of the two, never a mixture.
-      if (p.kind === 'same') expect(mine).toEqual([...p.a].sort());
-      if (p.kind === 'change') expect(mine).toEqual([...p.b].sort());
-      if (p.kind === 'race') expect([[...p.a].sort(), [...p.b].sort()]).toContainEqual(mine);
-    }
+      const stored = await rows<{ userId: string; itemIds: string[] }>(
+        t,
+        sql`SELECT user_id AS "userId", item_ids AS "itemIds" FROM vote_ballots WHERE vote_id = ${voteId}`,
+      );
+      // One ballot per resident (the unique index), and everybody's is there.
+      expect(stored).toHaveLength(RESIDENTS);
+      expect(new Set(stored.map((s) => s.userId)).size).toBe(RESIDENTS);
+      const byUser = new Map(stored.map((s) => [s.userId, [...s.itemIds].sort()]));
+      for (const p of plans) {
+        const mine = byUser.get(p.userId);
+        // The last acknowledged ballot wins; two racing ones leave one of the two, never a mixture.
+        if (p.kind === 'same') expect(mine).toEqual([...p.a].sort());
+        if (p.kind === 'change') expect(mine).toEqual([...p.b].sort());
+        if (p.kind === 'race') expect([[...p.a].sort(), [...p.b].sort()]).toContainEqual(mine);
+      }
 
-    const recount = new Map<string, number>();
-    for (const s of stored) for (const id of s.itemIds) recount.set(id, (recount.get(id) ?? 0) + 1);
-    const results = (await call(t, 'GET', `/api/v1/votes/${voteId}/results`, null)).json() as {
-      ballots: number;
-      items: { itemId: string; count: number; rank: number }[];
-    };
-    expect(results.ballots).toBe(RESIDENTS);
-    expect(results.items).toHaveLength(ITEMS);
-    for (const r of results.items) expect(r.count).toBe(recount.get(r.itemId) ?? 0);
-    expect(results.items.map((r) => r.count)).toEqual(
-      [...results.items.map((r) => r.count)].sort((x, y) => y - x),
-    );
-  }, 180_000);
+      const recount = new Map<string, number>();
+      for (const s of stored) for (const id of s.itemIds) recount.set(id, (recount.get(id) ?? 0) + 1);
+      const results = (await call(t, 'GET', `/api/v1/votes/${voteId}/results`, null)).json() as {
+        ballots: number;
+        items: { itemId: string; count: number; rank: number }[];
+      };
+      expect(results.ballots).toBe(RESIDENTS);
+      expect(results.items).toHaveLength(ITEMS);
+      for (const r of results.items) expect(r.count).toBe(recount.get(r.itemId) ?? 0);
+      expect(results.items.map((r) => r.count)).toEqual(
+        [...results.items.map((r) => r.count)].sort((x, y) => y - x),
+      );
+    },
+    scaled(180_000),
+  );
 });
