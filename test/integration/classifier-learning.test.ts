@@ -3,6 +3,7 @@ import { demoTrainingExamples } from '../../src/db/seed/demo-model.ts';
 import { retrain } from '../../src/modules/classifier/classifier.service.ts';
 import { createTestApp, newResident, organisationId, type TestApp } from '../support/app.ts';
 import { fileReport, getReport, loginStaff, must, type Staff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /** Variants of one kind of report the demo model was never taught to route ("Другая проблема" has no rule). */
 const SIMILAR = [
@@ -77,7 +78,10 @@ describe('routing that learns from a curator', () => {
     });
     expect(res.statusCode).toBe(202);
     let models: ModelJson[] = [];
-    for (let i = 0; i < 240 && !models.some((m) => m.trigger === 'admin'); i++) {
+    for (
+      const end = Date.now() + scaled(120_000);
+      !models.some((m) => m.trigger === 'admin') && Date.now() < end;
+    ) {
       await new Promise((r) => setTimeout(r, 500));
       const status = await t.app.inject({
         method: 'GET',

@@ -4,6 +4,7 @@ import { demoTrainingExamples } from '../../src/db/seed/demo-model.ts';
 import { retrain } from '../../src/modules/classifier/classifier.service.ts';
 import { createTestApp, newResident, organisationId, type TestApp } from '../support/app.ts';
 import { fileReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /** Trains the demo model (from the project's generator) into this app's data directory and activates it. */
 async function withDemoModel(t: TestApp): Promise<void> {
@@ -186,7 +187,7 @@ describe('retraining as a job', () => {
     });
     expect(res.statusCode).toBe(202);
     let models: { status: string; trigger: string; trainedOn: number }[] = [];
-    for (let i = 0; i < 60 && models.length === 0; i++) {
+    for (const end = Date.now() + scaled(30_000); models.length === 0 && Date.now() < end; ) {
       await new Promise((r) => setTimeout(r, 500));
       const status = await t.app.inject({
         method: 'GET',

@@ -6,6 +6,7 @@ import { notificationsRuntime } from '../../src/modules/notifications/runtime.ts
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { dispatch } from '../support/notifications.ts';
 import { ANSWER_TEXT, fileReport, loginStaff, must, type Staff } from '../support/reports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 type Sse = { event: string; data: Record<string, unknown> };
 
@@ -95,7 +96,7 @@ describe('live updates over server-sent events', () => {
     expect(hub().listenerCount()).toBe(1);
     await stream.close();
     // The server notices the client left and drops its subscription.
-    await vi.waitFor(() => expect(hub().listenerCount()).toBe(0));
+    await vi.waitFor(() => expect(hub().listenerCount()).toBe(0), { timeout: scaled(5_000) });
   });
 
   it('refuses a report the viewer may not see; its author hears the internal events', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, login, type TestApp } from '../support/app.ts';
 import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
 import { errorOf, rows } from '../support/reports.ts';
+import { eventually } from '../support/timeouts.ts';
 
 /**
  * Accounts under abuse (issue 10, item 6): e-mail confirmation on by default, password reset by
@@ -34,12 +35,10 @@ const logIn = (email: string, password: string) => post('/api/v1/session?mode=to
 
 /** The next letter to this address (waits for the sender, which runs after the request). */
 async function letterTo(address: string, after = 0): Promise<ReceivedMail> {
-  for (let i = 0; i < 100; i++) {
-    const found = mailbox.received.filter((m) => m.to.includes(address));
-    if (found.length > after) return found[after]!;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no letter to ${address}`);
+  return eventually(
+    `a letter to ${address}`,
+    () => mailbox.received.filter((m) => m.to.includes(address))[after],
+  );
 }
 const tokenIn = (mail: ReceivedMail, path: string) => {
   const m = new RegExp(`https://vmeste\\.example${path}\\?token=([A-Za-z0-9_%-]+)`).exec(mail.text);

@@ -64,11 +64,11 @@ async function until<T>(
   timeoutMs: number,
   context: () => string = () => '',
 ): Promise<T> {
-  const end = Date.now() + timeoutMs;
+  const end = Date.now() + scaled(timeoutMs);
   for (;;) {
     const value = await probe();
     if (value !== null) return value;
-    if (Date.now() > end) throw new Error(`not within ${timeoutMs} ms: ${what}\n${context()}`);
+    if (Date.now() > end) throw new Error(`not within ${scaled(timeoutMs)} ms: ${what}\n${context()}`);
     await sleep(200);
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, login, organisationId, type Session, type TestApp } from './app.ts';
 import { type ReceivedMail, startMailbox } from './mailbox.ts';
 import { loginStaff, type Staff } from './reports.ts';
+import { eventually } from './timeouts.ts';
 
 export const STAFF_PASSWORD = 'correct horse battery';
 
@@ -40,12 +41,10 @@ export function staffAdminSuite() {
   ) => ctx.t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
 
   async function letterTo(address: string, nth = 0): Promise<ReceivedMail> {
-    for (let i = 0; i < 100; i++) {
-      const found = ctx.mailbox.received.filter((m) => m.to.includes(address));
-      if (found.length > nth) return found[nth]!;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no letter to ${address}`);
+    return eventually(
+      `a letter to ${address}`,
+      () => ctx.mailbox.received.filter((m) => m.to.includes(address))[nth],
+    );
   }
 
   const invite = (who: Session, body: object) => call('POST', '/api/v1/admin/staff-invitations', who, body);

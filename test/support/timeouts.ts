@@ -9,3 +9,22 @@ export const TIMEOUT_SCALE = Math.max(1, Number(process.env.VMESTE_TEST_TIMEOUT_
 export function scaled(ms: number): number {
   return ms * TIMEOUT_SCALE;
 }
+
+/**
+ * Polls `probe` until it gives a value (not undefined), for at most `budgetMs` stretched as above:
+ * for what happens after a request has been answered (a letter sent, a job run, a stream closed).
+ */
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  budgetMs = 10_000,
+  intervalMs = 50,
+): Promise<T> {
+  const end = Date.now() + scaled(budgetMs);
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`not within ${scaled(budgetMs)} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
