@@ -33,11 +33,15 @@ export function listMigrations(): { tag: string; statements: string[] }[] {
 export async function migrate(database: Database, schemaName: string): Promise<string[]> {
   const { db } = database;
   const schemaSql = quoteIdent(schemaName);
-  await database.execScript(
-    `CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
-     CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;`,
-  );
-  await ensureRegionSchema(database, schemaName);
+  // Several nodes (or regions) migrating a fresh database at once: `IF NOT EXISTS` is not atomic,
+  // and the second CREATE would fail on the catalog's unique index. The extensions are the
+  // database's, so one lock for every schema.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('vmeste-migrate:extensions'))`);
+    await tx.execute(sql`CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public`);
+    await tx.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`);
+  });
+  await retryCatalogRace(() => ensureRegionSchema(database, schemaName));
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`vmeste-migrate:${schemaName}`}))`);
@@ -58,4 +62,25 @@ export async function migrate(database: Database, schemaName: string): Promise<s
     }
   });
   return applied;
+}
+
+/** The catalog's answers when another session created the same schema in the meantime. */
+const CREATED_MEANWHILE = new Set(['23505', '42P06', '42710']);
+
+/**
+ * Runs a `CREATE … IF NOT EXISTS` step again when another node's identical step won the race (the
+ * region's schema: on Citus it is created and distributed in steps of their own, outside the
+ * migration's lock); the second run finds what the first made.
+ */
+async function retryCatalogRace(step: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      const code =
+        (err as { code?: string; cause?: { code?: string } }).code ??
+        (err as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= 3 || !code || !CREATED_MEANWHILE.has(code)) throw err;
+    }
+  }
 }

@@ -43,19 +43,6 @@ export async function checkCoordinator(url: string): Promise<string> {
   }
 }
 
-/**
- * Creates the extensions the migrations create, once, before the workers start: on a fresh cluster
- * two workers migrating their template schemas at once would both run `CREATE EXTENSION IF NOT
- * EXISTS postgis` and one would fail on the catalog's unique index (the migration's advisory lock is
- * per schema, taken after the extensions).
- */
-export async function prepareCoordinator(url: string): Promise<void> {
-  await withClient(url, async (client) => {
-    await client.query('CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public');
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-  });
-}
-
 let counter = 0;
 
 /** A seeded region schema to copy reference data from, and how to copy it (computed once). */

@@ -4,7 +4,6 @@ import {
   citusRunPrefix,
   citusTestMode,
   dropCitusTestSchemas,
-  prepareCoordinator,
 } from './citus.ts';
 import {
   buildPgliteTemplate,
@@ -28,7 +27,6 @@ export default async function setup(project: TestProject) {
     console.log(
       `[vmeste tests] database: Citus coordinator (${await checkCoordinator(url)}), a schema per file`,
     );
-    await prepareCoordinator(url);
     const prefix = citusRunPrefix();
     project.provide('dbTemplate', { kind: 'citus', url, prefix });
     return async () => dropCitusTestSchemas(url, prefix);
