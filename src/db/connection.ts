@@ -190,6 +190,12 @@ type SessionInternals = {
   dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
 };
 
+/** The text and the values of a statement as sent: equal keys, equal statements (for caches of answers). */
+export function statementKey(exec: Executor, query: SQL): string {
+  const { sql: text, params } = (exec as unknown as SessionInternals).dialect.sqlToQuery(query);
+  return JSON.stringify([text, params]);
+}
+
 /**
  * Like queryRows, but as a named prepared statement: PostgreSQL parses and plans it once per
  * connection instead of on every call (measured on the intake statement: ~1,000 → ~2,000 runs/s).

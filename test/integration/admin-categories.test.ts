@@ -82,6 +82,32 @@ describe('categories', () => {
     });
     expect(report.status).toBe('submitted');
 
+    // A list by the topic expands it to its subjects (cached per node): a subject added to it is
+    // in the next list at once, with its reports.
+    const byTopic = async () =>
+      (
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: `/api/v1/reports?category=${topic.id}`,
+            headers: staff.moderator.headers,
+          })
+        ).json() as { items: { id: string }[] }
+      ).items.map((r) => r.id);
+    expect(await byTopic()).toEqual([report.id]);
+    const second = await create({
+      parentId: topic.id,
+      code: 'snow-roof',
+      nameRu: 'Снег на крыше',
+      nameEn: 'Snow on a roof',
+      slaDays: 5,
+    });
+    const another = await fileReport(t, resident, {
+      categoryId: second.id,
+      text: 'Сосульки и снег на крыше',
+    });
+    expect(await byTopic()).toEqual([another.id, report.id]);
+
     // Edited: the change is audited with its before and after.
     const edited = await call(staff.admin, 'PATCH', `${base}/${subject.id}`, { slaDays: 3 });
     expect(edited.json()).toMatchObject({ slaDays: 3 });

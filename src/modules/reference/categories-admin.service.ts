@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import * as repo from './categories-admin.repo.ts';
 import type { AdminCategory, CreateCategory, UpdateCategory } from './categories-admin.schemas.ts';
+import { forgetExpansions } from './expansions.ts';
 
 export type ReferenceAdminDeps = { db: Db; clock: Clock };
 
@@ -95,6 +96,7 @@ export async function createCategory(
     });
     return created;
   });
+  forgetExpansions(deps.db);
   return getCategory(deps, id);
 }
 
@@ -136,6 +138,7 @@ export async function updateCategory(
       details: { before: auditFields(row), after: auditFields(after) },
     });
   });
+  forgetExpansions(deps.db);
   return getCategory(deps, id);
 }
 
@@ -164,4 +167,5 @@ export async function deleteCategory(deps: ReferenceAdminDeps, actor: Actor, id:
       details: { before: auditFields(row), after: null },
     });
   });
+  forgetExpansions(deps.db);
 }

@@ -90,6 +90,8 @@ export function analyzeReferenceTables(
   return repo.analyzeReferenceTables(...args);
 }
 
+export { categoryWithSubjects, forgetExpansions, territoryWithChildren } from './expansions.ts';
+
 /**
  * Whether a report of this subject must carry a photo: read at every photo-less submission, so
  * cached per node for 5 s (an admin's change reaches every node within that).

@@ -212,3 +212,21 @@ export async function analyzeReferenceTables(exec: Executor): Promise<void> {
   for (const table of [territories, categories, organisations, routingRules])
     await exec.execute(sql`ANALYZE ${table}`);
 }
+
+/** A category and the categories directly under it (a topic and its subjects). */
+export async function categoryWithSubjects(exec: Executor, id: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`SELECT id FROM categories WHERE id = ${id} OR parent_id = ${id}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A territory and the territories directly in it (a municipality and its districts). */
+export async function territoryWithChildren(exec: Executor, id: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    exec,
+    sql`SELECT id FROM territories WHERE id = ${id} OR parent_id = ${id}`,
+  );
+  return rows.map((r) => r.id);
+}

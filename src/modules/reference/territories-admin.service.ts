@@ -4,6 +4,7 @@ import type { Geometry } from '../../lib/geojson.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertAdmin, type ReferenceAdminDeps } from './categories-admin.service.ts';
+import { forgetExpansions } from './expansions.ts';
 import * as repo from './territories-admin.repo.ts';
 import type { AdminTerritory, CreateTerritory, UpdateTerritory } from './territories-admin.schemas.ts';
 import { type BoundaryProblem, parseBoundary } from './territory-boundary.ts';
@@ -162,6 +163,7 @@ export async function createTerritory(
     });
     return created;
   });
+  forgetExpansions(deps.db);
   await repo.analyzeTerritories(deps.db);
   return present((await repo.findAdminTerritory(deps.db, id))!);
 }
@@ -221,6 +223,7 @@ export async function updateTerritory(
       },
     });
   });
+  forgetExpansions(deps.db);
   if (input.boundary !== undefined) await repo.analyzeTerritories(deps.db);
   return present((await repo.findAdminTerritory(deps.db, id))!);
 }
@@ -253,4 +256,5 @@ export async function deleteTerritory(deps: ReferenceAdminDeps, actor: Actor, id
       },
     });
   });
+  forgetExpansions(deps.db);
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/connection.ts';
+import { type Executor, queryRows, statementKey } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
+import { TtlCache } from '../../lib/ttl-cache.ts';
 import { rankedSearchPage, SEARCH_WINDOW, searchConditions } from './report-search.repo.ts';
 import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
 import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
@@ -9,7 +10,7 @@ import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from '.
  * The report lists at a region's scale (docs/performance.md, "Lists and search at 1,000,000
  * reports"). Three rules keep every list a short index scan:
  * - filters are plain column conditions: a topic or a territory is expanded to its ids before the
- *   query (expandCategory, expandTerritory), never `OR c.parent_id = …` over a join;
+ *   query (the reference module's categoryWithSubjects, territoryWithChildren), never `OR c.parent_id = …` over a join;
  * - "what may this actor see" is not one OR (which no index serves) but a UNION of branches — the
  *   public rule (the partial indexes' own predicate), the author's own, the organisation's, the
  *   curator's territory — each branch newest first and limited, merged and cut to the page;
@@ -78,24 +79,6 @@ const ids = (xs: readonly string[]) =>
     xs.map((x) => sql`${x}`),
     sql`, `,
   );
-
-/** A topic and its subjects (or a subject alone); empty when there is no such category. */
-export async function expandCategory(exec: Executor, id: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    exec,
-    sql`SELECT id FROM categories WHERE id = ${id} OR parent_id = ${id}`,
-  );
-  return rows.map((r) => r.id);
-}
-
-/** A territory and the territories directly in it (a municipality and its districts). */
-export async function expandTerritory(exec: Executor, id: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    exec,
-    sql`SELECT id FROM territories WHERE id = ${id} OR parent_id = ${id}`,
-  );
-  return rows.map((r) => r.id);
-}
 
 export type Branch = { where: SQL; own: boolean };
 
@@ -200,7 +183,22 @@ function candidates(branches: Branch[], where: SQL[], limit: number): SQL {
   return parts.length === 1 ? parts[0]! : sql.join(parts, sql` UNION `);
 }
 
+/**
+ * "More than TOTAL_CAP" answers, per database and per count statement (its text and values: the
+ * filters and whom the visibility branches are for), kept 5 s on this node. Reaching the cap is the
+ * count's costly case (TOTAL_CAP + 1 index entries read for every page of a busy list: at 1,000,000
+ * reports it was half of a filtered list's database time), and its answer — more than 1,000 — stays
+ * true while reports come in; only a mass change could bring it under the cap, and then the list
+ * says "more than 1,000" for at most 5 s more. An exact total, under the cap, is always counted.
+ */
+const overCap = new WeakMap<object, TtlCache<true>>();
+
 export async function countCapped(exec: Executor, branches: Branch[], where: SQL[]) {
+  let cache = overCap.get(exec);
+  if (!cache) {
+    cache = new TtlCache<true>(5_000, 2_000);
+    overCap.set(exec, cache);
+  }
   const parts = branches.map(
     (b) =>
       // In no order: any TOTAL_CAP + 1 rows prove "more than", so the planner takes the cheapest way
@@ -209,11 +207,12 @@ export async function countCapped(exec: Executor, branches: Branch[], where: SQL
       sql`(SELECT r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
            LIMIT ${TOTAL_CAP + 1})`,
   );
-  const [row] = await queryRows<{ n: number }>(
-    exec,
-    sql`SELECT count(*)::int AS n FROM (${sql.join(parts, sql` UNION `)}) u`,
-  );
+  const count = sql`SELECT count(*)::int AS n FROM (${sql.join(parts, sql` UNION `)}) u`;
+  const key = statementKey(exec, count);
+  if (cache.get(key)) return { total: TOTAL_CAP, totalIsExact: false };
+  const [row] = await queryRows<{ n: number }>(exec, count);
   const n = Number(row?.n ?? 0);
+  if (n > TOTAL_CAP) cache.set(key, true);
   return { total: Math.min(n, TOTAL_CAP), totalIsExact: n <= TOTAL_CAP };
 }
 

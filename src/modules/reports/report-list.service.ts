@@ -2,6 +2,7 @@ import { CURATOR_OPEN_STATUSES, ORGANISATION_OPEN_STATUSES } from '../../db/sche
 import { AppError } from '../../lib/errors.ts';
 import { moderationDeadline, uncachedCalendar, workingDaysLeft } from '../calendar/index.ts';
 import type { Actor } from '../identity/index.ts';
+import { categoryWithSubjects, territoryWithChildren } from '../reference/index.ts';
 import { presentSummary } from './report.presenter.ts';
 import * as listRepo from './report-list.repo.ts';
 import { type ListCursor, type ListFilters, type ListVisibility, MAX_OFFSET } from './report-list.repo.ts';
@@ -128,7 +129,7 @@ function listVisibility(deps: ReportsDeps, actor: Actor | null): Promise<ListVis
   if (v.kind === 'all') return v;
   const base = { kind: 'scoped' as const, userId: v.userId, organisationId: v.organisationId };
   if (!v.territoryId) return { ...base, territoryIds: null };
-  return listRepo.expandTerritory(deps.db, v.territoryId).then((territoryIds) => ({ ...base, territoryIds }));
+  return territoryWithChildren(deps.db, v.territoryId).then((territoryIds) => ({ ...base, territoryIds }));
 }
 
 export async function listReports(
@@ -147,8 +148,8 @@ export async function listReports(
   // A topic and a territory become their ids first: the list query then filters plain columns.
   const [visibility, categoryIds, territoryIds] = await Promise.all([
     listVisibility(deps, actor),
-    category ? listRepo.expandCategory(deps.db, category) : undefined,
-    territory ? listRepo.expandTerritory(deps.db, territory) : undefined,
+    category ? categoryWithSubjects(deps.db, category) : undefined,
+    territory ? territoryWithChildren(deps.db, territory) : undefined,
   ]);
   const filters: ListFilters = {
     bbox: query.bbox,

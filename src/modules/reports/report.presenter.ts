@@ -43,10 +43,11 @@ type FieldAsStored = (typeof reportFieldsAsStored)[number];
 
 /** The fields shown as stored, by the schema's list (a new plain column is one more key there). */
 function asStored(row: ReportRow): Pick<ReportRow, FieldAsStored> {
-  return Object.fromEntries(reportFieldsAsStored.map((key) => [key, row[key]])) as Pick<
-    ReportRow,
-    FieldAsStored
-  >;
+  // A plain loop: this runs for every row of every list (25 a page), where building entry arrays
+  // for Object.fromEntries showed in the lists' CPU profile.
+  const stored: Record<string, unknown> = {};
+  for (const key of reportFieldsAsStored) stored[key] = row[key];
+  return stored as Pick<ReportRow, FieldAsStored>;
 }
 
 /**

@@ -8,11 +8,13 @@ export type NewAnswer = typeof answers.$inferInsert;
 export type NewEvent = typeof reportEvents.$inferInsert;
 
 /**
- * Columns of `reports` left out of the row the code works with: the point is given as lat/lon, and
- * the idempotency bookkeeping is read on its own (findByIdempotencyKey). Every other column is in the
- * row, its select list and its decoding without being named here (docs/decisions/0002).
+ * Columns of `reports` left out of the row the code works with: the point is given as lat/lon, the
+ * idempotency bookkeeping is read on its own (findByIdempotencyKey), and the stored search vector is
+ * the search's and the duplicates check's, in SQL (sent with every row of every list, it cost
+ * PostgreSQL its text form and the server its parsing). Every other column is in the row, its select
+ * list and its decoding without being named here (docs/decisions/0002).
  */
-const notInRow = ['location', 'idempotencyKey', 'requestHash'] as const;
+const notInRow = ['location', 'idempotencyKey', 'requestHash', 'search'] as const;
 
 /** One report with the names it is shown with. */
 export type ReportRow = Omit<typeof reports.$inferSelect, (typeof notInRow)[number]> & {
