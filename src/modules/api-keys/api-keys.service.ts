@@ -3,9 +3,10 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
+import { TtlCache } from '../../lib/ttl-cache.ts';
 import { writeAudit } from '../audit/index.ts';
 import { type Actor, hashPassword, insertUser } from '../identity/index.ts';
-import { hit } from '../platform/index.ts';
+import { leasedHit } from '../platform/index.ts';
 import { findOrganisation } from '../reference/index.ts';
 import * as repo from './api-keys.repo.ts';
 import type { ApiClient, CreateApiClientBody } from './api-keys.schemas.ts';
@@ -22,6 +23,43 @@ export type ApiClientAuth = {
 
 const KEY_PREFIX = 'vmk_';
 const RATE_WINDOW_MS = 60_000;
+
+type KnownClient = Awaited<ReturnType<typeof repo.findApiClientByKeyHash>>;
+
+/**
+ * Presented keys' clients, per database, kept 5 s on this node (as sessions are: decision 0003): a
+ * busy client's every request looked its key up. A revocation clears this node's at once.
+ */
+const knownClients = new WeakMap<object, TtlCache<KnownClient>>();
+
+async function clientOfKey(db: Db, keyHash: string): Promise<KnownClient> {
+  let cache = knownClients.get(db);
+  if (!cache) {
+    cache = new TtlCache<KnownClient>(5_000, 1000);
+    knownClients.set(db, cache);
+  }
+  const hit = cache.get(keyHash);
+  if (hit) return hit;
+  const client = await repo.findApiClientByKeyHash(db, keyHash);
+  // Unknown keys are not kept: a guessing client must not fill the cache.
+  if (client) cache.set(keyHash, client);
+  return client;
+}
+
+/** When each client was last marked used, per database: the mark is by the minute, so one a minute. */
+const lastTouched = new WeakMap<object, Map<string, number>>();
+
+async function touch(db: Db, clientId: string, now: Date): Promise<void> {
+  let touched = lastTouched.get(db);
+  if (!touched) {
+    touched = new Map();
+    lastTouched.set(db, touched);
+  }
+  const at = touched.get(clientId);
+  if (at !== undefined && now.getTime() - at < 60_000 && now.getTime() >= at) return;
+  await repo.touchApiClient(db, clientId, now);
+  touched.set(clientId, now.getTime());
+}
 
 /** Service users are never signed in to: their address is in a reserved domain (RFC 2606). */
 const serviceUserEmail = (clientId: string) => `api-client-${clientId}@api-clients.invalid`;
@@ -109,7 +147,7 @@ export async function createApiClient(
 export async function revokeApiClient(deps: ApiKeysDeps, actor: Actor, id: string): Promise<ApiClient> {
   requireAdmin(actor);
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const revoked = await deps.db.transaction(async (tx) => {
     const found = await repo.findApiClient(tx, id);
     if (!found) throw new AppError('api_client_not_found');
     if (!(await repo.revokeApiClient(tx, id, now))) throw new AppError('api_client_revoked');
@@ -122,6 +160,9 @@ export async function revokeApiClient(deps: ApiKeysDeps, actor: Actor, id: strin
     });
     return present({ ...found, revokedAt: now });
   });
+  // Refused at once on this node; other nodes' caches let the key through for up to 5 s more.
+  knownClients.delete(deps.db);
+  return revoked;
 }
 
 /**
@@ -135,16 +176,22 @@ export async function authenticateApiKey(
   onLimited?: (retryAfterSeconds: number) => void,
 ): Promise<ApiClientAuth> {
   if (!key) throw new AppError('api_key_required', [{ path: 'api_key', message: 'api_key_required' }]);
-  const client = await repo.findApiClientByKeyHash(deps.db, sha256(key));
+  const client = await clientOfKey(deps.db, sha256(key));
   if (!client || client.revokedAt)
     throw new AppError('api_key_invalid', [{ path: 'api_key', message: 'api_key_invalid' }]);
   const now = deps.clock.now();
-  const { count, windowStart } = await hit(deps.db, `api-key:${client.id}`, RATE_WINDOW_MS, now);
+  const { count, windowStart } = await leasedHit(
+    deps.db,
+    `api-key:${client.id}`,
+    RATE_WINDOW_MS,
+    now,
+    client.rateLimitPerMinute,
+  );
   if (count > client.rateLimitPerMinute) {
     onLimited?.(Math.max(1, Math.ceil((windowStart.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000)));
     throw new AppError('rate_limited');
   }
-  await repo.touchApiClient(deps.db, client.id, now);
+  await touch(deps.db, client.id, now);
   return {
     clientId: client.id,
     name: client.name,

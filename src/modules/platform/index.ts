@@ -10,6 +10,8 @@ export function hit(...args: Parameters<typeof repo.hit>): ReturnType<typeof rep
 }
 
 /** Forgets windows that ended long ago (housekeeping). */
+export { leasedHit } from './leased-hit.ts';
+
 export function deleteStaleCounters(...args: Parameters<typeof repo.deleteStaleCounters>): Promise<void> {
   return repo.deleteStaleCounters(...args);
 }

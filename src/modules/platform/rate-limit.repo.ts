@@ -13,13 +13,15 @@ export async function hit(
   key: string,
   windowMs: number,
   now: Date,
+  /** Hits counted at once (a node's lease of several: see leasedHit). */
+  amount = 1,
 ): Promise<{ count: number; windowStart: Date }> {
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const rows = await queryRows<{ count: number; windowStart: Date | string }>(
     exec,
-    sql`INSERT INTO ${rateLimits} AS r (key, count, window_start) VALUES (${key}, 1, ${now.toISOString()}::timestamptz)
+    sql`INSERT INTO ${rateLimits} AS r (key, count, window_start) VALUES (${key}, ${amount}::int, ${now.toISOString()}::timestamptz)
         ON CONFLICT (key) DO UPDATE SET
-          count = CASE WHEN r.window_start <= ${cutoff}::timestamptz THEN 1 ELSE r.count + 1 END,
+          count = CASE WHEN r.window_start <= ${cutoff}::timestamptz THEN ${amount}::int ELSE r.count + ${amount}::int END,
           window_start = CASE WHEN r.window_start <= ${cutoff}::timestamptz
                          THEN EXCLUDED.window_start ELSE r.window_start END
         RETURNING count, window_start AS "windowStart"`,
