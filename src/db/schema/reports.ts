@@ -117,6 +117,7 @@ export const reports = pgTable(
     // first, (created_at, number) descending, so each index ends with those two columns and a page
     // (or a keyset cursor) is a short backward scan. The public ones are partial on the public rule.
     index('reports_recent_idx').on(t.createdAt, t.number),
+    // Carries the point (INCLUDE, migration 0038) for the map box's newest-first pages.
     index('reports_public_recent_idx').on(t.createdAt, t.number).where(sql.raw(PUBLICLY_LISTED)),
     // The public category and territory indexes and the author's carry the other filters' columns
     // (INCLUDE, hand-written in migration 0036: drizzle cannot write it), so a capped total with two
