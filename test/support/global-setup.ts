@@ -1,10 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import {
-  checkCoordinator,
-  citusRunPrefix,
-  citusTestMode,
-  dropCitusTestSchemas,
-} from './citus.ts';
+import { checkCoordinator, citusRunPrefix, citusTestMode, dropCitusTestSchemas } from './citus.ts';
 import {
   buildPgliteTemplate,
   buildPostgresTemplate,
