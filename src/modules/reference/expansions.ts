@@ -6,37 +6,36 @@ import * as repo from './reference.repo.ts';
  * A topic's and a territory's ids with those directly under them (a topic and its subjects, a
  * municipality and its districts), for the lists' filters: asked on every filtered list, so cached
  * per node for 5 s and per database (one process may serve several, as the tests do). An admin's
- * change clears this node's at once (forgetExpansions) and reaches the others within the 5 s.
+ * change clears this node's at once (forgetExpansions) and reaches the others within the 5 s
+ * (docs/decisions/0015).
  */
-const expansions = new WeakMap<object, { categories: TtlCache<string[]>; territories: TtlCache<string[]> }>();
+const expansions = new WeakMap<object, TtlCache<string[]>>();
 
-function expansionsOf(db: object) {
-  let caches = expansions.get(db);
-  if (!caches) {
-    caches = { categories: new TtlCache(5_000, 1000), territories: new TtlCache(5_000, 1000) };
-    expansions.set(db, caches);
+async function expansion(
+  db: Executor,
+  key: string,
+  load: (db: Executor) => Promise<string[]>,
+): Promise<string[]> {
+  let cache = expansions.get(db);
+  if (!cache) {
+    cache = new TtlCache<string[]>(5_000, 2_000);
+    expansions.set(db, cache);
   }
-  return caches;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const ids = await load(db);
+  cache.set(key, ids);
+  return ids;
 }
 
 /** A topic and its subjects (or a subject alone); empty when there is no such category. */
-export async function categoryWithSubjects(db: Executor, id: string): Promise<string[]> {
-  const cache = expansionsOf(db).categories;
-  const hit = cache.get(id);
-  if (hit) return hit;
-  const ids = await repo.categoryWithSubjects(db, id);
-  cache.set(id, ids);
-  return ids;
+export function categoryWithSubjects(db: Executor, id: string): Promise<string[]> {
+  return expansion(db, `category:${id}`, (exec) => repo.categoryWithSubjects(exec, id));
 }
 
 /** A territory and the territories directly in it; empty when there is no such territory. */
-export async function territoryWithChildren(db: Executor, id: string): Promise<string[]> {
-  const cache = expansionsOf(db).territories;
-  const hit = cache.get(id);
-  if (hit) return hit;
-  const ids = await repo.territoryWithChildren(db, id);
-  cache.set(id, ids);
-  return ids;
+export function territoryWithChildren(db: Executor, id: string): Promise<string[]> {
+  return expansion(db, `territory:${id}`, (exec) => repo.territoryWithChildren(exec, id));
 }
 
 /** After an admin's change of categories or territories: this node's expansions are read again. */
