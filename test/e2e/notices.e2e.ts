@@ -235,7 +235,7 @@ describe('notices and city objects in the web app', () => {
       `/api/v1/responsible?lat=${lat}&lon=${lon}`,
     );
     expect(clicked.items.length).toBeGreaterThan(0);
-    await expect.poll(() => rows.count()).toBe(clicked.items.length);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(clicked.items.length);
     await checkA11y(page, 'who is responsible here');
     await link.click();
     await page.waitForURL(new RegExp(`/organisations/${org.id}$`));

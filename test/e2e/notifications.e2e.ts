@@ -58,7 +58,7 @@ describe('notifications in the web app', () => {
     // The box follows the server's answer (it is what the server holds, not a hope).
     await email.click();
     await rp.getByText('Настройки сохранены').waitFor();
-    await expect.poll(() => email.isChecked()).toBe(false);
+    await expect.poll(() => email.isChecked(), { timeout: 20_000 }).toBe(false);
     await checkA11y(rp, 'profile');
 
     expect(problems).toEqual([]);

@@ -68,6 +68,8 @@ describe('the staff workspace', () => {
       .poll(
         async () =>
           (await page.locator('.work-item').count()) - (await page.locator('.work-item--overdue').count()),
+        // The default second is too short when the browser shares two cores with three test suites.
+        { timeout: 20_000 },
       )
       .toBe(0);
 
