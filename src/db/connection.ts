@@ -181,7 +181,7 @@ type PreparingSession = {
   prepareQuery(
     query: { sql: string; params: unknown[] },
     fields: undefined,
-    name: string,
+    name: string | undefined,
     isResponseInArrayMode: boolean,
   ): { execute(placeholderValues?: Record<string, unknown>): Promise<unknown> };
 };
@@ -190,10 +190,24 @@ type SessionInternals = {
   dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
 };
 
-/** The text and the values of a statement as sent: equal keys, equal statements (for caches of answers). */
-export function statementKey(exec: Executor, query: SQL): string {
-  const { sql: text, params } = (exec as unknown as SessionInternals).dialect.sqlToQuery(query);
-  return JSON.stringify([text, params]);
+/** A statement with its text and values built, and a key: equal keys, equal statements. */
+export type BuiltStatement = { sql: string; params: unknown[]; key: string };
+
+/** Builds a statement once, for a cache of its answers keyed by it and then, on a miss, to run it. */
+export function buildStatement(exec: Executor, query: SQL): BuiltStatement {
+  const built = (exec as unknown as SessionInternals).dialect.sqlToQuery(query);
+  return { ...built, key: JSON.stringify([built.sql, built.params]) };
+}
+
+/** Runs a statement buildStatement built (not built again), as an unnamed statement like queryRows. */
+export async function queryBuiltRows<T>(exec: Executor, statement: BuiltStatement): Promise<T[]> {
+  const prepared = (exec as unknown as SessionInternals)._.session.prepareQuery(
+    statement,
+    undefined,
+    undefined,
+    false,
+  );
+  return ((await prepared.execute()) as { rows: T[] }).rows;
 }
 
 /**

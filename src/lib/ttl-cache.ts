@@ -1,4 +1,23 @@
 /**
+ * One value per database handle (a `WeakMap` keyed by the app's `Db`): per-node caches that one
+ * process serving several databases — as the test suite does — must never mix (docs/decisions/0015).
+ */
+export function perDatabase<T>(make: () => T): { of(db: object): T; forget(db: object): void } {
+  const values = new WeakMap<object, T>();
+  return {
+    of(db) {
+      let value = values.get(db);
+      if (value === undefined) {
+        value = make();
+        values.set(db, value);
+      }
+      return value;
+    },
+    forget: (db) => values.delete(db),
+  };
+}
+
+/**
  * A small in-process cache with a time-to-live and a size bound (oldest entries go first). Used only
  * where a few seconds of staleness across app nodes is acceptable and documented.
  */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
-import { TtlCache } from '../../lib/ttl-cache.ts';
+import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 import { writeAudit } from '../audit/index.ts';
 import { type Actor, hashPassword, insertUser } from '../identity/index.ts';
 import { leasedHit } from '../platform/index.ts';
@@ -30,14 +30,10 @@ type KnownClient = Awaited<ReturnType<typeof repo.findApiClientByKeyHash>>;
  * Presented keys' clients, per database, kept 5 s on this node (as sessions are: decision 0003): a
  * busy client's every request looked its key up. A revocation clears this node's at once.
  */
-const knownClients = new WeakMap<object, TtlCache<KnownClient>>();
+const knownClients = perDatabase(() => new TtlCache<KnownClient>(5_000, 1000));
 
 async function clientOfKey(db: Db, keyHash: string): Promise<KnownClient> {
-  let cache = knownClients.get(db);
-  if (!cache) {
-    cache = new TtlCache<KnownClient>(5_000, 1000);
-    knownClients.set(db, cache);
-  }
+  const cache = knownClients.of(db);
   const hit = cache.get(keyHash);
   if (hit) return hit;
   const client = await repo.findApiClientByKeyHash(db, keyHash);
@@ -47,14 +43,10 @@ async function clientOfKey(db: Db, keyHash: string): Promise<KnownClient> {
 }
 
 /** When each client was last marked used, per database: the mark is by the minute, so one a minute. */
-const lastTouched = new WeakMap<object, Map<string, number>>();
+const lastTouched = perDatabase(() => new Map<string, number>());
 
 async function touch(db: Db, clientId: string, now: Date): Promise<void> {
-  let touched = lastTouched.get(db);
-  if (!touched) {
-    touched = new Map();
-    lastTouched.set(db, touched);
-  }
+  const touched = lastTouched.of(db);
   const at = touched.get(clientId);
   if (at !== undefined && now.getTime() - at < 60_000 && now.getTime() >= at) return;
   await repo.touchApiClient(db, clientId, now);
@@ -161,7 +153,7 @@ export async function revokeApiClient(deps: ApiKeysDeps, actor: Actor, id: strin
     return present({ ...found, revokedAt: now });
   });
   // Refused at once on this node; other nodes' caches let the key through for up to 5 s more.
-  knownClients.delete(deps.db);
+  knownClients.forget(deps.db);
   return revoked;
 }
 

@@ -9,9 +9,10 @@ export function hit(...args: Parameters<typeof repo.hit>): ReturnType<typeof rep
   return repo.hit(...args);
 }
 
-/** Forgets windows that ended long ago (housekeeping). */
+/** A high per-minute limit counted in leases of a hundredth of it per node (an API client's). */
 export { leasedHit } from './leased-hit.ts';
 
+/** Forgets windows that ended long ago (housekeeping). */
 export function deleteStaleCounters(...args: Parameters<typeof repo.deleteStaleCounters>): Promise<void> {
   return repo.deleteStaleCounters(...args);
 }

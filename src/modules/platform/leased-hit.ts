@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/connection.ts';
+import { perDatabase } from '../../lib/ttl-cache.ts';
 import { hit } from './rate-limit.repo.ts';
 
 /**
@@ -11,7 +12,7 @@ import { hit } from './rate-limit.repo.ts';
  */
 type Lease = { next: number; last: number; windowStart: Date; windowEnd: number };
 
-const leases = new WeakMap<object, Map<string, Lease>>();
+const leases = perDatabase(() => new Map<string, Lease>());
 
 export async function leasedHit(
   exec: Executor,
@@ -22,11 +23,7 @@ export async function leasedHit(
 ): Promise<{ count: number; windowStart: Date }> {
   const block = Math.floor(limit / 100);
   if (block < 2) return hit(exec, key, windowMs, now);
-  let mine = leases.get(exec);
-  if (!mine) {
-    mine = new Map();
-    leases.set(exec, mine);
-  }
+  const mine = leases.of(exec);
   let lease = mine.get(key);
   if (!lease || lease.next > lease.last || now.getTime() >= lease.windowEnd) {
     const { count, windowStart } = await hit(exec, key, windowMs, now, block);

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/connection.ts';
-import { TtlCache } from '../../lib/ttl-cache.ts';
+import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 import * as repo from './reference.repo.ts';
 
 /**
@@ -9,18 +9,14 @@ import * as repo from './reference.repo.ts';
  * change clears this node's at once (forgetExpansions) and reaches the others within the 5 s
  * (docs/decisions/0015).
  */
-const expansions = new WeakMap<object, TtlCache<string[]>>();
+const expansions = perDatabase(() => new TtlCache<string[]>(5_000, 2_000));
 
 async function expansion(
   db: Executor,
   key: string,
   load: (db: Executor) => Promise<string[]>,
 ): Promise<string[]> {
-  let cache = expansions.get(db);
-  if (!cache) {
-    cache = new TtlCache<string[]>(5_000, 2_000);
-    expansions.set(db, cache);
-  }
+  const cache = expansions.of(db);
   const hit = cache.get(key);
   if (hit) return hit;
   const ids = await load(db);
@@ -40,5 +36,5 @@ export function territoryWithChildren(db: Executor, id: string): Promise<string[
 
 /** After an admin's change of categories or territories: this node's expansions are read again. */
 export function forgetExpansions(db: Executor): void {
-  expansions.delete(db);
+  expansions.forget(db);
 }

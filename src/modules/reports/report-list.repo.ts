@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows, statementKey } from '../../db/connection.ts';
+import { buildStatement, type Executor, queryBuiltRows, queryRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
-import { TtlCache } from '../../lib/ttl-cache.ts';
+import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 import { rankedSearchPage, SEARCH_WINDOW, searchConditions } from './report-search.repo.ts';
 import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
 import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
@@ -191,14 +191,9 @@ function candidates(branches: Branch[], where: SQL[], limit: number): SQL {
  * true while reports come in; only a mass change could bring it under the cap, and then the list
  * says "more than 1,000" for at most 5 s more. An exact total, under the cap, is always counted.
  */
-const overCap = new WeakMap<object, TtlCache<true>>();
+const overCap = perDatabase(() => new TtlCache<true>(5_000, 2_000));
 
 export async function countCapped(exec: Executor, branches: Branch[], where: SQL[]) {
-  let cache = overCap.get(exec);
-  if (!cache) {
-    cache = new TtlCache<true>(5_000, 2_000);
-    overCap.set(exec, cache);
-  }
   const parts = branches.map(
     (b) =>
       // In no order: any TOTAL_CAP + 1 rows prove "more than", so the planner takes the cheapest way
@@ -207,12 +202,15 @@ export async function countCapped(exec: Executor, branches: Branch[], where: SQL
       sql`(SELECT r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
            LIMIT ${TOTAL_CAP + 1})`,
   );
-  const count = sql`SELECT count(*)::int AS n FROM (${sql.join(parts, sql` UNION `)}) u`;
-  const key = statementKey(exec, count);
-  if (cache.get(key)) return { total: TOTAL_CAP, totalIsExact: false };
-  const [row] = await queryRows<{ n: number }>(exec, count);
+  const count = buildStatement(
+    exec,
+    sql`SELECT count(*)::int AS n FROM (${sql.join(parts, sql` UNION `)}) u`,
+  );
+  const cache = overCap.of(exec);
+  if (cache.get(count.key)) return { total: TOTAL_CAP, totalIsExact: false };
+  const [row] = await queryBuiltRows<{ n: number }>(exec, count);
   const n = Number(row?.n ?? 0);
-  if (n > TOTAL_CAP) cache.set(key, true);
+  if (n > TOTAL_CAP) cache.set(count.key, true);
   return { total: Math.min(n, TOTAL_CAP), totalIsExact: n <= TOTAL_CAP };
 }
 
