@@ -3,7 +3,7 @@ import { demoTrainingExamples } from '../../src/db/seed/demo-model.ts';
 import { retrain } from '../../src/modules/classifier/classifier.service.ts';
 import { createTestApp, newResident, organisationId, type TestApp } from '../support/app.ts';
 import { fileReport, getReport, loginStaff, must, type Staff } from '../support/reports.ts';
-import { scaled } from '../support/timeouts.ts';
+import { eventually } from '../support/timeouts.ts';
 
 /** Variants of one kind of report the demo model was never taught to route ("Другая проблема" has no rule). */
 const SIMILAR = [
@@ -77,20 +77,19 @@ describe('routing that learns from a curator', () => {
       headers: staff.admin.headers,
     });
     expect(res.statusCode).toBe(202);
-    let models: ModelJson[] = [];
-    for (
-      const end = Date.now() + scaled(120_000);
-      !models.some((m) => m.trigger === 'admin') && Date.now() < end;
-    ) {
-      await new Promise((r) => setTimeout(r, 500));
-      const status = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/classifier',
-        headers: staff.admin.headers,
-      });
-      models = status.json().models;
-    }
-    const retrained = models.find((m) => m.trigger === 'admin');
+    const retrained = await eventually(
+      'the model retrained by the admin',
+      async () => {
+        const status = await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/classifier',
+          headers: staff.admin.headers,
+        });
+        return (status.json().models as ModelJson[]).find((m) => m.trigger === 'admin');
+      },
+      120_000,
+      500,
+    );
     expect(retrained).toMatchObject({
       status: 'active',
       metrics: {

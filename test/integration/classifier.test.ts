@@ -4,7 +4,7 @@ import { demoTrainingExamples } from '../../src/db/seed/demo-model.ts';
 import { retrain } from '../../src/modules/classifier/classifier.service.ts';
 import { createTestApp, newResident, organisationId, type TestApp } from '../support/app.ts';
 import { fileReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
-import { scaled } from '../support/timeouts.ts';
+import { eventually } from '../support/timeouts.ts';
 
 /** Trains the demo model (from the project's generator) into this app's data directory and activates it. */
 async function withDemoModel(t: TestApp): Promise<void> {
@@ -186,16 +186,20 @@ describe('retraining as a job', () => {
       headers: staff.admin.headers,
     });
     expect(res.statusCode).toBe(202);
-    let models: { status: string; trigger: string; trainedOn: number }[] = [];
-    for (const end = Date.now() + scaled(30_000); models.length === 0 && Date.now() < end; ) {
-      await new Promise((r) => setTimeout(r, 500));
-      const status = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/classifier',
-        headers: staff.admin.headers,
-      });
-      models = status.json().models;
-    }
+    const models = await eventually(
+      'the retrained model',
+      async () => {
+        const status = await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/classifier',
+          headers: staff.admin.headers,
+        });
+        const listed: { status: string; trigger: string; trainedOn: number }[] = status.json().models;
+        return listed.length > 0 ? listed : undefined;
+      },
+      30_000,
+      500,
+    );
     expect(models).toEqual([expect.objectContaining({ status: 'active', trigger: 'admin', trainedOn: 28 })]);
   });
 });
