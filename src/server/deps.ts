@@ -1,4 +1,4 @@
-import { checkAnswer, forgetCheck, presentAnswerQuality } from '../modules/answers/index.ts';
+import { answerQualityChecks } from '../modules/answers/index.ts';
 import {
   proposeOrganisation,
   recordCategoryCorrection,
@@ -33,7 +33,7 @@ export function reportsDeps(ctx: AppContext): ReportsDeps {
     recordCorrection: recordOrganisationCorrection,
     recordCategoryCorrection,
     // Non-answer flags are computed when an answer is submitted and shown to the reviewer.
-    answerQuality: { check: checkAnswer, forget: forgetCheck, present: presentAnswerQuality },
+    answerQuality: answerQualityChecks(),
     calendar: ctx.calendar,
     // Duplicates: the answer to filing a report lists open reports that look like it.
     findSimilar: (actor, report) => findSimilarReports(similar, actor, { ...report, excludeId: report.id }),

@@ -139,7 +139,8 @@ const CITUS_SEPARATE_WRITES: Record<string, number> = {
   assign: 3,
   start: 3,
   'draft-answer': 3,
-  'submit-answer': 4,
+  // + the quality flags, written with the others on PostgreSQL and PGlite.
+  'submit-answer': 5,
   'publish-answer': 4,
 };
 
@@ -159,8 +160,8 @@ const CEILINGS = {
     start: 5,
     // + the new answer.
     'draft-answer': 6,
-    // + what the non-answer checks compare with, the flags (the answer's status is in the write).
-    'submit-answer': 7,
+    // + what the non-answer checks compare with (the flags and the answer's status are in the write).
+    'submit-answer': 6,
     // Nothing more: the answers' status changes are in the write.
     'publish-answer': 5,
   } as Record<string, number>,

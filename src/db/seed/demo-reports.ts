@@ -6,7 +6,7 @@ import {
 } from '../../demo/report-generator.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../demo/users.ts';
 import { fixedClock } from '../../lib/clock.ts';
-import { checkAnswer, forgetCheck, presentAnswerQuality } from '../../modules/answers/index.ts';
+import { answerQualityChecks } from '../../modules/answers/index.ts';
 import { CalendarStore } from '../../modules/calendar/index.ts';
 import { type Actor, findUserByEmail, presentActor } from '../../modules/identity/index.ts';
 import { createReport, type ReportsDeps, runAction } from '../../modules/reports/index.ts';
@@ -56,7 +56,7 @@ export async function seedDemoReports(
     db,
     clock,
     config,
-    answerQuality: { check: checkAnswer, forget: forgetCheck, present: presentAnswerQuality },
+    answerQuality: answerQualityChecks(),
     calendar: new CalendarStore(),
   };
   const cast = await loadCast(db, ids);

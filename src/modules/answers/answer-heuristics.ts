@@ -30,7 +30,8 @@ export type AnswerUnderReview = {
   answerPhotoCount: number;
 };
 
-export type EarlierAnswer = { reportNumber: number; text: string };
+/** An earlier answer by its text, or by the text's trigrams where the caller keeps them computed. */
+export type EarlierAnswer = { reportNumber: number } & ({ text: string } | { grams: Float64Array });
 
 export type QualityContext = {
   /** Published answers to OTHER reports to compare with (the caller bounds how many). */
@@ -160,7 +161,7 @@ export function assessAnswer(
 
   const similarReports = new Map<number, number>();
   for (const e of context.earlier) {
-    const s = similarity(mine, trigrams(e.text));
+    const s = similarity(mine, 'grams' in e ? e.grams : trigrams(e.text));
     if (s >= thresholds.nearDuplicateSimilarity)
       similarReports.set(e.reportNumber, Math.max(s, similarReports.get(e.reportNumber) ?? 0));
   }

@@ -1,49 +1,63 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { type AnswerFlagRecord, answerQualityChecks } from '../../db/schema/answer-quality.ts';
-import type { EarlierAnswer } from './answer-heuristics.ts';
-
-/** How many of the organisation's latest published answers a new answer is compared with. */
-export const EARLIER_ANSWERS_COMPARED = 500;
+import { EARLIER_ANSWERS_KEPT, type PublishedAnswerRow } from './earlier-answers.ts';
 
 /**
  * What the heuristics compare a working answer with, in one statement: its "after" photos, the
- * organisation's published (or since superseded) answers to other reports, newest first, and the
- * report's published answer if its author disputed it after publication.
+ * organisation's answers published (or since superseded) after `since` — all reports', newest first,
+ * as many as the node keeps (earlier-answers.ts) — and the report's published answer if its author
+ * disputed it after publication.
  */
 export async function answerCheckFacts(
   exec: Executor,
-  a: { answerId: string; reportId: string; organisationId: string | null },
-): Promise<{ answerPhotoCount: number; earlier: EarlierAnswer[]; disputed: EarlierAnswer | null }> {
+  a: { answerId: string; reportId: string; organisationId: string | null; since: Date | null },
+): Promise<{
+  answerPhotoCount: number;
+  published: PublishedAnswerRow[];
+  disputed: { reportNumber: number; text: string } | null;
+}> {
   const [row] = await queryRowsBuiltOnce<{
     photos: number;
-    earlier: EarlierAnswer[] | null;
-    disputed: EarlierAnswer | null;
+    published: (Omit<PublishedAnswerRow, 'publishedAt'> & { publishedAt: string })[] | null;
+    disputed: { reportNumber: number; text: string } | null;
   }>(
     exec,
     'answer_check_facts',
     () => sql`SELECT
         (SELECT count(*)::int FROM media m
           WHERE m.answer_id = ${sql.placeholder('answerId')} AND m.purpose = 'answer') AS photos,
-        (SELECT json_agg(json_build_object('reportNumber', e.number, 'text', e.text) ORDER BY e.published_at DESC)
-           FROM (SELECT r.number, a.text, a.published_at FROM answers a JOIN reports r ON r.id = a.report_id
-                  WHERE a.report_id <> ${sql.placeholder('reportId')}
-                    AND a.status IN ('published', 'superseded')
+        (SELECT json_agg(json_build_object('id', e.id, 'reportId', e.report_id, 'reportNumber', e.number,
+                  'text', e.text, 'publishedAt', e.published_at) ORDER BY e.published_at DESC)
+           FROM (SELECT a.id, a.report_id, r.number, a.text, a.published_at
+                   FROM answers a JOIN reports r ON r.id = a.report_id
+                  WHERE a.status IN ('published', 'superseded')
                     AND a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('organisationId')}::uuid
-                  ORDER BY a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_COMPARED))}) e) AS earlier,
+                    AND a.published_at > ${sql.placeholder('since')}::timestamptz
+                  ORDER BY a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))}) e) AS published,
         (SELECT json_build_object('reportNumber', r.number, 'text', a.text)
            FROM answers a JOIN reports r ON r.id = a.report_id
           WHERE a.report_id = ${sql.placeholder('reportId')} AND a.status = 'published'
             AND EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = a.report_id
                         AND e.type = 'disputed' AND e.created_at >= a.published_at)
           LIMIT 1) AS disputed`,
-    { answerId: a.answerId, reportId: a.reportId, organisationId: a.organisationId },
+    {
+      answerId: a.answerId,
+      reportId: a.reportId,
+      organisationId: a.organisationId,
+      since: a.since?.toISOString() ?? '-infinity',
+    },
   );
-  const number = (e: EarlierAnswer) => ({ reportNumber: Number(e.reportNumber), text: e.text });
   return {
     answerPhotoCount: Number(row?.photos ?? 0),
-    earlier: (row?.earlier ?? []).map(number),
-    disputed: row?.disputed ? number(row.disputed) : null,
+    published: (row?.published ?? []).map((p) => ({
+      ...p,
+      reportNumber: Number(p.reportNumber),
+      publishedAt: new Date(p.publishedAt),
+    })),
+    disputed: row?.disputed
+      ? { reportNumber: Number(row.disputed.reportNumber), text: row.disputed.text }
+      : null,
   };
 }
 

@@ -1,10 +1,12 @@
 import type { Executor } from '../../db/connection.ts';
+import type { AnswerFlagRecord } from '../../db/schema/answer-quality.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type Actor, isStaff } from '../identity/index.ts';
 import { flagReason } from './answer-flags.ts';
 import { type AnswerUnderReview, assessAnswer } from './answer-heuristics.ts';
 import type { AnswerQuality, OrganisationQuality, QualityQuery } from './answers.schemas.ts';
+import { EarlierAnswers } from './earlier-answers.ts';
 import * as repo from './quality.repo.ts';
 
 /** The working answer as the action holds it: the checks need no second read of it. */
@@ -17,20 +19,26 @@ export type AnswerUnderCheck = {
   legalReason: string | null;
 };
 
+/** The flags of one answer as they are stored with it. */
+export type AnswerCheck = { answerId: string; flags: AnswerFlagRecord[]; checkedAt: Date };
+
 /**
- * Runs the non-answer heuristics on the working answer of a report and stores the flags with it.
- * Called in the transaction of 'submit-answer', so the reviewer always sees the flags of the very
- * text under review. Two statements: what the heuristics compare with (one read), the flags.
+ * Runs the non-answer heuristics on the working answer of a report. Called in the transaction of
+ * 'submit-answer', so the reviewer always sees the flags of the very text under review; one read
+ * (what the heuristics compare with: the answers published since the node's copy was last brought
+ * up to date, usually none). The caller stores the flags with the action's own writes.
  */
-export async function checkAnswer(
+export async function assessAnswerCheck(
   exec: Executor,
   a: { reportId: string; answer: AnswerUnderCheck; now: Date },
-): Promise<void> {
+  earlier: EarlierAnswers = new EarlierAnswers(),
+): Promise<AnswerCheck> {
   const { answer } = a;
   const facts = await repo.answerCheckFacts(exec, {
     answerId: answer.id,
     reportId: a.reportId,
     organisationId: answer.organisationId,
+    since: earlier.readSince(answer.organisationId),
   });
   const flags = assessAnswer(
     {
@@ -40,14 +48,37 @@ export async function checkAnswer(
       legalReason: answer.legalReason,
       answerPhotoCount: facts.answerPhotoCount,
     },
-    { earlier: facts.earlier, disputed: facts.disputed },
+    {
+      earlier: earlier.compareWith(answer.organisationId, facts.published, a.reportId),
+      disputed: facts.disputed,
+    },
   );
-  await repo.saveCheck(exec, answer.id, flags, a.now);
+  return { answerId: answer.id, flags, checkedAt: a.now };
+}
+
+/** Stores an answer's flags (where the action's writes go one statement at a time). */
+export async function saveAnswerCheck(exec: Executor, check: AnswerCheck): Promise<void> {
+  await repo.saveCheck(exec, check.answerId, check.flags, check.checkedAt);
 }
 
 /** A redrafted answer is a new text: the old flags no longer describe it. */
 export async function forgetCheck(exec: Executor, answerId: string): Promise<void> {
   await repo.deleteCheck(exec, answerId);
+}
+
+/**
+ * The checks as the reports service uses them, with this node's copy of the organisations' earlier
+ * answers (one per app: it belongs to one database).
+ */
+export function answerQualityChecks() {
+  const earlier = new EarlierAnswers();
+  return {
+    assess: (exec: Executor, a: { reportId: string; answer: AnswerUnderCheck; now: Date }) =>
+      assessAnswerCheck(exec, a, earlier),
+    save: saveAnswerCheck,
+    forget: forgetCheck,
+    present: presentAnswerQuality,
+  };
 }
 
 /** Stored flags with their reasons, for staff who handle the answer (the caller checks that). */

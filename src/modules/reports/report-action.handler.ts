@@ -3,6 +3,7 @@
  * transaction (report-actions.service.ts), split over small files by subject.
  */
 import type { Tx } from '../../db/connection.ts';
+import type { AnswerCheck } from '../answers/index.ts';
 import { answerDueAt, uncachedCalendar } from '../calendar/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { categorySlaDays } from '../reference/index.ts';
@@ -23,6 +24,8 @@ export type Step = {
    * where the database allows: report-action.repo.ts).
    */
   answerChanges?: { id: string; changes: Partial<repo.NewAnswer> }[];
+  /** The working answer's quality flags, stored with the action's writes (submit-answer). */
+  answerCheck?: AnswerCheck;
 };
 
 export type HandlerArgs<A extends ReportAction> = {

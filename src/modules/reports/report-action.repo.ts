@@ -11,6 +11,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { answers, reportEvents, reports } from '../../db/schema/reports.ts';
+import type { AnswerCheck } from '../answers/index.ts';
 import { answersJsonField, decodeAnswerList } from './report-view.repo.ts';
 import {
   type AnswerRow,
@@ -63,11 +64,13 @@ export type ActionWrites = {
   /** The report's changed columns (always at least its status and updatedAt). */
   changes: Partial<NewReport>;
   answerChanges: AnswerChange[];
+  /** The working answer's quality flags (submit-answer), replacing any stored for it. */
+  answerCheck?: AnswerCheck;
   events: Omit<NewEvent, 'id'>[];
   audit: ActionAuditRow[];
 };
 
-type Shape = { name: string; keys: string[]; answerKeys: string[][] };
+type Shape = { name: string; keys: string[]; answerKeys: string[][]; withCheck: boolean };
 
 /** Each column of `keys` as an array placeholder of its SQL type, spread into rows by unnest. */
 function unnestPlaceholders(table: PgTable, prefix: string, keys: readonly string[], alias: string): SQL {
@@ -136,6 +139,14 @@ function writeStatement(shape: Shape): SQL {
        WHERE id = ${sql.placeholder(`answer${i}_id`)}::uuid AND report_id = ${sql.placeholder('reportId')}::uuid
     )`,
   );
+  const check = shape.withCheck
+    ? sql`, answer_check AS (
+      INSERT INTO answer_quality_checks (answer_id, flags, checked_at)
+      VALUES (${sql.placeholder('check_answerId')}::uuid, ${sql.placeholder('check_flags')}::jsonb,
+              ${sql.placeholder('check_checkedAt')}::timestamptz)
+      ON CONFLICT (answer_id) DO UPDATE SET flags = EXCLUDED.flags, checked_at = EXCLUDED.checked_at
+    )`
+    : sql``;
   const refs = (alias: string, keys: readonly string[], table: PgTable) =>
     sql.join(
       keys.map((key) => sql`${sql.identifier(alias)}.${sql.identifier(getTableColumns(table)[key]!.name)}`),
@@ -145,7 +156,7 @@ function writeStatement(shape: Shape): SQL {
   // notification cursor read events by id.
   return sql`WITH changed AS (
       UPDATE reports SET ${set} WHERE id = ${sql.placeholder('reportId')}::uuid RETURNING id
-    )${sql.join(answerUpdates, sql``)}, events AS (
+    )${sql.join(answerUpdates, sql``)}${check}, events AS (
       INSERT INTO report_events (${columnNames(reportEvents, EVENT_KEYS)})
       SELECT ${refs('e', EVENT_KEYS, reportEvents)} FROM ${unnestPlaceholders(reportEvents, 'ev_', EVENT_KEYS, 'e')}
        ORDER BY e.n
@@ -160,12 +171,12 @@ function writeStatement(shape: Shape): SQL {
 
 const shapes = new Map<string, Shape>();
 
-function shapeOf(keys: string[], answerKeys: string[][]): Shape {
-  const key = [keys.join(','), ...answerKeys.map((k) => k.join(','))].join(';');
+function shapeOf(keys: string[], answerKeys: string[][], withCheck: boolean): Shape {
+  const key = [keys.join(','), ...answerKeys.map((k) => k.join(',')), withCheck ? 'check' : ''].join(';');
   let shape = shapes.get(key);
   if (!shape) {
     const digest = createHash('sha1').update(key).digest('hex').slice(0, 16);
-    shape = { name: `report_action_write_${digest}`, keys, answerKeys };
+    shape = { name: `report_action_write_${digest}`, keys, answerKeys, withCheck };
     shapes.set(key, shape);
   }
   return shape;
@@ -188,13 +199,13 @@ function arrayOf<R extends object>(table: PgTable, key: string, rows: readonly R
 
 /**
  * The action's writes in one statement (data-modifying CTEs): the UPDATE of the report, of the
- * answers it moves on, its events, its audit rows. Used where the database runs such a statement in one go (PostgreSQL, PGlite); on
+ * answers it moves on, the working answer's quality flags, its events, its audit rows. Used where the database runs such a statement in one go (PostgreSQL, PGlite); on
  * Citus, which never router-plans an INSERT CTE, the service writes them one by one instead.
  */
 export async function writeActionOutcome(exec: Executor, w: ActionWrites): Promise<void> {
   const keys = changedKeys(w.changes);
   const answerKeys = w.answerChanges.map((a) => changedKeys(a.changes));
-  const shape = shapeOf(keys, answerKeys);
+  const shape = shapeOf(keys, answerKeys, w.answerCheck !== undefined);
   const values: Record<string, unknown> = { reportId: w.reportId };
   const put = (columns: Record<string, PgColumn>, changes: object, keys: string[], prefix: string) => {
     for (const key of keys) {
@@ -207,6 +218,11 @@ export async function writeActionOutcome(exec: Executor, w: ActionWrites): Promi
     values[`answer${i}_id`] = a.id;
     put(answerColumns, a.changes, answerKeys[i]!, `answer${i}_`);
   });
+  if (w.answerCheck) {
+    values.check_answerId = w.answerCheck.answerId;
+    values.check_flags = JSON.stringify(w.answerCheck.flags);
+    values.check_checkedAt = w.answerCheck.checkedAt.toISOString();
+  }
   for (const key of EVENT_KEYS) values[`ev_${key}`] = arrayOf(reportEvents, key, w.events);
   for (const key of AUDIT_KEYS) values[`au_${key}`] = arrayOf(auditLog, key, w.audit);
   const [result] = await queryRowsBuiltOnce<{ changed: number }>(

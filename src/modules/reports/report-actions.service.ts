@@ -245,6 +245,7 @@ export async function runAction<A extends ReportAction>(
     const answerChanges = step.answerChanges ?? [];
     if (!deps.oneStatementWrites) {
       for (const a of answerChanges) await repo.updateAnswer(tx, a.id, a.changes);
+      if (step.answerCheck) await deps.answerQuality?.save(tx, step.answerCheck);
       await repo.updateReport(tx, row.id, changes);
       await repo.insertEvents(tx, events);
       await writeAudit(tx, audit);
@@ -257,6 +258,7 @@ export async function runAction<A extends ReportAction>(
       reportId: row.id,
       changes,
       answerChanges,
+      ...(step.answerCheck ? { answerCheck: step.answerCheck } : {}),
       events,
       audit: [
         auditRow(audit),

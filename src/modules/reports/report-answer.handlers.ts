@@ -77,7 +77,7 @@ export const answerHandlers: { [A in AnswerAction]: Handler<A> } = {
   async 'submit-answer'({ tx, deps, row, answers, now }) {
     const answer = requireWorkingAnswer(answers);
     // The reviewer sees likely non-answers flagged (the flags stay with the answer, never public).
-    await deps.answerQuality?.check(tx, { reportId: row.id, answer, now });
+    const answerCheck = await deps.answerQuality?.assess(tx, { reportId: row.id, answer, now });
     // The organisation has answered: its clock stops, and the review's own deadline starts.
     const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
     return {
@@ -85,6 +85,7 @@ export const answerHandlers: { [A in AnswerAction]: Handler<A> } = {
       events: [event('answer_submitted', {}, false)],
       changes: { reviewStartedAt: now, reviewDueAt: reviewDueAt(calendar, now) },
       answerChanges: [{ id: answer.id, changes: { status: 'review', updatedAt: now } }],
+      ...(answerCheck ? { answerCheck } : {}),
     };
   },
   async 'publish-answer'({ answers, now }) {

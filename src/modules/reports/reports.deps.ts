@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
-import type { AnswerUnderCheck } from '../answers/index.ts';
+import type { AnswerCheck, AnswerUnderCheck } from '../answers/index.ts';
 import type { CalendarSource } from '../calendar/index.ts';
 import type { SimilarReport } from '../duplicates/duplicates.schemas.ts';
 import type { Actor } from '../identity/index.ts';
@@ -42,7 +42,13 @@ export type ReportsDeps = {
   ) => Promise<void>;
   /** Likely non-answers flagged at submission for the reviewer (absent: no flags). */
   answerQuality?: {
-    check(exec: Executor, a: { reportId: string; answer: AnswerUnderCheck; now: Date }): Promise<void>;
+    /** The flags of the working answer (read-only: the action stores them with its own writes). */
+    assess(
+      exec: Executor,
+      a: { reportId: string; answer: AnswerUnderCheck; now: Date },
+    ): Promise<AnswerCheck>;
+    /** Stores them, where the action's writes go one statement at a time (Citus). */
+    save(exec: Executor, check: AnswerCheck): Promise<void>;
     forget(exec: Executor, answerId: string): Promise<void>;
     /** The stored flags as shown to the staff handling the answer (the page reads them itself). */
     present(check: { flags: unknown[]; checkedAt: Date }): AnswerQuality;
