@@ -44,14 +44,55 @@ else
   bash "$repo/../shared/citus/install.sh"
 fi
 
-step "coordinator :${PORTS[0]}, workers :${PORTS[1]} :${PORTS[2]}"
-for i in 0 1 2; do
-  name=${NODES[$i]}
-  port=${PORTS[$i]}
-  if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$name"; then
-    pg_createcluster 15 "$name" -p "$port" >/dev/null
-    conf=/etc/postgresql/15/$name
-    cat >"$conf/conf.d/citus.conf" <<EOF
+# What a failed start needs to be understood (the CI log is all there is of a fresh machine's run).
+diagnose() {
+  echo "--- citus: diagnostics (${1})"
+  pg_lsclusters || true
+  for n in "${NODES[@]}"; do
+    echo "--- log of $n (last 40 lines)"
+    tail -n 40 "/var/log/postgresql/postgresql-15-$n.log" 2>/dev/null || echo "(no log)"
+  done
+  df -h /var/lib/postgresql /tmp 2>/dev/null || true
+  free -m || true
+  uptime || true
+}
+
+# waits up to $3 s for node $1 on port $2 to accept connections, starting it again while it is down
+wait_ready() {
+  local name=$1 port=$2 deadline=$((SECONDS + $3)) next_start=$((SECONDS + 10))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    pg_isready -q -t 5 -h 127.0.0.1 -p "$port" -U postgres && return 0
+    if [ "$SECONDS" -ge "$next_start" ] && pg_lsclusters -h | awk -v n="$name" '$2 == n {print $4}' | grep -qx down; then
+      echo "starting $name again"
+      pg_ctlcluster 15 "$name" start || true
+      next_start=$((SECONDS + 10))
+    fi
+    sleep 1
+  done
+  echo "$name (port $port) did not accept connections within $3 s"
+  return 1
+}
+
+# Citus turns TLS on when its extension is created (a self-signed certificate, then a reload) and
+# connects between nodes with sslmode=require: a node is used only once a new backend sees ssl on,
+# i.e. once its postmaster has reloaded (on a loaded machine a citus_add_node could outrun it).
+wait_ssl() {
+  local port=$1 deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do [ "$(sql_on "$port" "SHOW ssl")" = on ] && return 0; sleep 1; done
+  echo "the node on port $port did not turn TLS on within 60 s"
+  return 1
+}
+
+cluster_up() {
+  local i name port conf
+  for i in 0 1 2; do
+    name=${NODES[$i]}
+    port=${PORTS[$i]}
+    if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$name"; then
+      # --no-sync: initdb's final fsync of a throw-away test cluster only waits on a disk npm ci keeps busy
+      pg_createcluster 15 "$name" -p "$port" -- --no-sync >/dev/null || return 1
+      conf=/etc/postgresql/15/$name
+      cat >"$conf/conf.d/citus.conf" <<EOF
 # A Citus node of the CI cluster (docs/scale-out.md lists the production settings).
 listen_addresses = '127.0.0.1'
 shared_preload_libraries = 'citus'
@@ -69,23 +110,35 @@ synchronous_commit = off
 full_page_writes = off
 shared_buffers = 128MB
 EOF
-    # Loopback only, test data only: the coordinator reaches the workers without a password.
-    # (Production: pg_dist_authinfo or a .pgpass for the nodes' connections, TLS between machines.)
-    sed -i '1i host all all 127.0.0.1/32 trust' "$conf/pg_hba.conf"
-  fi
-  pg_ctlcluster 15 "$name" start 2>/dev/null || true
-done
-for port in "${PORTS[@]}"; do
-  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
-  pg_isready -q -h 127.0.0.1 -p "$port"
-  sql_on "$port" "CREATE EXTENSION IF NOT EXISTS citus"
-done
-sql_on "$COORDINATOR_PORT" "ALTER USER postgres PASSWORD 'postgres'"
-sql_on "$COORDINATOR_PORT" "SELECT citus_set_coordinator_host('127.0.0.1', $COORDINATOR_PORT)" >/dev/null
-for port in "${WORKER_PORTS[@]}"; do
-  sql_on "$COORDINATOR_PORT" "SELECT citus_add_node('127.0.0.1', $port)" >/dev/null
-done
-sql_on "$COORDINATOR_PORT" "SELECT nodename || ':' || nodeport || ' ' || noderole || CASE WHEN shouldhaveshards THEN ' (holds shards)' ELSE '' END FROM pg_dist_node ORDER BY nodeport"
+      # Loopback only, test data only: the coordinator reaches the workers without a password.
+      # (Production: pg_dist_authinfo or a .pgpass for the nodes' connections, TLS between machines.)
+      sed -i '1i host all all 127.0.0.1/32 trust' "$conf/pg_hba.conf"
+    fi
+    # "already running" is fine; any other failure shows in the readiness wait and the node's log
+    pg_ctlcluster 15 "$name" start || true
+  done
+  for i in 0 1 2; do
+    wait_ready "${NODES[$i]}" "${PORTS[$i]}" 120 || return 1
+    sql_on "${PORTS[$i]}" "CREATE EXTENSION IF NOT EXISTS citus" || return 1
+  done
+  for port in "${PORTS[@]}"; do wait_ssl "$port" || return 1; done
+  sql_on "$COORDINATOR_PORT" "ALTER USER postgres PASSWORD 'postgres'" || return 1
+  sql_on "$COORDINATOR_PORT" "SELECT citus_set_coordinator_host('127.0.0.1', $COORDINATOR_PORT)" >/dev/null || return 1
+  for port in "${WORKER_PORTS[@]}"; do
+    sql_on "$COORDINATOR_PORT" "SELECT citus_add_node('127.0.0.1', $port)" >/dev/null || return 1
+  done
+  sql_on "$COORDINATOR_PORT" "SELECT nodename || ':' || nodeport || ' ' || noderole || CASE WHEN shouldhaveshards THEN ' (holds shards)' ELSE '' END FROM pg_dist_node ORDER BY nodeport"
+}
+
+step "coordinator :${PORTS[0]}, workers :${PORTS[1]} :${PORTS[2]}"
+if ! cluster_up; then
+  diagnose "first attempt failed"
+  # One clean second attempt: a half-made cluster (a node that never started, a node added to
+  # nothing) is dropped whole rather than patched.
+  step "second attempt, from new clusters"
+  for n in "${NODES[@]}"; do pg_dropcluster 15 "$n" --stop 2>/dev/null || true; done
+  cluster_up || { diagnose "second attempt failed"; exit 1; }
+fi
 [ "${1:-}" = cluster ] && { echo "$CITUS_URL"; exit 0; }
 
 run_tests
