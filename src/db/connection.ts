@@ -9,11 +9,15 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema/index.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * Drizzle without its relational query API (`db.query.…`, never used here): given the schema, it
+ * built a query builder for each of the ~100 tables at every transaction's start — 2–3 % of an
+ * action's CPU under load (docs/performance.md). Tables are imported from src/db/schema directly.
+ */
+type NoRelations = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoRelations>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
 /** Anything that runs queries: the database itself or an open transaction. */
 export type Executor = Db | Tx;
 
@@ -76,7 +80,7 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   await client.exec(`SET search_path TO ${quoteIdent(opts.schema)}, public`);
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   const database: Database = {
     engine: 'pglite',
     db,
@@ -143,7 +147,7 @@ export function openPostgres(opts: ConnectOptions & { databaseUrl: string }): {
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', queueQueriesInOrder);
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   const database: Database = {
     engine: 'postgres',
     db,

@@ -131,6 +131,12 @@ export const reports = pgTable(
     index('reports_public_status_idx').on(t.status, t.createdAt, t.number).where(sql.raw(PUBLICLY_LISTED)),
     index('reports_status_idx').on(t.status, t.createdAt, t.number),
     index('reports_author_idx').on(t.authorId, t.createdAt, t.number),
+    // A person's own reports that the public list does not show (waiting for moderation, rejected,
+    // private, appeals): the branch that joins the public one in a resident's list and search is
+    // these few, not every report of an author who filed thousands.
+    index('reports_author_unlisted_idx')
+      .on(t.authorId, t.createdAt, t.number)
+      .where(sql.raw(`NOT (${PUBLICLY_LISTED})`)),
     index('reports_territory_idx').on(t.territoryId, t.createdAt, t.number),
     index('reports_org_recent_idx').on(t.organisationId, t.createdAt, t.number),
     // The work queues: an organisation's open work, and the curator's (accepted, disputed).

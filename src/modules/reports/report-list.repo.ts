@@ -84,7 +84,8 @@ export type Branch = { where: SQL; own: boolean };
 
 /**
  * The visibility rule as branches whose union is what the actor may see. `own` marks the branch of
- * one person's own reports: few enough that a search fetches all its matches at once.
+ * one person's own reports: few enough that a search fetches all its matches at once (beside the
+ * public branch, only those the public does not see).
  * When the filters keep only rows that one branch shows in full — "my reports" (the author's own),
  * the organisation's queue, a curator's queue within their territory — that branch alone answers:
  * the others could add nothing the filters keep, and each would cost a scan of its own.
@@ -110,7 +111,14 @@ export function visibilityBranches(v: ListVisibility, f: ListFilters): Branch[] 
       covers: !!f.territoryIds?.length && f.territoryIds.every((id) => territories.includes(id)),
     });
   const covering = out.find((b) => b.covers);
-  return (covering ? [covering] : out).map(({ where, own }) => ({ where, own }));
+  if (covering) return [{ where: covering.where, own: covering.own }];
+  // Beside the public branch, a person's own branch needs only what the public does not see: their
+  // unlisted reports (reports_author_unlisted_idx), a few rows even for an author of thousands.
+  return out.map(({ where, own }) =>
+    own
+      ? { where: sql.join([where, sql.raw(`NOT (${publiclyListed('r')})`)], sql` AND `), own }
+      : { where, own },
+  );
 }
 
 /**
