@@ -47,6 +47,21 @@ export function unnestAs(alias: string, columns: readonly InputColumn[]): SQL {
 }
 
 /**
+ * unnestAs for a statement built once (queryRowsBuiltOnce): each array is a named placeholder
+ * (`prefix` + column name) instead of a value, and `unnestValues` gives the values for one call.
+ */
+export function unnestPlaceholders(alias: string, columns: readonly InputColumn[], prefix: string): SQL {
+  const arrays = columns.map((c) => sql`${sql.placeholder(`${prefix}${c.name}`)}::${sql.raw(c.type)}[]`);
+  const names = columns.map((c) => sql.identifier(c.name));
+  return sql`unnest(${sql.join(arrays, sql`, `)}) AS ${sql.identifier(alias)}(${sql.join(names, sql`, `)})`;
+}
+
+/** The values of unnestPlaceholders' placeholders, by name. */
+export function unnestValues(columns: readonly InputColumn[], prefix: string): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c) => [`${prefix}${c.name}`, c.values]));
+}
+
+/**
  * The column list and the matching SELECT list of an `INSERT INTO table (…) SELECT …`, generated
  * from one map of table column → value expression, so a value cannot land in its neighbour's column.
  */

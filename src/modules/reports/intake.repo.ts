@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
+import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { reportIntakeColumns, reports } from '../../db/schema/reports.ts';
-import { type InputColumn, inputRefs, insertSelect, tableInputColumns, unnestAs } from '../../db/unnest.ts';
+import {
+  type InputColumn,
+  inputRefs,
+  insertSelect,
+  tableInputColumns,
+  unnestPlaceholders,
+  unnestValues,
+} from '../../db/unnest.ts';
 import { callCitusIntake, citusIntakeFunction } from './intake-citus.repo.ts';
 import { decodeReportRow, type NewReport, type ReportRow, reportColumnFields } from './reports.repo.ts';
 
@@ -60,7 +67,28 @@ export async function insertSubmittedReports(
   const citusIntake = await citusIntakeFunction(exec, columns);
   if (citusIntake)
     return outcomes(await callCitusIntake(exec, citusIntake, columns, degrees, toleranceMeters));
-  const input = unnestAs('i', columns);
+  const rows = await queryRowsBuiltOnce<OutcomeRow>(
+    exec,
+    'vmeste_report_intake',
+    () => intakeStatement(columns),
+    {
+      ...unnestValues(columns, 'in_'),
+      degrees,
+      toleranceMeters,
+    },
+  );
+  return outcomes(rows);
+}
+
+/**
+ * The intake statement, built once per process (its text depends on the input columns' names and
+ * types only; the values, the tolerance in degrees and in metres are placeholders): building it per
+ * batch was about 5 % of a busy server's CPU.
+ */
+function intakeStatement(columns: InputColumn[]) {
+  const input = unnestPlaceholders('i', columns, 'in_');
+  const degrees = sql.placeholder('degrees');
+  const toleranceMeters = sql.placeholder('toleranceMeters');
   const insert = insertSelect(reports, {
     ...inputRefs(reports, 'i', reportIntakeColumns),
     status: sql`'submitted'`,
@@ -70,10 +98,7 @@ export async function insertSubmittedReports(
     createdAt: sql`i.at`,
     updatedAt: sql`i.at`,
   });
-  const rows = await queryRowsPrepared<OutcomeRow>(
-    exec,
-    'vmeste_report_intake',
-    sql`WITH input AS (SELECT * FROM ${input}),
+  return sql`WITH input AS (SELECT * FROM ${input}),
       pt AS (SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g FROM input),
       cat AS (SELECT i.id, c.id AS category_id, c.code, c.name_ru, c.name_en, c.parent_id
               FROM input i JOIN categories c ON c.id = i.category_id AND c.is_active),
@@ -142,9 +167,7 @@ export async function insertSubmittedReports(
            NULL AS "organisationNameRu", NULL AS "organisationNameEn", NULL AS "thumbMediaId",
            links.list AS "noticeLinks"
     FROM input i LEFT JOIN cat USING (id) LEFT JOIN dist USING (id) LEFT JOIN ins r ON r.id = i.id
-      LEFT JOIN links ON links.id = i.id`,
-  );
-  return outcomes(rows);
+      LEFT JOIN links ON links.id = i.id`;
 }
 
 /** The intake's input columns: the report's own, then what only the lookup, event and audit need. */
