@@ -133,7 +133,8 @@ export const reports = pgTable(
     index('reports_author_idx').on(t.authorId, t.createdAt, t.number),
     // A person's own reports that the public list does not show (waiting for moderation, rejected,
     // private, appeals): the branch that joins the public one in a resident's list and search is
-    // these few, not every report of an author who filed thousands.
+    // these few, not every report of an author who filed thousands. Carries the other filters'
+    // columns like reports_author_idx (INCLUDE, hand-written in migration 0039).
     index('reports_author_unlisted_idx')
       .on(t.authorId, t.createdAt, t.number)
       .where(sql.raw(`NOT (${PUBLICLY_LISTED})`)),

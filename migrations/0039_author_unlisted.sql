@@ -1,1 +1,0 @@
-CREATE INDEX "reports_author_unlisted_idx" ON "reports" USING btree ("author_id","created_at","number") WHERE NOT (is_public AND kind = 'report' AND status NOT IN ('submitted', 'clarification_requested', 'rejected'));
