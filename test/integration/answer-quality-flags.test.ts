@@ -102,6 +102,18 @@ describe('answer quality flags at review', () => {
     expect(await codes(staff.moderator, r.id)).toEqual(['solved_without_photo']);
   });
 
+  it('checks the same when an admin submits (the facts read apart, not with the locked row)', async () => {
+    // The operator's submission brings the facts with the locked report; an admin, of no
+    // organisation, has them read in a statement of their own: both see the photo and its absence.
+    for (const withPhoto of [false, true]) {
+      const report = await driveTo(t, staff, author, 'in_progress');
+      const mediaIds = withPhoto ? [(await upload(t, staff.opLight)).id] : [];
+      await must(t, staff.opLight, report.id, 'draft-answer', { text: CONCRETE, result: 'solved', mediaIds });
+      await must(t, staff.admin, report.id, 'submit-answer');
+      expect(await codes(staff.moderator, report.id)).toEqual(withPhoto ? [] : ['solved_without_photo']);
+    }
+  });
+
   it('flags a text nearly identical to published answers of three other reports', async () => {
     const letter = (n: number) =>
       `Обращение № ${n} по вопросу наружного освещения рассмотрено. Работы выполнены подрядной организацией в плановом порядке.`;

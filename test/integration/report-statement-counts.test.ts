@@ -160,8 +160,9 @@ const CEILINGS = {
     start: 5,
     // + the new answer.
     'draft-answer': 6,
-    // + what the non-answer checks compare with (the flags and the answer's status are in the write).
-    'submit-answer': 6,
+    // Nothing more: what the non-answer checks compare with comes with the locked row, the flags and
+    // the answer's status go with the write.
+    'submit-answer': 5,
     // Nothing more: the answers' status changes are in the write.
     'publish-answer': 5,
   } as Record<string, number>,

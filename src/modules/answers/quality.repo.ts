@@ -3,62 +3,84 @@ import { type Executor, queryRows, queryRowsBuiltOnce } from '../../db/connectio
 import { type AnswerFlagRecord, answerQualityChecks } from '../../db/schema/answer-quality.ts';
 import { EARLIER_ANSWERS_KEPT, type PublishedAnswerRow } from './earlier-answers.ts';
 
-/**
- * What the heuristics compare a working answer with, in one statement: its "after" photos, the
- * organisation's answers published (or since superseded) after `since` — all reports', newest first,
- * as many as the node keeps (earlier-answers.ts) — and the report's published answer if its author
- * disputed it after publication.
- */
-export async function answerCheckFacts(
-  exec: Executor,
-  a: { answerId: string; reportId: string; organisationId: string | null; since: Date | null },
-): Promise<{
+/** What the heuristics compare a working answer with, as read (answerCheckFactsJson). */
+export type AnswerCheckFacts = {
+  /** The report's working answer (draft or under review) the photos were counted for. */
+  workingAnswerId: string | null;
   answerPhotoCount: number;
+  /** The organisation's answers published after `since`, newest first (earlier-answers.ts). */
   published: PublishedAnswerRow[];
   disputed: { reportNumber: number; text: string } | null;
-}> {
-  const [row] = await queryRowsBuiltOnce<{
-    photos: number;
-    published: (Omit<PublishedAnswerRow, 'publishedAt'> & { publishedAt: string })[] | null;
-    disputed: { reportNumber: number; text: string } | null;
-  }>(
-    exec,
-    'answer_check_facts',
-    () => sql`SELECT
-        (SELECT count(*)::int FROM media m
-          WHERE m.answer_id = ${sql.placeholder('answerId')} AND m.purpose = 'answer') AS photos,
-        (SELECT json_agg(json_build_object('id', e.id, 'reportId', e.report_id, 'reportNumber', e.number,
-                  'text', e.text, 'publishedAt', e.published_at) ORDER BY e.published_at DESC)
+};
+
+/**
+ * What the heuristics compare a report's working answer with, as one JSON value: the working
+ * answer's "after" photos, the organisation's answers published (or since superseded) after a time
+ * — all reports', newest first, as many as a node keeps (earlier-answers.ts) — and the report's
+ * published answer if its author disputed it after publication. `reportId` is an SQL expression: a
+ * placeholder in a statement of its own, or the locked row's `r.id` inside the action's locked read
+ * (one round trip less for `submit-answer`). Placeholders: `acOrganisationId`, `acSince`.
+ */
+export function answerCheckFactsJson(reportId: SQL): SQL {
+  return sql`(SELECT json_build_object(
+        'workingAnswerId', w.id,
+        'photos', (SELECT count(*)::int FROM media m WHERE m.answer_id = w.id AND m.purpose = 'answer'),
+        'published', (SELECT json_agg(json_build_object('id', e.id, 'reportId', e.report_id, 'reportNumber', e.number,
+                        'text', e.text, 'publishedAt', e.published_at) ORDER BY e.published_at DESC)
            FROM (SELECT a.id, a.report_id, r.number, a.text, a.published_at
                    FROM answers a JOIN reports r ON r.id = a.report_id
                   WHERE a.status IN ('published', 'superseded')
-                    AND a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('organisationId')}::uuid
-                    AND a.published_at > ${sql.placeholder('since')}::timestamptz
-                  ORDER BY a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))}) e) AS published,
-        (SELECT json_build_object('reportNumber', r.number, 'text', a.text)
+                    AND a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('acOrganisationId')}::uuid
+                    AND a.published_at > ${sql.placeholder('acSince')}::timestamptz
+                  ORDER BY a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))}) e),
+        'disputed', (SELECT json_build_object('reportNumber', r.number, 'text', a.text)
            FROM answers a JOIN reports r ON r.id = a.report_id
-          WHERE a.report_id = ${sql.placeholder('reportId')} AND a.status = 'published'
+          WHERE a.report_id = ${reportId} AND a.status = 'published'
             AND EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = a.report_id
                         AND e.type = 'disputed' AND e.created_at >= a.published_at)
-          LIMIT 1) AS disputed`,
-    {
-      answerId: a.answerId,
-      reportId: a.reportId,
-      organisationId: a.organisationId,
-      since: a.since?.toISOString() ?? '-infinity',
-    },
-  );
+          LIMIT 1))
+      FROM (SELECT (SELECT a.id FROM answers a WHERE a.report_id = ${reportId} AND a.status IN ('draft', 'review')
+                     ORDER BY a.created_at DESC LIMIT 1) AS id) w)`;
+}
+
+/** The placeholders' values of answerCheckFactsJson. */
+export function answerCheckFactsValues(organisationId: string | null, since: Date | null) {
+  return { acOrganisationId: organisationId, acSince: since?.toISOString() ?? '-infinity' };
+}
+
+type FactsJson = {
+  workingAnswerId: string | null;
+  photos: number;
+  published: (Omit<PublishedAnswerRow, 'publishedAt'> & { publishedAt: string })[] | null;
+  disputed: { reportNumber: number; text: string } | null;
+};
+
+export function decodeAnswerCheckFacts(raw: unknown): AnswerCheckFacts {
+  const f = (typeof raw === 'string' ? JSON.parse(raw) : raw) as FactsJson;
   return {
-    answerPhotoCount: Number(row?.photos ?? 0),
-    published: (row?.published ?? []).map((p) => ({
+    workingAnswerId: f.workingAnswerId,
+    answerPhotoCount: Number(f.photos ?? 0),
+    published: (f.published ?? []).map((p) => ({
       ...p,
       reportNumber: Number(p.reportNumber),
       publishedAt: new Date(p.publishedAt),
     })),
-    disputed: row?.disputed
-      ? { reportNumber: Number(row.disputed.reportNumber), text: row.disputed.text }
-      : null,
+    disputed: f.disputed ? { reportNumber: Number(f.disputed.reportNumber), text: f.disputed.text } : null,
   };
+}
+
+/** The facts in a statement of their own (when the action's locked read did not bring them). */
+export async function answerCheckFacts(
+  exec: Executor,
+  a: { reportId: string; organisationId: string | null; since: Date | null },
+): Promise<AnswerCheckFacts> {
+  const [row] = await queryRowsBuiltOnce<{ facts: unknown }>(
+    exec,
+    'answer_check_facts',
+    () => sql`SELECT ${answerCheckFactsJson(sql`${sql.placeholder('reportId')}::uuid`)} AS facts`,
+    { reportId: a.reportId, ...answerCheckFactsValues(a.organisationId, a.since) },
+  );
+  return decodeAnswerCheckFacts(row?.facts);
 }
 
 export async function saveCheck(

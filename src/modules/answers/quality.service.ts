@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import type { AnswerFlagRecord } from '../../db/schema/answer-quality.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -24,22 +25,31 @@ export type AnswerCheck = { answerId: string; flags: AnswerFlagRecord[]; checked
 
 /**
  * Runs the non-answer heuristics on the working answer of a report. Called in the transaction of
- * 'submit-answer', so the reviewer always sees the flags of the very text under review; one read
- * (what the heuristics compare with: the answers published since the node's copy was last brought
- * up to date, usually none). The caller stores the flags with the action's own writes.
+ * 'submit-answer', so the reviewer always sees the flags of the very text under review. What they
+ * compare with (the answers published since the node's copy was last brought up to date, usually
+ * none) comes with the action's locked read when it could be asked for there — for the acting
+ * operator's organisation — and is read here otherwise. The caller stores the flags with the
+ * action's own writes.
  */
 export async function assessAnswerCheck(
   exec: Executor,
   a: { reportId: string; answer: AnswerUnderCheck; now: Date },
   earlier: EarlierAnswers = new EarlierAnswers(),
+  prefetched?: PrefetchedFacts,
 ): Promise<AnswerCheck> {
   const { answer } = a;
-  const facts = await repo.answerCheckFacts(exec, {
-    answerId: answer.id,
-    reportId: a.reportId,
-    organisationId: answer.organisationId,
-    since: earlier.readSince(answer.organisationId),
-  });
+  // Usable when read for this very answer and its organisation (a report redirected since it was
+  // drafted is answered for the drafting organisation: read for that one).
+  const facts =
+    prefetched &&
+    prefetched.organisationId === answer.organisationId &&
+    prefetched.facts.workingAnswerId === answer.id
+      ? prefetched.facts
+      : await repo.answerCheckFacts(exec, {
+          reportId: a.reportId,
+          organisationId: answer.organisationId,
+          since: earlier.readSince(answer.organisationId),
+        });
   const flags = assessAnswer(
     {
       text: answer.text,
@@ -55,6 +65,17 @@ export async function assessAnswerCheck(
   );
   return { answerId: answer.id, flags, checkedAt: a.now };
 }
+
+/** The facts a locked read brought, for the organisation they were asked for. */
+export type PrefetchedFacts = { organisationId: string | null; facts: repo.AnswerCheckFacts };
+
+/**
+ * What the action's locked read adds to bring the facts for an organisation: one more column (the
+ * same text for every call: `r.id` is the locked report) and its placeholders' values.
+ */
+export type AnswerCheckColumn = { column: SQL; values: Record<string, unknown>; organisationId: string };
+
+const lockedReportFacts: SQL = repo.answerCheckFactsJson(sql`r.id`);
 
 /** Stores an answer's flags (where the action's writes go one statement at a time). */
 export async function saveAnswerCheck(exec: Executor, check: AnswerCheck): Promise<void> {
@@ -73,8 +94,25 @@ export async function forgetCheck(exec: Executor, answerId: string): Promise<voi
 export function answerQualityChecks() {
   const earlier = new EarlierAnswers();
   return {
-    assess: (exec: Executor, a: { reportId: string; answer: AnswerUnderCheck; now: Date }) =>
-      assessAnswerCheck(exec, a, earlier),
+    /** The column that brings the facts with the action's locked read, for the acting organisation. */
+    factsColumn: (organisationId: string): AnswerCheckColumn => ({
+      column: lockedReportFacts,
+      values: repo.answerCheckFactsValues(organisationId, earlier.readSince(organisationId)),
+      organisationId,
+    }),
+    assess: (
+      exec: Executor,
+      a: { reportId: string; answer: AnswerUnderCheck; now: Date },
+      prefetched?: { organisationId: string; raw: unknown },
+    ) =>
+      assessAnswerCheck(
+        exec,
+        a,
+        earlier,
+        prefetched
+          ? { organisationId: prefetched.organisationId, facts: repo.decodeAnswerCheckFacts(prefetched.raw) }
+          : undefined,
+      ),
     save: saveAnswerCheck,
     forget: forgetCheck,
     present: presentAnswerQuality,

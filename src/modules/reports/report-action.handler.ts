@@ -35,6 +35,8 @@ export type HandlerArgs<A extends ReportAction> = {
   row: repo.ReportRow;
   /** The report's answers, newest first, read with the locked row. */
   answers: repo.AnswerRow[];
+  /** What the answer checks compare with, read with the locked row for this organisation (submit-answer). */
+  answerCheckFacts?: { organisationId: string; raw: unknown };
   body: ActionBodies[A];
   now: Date;
 };

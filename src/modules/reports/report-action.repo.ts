@@ -26,23 +26,25 @@ import {
 /**
  * The report's row locked for the action (`FOR UPDATE OF r`) with its answers, newest first: the
  * answer actions (draft, submit, publish, return, rate) need them, and a sub-select by report id
- * costs far less than a round trip of its own.
+ * costs far less than a round trip of its own. `extra` adds one column of the action's own (the
+ * answer checks' facts for submit-answer), its text constant under `extra.name`.
  */
 export async function lockReportForAction(
   exec: Executor,
   id: string,
-): Promise<{ row: ReportRow; answers: AnswerRow[] } | undefined> {
+  extra?: { name: string; column: SQL; values: Record<string, unknown> },
+): Promise<{ row: ReportRow; answers: AnswerRow[]; extra: unknown } | undefined> {
   const [raw] = await queryRowsBuiltOnce<Record<string, unknown>>(
     exec,
-    'report_action_lock',
+    extra ? `report_action_lock_${extra.name}` : 'report_action_lock',
     () =>
-      sql`SELECT ${reportRowFields}, ${answersJsonField} AS "answersJson"
+      sql`SELECT ${reportRowFields}, ${answersJsonField} AS "answersJson"${extra ? sql`, ${extra.column} AS "extraJson"` : sql``}
             FROM reports r ${reportJoins} WHERE r.id = ${sql.placeholder('reportId')} FOR UPDATE OF r`,
-    { reportId: id },
+    { reportId: id, ...extra?.values },
   );
   if (!raw) return undefined;
-  const { answersJson, ...rowOnly } = raw;
-  return { row: decodeReportRow(rowOnly), answers: decodeAnswerList(answersJson) };
+  const { answersJson, extraJson, ...rowOnly } = raw;
+  return { row: decodeReportRow(rowOnly), answers: decodeAnswerList(answersJson), extra: extraJson };
 }
 
 /** An audit row as the action writes it (identifiers and reasons only, never personal data). */

@@ -197,7 +197,17 @@ export async function runAction<A extends ReportAction>(
   const { disputeWindowDays } = await regionSettings(deps.db, deps.config);
   let personalDataReadRecorded = false;
   await deps.db.transaction(async (tx) => {
-    const locked = await lockReportForAction(tx, reportId);
+    // submit-answer: what the answer checks compare with comes with the locked read, for the acting
+    // operator's organisation (one round trip less; read apart when the answer is another's).
+    const checks =
+      action === 'submit-answer' && actor.organisationId
+        ? deps.answerQuality?.factsColumn?.(actor.organisationId)
+        : undefined;
+    const locked = await lockReportForAction(
+      tx,
+      reportId,
+      checks && { name: 'answer_check', column: checks.column, values: checks.values },
+    );
     const row = locked?.row;
     if (!locked || !row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
     const now = deps.clock.now();
@@ -213,7 +223,16 @@ export async function runAction<A extends ReportAction>(
       throw new AppError(conditionRefusal(action, facts));
 
     const handler = handlers[action] as Handler<A>;
-    const step = await handler({ tx, deps, actor, row, answers: locked.answers, body, now });
+    const step = await handler({
+      tx,
+      deps,
+      actor,
+      row,
+      answers: locked.answers,
+      body,
+      now,
+      ...(checks ? { answerCheckFacts: { organisationId: checks.organisationId, raw: locked.extra } } : {}),
+    });
     const defaultNext = nextStatus(action, row.status);
     const status = step.status;
     const changes = { ...step.changes, status, updatedAt: now };

@@ -74,10 +74,14 @@ export const answerHandlers: { [A in AnswerAction]: Handler<A> } = {
     if (redraft) await deps.answerQuality?.forget(tx, answerId);
     return { status: 'answer_drafted', events: [event('answer_drafted', { result: body.result }, false)] };
   },
-  async 'submit-answer'({ tx, deps, row, answers, now }) {
+  async 'submit-answer'({ tx, deps, row, answers, now, answerCheckFacts }) {
     const answer = requireWorkingAnswer(answers);
     // The reviewer sees likely non-answers flagged (the flags stay with the answer, never public).
-    const answerCheck = await deps.answerQuality?.assess(tx, { reportId: row.id, answer, now });
+    const answerCheck = await deps.answerQuality?.assess(
+      tx,
+      { reportId: row.id, answer, now },
+      answerCheckFacts,
+    );
     // The organisation has answered: its clock stops, and the review's own deadline starts.
     const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
     return {

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AppConfig } from '../../server/config.ts';
@@ -42,10 +43,20 @@ export type ReportsDeps = {
   ) => Promise<void>;
   /** Likely non-answers flagged at submission for the reviewer (absent: no flags). */
   answerQuality?: {
+    /**
+     * The column the action's locked read adds to bring what the flags compare with, for the acting
+     * operator's organisation (`r.id` is the locked report; the values fill its placeholders).
+     */
+    factsColumn?(organisationId: string): {
+      column: SQL;
+      values: Record<string, unknown>;
+      organisationId: string;
+    };
     /** The flags of the working answer (read-only: the action stores them with its own writes). */
     assess(
       exec: Executor,
       a: { reportId: string; answer: AnswerUnderCheck; now: Date },
+      prefetched?: { organisationId: string; raw: unknown },
     ): Promise<AnswerCheck>;
     /** Stores them, where the action's writes go one statement at a time (Citus). */
     save(exec: Executor, check: AnswerCheck): Promise<void>;
