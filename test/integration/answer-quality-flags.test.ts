@@ -171,5 +171,8 @@ describe('answer quality flags at review', () => {
       r,
     );
     expect(await codes(staff.curator, r.id)).not.toContain('repeats_disputed');
+    // Another report, never disputed, answered with the disputed text: nothing to repeat there.
+    const other = await submitted(ANSWER_TEXT, 'solved', true);
+    expect(await codes(staff.curator, other.id)).not.toContain('repeats_disputed');
   });
 });

@@ -22,25 +22,28 @@ export type AnswerCheckFacts = {
  * (one round trip less for `submit-answer`). Placeholders: `acOrganisationId`, `acSince`.
  */
 export function answerCheckFactsJson(reportId: SQL): SQL {
+  // The aliases inside are their own (ck_…): `reportId` may name the enclosing statement's `r`.
   return sql`(SELECT json_build_object(
-        'workingAnswerId', w.id,
-        'photos', (SELECT count(*)::int FROM media m WHERE m.answer_id = w.id AND m.purpose = 'answer'),
-        'published', (SELECT json_agg(json_build_object('id', e.id, 'reportId', e.report_id, 'reportNumber', e.number,
-                        'text', e.text, 'publishedAt', e.published_at) ORDER BY e.published_at DESC)
-           FROM (SELECT a.id, a.report_id, r.number, a.text, a.published_at
-                   FROM answers a JOIN reports r ON r.id = a.report_id
-                  WHERE a.status IN ('published', 'superseded')
-                    AND a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('acOrganisationId')}::uuid
-                    AND a.published_at > ${sql.placeholder('acSince')}::timestamptz
-                  ORDER BY a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))}) e),
-        'disputed', (SELECT json_build_object('reportNumber', r.number, 'text', a.text)
-           FROM answers a JOIN reports r ON r.id = a.report_id
-          WHERE a.report_id = ${reportId} AND a.status = 'published'
-            AND EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = a.report_id
-                        AND e.type = 'disputed' AND e.created_at >= a.published_at)
+        'workingAnswerId', ck_w.id,
+        'photos', (SELECT count(*)::int FROM media ck_m WHERE ck_m.answer_id = ck_w.id AND ck_m.purpose = 'answer'),
+        'published', (SELECT json_agg(json_build_object('id', ck_e.id, 'reportId', ck_e.report_id,
+                        'reportNumber', ck_e.number, 'text', ck_e.text, 'publishedAt', ck_e.published_at)
+                        ORDER BY ck_e.published_at DESC)
+           FROM (SELECT ck_a.id, ck_a.report_id, ck_r.number, ck_a.text, ck_a.published_at
+                   FROM answers ck_a JOIN reports ck_r ON ck_r.id = ck_a.report_id
+                  WHERE ck_a.status IN ('published', 'superseded')
+                    AND ck_a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('acOrganisationId')}::uuid
+                    AND ck_a.published_at > ${sql.placeholder('acSince')}::timestamptz
+                  ORDER BY ck_a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))}) ck_e),
+        'disputed', (SELECT json_build_object('reportNumber', ck_r.number, 'text', ck_a.text)
+           FROM answers ck_a JOIN reports ck_r ON ck_r.id = ck_a.report_id
+          WHERE ck_a.report_id = ${reportId} AND ck_a.status = 'published'
+            AND EXISTS (SELECT 1 FROM report_events ck_d WHERE ck_d.report_id = ck_a.report_id
+                        AND ck_d.type = 'disputed' AND ck_d.created_at >= ck_a.published_at)
           LIMIT 1))
-      FROM (SELECT (SELECT a.id FROM answers a WHERE a.report_id = ${reportId} AND a.status IN ('draft', 'review')
-                     ORDER BY a.created_at DESC LIMIT 1) AS id) w)`;
+      FROM (SELECT (SELECT ck_a.id FROM answers ck_a WHERE ck_a.report_id = ${reportId}
+                       AND ck_a.status IN ('draft', 'review')
+                     ORDER BY ck_a.created_at DESC LIMIT 1) AS id) ck_w)`;
 }
 
 /** The placeholders' values of answerCheckFactsJson. */
