@@ -34,7 +34,7 @@ export type AnswerCheck = { answerId: string; flags: AnswerFlagRecord[]; checked
 export async function assessAnswerCheck(
   exec: Executor,
   a: { reportId: string; answer: AnswerUnderCheck; now: Date },
-  earlier: EarlierAnswers = new EarlierAnswers(),
+  earlier: EarlierAnswers,
   prefetched?: PrefetchedFacts,
 ): Promise<AnswerCheck> {
   const { answer } = a;
