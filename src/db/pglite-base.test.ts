@@ -4,14 +4,22 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CACHE_DIR } from '../../test/support/pglite-base.ts';
+import { runsOn } from '../../test/support/suite-engine.ts';
 import { scaled } from '../../test/support/timeouts.ts';
 import { queryRows } from './connection.ts';
 import { migrate } from './migrate.ts';
 import { buildMigratedBase, cachedMigratedBase, openEmbeddedDatabase } from './pglite-base.ts';
 import { slimPostgisBundle } from './postgis-bundle.ts';
 
-// The embedded database whatever DATABASE_URL says: this is how `serve` opens a new PGlite directory.
-describe('the migrated PGlite base', () => {
+// How `serve` opens a new PGlite directory: the embedded run covers it (with DATABASE_URL it would
+// repeat that run's work exactly).
+const runs = runsOn(
+  ['pglite'],
+  'pglite-base',
+  'about the embedded database alone, which a PostgreSQL run does not use',
+);
+
+describe.runIf(runs)('the migrated PGlite base', () => {
   let dir: string;
   let bundle: string;
 

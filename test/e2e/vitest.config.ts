@@ -15,6 +15,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     pool: 'forks',
+    // One process per worker for all its files (each file still starts its own server and browser):
+    // a fresh process per file imported Playwright and the harness again, 2–6 s a file in CI.
+    isolate: false,
     fileParallelism: workers > 1,
     maxWorkers: workers,
     testTimeout: 240_000,

@@ -10,6 +10,7 @@ import {
   stopNode,
 } from '../../bench/reliability/nodes.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
+import { OWN_PLAIN_DATABASE, runsOn } from '../support/suite-engine.ts';
 import { scaled } from '../support/timeouts.ts';
 
 /**
@@ -17,9 +18,7 @@ import { scaled } from '../support/timeouts.ts';
  * reaches: the cluster primary sums every worker's counters (docs/operations.md). PostgreSQL only:
  * the embedded database refuses `--workers`.
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
-if (!onPostgres)
-  console.warn('[cluster-metrics] SKIPPED on PGlite: `serve --workers` needs PostgreSQL (set DATABASE_URL).');
+const onPostgres = runsOn(['postgres'], 'cluster-metrics', OWN_PLAIN_DATABASE);
 
 /** GET over a new connection each time, so the kernel spreads them over the workers. */
 function get(port: number, path: string): Promise<{ status: number; body: string }> {

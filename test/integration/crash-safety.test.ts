@@ -3,6 +3,7 @@ import { crashLine, runCrashTest } from '../../bench/reliability/crash.ts';
 import { runDrainTest } from '../../bench/reliability/drain.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { SHUTDOWN_TIMEOUT_MS } from '../../src/cli/serve.ts';
+import { OWN_PLAIN_DATABASE, runsOn, suiteEngine } from '../support/suite-engine.ts';
 import { scaled } from '../support/timeouts.ts';
 
 /**
@@ -10,9 +11,10 @@ import { scaled } from '../support/timeouts.ts';
  * processes on the suite's database engine (PostgreSQL with DATABASE_URL, else an embedded data
  * directory), killed with SIGKILL under intake load, and stopped with SIGTERM.
  */
-const engine = process.env.DATABASE_URL ? ('postgres' as const) : ('pglite' as const);
+const engine = suiteEngine() === 'pglite' ? ('pglite' as const) : ('postgres' as const);
+const runs = runsOn(['pglite', 'postgres'], 'crash-safety', OWN_PLAIN_DATABASE);
 
-describe(`crash safety (${engine})`, () => {
+describe.runIf(runs)(`crash safety (${engine})`, () => {
   it(
     'loses and duplicates no acknowledged report over 2 SIGKILLs at concurrency 32, and its jobs resume',
     async () => {

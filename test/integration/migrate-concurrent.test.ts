@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres, queryRows } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { citusTestMode } from '../support/citus.ts';
+import { runsOn } from '../support/suite-engine.ts';
 import { adminUrl } from '../support/template.ts';
 
 /**
@@ -13,11 +13,13 @@ import { adminUrl } from '../support/template.ts';
  * embedded database belongs to one process (test/integration/several-nodes.test.ts), and on Citus
  * the test files' regions are distributed schemas made by the harness: PostgreSQL only.
  */
-const databaseUrl = citusTestMode() ? undefined : process.env.DATABASE_URL;
-if (!databaseUrl)
-  console.warn(
-    '[migrate-concurrent.test] SKIPPED: needs a plain PostgreSQL server (DATABASE_URL, not Citus).',
-  );
+const databaseUrl = runsOn(
+  ['postgres'],
+  'migrate-concurrent',
+  'needs a plain PostgreSQL server (DATABASE_URL, not Citus)',
+)
+  ? process.env.DATABASE_URL
+  : undefined;
 
 const name = `vmeste_migrate_race_${process.pid}`;
 

@@ -12,6 +12,7 @@ import {
 } from '../../bench/reliability/nodes.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { openPostgres, queryRows } from '../../src/db/connection.ts';
+import { OWN_PLAIN_DATABASE, runsOn } from '../support/suite-engine.ts';
 import { scaled } from '../support/timeouts.ts';
 
 /**
@@ -21,7 +22,7 @@ import { scaled } from '../support/timeouts.ts';
  * `vmeste serve` on PostgreSQL, driven through those paths; its output must not carry the warning.
  * (A process prints a deprecation once, so the check is on a fresh process, not on the test's own.)
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
+const onPostgres = runsOn(['postgres'], 'pg-pool-warning', OWN_PLAIN_DATABASE);
 const DEMO_PASSWORD = 'demo-password-2026';
 const WARNING = 'already executing a query';
 

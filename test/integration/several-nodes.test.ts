@@ -16,6 +16,7 @@ import {
 import { freePort } from '../../bench/reliability/ports.ts';
 import { queryRows } from '../../src/db/connection.ts';
 import { hashPassword } from '../../src/modules/identity/index.ts';
+import { OWN_PLAIN_DATABASE, runsOn } from '../support/suite-engine.ts';
 import { scaled } from '../support/timeouts.ts';
 
 /**
@@ -24,7 +25,12 @@ import { scaled } from '../support/timeouts.ts';
  * processes: what one node keeps in memory, another does not see.
  */
 const PASSWORD = 'several-nodes-password-1';
-const onPostgres = Boolean(process.env.DATABASE_URL);
+const onPostgres = runsOn(['postgres'], 'several-nodes: several nodes', OWN_PLAIN_DATABASE);
+const onPglite = runsOn(
+  ['pglite'],
+  'several-nodes: the embedded database',
+  'about the embedded database alone, which a PostgreSQL run does not use',
+);
 
 async function get(port: number, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
@@ -281,7 +287,7 @@ describe.runIf(onPostgres)('several nodes over one PostgreSQL', () => {
   );
 });
 
-describe('the embedded database belongs to one process', () => {
+describe.runIf(onPglite)('the embedded database belongs to one process', () => {
   let store: Store;
   beforeAll(async () => {
     store = await freshStore('pglite', `vmeste_single_${process.pid}`);

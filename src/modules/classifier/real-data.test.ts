@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runsOn } from '../../../test/support/suite-engine.ts';
 import { scaled } from '../../../test/support/timeouts.ts';
 import { readTrainingFile } from './data.ts';
 import { evaluateModel, splitByMonth } from './evaluation.ts';
@@ -12,7 +13,14 @@ import { trainModel } from './train.ts';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DATA = path.resolve(repoRoot, '../shared/data/spb-appeals/train.jsonl.gz');
 
-describe('on real St Petersburg reports (a small slice, to stay fast)', () => {
+// Touches no database: the embedded run covers it (a PostgreSQL run would repeat it exactly).
+const runs = runsOn(
+  ['pglite'],
+  'classifier real-data',
+  'touches no database; the embedded run trains and checks it',
+);
+
+describe.runIf(runs)('on real St Petersburg reports (a small slice, to stay fast)', () => {
   it(
     'learns October 2020 and predicts the first days of November it has not seen',
     async () => {
