@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../support/timeouts.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
 import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
 
@@ -103,7 +104,8 @@ describe('the report classifier in the web app', () => {
     const rowsBefore = await table.locator('tbody tr').count();
     await page.getByRole('button', { name: 'Переобучить сейчас' }).click();
     await page.getByText('Задача поставлена в очередь.').waitFor();
-    await page.getByText(/Обучение завершено/).waitFor({ timeout: 60_000 });
+    // Training runs in the server's job queue: minutes where CI runs four suites on two cores.
+    await page.getByText(/Обучение завершено/).waitFor({ timeout: scaled(60_000) });
     expect(await table.locator('tbody tr').count()).toBe(rowsBefore + 1);
     await checkA11y(page, 'classifier administration after retraining');
     await page.context().close();

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * End-to-end tests: the real server and Chromium. Each file starts its own server on its own copy of
@@ -20,8 +21,9 @@ export default defineConfig({
     isolate: false,
     fileParallelism: workers > 1,
     maxWorkers: workers,
-    testTimeout: 240_000,
-    hookTimeout: 240_000,
+    // Hang detectors, stretched where the machine is shared (test/support/timeouts.ts).
+    testTimeout: scaled(240_000),
+    hookTimeout: scaled(240_000),
     reporters: ['default', './test/support/slowest-files-reporter.ts'],
   },
 });

@@ -10,6 +10,7 @@ import { fixedClock } from '../../src/lib/clock.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openTestDatabase } from './template.ts';
+import { scaled } from './timeouts.ts';
 
 export type TestApp = {
   app: App;
@@ -46,8 +47,10 @@ export async function createTestApp(
     clock,
     close: async () => {
       // A job still running (e.g. a retraining a test has just seen recorded) finishes and marks
-      // itself complete before the database closes under it.
-      if (queue) await stopQueue(queue, 20_000);
+      // itself complete before the database closes under it: given up on sooner, it completed
+      // later on a closed pool (an unhandled rejection in a loaded CI run), so the wait stretches
+      // with the machine's load like the suite's other time-outs.
+      if (queue) await stopQueue(queue, scaled(20_000));
       await app.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -238,12 +238,13 @@ export async function listReportPage(
   position: ListPosition,
   pageSize: number,
 ): Promise<ListPage> {
-  const where = filterSql(filters);
+  // A search places its match conditions in each branch itself (report-search.repo.ts).
+  const where = filterSql(filters.q ? { ...filters, q: undefined } : filters);
   const branches = visibilityBranches(visibility, filters);
   const offset = 'offset' in position ? position.offset : 0;
   const after = 'after' in position ? position.after : null;
   const page = filters.q
-    ? rankedSearchPage(branches, where, filters.q, after, offset, pageSize)
+    ? rankedSearchPage(branches, where, filters.q, filters.masked ?? false, after, offset, pageSize)
     : recentPage(branches, where, after, offset, pageSize);
   const pageRows = queryRows<Record<string, unknown>>(
     exec,
