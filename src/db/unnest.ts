@@ -49,11 +49,19 @@ export function unnestAs(alias: string, columns: readonly InputColumn[]): SQL {
 /**
  * unnestAs for a statement built once (queryRowsBuiltOnce): each array is a named placeholder
  * (`prefix` + column name) instead of a value, and `unnestValues` gives the values for one call.
+ * The columns' values are not read here: `tableInputColumns(table, keys, [])` names them. With
+ * `ordinality`, each row also has its position `n` (1, 2, …), to insert the rows in their order.
  */
-export function unnestPlaceholders(alias: string, columns: readonly InputColumn[], prefix: string): SQL {
+export function unnestPlaceholders(
+  alias: string,
+  columns: readonly InputColumn[],
+  prefix: string,
+  options: { ordinality?: boolean } = {},
+): SQL {
   const arrays = columns.map((c) => sql`${sql.placeholder(`${prefix}${c.name}`)}::${sql.raw(c.type)}[]`);
   const names = columns.map((c) => sql.identifier(c.name));
-  return sql`unnest(${sql.join(arrays, sql`, `)}) AS ${sql.identifier(alias)}(${sql.join(names, sql`, `)})`;
+  const [ordinality, n] = options.ordinality ? [sql` WITH ORDINALITY`, sql`, n`] : [sql``, sql``];
+  return sql`unnest(${sql.join(arrays, sql`, `)})${ordinality} AS ${sql.identifier(alias)}(${sql.join(names, sql`, `)}${n})`;
 }
 
 /** The values of unnestPlaceholders' placeholders, by name. */

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_SCAN, SEARCH_WINDOW } from '../../src/modules/reports/report-search.repo.ts';
+import { visibilityBranches } from '../../src/modules/reports/report-list.repo.ts';
+import {
+  rankedSearchPage,
+  SEARCH_SCAN,
+  SEARCH_WINDOW,
+} from '../../src/modules/reports/report-search.repo.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { listReports, loginStaff, rows, type Staff, type Who } from '../support/reports.ts';
 import { scaled } from '../support/timeouts.ts';
@@ -146,6 +151,33 @@ describe('report search: newest reports first, then the GIN index', () => {
     expect((await search(null, 'сугроб', `&category=${subject}`)).total).toBe(3);
     expect((await search(null, 'сугроб', `&category=${otherTopic}`)).total).toBe(0);
     expect((await search(null, 'фонарь', `&category=${otherTopic}`)).total).toBe(0);
+    // A word and a filter that fill the window among the newest reports (step 1 through the filter).
+    expect(await search(null, 'фонарь', `&category=${subject}`)).toMatchObject({
+      total: SEARCH_WINDOW,
+      totalIsExact: false,
+    });
+  });
+
+  it('gives the same answers whatever time step 1 starts from', async () => {
+    // Step 1 tests the reports from a cut-off on (searchCutoffs keeps it a few seconds): from any time
+    // they are a prefix of the newest-first order, so an old, a recent or a future cut-off, or none,
+    // must not change a single row.
+    const branches = visibilityBranches(
+      { kind: 'scoped', userId: author.userId, organisationId: null, territoryIds: null },
+      {},
+    );
+    const page = (cutoff: string | null, q: string) =>
+      rows(t, rankedSearchPage(branches, [cutoff, null], [], q, false, null, 0, SEARCH_WINDOW + 1));
+    const cutoffs = [
+      '2025-01-01T00:00:00.000000',
+      '2026-02-10T10:01:00.000000',
+      '2030-01-01T00:00:00.000000',
+    ];
+    for (const q of ['фонарь', 'лужа', 'сугроб', 'транспорт']) {
+      const expected = await page(null, q);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const cutoff of cutoffs) expect(await page(cutoff, q), `${q} from ${cutoff}`).toEqual(expected);
+    }
   });
 
   it('shows private and unmoderated matches to their author and staff only', async () => {

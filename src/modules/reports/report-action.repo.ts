@@ -11,6 +11,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { answers, reportEvents, reports } from '../../db/schema/reports.ts';
+import { tableInputColumns, unnestPlaceholders, unnestValues } from '../../db/unnest.ts';
 import type { AnswerCheck } from '../answers/index.ts';
 import { answersJsonField, decodeAnswerList } from './report-view.repo.ts';
 import {
@@ -73,18 +74,6 @@ export type ActionWrites = {
 };
 
 type Shape = { name: string; keys: string[]; answerKeys: string[][]; withCheck: boolean };
-
-/** Each column of `keys` as an array placeholder of its SQL type, spread into rows by unnest. */
-function unnestPlaceholders(table: PgTable, prefix: string, keys: readonly string[], alias: string): SQL {
-  const columns = getTableColumns(table);
-  const arrays = keys.map((key) => {
-    const column = columns[key];
-    if (!column) throw new Error(`no column ${key}`);
-    return sql`${sql.placeholder(`${prefix}${key}`)}::${sql.raw(column.getSQLType())}[]`;
-  });
-  const names = keys.map((key) => sql.identifier(columns[key]!.name));
-  return sql`unnest(${sql.join(arrays, sql`, `)}) WITH ORDINALITY AS ${sql.identifier(alias)}(${sql.join(names, sql`, `)}, n)`;
-}
 
 const EVENT_KEYS = [
   'reportId',
@@ -160,12 +149,12 @@ function writeStatement(shape: Shape): SQL {
       UPDATE reports SET ${set} WHERE id = ${sql.placeholder('reportId')}::uuid RETURNING id
     )${sql.join(answerUpdates, sql``)}${check}, events AS (
       INSERT INTO report_events (${columnNames(reportEvents, EVENT_KEYS)})
-      SELECT ${refs('e', EVENT_KEYS, reportEvents)} FROM ${unnestPlaceholders(reportEvents, 'ev_', EVENT_KEYS, 'e')}
+      SELECT ${refs('e', EVENT_KEYS, reportEvents)} FROM ${unnestPlaceholders('e', tableInputColumns(reportEvents, EVENT_KEYS, []), 'ev_', { ordinality: true })}
        ORDER BY e.n
     ), audit AS (
       INSERT INTO audit_log (${columnNames(auditLog, AUDIT_KEYS)})
       SELECT ${refs('a', AUDIT_KEYS, auditLog)}
-        FROM ${unnestPlaceholders(auditLog, 'au_', AUDIT_KEYS, 'a')}
+        FROM ${unnestPlaceholders('a', tableInputColumns(auditLog, AUDIT_KEYS, []), 'au_', { ordinality: true })}
        ORDER BY a.n
     )
     SELECT count(*)::int AS changed FROM changed`;
@@ -189,15 +178,6 @@ const changedKeys = (changes: object) =>
   Object.keys(changes)
     .filter((key) => (changes as Record<string, unknown>)[key] !== undefined)
     .sort();
-
-/** One column's values over the rows, converted as Drizzle converts them for the driver. */
-function arrayOf<R extends object>(table: PgTable, key: string, rows: readonly R[]): unknown[] {
-  const column = getTableColumns(table)[key]!;
-  return rows.map((row) => {
-    const value = (row as Record<string, unknown>)[key];
-    return value === undefined || value === null ? null : column.mapToDriverValue(value);
-  });
-}
 
 /**
  * The action's writes in one statement (data-modifying CTEs): the UPDATE of the report, of the
@@ -225,8 +205,11 @@ export async function writeActionOutcome(exec: Executor, w: ActionWrites): Promi
     values.check_flags = JSON.stringify(w.answerCheck.flags);
     values.check_checkedAt = w.answerCheck.checkedAt.toISOString();
   }
-  for (const key of EVENT_KEYS) values[`ev_${key}`] = arrayOf(reportEvents, key, w.events);
-  for (const key of AUDIT_KEYS) values[`au_${key}`] = arrayOf(auditLog, key, w.audit);
+  Object.assign(
+    values,
+    unnestValues(tableInputColumns(reportEvents, EVENT_KEYS, w.events), 'ev_'),
+    unnestValues(tableInputColumns(auditLog, AUDIT_KEYS, w.audit), 'au_'),
+  );
   const [result] = await queryRowsBuiltOnce<{ changed: number }>(
     exec,
     shape.name,

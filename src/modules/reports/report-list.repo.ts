@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { buildStatement, type Executor, queryBuiltRows, queryRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
 import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
-import { rankedSearchPage, SEARCH_WINDOW, searchConditions } from './report-search.repo.ts';
+import { rankedSearchPage, SEARCH_WINDOW, searchConditions, searchCutoffs } from './report-search.repo.ts';
 import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
 import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from './reports.repo.ts';
 
@@ -244,7 +244,16 @@ export async function listReportPage(
   const offset = 'offset' in position ? position.offset : 0;
   const after = 'after' in position ? position.after : null;
   const page = filters.q
-    ? rankedSearchPage(branches, where, filters.q, filters.masked ?? false, after, offset, pageSize)
+    ? rankedSearchPage(
+        branches,
+        await searchCutoffs(exec, branches),
+        where,
+        filters.q,
+        filters.masked ?? false,
+        after,
+        offset,
+        pageSize,
+      )
     : recentPage(branches, where, after, offset, pageSize);
   const pageRows = queryRows<Record<string, unknown>>(
     exec,

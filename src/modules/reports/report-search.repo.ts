@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { buildStatement, type Executor, queryBuiltRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
+import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 
 /**
  * The text search of the report lists (`q`), over the stored vector `reports.search` (the text's
@@ -55,7 +57,7 @@ function rankSql(q: string, t: string): SQL {
 }
 
 /**
- * How many of a branch's newest reports a search reads in order before it asks the GIN index for all
+ * How many of a branch's newest reports a search tests first, before it asks the GIN index for all
  * of the branch's matches instead (see searchBranch).
  */
 export const SEARCH_SCAN = 5000;
@@ -64,16 +66,53 @@ export const SEARCH_SCAN = 5000;
 export type SearchBranch = { where: SQL; own: boolean };
 
 /**
+ * Where a branch's newest SEARCH_SCAN reports begin: the creation time of its SEARCH_SCAN-th newest
+ * report (UTC, microseconds), or null when it has fewer. Kept 5 s per database and branch: any time
+ * is a correct cut-off (see searchBranch), a recent one only keeps step 1 to about SEARCH_SCAN rows.
+ * Read by an index-only scan of the branch's list index (~0.3 ms at 1,000,000 reports).
+ */
+export type SearchCutoff = string | null;
+const cutoffs = perDatabase(() => new TtlCache<{ at: SearchCutoff }>(5_000, 1_000));
+
+export async function searchCutoffs(exec: Executor, branches: SearchBranch[]): Promise<SearchCutoff[]> {
+  return Promise.all(
+    branches.map(async (b) => {
+      if (b.own) return null;
+      const statement = buildStatement(
+        exec,
+        sql`SELECT to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at
+            FROM reports r WHERE ${b.where}
+            ORDER BY r.created_at DESC, r.number DESC OFFSET ${SEARCH_SCAN - 1} LIMIT 1`,
+      );
+      const cache = cutoffs.of(exec);
+      const hit = cache.get(statement.key);
+      if (hit) return hit.at;
+      const [row] = await queryBuiltRows<{ at: string }>(exec, statement);
+      const at = row?.at ?? null;
+      cache.set(statement.key, { at });
+      return at;
+    }),
+  );
+}
+
+/**
  * One visibility branch's newest SEARCH_WINDOW matches with their rank, in two steps so that neither
  * a rare nor a common word costs more than a few thousand rows:
- * 1. the branch's newest SEARCH_SCAN reports are read newest first (the branch's list index) and
- *    tested against the filters and the stored vector: a common word fills the window within them;
+ * 1. the branch's reports from its cut-off on (its newest SEARCH_SCAN, searchCutoffs) are tested
+ *    against the filters and the stored vector: a common word fills the window within them. With the
+ *    time range known, the planner reads them through the filters' own indexes — a topic's
+ *    (category, created_at) range is the topic's share of those rows, ~800 of 5,000 for a large
+ *    topic, where the newest-first walk read all 5,000 and more (7,200 rows, 4–7 ms at 1,000,000
+ *    reports, for a word and a topic that never meet);
  * 2. only when it does not — a rare word, or a word and a filter that seldom meet — all the branch's
  *    matches are fetched through the GIN index (with the filters' indexes) and the newest kept. The
  *    subquery is fenced (OFFSET 0) so that the planner chooses how to fetch them all, rather than
  *    walking the newest-first index with a filter; the step is skipped at run time (a one-time
  *    filter) when step 1 filled the window.
- * Left to itself, the planner walks the newest-first index in both cases (it takes the matches to be
+ * Any cut-off gives the same answer: the rows from a time on are a prefix of the branch's newest-first
+ * order, so 200 matches found there are the newest 200, and fewer send the search to step 2. A
+ * branch with fewer than SEARCH_SCAN reports (no cut-off) goes to step 2 at once.
+ * Left to itself, the planner walks the newest-first index for every word (it takes the matches to be
  * spread evenly): at 1,000,000 reports a word in 0.5 % of them read 33,000 rows, and a word and a
  * topic that never meet would read the whole index.
  * A person's own branch (beside the public one: their unlisted reports, a few even for an author of
@@ -82,7 +121,13 @@ export type SearchBranch = { where: SQL; own: boolean };
  * every match in the region, 62,000 and 90,000 entries for a common word and a topic at 1,000,000
  * reports (2.7 and 4 ms), where the author's 1,400 unlisted reports are read in under one.
  */
-function searchBranch(branch: SearchBranch, filters: SQL[], match: SQL[], q: string): SQL {
+function searchBranch(
+  branch: SearchBranch,
+  cutoff: SearchCutoff,
+  filters: SQL[],
+  match: SQL[],
+  q: string,
+): SQL {
   const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
   const ranked = (from: SQL, gate: SQL) =>
     sql`SELECT m.created_at, m.number, ${rankSql(q, 'm')} AS rank FROM (
@@ -90,18 +135,20 @@ function searchBranch(branch: SearchBranch, filters: SQL[], match: SQL[], q: str
           ${gate} ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_WINDOW}) m`;
   if (branch.own)
     return sql`(${ranked(sql`(SELECT * FROM reports r WHERE ${branch.where} OFFSET 0) r`, sql`WHERE ${and([...filters, ...match])}`)})`;
+  const allMatches = sql`(SELECT * FROM reports r WHERE ${and([branch.where, ...filters, ...match])} OFFSET 0) r`;
+  if (cutoff === null) return sql`(${ranked(allMatches, sql``)})`;
+  const newest = sql`r.created_at >= ${cutoff}::timestamp AT TIME ZONE 'UTC'`;
+  // The match tested on each row, never through an index (`IS TRUE` is not an operator an index
+  // serves): seeing `search @@ …`, the planner intersected the range with the word's whole GIN bitmap
+  // — 62,000 entries for a common word, the bitmap step 2 builds again when it runs.
+  const tested = sql`(${and(match)}) IS TRUE`;
   return sql`(WITH scanned AS MATERIALIZED (
       SELECT r.created_at, r.number, ${rankSql(q, 'r')} AS rank
-      FROM (SELECT * FROM reports r WHERE ${branch.where}
-            ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_SCAN}) r
-      WHERE ${and([...filters, ...match])}
+      FROM reports r WHERE ${and([branch.where, newest, ...filters, tested])}
       ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_WINDOW})
     SELECT created_at, number, rank FROM scanned
     UNION
-    (${ranked(
-      sql`(SELECT * FROM reports r WHERE ${and([branch.where, ...filters, ...match])} OFFSET 0) r`,
-      sql`WHERE (SELECT count(*) FROM scanned) < ${SEARCH_WINDOW}`,
-    )}))`;
+    (${ranked(allMatches, sql`WHERE (SELECT count(*) FROM scanned) < ${SEARCH_WINDOW}`)}))`;
 }
 
 /**
@@ -111,6 +158,7 @@ function searchBranch(branch: SearchBranch, filters: SQL[], match: SQL[], q: str
  */
 export function rankedSearchPage(
   branches: SearchBranch[],
+  cutoffs: SearchCutoff[],
   filters: SQL[],
   q: string,
   masked: boolean,
@@ -119,7 +167,7 @@ export function rankedSearchPage(
   pageSize: number,
 ): SQL {
   const match = searchConditions(q, masked);
-  const parts = branches.map((b) => searchBranch(b, filters, match, q));
+  const parts = branches.map((b, i) => searchBranch(b, cutoffs[i] ?? null, filters, match, q));
   const keyset = after
     ? sql`WHERE (x.rank, x.created_at, x.number) < (${after.rank ?? 0}::real, ${after.at}::timestamp AT TIME ZONE 'UTC', ${after.n})`
     : sql``;
