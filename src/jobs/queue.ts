@@ -5,8 +5,12 @@ import { errorSummary } from '../db/error-log.ts';
 
 export type JobQueue = PgBoss;
 
-/** The queue's statements still running, per queue: stopping waits for them (see stopQueue). */
-const statementsInFlight = new WeakMap<JobQueue, Set<Promise<unknown>>>();
+/**
+ * Per queue: its statements still running, which stopping waits for, and whether it has stopped
+ * (see stopQueue).
+ */
+type QueueState = { inFlight: Set<Promise<unknown>>; stopped: boolean; late: number };
+const queueStates = new WeakMap<JobQueue, QueueState>();
 
 /**
  * pg-boss keeps its queues in PostgreSQL (SKIP LOCKED, retries, cron schedules), so any number of app
@@ -16,10 +20,19 @@ const statementsInFlight = new WeakMap<JobQueue, Set<Promise<unknown>>>();
  */
 export async function startQueue(database: Database, regionSchema: string): Promise<JobQueue> {
   const citus = await citusPresent(database);
-  const inFlight = new Set<Promise<unknown>>();
+  const state: QueueState = { inFlight: new Set(), stopped: false, late: 0 };
+  const { inFlight } = state;
   const boss = new PgBoss({
     db: {
       executeSql: (text, values) => {
+        // After the stop, the database is about to close (or has): a timer of pg-boss's that fires
+        // late (its maintenance, a worker's next poll) would meet a closed pool, and pg-boss leaves
+        // that rejection unhandled. A stopped queue has nothing left to do: its late statements are
+        // answered empty, and counted.
+        if (state.stopped) {
+          state.late++;
+          return Promise.resolve({ rows: [] });
+        }
         const statement = database.executeSql(citus ? withSchemaShardingOff(text, values) : text, values);
         inFlight.add(statement);
         statement.then(
@@ -40,22 +53,28 @@ export async function startQueue(database: Database, regionSchema: string): Prom
     process.stderr.write(`job queue error: ${errorSummary(err)}\n`);
   });
   await boss.start();
-  statementsInFlight.set(boss, inFlight);
+  queueStates.set(boss, state);
   return boss;
 }
 
 /**
  * Stops the queue and waits for its last statements: pg-boss's graceful stop returns once no handler
  * runs, but a finished job's `complete` may still be on its way to the database, which the caller is
- * about to close.
+ * about to close. From then on the queue sends nothing to the database (see startQueue).
  */
 export async function stopQueue(queue: JobQueue, timeoutMs: number): Promise<void> {
   await queue.stop({ graceful: true, wait: true, timeout: timeoutMs });
-  const inFlight = statementsInFlight.get(queue);
+  const state = queueStates.get(queue);
   // A turn of the event loop lets a just-finished handler hand its `complete` to the database.
   await new Promise((resolve) => setImmediate(resolve));
-  while (inFlight && inFlight.size > 0) {
-    await Promise.allSettled([...inFlight]);
+  while (state && state.inFlight.size > 0) {
+    await Promise.allSettled([...state.inFlight]);
     await new Promise((resolve) => setImmediate(resolve));
   }
+  if (state) state.stopped = true;
+}
+
+/** How many statements the queue was asked for after its stop (answered empty, never sent). */
+export function statementsAfterStop(queue: JobQueue): number {
+  return queueStates.get(queue)?.late ?? 0;
 }
