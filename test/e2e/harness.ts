@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { freePort } from '../../bench/reliability/ports.ts';
+import { scaled } from '../support/timeouts.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -113,19 +114,25 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A fresh browser context (its own cookies and storage) in which every request that leaves the
- * test server is aborted: map tiles cannot load, which the app must survive.
+ * A fresh browser context (its own cookies and storage) in which every request to anywhere but the
+ * test server (and the origins of `alsoAllowed`, e.g. a loopback OIDC provider) is aborted: map tiles
+ * cannot load, which the app must survive.
  */
 export async function isolatedContext(
   browser: Browser,
   baseUrl: string,
   viewport = { width: 1280, height: 900 },
+  alsoAllowed: string[] = [],
 ): Promise<BrowserContext> {
-  const origin = new URL(baseUrl).origin;
+  const allowed = [new URL(baseUrl).origin, ...alsoAllowed.map((u) => new URL(u).origin)];
   const context = await browser.newContext({ viewport, locale: 'ru-RU', baseURL: baseUrl });
+  // Playwright's 30 s waits (a locator, a navigation) are hang detectors too: stretched where CI runs
+  // four suites on two cores (test/support/timeouts.ts).
+  context.setDefaultTimeout(scaled(30_000));
+  context.setDefaultNavigationTimeout(scaled(30_000));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    return url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')
+    return allowed.some((o) => url.startsWith(o)) || url.startsWith('data:') || url.startsWith('blob:')
       ? route.continue()
       : route.abort();
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LoopbackProvider, startOidcProvider } from '../support/oidc-provider.ts';
-import { launchBrowser, type Server, startServer } from './harness.ts';
+import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
 import { checkA11y, expectStatus, watchConsole } from './ui.ts';
 
 let provider: LoopbackProvider;
@@ -33,21 +33,9 @@ afterAll(async () => {
   await provider?.close();
 });
 
-/** Like the harness's isolated context, but the loopback provider may be reached too. */
-async function contextWithProvider(): Promise<BrowserContext> {
-  const allowed = [new URL(server.baseUrl).origin, new URL(provider.issuer).origin];
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'ru-RU',
-    baseURL: server.baseUrl,
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    return allowed.some((o) => url.startsWith(o)) || url.startsWith('data:') || url.startsWith('blob:')
-      ? route.continue()
-      : route.abort();
-  });
-  return context;
+/** The harness's isolated context, in which the loopback provider may be reached too. */
+function contextWithProvider(): Promise<BrowserContext> {
+  return isolatedContext(browser, server.baseUrl, undefined, [provider.issuer]);
 }
 
 async function atProvider(page: Page): Promise<void> {

@@ -65,22 +65,41 @@ export class OidcClient {
   async exchange(x: CodeExchange): Promise<ProviderClaims> {
     const configuration = await this.configuration();
     try {
-      const tokens = await client.authorizationCodeGrant(configuration, x.callbackUrl, {
-        pkceCodeVerifier: x.codeVerifier,
-        expectedState: x.state,
-        expectedNonce: x.nonce,
-        idTokenExpected: true,
-      });
+      const tokens = await onceMoreOnNetworkFailure(() =>
+        client.authorizationCodeGrant(configuration, x.callbackUrl, {
+          pkceCodeVerifier: x.codeVerifier,
+          expectedState: x.state,
+          expectedNonce: x.nonce,
+          idTokenExpected: true,
+        }),
+      );
       const idToken = tokens.claims();
       if (!idToken) throw new AppError('oidc_token_invalid');
       const metadata = configuration.serverMetadata();
       const userinfo = metadata.userinfo_endpoint
-        ? await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub)
+        ? await onceMoreOnNetworkFailure(() =>
+            client.fetchUserInfo(configuration, tokens.access_token, idToken.sub),
+          )
         : null;
       return { idToken: { ...idToken }, userinfo: userinfo ? { ...userinfo } : null };
     } catch (error) {
       throw error instanceof AppError ? error : providerFailure(error);
     }
+  }
+}
+
+/**
+ * A request the network failed before any answer came (fetch's TypeError: a refused connection, or
+ * a kept-alive connection the provider closed just as it was reused — seen in a loaded CI run as a
+ * sign-in refused with `oidc_provider_unavailable`) is sent once more. A code the first attempt did
+ * spend is refused by the provider the second time, which ends as any refused code does.
+ */
+async function onceMoreOnNetworkFailure<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return send();
   }
 }
 
