@@ -6,9 +6,8 @@ import { listReports, rows } from '../support/reports.ts';
 import { scaled } from '../support/timeouts.ts';
 
 /**
- * A map box's total (report-list.repo.ts, nearestInBox): with no other filter the capped count walks
- * the box from its centre through the GiST index. Whatever the walk, the total is exact under the cap,
- * "more than" at it, and counts only what the reader may see.
+ * A map box's total (report-list.repo.ts, countCapped): exact under the cap, "more than" at it, and
+ * only what the reader may see — whichever index the capped count walks the box through.
  */
 describe("a map box's total", () => {
   let t: TestApp;

@@ -80,27 +80,7 @@ const ids = (xs: readonly string[]) =>
     sql`, `,
   );
 
-/**
- * A visibility branch; `countOrder`: how its capped count walks it (see nearestInBox), when not in
- * no order.
- */
-export type Branch = { where: SQL; own: boolean; countOrder?: SQL };
-
-/**
- * A map box with no other filter, over a branch that holds most reports (the public one, or all):
- * its capped count walks the box nearest its centre first through the GiST index and stops at the
- * cap, reading ~1,300 rows. In no order the planner chose the public list index (it carries the
- * point) and read it until 1,001 fell in the box: ~50,000 entries for a street-level box at
- * 1,000,000 reports (10–12 ms against 2.6–5). With another filter the box's nearest rows may seldom
- * pass it, and the planner's own choice stays.
- */
-function nearestInBox(f: ListFilters): { countOrder?: SQL } {
-  const { bbox, masked: _masked, ...others } = f;
-  if (!bbox || Object.values(others).some((v) => v !== undefined)) return {};
-  const lon = (bbox.minLon + bbox.maxLon) / 2;
-  const lat = (bbox.minLat + bbox.maxLat) / 2;
-  return { countOrder: sql`ORDER BY r.location <-> ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)` };
-}
+export type Branch = { where: SQL; own: boolean };
 
 /**
  * The visibility rule as branches whose union is what the actor may see. `own` marks the branch of
@@ -111,9 +91,9 @@ function nearestInBox(f: ListFilters): { countOrder?: SQL } {
  * the others could add nothing the filters keep, and each would cost a scan of its own.
  */
 export function visibilityBranches(v: ListVisibility, f: ListFilters): Branch[] {
-  if (v.kind === 'all') return [{ where: sql`TRUE`, own: false, ...nearestInBox(f) }];
+  if (v.kind === 'all') return [{ where: sql`TRUE`, own: false }];
   const out: (Branch & { covers: boolean })[] = [
-    { where: sql.raw(`(${publiclyListed('r')})`), own: false, covers: false, ...nearestInBox(f) },
+    { where: sql.raw(`(${publiclyListed('r')})`), own: false, covers: false },
   ];
   if (v.userId)
     out.push({ where: sql`r.author_id = ${v.userId}`, own: true, covers: f.authorId === v.userId });
@@ -134,10 +114,10 @@ export function visibilityBranches(v: ListVisibility, f: ListFilters): Branch[] 
   if (covering) return [{ where: covering.where, own: covering.own }];
   // Beside the public branch, a person's own branch needs only what the public does not see: their
   // unlisted reports (reports_author_unlisted_idx), a few rows even for an author of thousands.
-  return out.map(({ covers: _covers, ...branch }) =>
-    branch.own
-      ? { ...branch, where: sql.join([branch.where, sql.raw(`NOT (${publiclyListed('r')})`)], sql` AND `) }
-      : branch,
+  return out.map(({ where, own }) =>
+    own
+      ? { where: sql.join([where, sql.raw(`NOT (${publiclyListed('r')})`)], sql` AND `), own }
+      : { where, own },
   );
 }
 
@@ -226,10 +206,9 @@ export async function countCapped(exec: Executor, branches: Branch[], where: SQL
     (b) =>
       // In no order: any TOTAL_CAP + 1 rows prove "more than", so the planner takes the cheapest way
       // to them (often an index-only scan, stopping at the cap) instead of finding every match to sort
-      // it newest first (a BitmapAnd of a topic and a status, or a map box's whole area). A map box
-      // alone is walked from its centre (nearestInBox).
+      // it newest first (a BitmapAnd of a topic and a status, or a map box's whole area).
       sql`(SELECT r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
-           ${b.countOrder ?? sql``} LIMIT ${TOTAL_CAP + 1})`,
+           LIMIT ${TOTAL_CAP + 1})`,
   );
   const count = buildStatement(
     exec,
