@@ -35,6 +35,8 @@ export async function runDrainTest(o: {
   port: number;
   concurrency: number;
   loadMs: number;
+  /** The node's shutdown bound (VMESTE_SHUTDOWN_TIMEOUT_MS; the default when not given). */
+  shutdownTimeoutMs?: number;
 }): Promise<DrainResult> {
   const store = await freshStore(o.engine, `vmeste_drain_${process.pid}`);
   try {
@@ -54,7 +56,10 @@ export async function runDrainTest(o: {
     } finally {
       await setup.close();
     }
-    const node = await startNode(nodeEnv(store), o.port);
+    const node = await startNode(
+      nodeEnv(store, o.shutdownTimeoutMs ? { VMESTE_SHUTDOWN_TIMEOUT_MS: String(o.shutdownTimeoutMs) } : {}),
+      o.port,
+    );
     // The job queue starts after listening: let it, so that there are jobs to stop.
     await sleep(2000);
     const session = await post(

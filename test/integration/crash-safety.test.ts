@@ -54,13 +54,24 @@ describe.runIf(runs)(`crash safety (${engine})`, () => {
   it(
     'on SIGTERM under load answers every request it took, leaves no job running and exits 0 in time',
     async () => {
-      const r = await runDrainTest({ engine, port: await freePort(), concurrency: 32, loadMs: 2_000 });
+      // The bound stretches where CI runs four suites on two cores: a node starved of CPU drains
+      // slowly, and past its bound it exits with requests still unanswered (a PostgreSQL run saw 23
+      // reports committed, 21 answered). What is checked stays: it exits within its bound, cleanly.
+      const bound = scaled(SHUTDOWN_TIMEOUT_MS);
+      const r = await runDrainTest({
+        engine,
+        port: await freePort(),
+        concurrency: 32,
+        loadMs: 2_000,
+        shutdownTimeoutMs: bound,
+      });
+      // How it exited first, with what the node said: an answer missing below follows from it.
+      expect(r.exit, r.output).toBe('0');
+      expect(r.exitMs).toBeLessThan(bound);
       expect(r.answered).toBeGreaterThan(0);
       expect(r.committed).toBe(r.answered);
       expect(r.committedUnanswered).toBe(0);
       expect(r.activeJobsLeft).toBe(0);
-      expect(r.exit, r.output).toBe('0');
-      expect(r.exitMs).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
     },
     scaled(300_000),
   );
