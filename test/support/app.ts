@@ -47,9 +47,8 @@ export async function createTestApp(
     clock,
     close: async () => {
       // A job still running (e.g. a retraining a test has just seen recorded) finishes and marks
-      // itself complete before the database closes under it: given up on sooner, it completed
-      // later on a closed pool (an unhandled rejection in a loaded CI run), so the wait stretches
-      // with the machine's load like the suite's other time-outs.
+      // itself complete before the database closes under it; the wait stretches with the machine's
+      // load like the suite's other time-outs.
       if (queue) await stopQueue(queue, scaled(20_000));
       await app.close();
       await database.close();

@@ -101,8 +101,8 @@ export async function searchCutoffs(exec: Executor, branches: SearchBranch[]): P
  * 1. the branch's reports from its cut-off on (its newest SEARCH_SCAN, searchCutoffs) are tested
  *    against the filters and the stored vector: a common word fills the window within them. With the
  *    time range known, the planner reads them through the filters' own indexes — a topic's
- *    (category, created_at) range is the topic's share of those rows, ~800 of 5,000 for a large
- *    topic, where the newest-first walk read all 5,000 and more (7,200 rows, 4–7 ms at 1,000,000
+ *    (category, created_at) range is the topic's share of those rows (430 of 5,000 in the benchmark's
+ *    topic), where the newest-first walk read all 5,000 and more (7,200 rows, 4–7 ms at 1,000,000
  *    reports, for a word and a topic that never meet);
  * 2. only when it does not — a rare word, or a word and a filter that seldom meet — all the branch's
  *    matches are fetched through the GIN index (with the filters' indexes) and the newest kept. The
