@@ -13,7 +13,7 @@ import {
 } from './harness.ts';
 import { runLoad } from './load.ts';
 import { BENCH_NOTICES, noticeMapPath, regionBox, seedNotices } from './notices.ts';
-import { printSummary, type ScenarioRun } from './summary.ts';
+import { type InsertPair, middleOf, printSummary, type ScenarioRun } from './summary.ts';
 import { clearIntakeState, clearNotices, commonPage, openTarget, reportIds } from './targets.ts';
 
 /**
@@ -105,6 +105,32 @@ export async function runBench(args: string[]): Promise<void> {
   if (citusUrl) await freshCitusRegion(citusUrl);
 
   const targets = [await openTarget('PostgreSQL', url, port, 'public')];
+  // The bare baselines' server runs beside the app from the start: a bare INSERT run follows each
+  // intake run on PostgreSQL, so the intake's ratio compares runs a minute apart, not ten (this
+  // machine's speed drifts by a third within minutes; docs/performance.md).
+  const barePort = port + 2;
+  const bare = await startServer('bare', url, barePort);
+  const bareRun = async (label: string, load: Partial<Parameters<typeof runLoad>[0]>) => {
+    const progress = shown(label);
+    const result = await runLoad({
+      port: barePort,
+      path: '/bare',
+      concurrency,
+      seconds,
+      warmupSeconds,
+      maxRequests,
+      headers: {},
+      onProgress: progress.onProgress,
+      ...load,
+    });
+    progress.done();
+    return result;
+  };
+  const bareInsertBody = (categoryId: string) => (i: number) => {
+    const b = bodies[i % bodies.length]!;
+    return { categoryId, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
+  };
+  const insertPairs: InsertPair[] = [];
   if (citusUrl) targets.push(await openTarget('Citus', citusUrl, port + 1, CITUS_BENCH_SCHEMA));
   const run = Date.now().toString(36);
   const results: ScenarioRun[] = [];
@@ -210,36 +236,24 @@ export async function runBench(args: string[]): Promise<void> {
       });
       progress.done();
       if (scenario !== 'intake-warmup') results.push({ scenario, target: target.name, result });
+      if (scenario === 'intake' && target.name === 'PostgreSQL') {
+        const baseline = await bareRun('baseline (bare INSERT)', {
+          body: bareInsertBody([...ids.values()][0]!),
+        });
+        insertPairs.push({ intake: result, baseline });
+      }
     }
   }
   const categories = await json<{ items: { id: string }[] }>(port, 'GET', '/api/v1/categories');
   for (const target of targets) await target.stop();
 
-  const toBody = (i: number) => {
-    const b = bodies[i % bodies.length]!;
-    return { categoryId: categories.items[0]!.id, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
-  };
   const readIds = await reportIds(url, 'public');
   const page = await commonPage(url);
-  const bare = await startServer('bare', url, port);
-  const bareRun = async (label: string, load: Partial<Parameters<typeof runLoad>[0]>) => {
-    const progress = shown(label);
-    const result = await runLoad({
-      port,
-      path: '/bare',
-      concurrency,
-      seconds,
-      warmupSeconds,
-      maxRequests,
-      headers: {},
-      onProgress: progress.onProgress,
-      ...load,
-    });
-    progress.done();
-    return result;
-  };
   const baselines = {
-    insert: await bareRun('baseline (bare INSERT)', { body: toBody }),
+    insert:
+      insertPairs.length > 0
+        ? middleOf(insertPairs.map((p) => p.baseline))
+        : await bareRun('baseline (bare INSERT)', { body: bareInsertBody(categories.items[0]!.id) }),
     read: await bareRun('baseline (bare read by id)', {
       concurrency: actionConcurrency,
       method: 'GET',
@@ -251,5 +265,12 @@ export async function runBench(args: string[]): Promise<void> {
     }),
   };
   await bare.stop();
-  printSummary(results, baselines, { targets, citus: Boolean(citusUrl), rounds, concurrency, seconds });
+  printSummary(results, baselines, {
+    targets,
+    citus: Boolean(citusUrl),
+    rounds,
+    concurrency,
+    seconds,
+    insertPairs,
+  });
 }

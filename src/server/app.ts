@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -60,6 +59,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerHsts } from './plugins/hsts.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -144,28 +144,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
     pageTileOrigins.set(request.raw, tileOrigins((await regionSettings(ctx.db, config)).tileUrl));
   });
   const defaultTileOrigins = tileOrigins(config.mapTileUrl);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: [
-          "'self'",
-          'data:',
-          'blob:',
-          (req) => (pageTileOrigins.get(req) ?? defaultTileOrigins).join(' ') || "'self'",
-        ],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        // Only where the platform is served over HTTPS; on plain HTTP it would break every request.
-        upgradeInsecureRequests: config.publicUrl?.startsWith('https://') ? [] : null,
-      },
-    },
-    // HSTS only on answers that came over TLS (see registerHsts): over plain HTTP it means nothing,
-    // and a development server on localhost must not pin every localhost port to HTTPS.
-    strictTransportSecurity: false,
+  registerSecurityHeaders(app, {
+    imageOrigins: (req) => (pageTileOrigins.get(req) ?? defaultTileOrigins).join(' ') || "'self'",
+    https: Boolean(config.publicUrl?.startsWith('https://')),
   });
   registerHsts(app);
   await app.register(rateLimit, {
