@@ -11,12 +11,24 @@ import { regionSettings } from '../modules/reference/index.ts';
 import { IntakeBatcher, type ReportsDeps } from '../modules/reports/index.ts';
 import type { AppContext } from './context.ts';
 
+const builtReportsDeps = new WeakMap<AppContext, ReportsDeps>();
+
 /**
  * The reports service with its collaborators wired in: the classifier advises routing where the rule
  * table cannot decide, and staff corrections feed its training labels. Composition lives here so
- * that the reports module does not depend on the classifier.
+ * that the reports module does not depend on the classifier. Built once per application: the routes
+ * and the jobs share its intake batcher and the answer checks' cache of earlier answers.
  */
 export function reportsDeps(ctx: AppContext): ReportsDeps {
+  let deps = builtReportsDeps.get(ctx);
+  if (!deps) {
+    deps = buildReportsDeps(ctx);
+    builtReportsDeps.set(ctx, deps);
+  }
+  return deps;
+}
+
+function buildReportsDeps(ctx: AppContext): ReportsDeps {
   const advice = { store: ctx.classifier, routingThreshold: ctx.config.classifierRoutingThreshold };
   const similar = { db: ctx.db, config: ctx.config, batch: similarBatch(ctx.db) };
   return {

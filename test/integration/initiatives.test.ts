@@ -145,7 +145,9 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     expect(told).toEqual([
       expect.objectContaining({ type: 'initiative_sent', link: `/initiatives/${i.id}` }),
     ]);
-    // A second pass of the job files nothing more.
+    // A second pass of the job files nothing more. The job files through the routes' own reports
+    // wiring (one intake batcher, one cache of earlier answers per application).
+    expect(reportsDeps(t.app.ctx)).toBe(reportsDeps(t.app.ctx));
     const deps = initiativesDeps(t.app.ctx, reportsDeps(t.app.ctx));
     await expireInitiatives(deps);
     const again = await rows<{ n: number }>(

@@ -11,7 +11,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { answers, reportEvents, reports } from '../../db/schema/reports.ts';
-import { tableInputColumns, unnestPlaceholders, unnestValues } from '../../db/unnest.ts';
+import { inputRefs, tableInputColumns, unnestPlaceholders, unnestValues } from '../../db/unnest.ts';
 import type { AnswerCheck } from '../answers/index.ts';
 import { answersJsonField, decodeAnswerList } from './report-view.repo.ts';
 import {
@@ -138,22 +138,18 @@ function writeStatement(shape: Shape): SQL {
       ON CONFLICT (answer_id) DO UPDATE SET flags = EXCLUDED.flags, checked_at = EXCLUDED.checked_at
     )`
     : sql``;
-  const refs = (alias: string, keys: readonly string[], table: PgTable) =>
-    sql.join(
-      keys.map((key) => sql`${sql.identifier(alias)}.${sql.identifier(getTableColumns(table)[key]!.name)}`),
-      sql`, `,
-    );
+  const refs = (refsByKey: Record<string, SQL>) => sql.join(Object.values(refsByKey), sql`, `);
   // The events and audit rows keep their order (ids ascending as given): the timeline and the
   // notification cursor read events by id.
   return sql`WITH changed AS (
       UPDATE reports SET ${set} WHERE id = ${sql.placeholder('reportId')}::uuid RETURNING id
     )${sql.join(answerUpdates, sql``)}${check}, events AS (
       INSERT INTO report_events (${columnNames(reportEvents, EVENT_KEYS)})
-      SELECT ${refs('e', EVENT_KEYS, reportEvents)} FROM ${unnestPlaceholders('e', tableInputColumns(reportEvents, EVENT_KEYS, []), 'ev_', { ordinality: true })}
+      SELECT ${refs(inputRefs(reportEvents, 'e', EVENT_KEYS))} FROM ${unnestPlaceholders('e', tableInputColumns(reportEvents, EVENT_KEYS, []), 'ev_', { ordinality: true })}
        ORDER BY e.n
     ), audit AS (
       INSERT INTO audit_log (${columnNames(auditLog, AUDIT_KEYS)})
-      SELECT ${refs('a', AUDIT_KEYS, auditLog)}
+      SELECT ${refs(inputRefs(auditLog, 'a', AUDIT_KEYS))}
         FROM ${unnestPlaceholders('a', tableInputColumns(auditLog, AUDIT_KEYS, []), 'au_', { ordinality: true })}
        ORDER BY a.n
     )
