@@ -164,8 +164,11 @@ export async function dropCitusTestSchemas(url: string, prefix: string): Promise
   await client.connect();
   try {
     const { rows } = await client.query<{ nspname: string }>(
-      `SELECT nspname FROM pg_namespace WHERE nspname LIKE $1 OR nspname LIKE $2 ORDER BY nspname DESC`,
-      [`${prefix}%`, `pgboss_${prefix}%`],
+      // starts_with, not LIKE: in a LIKE pattern the prefix's "_" would match any character, and
+      // run 123's pattern the schemas of run 1234.
+      `SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1) OR starts_with(nspname, $2)
+        ORDER BY nspname DESC`,
+      [prefix, `pgboss_${prefix}`],
     );
     // A few schemas per statement: each DROP of a distributed schema is a distributed transaction
     // (the workers' shards and every node's metadata), so one per schema cost ~0.5 s each.
@@ -176,4 +179,49 @@ export async function dropCitusTestSchemas(url: string, prefix: string): Promise
   } finally {
     await client.end();
   }
+}
+
+/** The advisory lock class a run holds on the coordinator while it runs (with its prefix's hash). */
+const RUN_LOCK_CLASS = 7_307_011;
+
+/**
+ * Marks the run as alive for as long as the returned client is connected: a session advisory lock on
+ * the coordinator, keyed by the run's prefix. A run killed before its teardown (Ctrl-C, a CI time-out)
+ * leaves its schemas behind but not its lock, which is how the next run tells them apart from the
+ * schemas of a run still going on the same cluster.
+ */
+export async function holdRunLock(url: string, prefix: string): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [RUN_LOCK_CLASS, prefix]);
+  return { release: () => client.end() };
+}
+
+/**
+ * Drops the schemas of earlier runs that ended without their teardown: those whose run holds no lock.
+ * Returns the prefixes dropped.
+ */
+export async function dropAbandonedCitusSchemas(url: string, ownPrefix: string): Promise<string[]> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ prefix: string }>(
+      `SELECT DISTINCT substring(nspname FROM $1) AS prefix FROM pg_namespace
+        WHERE substring(nspname FROM $1) IS NOT NULL`,
+      [`^(?:pgboss_)?(${CITUS_SCHEMA_PREFIX}[0-9]+_)`],
+    );
+    const dropped: string[] = [];
+    for (const { prefix } of rows.filter((r) => r.prefix !== ownPrefix)) {
+      const { rows: lock } = await client.query<{ free: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS free',
+        [RUN_LOCK_CLASS, prefix],
+      );
+      if (!lock[0]!.free) continue;
+      try {
+        await dropCitusTestSchemas(url, prefix);
+        dropped.push(prefix);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [RUN_LOCK_CLASS, prefix]);
+      }
+    }
+    return dropped;
+  });
 }

@@ -1,5 +1,12 @@
 import type { TestProject } from 'vitest/node';
-import { checkCoordinator, citusRunPrefix, citusTestMode, dropCitusTestSchemas } from './citus.ts';
+import {
+  checkCoordinator,
+  citusRunPrefix,
+  citusTestMode,
+  dropAbandonedCitusSchemas,
+  dropCitusTestSchemas,
+  holdRunLock,
+} from './citus.ts';
 import {
   buildPgliteTemplate,
   buildPostgresTemplate,
@@ -23,8 +30,17 @@ export default async function setup(project: TestProject) {
       `[vmeste tests] database: Citus coordinator (${await checkCoordinator(url)}), a schema per file`,
     );
     const prefix = citusRunPrefix();
+    const alive = await holdRunLock(url, prefix);
+    const abandoned = await dropAbandonedCitusSchemas(url, prefix);
+    if (abandoned.length > 0)
+      console.log(
+        `[vmeste tests] dropped the schemas of ${abandoned.length} earlier run(s) that did not finish`,
+      );
     project.provide('dbTemplate', { kind: 'citus', url, prefix });
-    return async () => dropCitusTestSchemas(url, prefix);
+    return async () => {
+      await dropCitusTestSchemas(url, prefix);
+      await alive.release();
+    };
   }
   if (url) {
     const name = await buildPostgresTemplate(url);

@@ -62,12 +62,15 @@ export async function buildPostgresTemplate(databaseUrl: string): Promise<string
   return name;
 }
 
-export async function dropPostgresDatabases(databaseUrl: string, prefix: string): Promise<void> {
+/** Drops the run's template database and every file's copy of it. */
+export async function dropPostgresDatabases(databaseUrl: string, templateName: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
   await admin.connect();
   const { rows } = await admin.query<{ datname: string }>(
-    'SELECT datname FROM pg_database WHERE datname LIKE $1',
-    [`${prefix}%`],
+    // The template and its file copies (`<template>_f…`) only: with LIKE 'vmeste_test_123%' the run
+    // of process 123 would also have dropped, with FORCE, the databases of a run of process 1234.
+    'SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)',
+    [templateName, `${templateName}_f`],
   );
   for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
   await admin.end();
