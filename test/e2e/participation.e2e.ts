@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../support/timeouts.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
 import { checkA11y, demoUser, horizontalOverflow, login, photo, watchConsole } from './ui.ts';
 
@@ -220,8 +221,9 @@ describe('participation in the web app', () => {
       (t) => t.code === 'tsentralny',
     )!.center;
     const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    // Voting opens a few seconds from now: staff add the items in the review stage before it.
-    const opens = Date.now() + 5_000;
+    // Voting opens a few seconds from now: staff add the items in the review stage before it (the
+    // seconds stretch with the CI's time-out scale: on a loaded machine four items took more than 5 s).
+    const opens = Date.now() + scaled(5_000);
     const vote = await api<{ id: string }>('admin', 'POST', '/api/v1/votes', {
       title: `Ремонт дворов (${Date.now()})`,
       proposals: { opensAt: at(-7_200_000), closesAt: at(-3_600_000) },

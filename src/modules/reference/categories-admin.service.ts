@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import * as repo from './categories-admin.repo.ts';
 import type { AdminCategory, CreateCategory, UpdateCategory } from './categories-admin.schemas.ts';
+import { forgetCategoryRules } from './category-rules.ts';
 import { forgetExpansions } from './expansions.ts';
 
 export type ReferenceAdminDeps = { db: Db; clock: Clock };
@@ -97,6 +98,7 @@ export async function createCategory(
     return created;
   });
   forgetExpansions(deps.db);
+  forgetCategoryRules(deps.db);
   return getCategory(deps, id);
 }
 
@@ -139,6 +141,7 @@ export async function updateCategory(
     });
   });
   forgetExpansions(deps.db);
+  forgetCategoryRules(deps.db);
   return getCategory(deps, id);
 }
 
@@ -168,4 +171,5 @@ export async function deleteCategory(deps: ReferenceAdminDeps, actor: Actor, id:
     });
   });
   forgetExpansions(deps.db);
+  forgetCategoryRules(deps.db);
 }

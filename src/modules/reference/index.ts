@@ -3,8 +3,6 @@
  * module. The repository stays private; other modules read and seed reference rows through the
  * facades below (the presented lists for the API are the routes' business).
  */
-import type { Executor } from '../../db/connection.ts';
-import { TtlCache } from '../../lib/ttl-cache.ts';
 import * as repo from './reference.repo.ts';
 
 export type { CategoryRow, OrganisationRow, TerritoryRow } from './reference.repo.ts';
@@ -90,33 +88,5 @@ export function analyzeReferenceTables(
   return repo.analyzeReferenceTables(...args);
 }
 
+export { categoryRequiresPhoto, categorySlaDays, forgetCategoryRules } from './category-rules.ts';
 export { categoryWithSubjects, forgetExpansions, territoryWithChildren } from './expansions.ts';
-
-/**
- * Whether a report of this subject must carry a photo: read at every photo-less submission, so
- * cached per node for 5 s (an admin's change reaches every node within that).
- */
-const photoRequiredCache = new TtlCache<boolean>(5_000, 1000);
-
-export async function categoryRequiresPhoto(exec: Executor, categoryId: string): Promise<boolean> {
-  const hit = photoRequiredCache.get(categoryId);
-  if (hit !== undefined) return hit;
-  const required = (await repo.findCategory(exec, categoryId))?.photoRequired ?? false;
-  photoRequiredCache.set(categoryId, required);
-  return required;
-}
-
-/**
- * A subject's answer deadline in working days (null: none set), read by every action that starts a
- * deadline (accept, assign, reopen): cached per node for 5 s, like the photo rule above (an
- * admin's change reaches every node within that).
- */
-const slaDaysCache = new TtlCache<number | null>(5_000, 1000);
-
-export async function categorySlaDays(exec: Executor, categoryId: string): Promise<number | null> {
-  const hit = slaDaysCache.get(categoryId);
-  if (hit !== undefined) return hit;
-  const days = (await repo.findCategory(exec, categoryId))?.slaDays ?? null;
-  slaDaysCache.set(categoryId, days);
-  return days;
-}

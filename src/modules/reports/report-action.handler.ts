@@ -60,7 +60,7 @@ export async function dueDate(
   now: Date,
   appealCountsFrom: 'registration' | 'now' = 'registration',
 ): Promise<Date | null> {
-  const slaDays = await categorySlaDays(tx, row.categoryId);
+  const slaDays = await categorySlaDays(deps.db, row.categoryId, tx);
   const calendar = await (deps.calendar ?? uncachedCalendar).get(tx);
   const registeredAt = appealCountsFrom === 'now' ? now : row.createdAt;
   return answerDueAt(calendar, row.kind, { slaDays }, { routedAt: now, registeredAt });
