@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertRegionSchemaDistributed, ensureRegionSchema, RegionSchemaError } from '../../src/db/citus.ts';
 import { openPostgres } from '../../src/db/connection.ts';
 import { citusTestMode } from '../support/citus.ts';
+import { scaled } from '../support/timeouts.ts';
 
 /**
  * Two regions on one Citus cluster, each a distributed schema on a worker of its own, created with
@@ -78,7 +79,10 @@ async function serve(schema: string): Promise<Node> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: envFor(schema) });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve ${schema} did not start: ${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve ${schema} did not start: ${output}`)),
+      scaled(60_000),
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Vmeste is running at')) {
@@ -138,8 +142,14 @@ describe('two regions on one Citus cluster', () => {
     // Both regions at once: the cluster takes new regions while others are being created.
     await Promise.all(
       regions.map(async (schema) => {
+        const started = Date.now();
         await run(process.execPath, [bin, 'migrate'], { env: envFor(schema) });
+        const migrated = Date.now();
         await run(process.execPath, [bin, 'seed', '--reports', '0'], { env: envFor(schema) });
+        // Said in the run's output: a loaded CI run once spent this hook's whole budget here.
+        console.log(
+          `[two-regions] ${schema}: migrate ${((migrated - started) / 1000).toFixed(1)} s, seed ${((Date.now() - migrated) / 1000).toFixed(1)} s`,
+        );
       }),
     );
     const [a, b] = [await placement(regions[0]!), await placement(regions[1]!)];
@@ -156,7 +166,7 @@ describe('two regions on one Citus cluster', () => {
       ]);
     }
     nodes.push(await serve(regions[0]!), await serve(regions[1]!));
-  }, 240_000);
+  }, scaled(240_000));
 
   afterAll(async () => {
     for (const n of nodes) {
