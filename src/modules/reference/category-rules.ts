@@ -9,29 +9,29 @@ import * as repo from './reference.repo.ts';
  * tests do, whose databases are copies with the same category ids). An admin's change clears this
  * node's at once (forgetCategoryRules) and reaches the other nodes within the 5 s (decision 0015).
  */
-const categoryRules = perDatabase(() => ({
-  photoRequired: new TtlCache<boolean>(5_000, 1000),
-  slaDays: new TtlCache<number | null>(5_000, 1000),
-}));
+type CategoryRules = { photoRequired: boolean; slaDays: number | null };
+
+const categoryRules = perDatabase(() => new TtlCache<CategoryRules>(5_000, 1000));
 
 /** `db` is the application's database (the cache's scope); `exec` reads, within a transaction if given. */
-export async function categoryRequiresPhoto(db: Executor, categoryId: string, exec = db): Promise<boolean> {
-  const cache = categoryRules.of(db).photoRequired;
+async function rulesOf(db: Executor, categoryId: string, exec: Executor): Promise<CategoryRules> {
+  const cache = categoryRules.of(db);
   const hit = cache.get(categoryId);
-  if (hit !== undefined) return hit;
-  const required = (await repo.findCategory(exec, categoryId))?.photoRequired ?? false;
-  cache.set(categoryId, required);
-  return required;
+  if (hit) return hit;
+  const row = await repo.findCategory(exec, categoryId);
+  const rules = { photoRequired: row?.photoRequired ?? false, slaDays: row?.slaDays ?? null };
+  cache.set(categoryId, rules);
+  return rules;
 }
 
-/** A subject's answer deadline in working days (null: none set); `db` and `exec` as above. */
+/** Whether a report of this subject must carry a photo (false for an unknown subject). */
+export async function categoryRequiresPhoto(db: Executor, categoryId: string, exec = db): Promise<boolean> {
+  return (await rulesOf(db, categoryId, exec)).photoRequired;
+}
+
+/** A subject's answer deadline in working days (null: none set). */
 export async function categorySlaDays(db: Executor, categoryId: string, exec = db): Promise<number | null> {
-  const cache = categoryRules.of(db).slaDays;
-  const hit = cache.get(categoryId);
-  if (hit !== undefined) return hit;
-  const days = (await repo.findCategory(exec, categoryId))?.slaDays ?? null;
-  cache.set(categoryId, days);
-  return days;
+  return (await rulesOf(db, categoryId, exec)).slaDays;
 }
 
 /** After an admin's change of categories: this node reads the subjects' rules again. */
