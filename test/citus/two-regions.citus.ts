@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertRegionSchemaDistributed, ensureRegionSchema, RegionSchemaError } from '../../src/db/citus.ts';
 import { openPostgres } from '../../src/db/connection.ts';
 import { citusTestMode } from '../support/citus.ts';
-import { scaled } from '../support/timeouts.ts';
+import { eventually, scaled } from '../support/timeouts.ts';
 
 /**
  * Two regions on one Citus cluster, each a distributed schema on a worker of its own, created with
@@ -192,12 +192,20 @@ describe('two regions on one Citus cluster', () => {
       [regions],
     );
     expect(spread.map((r) => [r.schema, r.nodes]).sort()).toEqual(regions.map((r) => [r, 1]).sort());
-    // The job queues (started by the two app processes) stay plain schemas on the coordinator.
+    // The job queues (started by the two app processes) stay plain schemas on the coordinator. A node
+    // starts its queue after it listens, so a loaded machine may not have made both yet: wait for them.
     const queues = regions.map((r) => `pgboss_${r}`);
-    const found = await sqlRows<{ name: string; distributed: boolean }>(
-      `SELECT n.nspname AS name, EXISTS (SELECT 1 FROM pg_dist_schema d WHERE d.schemaid = n.oid) AS distributed
-       FROM pg_namespace n WHERE n.nspname = ANY($1) ORDER BY 1`,
-      [queues],
+    const found = await eventually(
+      'both job queues',
+      async () => {
+        const rows = await sqlRows<{ name: string; distributed: boolean }>(
+          `SELECT n.nspname AS name, EXISTS (SELECT 1 FROM pg_dist_schema d WHERE d.schemaid = n.oid) AS distributed
+         FROM pg_namespace n WHERE n.nspname = ANY($1) ORDER BY 1`,
+          [queues],
+        );
+        return rows.length === queues.length ? rows : undefined;
+      },
+      60_000,
     );
     expect(found).toEqual(queues.sort().map((name) => ({ name, distributed: false })));
   });
