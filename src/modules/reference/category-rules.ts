@@ -2,6 +2,8 @@ import type { Executor } from '../../db/connection.ts';
 import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 import * as repo from './reference.repo.ts';
 
+type CategoryRules = { photoRequired: boolean; slaDays: number | null };
+
 /**
  * A subject's rules read on hot paths — whether a report must carry a photo (every photo-less
  * submission) and its answer deadline in working days (every action that starts a deadline: accept,
@@ -9,8 +11,6 @@ import * as repo from './reference.repo.ts';
  * tests do, whose databases are copies with the same category ids). An admin's change clears this
  * node's at once (forgetCategoryRules) and reaches the other nodes within the 5 s (decision 0015).
  */
-type CategoryRules = { photoRequired: boolean; slaDays: number | null };
-
 const categoryRules = perDatabase(() => new TtlCache<CategoryRules>(5_000, 1000));
 
 /** `db` is the application's database (the cache's scope); `exec` reads, within a transaction if given. */
