@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 /**
  * Prints the slowest test files and the slowest tests after every run (next to the default
@@ -9,6 +9,9 @@ import type { Reporter, TestModule } from 'vitest/node';
  * "hooks" is that time minus its tests' own: a `beforeAll` that starts an app, a server or seeds a
  * database counts there, which is what to share between files. `VMESTE_SLOWEST` sets how many rows
  * (30 by default); `VMESTE_TIMINGS_JSON` names a file to write every file's and test's time to.
+ *
+ * Last of all it lists what failed, each with its first error line: a CI lane that fails prints only
+ * its last lines, and the default reporter's failure report sits above the two time tables.
  */
 const COUNT = Number(process.env.VMESTE_SLOWEST ?? 30);
 
@@ -27,7 +30,15 @@ interface TestRow {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 
 export default class SlowestFilesReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
+    this.printSlowest(testModules);
+    printFailures(testModules, unhandledErrors);
+  }
+
+  private printSlowest(testModules: ReadonlyArray<TestModule>): void {
     const files: FileRow[] = [];
     const tests: TestRow[] = [];
     for (const m of testModules) {
@@ -64,4 +75,26 @@ export default class SlowestFilesReporter implements Reporter {
     const out = process.env.VMESTE_TIMINGS_JSON;
     if (out) writeFileSync(out, `${JSON.stringify({ files, tests }, null, 1)}\n`);
   }
+}
+
+const firstLine = (error: { message?: string } | undefined) =>
+  (error?.message ?? 'no message').split('\n')[0]!.slice(0, 300);
+
+/** Every failed test, every file that failed outside its tests (a hook, an import) and every unhandled error. */
+function printFailures(
+  testModules: ReadonlyArray<TestModule>,
+  unhandledErrors: ReadonlyArray<SerializedError>,
+): void {
+  const lines: string[] = [];
+  for (const m of testModules) {
+    for (const error of m.errors())
+      lines.push(`  ${m.relativeModuleId} (outside its tests): ${firstLine(error)}`);
+    for (const t of m.children.allTests()) {
+      const result = t.result();
+      if (result.state === 'failed')
+        lines.push(`  ${m.relativeModuleId} > ${t.fullName}: ${firstLine(result.errors?.[0])}`);
+    }
+  }
+  for (const error of unhandledErrors) lines.push(`  unhandled: ${firstLine(error)}`);
+  if (lines.length > 0) process.stdout.write(`\nFailed (${lines.length}):\n${lines.join('\n')}\n`);
 }
