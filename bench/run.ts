@@ -110,167 +110,179 @@ export async function runBench(args: string[]): Promise<void> {
   // machine's speed drifts by a third within minutes; docs/performance.md).
   const barePort = port + 2;
   const bare = await startServer('bare', url, barePort);
-  const bareRun = async (label: string, load: Partial<Parameters<typeof runLoad>[0]>) => {
-    const progress = shown(label);
-    const result = await runLoad({
-      port: barePort,
-      path: '/bare',
-      concurrency,
-      seconds,
-      warmupSeconds,
-      maxRequests,
-      headers: {},
-      onProgress: progress.onProgress,
-      ...load,
-    });
-    progress.done();
-    return result;
-  };
-  const bareInsertBody = (categoryId: string) => (i: number) => {
-    const b = bodies[i % bodies.length]!;
-    return { categoryId, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
-  };
-  const insertPairs: InsertPair[] = [];
-  if (citusUrl) targets.push(await openTarget('Citus', citusUrl, port + 1, CITUS_BENCH_SCHEMA));
-  const run = Date.now().toString(36);
-  const results: ScenarioRun[] = [];
-  // Notices (docs/notices.md): the intake with 10,000 notices (a third in force) against the intake
-  // without, to hold the linking inside the intake statement to within 5 % of the intake without
-  // them; then the notice map's query over them. The two intakes are compared fairly: each run starts
-  // from the same state (no reports: the similar-report look-up after each filing grows with the
-  // reports nearby, so a second run on the first one's 20,000 reports does more work), and the runs
-  // alternate A B B A … so that a drift of the machine's load weighs on both alike; their medians
-  // are compared. A first, unrecorded intake warms the server up (JIT, prepared statements, caches),
-  // which would otherwise count against whichever run comes first.
-  const mapPaths = new Map<string, (i: number) => string>();
-  const intakeOrder = Array.from({ length: rounds }, (_, k) =>
-    k % 2 === 0 ? (['intake', 'intake-notices'] as const) : (['intake-notices', 'intake'] as const),
-  ).flat();
-  const steps = [
-    'intake-warmup',
-    ...intakeOrder,
-    ...ACTION_SCENARIOS,
-    'page',
-    'reads',
-    'notice-map',
-    'notice-map-1',
-  ] as const;
-  const only = values.only?.split(',').map((o) => o.trim());
-  for (const [step, scenario] of steps.entries()) {
-    if (only && !only.includes(scenario) && !(scenario === 'intake-warmup' && only.includes('intake')))
-      continue;
-    for (const target of targets) {
-      const intakeRun =
-        scenario === 'intake' || scenario === 'intake-notices' || scenario === 'intake-warmup';
-      if (intakeRun) await clearIntakeState(target);
-      if (scenario === 'intake-notices' || scenario === 'notice-map') {
-        await clearNotices(target);
-        await seedNotices(target.url, target.schema, BENCH_NOTICES, new Date());
-        mapPaths.set(
-          target.name,
-          noticeMapPath(await regionBox(target.url, target.schema), new Date().toISOString()),
-        );
-      }
-      const action = (ACTION_SCENARIOS as readonly string[]).includes(scenario)
-        ? await withSchema(target.url, target.schema, (c) =>
-            actionWork(
-              async (text, values) => (await c.query(text, values)).rows,
-              target.staff,
-              scenario as (typeof ACTION_SCENARIOS)[number],
-            ),
-          )
-        : null;
-      if (action && action.length === 0) {
-        // `--only` without the scenarios that bring reports into this one's status (intake, the
-        // actions before it): say so instead of measuring nothing.
-        console.warn(
-          `${scenario} (${target.name}): no report is in the status it acts on; run the scenarios before it too (e.g. --only intake,accept,${scenario})`,
-        );
-        continue;
-      }
-      const pageIds = scenario === 'page' ? await reportIds(target.url, target.schema) : [];
-      // Category ids differ between the two databases; their codes are the same.
-      const ids = new Map(
-        (
-          await json<{ items: { id: string; code: string }[] }>(target.port, 'GET', '/api/v1/categories')
-        ).items.map((c) => [c.code, c.id]),
-      );
-      const progress = shown(`${scenario} (${target.name})`);
+  try {
+    const bareRun = async (label: string, load: Partial<Parameters<typeof runLoad>[0]>) => {
+      const progress = shown(label);
       const result = await runLoad({
-        port: target.port,
-        // The map's latency is one resident's view: measured with one client as well as under load.
-        concurrency:
-          scenario === 'notice-map-1' ? 1 : action || scenario === 'page' ? actionConcurrency : concurrency,
-        seconds: scenario === 'intake-warmup' ? warmupSeconds : seconds,
-        warmupSeconds: scenario === 'intake-warmup' ? 0 : warmupSeconds,
-        // An action stops when the reports in its status run out (each is acted on once).
-        maxRequests: action ? action.length : maxRequests,
-        headers: { authorization: `Bearer ${target.token}` },
+        port: barePort,
+        path: '/bare',
+        concurrency,
+        seconds,
+        warmupSeconds,
+        maxRequests,
+        headers: {},
         onProgress: progress.onProgress,
-        ...(intakeRun
-          ? {
-              path: '/api/v1/reports',
-              body: (i: number) => {
-                const b = bodies[i % bodies.length]!;
-                return {
-                  categoryId: ids.get(b.categoryCode)!,
-                  text: b.text,
-                  lat: b.lat,
-                  lon: b.lon,
-                  address: b.address,
-                };
-              },
-              idempotencyKey: (i: number) => `bench-${run}-${target.name}-${step}-${i}`,
-            }
-          : scenario === 'notice-map' || scenario === 'notice-map-1'
-            ? { path: mapPaths.get(target.name)!, method: 'GET' as const }
-            : action
-              ? actionLoad(action)
-              : scenario === 'page'
-                ? {
-                    // The author's view of each report in turn (the bench resident filed them all).
-                    path: (i: number) => `/api/v1/reports/${pageIds[i % pageIds.length]}`,
-                    method: 'GET' as const,
-                  }
-                : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
+        ...load,
       });
       progress.done();
-      if (scenario !== 'intake-warmup') results.push({ scenario, target: target.name, result });
-      if (scenario === 'intake' && target.name === 'PostgreSQL') {
-        const baseline = await bareRun('baseline (bare INSERT)', {
-          body: bareInsertBody([...ids.values()][0]!),
-        });
-        insertPairs.push({ intake: result, baseline });
+      return result;
+    };
+    const bareInsertBody = (categoryId: string) => (i: number) => {
+      const b = bodies[i % bodies.length]!;
+      return { categoryId, text: b.text, lat: b.lat, lon: b.lon, address: b.address };
+    };
+    const insertPairs: InsertPair[] = [];
+    if (citusUrl) targets.push(await openTarget('Citus', citusUrl, port + 1, CITUS_BENCH_SCHEMA));
+    const run = Date.now().toString(36);
+    const results: ScenarioRun[] = [];
+    let categories: { items: { id: string }[] } = { items: [] };
+    // Notices (docs/notices.md): the intake with 10,000 notices (a third in force) against the intake
+    // without, to hold the linking inside the intake statement to within 5 % of the intake without
+    // them; then the notice map's query over them. The two intakes are compared fairly: each run starts
+    // from the same state (no reports: the similar-report look-up after each filing grows with the
+    // reports nearby, so a second run on the first one's 20,000 reports does more work), and the runs
+    // alternate A B B A … so that a drift of the machine's load weighs on both alike; their medians
+    // are compared. A first, unrecorded intake warms the server up (JIT, prepared statements, caches),
+    // which would otherwise count against whichever run comes first.
+    const mapPaths = new Map<string, (i: number) => string>();
+    const intakeOrder = Array.from({ length: rounds }, (_, k) =>
+      k % 2 === 0 ? (['intake', 'intake-notices'] as const) : (['intake-notices', 'intake'] as const),
+    ).flat();
+    const steps = [
+      'intake-warmup',
+      ...intakeOrder,
+      ...ACTION_SCENARIOS,
+      'page',
+      'reads',
+      'notice-map',
+      'notice-map-1',
+    ] as const;
+    const only = values.only?.split(',').map((o) => o.trim());
+    try {
+      for (const [step, scenario] of steps.entries()) {
+        if (only && !only.includes(scenario) && !(scenario === 'intake-warmup' && only.includes('intake')))
+          continue;
+        for (const target of targets) {
+          const intakeRun =
+            scenario === 'intake' || scenario === 'intake-notices' || scenario === 'intake-warmup';
+          if (intakeRun) await clearIntakeState(target);
+          if (scenario === 'intake-notices' || scenario === 'notice-map') {
+            await clearNotices(target);
+            await seedNotices(target.url, target.schema, BENCH_NOTICES, new Date());
+            mapPaths.set(
+              target.name,
+              noticeMapPath(await regionBox(target.url, target.schema), new Date().toISOString()),
+            );
+          }
+          const action = (ACTION_SCENARIOS as readonly string[]).includes(scenario)
+            ? await withSchema(target.url, target.schema, (c) =>
+                actionWork(
+                  async (text, values) => (await c.query(text, values)).rows,
+                  target.staff,
+                  scenario as (typeof ACTION_SCENARIOS)[number],
+                ),
+              )
+            : null;
+          if (action && action.length === 0) {
+            // `--only` without the scenarios that bring reports into this one's status (intake, the
+            // actions before it): say so instead of measuring nothing.
+            console.warn(
+              `${scenario} (${target.name}): no report is in the status it acts on; run the scenarios before it too (e.g. --only intake,accept,${scenario})`,
+            );
+            continue;
+          }
+          const pageIds = scenario === 'page' ? await reportIds(target.url, target.schema) : [];
+          // Category ids differ between the two databases; their codes are the same.
+          const ids = new Map(
+            (
+              await json<{ items: { id: string; code: string }[] }>(target.port, 'GET', '/api/v1/categories')
+            ).items.map((c) => [c.code, c.id]),
+          );
+          const progress = shown(`${scenario} (${target.name})`);
+          const result = await runLoad({
+            port: target.port,
+            // The map's latency is one resident's view: measured with one client as well as under load.
+            concurrency:
+              scenario === 'notice-map-1'
+                ? 1
+                : action || scenario === 'page'
+                  ? actionConcurrency
+                  : concurrency,
+            seconds: scenario === 'intake-warmup' ? warmupSeconds : seconds,
+            warmupSeconds: scenario === 'intake-warmup' ? 0 : warmupSeconds,
+            // An action stops when the reports in its status run out (each is acted on once).
+            maxRequests: action ? action.length : maxRequests,
+            headers: { authorization: `Bearer ${target.token}` },
+            onProgress: progress.onProgress,
+            ...(intakeRun
+              ? {
+                  path: '/api/v1/reports',
+                  body: (i: number) => {
+                    const b = bodies[i % bodies.length]!;
+                    return {
+                      categoryId: ids.get(b.categoryCode)!,
+                      text: b.text,
+                      lat: b.lat,
+                      lon: b.lon,
+                      address: b.address,
+                    };
+                  },
+                  idempotencyKey: (i: number) => `bench-${run}-${target.name}-${step}-${i}`,
+                }
+              : scenario === 'notice-map' || scenario === 'notice-map-1'
+                ? { path: mapPaths.get(target.name)!, method: 'GET' as const }
+                : action
+                  ? actionLoad(action)
+                  : scenario === 'page'
+                    ? {
+                        // The author's view of each report in turn (the bench resident filed them all).
+                        path: (i: number) => `/api/v1/reports/${pageIds[i % pageIds.length]}`,
+                        method: 'GET' as const,
+                      }
+                    : { path: '/api/v1/reports?limit=20', method: 'GET' as const }),
+          });
+          progress.done();
+          if (scenario !== 'intake-warmup') results.push({ scenario, target: target.name, result });
+          if (scenario === 'intake' && target.name === 'PostgreSQL') {
+            const baseline = await bareRun('baseline (bare INSERT)', {
+              body: bareInsertBody([...ids.values()][0]!),
+            });
+            insertPairs.push({ intake: result, baseline });
+          }
+        }
       }
+      categories = await json<{ items: { id: string }[] }>(port, 'GET', '/api/v1/categories');
+    } finally {
+      // A scenario that throws must not leave the apps running.
+      for (const target of targets) await target.stop();
     }
-  }
-  const categories = await json<{ items: { id: string }[] }>(port, 'GET', '/api/v1/categories');
-  for (const target of targets) await target.stop();
 
-  const readIds = await reportIds(url, 'public');
-  const page = await commonPage(url);
-  const baselines = {
-    insert:
-      insertPairs.length > 0
-        ? middleOf(insertPairs.map((p) => p.baseline))
-        : await bareRun('baseline (bare INSERT)', { body: bareInsertBody(categories.items[0]!.id) }),
-    read: await bareRun('baseline (bare read by id)', {
-      concurrency: actionConcurrency,
-      method: 'GET',
-      path: (i) => `/bare/read/${readIds[i % readIds.length]}`,
-    }),
-    page: await bareRun('baseline (bare page of 25)', {
-      method: 'GET',
-      path: `/bare/page?category=${page.category}&status=${page.status}`,
-    }),
-  };
-  await bare.stop();
-  printSummary(results, baselines, {
-    targets,
-    citus: Boolean(citusUrl),
-    rounds,
-    concurrency,
-    seconds,
-    insertPairs,
-  });
+    const readIds = await reportIds(url, 'public');
+    const page = await commonPage(url);
+    const baselines = {
+      insert:
+        insertPairs.length > 0
+          ? middleOf(insertPairs.map((p) => p.baseline))
+          : await bareRun('baseline (bare INSERT)', { body: bareInsertBody(categories.items[0]!.id) }),
+      read: await bareRun('baseline (bare read by id)', {
+        concurrency: actionConcurrency,
+        method: 'GET',
+        path: (i) => `/bare/read/${readIds[i % readIds.length]}`,
+      }),
+      page: await bareRun('baseline (bare page of 25)', {
+        method: 'GET',
+        path: `/bare/page?category=${page.category}&status=${page.status}`,
+      }),
+    };
+    printSummary(results, baselines, {
+      targets,
+      citus: Boolean(citusUrl),
+      rounds,
+      concurrency,
+      seconds,
+      insertPairs,
+    });
+  } finally {
+    await bare.stop();
+  }
 }
