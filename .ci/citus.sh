@@ -38,6 +38,12 @@ run_tests() {
 [ "${1:-}" = tests ] && { run_tests; exit 0; }
 
 step "install Citus"
+pg_version=$(dpkg-query -W -f='${Version}' postgresql-15 2>/dev/null || true)
+if [ -n "$pg_version" ] && dpkg --compare-versions "$pg_version" lt 15.20; then
+  echo "PostgreSQL $pg_version is older than 15.20, which the prebuilt Citus needs (it would fail to load:" >&2
+  echo "undefined symbol have_createdb_privilege). Upgrade it: apt-get update && apt-get install postgresql-15" >&2
+  exit 1
+fi
 if [ -f /usr/lib/postgresql/15/lib/citus.so ] && [ -f /usr/share/postgresql/15/extension/citus.control ]; then
   echo "already installed"
 else

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
+import { formatCpu } from './cpu.ts';
 import type { LoadResult } from './load.ts';
 
 /**
@@ -83,7 +84,7 @@ export async function startServer(mode: 'app' | 'bare', url: string, port: numbe
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { stop };
+  return { stop, pid: child.pid };
 }
 
 export async function json<T>(
@@ -103,7 +104,7 @@ export async function json<T>(
 }
 
 export function line(name: string, r: LoadResult): string {
-  return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}`;
+  return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}${r.cpu ? `   ${formatCpu(r.cpu)}` : ''}`;
 }
 
 export async function withSchema<T>(

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { type CpuSample, cpuPerRequest } from './cpu.ts';
 
 export type LoadResult = {
   requests: number;
@@ -9,6 +10,8 @@ export type LoadResult = {
   p95: number;
   p99: number;
   statusCounts: Record<string, number>;
+  /** CPU per request during the measured phase, when the caller gave a sampler (bench/cpu.ts). */
+  cpu?: CpuSample;
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -37,6 +40,8 @@ export async function runLoad(opts: {
   requestHeaders?: (i: number) => Record<string, string>;
   /** Twice a second: requests sent so far and seconds since the start (warm-up included). */
   onProgress?: (sent: number, elapsedSeconds: number) => void;
+  /** Reads the CPU totals of the server, the database and this process (bench/cpu.ts). */
+  cpu?: () => CpuSample;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   let counter = 0;
@@ -92,9 +97,13 @@ export async function runLoad(opts: {
   const begun = performance.now();
   const ticker = setInterval(() => opts.onProgress?.(counter, (performance.now() - begun) / 1000), 500);
   let measured: Awaited<ReturnType<typeof phase>>;
+  let cpuBefore: CpuSample | undefined;
+  let cpuAfter: CpuSample | undefined;
   try {
     await phase(opts.warmupSeconds, false);
+    cpuBefore = opts.cpu?.();
     measured = await phase(opts.seconds, true);
+    cpuAfter = opts.cpu?.();
   } finally {
     clearInterval(ticker);
   }
@@ -113,5 +122,6 @@ export async function runLoad(opts: {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     statusCounts,
+    ...(cpuBefore && cpuAfter ? { cpu: cpuPerRequest(cpuBefore, cpuAfter, latencies.length) } : {}),
   };
 }

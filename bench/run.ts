@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startProgress } from '../src/cli/progress.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
 import { ACTION_SCENARIOS, type ActionWork, actionWork } from './actions.ts';
+import { cpuSampler } from './cpu.ts';
 import {
   CITUS_BENCH_SCHEMA,
   freshCitusRegion,
@@ -122,6 +123,7 @@ export async function runBench(args: string[]): Promise<void> {
         maxRequests,
         headers: {},
         onProgress: progress.onProgress,
+        cpu: cpuSampler(bare.pid),
         ...load,
       });
       progress.done();
@@ -214,6 +216,7 @@ export async function runBench(args: string[]): Promise<void> {
             maxRequests: action ? action.length : maxRequests,
             headers: { authorization: `Bearer ${target.token}` },
             onProgress: progress.onProgress,
+            cpu: cpuSampler(target.pid),
             ...(intakeRun
               ? {
                   path: '/api/v1/reports',

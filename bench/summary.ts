@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { ACTION_SCENARIOS, actionVerdict } from './actions.ts';
+import type { CpuSample } from './cpu.ts';
 import { line } from './harness.ts';
 import type { LoadResult } from './load.ts';
 import { BENCH_NOTICES } from './notices.ts';
@@ -78,6 +79,15 @@ export function printSummary(
     console.log(
       `ratio intake/baseline: ${(ratio * 100).toFixed(1)}% (the middle of ${pairRatios.length} intake runs, each against the bare INSERT run right after it: ${pairRatios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')})`,
     );
+    // The same comparison by CPU per request (server + database + load generator): steadier than
+    // throughput on a machine whose speed drifts, so a change shows in fewer runs (bench/cpu.ts).
+    const cpuRatios = context.insertPairs.flatMap((p) =>
+      p.intake.cpu && p.baseline.cpu ? [cpuTotal(p.baseline.cpu) / cpuTotal(p.intake.cpu)] : [],
+    );
+    if (cpuRatios.length > 0)
+      console.log(
+        `CPU per request, bare INSERT/intake: ${(middleRatio(cpuRatios) * 100).toFixed(1)}% (middle of ${cpuRatios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}; the throughput ratio on a machine bound by CPU)`,
+      );
     console.log(
       `targets: ≥1000 req/s ${intake.throughput >= 1000 ? 'met' : 'NOT met'}; p99 < 50 ms ${intake.p99 < 50 ? 'met' : 'NOT met'}; ≥40% of baseline ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
     );
@@ -128,6 +138,8 @@ export function printSummary(
   );
   console.log(JSON.stringify({ scenario: 'intake', concurrency, seconds, results, baselines }));
 }
+
+const cpuTotal = (c: CpuSample) => c.server + c.database + c.loadGenerator;
 
 function middleRatio(ratios: number[]): number {
   const sorted = [...ratios].sort((a, b) => a - b);

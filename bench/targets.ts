@@ -11,6 +11,8 @@ export type Target = {
   schema: string;
   port: number;
   stop: () => Promise<void>;
+  /** The server's process, for its CPU per request (bench/cpu.ts). */
+  pid: number | undefined;
   token: string;
   moderatorToken: string;
   staff: Staff;
@@ -26,7 +28,7 @@ async function signIn(port: number, email: string): Promise<string> {
 
 /** Starts the app on one database and signs a resident and a moderator in, for the scenarios. */
 export async function openTarget(name: string, url: string, port: number, schema: string): Promise<Target> {
-  const { stop } = await startServer('app', url, port, schema);
+  const { stop, pid } = await startServer('app', url, port, schema);
   const email = `bench-${Date.now()}@example.org`;
   await json(port, 'POST', '/api/v1/users', { email, password: BENCH_PASSWORD, name: 'Bench Resident' });
   // Staff accounts are made by an administrator, not by sign-up: the bench writes its moderator directly.
@@ -48,7 +50,7 @@ export async function openTarget(name: string, url: string, port: number, schema
       moderatorToken,
     ),
   );
-  return { name, url, schema, port, stop, token: await signIn(port, email), moderatorToken, staff };
+  return { name, url, schema, port, stop, pid, token: await signIn(port, email), moderatorToken, staff };
 }
 
 /**
