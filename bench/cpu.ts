@@ -11,21 +11,29 @@ export type CpuSample = { server: number; database: number; loadGenerator: numbe
 /** Linux counts a process's CPU in clock ticks of 1/100 s (USER_HZ, 100 on every common build). */
 const MS_PER_TICK = 10;
 
-/** User + system CPU of one process in milliseconds, or null when it is gone (or not on Linux). */
-function processCpuMs(pid: number | string): number | null {
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null when gone. */
+function statFields(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The fields after the command name (which may hold spaces) — utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
 }
 
-/** Every PostgreSQL process on the machine: the postmaster's backends keep their connection for a run. */
+/** User + system CPU of one process in milliseconds (utime, stime), or null when it is gone. */
+function processCpuMs(pid: number | string): number | null {
+  const f = statFields(pid);
+  return f ? (Number(f[11]) + Number(f[12])) * MS_PER_TICK : null;
+}
+
+/**
+ * Every PostgreSQL process on the machine, and the backends that have ended (a pool closing an idle
+ * connection, an autovacuum worker): a postmaster counts its ended children's CPU (cutime, cstime)
+ * once it has reaped them, so the total only grows.
+ */
 function databaseCpuMs(): number {
-  let total = 0;
+  const postgres = new Map<string, string[]>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
@@ -33,9 +41,16 @@ function databaseCpuMs(): number {
     } catch {
       continue;
     }
-    total += processCpuMs(pid) ?? 0;
+    const f = statFields(pid);
+    if (f) postgres.set(pid, f);
   }
-  return total;
+  let totalTicks = 0;
+  for (const f of postgres.values()) {
+    totalTicks += Number(f[11]) + Number(f[12]);
+    // A postmaster (its parent is not a postgres process): add its reaped children's CPU.
+    if (!postgres.has(f[1]!)) totalTicks += Number(f[13]) + Number(f[14]);
+  }
+  return totalTicks * MS_PER_TICK;
 }
 
 /** A function that reads the three CPU totals now; undefined when /proc is not there. */
