@@ -7,6 +7,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
 import { openCitusTestDatabase } from './citus.ts';
 import { pgliteBase } from './pglite-base.ts';
+import { slimDataDir } from './slim-data-dir.ts';
 
 /**
  * The suite builds one migrated database with the demo region's reference data, then gives every test
@@ -18,6 +19,9 @@ export type PgliteTemplate = { kind: 'pglite'; file: string; postgisBundle: stri
 export type PostgresTemplate = { kind: 'postgres'; url: string; name: string };
 /** Citus: one distributed schema per test file, migrated when the file opens it (test/support/citus.ts). */
 export type CitusTemplate = { kind: 'citus'; url: string; prefix: string };
+
+/** template1 and template0 (their OIDs are fixed by initdb): a copy never creates a database. */
+const TEMPLATE_DATABASES = ['base/1', 'base/4'];
 
 export async function buildPgliteTemplate(): Promise<PgliteTemplate> {
   const { postgisBundle, dataDir } = await pgliteBase();
@@ -31,9 +35,12 @@ export async function buildPgliteTemplate(): Promise<PgliteTemplate> {
   await seedReference(database.db);
   // Without a checkpoint every copy would replay the whole migration's WAL when it starts.
   await client.exec('CHECKPOINT');
-  const dump = await client.dumpDataDir('none');
+  const { rows } = await client.query<{ redo: string; checkpoint: string }>(
+    'SELECT pg_walfile_name(redo_lsn) AS redo, pg_walfile_name(checkpoint_lsn) AS checkpoint FROM pg_control_checkpoint()',
+  );
+  const dump = new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'vmeste-test-')), 'template.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  writeFileSync(file, slimDataDir(dump, [rows[0]!.redo, rows[0]!.checkpoint], TEMPLATE_DATABASES));
   await database.close();
   return { kind: 'pglite', file, postgisBundle };
 }
