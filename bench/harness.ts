@@ -65,7 +65,13 @@ async function migrateAndSeed(url: string, schema: string): Promise<void> {
   await database.close();
 }
 
-export async function startServer(mode: 'app' | 'bare', url: string, port: number, schema = 'public') {
+/** A server under test in its own process: the app or the bare baselines over PostgreSQL, or the app over a PGlite directory. */
+export async function startServer(
+  mode: 'app' | 'bare' | 'pglite',
+  url: string,
+  port: number,
+  schema = 'public',
+) {
   const child = fork(path.join(here, 'server.ts'), [mode, url, String(port), schema], {
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server (open it in Chrome DevTools).
     execArgv: [

@@ -8,20 +8,18 @@
  * embedded database (`--reports 100000` is what a small town's figures are taken at). `--explain`
  * prints EXPLAIN (ANALYZE, BUFFERS) of each list's statements instead (PostgreSQL, bench/lists-explain.ts).
  */
-import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { type Database, openPglite, openPostgres, queryRows } from '../src/db/connection.ts';
 import { publiclyListed } from '../src/db/schema/reports.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
 import { encodeCursor } from '../src/modules/reports/index.ts';
+import { cpuSampler, formatCpu } from './cpu.ts';
 import { preparePgliteRegion, preparePostgresRegion, REGION_PASSWORD } from './dataset.ts';
+import { startServer } from './harness.ts';
 import { type LoadResult, runLoad } from './load.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const PGLITE_DIR = './data/bench-lists-pglite';
 
 /** `target`: p95 in ms; null for a bulk read measured in rows a second (no latency target). */
@@ -38,27 +36,6 @@ function rng(seed: number) {
     s = (s * 1103515245 + 12345) % 2147483648;
     return s / 2147483648;
   };
-}
-
-async function startServer(mode: 'app' | 'pglite', target: string, port: number) {
-  const child = fork(path.join(here, 'server.ts'), [mode, target, String(port), 'public'], {
-    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server, as in the main bench (bench/harness.ts).
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
 }
 
 async function call<T>(port: number, method: string, p: string, body?: object, token?: string): Promise<T> {
@@ -158,14 +135,14 @@ export async function runListsBench(args: string[]): Promise<void> {
   const port = Number(values.port);
   console.log(`load average before: ${load()}`);
   let database: Database;
-  let stop: () => Promise<void>;
+  let server: Awaited<ReturnType<typeof startServer>>;
   let people: Awaited<ReturnType<typeof cast>>;
   if (pglite) {
     await preparePgliteRegion(PGLITE_DIR, reports, values.reuse);
     database = (await openPglite({ dataDir: PGLITE_DIR, schema: 'public' })).database;
     people = await cast(database);
     await database.close();
-    stop = await startServer('pglite', PGLITE_DIR, port);
+    server = await startServer('pglite', PGLITE_DIR, port);
   } else {
     const base = process.env.DATABASE_URL;
     if (!base) throw new Error('set DATABASE_URL (or pass --pglite): the bench creates vmeste_bench_region');
@@ -174,7 +151,7 @@ export async function runListsBench(args: string[]): Promise<void> {
     people = await cast(database);
     await database.close();
     if (values.explain) return (await import('./lists-explain.ts')).explainLists(url);
-    stop = await startServer('app', url, port);
+    server = await startServer('app', url, port);
   }
   try {
     const tokens = {
@@ -342,6 +319,7 @@ export async function runListsBench(args: string[]): Promise<void> {
         warmupSeconds: Number(values.warmup),
         maxRequests: 1_000_000,
         headers: s.headers,
+        cpu: cpuSampler(server.pid),
       });
       results.push({ name: s.name, target: s.target, result });
       const verdict =
@@ -349,7 +327,7 @@ export async function runListsBench(args: string[]): Promise<void> {
           ? `no latency target: ${(result.throughput * 1000).toFixed(0)} rows/s at most`
           : `target p95 < ${s.target} ms: ${met(result, s.target) ? 'met' : 'NOT met'}`;
       console.log(
-        `${s.name.padEnd(28)} ${result.throughput.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  errors ${result.errors}/${result.requests}  ${verdict}`,
+        `${s.name.padEnd(28)} ${result.throughput.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  errors ${result.errors}/${result.requests}  ${verdict}${result.cpu ? `  ${formatCpu(result.cpu)}` : ''}`,
       );
     }
     console.log(`load average after: ${load()} (${pglite ? 'PGlite' : 'PostgreSQL'}, ${reports} reports)`);
@@ -373,6 +351,6 @@ export async function runListsBench(args: string[]): Promise<void> {
       }),
     );
   } finally {
-    await stop();
+    await server.stop();
   }
 }
