@@ -1,23 +1,16 @@
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
+import { filterTar } from '../../src/db/postgis-bundle.ts';
 import { slimDataDir } from '../support/slim-data-dir.ts';
 import { runsOn } from '../support/suite-engine.ts';
 
-/** The names of a tar's entries (ustar headers), without a leading slash. */
+/** The paths of a tar's entries, without a leading slash (filterTar shows each one to its filter). */
 function entries(tar: Uint8Array): string[] {
   const names: string[] = [];
-  const field = (h: Uint8Array, at: number, length: number) => {
-    const bytes = h.subarray(at, at + length);
-    const end = bytes.indexOf(0);
-    return new TextDecoder().decode(end === -1 ? bytes : bytes.subarray(0, end));
-  };
-  for (let offset = 0; offset + 512 <= tar.length; ) {
-    const h = tar.subarray(offset, offset + 512);
-    if (h.every((b) => b === 0)) break;
-    const prefix = field(h, 345, 155);
-    names.push(`${prefix ? `${prefix}/` : ''}${field(h, 0, 100)}`.replace(/^\/+/, ''));
-    offset += 512 + Math.ceil(Number.parseInt(field(h, 124, 12).trim() || '0', 8) / 512) * 512;
-  }
+  filterTar(tar, (name) => {
+    names.push(name.replace(/^\/+/, ''));
+    return false;
+  });
   return names;
 }
 
