@@ -15,8 +15,14 @@ import { listReportsQuerySchema } from '../src/modules/reports/reports.schemas.t
 
 const dialect = new PgDialect();
 
-/** The database, with every statement it is given recorded as SQL text and parameters. */
-function recording(db: Db, into: { sql: string; params: unknown[] }[]): Db {
+type Statement = { sql: string; params: unknown[] };
+type Session = { prepareQuery(query: Statement, ...rest: unknown[]): unknown };
+
+/**
+ * The database, with every statement it is given recorded as SQL text and parameters: those run
+ * through `execute` and those built first and run through the session (the counts, the named lists).
+ */
+function recording(db: Db, into: Statement[]): Db {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === 'execute')
@@ -24,12 +30,25 @@ function recording(db: Db, into: { sql: string; params: unknown[] }[]): Db {
           into.push(dialect.sqlToQuery(query as Parameters<PgDialect['sqlToQuery']>[0]));
           return target.execute(query);
         };
+      if (prop === '_') {
+        const internals = Reflect.get(target, prop, receiver) as { session: Session };
+        const session = internals.session;
+        return {
+          ...internals,
+          session: {
+            prepareQuery: (query: Statement, ...rest: unknown[]) => {
+              into.push({ sql: query.sql, params: query.params });
+              return session.prepareQuery(query, ...rest);
+            },
+          },
+        };
+      }
       return Reflect.get(target, prop, receiver);
     },
   });
 }
 
-export async function explainLists(url: string): Promise<void> {
+export async function explainLists(url: string, generic = false): Promise<void> {
   const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 4 });
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const db = database.db;
@@ -121,7 +140,9 @@ export async function explainLists(url: string): Promise<void> {
     },
   ];
   const explain = async (name: string, statement: { sql: string; params: unknown[] }) => {
-    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+    const { rows } = generic
+      ? await genericPlan(pool, statement)
+      : await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
     const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
     const seq = /Seq Scan on reports\b/.test(plan);
     console.log(
@@ -154,4 +175,26 @@ export async function explainLists(url: string): Promise<void> {
   for (const statement of recorded) await explain('Open311 requests (service_code, 30 days)', statement);
   await pool.end();
   await database.close();
+}
+
+/**
+ * The plan PostgreSQL keeps for a named statement once it settles on a generic one: the statement
+ * prepared, then executed under `force_generic_plan` (what a named statement runs after its fifth
+ * call when the generic plan's estimate is no worse than the custom plans').
+ */
+async function genericPlan(pool: pg.Pool, statement: { sql: string; params: unknown[] }) {
+  const client = await pool.connect();
+  try {
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    await client.query(`PREPARE generic_plan AS ${statement.sql}`);
+    // EXECUTE takes its values as expressions, not as bound parameters: written as literals.
+    const args = statement.params
+      .map((v) => (v === null ? 'NULL' : client.escapeLiteral(String(v))))
+      .join(', ');
+    return await client.query(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE generic_plan${args ? `(${args})` : ''}`);
+  } finally {
+    await client.query('DEALLOCATE ALL');
+    await client.query('RESET plan_cache_mode');
+    client.release();
+  }
 }

@@ -128,6 +128,7 @@ export async function runListsBench(args: string[]): Promise<void> {
       pglite: { type: 'boolean', default: false },
       only: { type: 'string' },
       explain: { type: 'boolean', default: false },
+      generic: { type: 'boolean', default: false },
     },
   });
   const pglite = values.pglite;
@@ -150,7 +151,7 @@ export async function runListsBench(args: string[]): Promise<void> {
     database = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 }).database;
     people = await cast(database);
     await database.close();
-    if (values.explain) return (await import('./lists-explain.ts')).explainLists(url);
+    if (values.explain) return (await import('./lists-explain.ts')).explainLists(url, values.generic);
     server = await startServer('app', url, port);
   }
   try {

@@ -203,12 +203,19 @@ export function buildStatement(exec: Executor, query: SQL): BuiltStatement {
   return { ...built, key: JSON.stringify([built.sql, built.params]) };
 }
 
-/** Runs a statement buildStatement built (not built again), as an unnamed statement like queryRows. */
-export async function queryBuiltRows<T>(exec: Executor, statement: BuiltStatement): Promise<T[]> {
+/**
+ * Runs a statement buildStatement built (not built again): unnamed like queryRows, or named (see
+ * queryRowsPrepared; statement-shapes.ts names the per-request texts worth keeping prepared).
+ */
+export async function queryBuiltRows<T>(
+  exec: Executor,
+  statement: BuiltStatement,
+  name?: string,
+): Promise<T[]> {
   const prepared = (exec as unknown as SessionInternals)._.session.prepareQuery(
     statement,
     undefined,
-    undefined,
+    name,
     false,
   );
   return ((await prepared.execute()) as { rows: T[] }).rows;

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { buildStatement, type Executor, queryBuiltRows, queryRows } from '../../db/connection.ts';
+import { buildStatement, type Executor, queryBuiltRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
+import { StatementShapes } from '../../db/statement-shapes.ts';
 import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 import { rankedSearchPage, SEARCH_WINDOW, searchConditions, searchCutoffs } from './report-search.repo.ts';
 import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
@@ -15,6 +16,8 @@ import { decodeReportRow, type ReportRow, reportJoins, reportRowFields } from '.
  *   public rule (the partial indexes' own predicate), the author's own, the organisation's, the
  *   curator's territory — each branch newest first and limited, merged and cut to the page;
  * - totals are counted up to TOTAL_CAP + 1 rows: exact when small, otherwise "more than TOTAL_CAP".
+ * The lists whose generic plan is their custom plan run as named statements, planned once per
+ * connection (see plannedOnce).
  */
 
 /** Above this many matches a list says "more than …" instead of counting the whole table. */
@@ -73,6 +76,36 @@ export type ListPosition = { offset: number } | { after: ListCursor };
 
 /** The last row of a page: its time (microseconds, UTC), number, and its rank in a text search. */
 export type ListCursor = { at: string; n: number; rank?: number };
+
+/**
+ * A row count (LIMIT, OFFSET) written into the text, not bound: a generic plan does not see a bound
+ * LIMIT and estimates it as a tenth of the rows, which turned each branch's newest-first index
+ * walk into a sort of all its matches (2 → 39 ms at 1,000,000 reports; docs/performance.md).
+ */
+export function rowCount(n: number): SQL {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return sql.raw(String(n));
+}
+
+/** The list statements' names (per SQL text; see statement-shapes.ts for the bounds). */
+const listShapes = new StatementShapes('list');
+
+/**
+ * Whether a list may run as a named statement, planned once per connection: only when its generic
+ * plan is the plan PostgreSQL would choose with the values in sight. A map box (its area decides
+ * between the spatial and the newest-first index: 1.3 → 183 ms generically), a text search (the
+ * words' frequency) and the overdue instant (a range) are estimated blind by a generic plan, so
+ * those lists are planned per request as before (`npm run bench -- lists --explain --generic`).
+ */
+export function plannedOnce(f: ListFilters): boolean {
+  return !f.bbox && !f.q && !f.overdue;
+}
+
+/** Runs a list statement, named when its shape is planned once (see plannedOnce). */
+export async function queryListRows<T>(exec: Executor, query: SQL, named: boolean): Promise<T[]> {
+  const statement = buildStatement(exec, query);
+  return queryBuiltRows<T>(exec, statement, named ? listShapes.nameFor(statement.sql) : undefined);
+}
 
 const ids = (xs: readonly string[]) =>
   sql.join(
@@ -186,7 +219,7 @@ function candidates(branches: Branch[], where: SQL[], limit: number): SQL {
   const parts = branches.map(
     (b) =>
       sql`(SELECT r.created_at, r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
-           ${newestFirst} LIMIT ${limit})`,
+           ${newestFirst} LIMIT ${rowCount(limit)})`,
   );
   return parts.length === 1 ? parts[0]! : sql.join(parts, sql` UNION `);
 }
@@ -208,7 +241,7 @@ export async function countCapped(exec: Executor, branches: Branch[], where: SQL
       // to them (often an index-only scan, stopping at the cap) instead of finding every match to sort
       // it newest first (a BitmapAnd of a topic and a status, or a map box's whole area).
       sql`(SELECT r.number FROM reports r WHERE ${sql.join([b.where, ...where], sql` AND `)}
-           LIMIT ${TOTAL_CAP + 1})`,
+           LIMIT ${rowCount(TOTAL_CAP + 1)})`,
   );
   const count = buildStatement(
     exec,
@@ -216,6 +249,8 @@ export async function countCapped(exec: Executor, branches: Branch[], where: SQL
   );
   const cache = overCap.of(exec);
   if (cache.get(count.key)) return { total: TOTAL_CAP, totalIsExact: false };
+  // Planned per request (0.3–0.5 ms): which index stops soonest at the cap depends on the values
+  // (a district's share of a subject), and a generic plan guessed wrong by 50× at 1,000,000 reports.
   const [row] = await queryBuiltRows<{ n: number }>(exec, count);
   const n = Number(row?.n ?? 0);
   if (n > TOTAL_CAP) cache.set(count.key, true);
@@ -255,12 +290,14 @@ export async function listReportPage(
         pageSize,
       )
     : recentPage(branches, where, after, offset, pageSize);
-  const pageRows = queryRows<Record<string, unknown>>(
+  const named = plannedOnce(filters);
+  const pageRows = queryListRows<Record<string, unknown>>(
     exec,
     sql`WITH page AS (${page})
         SELECT ${reportRowFields}, ${cursorAt} AS "cursorAt", p.rank AS "cursorRank", p.matches AS "matches"
         FROM page p JOIN reports r ON r.number = p.number ${reportJoins}
         ORDER BY p.rank DESC, p.created_at DESC, p.number DESC`,
+    named,
   );
   // A search counts its ranked window in the same statement; a list counts up to the cap beside it.
   const [raw, count] = await Promise.all([pageRows, filters.q ? null : countCapped(exec, branches, where)]);
@@ -292,5 +329,5 @@ function recentPage(
   const take = offset + pageSize + 1;
   return sql`SELECT r.created_at, r.number, 0::real AS rank, 0 AS matches
              FROM (${candidates(branches, scoped, take)}) r
-             ${newestFirst} LIMIT ${pageSize + 1} OFFSET ${offset}`;
+             ${newestFirst} LIMIT ${rowCount(pageSize + 1)} OFFSET ${rowCount(offset)}`;
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { answers, media, ratings, reportEvents, reports } from '../../db/schema/reports.ts';
+import { renderedOnce } from '../../db/sql-text.ts';
 
 export type NewReport = typeof reports.$inferInsert;
 export type AnswerRow = typeof answers.$inferSelect;
@@ -39,25 +40,29 @@ export const rowColumns = Object.entries(getTableColumns(reports)).filter(
  * The report's own fields over `reports r` (or anything with its columns as r): the schema's columns
  * under their property names, then the point.
  */
-export const reportColumnFields: SQL = sql.join(
-  [
-    ...rowColumns.map(([key, column]) => sql`r.${sql.identifier(column.name)} AS ${sql.identifier(key)}`),
-    sql`ST_Y(r.location) AS lat, ST_X(r.location) AS lon`,
-  ],
-  sql`, `,
+export const reportColumnFields: SQL = renderedOnce(
+  sql.join(
+    [
+      ...rowColumns.map(([key, column]) => sql`r.${sql.identifier(column.name)} AS ${sql.identifier(key)}`),
+      sql`ST_Y(r.location) AS lat, ST_X(r.location) AS lon`,
+    ],
+    sql`, `,
+  ),
 );
 
 /** The whole select list of a ReportRow over `reports r` with reportJoins (c, t, o). */
-export const reportRowFields: SQL = sql.join(
-  [
-    reportColumnFields,
-    sql`c.code AS "categoryCode",
+export const reportRowFields: SQL = renderedOnce(
+  sql.join(
+    [
+      reportColumnFields,
+      sql`c.code AS "categoryCode",
     c.name_ru AS "categoryNameRu", c.name_en AS "categoryNameEn", t.parent_id AS "territoryParentId",
     t.name_ru AS "territoryNameRu", t.name_en AS "territoryNameEn",
     o.name_ru AS "organisationNameRu", o.name_en AS "organisationNameEn",
     (SELECT m.id FROM media m WHERE m.report_id = r.id AND m.purpose = 'report' ORDER BY m.created_at LIMIT 1) AS "thumbMediaId"`,
-  ],
-  sql`, `,
+    ],
+    sql`, `,
+  ),
 );
 
 /** The joins reportRowFields reads from, after `reports r`. */
