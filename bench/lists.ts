@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- lists [--reports 1000000] [--reuse] [--concurrency 16] [--seconds 10]
- * [--pglite] [--explain]`: every list the product offers, and the text search, over the region's data
+ * [--pglite] [--explain [--generic]]`: every list the product offers, and the text search, over the region's data
  * set (bench/dataset.ts) — the public list with filters, a map box, a deep keyset page, a numbered
  * page, "my reports" of the heaviest author, each staff queue, Open311 `requests`, the inbound API —
  * each for a fixed time at a fixed concurrency: throughput, p50/p95/p99, and met / NOT met against
  * issue 17's targets (lists p95 < 50 ms, search p95 < 100 ms). `--pglite` runs the same on the
  * embedded database (`--reports 100000` is what a small town's figures are taken at). `--explain`
- * prints EXPLAIN (ANALYZE, BUFFERS) of each list's statements instead (PostgreSQL, bench/lists-explain.ts).
+ * prints EXPLAIN (ANALYZE, BUFFERS) of each list's statements instead (PostgreSQL, bench/lists-explain.ts);
+ * with `--generic`, of the generic plan a named statement would settle on.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
