@@ -160,19 +160,16 @@ export async function explainLists(url: string, generic = false): Promise<void> 
     for (const [i, statement] of recorded.entries())
       await explain(`${c.name} [${i + 1}/${recorded.length}]`, statement);
   }
-  const recorded: { sql: string; params: unknown[] }[] = [];
-  await listRequestRows(
-    recording(db, recorded),
-    null,
-    {
-      serviceCodes: [subject.code],
-      from: new Date('2025-06-01T00:00:00Z'),
-      to: new Date('2025-07-01T00:00:00Z'),
-    },
-    50,
-    0,
-  );
-  for (const statement of recorded) await explain('Open311 requests (service_code, 30 days)', statement);
+  const month = { from: new Date('2025-06-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') };
+  const open311Cases: [string, Parameters<typeof listRequestRows>[2]][] = [
+    ['Open311 requests (service_code, 30 days)', { serviceCodes: [subject.code], ...month }],
+    ['Open311 requests (30 days)', month],
+  ];
+  for (const [name, filters] of open311Cases) {
+    const recorded: Statement[] = [];
+    await listRequestRows(recording(db, recorded), null, filters, 50, 0);
+    for (const statement of recorded) await explain(name, statement);
+  }
   await pool.end();
   await database.close();
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { type SQL, sql } from 'drizzle-orm';
+import { buildStatement, type Executor, queryBuiltRows } from './connection.ts';
 
 /**
  * Names for statements whose text is built per request (the report lists). A list's text depends on
@@ -11,6 +13,8 @@ import { createHash } from 'node:crypto';
  * client that varies its filters to mint new shapes must not grow the database's memory without
  * bound: a shape is named only from its second sighting on (a one-off stays unnamed), and at most
  * `maxNamed` shapes per process ever are; past that, new shapes run unnamed as before.
+ * Only statements whose generic plan was checked to be their custom plan belong here (a generic plan
+ * is blind to the values: `npm run bench -- lists --reuse --explain --generic`).
  */
 export class StatementShapes {
   private readonly named = new Map<string, string>();
@@ -41,4 +45,25 @@ export class StatementShapes {
     this.named.set(text, name);
     return name;
   }
+}
+
+/** Runs a statement named by its shape (see StatementShapes), or unnamed when `named` is false. */
+export async function queryShapedRows<T>(
+  exec: Executor,
+  shapes: StatementShapes,
+  query: SQL,
+  named: boolean,
+): Promise<T[]> {
+  const statement = buildStatement(exec, query);
+  return queryBuiltRows<T>(exec, statement, named ? shapes.nameFor(statement.sql) : undefined);
+}
+
+/**
+ * A row count (LIMIT, OFFSET) written into the text, not bound: a generic plan does not see a bound
+ * LIMIT and estimates it as a tenth of the rows, which turned each list branch's newest-first index
+ * walk into a sort of all its matches (2 → 39 ms at 1,000,000 reports; docs/performance.md).
+ */
+export function rowCount(n: number): SQL {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return sql.raw(String(n));
 }

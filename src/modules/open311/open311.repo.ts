@@ -3,6 +3,7 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import { categoryAttributes, inboundUpdates, open311Requests } from '../../db/schema/open311.ts';
 import { categories } from '../../db/schema/reference.ts';
 import { media, publiclyListed, reportEvents } from '../../db/schema/reports.ts';
+import { queryShapedRows, rowCount, StatementShapes } from '../../db/statement-shapes.ts';
 import type { ReportStatus } from '../reports/report-states.ts';
 
 export type ServiceRow = {
@@ -118,6 +119,13 @@ function visibleBranches(clientId: string | null): SQL[] {
   ];
 }
 
+/**
+ * The `requests` page runs as a named statement, planned once per connection, unless it has a map
+ * box (a generic plan cannot see the box's area; the dates' range it plans as the custom plan does:
+ * docs/performance.md, "Lists planned once").
+ */
+const requestShapes = new StatementShapes('open311');
+
 export async function listRequests(
   exec: Executor,
   clientId: string | null,
@@ -154,13 +162,14 @@ export async function listRequests(
   const branches = visibleBranches(clientId).map(
     (b) =>
       sql`(${b}${where.length ? sql` AND ${sql.join(where, sql` AND `)}` : sql``}
-           ORDER BY r.created_at DESC, r.number DESC LIMIT ${offset + limit})`,
+           ORDER BY r.created_at DESC, r.number DESC LIMIT ${rowCount(offset + limit)})`,
   );
-  const rows = await queryRows<RequestRow>(
+  const rows = await queryShapedRows<RequestRow>(
     exec,
+    requestShapes,
     sql`WITH page AS (
           SELECT u.id, u.created_at, u.number FROM (${sql.join(branches, sql` UNION `)}) u
-          ORDER BY u.created_at DESC, u.number DESC LIMIT ${limit} OFFSET ${offset})
+          ORDER BY u.created_at DESC, u.number DESC LIMIT ${rowCount(limit)} OFFSET ${rowCount(offset)})
         SELECT r.id, r.number, r.status, c.code AS "serviceCode", c.name_ru AS "serviceNameRu",
           c.name_en AS "serviceNameEn", c.sla_days AS "slaDays", r.text, ST_Y(r.location) AS lat,
           ST_X(r.location) AS lon, r.address, o.name_ru AS "agencyRu", o.name_en AS "agencyEn",
@@ -184,6 +193,7 @@ export async function listRequests(
         LEFT JOIN organisations o ON o.id = r.organisation_id
         LEFT JOIN ${open311Requests} q ON q.report_id = r.id
         ORDER BY p.created_at DESC, p.number DESC`,
+    !f.bbox,
   );
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
   return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { buildStatement, type Executor, queryBuiltRows } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
-import { StatementShapes } from '../../db/statement-shapes.ts';
+import { queryShapedRows, rowCount, StatementShapes } from '../../db/statement-shapes.ts';
 import { perDatabase, TtlCache } from '../../lib/ttl-cache.ts';
 import { rankedSearchPage, SEARCH_WINDOW, searchConditions, searchCutoffs } from './report-search.repo.ts';
 import { deadlineStatuses, type ReportStatus, reportStatuses } from './report-states.ts';
@@ -77,16 +77,6 @@ export type ListPosition = { offset: number } | { after: ListCursor };
 /** The last row of a page: its time (microseconds, UTC), number, and its rank in a text search. */
 export type ListCursor = { at: string; n: number; rank?: number };
 
-/**
- * A row count (LIMIT, OFFSET) written into the text, not bound: a generic plan does not see a bound
- * LIMIT and estimates it as a tenth of the rows, which turned each branch's newest-first index
- * walk into a sort of all its matches (2 → 39 ms at 1,000,000 reports; docs/performance.md).
- */
-export function rowCount(n: number): SQL {
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
-  return sql.raw(String(n));
-}
-
 /** The list statements' names (per SQL text; see statement-shapes.ts for the bounds). */
 const listShapes = new StatementShapes('list');
 
@@ -99,12 +89,6 @@ const listShapes = new StatementShapes('list');
  */
 export function plannedOnce(f: ListFilters): boolean {
   return !f.bbox && !f.q && !f.overdue;
-}
-
-/** Runs a list statement, named when its shape is planned once (see plannedOnce). */
-export async function queryListRows<T>(exec: Executor, query: SQL, named: boolean): Promise<T[]> {
-  const statement = buildStatement(exec, query);
-  return queryBuiltRows<T>(exec, statement, named ? listShapes.nameFor(statement.sql) : undefined);
 }
 
 const ids = (xs: readonly string[]) =>
@@ -291,8 +275,9 @@ export async function listReportPage(
       )
     : recentPage(branches, where, after, offset, pageSize);
   const named = plannedOnce(filters);
-  const pageRows = queryListRows<Record<string, unknown>>(
+  const pageRows = queryShapedRows<Record<string, unknown>>(
     exec,
+    listShapes,
     sql`WITH page AS (${page})
         SELECT ${reportRowFields}, ${cursorAt} AS "cursorAt", p.rank AS "cursorRank", p.matches AS "matches"
         FROM page p JOIN reports r ON r.number = p.number ${reportJoins}
