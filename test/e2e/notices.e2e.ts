@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
 import { checkA11y, demoUser } from './ui.ts';
 
@@ -235,7 +236,7 @@ describe('notices and city objects in the web app', () => {
       `/api/v1/responsible?lat=${lat}&lon=${lon}`,
     );
     expect(clicked.items.length).toBeGreaterThan(0);
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(clicked.items.length);
+    await expect.poll(() => rows.count(), { timeout: scaled(20_000) }).toBe(clicked.items.length);
     await checkA11y(page, 'who is responsible here');
     await link.click();
     await page.waitForURL(new RegExp(`/organisations/${org.id}$`));

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
 import { checkA11y, demoUser, expectStatus } from './ui.ts';
 
@@ -43,7 +44,7 @@ describe('notifications in the web app', () => {
 
     // The dispatcher job runs after the action: the bell shows the two new notifications.
     const count = rp.locator('.notification-bell__count');
-    await count.filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 30_000 });
+    await count.filter({ hasText: /^[1-9]/ }).waitFor({ timeout: scaled(30_000) });
     await rp.locator('.notification-bell').click();
     await rp.waitForURL('**/notifications');
     await rp.getByRole('link', { name: `Сообщение № ${report.number}: принято модератором` }).waitFor();
@@ -58,7 +59,7 @@ describe('notifications in the web app', () => {
     // The box follows the server's answer (it is what the server holds, not a hope).
     await email.click();
     await rp.getByText('Настройки сохранены').waitFor();
-    await expect.poll(() => email.isChecked(), { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => email.isChecked(), { timeout: scaled(20_000) }).toBe(false);
     await checkA11y(rp, 'profile');
 
     expect(problems).toEqual([]);

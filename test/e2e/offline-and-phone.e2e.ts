@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../support/timeouts.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
 import { apiSession, checkA11y, demoUser, horizontalOverflow, login, watchConsole } from './ui.ts';
 
@@ -95,7 +96,7 @@ describe('offline', () => {
     await page.waitForFunction(
       () => (globalThis as unknown as Sw).navigator.serviceWorker.controller !== null,
       undefined,
-      { timeout: 30_000 },
+      { timeout: scaled(30_000) },
     );
     await page.locator('#report-topic option').nth(1).waitFor({ state: 'attached' });
     // …then the app opens without a network at all.
@@ -126,7 +127,7 @@ describe('offline', () => {
 
     // Back online: the app sends it by itself (the `online` event), and only once.
     await context.setOffline(false);
-    await page.getByText(/Сохранённое сообщение отправлено: № \d+/).waitFor({ timeout: 30_000 });
+    await page.getByText(/Сохранённое сообщение отправлено: № \d+/).waitFor({ timeout: scaled(30_000) });
     await pending.waitFor({ state: 'detached' });
     await page.locator('.report-card', { hasText: text }).waitFor();
     await checkA11y(page, 'my reports after sending');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
 import { checkA11y, demoUser, horizontalOverflow } from './ui.ts';
 
@@ -69,7 +70,7 @@ describe('the staff workspace', () => {
         async () =>
           (await page.locator('.work-item').count()) - (await page.locator('.work-item--overdue').count()),
         // The default second is too short when the browser shares two cores with three test suites.
-        { timeout: 20_000 },
+        { timeout: scaled(20_000) },
       )
       .toBe(0);
 

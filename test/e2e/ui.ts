@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from '../../src/demo/users.ts';
+import { scaled } from '../support/timeouts.ts';
 
 const require = createRequire(import.meta.url);
 let axeSource: string | null = null;
@@ -74,7 +75,7 @@ export async function login(page: Page, email: string, password: string): Promis
 /** Waits until the report page shows this status in its header badge. */
 export async function expectStatus(page: Page, text: string): Promise<void> {
   const badge = page.locator('.report-head .badge');
-  await badge.filter({ hasText: text }).waitFor({ timeout: 20_000 });
+  await badge.filter({ hasText: text }).waitFor({ timeout: scaled(20_000) });
   expect((await badge.textContent())?.trim()).toBe(text);
 }
 
