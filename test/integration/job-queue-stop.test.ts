@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statementsAfterStop } from '../../src/jobs/queue.ts';
+import { lateAnswer, statementsAfterStop } from '../../src/jobs/queue.ts';
 import { createTestApp } from '../support/app.ts';
 
 /**
@@ -15,5 +15,21 @@ describe('the job queue after its stop', () => {
     await t.close();
     await expect(queue.getQueues()).resolves.toEqual([]);
     expect(statementsAfterStop(queue)).toBe(1);
+  });
+
+  it("answers a job's late completion as 'none affected', the one row pg-boss reads", async () => {
+    const t = await createTestApp({}, { jobs: true });
+    const queue = t.app.ctx.queue!;
+    const [name] = (await queue.getQueues()).map((q) => q.name);
+    const id = await queue.send(name!, {});
+    await t.close();
+    // A handler that failed just after the stop: pg-boss reads the command's count row.
+    await expect(queue.fail(name!, id!, new Error('late'))).resolves.toMatchObject({ affected: 0 });
+    await expect(queue.complete(name!, id!)).resolves.toMatchObject({ affected: 0 });
+    expect(statementsAfterStop(queue)).toBe(2);
+    // Any other statement — a fetch of the next jobs — is answered with no rows.
+    expect(lateAnswer('SELECT name, state, count(*) size FROM pgboss.job GROUP BY 1, 2')).toEqual({
+      rows: [],
+    });
   });
 });
