@@ -83,7 +83,7 @@ const listShapes = new StatementShapes('list');
 /**
  * Whether a list may run as a named statement, planned once per connection: only when its generic
  * plan is the plan PostgreSQL would choose with the values in sight. A map box (its area decides
- * between the spatial and the newest-first index: 1.3 → 183 ms generically), a text search (the
+ * between the spatial and the newest-first index: 1.1 → 183–660 ms generically), a text search (the
  * words' frequency) and the overdue instant (a range) are estimated blind by a generic plan, so
  * those lists are planned per request as before (`npm run bench -- lists --explain --generic`).
  */
