@@ -194,22 +194,30 @@ type SessionInternals = {
   dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
 };
 
+/** A statement's text with its placeholders, and its values. */
+export type RenderedStatement = { sql: string; params: unknown[] };
+
+/** Renders a statement once, to look at its text before it runs (see statement-shapes.ts). */
+export function renderStatement(exec: Executor, query: SQL): RenderedStatement {
+  return (exec as unknown as SessionInternals).dialect.sqlToQuery(query);
+}
+
 /** A statement with its text and values built, and a key: equal keys, equal statements. */
-export type BuiltStatement = { sql: string; params: unknown[]; key: string };
+export type BuiltStatement = RenderedStatement & { key: string };
 
 /** Builds a statement once, for a cache of its answers keyed by it and then, on a miss, to run it. */
 export function buildStatement(exec: Executor, query: SQL): BuiltStatement {
-  const built = (exec as unknown as SessionInternals).dialect.sqlToQuery(query);
+  const built = renderStatement(exec, query);
   return { ...built, key: JSON.stringify([built.sql, built.params]) };
 }
 
 /**
- * Runs a statement buildStatement built (not built again): unnamed like queryRows, or named (see
+ * Runs a statement already built or rendered (not built again): unnamed like queryRows, or named (see
  * queryRowsPrepared; statement-shapes.ts names the per-request texts worth keeping prepared).
  */
 export async function queryBuiltRows<T>(
   exec: Executor,
-  statement: BuiltStatement,
+  statement: RenderedStatement,
   name?: string,
 ): Promise<T[]> {
   const prepared = (exec as unknown as SessionInternals)._.session.prepareQuery(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import { buildStatement, type Executor, queryBuiltRows } from './connection.ts';
+import { type Executor, queryBuiltRows, renderStatement } from './connection.ts';
 
 /**
  * Names for statements whose text is built per request (the report lists). A list's text depends on
@@ -12,7 +12,8 @@ import { buildStatement, type Executor, queryBuiltRows } from './connection.ts';
  * A named statement stays prepared on each connection that ran it until the connection closes, so a
  * client that varies its filters to mint new shapes must not grow the database's memory without
  * bound: a shape is named only from its second sighting on (a one-off stays unnamed), and at most
- * `maxNamed` shapes per process ever are; past that, new shapes run unnamed as before.
+ * `maxNamed` shapes of one kind (one instance: the report lists, Open311's `requests`) per process
+ * ever are; past that, new shapes run unnamed as before.
  * Only statements whose generic plan was checked to be their custom plan belong here (a generic plan
  * is blind to the values: `npm run bench -- lists --reuse --explain --generic`).
  */
@@ -54,7 +55,8 @@ export async function queryShapedRows<T>(
   query: SQL,
   named: boolean,
 ): Promise<T[]> {
-  const statement = buildStatement(exec, query);
+  // Rendered only (no cache key: these answers are not cached), then named by its text.
+  const statement = renderStatement(exec, query);
   return queryBuiltRows<T>(exec, statement, named ? shapes.nameFor(statement.sql) : undefined);
 }
 
