@@ -29,6 +29,8 @@ describe('knowledge base and organisation directory in the web app', () => {
     await checkA11y(page, 'report form with article suggestions');
     await item.getByRole('button', { name: 'Да, это ответ на мой вопрос' }).click();
     await suggestions.getByText('Рады, что нашёлся ответ').waitFor();
+    // "Counted" appears once the server has the answer (the thanks above shows at once).
+    await item.getByText('Спасибо, ваш ответ учтён').waitFor();
 
     const stats = await modApi<{ articles: { id: string; deflected: number }[] }>(
       'GET',
@@ -42,6 +44,15 @@ describe('knowledge base and organisation directory in the web app', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.locator('.kb-article__body strong', { hasText: 'гидравлических испытаний' }).waitFor();
     await checkA11y(page, 'article page');
+    // The article's own question counts too, and says so only once the server has the answer.
+    const question = page.getByRole('group', { name: 'Это ответ на ваш вопрос?' });
+    await question.getByRole('button', { name: 'Нет' }).click();
+    await page.getByRole('status').filter({ hasText: 'Спасибо, ваш ответ учтён' }).waitFor();
+    const after = await modApi<{ articles: { id: string; helpful: number; notHelpful: number }[] }>(
+      'GET',
+      '/api/v1/knowledge/stats',
+    );
+    expect(after.articles.find((a) => a.id === article.id)).toMatchObject({ helpful: 1, notHelpful: 1 });
     expect(problems).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { KNOWLEDGE_MIN_CHARS, useKnowledgeSearch } from '../api/search-knowledge';
 import { useSendFeedback } from '../api/send-feedback';
@@ -12,6 +13,8 @@ type Props = { text: string; categoryId?: string | undefined };
  * "Perhaps the answer is already here": the three articles most relevant to the report being typed,
  * each with "this answered my question" and "no". Both answers are counted (the editors see which
  * articles spare residents a report); "no" hides the article, "yes" thanks and suggests not filing.
+ * "Counted" shows once the server has counted the answer; a failed send brings the buttons back with
+ * the reason, so a resident's answer is never claimed as counted when it was lost.
  */
 export function KnowledgeSuggestions({ text, categoryId }: Props) {
   const { t } = useTranslation();
@@ -20,13 +23,29 @@ export function KnowledgeSuggestions({ text, categoryId }: Props) {
   const search = useKnowledgeSearch({ q: typed, limit: 3, category: categoryId || undefined });
   const feedback = useSendFeedback();
   const [answered, setAnswered] = useState<Record<string, boolean>>({});
+  const [counted, setCounted] = useState<Record<string, true>>({});
+  const [failed, setFailed] = useState<{ articleId: string; error: unknown } | null>(null);
   const hits =
     typed.length >= KNOWLEDGE_MIN_CHARS ? (search.data ?? []).filter((h) => answered[h.id] !== false) : [];
   const helped = hits.find((h) => answered[h.id] === true);
 
   const answer = (articleId: string, helpful: boolean) => {
     setAnswered((a) => ({ ...a, [articleId]: helpful }));
-    feedback.mutate({ articleId, helpful, source: 'report_form' });
+    setFailed(null);
+    feedback.mutate(
+      { articleId, helpful, source: 'report_form' },
+      {
+        onSuccess: () => setCounted((c) => ({ ...c, [articleId]: true })),
+        onError: (error) => {
+          setAnswered((a) => {
+            const next = { ...a };
+            delete next[articleId];
+            return next;
+          });
+          setFailed({ articleId, error });
+        },
+      },
+    );
   };
 
   return (
@@ -53,6 +72,7 @@ export function KnowledgeSuggestions({ text, categoryId }: Props) {
                 <p className="kb-suggest__snippet">
                   <Snippet html={h.snippet} />
                 </p>
+                {failed?.articleId === h.id && <ErrorMessage error={failed.error} />}
                 {answered[h.id] === undefined ? (
                   <fieldset className="kb-suggest__buttons">
                     <legend className="visually-hidden">
@@ -70,7 +90,7 @@ export function KnowledgeSuggestions({ text, categoryId }: Props) {
                     </button>
                   </fieldset>
                 ) : (
-                  <p className="hint">{t('knowledge.feedback.counted')}</p>
+                  counted[h.id] && <p className="hint">{t('knowledge.feedback.counted')}</p>
                 )}
               </li>
             ))}
