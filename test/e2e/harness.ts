@@ -109,8 +109,14 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
   return { baseUrl, stop };
 }
 
+/** The browsers this worker has open: a failed test's pages are described from them (failure-report.ts). */
+export const openBrowsers = new Set<Browser>();
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  openBrowsers.add(browser);
+  browser.on('disconnected', () => openBrowsers.delete(browser));
+  return browser;
 }
 
 /**

@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
+    // A failed test prints what its browser pages showed.
+    setupFiles: ['test/e2e/failure-report.ts'],
     pool: 'forks',
     // One process per worker for all its files (each file still starts its own server and browser):
     // a fresh process per file imported Playwright and the harness again, 2–6 s a file in CI.
