@@ -218,19 +218,19 @@ async function summaries(
       rows.map((r) => (r.status === 'submitted' ? moderationDeadline(deps.db, deps.calendar, r) : null)),
     ),
   ]);
-  return plain.map((summary, i) => {
+  // The summaries were made just above for this page: completed in place, as a copy of each
+  // (`{ ...summary, work }`) cost more than its figures.
+  plain.forEach((summary, i) => {
     const row = rows[i] as ReportRow;
     const due = moderationDue[i] ?? null;
     const clockRuns = row.dueAt !== null && answerClockRuns(row.status, row.kind);
-    return {
-      ...summary,
-      work: {
-        workingDaysLeft: clockRuns && row.dueAt ? workingDaysLeft(calendar, row.dueAt, now) : null,
-        moderationDueAt: due ? due.toISOString() : null,
-        moderationOverdue: due !== null && due < now,
-        supportCount: supporters.get(row.id) ?? 0,
-        priority: row.priority,
-      },
+    summary.work = {
+      workingDaysLeft: clockRuns && row.dueAt ? workingDaysLeft(calendar, row.dueAt, now) : null,
+      moderationDueAt: due ? due.toISOString() : null,
+      moderationOverdue: due !== null && due < now,
+      supportCount: supporters.get(row.id) ?? 0,
+      priority: row.priority,
     };
   });
+  return plain;
 }

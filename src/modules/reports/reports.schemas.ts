@@ -159,19 +159,6 @@ export const answerSchema = z.object({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
-/** Report fields the API shows exactly as stored: the presenter copies these from the row. */
-export const reportFieldsAsStored = [
-  'id',
-  'number',
-  'kind',
-  'status',
-  'text',
-  'lat',
-  'lon',
-  'address',
-  'isPublic',
-] as const;
-
 export const reportSummarySchema = z.object({
   id: z.uuid(),
   number: z.number().int(),
