@@ -196,33 +196,16 @@ export async function listRequests(
     !f.bbox,
   );
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
-  // Every field named: a spread of the driver's row (`{ ...r, number: … }`) cost 4.9 µs a row, twelve
-  // times this, on a bulk page of 1,000 (docs/performance.md, "Fourteenth session").
-  return rows.map(
-    (r): RequestRow => ({
-      id: r.id,
-      number: Number(r.number),
-      status: r.status,
-      serviceCode: r.serviceCode,
-      serviceNameRu: r.serviceNameRu,
-      serviceNameEn: r.serviceNameEn,
-      slaDays: r.slaDays === null ? null : Number(r.slaDays),
-      text: r.text,
-      lat: Number(r.lat),
-      lon: Number(r.lon),
-      address: r.address,
-      agencyRu: r.agencyRu,
-      agencyEn: r.agencyEn,
-      dueAt: date(r.dueAt),
-      createdAt: date(r.createdAt) as Date,
-      updatedAt: date(r.updatedAt) as Date,
-      photoId: r.photoId,
-      clientMediaUrl: r.clientMediaUrl,
-      attributes: r.attributes,
-      answerText: r.answerText,
-      eventNote: r.eventNote,
-    }),
-  );
+  return rows.map((r) => ({
+    ...r,
+    number: Number(r.number),
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    slaDays: r.slaDays === null ? null : Number(r.slaDays),
+    dueAt: date(r.dueAt),
+    createdAt: date(r.createdAt)!,
+    updatedAt: date(r.updatedAt)!,
+  }));
 }
 
 /** Public timeline entries of several reports at once (extensions=true). */
@@ -293,18 +276,12 @@ export async function listUpdates(
         ORDER BY e.id
         LIMIT ${limit} OFFSET ${offset}`,
   );
-  return rows.map(
-    (r): UpdateRow => ({
-      id: Number(r.id),
-      number: Number(r.number),
-      type: r.type,
-      toStatus: r.toStatus,
-      createdAt: new Date(r.createdAt),
-      note: r.note,
-      answerText: r.answerText,
-      answerResult: r.answerResult,
-    }),
-  );
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    number: Number(r.number),
+    createdAt: new Date(r.createdAt),
+  }));
 }
 
 export async function findReportIdByNumber(exec: Executor, number: number): Promise<string | undefined> {
