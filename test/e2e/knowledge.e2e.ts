@@ -27,16 +27,26 @@ describe('knowledge base and organisation directory in the web app', () => {
     const item = suggestions.locator('li', { hasText: title });
     await item.waitFor();
     await checkA11y(page, 'report form with article suggestions');
+    // Two answers in quick succession, each held back 300 ms on its way: the first is still counted
+    // and said so, though the second was sent before the first came back.
+    await page.route('**/api/v1/knowledge/articles/*/feedback', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    const other = suggestions.locator('li').filter({ hasNotText: title }).first();
+    const otherTitle = (await other.getByRole('link').textContent())!;
     await item.getByRole('button', { name: 'Да, это ответ на мой вопрос' }).click();
+    await other.getByRole('button', { name: 'Нет' }).click();
     await suggestions.getByText('Рады, что нашёлся ответ').waitFor();
     // "Counted" appears once the server has the answer (the thanks above shows at once).
     await item.getByText('Спасибо, ваш ответ учтён').waitFor();
+    await page.unroute('**/api/v1/knowledge/articles/*/feedback');
 
-    const stats = await modApi<{ articles: { id: string; deflected: number }[] }>(
-      'GET',
-      '/api/v1/knowledge/stats',
-    );
+    const stats = await modApi<{
+      articles: { id: string; title: string; deflected: number; notHelpful: number }[];
+    }>('GET', '/api/v1/knowledge/stats');
     expect(stats.articles.find((a) => a.id === article.id)?.deflected).toBe(1);
+    expect(stats.articles.find((a) => a.title === otherTitle)?.notHelpful).toBeGreaterThanOrEqual(1);
 
     // The article itself opens from the knowledge base's search.
     await page.goto(`/knowledge?q=${encodeURIComponent('горячая вода отключение')}`);

@@ -32,18 +32,17 @@ export function KnowledgeSuggestions({ text, categoryId }: Props) {
   const answer = (articleId: string, helpful: boolean) => {
     setAnswered((a) => ({ ...a, [articleId]: helpful }));
     setFailed(null);
-    feedback.mutate(
-      { articleId, helpful, source: 'report_form' },
-      {
-        onSuccess: () => setCounted((c) => ({ ...c, [articleId]: true })),
-        onError: (error) => {
-          setAnswered((a) => {
-            const next = { ...a };
-            delete next[articleId];
-            return next;
-          });
-          setFailed({ articleId, error });
-        },
+    // Each answer's own promise: mutate()'s per-call callbacks fire only for the latest call, so a
+    // quick answer to a second article would leave the first neither counted nor refused.
+    feedback.mutateAsync({ articleId, helpful, source: 'report_form' }).then(
+      () => setCounted((c) => ({ ...c, [articleId]: true })),
+      (error: unknown) => {
+        setAnswered((a) => {
+          const next = { ...a };
+          delete next[articleId];
+          return next;
+        });
+        setFailed({ articleId, error });
       },
     );
   };
