@@ -28,7 +28,8 @@ describe('knowledge base and organisation directory in the web app', () => {
     await item.waitFor();
     await checkA11y(page, 'report form with article suggestions');
     // Two answers in quick succession, each held back 300 ms on its way: the first is still counted
-    // and said so, though the second was sent before the first came back.
+    // and said so, though the second was sent before the first came back. The route stays for the
+    // page's life: unrouted while a held request waited, it was continued twice ("already handled").
     await page.route('**/api/v1/knowledge/articles/*/feedback', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await route.continue();
@@ -36,11 +37,15 @@ describe('knowledge base and organisation directory in the web app', () => {
     const other = suggestions.locator('li').filter({ hasNotText: title }).first();
     const otherTitle = (await other.getByRole('link').textContent())!;
     await item.getByRole('button', { name: 'Да, это ответ на мой вопрос' }).click();
+    // "No" hides the article, so nothing on the page says when it is stored: its response does.
+    const otherStored = page.waitForResponse(
+      (r) => r.url().includes('/feedback') && r.request().postDataJSON()?.helpful === false,
+    );
     await other.getByRole('button', { name: 'Нет' }).click();
     await suggestions.getByText('Рады, что нашёлся ответ').waitFor();
     // "Counted" appears once the server has the answer (the thanks above shows at once).
     await item.getByText('Спасибо, ваш ответ учтён').waitFor();
-    await page.unroute('**/api/v1/knowledge/articles/*/feedback');
+    await otherStored;
 
     const stats = await modApi<{
       articles: { id: string; title: string; deflected: number; notHelpful: number }[];
