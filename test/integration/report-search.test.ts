@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visibilityBranches } from '../../src/modules/reports/report-list.repo.ts';
+import { filterSql, visibilityBranches } from '../../src/modules/reports/report-list.repo.ts';
 import {
   rankedSearchPage,
   SEARCH_SCAN,
@@ -166,8 +166,20 @@ describe('report search: newest reports first, then the GIN index', () => {
       { kind: 'scoped', userId: author.userId, organisationId: null, territoryIds: null },
       {},
     );
-    const page = (cutoff: string | null, q: string) =>
-      rows(t, rankedSearchPage(branches, [cutoff, null], [], q, false, null, 0, SEARCH_WINDOW + 1));
+    const page = (cutoff: string | null, q: string, categoryIds?: string[]) =>
+      rows(
+        t,
+        rankedSearchPage(
+          branches,
+          [cutoff, null],
+          filterSql({ categoryIds }),
+          q,
+          false,
+          null,
+          0,
+          SEARCH_WINDOW + 1,
+        ),
+      );
     const cutoffs = [
       '2025-01-01T00:00:00.000000',
       '2026-02-10T10:01:00.000000',
@@ -177,6 +189,11 @@ describe('report search: newest reports first, then the GIN index', () => {
       const expected = await page(null, q);
       expect(expected.length).toBeGreaterThan(0);
       for (const cutoff of cutoffs) expect(await page(cutoff, q), `${q} from ${cutoff}`).toEqual(expected);
+      // With a filter, step 1 starts deeper (SEARCH_SCAN_FILTERED): the cut-off still changes nothing.
+      for (const cutoff of cutoffs) {
+        expect(await page(cutoff, q, [subject]), `${q} in the subject from ${cutoff}`).toEqual(expected);
+        expect(await page(cutoff, q, [otherTopic]), `${q} in another topic from ${cutoff}`).toEqual([]);
+      }
     }
   });
 

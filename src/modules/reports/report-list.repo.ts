@@ -265,7 +265,7 @@ export async function listReportPage(
   const page = filters.q
     ? rankedSearchPage(
         branches,
-        await searchCutoffs(exec, branches),
+        await searchCutoffs(exec, branches, where.length > 0),
         where,
         filters.q,
         filters.masked ?? false,

@@ -58,23 +58,39 @@ function rankSql(q: string, t: string): SQL {
 
 /**
  * How many of a branch's newest reports a search tests first, before it asks the GIN index for all
- * of the branch's matches instead (see searchBranch).
+ * of the branch's matches instead (see searchBranch)…
  */
 export const SEARCH_SCAN = 5000;
+/**
+ * …and how many when the search has filters (a topic, a district, a status): step 1 then reads only
+ * the filters' share of them, through the filters' own (column, created_at) indexes — a topic's
+ * 8–9 %, about 4,300 of 50,000. Within the newest 5,000 a topic kept only ~430 reports, too few for
+ * a word common in that topic to fill the window («фонарь не горит» in lighting: 195 of 200), so the
+ * search fell to step 2 and fetched all 32,800 of the word's matches in the topic (170 ms at
+ * 1,000,000 reports). With 50,000, a word and filter that fail to fill the window in step 1 have
+ * under ~4,000 matches in a million reports, which step 2 reads in a few milliseconds.
+ */
+export const SEARCH_SCAN_FILTERED = 50_000;
 
 /** A visibility branch (report-list.repo.ts); `own`: one person's own reports. */
 export type SearchBranch = { where: SQL; own: boolean };
 
 /**
- * Where a branch's newest SEARCH_SCAN reports begin: the creation time of its SEARCH_SCAN-th newest
- * report (UTC, microseconds), or null when it has fewer. Kept 5 s per database and branch: any time
- * is a correct cut-off (see searchBranch), a recent one only keeps step 1 to about SEARCH_SCAN rows.
- * Read by an index-only scan of the branch's list index (~0.3 ms at 1,000,000 reports).
+ * Where a branch's newest SEARCH_SCAN (SEARCH_SCAN_FILTERED with filters) reports begin: the creation
+ * time of that newest report (UTC, microseconds), or null when it has fewer. Kept 5 s per database,
+ * branch and depth: any time is a correct cut-off (see searchBranch), a recent one only keeps step 1
+ * to about that many rows. Read by an index-only scan of the branch's list index (~0.3 ms for 5,000
+ * at 1,000,000 reports, a few ms for 50,000).
  */
 export type SearchCutoff = string | null;
 const cutoffs = perDatabase(() => new TtlCache<{ at: SearchCutoff }>(5_000, 1_000));
 
-export async function searchCutoffs(exec: Executor, branches: SearchBranch[]): Promise<SearchCutoff[]> {
+export async function searchCutoffs(
+  exec: Executor,
+  branches: SearchBranch[],
+  filtered: boolean,
+): Promise<SearchCutoff[]> {
+  const depth = filtered ? SEARCH_SCAN_FILTERED : SEARCH_SCAN;
   return Promise.all(
     branches.map(async (b) => {
       if (b.own) return null;
@@ -82,7 +98,7 @@ export async function searchCutoffs(exec: Executor, branches: SearchBranch[]): P
         exec,
         sql`SELECT to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at
             FROM reports r WHERE ${b.where}
-            ORDER BY r.created_at DESC, r.number DESC OFFSET ${SEARCH_SCAN - 1} LIMIT 1`,
+            ORDER BY r.created_at DESC, r.number DESC OFFSET ${depth - 1} LIMIT 1`,
       );
       const cache = cutoffs.of(exec);
       const hit = cache.get(statement.key);
@@ -98,12 +114,11 @@ export async function searchCutoffs(exec: Executor, branches: SearchBranch[]): P
 /**
  * One visibility branch's newest SEARCH_WINDOW matches with their rank, in two steps so that neither
  * a rare nor a common word costs more than a few thousand rows:
- * 1. the branch's reports from its cut-off on (its newest SEARCH_SCAN, searchCutoffs) are tested
- *    against the filters and the stored vector: a common word fills the window within them. With the
- *    time range known, the planner reads them through the filters' own indexes — a topic's
- *    (category, created_at) range is the topic's share of those rows (430 of 5,000 in the benchmark's
- *    topic), where the newest-first walk read all 5,000 and more (7,200 rows, 4–7 ms at 1,000,000
- *    reports, for a word and a topic that never meet);
+ * 1. the branch's reports from its cut-off on (its newest SEARCH_SCAN, or SEARCH_SCAN_FILTERED with
+ *    filters: searchCutoffs) are tested against the filters and the stored vector: a common word
+ *    fills the window within them. With the time range known, the planner reads them through the
+ *    filters' own indexes — a topic's (category, created_at) range is the topic's share of those rows
+ *    (about 4,300 of 50,000 in the benchmark's topic), where a newest-first walk would read them all;
  * 2. only when it does not — a rare word, or a word and a filter that seldom meet — all the branch's
  *    matches are fetched through the GIN index (with the filters' indexes) and the newest kept. The
  *    subquery is fenced (OFFSET 0) so that the planner chooses how to fetch them all, rather than
