@@ -109,8 +109,9 @@ export async function json<T>(
   return (await res.json()) as T;
 }
 
-export function line(name: string, r: LoadResult): string {
-  return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}${r.cpu ? `   ${formatCpu(r.cpu)}` : ''}`;
+/** One scenario's figures on one line; `note` (a verdict against a target, say) goes before the CPU. */
+export function line(name: string, r: LoadResult, note?: string): string {
+  return `${name.padEnd(28)} ${r.throughput.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}${note ? `   ${note}` : ''}${r.cpu ? `   ${formatCpu(r.cpu)}` : ''}`;
 }
 
 export async function withSchema<T>(

@@ -16,9 +16,9 @@ import { type Database, openPglite, openPostgres, queryRows } from '../src/db/co
 import { publiclyListed } from '../src/db/schema/reports.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
 import { encodeCursor } from '../src/modules/reports/index.ts';
-import { cpuSampler, formatCpu } from './cpu.ts';
+import { cpuSampler } from './cpu.ts';
 import { preparePgliteRegion, preparePostgresRegion, REGION_PASSWORD } from './dataset.ts';
-import { startServer } from './harness.ts';
+import { line, startServer } from './harness.ts';
 import { type LoadResult, runLoad } from './load.ts';
 
 const PGLITE_DIR = './data/bench-lists-pglite';
@@ -328,9 +328,7 @@ export async function runListsBench(args: string[]): Promise<void> {
         s.target === null
           ? `no latency target: ${(result.throughput * 1000).toFixed(0)} rows/s at most`
           : `target p95 < ${s.target} ms: ${met(result, s.target) ? 'met' : 'NOT met'}`;
-      console.log(
-        `${s.name.padEnd(28)} ${result.throughput.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  errors ${result.errors}/${result.requests}  ${verdict}${result.cpu ? `  ${formatCpu(result.cpu)}` : ''}`,
-      );
+      console.log(line(s.name, result, verdict));
     }
     console.log(`load average after: ${load()} (${pglite ? 'PGlite' : 'PostgreSQL'}, ${reports} reports)`);
     console.log(
