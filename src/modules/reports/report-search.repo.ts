@@ -57,18 +57,18 @@ function rankSql(q: string, t: string): SQL {
 }
 
 /**
- * How many of a branch's newest reports a search tests first, before it asks the GIN index for all
- * of the branch's matches instead (see searchBranch)…
+ * How many of a branch's newest reports a search tests row by row first (step 1, see searchBranch)…
  */
 export const SEARCH_SCAN = 5000;
 /**
- * …and how many when the search has filters (a topic, a district, a status): step 1 then reads only
- * the filters' share of them, through the filters' own (column, created_at) indexes — a topic's
- * 8–9 %, about 4,300 of 50,000. Within the newest 5,000 a topic kept only ~430 reports, too few for
- * a word common in that topic to fill the window («фонарь не горит» in lighting: 195 of 200), so the
- * search fell to step 2 and fetched all 32,800 of the word's matches in the topic (170 ms at
- * 1,000,000 reports). With 50,000, a word and filter that fail to fill the window in step 1 have
- * under ~4,000 matches in a million reports, which step 2 reads in a few milliseconds.
+ * …and how deep its second step looks through the GIN index before it fetches all of the branch's
+ * matches. With filters (a topic, a district, a status) step 1 itself starts this deep: it then reads
+ * only the filters' share of these rows, through the filters' own (column, created_at) indexes — a
+ * topic's 8–9 %, about 4,300 of 50,000. Within the newest 5,000 a topic kept only ~430 reports, too
+ * few for a word common in that topic to fill the window («фонарь не горит» in lighting: 195 of
+ * 200), and the search fetched all 32,800 of the word's matches in the topic (170 ms at 1,000,000
+ * reports). From 50,000 on, a word (and filter) that fail to fill the window have under ~4,000
+ * matches in a million reports, which the last step reads in a few milliseconds.
  */
 export const SEARCH_SCAN_FILTERED = 50_000;
 
@@ -76,57 +76,70 @@ export const SEARCH_SCAN_FILTERED = 50_000;
 export type SearchBranch = { where: SQL; own: boolean };
 
 /**
- * Where a branch's newest SEARCH_SCAN (SEARCH_SCAN_FILTERED with filters) reports begin: the creation
- * time of that newest report (UTC, microseconds), or null when it has fewer. Kept 5 s per database,
- * branch and depth: any time is a correct cut-off (see searchBranch), a recent one only keeps step 1
- * to about that many rows. Read by an index-only scan of the branch's list index (~0.3 ms for 5,000
- * at 1,000,000 reports, a few ms for 50,000).
+ * Where a branch's steps begin (searchBranch): `near`, the creation time (UTC, microseconds) of its
+ * SEARCH_SCAN-th newest report (SEARCH_SCAN_FILTERED-th with filters), and, without filters, `far`,
+ * that of its SEARCH_SCAN_FILTERED-th; null where it has fewer. Kept 5 s per database, branch and
+ * depth: any time is a correct cut-off (see searchBranch), a recent one only bounds a step's rows.
+ * Read by an index-only scan of the branch's list index (~0.3 ms for 5,000 at 1,000,000 reports, a
+ * few ms for 50,000).
  */
-export type SearchCutoff = string | null;
-const cutoffs = perDatabase(() => new TtlCache<{ at: SearchCutoff }>(5_000, 1_000));
+export type SearchCutoff = { near: string | null; far: string | null };
+const cutoffs = perDatabase(() => new TtlCache<{ at: string | null }>(5_000, 1_000));
+
+async function cutoffAt(exec: Executor, branch: SearchBranch, depth: number): Promise<string | null> {
+  const statement = buildStatement(
+    exec,
+    sql`SELECT to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at
+        FROM reports r WHERE ${branch.where}
+        ORDER BY r.created_at DESC, r.number DESC OFFSET ${depth - 1} LIMIT 1`,
+  );
+  const cache = cutoffs.of(exec);
+  const hit = cache.get(statement.key);
+  if (hit) return hit.at;
+  const [row] = await queryBuiltRows<{ at: string }>(exec, statement);
+  const at = row?.at ?? null;
+  cache.set(statement.key, { at });
+  return at;
+}
 
 export async function searchCutoffs(
   exec: Executor,
   branches: SearchBranch[],
   filtered: boolean,
 ): Promise<SearchCutoff[]> {
-  const depth = filtered ? SEARCH_SCAN_FILTERED : SEARCH_SCAN;
   return Promise.all(
     branches.map(async (b) => {
-      if (b.own) return null;
-      const statement = buildStatement(
-        exec,
-        sql`SELECT to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at
-            FROM reports r WHERE ${b.where}
-            ORDER BY r.created_at DESC, r.number DESC OFFSET ${depth - 1} LIMIT 1`,
-      );
-      const cache = cutoffs.of(exec);
-      const hit = cache.get(statement.key);
-      if (hit) return hit.at;
-      const [row] = await queryBuiltRows<{ at: string }>(exec, statement);
-      const at = row?.at ?? null;
-      cache.set(statement.key, { at });
-      return at;
+      if (b.own) return { near: null, far: null };
+      if (filtered) return { near: await cutoffAt(exec, b, SEARCH_SCAN_FILTERED), far: null };
+      const [near, far] = await Promise.all([
+        cutoffAt(exec, b, SEARCH_SCAN),
+        cutoffAt(exec, b, SEARCH_SCAN_FILTERED),
+      ]);
+      return { near, far };
     }),
   );
 }
 
 /**
- * One visibility branch's newest SEARCH_WINDOW matches with their rank, in two steps so that neither
- * a rare nor a common word costs more than a few thousand rows:
- * 1. the branch's reports from its cut-off on (its newest SEARCH_SCAN, or SEARCH_SCAN_FILTERED with
- *    filters: searchCutoffs) are tested against the filters and the stored vector: a common word
- *    fills the window within them. With the time range known, the planner reads them through the
- *    filters' own indexes — a topic's (category, created_at) range is the topic's share of those rows
- *    (about 4,300 of 50,000 in the benchmark's topic), where a newest-first walk would read them all;
- * 2. only when it does not — a rare word, or a word and a filter that seldom meet — all the branch's
- *    matches are fetched through the GIN index (with the filters' indexes) and the newest kept. The
- *    subquery is fenced (OFFSET 0) so that the planner chooses how to fetch them all, rather than
- *    walking the newest-first index with a filter; the step is skipped at run time (a one-time
- *    filter) when step 1 filled the window.
+ * One visibility branch's newest SEARCH_WINDOW matches with their rank, in steps so that neither a
+ * rare nor a common word costs more than a few thousand rows:
+ * 1. the branch's reports from its `near` cut-off on (searchCutoffs) are tested against the filters
+ *    and the stored vector row by row: a common word fills the window within them. With the time
+ *    range known, the planner reads them through the filters' own indexes — a topic's
+ *    (category, created_at) range is the topic's share of those rows;
+ * 2. only when it does not, and the search has no filters, the word's GIN bitmap is intersected with
+ *    the reports from the `far` cut-off on (a range of the branch's newest-first index): a word in
+ *    0.4–4 % of reports fills the window there. «снег двор» (0.6 % at 1,000,000 reports) read 313
+ *    matches from 399 heap pages (11–15 ms) where the last step read all 6,263 from 5,987 (28–32 ms);
+ * 3. only when that does not either — a rare word, or a word and a filter that seldom meet — all the
+ *    branch's matches are fetched through the GIN index (with the filters' indexes) and the newest
+ *    kept.
+ * Steps 2 and 3 are fenced subqueries (OFFSET 0), so that the planner chooses how to fetch their
+ * matches rather than walking the newest-first index with a filter, and each is skipped at run time
+ * (a one-time filter) when a step before filled the window.
  * Any cut-off gives the same answer: the rows from a time on are a prefix of the branch's newest-first
- * order, so 200 matches found there are the newest 200, and fewer send the search to step 2. A
- * branch with fewer than SEARCH_SCAN reports (no cut-off) goes to step 2 at once.
+ * order, so 200 matches found there are the newest 200, and fewer send the search to the next step.
+ * A branch with fewer reports than a cut-off's depth has none and skips its step.
  * Left to itself, the planner walks the newest-first index for every word (it takes the matches to be
  * spread evenly): at 1,000,000 reports a word in 0.5 % of them read 33,000 rows, and a word and a
  * topic that never meet would read the whole index.
@@ -148,22 +161,32 @@ function searchBranch(
     sql`SELECT m.created_at, m.number, ${rankSql(q, 'm')} AS rank FROM (
           SELECT r.created_at, r.number, r.search FROM ${from}
           ${gate} ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_WINDOW}) m`;
-  if (branch.own)
-    return sql`(${ranked(sql`(SELECT * FROM reports r WHERE ${branch.where} OFFSET 0) r`, sql`WHERE ${and([...filters, ...match])}`)})`;
-  const allMatches = sql`(SELECT * FROM reports r WHERE ${and([branch.where, ...filters, ...match])} OFFSET 0) r`;
-  if (cutoff === null) return sql`(${ranked(allMatches, sql``)})`;
-  const newest = sql`r.created_at >= ${cutoff}::timestamp AT TIME ZONE 'UTC'`;
+  const fenced = (where: SQL[]) => sql`(SELECT * FROM reports r WHERE ${and(where)} OFFSET 0) r`;
+  const from = (at: string) => sql`r.created_at >= ${at}::timestamp AT TIME ZONE 'UTC'`;
+  if (branch.own) return sql`(${ranked(fenced([branch.where]), sql`WHERE ${and([...filters, ...match])}`)})`;
+  const allMatches = fenced([branch.where, ...filters, ...match]);
+  if (cutoff.near === null) return sql`(${ranked(allMatches, sql``)})`;
   // The match tested on each row, never through an index (`IS TRUE` is not an operator an index
   // serves): seeing `search @@ …`, the planner intersected the range with the word's whole GIN bitmap
-  // — 62,000 entries for a common word, the bitmap step 2 builds again when it runs.
+  // — 62,000 entries for a common word, the bitmap a later step builds again when it runs.
   const tested = sql`(${and(match)}) IS TRUE`;
-  return sql`(WITH scanned AS MATERIALIZED (
+  const short = (cte: string) => sql.raw(`(SELECT count(*) FROM ${cte}) < ${SEARCH_WINDOW}`);
+  const scanned = sql`scanned AS MATERIALIZED (
       SELECT r.created_at, r.number, ${rankSql(q, 'r')} AS rank
-      FROM reports r WHERE ${and([branch.where, newest, ...filters, tested])}
-      ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_WINDOW})
+      FROM reports r WHERE ${and([branch.where, from(cutoff.near), ...filters, tested])}
+      ORDER BY r.created_at DESC, r.number DESC LIMIT ${SEARCH_WINDOW})`;
+  if (cutoff.far === null)
+    return sql`(WITH ${scanned}
+      SELECT created_at, number, rank FROM scanned
+      UNION
+      (${ranked(allMatches, sql`WHERE ${short('scanned')}`)}))`;
+  const windowed = fenced([branch.where, from(cutoff.far), ...filters, ...match]);
+  return sql`(WITH ${scanned}, windowed AS MATERIALIZED (${ranked(windowed, sql`WHERE ${short('scanned')}`)})
     SELECT created_at, number, rank FROM scanned
     UNION
-    (${ranked(allMatches, sql`WHERE (SELECT count(*) FROM scanned) < ${SEARCH_WINDOW}`)}))`;
+    SELECT created_at, number, rank FROM windowed
+    UNION
+    (${ranked(allMatches, sql`WHERE ${short('scanned')} AND ${short('windowed')}`)}))`;
 }
 
 /**
@@ -182,7 +205,9 @@ export function rankedSearchPage(
   pageSize: number,
 ): SQL {
   const match = searchConditions(q, masked);
-  const parts = branches.map((b, i) => searchBranch(b, cutoffs[i] ?? null, filters, match, q));
+  const parts = branches.map((b, i) =>
+    searchBranch(b, cutoffs[i] ?? { near: null, far: null }, filters, match, q),
+  );
   const keyset = after
     ? sql`WHERE (x.rank, x.created_at, x.number) < (${after.rank ?? 0}::real, ${after.at}::timestamp AT TIME ZONE 'UTC', ${after.n})`
     : sql``;
