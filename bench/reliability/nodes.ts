@@ -108,7 +108,12 @@ export function nodeEnv(store: Store, extra: Record<string, string> = {}): NodeJ
   return env;
 }
 
-/** Starts `vmeste serve` (with `args`, e.g. `--workers 3`) and waits until it answers `readyPath`. */
+/**
+ * Starts `vmeste serve` (with `args`, e.g. `--workers 3`) and waits until it answers `readyPath` and,
+ * with `--workers N`, until the primary says all N workers listen: a connection the kernel hands to a
+ * worker still starting (or one that fails at its start) waits for it, which on a loaded machine
+ * outlasts a test's budget for one request.
+ */
 export async function startNode(
   env: NodeJS.ProcessEnv,
   port: number,
@@ -123,8 +128,14 @@ export async function startNode(
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const workersAt = args.indexOf('--workers');
+  const workers = workersAt >= 0 ? Number(args[workersAt + 1]) : 1;
+  // Printed once by the cluster primary when every worker listens (serve-cluster.ts).
+  const allListening = `with ${workers} workers`;
+  let allWorkersListen = workers <= 1;
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString('utf8')).slice(-20_000);
+    if (out.includes(allListening)) allWorkersListen = true;
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -139,7 +150,8 @@ export async function startNode(
     if (gone !== null) throw new Error(`node on port ${port} exited (${gone}) before it was ready:\n${out}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (res.ok) return { port, child, exited, startMs: Date.now() - started, output: () => out };
+      if (res.ok && allWorkersListen)
+        return { port, child, exited, startMs: Date.now() - started, output: () => out };
     } catch {
       // not listening yet
     }

@@ -21,7 +21,7 @@ import { scaled } from '../support/timeouts.ts';
 const onPostgres = runsOn(['postgres'], 'cluster-metrics', OWN_PLAIN_DATABASE);
 
 /** GET over a new connection each time, so the kernel spreads them over the workers. */
-function get(port: number, path: string): Promise<{ status: number; body: string }> {
+function getOnce(port: number, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path, agent: false, timeout: scaled(15_000) }, (res) => {
@@ -58,6 +58,11 @@ describe.runIf(onPostgres)('/metrics across cluster workers', () => {
   it(
     'sums every worker’s requests, whichever worker is scraped',
     async () => {
+      // A request that fails says what the node printed (a worker that exited, a slow start).
+      const get = (port: number, path: string) =>
+        getOnce(port, path).catch((err: Error) => {
+          throw new Error(`${err.message}; the node printed:\n${node.output()}`);
+        });
       // Every /api/live answer names the worker's pid; the requests are counted under its route.
       const pids: number[] = [];
       const deadline = Date.now() + scaled(60_000);
