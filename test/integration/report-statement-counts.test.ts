@@ -24,10 +24,11 @@ type Logged = { text: string };
 function recordStatements(db: Db): { take(): Logged[] } {
   let logged: Logged[] = [];
   // The session look-up is the auth plugin's, and the region settings, a subject's SLA and the
-  // production calendar are per-node caches (5 s, 5 s, 30 s): each shows up only when the machine is
-  // slow enough for its cache to lapse between two requests (accept counted 7 in CI, four suites on
-  // two cores), and is not the page's or the action's own cost; so are the region's name that stands
-  // in for settings never saved (read with them) and the classifier's active model (every 30 s).
+  // production calendar are per-node caches (5 s, 5 s, 30 s): each refill shows up when its cache has
+  // lapsed between two requests, as it does under load (accept counted 7 in CI, four suites on two
+  // cores) and as `counted` below makes it do every time, and is not the page's or the action's own
+  // cost; so are the region's name that stands in for settings never saved (read with them) and the
+  // classifier's active model (every 30 s).
   const cacheRefill =
     /\b(from|update) "?(sessions|region_settings|categories|calendar_days|calendar_years|classifier_models)\b|\bfrom\s+"?territories"?\s+where\s+kind = 'region'/i;
   const logger = {
@@ -70,9 +71,9 @@ describe('statements per report page and per action', () => {
   });
 
   /**
-   * The statements one request sent (the callers' sessions were used before, so they are cached).
-   * Every per-node cache is made to lapse first, as it may under load, so that the counts are the
-   * same however slow the machine, and a cache refill the filter above misses fails here.
+   * The statements one request sent, cache refills left out. Every per-node cache is made to lapse
+   * first (the clock the caches read moves two minutes on), as it may under load, so that the counts
+   * are the same however slow the machine, and a refill the filter above misses fails here.
    */
   const realNow = Date.now.bind(Date);
   let skew = 0;
@@ -95,7 +96,7 @@ describe('statements per report page and per action', () => {
 
   it('the report page', async () => {
     const answered = await driveTo(t, staff, author, 'answered');
-    // Warm the session caches of the three callers.
+    // A first request of each caller, so that nothing done once per caller or connection is counted.
     for (const who of [null, author, staff.moderator]) await getReport(t, who, answered.id);
     const anonymous = show('page, anonymous', await counted(() => getReport(t, null, answered.id)));
     const own = show('page, author', await counted(() => getReport(t, author, answered.id)));
