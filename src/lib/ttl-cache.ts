@@ -27,7 +27,8 @@ export class TtlCache<V> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
+    // Read at each call, not captured at construction: a test that moves the clock reaches every cache.
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   get(key: string): V | undefined {
