@@ -261,6 +261,14 @@ export async function runBench(args: string[]): Promise<void> {
     }
 
     const readIds = await reportIds(url, 'public');
+    if (readIds.length === 0) {
+      // The read baselines page through the reports the scenarios filed: with none there is
+      // nothing to compare a read with, and the figures above already say which scenarios ran.
+      console.log(
+        'No report in the benchmark database: the read baselines need the intake first (e.g. --only intake,page).',
+      );
+      return;
+    }
     const page = await commonPage(url);
     const baselines = {
       insert:

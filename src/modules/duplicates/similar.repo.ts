@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
+import { PLAN_ONCE_COLUMN, planOnceRows } from '../../db/unnest.ts';
 import type { Visibility } from '../reports/index.ts';
 import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
 import { SUPPORT_REASONS } from './duplicates.repo.ts';
@@ -103,15 +104,17 @@ function similarStatement() {
   return sql`WITH q AS (
           SELECT u.*, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326) AS g,
                  tsvector_to_array(to_tsvector('russian', u.t)) AS lex
-          FROM unnest(${col('categoryId')}::uuid[], ${col('lat')}::float8[],
-                      ${col('lon')}::float8[], ${col('text')}::text[],
-                      ${col('radius')}::float8[], ${col('degrees')}::float8[],
-                      ${col('minSimilarity')}::float8[], ${col('limit')}::int[],
-                      ${col('excludeId')}::uuid[], ${col('actorId')}::uuid[],
-                      ${col('seesAll')}::boolean[], ${col('userId')}::uuid[],
-                      ${col('organisationId')}::uuid[], ${col('territoryId')}::uuid[])
+          FROM ROWS FROM (unnest(${col('categoryId')}::uuid[]), unnest(${col('lat')}::float8[]),
+                      unnest(${col('lon')}::float8[]), unnest(${col('text')}::text[]),
+                      unnest(${col('radius')}::float8[]), unnest(${col('degrees')}::float8[]),
+                      unnest(${col('minSimilarity')}::float8[]), unnest(${col('limit')}::int[]),
+                      unnest(${col('excludeId')}::uuid[]), unnest(${col('actorId')}::uuid[]),
+                      unnest(${col('seesAll')}::boolean[]), unnest(${col('userId')}::uuid[]),
+                      unnest(${col('organisationId')}::uuid[]), unnest(${col('territoryId')}::uuid[]),
+                      -- estimated rows fixed, so the statement is planned once (src/db/unnest.ts)
+                      ${planOnceRows})
                WITH ORDINALITY AS u(category_id, lat, lon, t, radius, degrees, min_similarity, max_rows,
-                                    exclude_id, actor_id, sees_all, user_id, organisation_id, territory_id, k)),
+                                    exclude_id, actor_id, sees_all, user_id, organisation_id, territory_id, ${sql.raw(PLAN_ONCE_COLUMN)}, k)),
         -- The nearest open reports of the subject first (index order, bounded): the text comparison
         -- below then costs the same on a quiet street and in a dense centre full of reports.
         cand AS (

@@ -86,7 +86,7 @@ export async function insertSubmittedReports(
  * batch was about 5 % of a busy server's CPU.
  */
 function intakeStatement(columns: InputColumn[]) {
-  const input = unnestPlaceholders('i', columns, 'in_');
+  const input = unnestPlaceholders('i', columns, 'in_', { planOnce: true });
   const degrees = sql.placeholder('degrees');
   const toleranceMeters = sql.placeholder('toleranceMeters');
   const insert = insertSelect(reports, {
