@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Executor, queryRowsBuiltOnce } from '../../src/db/connection.ts';
+import { answerCheckFactsJson, answerCheckFactsValues } from '../../src/modules/answers/quality.repo.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import { citusTestMode } from '../support/citus.ts';
 import { upload } from '../support/media.ts';
 import {
   ANSWER_TEXT,
@@ -153,6 +157,37 @@ describe('answer quality flags at review', () => {
       answer: { status: 'published' },
     });
   });
+
+  // On Citus the plan shown is the worker's, which the SET LOCAL below does not reach.
+  it.skipIf(citusTestMode())(
+    "reads the organisation's earlier answers through its index, never the whole answers table",
+    async () => {
+      // The plan does not depend on the rows: any report and organisation will do.
+      const answer = { reportId: randomUUID(), organisationId: randomUUID() };
+      // With sequential scans priced out, a condition an index can serve is served by one; the
+      // answers of no organisation are looked up the same way.
+      for (const organisationId of [answer.organisationId, null]) {
+        const plan = await t.database.db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+          return queryRowsBuiltOnce<Record<string, string>>(
+            tx as Executor,
+            'explain_answer_check_facts',
+            () =>
+              sql`EXPLAIN (COSTS OFF) SELECT ${answerCheckFactsJson(sql`${sql.placeholder('reportId')}::uuid`)} AS facts`,
+            { reportId: answer.reportId, ...answerCheckFactsValues(organisationId, null) },
+          );
+        });
+        const text = plan.map((r) => Object.values(r)[0]).join('\n');
+        // The organisation is the index's search key, not a filter on a walk of the whole index.
+        expect(text).toMatch(
+          organisationId
+            ? /answers_org_published_idx on answers \w+\s+Index Cond: \(\(organisation_id = /
+            : /answers_org_published_idx on answers \w+\s+Index Cond: \(\(organisation_id IS NULL\)/,
+        );
+        expect(text).not.toMatch(/Seq Scan on answers/);
+      }
+    },
+  );
 
   it('flags a new answer to a dispute that repeats the disputed one', async () => {
     const r = await driveTo(t, staff, author, 'reopened');

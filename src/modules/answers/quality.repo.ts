@@ -22,6 +22,7 @@ export type AnswerCheckFacts = {
  * (one round trip less for `submit-answer`). Placeholders: `acOrganisationId`, `acSince`.
  */
 export function answerCheckFactsJson(reportId: SQL): SQL {
+  const organisation = sql`${sql.placeholder('acOrganisationId')}::uuid`;
   // The aliases inside are their own (ck_…): `reportId` may name the enclosing statement's `r`.
   return sql`(SELECT json_build_object(
         'workingAnswerId', ck_w.id,
@@ -29,12 +30,9 @@ export function answerCheckFactsJson(reportId: SQL): SQL {
         'published', (SELECT json_agg(json_build_object('id', ck_e.id, 'reportId', ck_e.report_id,
                         'reportNumber', ck_e.number, 'text', ck_e.text, 'publishedAt', ck_e.published_at)
                         ORDER BY ck_e.published_at DESC)
-           FROM (SELECT ck_a.id, ck_a.report_id, ck_r.number, ck_a.text, ck_a.published_at
-                   FROM answers ck_a JOIN reports ck_r ON ck_r.id = ck_a.report_id
-                  WHERE ck_a.status IN ('published', 'superseded')
-                    AND ck_a.organisation_id IS NOT DISTINCT FROM ${sql.placeholder('acOrganisationId')}::uuid
-                    AND ck_a.published_at > ${sql.placeholder('acSince')}::timestamptz
-                  ORDER BY ck_a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))}) ck_e),
+           FROM (${publishedSince(sql`ck_a.organisation_id = ${organisation}`)}
+                 UNION ALL
+                 ${publishedSince(sql`${organisation} IS NULL AND ck_a.organisation_id IS NULL`)}) ck_e),
         'disputed', (SELECT json_build_object('reportNumber', ck_r.number, 'text', ck_a.text)
            FROM answers ck_a JOIN reports ck_r ON ck_r.id = ck_a.report_id
           WHERE ck_a.report_id = ${reportId} AND ck_a.status = 'published'
@@ -44,6 +42,21 @@ export function answerCheckFactsJson(reportId: SQL): SQL {
       FROM (SELECT (SELECT ck_a.id FROM answers ck_a WHERE ck_a.report_id = ${reportId}
                        AND ck_a.status IN ('draft', 'review')
                      ORDER BY ck_a.created_at DESC LIMIT 1) AS id) ck_w)`;
+}
+
+/**
+ * The organisation's newest answers published after `acSince` (the acting organisation's, or those of
+ * no organisation), as a branch of a UNION ALL: each branch's organisation test is an equality or
+ * `IS NULL`, which `answers_org_published_idx (organisation_id, published_at)` serves newest first
+ * and stops at the limit. Written as one `IS NOT DISTINCT FROM`, which no index serves, it read the
+ * whole answers table at every `submit-answer` (docs/performance.md, "Eighteenth session").
+ */
+function publishedSince(organisationTest: SQL): SQL {
+  return sql`(SELECT ck_a.id, ck_a.report_id, ck_r.number, ck_a.text, ck_a.published_at
+                FROM answers ck_a JOIN reports ck_r ON ck_r.id = ck_a.report_id
+               WHERE ${organisationTest} AND ck_a.status IN ('published', 'superseded')
+                 AND ck_a.published_at > ${sql.placeholder('acSince')}::timestamptz
+               ORDER BY ck_a.published_at DESC LIMIT ${sql.raw(String(EARLIER_ANSWERS_KEPT))})`;
 }
 
 /** The placeholders' values of answerCheckFactsJson. */
