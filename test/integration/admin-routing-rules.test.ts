@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTrainingExamples } from '../../src/db/seed/demo-model.ts';
 import { retrain } from '../../src/modules/classifier/classifier.service.ts';
 import {
+  decodeRuleMatches,
+  matchingRules,
+  matchingRulesJson,
+} from '../../src/modules/routing/routing.repo.ts';
+import {
   CENTRAL_POINT,
   categoryId,
   createTestApp,
@@ -195,6 +200,16 @@ describe('priority and validity dates', () => {
       priority: -5,
     });
     expect(await ask()).toMatchObject({ decidedBy: 'rule', ruleId: district.id, organisationId: ids.uk });
+    // `accept` reads the same rules as one JSON column of its locked read: the same rules in the
+    // same order as the look-up of their own.
+    const kolpinsky = (await territories(t)).get('kolpinsky')!.id;
+    const [read] = await rows<{ rules: unknown }>(
+      t,
+      sql`SELECT ${matchingRulesJson(sql`${ids.other}::uuid`, sql`${kolpinsky}::uuid`, sql`'2030-06-01'::date`)} AS rules`,
+    );
+    const alone = await matchingRules(t.database.db, ids.other, kolpinsky, '2030-06-01');
+    expect(alone.map((r) => r.ruleId).slice(0, 3)).toEqual([district.id, high.id, expect.any(String)]);
+    expect(decodeRuleMatches(read!.rules)).toEqual(alone);
   });
 
   it('applies a rule on its dates only', async () => {

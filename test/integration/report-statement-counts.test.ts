@@ -169,8 +169,8 @@ const CEILINGS = {
   // UPDATE, its answers' status, its events, the action's audit row and the record of the personal
   // data the answer shows, COMMIT, then the answer (the page's one statement).
   actions: {
-    // + the routing rules.
-    accept: 6,
+    // Nothing more: the routing rules in force come with the locked row.
+    accept: 5,
     // + the organisation, the classifier's label (the subject's SLA is a per-node cache: not counted).
     assign: 7,
     start: 5,

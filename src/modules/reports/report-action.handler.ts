@@ -7,6 +7,7 @@ import type { AnswerCheck } from '../answers/index.ts';
 import { answerDueAt, uncachedCalendar } from '../calendar/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { categorySlaDays } from '../reference/index.ts';
+import type { PrefetchedRules } from '../routing/index.ts';
 import type { ReportAction, ReportStatus } from './report-states.ts';
 import type { ReportsDeps } from './reports.deps.ts';
 import type * as repo from './reports.repo.ts';
@@ -37,6 +38,8 @@ export type HandlerArgs<A extends ReportAction> = {
   answers: repo.AnswerRow[];
   /** What the answer checks compare with, read with the locked row for this organisation (submit-answer). */
   answerCheckFacts?: { organisationId: string; raw: unknown };
+  /** The routing rules in force, read with the locked row (accept). */
+  prefetchedRules?: PrefetchedRules;
   body: ActionBodies[A];
   now: Date;
 };

@@ -1,10 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import { extendedDueAt, uncachedCalendar } from '../calendar/index.ts';
 import { mergeHandler, refuseMergeByState, unmergeHandler } from '../duplicates/merge.handlers.ts';
 import type { Actor } from '../identity/index.ts';
 import { findCategory, findOrganisation, regionSettings } from '../reference/index.ts';
-import { routeReport } from '../routing/index.ts';
+import { decodeRuleMatches, matchingRulesJson, routeReport, rulesDay } from '../routing/index.ts';
 import { canView, conditionAllows, conditionRefusal, roleAllows } from './report.policy.ts';
 import { factsOf } from './report.presenter.ts';
 import { dueDate, event, freshDeadline, type Handler } from './report-action.handler.ts';
@@ -17,6 +18,13 @@ import type { ReportsDeps } from './reports.deps.ts';
 import type { ReportRow } from './reports.repo.ts';
 import * as repo from './reports.repo.ts';
 import type { ActionBodies, ReportDetail } from './reports.schemas.ts';
+
+/** The rules that route the locked report (its subject, its district) on the `rulesDay` given. */
+const routingRulesColumn = matchingRulesJson(
+  sql`r.category_id`,
+  sql`r.territory_id`,
+  sql`${sql.placeholder('rulesDay')}::date`,
+);
 
 const handlers: { [A in ReportAction]: Handler<A> } = {
   // The answer's round: drafted, reviewed, published or returned, then judged (report-answer.handlers.ts).
@@ -53,7 +61,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       changes: { categoryId: category.id },
     };
   },
-  async accept({ tx, deps, row, body, now }) {
+  async accept({ tx, deps, row, body, now, prefetchedRules }) {
     // Route with the rules as they are now (they may have changed since submission).
     const advisor = deps.routingAdvisor;
     const decision = await routeReport(
@@ -62,6 +70,7 @@ const handlers: { [A in ReportAction]: Handler<A> } = {
       row.territoryId,
       now,
       advisor && (() => advisor(tx, { text: row.text, district: row.territoryNameRu })),
+      prefetchedRules,
     );
     const events = [event('accepted', body.comment ? { comment: body.comment } : {})];
     if (decision.method !== 'curator') {
@@ -203,10 +212,16 @@ export async function runAction<A extends ReportAction>(
       action === 'submit-answer' && actor.organisationId
         ? deps.answerQuality?.factsColumn?.(actor.organisationId)
         : undefined;
+    // accept: the routing rules in force today come with the locked read too.
+    const day = action === 'accept' ? rulesDay(deps.clock.now()) : undefined;
     const locked = await lockReportForAction(
       tx,
       reportId,
-      checks && { name: 'answer_check', column: checks.column, values: checks.values },
+      checks
+        ? { name: 'answer_check', column: checks.column, values: checks.values }
+        : day
+          ? { name: 'routing_rules', column: routingRulesColumn, values: { rulesDay: day } }
+          : undefined,
     );
     const row = locked?.row;
     if (!locked || !row || !canView(factsOf(row), actor)) throw new AppError('report_not_found');
@@ -232,6 +247,7 @@ export async function runAction<A extends ReportAction>(
       body,
       now,
       ...(checks ? { answerCheckFacts: { organisationId: checks.organisationId, raw: locked.extra } } : {}),
+      ...(day ? { prefetchedRules: { day, rules: decodeRuleMatches(locked.extra) } } : {}),
     });
     const defaultNext = nextStatus(action, row.status);
     const status = step.status;

@@ -12,14 +12,15 @@ export type RuleMatch = {
 };
 
 /** A rule applies on its validity dates (local dates, inclusive; open ends when null). */
-const validOn = (day: SQL) =>
-  sql`(r.valid_from IS NULL OR r.valid_from <= ${day}) AND (r.valid_to IS NULL OR r.valid_to >= ${day})`;
+const validOn = (day: SQL, alias = 'r') => {
+  const r = sql.raw(alias);
+  return sql`(${r}.valid_from IS NULL OR ${r}.valid_from <= ${day}) AND (${r}.valid_to IS NULL OR ${r}.valid_to >= ${day})`;
+};
 
 /**
  * Rules that apply to this category in this district on `day`: the district's own first, then those
- * of its region or the whole region (null territory), each level by priority, highest first. Every
- * `accept` asks, so the statement is built once and prepared (planned once per connection: its
- * planning took three times its execution).
+ * of its region or the whole region (null territory), each level by priority, highest first. Built
+ * once and prepared (planned once per connection: its planning took three times its execution).
  */
 export async function matchingRules(
   exec: Executor,
@@ -27,24 +28,45 @@ export async function matchingRules(
   territoryId: string | null,
   day: string,
 ): Promise<RuleMatch[]> {
-  const rows = await queryRowsBuiltOnce<RuleMatch>(exec, 'routing_matching_rules', matchingRulesStatement, {
-    categoryId,
-    territoryId,
-    day,
-  });
+  const rows = await queryRowsBuiltOnce<RuleMatch>(
+    exec,
+    'routing_matching_rules',
+    () =>
+      matchingRulesSelect(
+        sql`${sql.placeholder('categoryId')}::uuid`,
+        sql`${sql.placeholder('territoryId')}::uuid`,
+        sql`${sql.placeholder('day')}::date`,
+      ),
+    { categoryId, territoryId, day },
+  );
   return rows.map((r) => ({ ...r, priority: Number(r.priority) }));
 }
 
-function matchingRulesStatement() {
-  const territoryId = sql`${sql.placeholder('territoryId')}::uuid`;
-  return sql`SELECT r.id AS "ruleId", r.organisation_id AS "organisationId", r.territory_id AS "territoryId",
-          r.priority, (r.territory_id IS NOT NULL AND r.territory_id = ${territoryId}) AS specific
-        FROM ${routingRules} r
-        WHERE r.category_id = ${sql.placeholder('categoryId')}::uuid
-          AND (r.territory_id IS NULL OR r.territory_id = ${territoryId}
-               OR r.territory_id = (SELECT t.parent_id FROM territories t WHERE t.id = ${territoryId}))
-          AND ${validOn(sql`${sql.placeholder('day')}::date`)}
-        ORDER BY specific DESC, r.priority DESC, r.id
+/**
+ * matchingRules as one JSON column of another statement (`accept` reads them with the locked report:
+ * one round trip less), for SQL expressions of the category, the district and the day (the aliases
+ * inside are their own, so the expressions may name the enclosing statement's columns).
+ */
+export function matchingRulesJson(categoryId: SQL, territoryId: SQL, day: SQL): SQL {
+  return sql`(SELECT coalesce(json_agg(m ORDER BY m.specific DESC, m.priority DESC, m."ruleId"), '[]'::json)
+              FROM (${matchingRulesSelect(categoryId, territoryId, day)}) m)`;
+}
+
+/** matchingRulesJson's value, as matchingRules returns it. */
+export function decodeRuleMatches(raw: unknown): RuleMatch[] {
+  const rules = (typeof raw === 'string' ? JSON.parse(raw) : raw) as RuleMatch[] | null;
+  return (rules ?? []).map((r) => ({ ...r, priority: Number(r.priority) }));
+}
+
+function matchingRulesSelect(categoryId: SQL, territoryId: SQL, day: SQL): SQL {
+  return sql`SELECT rr.id AS "ruleId", rr.organisation_id AS "organisationId", rr.territory_id AS "territoryId",
+          rr.priority, (rr.territory_id IS NOT NULL AND rr.territory_id = ${territoryId}) AS specific
+        FROM ${routingRules} rr
+        WHERE rr.category_id = ${categoryId}
+          AND (rr.territory_id IS NULL OR rr.territory_id = ${territoryId}
+               OR rr.territory_id = (SELECT rt.parent_id FROM territories rt WHERE rt.id = ${territoryId}))
+          AND ${validOn(day, 'rr')}
+        ORDER BY specific DESC, rr.priority DESC, rr.id
         LIMIT 8`;
 }
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/connection.ts';
 import { dateKey, localDateOf } from '../../lib/working-days.ts';
-import { matchingRules } from './routing.repo.ts';
+import { matchingRules, type RuleMatch } from './routing.repo.ts';
 
 type NoSingleRule = 'no_rule' | 'ambiguous_rules';
 
@@ -52,8 +52,9 @@ export async function routeReport(
   territoryId: string | null,
   at: Date,
   advisor?: RoutingAdvisor,
+  prefetched?: PrefetchedRules,
 ): Promise<RoutingDecision> {
-  const byRules = await routeByRules(exec, categoryId, territoryId, at);
+  const byRules = await routeByRules(exec, categoryId, territoryId, at, prefetched);
   if (byRules.method !== 'curator' || !advisor) return byRules;
   const opinion = await advisor();
   if (opinion?.method === 'classifier') return { ...opinion, rules: byRules.reason };
@@ -62,13 +63,23 @@ export async function routeReport(
   return byRules;
 }
 
+/** The local date whose rules apply at `at` (matchingRulesJson's day). */
+export const rulesDay = (at: Date): string => dateKey(localDateOf(at));
+
+/** The rules already read for a day (with the locked report: matchingRulesJson). */
+export type PrefetchedRules = { day: string; rules: RuleMatch[] };
+
 export async function routeByRules(
   exec: Executor,
   categoryId: string,
   territoryId: string | null,
   at: Date,
+  prefetched?: PrefetchedRules,
 ): Promise<Exclude<RoutingDecision, { method: 'classifier' }>> {
-  const rules = await matchingRules(exec, categoryId, territoryId, dateKey(localDateOf(at)));
+  const day = rulesDay(at);
+  // Read for another day (the clock passed midnight meanwhile): asked again.
+  const rules =
+    prefetched?.day === day ? prefetched.rules : await matchingRules(exec, categoryId, territoryId, day);
   if (rules.length === 0) return { method: 'curator', reason: 'no_rule', candidateOrganisationIds: [] };
   // The most specific level wins, then the highest priority; two organisations still tied are
   // ambiguous and go to the curator.
