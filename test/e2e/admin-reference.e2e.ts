@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, login, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -48,7 +48,7 @@ describe('administration of the reference data', () => {
 
     // A new topic and a subject under it.
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Категории', exact: true }).click();
+    await followLink(page, 'Категории', { exact: true });
     await page.getByRole('heading', { name: 'Категории', level: 1 }).waitFor();
     await page.fill('#cat-code', 'e2e-winter');
     await page.fill('#cat-name-ru', 'Зимние проблемы');
@@ -70,7 +70,7 @@ describe('administration of the reference data', () => {
     };
     const roads = organisations.items.find((o) => o.code === 'roads-directorate')!;
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Правила маршрутизации' }).click();
+    await followLink(page, 'Правила маршрутизации');
     await page.getByRole('heading', { name: 'Правила маршрутизации', level: 1 }).waitFor();
     await page.locator('#rr-category').selectOption({ label: 'Наледь на тротуаре' });
     await page.locator('#rr-organisation').selectOption({ value: roads.id });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, horizontalOverflow, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, horizontalOverflow, login, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -44,7 +44,7 @@ describe('administration of territories, organisations and the region', () => {
 
     // Organisations: from the list to the directory's hours editor of the first one.
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Организации', exact: true }).click();
+    await followLink(page, 'Организации', { exact: true });
     await page.getByRole('heading', { name: 'Организации', level: 1 }).waitFor();
     await checkA11y(page, 'organisations admin');
     const hoursLink = page.getByRole('link', { name: /^Часы работы: / }).first();
@@ -71,7 +71,7 @@ describe('administration of territories, organisations and the region', () => {
 
     // Territories: a new district with an uploaded boundary; the public map's district filter lists it.
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Территории', exact: true }).click();
+    await followLink(page, 'Территории', { exact: true });
     await page.getByRole('heading', { name: 'Территории', level: 1 }).waitFor();
     await page.fill('#terr-code', 'e2e-district');
     await page.fill('#terr-name-ru', 'Район Е2Е');

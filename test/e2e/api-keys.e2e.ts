@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, login, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -26,7 +26,7 @@ describe('API keys in the admin screens', () => {
     await login(page, admin.email, admin.password);
 
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Ключи API' }).click();
+    await followLink(page, 'Ключи API');
     await page.getByRole('heading', { name: 'Ключи API', level: 1 }).waitFor();
     await checkA11y(page, 'API keys (empty)');
 

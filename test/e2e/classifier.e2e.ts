@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/timeouts.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, login, watchConsole } from './ui.ts';
 
 type Category = { id: string; parentId: string | null; code: string; name: { ru: string } };
 
@@ -82,7 +82,7 @@ describe('the report classifier in the web app', () => {
   it('shows admins the active model and its history, and retrains on request', async () => {
     const page = await userPage('admin');
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Классификатор сообщений' }).click();
+    await followLink(page, 'Классификатор сообщений');
     await page.getByRole('heading', { name: 'Классификатор сообщений', level: 1 }).waitFor();
 
     const table = page.getByRole('table', { name: /История моделей/ });

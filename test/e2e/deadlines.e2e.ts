@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveAppForThisFile } from './live-app.ts';
-import { checkA11y, demoUser } from './ui.ts';
+import { checkA11y, demoUser, followLink } from './ui.ts';
 
 const { problems, pageAs } = liveAppForThisFile();
 
@@ -9,7 +9,7 @@ describe('deadlines in the web app', () => {
     const admin = demoUser('admin');
     const page = await pageAs(admin.email, admin.password);
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Производственный календарь' }).click();
+    await followLink(page, 'Производственный календарь');
     await page.getByRole('heading', { name: 'Производственный календарь' }).waitFor();
     await page.selectOption('#calendar-year', '2026');
     await page.getByText('247 рабочих дней в году').waitFor();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, horizontalOverflow, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, horizontalOverflow, login, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -46,7 +46,7 @@ describe('staff accounts', () => {
     await login(page, admin.email, admin.password);
 
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Сотрудники', exact: true }).click();
+    await followLink(page, 'Сотрудники', { exact: true });
     await page.getByRole('heading', { name: 'Сотрудники', level: 1 }).waitFor();
     await page.getByRole('rowheader', { name: /operator\.light@/ }).waitFor();
     await checkA11y(page, 'staff list');

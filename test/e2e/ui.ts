@@ -54,6 +54,27 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   ).toEqual([]);
 }
 
+/**
+ * Follows a link on a page whose content is still arriving. The staff workspace loads its sections
+ * one by one, each pushing the links below it down the page; a click taken just as the layout shifts
+ * lands elsewhere and the page stays where it was (seen under CI's load: the classifier's link, then
+ * 90 s waiting for its heading). Clicks again until the address changes, within a stretched budget.
+ */
+export async function followLink(page: Page, name: string, options: { exact?: boolean } = {}): Promise<void> {
+  const link = page.getByRole('link', { name, ...(options.exact ? { exact: true } : {}) });
+  const from = page.url();
+  const end = Date.now() + scaled(30_000);
+  for (;;) {
+    await link.click();
+    try {
+      await page.waitForURL((url) => url.toString() !== from, { timeout: scaled(2_000) });
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+  }
+}
+
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }

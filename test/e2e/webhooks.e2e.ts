@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/lib/clock.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, login, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -58,7 +58,7 @@ describe('webhooks in the web app', () => {
     await login(page, admin.email, admin.password);
 
     await page.goto('/staff');
-    await page.getByRole('link', { name: 'Вебхуки' }).click();
+    await followLink(page, 'Вебхуки');
     await page.getByRole('heading', { name: 'Вебхуки', level: 1 }).waitFor();
     await page.getByText('Адресов пока нет.').waitFor();
 
