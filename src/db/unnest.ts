@@ -63,20 +63,27 @@ export function unnestPlaceholders(
   const names = columns.map((c) => sql.identifier(c.name));
   const [ordinality, n] = options.ordinality ? [sql` WITH ORDINALITY`, sql`, n`] : [sql``, sql``];
   const as = sql`${ordinality} AS ${sql.identifier(alias)}(${sql.join(names, sql`, `)}`;
-  if (options.planOnce) {
-    const arrays = columns.map(
-      (c) => sql`unnest(${sql.placeholder(`${prefix}${c.name}`)}::${sql.raw(c.type)}[])`,
-    );
-    return sql`ROWS FROM (${sql.join(arrays, sql`, `)}, ${planOnceRows})${as}, ${sql.raw(PLAN_ONCE_COLUMN)}${n})`;
-  }
   const arrays = columns.map((c) => sql`${sql.placeholder(`${prefix}${c.name}`)}::${sql.raw(c.type)}[]`);
+  if (options.planOnce) return sql`${unnestPlannedOnce(arrays)}${as}, ${sql.raw(PLAN_ONCE_COLUMN)}${n})`;
   return sql`unnest(${sql.join(arrays, sql`, `)})${as}${n})`;
 }
 
 /**
+ * `ROWS FROM (unnest(array), …, planOnceRows)`: the arrays spread into rows like a multi-argument
+ * `unnest`, estimated at a fixed count (see planOnceRows). Its alias list ends with
+ * `PLAN_ONCE_COLUMN` after the arrays' names (then the ordinality column, if any).
+ */
+export function unnestPlannedOnce(arrays: readonly SQL[]): SQL {
+  return sql`ROWS FROM (${sql.join(
+    arrays.map((a) => sql`unnest(${a})`),
+    sql`, `,
+  )}, ${planOnceRows})`;
+}
+
+/**
  * A set-returning function that yields no row and is estimated at a fixed 100 rows, written last in
- * a `ROWS FROM (unnest(…), …, planOnceRows)` of a prepared batch statement (the intake, the
- * similar-report look-up), whose output column (`PLAN_ONCE_COLUMN`) is never read.
+ * the `ROWS FROM` of unnestPlannedOnce for a prepared batch statement (the intake, the
+ * similar-report look-up); its output column (`PLAN_ONCE_COLUMN`) is never read.
  *
  * Why: PostgreSQL estimates `unnest($1)`'s rows from the array's length when it plans with the
  * values in sight (a custom plan) and as 10 rows when it plans without them (the generic plan a
@@ -88,7 +95,7 @@ export function unnestPlaceholders(
  * so this function changes no row and makes both estimates the same: from the sixth call on, the
  * generic plan is kept.
  */
-export const planOnceRows = sql.raw(`jsonb_array_elements('[]'::jsonb)`);
+const planOnceRows = sql.raw(`jsonb_array_elements('[]'::jsonb)`);
 export const PLAN_ONCE_COLUMN = 'plan_once';
 
 /** The values of unnestPlaceholders' placeholders, by name. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
 import { publiclyListed } from '../../db/schema/reports.ts';
-import { PLAN_ONCE_COLUMN, planOnceRows } from '../../db/unnest.ts';
+import { PLAN_ONCE_COLUMN, unnestPlannedOnce } from '../../db/unnest.ts';
 import type { Visibility } from '../reports/index.ts';
 import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
 import { SUPPORT_REASONS } from './duplicates.repo.ts';
@@ -104,15 +104,23 @@ function similarStatement() {
   return sql`WITH q AS (
           SELECT u.*, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326) AS g,
                  tsvector_to_array(to_tsvector('russian', u.t)) AS lex
-          FROM ROWS FROM (unnest(${col('categoryId')}::uuid[]), unnest(${col('lat')}::float8[]),
-                      unnest(${col('lon')}::float8[]), unnest(${col('text')}::text[]),
-                      unnest(${col('radius')}::float8[]), unnest(${col('degrees')}::float8[]),
-                      unnest(${col('minSimilarity')}::float8[]), unnest(${col('limit')}::int[]),
-                      unnest(${col('excludeId')}::uuid[]), unnest(${col('actorId')}::uuid[]),
-                      unnest(${col('seesAll')}::boolean[]), unnest(${col('userId')}::uuid[]),
-                      unnest(${col('organisationId')}::uuid[]), unnest(${col('territoryId')}::uuid[]),
-                      -- estimated rows fixed, so the statement is planned once (src/db/unnest.ts)
-                      ${planOnceRows})
+          -- estimated rows fixed, so the statement is planned once (src/db/unnest.ts)
+          FROM ${unnestPlannedOnce([
+            sql`${col('categoryId')}::uuid[]`,
+            sql`${col('lat')}::float8[]`,
+            sql`${col('lon')}::float8[]`,
+            sql`${col('text')}::text[]`,
+            sql`${col('radius')}::float8[]`,
+            sql`${col('degrees')}::float8[]`,
+            sql`${col('minSimilarity')}::float8[]`,
+            sql`${col('limit')}::int[]`,
+            sql`${col('excludeId')}::uuid[]`,
+            sql`${col('actorId')}::uuid[]`,
+            sql`${col('seesAll')}::boolean[]`,
+            sql`${col('userId')}::uuid[]`,
+            sql`${col('organisationId')}::uuid[]`,
+            sql`${col('territoryId')}::uuid[]`,
+          ])}
                WITH ORDINALITY AS u(category_id, lat, lon, t, radius, degrees, min_similarity, max_rows,
                                     exclude_id, actor_id, sees_all, user_id, organisation_id, territory_id, ${sql.raw(PLAN_ONCE_COLUMN)}, k)),
         -- The nearest open reports of the subject first (index order, bounded): the text comparison
