@@ -66,6 +66,19 @@ export async function createReport(
     requestHash,
     now,
   };
+  // "Already reported — support it" is looked up while the report is filed, not after: the two
+  // statements run side by side on two connections (a filing waited for both in turn; the look-up
+  // never needed the new report, which it leaves out by id). Reports filed in the same moment do not
+  // see each other, as two residents a few milliseconds apart never could.
+  const similar = deps.findSimilar?.(actor, {
+    id: input.id,
+    categoryId: body.categoryId,
+    lat: body.lat,
+    lon: body.lon,
+    text: body.text,
+  });
+  // A refused filing throws before the look-up is awaited: its outcome is then of no interest.
+  similar?.catch(() => {});
   // The region's settings in force (an admin edits them; every node follows within 5 s).
   const settings = await regionSettings(deps.db, deps.config);
   const tolerance = settings.nearestDistrictToleranceMeters;
@@ -115,14 +128,7 @@ export async function createReport(
     object: body.objectId ? await repo.findReportObject(deps.db, input.id) : null,
   });
   // "Already reported — support it": offered after submission too, so the resident may still join in.
-  if (deps.findSimilar)
-    report.similar = await deps.findSimilar(actor, {
-      id: input.id,
-      categoryId: body.categoryId,
-      lat: body.lat,
-      lon: body.lon,
-      text: body.text,
-    });
+  if (similar) report.similar = await similar;
   return { report, created: true };
 }
 
