@@ -1,7 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSimilarMany, type SimilarSearch } from '../../src/modules/duplicates/similar.repo.ts';
+import { queryRows, queryRowsBuiltOnce } from '../../src/db/connection.ts';
+import {
+  findSimilarMany,
+  type SimilarSearch,
+  similarStatement,
+  similarValues,
+} from '../../src/modules/duplicates/similar.repo.ts';
 import type { Visibility } from '../../src/modules/reports/index.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import { citusTestMode } from '../support/citus.ts';
 import {
   duplicateState,
   LIGHT_TEXT,
@@ -182,7 +190,59 @@ describe('similar reports', () => {
       [unmoderated.id, privateOne.id].sort(),
       [...moderator].sort(),
     ]);
+    // A curator sees the reports of their territory and of the territories in it, not another's.
+    const [district] = await queryRows<{ id: string; parent: string; other: string }>(
+      t.database.db,
+      sql`SELECT d.id, d.parent_id AS parent,
+                 (SELECT o.id FROM territories o WHERE o.parent_id = d.parent_id AND o.id <> d.id LIMIT 1) AS other
+            FROM reports r JOIN territories d ON d.id = r.territory_id WHERE r.id = ${privateOne.id}`,
+    );
+    const curatorOf = (territoryId: string) =>
+      similarSearch(place, categoryId, {
+        kind: 'scoped',
+        userId: ivan.userId,
+        organisationId: null,
+        territoryId,
+      });
+    const curators = await findSimilarMany(t.database.db, [
+      curatorOf(district!.id),
+      curatorOf(district!.parent),
+      curatorOf(district!.other),
+    ]);
+    expect(curators.map((rows) => rows.map((r) => r.id).sort())).toEqual([
+      [...moderator].sort(),
+      [...moderator].sort(),
+      [],
+    ]);
   });
+
+  // On Citus the plan shown is the coordinator's, not the worker's.
+  it.skipIf(citusTestMode())(
+    'reads the nearest reports in distance order and stops at the candidates it needs',
+    async () => {
+      const categoryId = await categoryIdCached(t, 'street-light');
+      const plan = await queryRowsBuiltOnce<Record<string, string>>(
+        t.database.db,
+        'explain_similar_reports',
+        () => sql`EXPLAIN (COSTS OFF) ${similarStatement()}`,
+        similarValues([
+          similarSearch({ ...spot(9), text: LIGHT_TEXT }, categoryId, {
+            kind: 'scoped',
+            userId: ivan.userId,
+            organisationId: null,
+            territoryId: null,
+          }),
+        ]),
+      );
+      const text = plan.map((r) => Object.values(r)[0]).join('\n');
+      // The limit sits right on the location index's walk nearest first. With the territories joined
+      // to it, the planner hashed every report in the box first (a young region's statistics).
+      expect(text).toMatch(
+        /Limit\s+->\s+Index Scan using reports_location_gix on reports r\s+Index Cond:[^\n]*\s+Order By:/,
+      );
+      expect(text).not.toMatch(/Hash\s+->\s+Index Scan using reports_location_gix/);
+    },
+  );
 
   it('comes with the answer to filing a report, without the new report itself', async () => {
     const at = spot(6);
