@@ -5,6 +5,9 @@ import { errorSummary } from '../db/error-log.ts';
 
 export type JobQueue = PgBoss;
 
+/** PostgreSQL's SQLSTATE for a duplicate key. */
+const UNIQUE_VIOLATION = '23505';
+
 /**
  * Per queue: its statements still running, which stopping waits for, and whether it has stopped
  * (see stopQueue).
@@ -22,37 +25,53 @@ export async function startQueue(database: Database, regionSchema: string): Prom
   const citus = await citusPresent(database);
   const state: QueueState = { inFlight: new Set(), stopped: false, late: 0 };
   const { inFlight } = state;
-  const boss = new PgBoss({
-    db: {
-      executeSql: (text, values) => {
-        // After the stop, the database is about to close (or has): a timer of pg-boss's that fires
-        // late (its maintenance, a worker's next poll) would meet a closed pool, and pg-boss leaves
-        // that rejection unhandled. A stopped queue has nothing left to do: its late statements are
-        // answered empty, and counted.
-        if (state.stopped) {
-          state.late++;
-          return Promise.resolve(lateAnswer(text));
-        }
-        const statement = database.executeSql(citus ? withSchemaShardingOff(text, values) : text, values);
-        inFlight.add(statement);
-        statement.then(
-          () => inFlight.delete(statement),
-          () => inFlight.delete(statement),
-        );
-        return statement;
+  const create = () => {
+    const boss = new PgBoss({
+      db: {
+        executeSql: (text, values) => {
+          // After the stop, the database is about to close (or has): a timer of pg-boss's that fires
+          // late (its maintenance, a worker's next poll) would meet a closed pool, and pg-boss leaves
+          // that rejection unhandled. A stopped queue has nothing left to do: its late statements are
+          // answered empty, and counted.
+          if (state.stopped) {
+            state.late++;
+            return Promise.resolve(lateAnswer(text));
+          }
+          const statement = database.executeSql(citus ? withSchemaShardingOff(text, values) : text, values);
+          inFlight.add(statement);
+          statement.then(
+            () => inFlight.delete(statement),
+            () => inFlight.delete(statement),
+          );
+          return statement;
+        },
       },
-    },
-    schema: regionSchema === 'public' ? 'pgboss' : `pgboss_${regionSchema}`,
-    // Maintenance expires the jobs of a node that died mid-run (and so frees a stately queue, e.g.
-    // webhook delivery): every 10 s rather than pg-boss's 2 minutes (one short statement; only one
-    // node runs it per interval). The embedded database is one process: its state monitor polls less.
-    maintenanceIntervalSeconds: 10,
-    ...(database.engine === 'pglite' ? { monitorStateIntervalSeconds: 300 } : {}),
-  });
-  boss.on('error', (err) => {
-    process.stderr.write(`job queue error: ${errorSummary(err)}\n`);
-  });
-  await boss.start();
+      schema: regionSchema === 'public' ? 'pgboss' : `pgboss_${regionSchema}`,
+      // Maintenance expires the jobs of a node that died mid-run (and so frees a stately queue, e.g.
+      // webhook delivery): every 10 s rather than pg-boss's 2 minutes (one short statement; only one
+      // node runs it per interval). The embedded database is one process: its state monitor polls less.
+      maintenanceIntervalSeconds: 10,
+      ...(database.engine === 'pglite' ? { monitorStateIntervalSeconds: 300 } : {}),
+    });
+    boss.on('error', (err) => {
+      process.stderr.write(`job queue error: ${errorSummary(err)}\n`);
+    });
+    return boss;
+  };
+  let boss = create();
+  try {
+    await boss.start();
+  } catch (err) {
+    // Nodes starting together on a new database install pg-boss's schema at once. pg-boss serialises
+    // the install with an advisory lock and takes an "already exists" as the other node's success,
+    // but the waiting transaction's catalog snapshot predates the first one's commit, so it meets a
+    // duplicate key in a catalog instead (a worker of `serve --workers 2` exited on it in CI). The
+    // other node has installed the schema by then: a new instance (a failed one cannot start again)
+    // finds it installed.
+    if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+    boss = create();
+    await boss.start();
+  }
   queueStates.set(boss, state);
   return boss;
 }
