@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ReportStatus } from '../../modules/reports/report-states.ts';
+import { openStatuses, type ReportStatus } from '../../modules/reports/report-states.ts';
 import { users } from './identity.ts';
 import { categories, organisations, territories } from './reference.ts';
 import { tsvector } from './types.ts';
@@ -44,6 +44,14 @@ export const CURATOR_OPEN_STATUSES = ['accepted', 'disputed'] as const satisfies
 const statusList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 export const ORGANISATION_OPEN = `status IN (${statusList(ORGANISATION_OPEN_STATUSES)})`;
 export const CURATOR_OPEN = `status IN (${statusList(CURATOR_OPEN_STATUSES)})`;
+/**
+ * A report (not an appeal) still open: the similar-report look-up's candidates
+ * (src/modules/duplicates/similar.repo.ts uses this very text, so PostgreSQL matches the index below).
+ */
+export function openReport(alias?: string): string {
+  const c = (column: string) => (alias ? `${alias}.${column}` : column);
+  return `${c('kind')} = 'report' AND ${c('status')} IN (${statusList(openStatuses)})`;
+}
 
 export const reports = pgTable(
   'reports',
@@ -149,6 +157,10 @@ export const reports = pgTable(
       .on(t.organisationId, t.dueAt, t.number)
       .where(sql.raw(ORGANISATION_OPEN)),
     index('reports_curator_queue_idx').on(t.territoryId, t.createdAt, t.number).where(sql.raw(CURATOR_OPEN)),
+    // The similar-report look-up walks the open reports nearest a point first: a few percent of a
+    // region's reports, where through reports_location_gix it read every report of the box or ANDed
+    // the subject's whole index with it (docs/performance.md, "Nineteenth session").
+    index('reports_open_location_gix').using('gist', t.location).where(sql.raw(openReport())),
   ],
 );
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRowsBuiltOnce } from '../../db/connection.ts';
-import { publiclyListed } from '../../db/schema/reports.ts';
+import { openReport, publiclyListed } from '../../db/schema/reports.ts';
 import { PLAN_ONCE_COLUMN, unnestPlannedOnce } from '../../db/unnest.ts';
 import type { Visibility } from '../reports/index.ts';
-import { openStatuses, type ReportStatus } from '../reports/report-states.ts';
+import type { ReportStatus } from '../reports/report-states.ts';
 import { SUPPORT_REASONS } from './duplicates.repo.ts';
 
 export type SimilarSearch = {
@@ -42,7 +42,6 @@ export type SimilarRow = {
 export const SIMILAR_CANDIDATES = 40;
 
 const literals = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-const OPEN = literals(openStatuses);
 const SUPPORT = literals(SUPPORT_REASONS);
 
 /**
@@ -134,8 +133,10 @@ export function similarStatement() {
           SELECT q.k, c.* FROM q CROSS JOIN LATERAL (
             SELECT r.id, r.number, r.status, r.category_id, r.text, r.search, r.created_at, r.author_id, r.location
             FROM reports r
-            WHERE r.category_id = q.category_id AND r.kind = 'report'
-              AND r.status IN (${sql.raw(OPEN)})
+            -- The open reports' own location index, nearest first; the subject is tested on each row
+            -- (IS TRUE: no index serves it). Through the subject's index the planner ANDed all its
+            -- reports into a bitmap with the box: ~20,000 entries a search at 1,000,000 reports.
+            WHERE ${sql.raw(openReport('r'))} AND (r.category_id = q.category_id) IS TRUE
               AND r.location && ST_Expand(q.g, q.degrees)
               AND ST_DWithin(r.location::geography, q.g::geography, q.radius)
               AND r.id IS DISTINCT FROM q.exclude_id

@@ -1,0 +1,3 @@
+-- The similar-report look-up's candidates: open reports, walked nearest a point first
+-- (src/modules/duplicates/similar.repo.ts; docs/performance.md, "Nineteenth session").
+CREATE INDEX "reports_open_location_gix" ON "reports" USING gist ("location") WHERE kind = 'report' AND status IN ('submitted', 'clarification_requested', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'answer_review', 'disputed', 'reopened');
