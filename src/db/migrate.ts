@@ -70,9 +70,11 @@ const CREATED_MEANWHILE = new Set(['23505', '42P06', '42710']);
 /**
  * Runs a `CREATE … IF NOT EXISTS` step again when another node's identical step won the race (the
  * region's schema: on Citus it is created and distributed in steps of their own, outside the
- * migration's lock); the second run finds what the first made.
+ * migration's lock; the job queue's schema, which pg-boss installs behind a lock but whose waiting
+ * transaction reads the catalog as it was before the winner's commit); the second run finds what the
+ * first made.
  */
-async function retryCatalogRace(step: () => Promise<void>): Promise<void> {
+export async function retryCatalogRace<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();

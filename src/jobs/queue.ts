@@ -2,11 +2,9 @@ import PgBoss from 'pg-boss';
 import { citusPresent, withSchemaShardingOff } from '../db/citus.ts';
 import type { Database } from '../db/connection.ts';
 import { errorSummary } from '../db/error-log.ts';
+import { retryCatalogRace } from '../db/migrate.ts';
 
 export type JobQueue = PgBoss;
-
-/** PostgreSQL's SQLSTATE for a duplicate key. */
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Per queue: its statements still running, which stopping waits for, and whether it has stopped
@@ -58,20 +56,16 @@ export async function startQueue(database: Database, regionSchema: string): Prom
     });
     return boss;
   };
-  let boss = create();
-  try {
-    await boss.start();
-  } catch (err) {
-    // Nodes starting together on a new database install pg-boss's schema at once. pg-boss serialises
-    // the install with an advisory lock and takes an "already exists" as the other node's success,
-    // but the waiting transaction's catalog snapshot predates the first one's commit, so it meets a
-    // duplicate key in a catalog instead (a worker of `serve --workers 2` exited on it in CI). The
-    // other node has installed the schema by then: a new instance (a failed one cannot start again)
-    // finds it installed.
-    if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
-    boss = create();
-    await boss.start();
-  }
+  // Nodes starting together on a new database install pg-boss's schema at once: pg-boss serialises
+  // the install with an advisory lock and takes an "already exists" as the other's success, but the
+  // waiting transaction can meet a duplicate key in a catalog instead (a worker of `serve --workers 2`
+  // exited on it in CI). Run again on a new instance (a failed one cannot start again), it finds the
+  // schema installed.
+  const boss = await retryCatalogRace(async () => {
+    const fresh = create();
+    await fresh.start();
+    return fresh;
+  });
   queueStates.set(boss, state);
   return boss;
 }

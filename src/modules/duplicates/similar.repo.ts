@@ -76,7 +76,7 @@ export async function findSimilarMany(exec: Executor, searches: SimilarSearch[])
   return found;
 }
 
-/** The statement's placeholders for a batch of searches: one array per column. */
+/** The values for similarStatement's array parameters, one array per column, a search per index. */
 export function similarValues(searches: SimilarSearch[]) {
   const scoped = (s: SimilarSearch) => (s.visibility.kind === 'scoped' ? s.visibility : null);
   const col = <T>(pick: (s: SimilarSearch) => T) => searches.map(pick);

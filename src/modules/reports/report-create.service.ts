@@ -66,10 +66,10 @@ export async function createReport(
     requestHash,
     now,
   };
-  // "Already reported — support it" is looked up while the report is filed, not after: the two
-  // statements run side by side on two connections (a filing waited for both in turn; the look-up
-  // never needed the new report, which it leaves out by id). Reports filed in the same moment do not
-  // see each other, as two residents a few milliseconds apart never could.
+  // "Already reported — support it", offered in the answer so the resident may still join in: looked
+  // up while the report is filed, not after, on a second connection (the look-up leaves the new
+  // report out by id and never needs it). Reports filed in the same few milliseconds do not list
+  // each other.
   const similar = deps.findSimilar?.(actor, {
     id: input.id,
     categoryId: body.categoryId,
@@ -127,7 +127,6 @@ export async function createReport(
     notices: outcome.notices,
     object: body.objectId ? await repo.findReportObject(deps.db, input.id) : null,
   });
-  // "Already reported — support it": offered after submission too, so the resident may still join in.
   if (similar) report.similar = await similar;
   return { report, created: true };
 }
