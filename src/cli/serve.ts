@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertRegionSchemaDistributed } from '../db/citus.ts';
-import type { Database } from '../db/connection.ts';
+import { maintainEmbeddedRegularly } from '../db/embedded-maintenance.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type AppConfig, ConfigError, loadConfig } from '../server/config.ts';
 import { openMigratedDatabase } from '../server/database.ts';
@@ -80,7 +80,9 @@ export async function serve(args: string[]): Promise<void> {
   if ('error' in opened) throw opened.error;
   const { database } = opened;
   await assertRegionSchemaDistributed(database, config.dbSchema);
-  const stopCheckpoints = database.engine === 'pglite' ? checkpointRegularly(database) : () => {};
+  // The embedded database has no checkpointer and no autovacuum: the app does their work.
+  const stopMaintenance =
+    database.engine === 'pglite' ? maintainEmbeddedRegularly(database) : async () => undefined;
   // A fresh embedded database gets the demo region and its users now, its reports once listening.
   // In a cluster the primary has seeded before forking.
   const demo = worker ? null : await seedIfEmpty(config, database);
@@ -108,7 +110,7 @@ export async function serve(args: string[]): Promise<void> {
         () => undefined,
       );
       await Promise.all([stoppingQueue, app.close()]);
-      stopCheckpoints();
+      await stopMaintenance();
       await database.close();
       process.exit(0);
     } catch (err) {
@@ -147,26 +149,6 @@ export async function serve(args: string[]): Promise<void> {
     // A stop during the start closes the database under it: that is the stop, not a failure.
     if (!stopping) throw err;
   }
-}
-
-/** How often the embedded database writes a checkpoint (see checkpointRegularly). */
-const PGLITE_CHECKPOINT_MS = 60_000;
-
-/**
- * PGlite runs PostgreSQL in single-user mode: no checkpointer process, so without this the
- * write-ahead log since the last clean stop grows without bound and a restart after a crash replays
- * all of it (measured: 4 s after the first kill, 54 s after the ninth; docs/reliability.md). A
- * checkpoint at start and every minute keeps crash recovery to the last minute's writes.
- */
-function checkpointRegularly(database: Database): () => void {
-  const checkpoint = () =>
-    database.execScript('CHECKPOINT').catch((err: unknown) => {
-      process.stderr.write(`checkpoint failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    });
-  void checkpoint();
-  const timer = setInterval(checkpoint, PGLITE_CHECKPOINT_MS);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /**
