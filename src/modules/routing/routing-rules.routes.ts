@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth } from '../../server/plugins/auth.ts';
 import {
@@ -29,20 +29,7 @@ export function routingRuleRoutes(ctx: AppContext, advisor?: service.RoutingRule
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'The routing table with its gaps and overlaps flagged (admin)',
-          querystring: routingRuleQuerySchema,
-          response: { 200: routingRuleListSchema, ...errorResponses },
-        },
-      },
-      async (request) => service.listRules(deps, requireAuth(request).actor, request.query),
-    );
-
-    // Registered before `/:id` only for readability: the literal path wins in Fastify's router.
+    // The literal path wins over the collection's `/:id` in Fastify's router, whatever the order.
     r.get(
       `${base}/test`,
       {
@@ -56,62 +43,37 @@ export function routingRuleRoutes(ctx: AppContext, advisor?: service.RoutingRule
       async (request) => service.testRouting(deps, requireAuth(request).actor, request.query),
     );
 
-    r.post(
+    collectionRoutes(app, {
       base,
-      {
-        schema: {
-          tags,
-          summary: 'Add a rule: category × territory → organisation, priority, validity dates (admin)',
-          body: createRoutingRuleSchema,
-          response: { 201: routingRuleSchema, ...errorResponses },
-        },
+      tags,
+      params: routingRuleParamsSchema,
+      list: {
+        summary: 'The routing table with its gaps and overlaps flagged (admin)',
+        query: routingRuleQuerySchema,
+        response: routingRuleListSchema,
+        run: (actor, query) => service.listRules(deps, actor, query),
       },
-      async (request, reply) =>
-        reply.status(201).send(await service.createRule(deps, requireAuth(request).actor, request.body)),
-    );
-
-    r.get(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'One rule (admin)',
-          params: routingRuleParamsSchema,
-          response: { 200: routingRuleSchema, ...errorResponses },
-        },
+      create: {
+        summary: 'Add a rule: category × territory → organisation, priority, validity dates (admin)',
+        body: createRoutingRuleSchema,
+        response: routingRuleSchema,
+        run: (actor, body) => service.createRule(deps, actor, body),
       },
-      async (request) => service.getRule(deps, requireAuth(request).actor, request.params.id),
-    );
-
-    r.patch(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Change a rule; the change is audited with its before and after (admin)',
-          params: routingRuleParamsSchema,
-          body: updateRoutingRuleSchema,
-          response: { 200: routingRuleSchema, ...errorResponses },
-        },
+      get: {
+        summary: 'One rule (admin)',
+        response: routingRuleSchema,
+        run: (actor, id) => service.getRule(deps, actor, id),
       },
-      async (request) =>
-        service.updateRule(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-
-    r.delete(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Delete an unused rule; one that routed reports is ended with a date instead (admin)',
-          params: routingRuleParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      update: {
+        summary: 'Change a rule; the change is audited with its before and after (admin)',
+        body: updateRoutingRuleSchema,
+        response: routingRuleSchema,
+        run: (actor, id, body) => service.updateRule(deps, actor, id, body),
       },
-      async (request, reply) => {
-        await service.deleteRule(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
+      remove: {
+        summary: 'Delete an unused rule; one that routed reports is ended with a date instead (admin)',
+        run: (actor, id) => service.deleteRule(deps, actor, id),
       },
-    );
+    });
   };
 }

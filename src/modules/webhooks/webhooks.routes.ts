@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth } from '../../server/plugins/auth.ts';
 import {
@@ -27,75 +27,37 @@ export function webhookRoutes(ctx: AppContext) {
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get(
+    collectionRoutes(app, {
       base,
-      {
-        schema: {
-          tags,
-          summary: 'Webhook endpoints and the event names (admin)',
-          response: { 200: endpointListSchema, ...errorResponses },
-        },
+      tags,
+      params: endpointParamsSchema,
+      list: {
+        summary: 'Webhook endpoints and the event names (admin)',
+        response: endpointListSchema,
+        run: (actor) => service.listEndpoints(deps, actor),
       },
-      async (request) => service.listEndpoints(deps, requireAuth(request).actor),
-    );
-
-    r.post(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'Register an endpoint; the answer shows its secret, once (admin)',
-          body: createEndpointSchema,
-          response: { 201: endpointWithSecretSchema, ...errorResponses },
-        },
+      create: {
+        summary: 'Register an endpoint; the answer shows its secret, once (admin)',
+        body: createEndpointSchema,
+        response: endpointWithSecretSchema,
+        run: (actor, body) => service.createEndpoint(deps, actor, body),
       },
-      async (request, reply) =>
-        reply.status(201).send(await service.createEndpoint(deps, requireAuth(request).actor, request.body)),
-    );
-
-    r.get(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'One endpoint (admin)',
-          params: endpointParamsSchema,
-          response: { 200: endpointSchema, ...errorResponses },
-        },
+      get: {
+        summary: 'One endpoint (admin)',
+        response: endpointSchema,
+        run: (actor, id) => service.getEndpoint(deps, actor, id),
       },
-      async (request) => service.getEndpoint(deps, requireAuth(request).actor, request.params.id),
-    );
-
-    r.patch(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Change URL, events, description; switch off or back on (admin)',
-          params: endpointParamsSchema,
-          body: updateEndpointSchema,
-          response: { 200: endpointSchema, ...errorResponses },
-        },
+      update: {
+        summary: 'Change URL, events, description; switch off or back on (admin)',
+        body: updateEndpointSchema,
+        response: endpointSchema,
+        run: (actor, id, body) => service.updateEndpoint(deps, actor, id, body),
       },
-      async (request) =>
-        service.updateEndpoint(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-
-    r.delete(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Remove an endpoint and its log (admin)',
-          params: endpointParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      remove: {
+        summary: 'Remove an endpoint and its log (admin)',
+        run: (actor, id) => service.deleteEndpoint(deps, actor, id),
       },
-      async (request, reply) => {
-        await service.deleteEndpoint(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
+    });
 
     r.post(
       `${base}/:id/secret`,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { localeFromHeader } from '../../lib/errors.ts';
 import type { AppContext } from '../../server/context.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth } from '../../server/plugins/auth.ts';
 import type { ReportsDeps } from '../reports/index.ts';
@@ -26,62 +26,32 @@ export function workspaceRoutes(ctx: AppContext, reports: ReportsDeps) {
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get(
+    collectionRoutes(app, {
       base,
-      {
-        schema: {
-          tags,
-          summary: 'My saved work-list views (staff)',
-          response: { 200: savedViewListSchema, ...errorResponses },
-        },
+      tags,
+      params: savedViewParamsSchema,
+      list: {
+        summary: 'My saved work-list views (staff)',
+        response: savedViewListSchema,
+        run: (actor) => views.listSavedViews(deps, actor),
       },
-      async (request) => views.listSavedViews(deps, requireAuth(request).actor),
-    );
-
-    r.post(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'Save a work-list view: a name and the list query (queue, order, filters)',
-          body: createSavedViewSchema,
-          response: { 201: savedViewSchema, ...errorResponses },
-        },
+      create: {
+        summary: 'Save a work-list view: a name and the list query (queue, order, filters)',
+        body: createSavedViewSchema,
+        response: savedViewSchema,
+        run: (actor, body) => views.createSavedView(deps, actor, body),
       },
-      async (request, reply) =>
-        reply.status(201).send(await views.createSavedView(deps, requireAuth(request).actor, request.body)),
-    );
-
-    r.patch(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Rename a saved view or change its query (own views only)',
-          params: savedViewParamsSchema,
-          body: updateSavedViewSchema,
-          response: { 200: savedViewSchema, ...errorResponses },
-        },
+      update: {
+        summary: 'Rename a saved view or change its query (own views only)',
+        body: updateSavedViewSchema,
+        response: savedViewSchema,
+        run: (actor, id, body) => views.updateSavedView(deps, actor, id, body),
       },
-      async (request) =>
-        views.updateSavedView(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-
-    r.delete(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Delete a saved view (own views only)',
-          params: savedViewParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      remove: {
+        summary: 'Delete a saved view (own views only)',
+        run: (actor, id) => views.deleteSavedView(deps, actor, id),
       },
-      async (request, reply) => {
-        await views.deleteSavedView(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
+    });
 
     r.post(
       '/api/v1/reports/bulk-actions',
