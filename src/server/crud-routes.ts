@@ -10,6 +10,8 @@ type Schema = z.ZodType;
 type Op<Response extends Schema, Run> = { summary: string; response: Response; run: Run };
 /** What the answer's schema accepts (the type provider's check, made here on the spec). */
 type Promised<S extends Schema> = Promise<z.output<S>>;
+/** A body, and its size limit where larger than the server's (a territory's boundary). */
+type WithBody<Body extends Schema> = { body: Body; bodyLimit?: number };
 
 /**
  * A collection an administrator or staff member manages (`base`, `base/:id`): the list, creation
@@ -31,12 +33,11 @@ export type CollectionRoutes<
   tags: string[];
   params: Params;
   list: Op<List, (actor: Actor, query: z.output<Query>) => Promised<List>> & { query?: Query };
-  create: Op<Created, (actor: Actor, body: z.output<CreateBody>) => Promised<Created>> & { body: CreateBody };
+  create: Op<Created, (actor: Actor, body: z.output<CreateBody>) => Promised<Created>> & WithBody<CreateBody>;
   /** One item by id, where the collection offers it. */
   get?: Op<Item, (actor: Actor, id: string) => Promised<Item>>;
-  update: Op<Updated, (actor: Actor, id: string, body: z.output<UpdateBody>) => Promised<Updated>> & {
-    body: UpdateBody;
-  };
+  update: Op<Updated, (actor: Actor, id: string, body: z.output<UpdateBody>) => Promised<Updated>> &
+    WithBody<UpdateBody>;
   remove: { summary: string; run: (actor: Actor, id: string) => Promise<unknown> };
 };
 
@@ -76,6 +77,7 @@ export function collectionRoutes<
   r.post(
     base,
     {
+      ...(spec.create.bodyLimit ? { bodyLimit: spec.create.bodyLimit } : {}),
       schema: {
         tags,
         summary: spec.create.summary,
@@ -96,6 +98,7 @@ export function collectionRoutes<
   r.patch(
     item,
     {
+      ...(spec.update.bodyLimit ? { bodyLimit: spec.update.bodyLimit } : {}),
       schema: {
         tags,
         summary: spec.update.summary,

@@ -245,6 +245,32 @@ describe('territories', () => {
     });
   });
 
+  it('takes a detailed boundary over the usual 1 MiB body limit, on creation and on change', async () => {
+    // A circle of 50,000 positions (under the service's 100,000) at full precision: about 2 MB.
+    const n = 50_000;
+    // Inside a district no other test of this file changes.
+    const parent = (await territories(t)).get('vyborgsky')!;
+    const { lon, lat } = parent.center;
+    const ring = Array.from({ length: n }, (_, i) => {
+      const a = (2 * Math.PI * i) / n;
+      return [lon + 0.0021234567 * Math.cos(a), lat + 0.0011234567 * Math.sin(a)];
+    });
+    const circle = { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+    expect(JSON.stringify(circle).length).toBeGreaterThan(1024 * 1024);
+    const created = await call(staff.admin, 'POST', base, {
+      kind: 'municipality',
+      parentId: parent.id,
+      code: 'mo-detailed',
+      nameRu: 'МО с подробной границей',
+      nameEn: 'Detailed boundary',
+      boundary: circle,
+    });
+    expect(created.statusCode, created.body.slice(0, 500)).toBe(201);
+    const id = (created.json() as Terr).id;
+    const changed = await call(staff.admin, 'PATCH', `${base}/${id}`, { boundary: circle });
+    expect(changed.statusCode).toBe(200);
+  });
+
   it('refuses deleting what reports or rules use, archives instead; an archived district routes nothing new', async () => {
     const used = await call(staff.admin, 'DELETE', `${base}/${central.id}`);
     expect(used.statusCode).toBe(409);

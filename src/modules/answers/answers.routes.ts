@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth } from '../../server/plugins/auth.ts';
 import { reportParamsSchema } from '../reports/reports.schemas.ts';
@@ -28,69 +29,37 @@ export function answerRoutes(ctx: AppContext) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['answer quality'];
 
-    r.get(
-      '/api/v1/answer-templates',
-      {
-        schema: {
-          tags,
-          summary:
-            'Answer templates the caller keeps (operators: their organisation; curators: their territory)',
-          querystring: listTemplatesQuerySchema,
-          response: { 200: templateListSchema, ...errorResponses },
-        },
+    collectionRoutes(app, {
+      base: '/api/v1/answer-templates',
+      tags,
+      params: templateParamsSchema,
+      list: {
+        summary:
+          'Answer templates the caller keeps (operators: their organisation; curators: their territory)',
+        query: listTemplatesQuerySchema,
+        response: templateListSchema,
+        run: async (actor, query) => ({
+          items: await templates.listTemplates(deps, actor, query),
+          placeholders: [...placeholderNames],
+        }),
       },
-      async (request) => ({
-        items: await templates.listTemplates(deps, requireAuth(request).actor, request.query),
-        placeholders: [...placeholderNames],
-      }),
-    );
-
-    r.post(
-      '/api/v1/answer-templates',
-      {
-        schema: {
-          tags,
-          summary: 'Create an answer template for an organisation (and optionally a category)',
-          body: createTemplateBodySchema,
-          response: { 201: templateSchema, ...errorResponses },
-        },
+      create: {
+        summary: 'Create an answer template for an organisation (and optionally a category)',
+        body: createTemplateBodySchema,
+        response: templateSchema,
+        run: (actor, body) => templates.createTemplate(deps, actor, body),
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await templates.createTemplate(deps, requireAuth(request).actor, request.body)),
-    );
-
-    r.patch(
-      '/api/v1/answer-templates/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change an answer template',
-          params: templateParamsSchema,
-          body: updateTemplateBodySchema,
-          response: { 200: templateSchema, ...errorResponses },
-        },
+      update: {
+        summary: 'Change an answer template',
+        body: updateTemplateBodySchema,
+        response: templateSchema,
+        run: (actor, id, body) => templates.updateTemplate(deps, actor, id, body),
       },
-      async (request) =>
-        templates.updateTemplate(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-
-    r.delete(
-      '/api/v1/answer-templates/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Delete an answer template',
-          params: templateParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      remove: {
+        summary: 'Delete an answer template',
+        run: (actor, id) => templates.deleteTemplate(deps, actor, id),
       },
-      async (request, reply) => {
-        await templates.deleteTemplate(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
+    });
 
     r.get(
       '/api/v1/reports/:id/answer-templates',

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
-import { errorResponses } from '../../server/openapi.ts';
-import { requireAuth } from '../../server/plugins/auth.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import {
   adminOrganisationListSchema,
   adminOrganisationSchema,
@@ -20,65 +17,33 @@ export function organisationsAdminRoutes(ctx: AppContext, profiles: organisation
   const deps = { db: ctx.db, clock: ctx.clock, profiles };
   const tags = ['administration'];
   return async function routes(app: FastifyInstance) {
-    const r = app.withTypeProvider<ZodTypeProvider>();
-    const base = '/api/v1/admin/organisations';
-
-    r.get(
-      base,
-      {
-        schema: {
-          tags,
-          summary:
-            'Organisations with archived ones, their hours, what they serve and what refers to them (admin)',
-          response: { 200: adminOrganisationListSchema, ...errorResponses },
-        },
+    collectionRoutes(app, {
+      base: '/api/v1/admin/organisations',
+      tags,
+      params: organisationAdminParamsSchema,
+      list: {
+        summary:
+          'Organisations with archived ones, their hours, what they serve and what refers to them (admin)',
+        response: adminOrganisationListSchema,
+        run: (actor) => organisations.listOrganisations(deps, actor),
       },
-      async (request) => organisations.listOrganisations(deps, requireAuth(request).actor),
-    );
-    r.post(
-      base,
-      {
-        schema: {
-          tags,
-          summary:
-            'Add an organisation: kind, names, contacts, hours, territories and categories, parent (admin)',
-          body: createOrganisationSchema,
-          response: { 201: adminOrganisationSchema, ...errorResponses },
-        },
+      create: {
+        summary:
+          'Add an organisation: kind, names, contacts, hours, territories and categories, parent (admin)',
+        body: createOrganisationSchema,
+        response: adminOrganisationSchema,
+        run: (actor, body) => organisations.createOrganisation(deps, actor, body),
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await organisations.createOrganisation(deps, requireAuth(request).actor, request.body)),
-    );
-    r.patch(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Edit an organisation, archive it (isActive: false) or restore it (admin)',
-          params: organisationAdminParamsSchema,
-          body: updateOrganisationSchema,
-          response: { 200: adminOrganisationSchema, ...errorResponses },
-        },
+      update: {
+        summary: 'Edit an organisation, archive it (isActive: false) or restore it (admin)',
+        body: updateOrganisationSchema,
+        response: adminOrganisationSchema,
+        run: (actor, id, body) => organisations.updateOrganisation(deps, actor, id, body),
       },
-      async (request) =>
-        organisations.updateOrganisation(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-    r.delete(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Delete an organisation nothing refers to; otherwise archive it (admin)',
-          params: organisationAdminParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      remove: {
+        summary: 'Delete an organisation nothing refers to; otherwise archive it (admin)',
+        run: (actor, id) => organisations.deleteOrganisation(deps, actor, id),
       },
-      async (request, reply) => {
-        await organisations.deleteOrganisation(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
+    });
   };
 }

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
-import { errorResponses } from '../../server/openapi.ts';
-import { requireAuth } from '../../server/plugins/auth.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import {
   adminCategoryListSchema,
   adminCategorySchema,
@@ -22,63 +19,31 @@ export function referenceAdminRoutes(ctx: AppContext, profiles: OrganisationProf
   return async function routes(app: FastifyInstance) {
     await app.register(territoriesAdminRoutes(ctx));
     await app.register(organisationsAdminRoutes(ctx, profiles));
-    const r = app.withTypeProvider<ZodTypeProvider>();
-    const base = '/api/v1/admin/categories';
-
-    r.get(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'The category tree with archived categories and report counts (admin)',
-          response: { 200: adminCategoryListSchema, ...errorResponses },
-        },
+    collectionRoutes(app, {
+      base: '/api/v1/admin/categories',
+      tags,
+      params: categoryParamsSchema,
+      list: {
+        summary: 'The category tree with archived categories and report counts (admin)',
+        response: adminCategoryListSchema,
+        run: (actor) => categories.listCategories(deps, actor),
       },
-      async (request) => categories.listCategories(deps, requireAuth(request).actor),
-    );
-    r.post(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'Add a topic or a subject (admin)',
-          body: createCategorySchema,
-          response: { 201: adminCategorySchema, ...errorResponses },
-        },
+      create: {
+        summary: 'Add a topic or a subject (admin)',
+        body: createCategorySchema,
+        response: adminCategorySchema,
+        run: (actor, body) => categories.createCategory(deps, actor, body),
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await categories.createCategory(deps, requireAuth(request).actor, request.body)),
-    );
-    r.patch(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Edit a category, archive it (isActive: false) or restore it (admin)',
-          params: categoryParamsSchema,
-          body: updateCategorySchema,
-          response: { 200: adminCategorySchema, ...errorResponses },
-        },
+      update: {
+        summary: 'Edit a category, archive it (isActive: false) or restore it (admin)',
+        body: updateCategorySchema,
+        response: adminCategorySchema,
+        run: (actor, id, body) => categories.updateCategory(deps, actor, id, body),
       },
-      async (request) =>
-        categories.updateCategory(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-    r.delete(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Delete a category nothing refers to; otherwise archive it (admin)',
-          params: categoryParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      remove: {
+        summary: 'Delete a category nothing refers to; otherwise archive it (admin)',
+        run: (actor, id) => categories.deleteCategory(deps, actor, id),
       },
-      async (request, reply) => {
-        await categories.deleteCategory(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
+    });
   };
 }

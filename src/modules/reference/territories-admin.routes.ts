@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
+import { collectionRoutes } from '../../server/crud-routes.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth } from '../../server/plugins/auth.ts';
 import { regionSettingsSchema, updateRegionSettingsSchema } from './region-settings.schemas.ts';
@@ -26,78 +26,40 @@ export function territoriesAdminRoutes(ctx: AppContext) {
   const tags = ['administration'];
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const base = '/api/v1/admin/territories';
 
-    r.get(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'Region, districts and municipalities with archived ones and what refers to each (admin)',
-          response: { 200: adminTerritoryListSchema, ...errorResponses },
-        },
+    collectionRoutes(app, {
+      base: '/api/v1/admin/territories',
+      tags,
+      params: territoryParamsSchema,
+      list: {
+        summary: 'Region, districts and municipalities with archived ones and what refers to each (admin)',
+        response: adminTerritoryListSchema,
+        run: (actor) => territories.listTerritories(deps, actor),
       },
-      async (request) => territories.listTerritories(deps, requireAuth(request).actor),
-    );
-    r.get(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'A territory with its full boundary as GeoJSON (admin)',
-          params: territoryParamsSchema,
-          response: { 200: adminTerritoryDetailSchema, ...errorResponses },
-        },
-      },
-      async (request) => territories.getTerritory(deps, requireAuth(request).actor, request.params.id),
-    );
-    r.post(
-      base,
-      {
+      create: {
+        summary: 'Add a district or a municipality with its GeoJSON boundary (admin)',
+        body: createTerritorySchema,
         bodyLimit: BOUNDARY_BODY_LIMIT,
-        schema: {
-          tags,
-          summary: 'Add a district or a municipality with its GeoJSON boundary (admin)',
-          body: createTerritorySchema,
-          response: { 201: adminTerritorySchema, ...errorResponses },
-        },
+        response: adminTerritorySchema,
+        run: (actor, body) => territories.createTerritory(deps, actor, body),
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await territories.createTerritory(deps, requireAuth(request).actor, request.body)),
-    );
-    r.patch(
-      `${base}/:id`,
-      {
+      get: {
+        summary: 'A territory with its full boundary as GeoJSON (admin)',
+        response: adminTerritoryDetailSchema,
+        run: (actor, id) => territories.getTerritory(deps, actor, id),
+      },
+      update: {
+        summary: 'Rename, replace the boundary, archive (isActive: false) or restore a territory (admin)',
+        body: updateTerritorySchema,
         bodyLimit: BOUNDARY_BODY_LIMIT,
-        schema: {
-          tags,
-          summary: 'Rename, replace the boundary, archive (isActive: false) or restore a territory (admin)',
-          params: territoryParamsSchema,
-          body: updateTerritorySchema,
-          response: { 200: adminTerritorySchema, ...errorResponses },
-        },
+        response: adminTerritorySchema,
+        run: (actor, id, body) => territories.updateTerritory(deps, actor, id, body),
       },
-      async (request) =>
-        territories.updateTerritory(deps, requireAuth(request).actor, request.params.id, request.body),
-    );
-    r.delete(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: 'Delete a territory nothing refers to; otherwise archive it (admin)',
-          params: territoryParamsSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
+      remove: {
+        summary: 'Delete a territory nothing refers to; otherwise archive it (admin)',
+        run: (actor, id) => territories.deleteTerritory(deps, actor, id),
       },
-      async (request, reply) => {
-        await territories.deleteTerritory(deps, requireAuth(request).actor, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
-
+    });
     r.get(
       '/api/v1/admin/region-settings',
       {
