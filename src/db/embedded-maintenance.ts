@@ -32,8 +32,9 @@ const DUE_TABLES = `
  * Vacuums and analyses the embedded database's tables that autovacuum would have by now. Without
  * it a table's statistics stay those of the seed (a growing `reports` is planned as it was then),
  * dead rows and their index entries are never reclaimed, and no page is ever marked all-visible.
- * On PostgreSQL it does nothing: autovacuum's job. A table's VACUUM holds the one connection while
- * it runs (tens of milliseconds for a town's tables; requests wait for it, as for any statement).
+ * On PostgreSQL it does nothing: autovacuum's job. A table's VACUUM or ANALYZE holds the one
+ * connection while it runs, and requests wait for it as for any statement: about a second for a
+ * table of 100,000 reports (docs/operations.md), once every ten to twenty thousand changes.
  */
 export async function vacuumAndAnalyseDue(database: Database): Promise<MaintenanceStep[]> {
   if (database.engine !== 'pglite') return [];
