@@ -16,8 +16,9 @@ type WithBody<Body extends Schema> = { body: Body; bodyLimit?: number };
 /**
  * A collection an administrator or staff member manages (`base`, `base/:id`): the list, creation
  * (201), one item, a change (PATCH) and deletion (204), each a thin route to its service, which
- * checks who may do it. Modules with such a collection (webhooks, routing rules, saved views) declare
- * it here instead of writing the same five routes again; their other routes stay their own.
+ * checks who may do it. Modules with such a collection (webhooks, routing rules, saved views, the
+ * reference data's categories, territories and organisations, answer templates) declare it here
+ * instead of writing the same five routes again; their other routes stay their own.
  */
 export type CollectionRoutes<
   Params extends z.ZodType<{ id: string }>,
