@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { collectionRoutes } from '../../server/collection-routes.ts';
 import type { AppContext } from '../../server/context.ts';
-import { collectionRoutes } from '../../server/crud-routes.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth } from '../../server/plugins/auth.ts';
 import { reportParamsSchema } from '../reports/reports.schemas.ts';

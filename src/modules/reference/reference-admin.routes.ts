@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { collectionRoutes } from '../../server/collection-routes.ts';
 import type { AppContext } from '../../server/context.ts';
-import { collectionRoutes } from '../../server/crud-routes.ts';
 import {
   adminCategoryListSchema,
   adminCategorySchema,
