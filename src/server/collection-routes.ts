@@ -20,28 +20,6 @@ type WithBody<Body extends Schema> = { body: Body; bodyLimit?: number };
  * reference data's categories, territories and organisations, answer templates) declare it here
  * instead of writing the same five routes again; their other routes stay their own.
  */
-export type CollectionRoutes<
-  Params extends z.ZodType<{ id: string }>,
-  Query extends Schema,
-  List extends Schema,
-  CreateBody extends Schema,
-  Created extends Schema,
-  Item extends Schema,
-  UpdateBody extends Schema,
-  Updated extends Schema,
-> = {
-  base: string;
-  tags: string[];
-  params: Params;
-  list: Op<List, (actor: Actor, query: z.output<Query>) => Promised<List>> & { query?: Query };
-  create: Op<Created, (actor: Actor, body: z.output<CreateBody>) => Promised<Created>> & WithBody<CreateBody>;
-  /** One item by id, where the collection offers it. */
-  get?: Op<Item, (actor: Actor, id: string) => Promised<Item>>;
-  update: Op<Updated, (actor: Actor, id: string, body: z.output<UpdateBody>) => Promised<Updated>> &
-    WithBody<UpdateBody>;
-  remove: { summary: string; run: (actor: Actor, id: string) => Promise<unknown> };
-};
-
 export function collectionRoutes<
   Params extends z.ZodType<{ id: string }>,
   Query extends Schema,
@@ -53,17 +31,29 @@ export function collectionRoutes<
   Updated extends Schema,
 >(
   app: FastifyInstance,
-  spec: CollectionRoutes<Params, Query, List, CreateBody, Created, Item, UpdateBody, Updated>,
+  spec: {
+    base: string;
+    tags: string[];
+    params: Params;
+    list: Op<List, (actor: Actor, query: z.output<Query>) => Promised<List>> & { query?: Query };
+    create: Op<Created, (actor: Actor, body: z.output<CreateBody>) => Promised<Created>> &
+      WithBody<CreateBody>;
+    /** One item by id, where the collection offers it. */
+    get?: Op<Item, (actor: Actor, id: string) => Promised<Item>>;
+    update: Op<Updated, (actor: Actor, id: string, body: z.output<UpdateBody>) => Promised<Updated>> &
+      WithBody<UpdateBody>;
+    remove: { summary: string; run: (actor: Actor, id: string) => Promise<unknown> };
+  },
 ): void {
-  // Registered untyped: the spec above carries the types (the zod provider cannot resolve them
-  // through generic schemas); validation and serialisation are the app's zod compilers all the same.
-  const r = app;
+  // Registered on the untyped instance: the spec above carries the types (the zod provider cannot
+  // resolve them through generic schemas); validation and serialisation are the app's zod compilers
+  // all the same.
   const { base, tags, params } = spec;
   const item = `${base}/:id`;
   const actor = (request: Parameters<typeof requireAuth>[0]) => requireAuth(request).actor;
   const id = (request: { params: unknown }) => (request.params as z.output<Params>).id;
 
-  r.get(
+  app.get(
     base,
     {
       schema: {
@@ -75,7 +65,7 @@ export function collectionRoutes<
     },
     async (request) => spec.list.run(actor(request), request.query as z.output<Query>),
   );
-  r.post(
+  app.post(
     base,
     {
       ...(spec.create.bodyLimit ? { bodyLimit: spec.create.bodyLimit } : {}),
@@ -91,12 +81,12 @@ export function collectionRoutes<
   );
   const { get } = spec;
   if (get)
-    r.get(
+    app.get(
       item,
       { schema: { tags, summary: get.summary, params, response: { 200: get.response, ...errorResponses } } },
       async (request) => get.run(actor(request), id(request)),
     );
-  r.patch(
+  app.patch(
     item,
     {
       ...(spec.update.bodyLimit ? { bodyLimit: spec.update.bodyLimit } : {}),
@@ -110,7 +100,7 @@ export function collectionRoutes<
     },
     async (request) => spec.update.run(actor(request), id(request), request.body as z.output<UpdateBody>),
   );
-  r.delete(
+  app.delete(
     item,
     {
       schema: { tags, summary: spec.remove.summary, params, response: { 204: z.null(), ...errorResponses } },
