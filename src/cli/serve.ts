@@ -120,6 +120,9 @@ export async function serve(args: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // The active model is read now, beside the start: the first requests share that read (a node's
+  // first suggestions and routings would otherwise each wait for a read of their own).
+  void app.ctx.classifier.current();
   const address = await app.listen({ port: config.port, host: config.host });
   if (!worker)
     console.log(
@@ -130,11 +133,15 @@ export async function serve(args: string[]): Promise<void> {
     // The jobs start after them, as they did when the seed ran before listening: a scheduled job (a
     // clarification timeout) must not act on a report between two steps of its planned timeline.
     console.log('Loading the demo reports in the background (the list fills as they go in)…');
-    await demo.reports().catch((err: unknown) => {
-      process.stderr.write(
-        `The demo reports could not all be loaded: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-      );
-    });
+    await demo
+      .reports()
+      // The demo's model has just become the active one: no need to wait for the store's next check.
+      .then(() => app.ctx.classifier.invalidate())
+      .catch((err: unknown) => {
+        process.stderr.write(
+          `The demo reports could not all be loaded: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
+      });
   }
   if (stopping) return;
   // Until it has started (about a second on a restart), a retraining request answers

@@ -67,6 +67,14 @@ describe('the demo seed', () => {
     expect(loaded?.labels.executor_org).toBeTruthy();
   });
 
+  it('gives the model to every request arriving while a node first loads it, read once', async () => {
+    // The store of a node that has just started: requests arrive together before its first load ends.
+    const store = new ModelStore(database.db, dataDir);
+    const models = await Promise.all([store.current(), store.current(), store.current()]);
+    expect(models.every((m) => m?.labels.executor_org)).toBe(true);
+    expect(new Set(models).size).toBe(1);
+  });
+
   it('trains in a child process too, passing its stages and its model file back', async () => {
     const stages: string[] = [];
     const model = await trainDemoModelAside(dataDir, new Date('2026-03-01T09:00:00Z'), 400, (m) =>

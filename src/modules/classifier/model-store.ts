@@ -13,6 +13,10 @@ export class ModelStore {
   private model: ClassifierModel | null = null;
   private modelId: string | null = null;
   private checkedAt = 0;
+  /** Counts invalidations, so a check that began before one does not mark the store as checked. */
+  private generation = 0;
+  /** The model file being read, shared by every caller that needs it meanwhile. */
+  private reading: { id: string; model: Promise<ClassifierModel> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -31,8 +35,6 @@ export class ModelStore {
    * waits for that transaction to end, so it would wait forever.
    */
   async current(exec: Executor = this.db): Promise<ClassifierModel | null> {
-    // Not shared between callers: on the embedded database a refresh started outside a transaction
-    // could wait for a transaction whose own caller waits for that refresh.
     if (Date.now() - this.checkedAt > this.recheckMs) await this.refresh(exec);
     return this.model;
   }
@@ -40,22 +42,47 @@ export class ModelStore {
   /** Forget the check time so the next call looks for a newer model (after a retraining here). */
   invalidate(): void {
     this.checkedAt = 0;
+    this.generation += 1;
   }
 
+  /**
+   * Each caller asks the database itself, on its own executor: a shared query started outside a
+   * transaction could, on the embedded database, wait for a transaction whose caller waits for it.
+   * While a model is held, callers meanwhile keep using it (the check is marked done at once); before
+   * the first one is loaded they each check, and wait for the file read under way rather than answer
+   * "no model" while it is being read — which once left a resident without suggestions.
+   */
   private async refresh(exec: Executor): Promise<void> {
-    this.checkedAt = Date.now();
+    const startedAt = Date.now();
+    const generation = this.generation;
+    if (this.model) this.checkedAt = startedAt;
     try {
       const row = await activeModel(exec);
       if (!row) {
         this.model = null;
         this.modelId = null;
-        return;
+      } else if (row.id !== this.modelId) {
+        const model = await this.read(row.id, row.storageKey);
+        this.model = model;
+        this.modelId = row.id;
       }
-      if (row.id === this.modelId) return;
-      this.model = await loadModel(ModelStore.fileFor(this.dataDir, row.storageKey));
-      this.modelId = row.id;
     } catch (err) {
       this.onError(err);
     }
+    if (generation === this.generation) this.checkedAt = Math.max(this.checkedAt, startedAt);
+  }
+
+  private read(id: string, storageKey: string): Promise<ClassifierModel> {
+    if (this.reading?.id !== id) {
+      const model = loadModel(ModelStore.fileFor(this.dataDir, storageKey));
+      const reading = { id, model };
+      this.reading = reading;
+      // Forgotten once read (or failed), so a later check reads a replaced or repaired file anew.
+      const forget = () => {
+        if (this.reading === reading) this.reading = null;
+      };
+      model.then(forget, forget);
+    }
+    return this.reading.model;
   }
 }
