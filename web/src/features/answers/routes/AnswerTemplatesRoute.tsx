@@ -1,9 +1,8 @@
 import type { Template } from '@shared/answers/answers.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Card } from '../../../components/Card';
+import { Page } from '../../../components/Page';
 import { localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { useCategories } from '../../reference/api/get-categories';
@@ -16,7 +15,6 @@ export const templateKeeperRoles = ['operator', 'curator', 'admin'] as const;
 /** The organisation's answer templates: list, create, change, delete. */
 export function AnswerTemplatesRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('answerQuality.templatesTitle'));
   const { data: user } = useMe();
   const templates = useTemplates();
   const categories = useCategories();
@@ -26,11 +24,12 @@ export function AnswerTemplatesRoute() {
     id ? localName(categories.data?.find((c) => c.id === id)?.name) : t('answerQuality.anyCategory');
 
   return (
-    <div className="page">
-      <h1>{t('answerQuality.templatesTitle')}</h1>
-      <p className="hint">{t('answerQuality.templatesHint')}</p>
-      {templates.isPending && <Loading />}
-      <ErrorMessage error={templates.error ?? remove.error} />
+    <Page
+      title={t('answerQuality.templatesTitle')}
+      lead={t('answerQuality.templatesHint')}
+      loading={templates.isPending}
+      error={templates.error ?? remove.error}
+    >
       {templates.data && templates.data.items.length === 0 && <p>{t('answerQuality.noTemplates')}</p>}
       <ul className="plain-list template-list">
         {templates.data?.items.map((tpl) => (
@@ -58,13 +57,14 @@ export function AnswerTemplatesRoute() {
         ))}
       </ul>
       {user && (
-        <section className="card" aria-labelledby="template-form-heading">
-          <h2 id="template-form-heading">
-            {editing ? t('answerQuality.editTitle', { title: editing.title }) : t('answerQuality.newTitle')}
-          </h2>
+        <Card
+          title={
+            editing ? t('answerQuality.editTitle', { title: editing.title }) : t('answerQuality.newTitle')
+          }
+        >
           <TemplateForm user={user} editing={editing} onDone={() => setEditing(null)} />
-        </section>
+        </Card>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Page } from '../../../components/Page';
 import { useApiClients } from '../api/get-api-clients';
 import { ApiClientsTable } from '../components/ApiClientsTable';
 import { CreateApiClientForm } from '../components/CreateApiClientForm';
@@ -9,15 +10,11 @@ import { CreateApiClientForm } from '../components/CreateApiClientForm';
 /** API keys (admin): Open311 clients and organisations' systems. */
 export function ApiKeysRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('apiKeys.title'));
   const clients = useApiClients();
   return (
-    <div className="page">
-      <h1>{t('apiKeys.title')}</h1>
-      <p className="lead">{t('apiKeys.lead')}</p>
+    <Page title={t('apiKeys.title')} lead={t('apiKeys.lead')}>
       <CreateApiClientForm />
-      <section className="card" aria-labelledby="api-keys-list-heading">
-        <h2 id="api-keys-list-heading">{t('apiKeys.listTitle')}</h2>
+      <Card title={t('apiKeys.listTitle')}>
         {clients.isPending && <Loading />}
         <ErrorMessage error={clients.error} />
         {clients.data &&
@@ -26,7 +23,7 @@ export function ApiKeysRoute() {
           ) : (
             <ApiClientsTable clients={clients.data} />
           ))}
-      </section>
-    </div>
+      </Card>
+    </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Card } from '../../../components/Card';
 import { useEraseAccount } from '../api/erase-account';
 
 /**
@@ -13,8 +14,7 @@ export function EraseAccount() {
   const [understood, setUnderstood] = useState(false);
   const erase = useEraseAccount();
   return (
-    <section className="card" aria-labelledby="erase-account-title">
-      <h2 id="erase-account-title">{t('erasure.title')}</h2>
+    <Card title={t('erasure.title')}>
       <p>{t('erasure.lead')}</p>
       <ul>
         <li>{t('erasure.erased')}</li>
@@ -37,6 +37,6 @@ export function EraseAccount() {
       >
         {t('erasure.button')}
       </button>
-    </section>
+    </Card>
   );
 }

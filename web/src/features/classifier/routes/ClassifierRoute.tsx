@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Page } from '../../../components/Page';
 import { formatNumber } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { useClassifierStatus } from '../api/get-classifier-status';
@@ -21,7 +22,6 @@ type Watch = { known: Set<string>; until: number };
 /** The classifier's administration (admin, analyst): the active model, its history, retraining. */
 export function ClassifierRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('classifier.title'));
   const { data: user } = useMe();
   const [watch, setWatch] = useState<Watch | null>(null);
   const [progress, setProgress] = useState<RetrainProgress>(null);
@@ -57,20 +57,19 @@ export function ClassifierRoute() {
   };
 
   return (
-    <div className="page">
-      <h1>{t('classifier.title')}</h1>
-      <p className="lead">{t('classifier.lead')}</p>
-      {status.isPending && <Loading />}
-      {!data && <ErrorMessage error={status.error} />}
+    <Page
+      title={t('classifier.title')}
+      lead={t('classifier.lead')}
+      loading={status.isPending}
+      error={data ? null : status.error}
+    >
       {data && (
         <>
           <div className="classifier-grid">
-            <section className="card" aria-labelledby="classifier-active-heading">
-              <h2 id="classifier-active-heading">{t('classifier.active')}</h2>
+            <Card title={t('classifier.active')}>
               {data.active ? <ActiveModel model={data.active} /> : <p>{t('classifier.noActive')}</p>}
-            </section>
-            <section className="card" aria-labelledby="classifier-training-heading">
-              <h2 id="classifier-training-heading">{t('classifier.training')}</h2>
+            </Card>
+            <Card title={t('classifier.training')}>
               <dl className="facts">
                 <dt>{t('classifier.corrections')}</dt>
                 <dd>{formatNumber(data.correctionLabels)}</dd>
@@ -92,10 +91,9 @@ export function ClassifierRoute() {
               ) : (
                 <p className="hint">{t('classifier.adminOnly')}</p>
               )}
-            </section>
+            </Card>
           </div>
-          <section className="card classifier-history" aria-labelledby="classifier-history-heading">
-            <h2 id="classifier-history-heading">{t('classifier.history')}</h2>
+          <Card className="classifier-history" title={t('classifier.history')}>
             {data.models.length === 0 ? (
               <p>{t('classifier.noModels')}</p>
             ) : (
@@ -105,9 +103,8 @@ export function ClassifierRoute() {
               </>
             )}
             {status.isError && <ErrorMessage error={status.error} />}
-          </section>
-          <section className="card classifier-history" aria-labelledby="classifier-routing-heading">
-            <h2 id="classifier-routing-heading">{t('classifier.routingWeeks.title')}</h2>
+          </Card>
+          <Card className="classifier-history" title={t('classifier.routingWeeks.title')}>
             <p className="hint">{t('classifier.routingWeeks.hint')}</p>
             {routing.isPending && <Loading />}
             {routing.isError && <ErrorMessage error={routing.error} />}
@@ -117,9 +114,9 @@ export function ClassifierRoute() {
               ) : (
                 <RoutingWeeksTable weeks={routing.data.weeks} />
               ))}
-          </section>
+          </Card>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -2,6 +2,7 @@ import { ATTACHMENTS_MAX, type Discussion } from '@shared/discussions/discussion
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -45,10 +46,9 @@ export function DiscussionRoute() {
         </p>
       )}
       {d.resultsHtml && (
-        <section className="card" aria-labelledby="results-h">
-          <h2 id="results-h">{t('discussions.results')}</h2>
+        <Card title={t('discussions.results')}>
           <SafeHtml html={d.resultsHtml} />
-        </section>
+        </Card>
       )}
       {me && (
         <p>

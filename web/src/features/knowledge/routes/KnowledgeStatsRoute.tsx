@@ -1,22 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Page } from '../../../components/Page';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useKnowledgeStats } from '../api/get-stats';
 
 /** Staff: which articles spare residents a report, what residents looked for in vain, what to review. */
 export function KnowledgeStatsRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('knowledge.stats.title'));
   const stats = useKnowledgeStats();
   const s = stats.data;
   return (
-    <div className="page">
-      <h1>{t('knowledge.stats.title')}</h1>
-      <ErrorMessage error={stats.error} />
-      {stats.isPending && <Loading />}
+    <Page title={t('knowledge.stats.title')} loading={stats.isPending} error={stats.error}>
       {s && (
         <>
           <section aria-labelledby="kb-deflect">
@@ -79,6 +73,6 @@ export function KnowledgeStatsRoute() {
           </section>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePreferences, useUpdatePreferences } from '../api/notifications';
@@ -9,11 +9,9 @@ export function NotificationPreferences() {
   const { t } = useTranslation();
   const prefs = usePreferences();
   const update = useUpdatePreferences();
-  const headingId = useId();
   const p = prefs.data;
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('notifications.preferences.title')}</h2>
+    <Card title={t('notifications.preferences.title')}>
       {prefs.isPending && <Loading />}
       <ErrorMessage error={prefs.error ?? update.error} />
       {p && (
@@ -51,6 +49,6 @@ export function NotificationPreferences() {
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { AdminTerritory } from '@shared/reference/territories-admin.schemas.ts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { localName } from '../../../lib/format';
 import { useUpdateTerritory } from '../api/admin-region';
@@ -21,10 +22,7 @@ export function TerritoryRenameForm({ territory, onDone }: Props) {
     );
   };
   return (
-    <section className="card" aria-labelledby="terr-rename-heading">
-      <h2 id="terr-rename-heading">
-        {t('adminReference.territories.renameTitle', { name: localName(territory.name) })}
-      </h2>
+    <Card title={t('adminReference.territories.renameTitle', { name: localName(territory.name) })}>
       <form onSubmit={onSubmit} className="form">
         <div className="field">
           <label htmlFor="terr-rename-ru">{t('adminReference.categories.nameRu')}</label>
@@ -56,6 +54,6 @@ export function TerritoryRenameForm({ territory, onDone }: Props) {
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,11 +1,10 @@
 import type { AdminCategory } from '@shared/reference/categories-admin.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
+import { Page } from '../../../components/Page';
 import { ActiveBadge, ArchiveButton, RowButton } from '../../../components/RowActions';
-import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
 import { useAdminCategories, useDeleteCategory, useUpdateCategory } from '../api/admin-categories';
 import { CategoryForm } from '../components/CategoryForm';
@@ -13,28 +12,29 @@ import { CategoryForm } from '../components/CategoryForm';
 /** The category tree (admin): topics with their subjects, SLA, moderation hours, archive and restore. */
 export function CategoriesRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('adminReference.categories.title'));
   const list = useAdminCategories();
   const update = useUpdateCategory();
   const remove = useDeleteCategory();
   const [editing, setEditing] = useState<AdminCategory | null>(null);
   const items = list.data?.items ?? [];
   return (
-    <div className="page">
-      <h1>{t('adminReference.categories.title')}</h1>
-      <p className="lead">{t('adminReference.categories.lead')}</p>
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error ?? update.error ?? remove.error} />
+    <Page
+      title={t('adminReference.categories.title')}
+      lead={t('adminReference.categories.lead')}
+      loading={list.isPending}
+      error={list.error ?? update.error ?? remove.error}
+    >
       {list.data && (
         <>
-          <section className="card" aria-labelledby="cat-form-heading">
-            <h2 id="cat-form-heading">
-              {editing
+          <Card
+            title={
+              editing
                 ? t('adminReference.categories.edit', { name: localName(editing.name) })
-                : t('adminReference.categories.new')}
-            </h2>
+                : t('adminReference.categories.new')
+            }
+          >
             <CategoryForm categories={items} editing={editing} onDone={() => setEditing(null)} />
-          </section>
+          </Card>
           <DataTable
             caption={t('adminReference.categories.caption')}
             columns={[
@@ -80,6 +80,6 @@ export function CategoriesRoute() {
           </DataTable>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -2,11 +2,10 @@ import type { AdminOrganisation } from '@shared/reference/organisations-admin.sc
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Card } from '../../../components/Card';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
+import { Page } from '../../../components/Page';
 import { ActiveBadge, ArchiveButton, RowButton } from '../../../components/RowActions';
-import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
 import {
   useAdminOrganisations,
@@ -18,7 +17,6 @@ import { OrganisationForm } from '../components/OrganisationForm';
 /** Organisations (admin): kind, names, contacts, parent, what they serve; hours in the directory's editor. */
 export function OrganisationsRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('adminReference.organisations.title'));
   const list = useAdminOrganisations();
   const update = useUpdateOrganisation();
   const remove = useDeleteOrganisation();
@@ -29,21 +27,23 @@ export function OrganisationsRoute() {
     return found ? localName(found.name) : '—';
   };
   return (
-    <div className="page">
-      <h1>{t('adminReference.organisations.title')}</h1>
-      <p className="lead">{t('adminReference.organisations.lead')}</p>
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error ?? update.error ?? remove.error} />
+    <Page
+      title={t('adminReference.organisations.title')}
+      lead={t('adminReference.organisations.lead')}
+      loading={list.isPending}
+      error={list.error ?? update.error ?? remove.error}
+    >
       {list.data && (
         <>
-          <section className="card" aria-labelledby="org-form-heading">
-            <h2 id="org-form-heading">
-              {editing
+          <Card
+            title={
+              editing
                 ? t('adminReference.categories.edit', { name: localName(editing.name) })
-                : t('adminReference.organisations.new')}
-            </h2>
+                : t('adminReference.organisations.new')
+            }
+          >
             <OrganisationForm organisations={items} editing={editing} onDone={() => setEditing(null)} />
-          </section>
+          </Card>
           <DataTable
             caption={t('adminReference.organisations.caption')}
             columns={[
@@ -99,6 +99,6 @@ export function OrganisationsRoute() {
           </DataTable>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -3,8 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
-import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Page } from '../../../components/Page';
 import { ApiError } from '../../../lib/api-client';
 import { useRegionSettings, useUpdateRegionSettings } from '../api/admin-region';
 
@@ -26,16 +25,16 @@ const numberOr = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 /** The region's settings (admin): in force on every node within 5 s, audited. */
 export function RegionSettingsRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('adminReference.region.title'));
   const current = useRegionSettings();
   return (
-    <div className="page">
-      <h1>{t('adminReference.region.title')}</h1>
-      <p className="lead">{t('adminReference.region.lead')}</p>
-      {current.isPending && <Loading />}
-      <ErrorMessage error={current.error} />
+    <Page
+      title={t('adminReference.region.title')}
+      lead={t('adminReference.region.lead')}
+      loading={current.isPending}
+      error={current.error}
+    >
       {current.data && <RegionSettingsForm settings={current.data} />}
-    </div>
+    </Page>
   );
 }
 

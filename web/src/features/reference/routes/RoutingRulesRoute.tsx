@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Card } from '../../../components/Card';
+import { Page } from '../../../components/Page';
 import { localName } from '../../../lib/format';
 import { useAdminCategories } from '../api/admin-categories';
 import { useRoutingRules } from '../api/admin-routing-rules';
@@ -15,7 +14,6 @@ import { RoutingTester } from '../components/RoutingTester';
 /** The routing table (admin): the tester first, then the rules, the gaps, and a new rule. */
 export function RoutingRulesRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('adminReference.rules.title'));
   const rules = useRoutingRules();
   const categories = useAdminCategories();
   const organisations = useOrganisations();
@@ -28,29 +26,26 @@ export function RoutingRulesRoute() {
     return found ? localName(found.name) : id;
   };
   return (
-    <div className="page">
-      <h1>{t('adminReference.rules.title')}</h1>
-      <p className="lead">{t('adminReference.rules.lead')}</p>
-      {pending && <Loading />}
-      <ErrorMessage error={error} />
+    <Page
+      title={t('adminReference.rules.title')}
+      lead={t('adminReference.rules.lead')}
+      loading={pending}
+      error={error}
+    >
       {rules.data && categories.data && organisations.data && territories.data && (
         <>
-          <section className="card" aria-labelledby="rt-heading">
-            <h2 id="rt-heading">{t('adminReference.tester.title')}</h2>
+          <Card title={t('adminReference.tester.title')}>
             <RoutingTester
               categories={categories.data.items}
               organisations={organisations.data}
               center={config.data?.region?.center ?? null}
             />
-          </section>
+          </Card>
           <section aria-labelledby="rr-list-heading">
             <h2 id="rr-list-heading">{t('adminReference.rules.listTitle')}</h2>
             <RoutingRuleTable list={rules.data} />
           </section>
-          <section className="card" aria-labelledby="rr-gaps-heading">
-            <h2 id="rr-gaps-heading">
-              {t('adminReference.rules.gapsTitle', { count: rules.data.gaps.length })}
-            </h2>
+          <Card title={t('adminReference.rules.gapsTitle', { count: rules.data.gaps.length })}>
             <p className="hint">{t('adminReference.rules.gapsHint')}</p>
             {rules.data.gaps.length > 0 && (
               <details>
@@ -64,17 +59,16 @@ export function RoutingRulesRoute() {
                 </ul>
               </details>
             )}
-          </section>
-          <section className="card" aria-labelledby="rr-new-heading">
-            <h2 id="rr-new-heading">{t('adminReference.rules.new')}</h2>
+          </Card>
+          <Card title={t('adminReference.rules.new')}>
             <RoutingRuleForm
               categories={categories.data.items}
               territories={territories.data}
               organisations={organisations.data}
             />
-          </section>
+          </Card>
         </>
       )}
-    </div>
+    </Page>
   );
 }

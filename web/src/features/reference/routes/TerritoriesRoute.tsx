@@ -2,11 +2,10 @@ import type { AdminTerritory } from '@shared/reference/territories-admin.schemas
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Card } from '../../../components/Card';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
+import { Page } from '../../../components/Page';
 import { ActiveBadge, ArchiveButton, RowButton } from '../../../components/RowActions';
-import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
 import {
   useAdminTerritories,
@@ -20,7 +19,6 @@ import { TerritoryRenameForm } from '../components/TerritoryRenameForm';
 /** Region › districts › municipalities (admin): boundaries uploaded as GeoJSON, archive, restore, delete. */
 export function TerritoriesRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('adminReference.territories.title'));
   const list = useAdminTerritories();
   const settings = useRegionSettings();
   const update = useUpdateTerritory();
@@ -42,9 +40,12 @@ export function TerritoriesRoute() {
     );
   };
   return (
-    <div className="page">
-      <h1>{t('adminReference.territories.title')}</h1>
-      <p className="lead">{t('adminReference.territories.lead')}</p>
+    <Page
+      title={t('adminReference.territories.title')}
+      lead={t('adminReference.territories.lead')}
+      loading={list.isPending}
+      error={list.error ?? update.error ?? remove.error}
+    >
       {settings.data && (
         <p>
           {t('adminReference.territories.tolerance', {
@@ -53,8 +54,6 @@ export function TerritoriesRoute() {
           <Link to="/admin/region">{t('adminReference.territories.toleranceChange')}</Link>
         </p>
       )}
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error ?? update.error ?? remove.error} />
       {replaced && (
         <p className="alert alert--success" role="status">
           {t('adminReference.territories.replaced', { name: replaced })}
@@ -144,12 +143,11 @@ export function TerritoriesRoute() {
               </tr>
             ))}
           </DataTable>
-          <section className="card" aria-labelledby="terr-form-heading">
-            <h2 id="terr-form-heading">{t('adminReference.territories.new')}</h2>
+          <Card title={t('adminReference.territories.new')}>
             <TerritoryForm territories={items} />
-          </section>
+          </Card>
         </>
       )}
-    </div>
+    </Page>
   );
 }

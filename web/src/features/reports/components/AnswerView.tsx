@@ -1,5 +1,6 @@
 import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { AnswerQualityFlags } from '../../answers/components/AnswerQualityFlags';
 import { PhotoGallery } from './PhotoGallery';
@@ -72,8 +73,7 @@ export function AnswerView({ report }: { report: ReportDetail }) {
 export function RatingView({ rating }: { rating: NonNullable<ReportDetail['rating']> }) {
   const { t } = useTranslation();
   return (
-    <section className="card rating" aria-labelledby="rating-heading">
-      <h2 id="rating-heading">{t('rating.title')}</h2>
+    <Card title={t('rating.title')} className="rating">
       <p>
         <span className="stars-static" role="img" aria-label={t('rating.stars', { count: rating.score })}>
           {'★'.repeat(rating.score)}
@@ -82,6 +82,6 @@ export function RatingView({ rating }: { rating: NonNullable<ReportDetail['ratin
         {rating.solved ? t('rating.solvedYesShort') : t('rating.solvedNoShort')}
       </p>
       {rating.comment && <p className="prose">{rating.comment}</p>}
-    </section>
+    </Card>
   );
 }

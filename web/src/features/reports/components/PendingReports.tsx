@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { formatDateTime } from '../../../lib/format';
 import { notify } from '../../../lib/notices';
 import { reportQueryKey } from '../api/get-report';
@@ -26,8 +27,7 @@ export function PendingReports({ userId }: { userId: string }) {
   };
 
   return (
-    <section className="card pending" aria-labelledby="pending-heading">
-      <h2 id="pending-heading">{t('offline.pendingTitle', { count: pending.length })}</h2>
+    <Card title={t('offline.pendingTitle', { count: pending.length })} className="pending">
       <p className="hint">{t('offline.pendingHint')}</p>
       <ul className="plain-list">
         {pending.map((p) => (
@@ -57,6 +57,6 @@ export function PendingReports({ userId }: { userId: string }) {
       <button type="button" className="button" onClick={sendNow} disabled={busy}>
         {busy ? t('common.sending') : t('offline.sendNow')}
       </button>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { Category, Organisation } from '@shared/reference/reference.schemas.ts';
 import type { ReportEvent } from '@shared/reports/reports.schemas.ts';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { formatDate, formatDateTime, localName } from '../../../lib/format';
@@ -106,8 +107,7 @@ export function Timeline({ reportId }: { reportId: string }) {
   const organisations = useOrganisations();
   const categories = useCategories();
   return (
-    <section className="card" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('timeline.title')}</h2>
+    <Card title={t('timeline.title')}>
       {events.isPending && <Loading />}
       {events.error && <ErrorMessage error={events.error} />}
       {events.data && events.data.length === 0 && <p className="muted">{t('timeline.empty')}</p>}
@@ -123,6 +123,6 @@ export function Timeline({ reportId }: { reportId: string }) {
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { SimilarReport } from '@shared/duplicates/duplicates.schemas.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -67,11 +68,10 @@ export function ReportRoute() {
       </header>
       <div className="report-layout">
         <div className="report-main">
-          <section className="card" aria-labelledby="report-text-heading">
-            <h2 id="report-text-heading">{t('report.description')}</h2>
+          <Card title={t('report.description')}>
             <p className="prose">{r.text}</p>
             <PhotoGallery photos={r.photos} altKey="photos.reportAlt" />
-          </section>
+          </Card>
           <ReportNotices notices={r.notices} />
           <AnswerView report={r} />
           {r.rating && <RatingView rating={r.rating} />}

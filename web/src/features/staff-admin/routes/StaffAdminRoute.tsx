@@ -2,10 +2,9 @@ import type { StaffAccount } from '@shared/staff-admin/staff-admin.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
+import { Card } from '../../../components/Card';
+import { Page } from '../../../components/Page';
 import { Pagination } from '../../../components/Pagination';
-import { usePageTitle } from '../../../components/use-page-title';
 import {
   type StaffFilters as Filters,
   useStaffList,
@@ -28,7 +27,6 @@ const filterKeys = ['role', 'organisationId', 'suspended', 'q'] as const;
  */
 export function StaffAdminRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('staffAdmin.title'));
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
     ...Object.fromEntries(filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))),
@@ -48,9 +46,12 @@ export function StaffAdminRoute() {
   };
 
   return (
-    <div className="page">
-      <h1>{t('staffAdmin.title')}</h1>
-      <p className="lead">{t('staffAdmin.lead')}</p>
+    <Page
+      title={t('staffAdmin.title')}
+      lead={t('staffAdmin.lead')}
+      loading={list.isPending}
+      error={list.error ?? options.error ?? suspend.error}
+    >
       {/* The forms come after the list; these links reach them at once (and by keyboard). */}
       <p>
         <a href="#staff-invite-heading">{t('staffAdmin.inviteTitle')}</a>
@@ -58,13 +59,10 @@ export function StaffAdminRoute() {
         <a href="#staff-import-heading">{t('staffAdmin.importTitle')}</a>
       </p>
       <StaffFilters value={filters} options={options.data} onChange={setFilters} />
-      <ErrorMessage error={list.error ?? options.error ?? suspend.error} />
-      {list.isPending && <Loading />}
       {editing && options.data && (
-        <section className="card" aria-labelledby="staff-edit-heading">
-          <h2 id="staff-edit-heading">{t('staffAdmin.editTitle', { name: editing.name })}</h2>
+        <Card title={t('staffAdmin.editTitle', { name: editing.name })}>
           <StaffEditForm account={editing} options={options.data} onDone={() => setEditing(null)} />
-        </section>
+        </Card>
       )}
       {list.data &&
         (list.data.items.length === 0 ? (
@@ -86,20 +84,18 @@ export function StaffAdminRoute() {
           </>
         ))}
       {options.data && (
-        <section className="card" aria-labelledby="staff-invite-heading">
-          <h2 id="staff-invite-heading">{t('staffAdmin.inviteTitle')}</h2>
+        <Card title={t('staffAdmin.inviteTitle')} headingId="staff-invite-heading">
           <p className="hint">{t('staffAdmin.inviteHint')}</p>
           <InviteForm options={options.data} />
-        </section>
+        </Card>
       )}
-      <section className="card" aria-labelledby="staff-import-heading">
-        <h2 id="staff-import-heading">{t('staffAdmin.importTitle')}</h2>
+      <Card title={t('staffAdmin.importTitle')} headingId="staff-import-heading">
         <StaffImport />
-      </section>
+      </Card>
       <section aria-labelledby="staff-invitations-heading">
         <h2 id="staff-invitations-heading">{t('staffAdmin.invitationsTitle')}</h2>
         <InvitationsTable />
       </section>
-    </div>
+    </Page>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
-import { usePageTitle } from '../../../components/use-page-title';
+import { Card } from '../../../components/Card';
+import { Page } from '../../../components/Page';
 import type { EndpointWithSecret } from '../api/create-webhook';
 import { useWebhooks } from '../api/get-webhooks';
 import { DeliveryLog } from '../components/DeliveryLog';
@@ -13,25 +12,19 @@ import { SecretOnce } from '../components/SecretOnce';
 /** Outbound webhooks (admin): endpoints, their secrets (once), the delivery log and manual retries. */
 export function WebhooksRoute() {
   const { t } = useTranslation();
-  usePageTitle(t('webhooks.title'));
   const list = useWebhooks();
   const [secret, setSecret] = useState<EndpointWithSecret | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const data = list.data;
   const current = data?.items.find((e) => e.id === selected) ?? null;
   return (
-    <div className="page">
-      <h1>{t('webhooks.title')}</h1>
-      <p className="lead">{t('webhooks.lead')}</p>
+    <Page title={t('webhooks.title')} lead={t('webhooks.lead')} loading={list.isPending} error={list.error}>
       {secret && (
         <SecretOnce url={secret.endpoint.url} secret={secret.secret} onDone={() => setSecret(null)} />
       )}
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} />
       {data && (
         <>
-          <section className="card" aria-labelledby="wh-list-heading">
-            <h2 id="wh-list-heading">{t('webhooks.endpoints')}</h2>
+          <Card title={t('webhooks.endpoints')}>
             {data.items.length === 0 ? (
               <p>{t('webhooks.none')}</p>
             ) : (
@@ -42,20 +35,18 @@ export function WebhooksRoute() {
                 onSecret={setSecret}
               />
             )}
-          </section>
+          </Card>
           {current && (
-            <section className="card" aria-labelledby="wh-log-heading">
-              <h2 id="wh-log-heading">{t('webhooks.log', { url: current.url })}</h2>
+            <Card title={t('webhooks.log', { url: current.url })}>
               <DeliveryLog endpointId={current.id} />
-            </section>
+            </Card>
           )}
-          <section className="card" aria-labelledby="wh-new-heading">
-            <h2 id="wh-new-heading">{t('webhooks.new')}</h2>
+          <Card title={t('webhooks.new')}>
             <p className="hint">{t('webhooks.signingHint')}</p>
             <EndpointForm events={data.events} onCreated={setSecret} />
-          </section>
+          </Card>
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -2,6 +2,7 @@ import type { ReportAction } from '@shared/reports/report-states.ts';
 import type { ReportDetail } from '@shared/reports/reports.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../../components/Card';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { notify } from '../../../../lib/notices';
 import { MergeForm } from '../../../duplicates/components/MergeForm';
@@ -107,8 +108,7 @@ export function ReportActions({ report }: { report: ReportDetail }) {
     (a === 'draft-answer' && forms.filter((f) => f !== 'extend-deadline').length === 1);
 
   return (
-    <section className="card actions" aria-labelledby="actions-heading">
-      <h2 id="actions-heading">{t('actions.title')}</h2>
+    <Card title={t('actions.title')} className="actions">
       {buttons.length > 0 && (
         <div className="action-buttons">
           {buttons.map((a) => (
@@ -133,6 +133,6 @@ export function ReportActions({ report }: { report: ReportDetail }) {
           <div className="action-body">{formFor(a)}</div>
         </details>
       ))}
-    </section>
+    </Card>
   );
 }
