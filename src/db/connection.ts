@@ -79,12 +79,20 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
     extensions: { postgis: opts.postgisBundle ? withBundle(postgis, opts.postgisBundle) : postgis, pg_trgm },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
-  await client.exec(`SET search_path TO ${quoteIdent(opts.schema)}, public`);
+  return { database: await pgliteDatabase(client, opts.schema), client };
+}
+
+/**
+ * The app's handle on an open embedded database, with the region's schema first on its search path
+ * (the test suite gives one kept-open instance a new handle for each test file).
+ */
+export async function pgliteDatabase(client: PGlite, schema: string): Promise<Database> {
+  await client.exec(`SET search_path TO ${quoteIdent(schema)}, public`);
   const db = drizzlePglite({ client }) as unknown as Db;
-  const database: Database = {
+  return {
     engine: 'pglite',
     db,
-    schema: opts.schema,
+    schema,
     execScript: async (sql) => {
       await client.exec(sql);
     },
@@ -99,7 +107,6 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
     },
     close: () => client.close(),
   };
-  return { database, client };
 }
 
 /**

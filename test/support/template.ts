@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,6 +7,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
 import { openCitusTestDatabase } from './citus.ts';
 import { pgliteBase } from './pglite-base.ts';
+import { openKeptPglite } from './pglite-kept.ts';
 import { slimDataDir } from './slim-data-dir.ts';
 
 /**
@@ -90,12 +91,7 @@ export async function openTestDatabase(
   template: PgliteTemplate | PostgresTemplate | CitusTemplate,
 ): Promise<Database> {
   if (template.kind === 'citus') return openCitusTestDatabase(template.url, template.prefix);
-  if (template.kind === 'pglite') {
-    const blob = new Blob([readFileSync(template.file)]);
-    const { postgisBundle } = template;
-    return (await openPglite({ dataDir: 'memory://', schema: 'public', loadDataDir: blob, postgisBundle }))
-      .database;
-  }
+  if (template.kind === 'pglite') return openKeptPglite(template);
   const name = `${template.name}_f${process.pid}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl(template.url) });
   await admin.connect();
