@@ -18,6 +18,8 @@ export default defineConfig({
     // Hang detectors, stretched where the machine is shared (test/support/timeouts.ts).
     testTimeout: scaled(30_000),
     hookTimeout: scaled(120_000),
+    // Each file's CPU time, for the slowest-files reporter.
+    setupFiles: ['test/support/file-cpu.ts'],
     reporters: ['default', './test/support/slowest-files-reporter.ts'],
   },
 });

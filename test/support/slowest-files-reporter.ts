@@ -20,6 +20,8 @@ interface FileRow {
   total: number;
   collect: number;
   tests: number;
+  /** The worker's CPU while the file ran (test/support/file-cpu.ts), where recorded. */
+  cpu?: number;
 }
 interface TestRow {
   file: string;
@@ -49,11 +51,13 @@ export default class SlowestFilesReporter implements Reporter {
         inTests += duration;
         tests.push({ file: m.relativeModuleId, name: t.fullName, duration });
       }
+      const cpu = m.meta().cpuMs;
       files.push({
         file: m.relativeModuleId,
         total: d.collectDuration + d.duration,
         collect: d.collectDuration,
         tests: inTests,
+        ...(cpu === undefined ? {} : { cpu }),
       });
     }
     if (files.length === 0) return;
@@ -65,11 +69,18 @@ export default class SlowestFilesReporter implements Reporter {
       .slice(0, COUNT)
       .map(
         (r) =>
-          `${seconds(r.total)}  (import ${seconds(r.collect).trim()}, hooks ${seconds(Math.max(0, r.total - r.collect - r.tests)).trim()})  ${r.file}`,
+          `${seconds(r.total)}  (import ${seconds(r.collect).trim()}, hooks ${seconds(Math.max(0, r.total - r.collect - r.tests)).trim()}${r.cpu === undefined ? '' : `, CPU ${seconds(r.cpu).trim()}`})  ${r.file}`,
       );
+    // The run is bound by CPU on a small machine: the files that cost most of it, apart.
+    const byCpu = files.filter((r) => r.cpu !== undefined).sort((a, b) => b.cpu! - a.cpu!);
+    const cpuLines = byCpu.slice(0, COUNT).map((r) => `${seconds(r.cpu!)}  ${r.file}`);
     const testLines = tests.slice(0, COUNT).map((r) => `${seconds(r.duration)}  ${r.file} > ${r.name}`);
+    const cpuTable = cpuLines.length
+      ? `\nMost CPU: ${cpuLines.length} of ${byCpu.length} test files (the workers' own CPU, sum ${seconds(byCpu.reduce((s, r) => s + r.cpu!, 0)).trim()}; servers they start not counted):\n${cpuLines.join('\n')}\n`
+      : '';
     process.stdout.write(
       `\nSlowest ${fileLines.length} of ${files.length} test files (sum of all files ${seconds(sum(files)).trim()}):\n${fileLines.join('\n')}\n` +
+        cpuTable +
         `\nSlowest ${testLines.length} of ${tests.length} tests:\n${testLines.join('\n')}\n`,
     );
     const out = process.env.VMESTE_TIMINGS_JSON;
