@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Database } from '../../src/db/connection.ts';
-import { openPglite, openPostgres } from '../../src/db/connection.ts';
+import { openPostgres } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openEmbeddedDatabase } from '../../src/db/pglite-base.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
@@ -79,7 +79,9 @@ export async function dropStore(store: Store): Promise<void> {
 export async function openStore(store: Store): Promise<Database> {
   if (store.engine === 'postgres')
     return openPostgres({ databaseUrl: store.url, schema: 'public', poolSize: 4 }).database;
-  return (await openPglite({ dataDir: path.join(store.dataDir, 'pglite'), schema: 'public' })).database;
+  // As `vmeste serve` opens it: with the slim PostGIS bundle (the whole one costs seconds to unpack).
+  return (await openEmbeddedDatabase({ dataDir: path.join(store.dataDir, 'pglite'), schema: 'public' }))
+    .database;
 }
 
 export type NodeProcess = {
