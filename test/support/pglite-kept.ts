@@ -75,13 +75,17 @@ async function openFromTemplate(template: PgliteTemplate): Promise<Kept> {
     loadDataDir: new Blob([readFileSync(template.file)]),
     postgisBundle: template.postgisBundle,
   });
-  const { rows } = await client.query<{ name: string; filled: boolean }>(
-    `SELECT quote_ident(tablename) AS name,
-            (xpath('/row/c/text()', query_to_xml(format('SELECT EXISTS (SELECT 1 FROM public.%I) AS c', tablename), false, true, '')))[1]::text::boolean AS filled
-       FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'vmeste_migrations'`,
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables
+      WHERE schemaname = 'public' AND tablename <> 'vmeste_migrations'`,
   );
-  const tables = rows.filter((r) => r.filled).map((r) => r.name);
-  for (const t of tables) await client.exec(`CREATE TEMP TABLE ${COPY_PREFIX}${t} AS TABLE public.${t}`);
+  const tables: string[] = [];
+  for (const { name } of rows) {
+    const { rows: present } = await client.query(`SELECT 1 FROM public.${name} LIMIT 1`);
+    if (present.length === 0) continue;
+    tables.push(name);
+    await client.exec(`CREATE TEMP TABLE ${COPY_PREFIX}${name} AS TABLE public.${name}`);
+  }
   const { rows: sequences } = await client.query<{ name: string; value: string | null }>(
     `SELECT format('public.%I', sequencename) AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`,
   );
@@ -104,7 +108,7 @@ async function empty(kept: Kept): Promise<void> {
     SET session_replication_role = replica;
     ${kept.tables.map((t) => `INSERT INTO public.${t} OVERRIDING SYSTEM VALUE SELECT * FROM ${COPY_PREFIX}${t};`).join('\n')}
     SET session_replication_role = DEFAULT;
-    ${kept.sequences.map((s) => (s.value === null ? `SELECT setval('${s.name}', 1, false);` : `SELECT setval('${s.name}', ${Number(s.value)});`)).join('\n')}
+    ${kept.sequences.map((s) => (s.value === null ? `SELECT setval('${s.name}', 1, false);` : `SELECT setval('${s.name}', ${s.value});`)).join('\n')}
     ANALYZE ${kept.tables.map((t) => `public.${t}`).join(', ')};
   `);
 }
