@@ -17,15 +17,32 @@ import { writeFileAtomically } from './cache-files.ts';
  */
 const BLOCK = 512;
 
-/** What PostGIS core never reads: the other extensions, upgrade paths and loose install scripts. */
+/**
+ * What PostGIS core never reads: the other extensions, upgrade paths (postgis--<from>--<to>.sql)
+ * and loose install scripts. Data, not code, because it keys the cached bundle (slimBundleName).
+ */
+const UNUSED_FILE_NAMES = [/(_raster|_topology|_tiger_geocoder)/, /--.+--/, /--unpackaged/];
+const UNUSED_DIRECTORIES = ['share/postgresql/contrib/'];
+
 export function isUnusedPostgisFile(name: string): boolean {
   const base = name.split('/').pop() ?? name;
   return (
-    /(_raster|_topology|_tiger_geocoder)/.test(base) ||
-    /--.+--/.test(base) || // upgrade script: postgis--<from>--<to>.sql
-    base.includes('--unpackaged') ||
-    name.startsWith('share/postgresql/contrib/')
+    UNUSED_FILE_NAMES.some((pattern) => pattern.test(base)) ||
+    UNUSED_DIRECTORIES.some((dir) => name.startsWith(dir))
   );
+}
+
+/**
+ * The slim bundle's file name: a hash of the package's bundle and of what is left out of it. Not of
+ * the filter's source text, which each transpiler prints differently: the name `vmeste prepare`
+ * (tsx) cached the migrated base under must be the one a process started by Vitest computes.
+ */
+export function slimBundleName(original: Uint8Array): string {
+  const key = createHash('sha256')
+    .update(original)
+    .update(JSON.stringify([UNUSED_FILE_NAMES.map((p) => p.source), UNUSED_DIRECTORIES]))
+    .digest('hex');
+  return `postgis-slim-${key.slice(0, 16)}.tar.gz`;
 }
 
 /** Keeps the entries of a plain ustar archive that `keep` accepts, copying their blocks unchanged. */
@@ -65,8 +82,7 @@ function originalBundlePath(): string {
  */
 export function slimPostgisBundle(cacheDir: string): string | null {
   const original = readFileSync(originalBundlePath());
-  const key = createHash('sha256').update(original).update(isUnusedPostgisFile.toString()).digest('hex');
-  const file = path.join(cacheDir, `postgis-slim-${key.slice(0, 16)}.tar.gz`);
+  const file = path.join(cacheDir, slimBundleName(original));
   if (existsSync(file)) return file;
   const slim = filterTar(gunzipSync(original), (name) => !isUnusedPostgisFile(name));
   // PGlite gunzips every bundle it loads; the fastest level keeps that cheap.
