@@ -96,10 +96,14 @@ describe('notices and city objects in the web app', () => {
     // Anna is told (the alert job runs when a notice changes) and sees it on the map.
     await resident.goto('/notices/subscriptions');
     const alert = resident.getByRole('link', { name: title });
-    for (let i = 0; i < 30 && !(await alert.isVisible()); i++) {
-      await resident.waitForTimeout(2000);
-      await resident.reload();
-    }
+    // The job runs within seconds. Each look waits for the page to load its alerts: a check right
+    // after a reload saw the list before it arrived, and the test reloaded for a minute every run.
+    const alerted = () =>
+      alert.waitFor({ timeout: scaled(2_000) }).then(
+        () => true,
+        () => false,
+      );
+    for (let i = 0; i < 30 && !(await alerted()); i++) await resident.reload();
     await alert.waitFor();
     await resident.getByText('началось').first().waitFor();
     await resident.goto('/');
