@@ -106,8 +106,8 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
-      // analytics: dashboards (public figures; the matrix for analysts inside). Loaded on demand: it
-      // brings ECharts, which the other pages do not need.
+      // analytics: dashboards (public figures; the matrix for analysts inside). Loaded on demand, as
+      // ECharts is, with the first chart any page draws (components/Chart.tsx).
       {
         path: 'analytics',
         lazy: async () => ({

@@ -1,30 +1,7 @@
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 
-// Only the chart kinds we draw, so the bundle carries a fraction of ECharts.
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  ScatterChart,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
-
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartOption = EChartsCoreOption;
 
 export type ChartTable = {
   columns: string[];
@@ -53,13 +30,19 @@ export function Chart({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // ECharts is most of the app's weight and few pages draw a chart: it is fetched with the first
+    // one (its own chunk), while the caption and the table show at once.
+    let remove: (() => void) | undefined;
+    let removed = false;
+    import('./chart-canvas')
+      .then(({ drawChart }) => {
+        if (!removed) remove = drawChart(element, option);
+      })
+      // The chunk could not be fetched (offline before it was cached): the table still has the figures.
+      .catch(() => {});
     return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
+      removed = true;
+      remove?.();
     };
   }, [option]);
 
