@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { scaled } from './test/support/timeouts.ts';
+import WaitingFilesFirst from './test/support/waiting-files-first.ts';
 
 export default defineConfig({
   test: {
@@ -21,5 +22,7 @@ export default defineConfig({
     // Each file's CPU time, for the slowest-files reporter.
     setupFiles: ['test/support/file-cpu.ts'],
     reporters: ['default', './test/support/slowest-files-reporter.ts'],
+    // Files that mostly wait on processes they start go first (test/support/waiting-files-first.ts).
+    sequence: { sequencer: WaitingFilesFirst },
   },
 });
