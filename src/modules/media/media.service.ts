@@ -11,7 +11,6 @@ import { processImage } from './image.ts';
 import * as repo from './media.repo.ts';
 import type { MediaUpload } from './media.schemas.ts';
 import { mediaUrls } from './media.urls.ts';
-import { stripPdfMetadata } from './pdf-metadata.ts';
 import type { BlobStorage } from './storage.ts';
 
 export type MediaDeps = { db: Db; clock: Clock; storage: BlobStorage; maxPdfBytes: number };
@@ -42,6 +41,8 @@ async function uploadPdf(deps: MediaDeps, actor: Actor, file: IncomingFile): Pro
   if (actor.role === 'resident')
     throw new AppError('documents_staff_only', [{ path: 'file', message: 'documents_staff_only' }]);
   checkPdf(file.bytes, deps.maxPdfBytes);
+  // pdf-lib is loaded with the first PDF, not at every start (~0.13 s of CPU).
+  const { stripPdfMetadata } = await import('./pdf-metadata.ts');
   const stripped = await stripPdfMetadata(file.bytes);
   const id = randomUUID();
   const now = deps.clock.now();
