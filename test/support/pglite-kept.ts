@@ -8,8 +8,9 @@ import type { PgliteTemplate } from './template.ts';
  * between: opening one from the template costs ~1.5 s of CPU (the data directory unpacked, PostgreSQL
  * and PostGIS started in WebAssembly), emptying it ~0.3 s. Emptied as a new region is: every table
  * but the migrations' record truncated, the template's rows and sequence positions put back, the job
- * queue's schema dropped, the session's settings, prepared statements and advisory locks reset. Each
- * file gets a new app handle (`Db`), so the app's per-database caches start empty as with a new copy.
+ * queue's schema dropped, the session's settings, prepared statements, advisory locks and statistics
+ * counters reset. Each file gets a new app handle (`Db`), so the app's per-database caches start
+ * empty as with a new copy.
  */
 type Kept = {
   client: PGlite;
@@ -102,6 +103,8 @@ async function empty(kept: Kept): Promise<void> {
     RESET ALL;
     DEALLOCATE ALL;
     SELECT pg_advisory_unlock_all();
+    -- The statistics counters (pg_stat_*) start at zero for each file, not where the last one left them.
+    SELECT pg_stat_reset();
     DROP SCHEMA IF EXISTS pgboss CASCADE;
     TRUNCATE ${rows[0]!.list} RESTART IDENTITY CASCADE;
     -- The copies go back in any order: the template's rows satisfy their own keys.
