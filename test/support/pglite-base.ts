@@ -1,13 +1,13 @@
-import os from 'node:os';
-import path from 'node:path';
+import { appCacheDir } from '../../src/db/cache-files.ts';
 import { extensionsBase } from '../../src/db/pglite-base.ts';
 import { slimPostgisBundle } from '../../src/db/postgis-bundle.ts';
 
 /**
- * The suite's start: initdb and the extensions, cached in the OS temp directory (see
- * src/db/pglite-base.ts); migrations and the reference data go on top every run (template.ts).
+ * The suite's start: initdb and the extensions, from the app's cache (src/db/pglite-base.ts), which
+ * `vmeste prepare` fills at install, so a fresh machine does not make them a second time (~13 s of
+ * CPU); migrations and the reference data go on top every run (template.ts).
  */
-export const TEST_CACHE_DIR = path.join(os.tmpdir(), 'vmeste-test-cache');
+export const TEST_CACHE_DIR = appCacheDir();
 
 export type PgliteBase = { postgisBundle: string; dataDir: Blob };
 
