@@ -13,6 +13,9 @@ export type PgliteBase = { postgisBundle: string; dataDir: Blob };
 
 export async function pgliteBase(): Promise<PgliteBase> {
   const postgisBundle = slimPostgisBundle(TEST_CACHE_DIR);
-  if (!postgisBundle) throw new Error(`cannot write the slim PostGIS bundle to ${TEST_CACHE_DIR}`);
+  if (!postgisBundle)
+    throw new Error(
+      `cannot write the slim PostGIS bundle to ${TEST_CACHE_DIR} (VMESTE_CACHE_DIR names a writable one)`,
+    );
   return { postgisBundle, dataDir: await extensionsBase(TEST_CACHE_DIR, postgisBundle) };
 }

@@ -8,7 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * tail was a crash test waiting for its nodes while one of the machine's two cores sat idle.
  * Started first, they wait while the other files use the CPU.
  */
-const WAITING_FILES = [
+export const WAITING_FILES = [
   'test/integration/several-nodes.test.ts',
   'test/integration/crash-safety.test.ts',
   'test/citus/two-regions.citus.ts',

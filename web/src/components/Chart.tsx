@@ -34,12 +34,14 @@ export function Chart({
     // one (its own chunk), while the caption and the table show at once.
     let remove: (() => void) | undefined;
     let removed = false;
-    import('./chart-canvas')
-      .then(({ drawChart }) => {
+    void import('./chart-canvas').then(
+      ({ drawChart }) => {
         if (!removed) remove = drawChart(element, option);
-      })
-      // The chunk could not be fetched (offline before it was cached): the table still has the figures.
-      .catch(() => {});
+      },
+      // Only the chunk's fetch is forgiven (offline before it was cached: the table still has the
+      // figures); a chart that fails to draw is an error in the console, as it was before the split.
+      () => {},
+    );
     return () => {
       removed = true;
       remove?.();
