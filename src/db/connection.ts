@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { pgliteClientForDrizzle } from './pglite-prepared.ts';
 
 /**
  * Drizzle without its relational query API (`db.query.…`, never used here): given the schema, it
@@ -88,7 +89,7 @@ export async function openPglite(opts: ConnectOptions): Promise<{ database: Data
  */
 export async function pgliteDatabase(client: PGlite, schema: string): Promise<Database> {
   await client.exec(`SET search_path TO ${quoteIdent(schema)}, public`);
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client: pgliteClientForDrizzle(client) }) as unknown as Db;
   return {
     engine: 'pglite',
     db,
@@ -219,13 +220,15 @@ export function buildStatement(exec: Executor, query: SQL): BuiltStatement {
 }
 
 /**
- * Runs a statement already built or rendered (not built again): unnamed like queryRows, or named (see
- * queryRowsPrepared; statement-shapes.ts names the per-request texts worth keeping prepared).
+ * Runs a rendered statement through Drizzle's session, unnamed or named: pg prepares a named one
+ * once per connection. (On the embedded database every statement run twice is prepared whatever
+ * its name: pglite-prepared.ts.)
  */
-export async function queryBuiltRows<T>(
+async function runRendered<T>(
   exec: Executor,
   statement: RenderedStatement,
-  name?: string,
+  name: string | undefined,
+  values?: Record<string, unknown>,
 ): Promise<T[]> {
   const prepared = (exec as unknown as SessionInternals)._.session.prepareQuery(
     statement,
@@ -233,26 +236,26 @@ export async function queryBuiltRows<T>(
     name,
     false,
   );
-  return ((await prepared.execute()) as { rows: T[] }).rows;
+  return ((await prepared.execute(values)) as { rows: T[] }).rows;
+}
+
+/**
+ * Runs a statement already built or rendered (not built again): unnamed like queryRows, or named (see
+ * queryRowsPrepared; statement-shapes.ts names the per-request texts worth keeping prepared).
+ */
+export function queryBuiltRows<T>(exec: Executor, statement: RenderedStatement, name?: string): Promise<T[]> {
+  return runRendered<T>(exec, statement, name);
 }
 
 /**
  * Like queryRows, but as a named prepared statement: PostgreSQL parses and plans it once per
  * connection instead of on every call (measured on the intake statement: ~1,000 → ~2,000 runs/s).
  * Drizzle prepares named statements only for its query builder, so this reaches its session
- * through the same internal call the builder uses; PGlite ignores the name. The SQL text of a
- * given name must never change between calls (its parameters may).
+ * through the same internal call the builder uses. The SQL text of a given name must never change
+ * between calls (its parameters may).
  */
-export async function queryRowsPrepared<T>(exec: Executor, name: string, query: SQL): Promise<T[]> {
-  const internals = exec as unknown as SessionInternals;
-  const prepared = internals._.session.prepareQuery(
-    internals.dialect.sqlToQuery(query),
-    undefined,
-    name,
-    false,
-  );
-  const result = (await prepared.execute()) as { rows: T[] };
-  return result.rows;
+export function queryRowsPrepared<T>(exec: Executor, name: string, query: SQL): Promise<T[]> {
+  return runRendered<T>(exec, renderStatement(exec, query), name);
 }
 
 /** SQL texts (with their placeholders) by statement name: built by Drizzle once per process. */
@@ -271,13 +274,10 @@ export async function queryRowsBuiltOnce<T>(
   build: () => SQL,
   values: Record<string, unknown>,
 ): Promise<T[]> {
-  const internals = exec as unknown as SessionInternals;
   let query = builtStatements.get(name);
   if (!query) {
-    query = internals.dialect.sqlToQuery(build());
+    query = renderStatement(exec, build());
     builtStatements.set(name, query);
   }
-  const prepared = internals._.session.prepareQuery(query, undefined, name, false);
-  const result = (await prepared.execute(values)) as { rows: T[] };
-  return result.rows;
+  return runRendered<T>(exec, query, name, values);
 }
