@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/connection.ts';
+import { type Executor, queryRowsPrepared } from '../../db/connection.ts';
 import { rateLimits } from '../../db/schema/platform.ts';
 
 /**
@@ -7,6 +7,8 @@ import { rateLimits } from '../../db/schema/platform.ts';
  * every app node; returns the count so far and when the window started. A window that started at or
  * before the cut-off (now - windowMs) is over. The cut-off is computed here and bound as a parameter:
  * Citus accepts only IMMUTABLE expressions in DO UPDATE SET, and `timestamptz + interval` is not.
+ * Named: every write request with a per-user limit runs it, and its plan (the key's upsert) never
+ * depends on the values.
  */
 export async function hit(
   exec: Executor,
@@ -17,8 +19,9 @@ export async function hit(
   amount = 1,
 ): Promise<{ count: number; windowStart: Date }> {
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
-  const rows = await queryRows<{ count: number; windowStart: Date | string }>(
+  const rows = await queryRowsPrepared<{ count: number; windowStart: Date | string }>(
     exec,
+    'rate_limit_hit',
     sql`INSERT INTO ${rateLimits} AS r (key, count, window_start) VALUES (${key}, ${amount}::int, ${now.toISOString()}::timestamptz)
         ON CONFLICT (key) DO UPDATE SET
           count = CASE WHEN r.window_start <= ${cutoff}::timestamptz THEN ${amount}::int ELSE r.count + ${amount}::int END,
