@@ -45,7 +45,8 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     run: async (a) => (await import('./import.ts')).runImportCommand(a),
   },
   bench: {
-    summary: 'run the benchmarks (see docs/performance.md)',
+    summary:
+      'run the benchmarks against DATABASE_URL (--only SCENARIOS --seconds N --rounds N --concurrency N; or a suite: lists, analytics, learning, knowledge, vote-rush, opinion-map, addresses, soak, reliability; docs/performance.md)',
     run: async (a) => (await import('../../bench/run.ts')).runBench(a),
   },
 };
@@ -67,7 +68,21 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  await command.run(rest);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`vmeste ${name}: ${command.summary}\n`);
+    return;
+  }
+  try {
+    await command.run(rest);
+  } catch (err) {
+    // An unknown or malformed option (node:util parseArgs): the option's problem, not a stack trace.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw err;
+    process.stderr.write(
+      `vmeste ${name}: ${(err as Error).message}\nUsage: vmeste ${name}: ${command.summary}\n`,
+    );
+    process.exitCode = 2;
+  }
 }
 
 main().catch((err: unknown) => {
