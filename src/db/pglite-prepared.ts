@@ -14,7 +14,8 @@ import { StatementShapes } from './statement-shapes.ts';
  * between custom and generic plans as it does for any prepared statement. A text that binds its
  * LIMIT or OFFSET stays unprepared: a generic plan does not see the value and costs it as a tenth of
  * the rows, which turned a newest-first index walk into a sort of every match on PostgreSQL
- * (statement-shapes.ts; the app writes its row counts into the text).
+ * (statement-shapes.ts; the app writes its row counts into the text). So do calls with options this
+ * path does not carry (a COPY's blob, given parameter types, a notice callback).
  *
  * What PGlite's `query` does around a statement is kept: its mutexes (outside a transaction a
  * statement waits for a running one; inside, for the transaction's previous statement), its type
@@ -85,7 +86,9 @@ async function query<T>(
   options: QueryOptions | undefined,
   inTransaction: boolean,
 ): Promise<Results<T>> {
-  const name = options?.blob || BINDS_ROW_COUNT.test(text) ? undefined : handle.shapes.nameFor(text);
+  // PGlite's own path for what this one does not do: a COPY's blob, given parameter types, notices.
+  const own = options?.blob || options?.paramTypes || options?.onNotice || BINDS_ROW_COUNT.test(text);
+  const name = own ? undefined : handle.shapes.nameFor(text);
   if (name === undefined) return via.query<T>(text, params, options);
   const run = () =>
     handle.pg._runExclusiveQuery(() => runPrepared<T>(handle, name, text, params, options, !inTransaction));
