@@ -220,14 +220,15 @@ export function buildStatement(exec: Executor, query: SQL): BuiltStatement {
 }
 
 /**
- * Runs a rendered statement through Drizzle's session, unnamed or named: pg prepares a named one
- * once per connection. (On the embedded database every statement run twice is prepared whatever
- * its name: pglite-prepared.ts.)
+ * Runs a statement already built or rendered (not built again), unnamed like queryRows or named:
+ * pg prepares a named one once per connection (see queryRowsPrepared; statement-shapes.ts names the
+ * per-request texts worth keeping prepared; on the embedded database every statement run twice is
+ * prepared whatever its name: pglite-prepared.ts). `values` fill its `sql.placeholder`s.
  */
-async function runRendered<T>(
+export async function queryBuiltRows<T>(
   exec: Executor,
   statement: RenderedStatement,
-  name: string | undefined,
+  name?: string,
   values?: Record<string, unknown>,
 ): Promise<T[]> {
   const prepared = (exec as unknown as SessionInternals)._.session.prepareQuery(
@@ -240,14 +241,6 @@ async function runRendered<T>(
 }
 
 /**
- * Runs a statement already built or rendered (not built again): unnamed like queryRows, or named (see
- * queryRowsPrepared; statement-shapes.ts names the per-request texts worth keeping prepared).
- */
-export function queryBuiltRows<T>(exec: Executor, statement: RenderedStatement, name?: string): Promise<T[]> {
-  return runRendered<T>(exec, statement, name);
-}
-
-/**
  * Like queryRows, but as a named prepared statement: PostgreSQL parses and plans it once per
  * connection instead of on every call (measured on the intake statement: ~1,000 → ~2,000 runs/s).
  * Drizzle prepares named statements only for its query builder, so this reaches its session
@@ -255,7 +248,7 @@ export function queryBuiltRows<T>(exec: Executor, statement: RenderedStatement, 
  * between calls (its parameters may).
  */
 export function queryRowsPrepared<T>(exec: Executor, name: string, query: SQL): Promise<T[]> {
-  return runRendered<T>(exec, renderStatement(exec, query), name);
+  return queryBuiltRows<T>(exec, renderStatement(exec, query), name);
 }
 
 /** SQL texts (with their placeholders) by statement name: built by Drizzle once per process. */
@@ -279,5 +272,5 @@ export async function queryRowsBuiltOnce<T>(
     query = renderStatement(exec, build());
     builtStatements.set(name, query);
   }
-  return runRendered<T>(exec, query, name, values);
+  return queryBuiltRows<T>(exec, query, name, values);
 }

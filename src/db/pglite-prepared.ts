@@ -1,4 +1,11 @@
-import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
+import {
+  type PGlite,
+  parse,
+  protocol,
+  type QueryOptions,
+  type Results,
+  type Transaction,
+} from '@electric-sql/pglite';
 import { StatementShapes } from './statement-shapes.ts';
 
 /**
@@ -17,13 +24,14 @@ import { StatementShapes } from './statement-shapes.ts';
  * (statement-shapes.ts; the app writes its row counts into the text). So do calls with options this
  * path does not carry (a COPY's blob, given parameter types, a notice callback).
  *
- * What PGlite's `query` does around a statement is kept: its mutexes (outside a transaction a
- * statement waits for a running one; inside, for the transaction's previous statement), its type
- * serializers and parsers with the caller's parsers over them, both row modes, and its errors.
+ * What PGlite's `query` does around a statement is kept, with PGlite's own pieces where it exports
+ * them (its protocol messages, `parse.parseResults`): its mutexes (outside a transaction a statement
+ * waits for a running one; inside, for the transaction's previous statement), its type serializers
+ * and parsers with the caller's over them, both row modes. An error is PostgreSQL's DatabaseError
+ * as PGlite raises it, without the statement PGlite's `query` adds (Drizzle's error carries it).
  */
 
-type Field = { name: string; dataTypeID: number };
-type Message = { name: string } & Record<string, unknown>;
+type Message = Parameters<typeof parse.parseResults>[0][number];
 
 /** The internals of PGlite this relies on (public members with a leading underscore, in 0.5). */
 type PgliteInternals = {
@@ -33,7 +41,7 @@ type PgliteInternals = {
   execProtocolStream(message: Uint8Array, options?: { syncToFs?: boolean }): Promise<Message[]>;
   syncToFs(): Promise<void>;
   serializers: Record<number, (value: unknown) => string>;
-  parsers: Record<number, (value: string, typeId: number) => unknown>;
+  parsers: Parameters<typeof parse.parseResults>[1];
 };
 
 /**
@@ -113,100 +121,33 @@ async function runPrepared<T>(
     return serialize ? serialize(param) : String(param);
   });
   const messages = await pg.execProtocolStream(
-    concat([bind(name, values), describePortal(), execute(), syncMessage()]),
+    concat([
+      protocol.serialize.bind({ statement: name, values }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    ]),
     { syncToFs: false },
   );
   if (sync) await pg.syncToFs();
-  return resultOf<T>(messages, { ...pg.parsers, ...options?.parsers }, options?.rowMode ?? 'object');
+  // PGlite's own reading of a result, with the caller's parsers over its defaults.
+  return parse.parseResults(messages, pg.parsers, options)[0] as Results<T>;
 }
 
 /** Parses and describes the statement under its name; its parameter types serialize the values. */
 async function prepare(handle: Handle, name: string, text: string): Promise<number[]> {
   const messages = await handle.pg.execProtocolStream(
-    concat([parse(name, text), describeStatement(name), syncMessage()]),
+    concat([
+      protocol.serialize.parse({ name, text }),
+      protocol.serialize.describe({ type: 'S', name }),
+      protocol.serialize.sync(),
+    ]),
     { syncToFs: false },
   );
-  const types = (messages.find((m) => m.name === 'parameterDescription')?.dataTypeIDs as number[]) ?? [];
+  const types = parse.parseDescribeStatementResults(messages);
   handle.paramTypes.set(name, types);
   return types;
 }
 
-type Parsers = Record<number, (value: string, typeId: number) => unknown>;
-
-/** The result as PGlite's `query` gives it (its parseResults, for one statement). */
-function resultOf<T>(messages: Message[], parsers: Parsers, rowMode: 'object' | 'array'): Results<T> {
-  let fields: Field[] = [];
-  const rows: unknown[] = [];
-  let affectedRows = 0;
-  const parse = (value: string | null, typeId: number) => {
-    if (value === null) return null;
-    const parser = parsers[typeId];
-    return parser ? parser(value, typeId) : value;
-  };
-  for (const message of messages) {
-    if (message.name === 'rowDescription')
-      fields = (message.fields as Field[]).map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
-    else if (message.name === 'dataRow') {
-      const values = (message.fields as (string | null)[]).map((v, i) => parse(v, fields[i]!.dataTypeID));
-      rows.push(
-        rowMode === 'array' ? values : Object.fromEntries(values.map((v, i) => [fields[i]!.name, v])),
-      );
-    } else if (message.name === 'commandComplete') {
-      // "INSERT 0 5", "UPDATE 3", "DELETE 1": the count ends the tag of a statement that changes rows.
-      const [command, ...rest] = (message.text as string).split(' ');
-      if (['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(command!)) affectedRows += Number(rest.at(-1));
-    }
-  }
-  return { rows: rows as T[], fields, affectedRows };
-}
-
-// The frontend messages of PostgreSQL's extended query protocol ("Message Formats").
-
-function message(type: string, body: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head.write(type, 0, 'latin1');
-  head.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([head, body]);
-}
-
-const cString = (s: string) => Buffer.from(`${s}\0`, 'utf8');
-
-function int16(n: number): Buffer {
-  const b = Buffer.alloc(2);
-  b.writeInt16BE(n);
-  return b;
-}
-
-function int32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-}
-
-/** Parse with no parameter types: PostgreSQL infers them, as for PGlite's `query`. */
-const parse = (name: string, text: string) =>
-  message('P', Buffer.concat([cString(name), cString(text), int16(0)]));
-
-const describeStatement = (name: string) => message('D', Buffer.concat([Buffer.from('S'), cString(name)]));
-
-const describePortal = () => message('D', Buffer.concat([Buffer.from('P'), cString('')]));
-
-/** Bind to the unnamed portal, every value and result in text format. */
-function bind(name: string, values: (string | null)[]): Buffer {
-  const parts: Buffer[] = [cString(''), cString(name), int16(0), int16(values.length)];
-  for (const value of values) {
-    if (value === null) parts.push(int32(-1));
-    else {
-      const bytes = Buffer.from(value, 'utf8');
-      parts.push(int32(bytes.length), bytes);
-    }
-  }
-  parts.push(int16(0));
-  return message('B', Buffer.concat(parts));
-}
-
-const execute = () => message('E', Buffer.concat([cString(''), int32(0)]));
-
-const syncMessage = () => message('S', Buffer.alloc(0));
-
-const concat = (parts: Buffer[]) => new Uint8Array(Buffer.concat(parts));
+/** One call into WebAssembly for the messages together. */
+const concat = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));

@@ -13,9 +13,9 @@ import { runsOn } from '../support/suite-engine.ts';
 import { openTestDatabase } from '../support/template.ts';
 
 /**
- * Named statements run the same on both databases: pg prepares them per connection, and on the
- * embedded database src/db/pglite-prepared.ts prepares them per instance (PGlite's own `query`
- * ignores the name and plans every call again).
+ * Prepared statements give what unnamed ones give, on every database: pg prepares a named statement
+ * per connection; on the embedded database src/db/pglite-prepared.ts prepares any statement text
+ * from its second run, per handle (PGlite's own `query` ignores names and plans every call again).
  */
 const namedProbe = pgTable('named_probe', {
   id: integer('id').primaryKey(),
@@ -120,7 +120,6 @@ describe('named prepared statements', () => {
             sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = ${text}`,
           )
         )[0]!.n;
-      await queryRows(database.db, sql.raw(text.replace('$1', '0')));
       const count = (exec: Parameters<typeof queryRows>[0]) =>
         queryRows<{ n: number }>(exec, sql`SELECT count(*)::int AS n FROM named_probe WHERE id > ${0}`);
       expect(await count(database.db)).toEqual([{ n: 2 }]);

@@ -212,26 +212,9 @@ async function truncateRegion(coordinator: pg.Client, url: string, schema: strin
       WHERE c.relnamespace = $1::regnamespace AND c.relname <> 'vmeste_migrations'`,
     [schema],
   );
-  const nodes = new Set(shards.map((s) => `${s.host}:${s.port}`));
-  const worker = new URL(url);
-  if (nodes.size === 1) {
-    worker.hostname = shards[0]!.host;
-    worker.port = String(shards[0]!.port);
-  }
-  const onWorker =
-    nodes.size === 1 &&
-    (await withClient(worker.toString(), async (client) => {
-      await client.query('SET citus.enable_manual_changes_to_shards = on');
-      await client.query(`TRUNCATE ${shards.map((s) => s.shard).join(', ')}`);
-      await restartSequences(client, schema);
-    }).then(
-      () => true,
-      (err: unknown) => {
-        console.warn(`[citus harness] truncating ${schema} through the coordinator: ${String(err)}`);
-        return false;
-      },
-    ));
-  if (!onWorker) {
+  const [first] = shards;
+  const onOneWorker = first && shards.every((s) => s.host === first.host && s.port === first.port);
+  if (!onOneWorker || !(await truncatedOnWorker(url, first, shards, schema))) {
     const { rows } = await coordinator.query<{ list: string }>(
       `SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') AS list FROM pg_tables
         WHERE schemaname = $1 AND tablename <> 'vmeste_migrations'`,
@@ -240,6 +223,28 @@ async function truncateRegion(coordinator: pg.Client, url: string, schema: strin
     await coordinator.query(`TRUNCATE ${rows[0]!.list} RESTART IDENTITY CASCADE`);
   }
   await restartSequences(coordinator, schema);
+}
+
+async function truncatedOnWorker(
+  url: string,
+  node: { host: string; port: number },
+  shards: { shard: string }[],
+  schema: string,
+): Promise<boolean> {
+  const worker = new URL(url);
+  worker.hostname = node.host;
+  worker.port = String(node.port);
+  return withClient(worker.toString(), async (client) => {
+    await client.query('SET citus.enable_manual_changes_to_shards = on');
+    await client.query(`TRUNCATE ${shards.map((s) => s.shard).join(', ')}`);
+    await restartSequences(client, schema);
+  }).then(
+    () => true,
+    (err: unknown) => {
+      console.warn(`[citus harness] truncating ${schema} through the coordinator: ${String(err)}`);
+      return false;
+    },
+  );
 }
 
 /** Sets every sequence of the schema that has handed out a value back to its start. */
