@@ -6,7 +6,7 @@ import { checkA11y, demoUser, expectStatus, photo } from './ui.ts';
 
 type Category = { id: string; parentId: string | null; code: string };
 type Organisation = { id: string; code: string };
-type Report = { id: string; status: string; organisation: { id: string } | null };
+type Report = { id: string; number: number; status: string; organisation: { id: string } | null };
 
 const { problems, pageAs: userPage } = liveAppForThisFile();
 
@@ -69,6 +69,16 @@ describe('a report through its whole life, by four people in the web app', () =>
     await expectStatus(rp, 'На модерации');
     await rp.locator('.gallery img').first().waitFor();
     await checkA11y(rp, 'report page (resident, submitted)');
+
+    // ---- the number the resident is told opens the report as a path too ---------------------
+    const filed = await getJson<Report>(rp, `/api/v1/reports/${reportId}`);
+    await rp.goto(`/reports/${filed.number}`);
+    await rp.waitForURL(new RegExp(`/reports/${reportId}$`));
+    await rp.getByText(`Сообщение № ${filed.number}`, { exact: true }).waitFor();
+    await rp.goto('/reports/999999999');
+    await rp.getByText('Сообщение № 999999999 не найдено или недоступно вам.').waitFor();
+    await rp.goto(`/reports/${reportId}`);
+    await expectStatus(rp, 'На модерации');
 
     // ---- the moderator accepts it; routing hands it to an organisation -----------------------
     const moderator = demoUser('moderator');

@@ -18,10 +18,15 @@ import { PhotoGallery } from '../components/PhotoGallery';
 import { ReportFacts } from '../components/ReportFacts';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
+import { isReportNumber, ReportByNumber } from './ReportByNumber';
 
 export function ReportRoute() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
+  return isReportNumber(id) ? <ReportByNumber number={Number(id)} /> : <ReportPage id={id} />;
+}
+
+function ReportPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const location = useLocation();
   const report = useReport(id);
   // The page refreshes itself when the report changes (server-sent events).
