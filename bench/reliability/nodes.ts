@@ -7,15 +7,13 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Database } from '../../src/db/connection.ts';
 import { openPostgres } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openEmbeddedDatabase } from '../../src/db/pglite-base.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
-
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli/main.ts');
+import { vmesteCommand } from './vmeste-command.ts';
 
 /** Where a scenario's data lives: a PostgreSQL database of its own, or an embedded data directory. */
 export type Store =
@@ -125,8 +123,9 @@ export async function startNode(
 ): Promise<NodeProcess> {
   const started = Date.now();
   let out = '';
-  const child = fork(cli, ['serve', '--port', String(port), ...args], {
-    execArgv: ['--import', 'tsx'],
+  const command = vmesteCommand();
+  const child = fork(command.entry, ['serve', '--port', String(port), ...args], {
+    execArgv: command.execArgv,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Plugin } from 'vite';
+import { fromRepo, repoRoot } from '../lib/repo-root.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webDist = path.join(repoRoot, 'web/dist');
 /** Written after a successful build: the sources it was made from and their hash. */
 const stampFile = path.join(webDist, '.vmeste-build.json');
@@ -119,7 +118,7 @@ export async function runBuildWeb(args: string[]): Promise<void> {
 export async function buildWebInBackground(): Promise<{ done: Promise<void> } | null> {
   if (await webBuildIsCurrent()) return null;
   process.stderr.write('Building the web app (its sources changed since the last build)…\n');
-  const child = fork(fileURLToPath(new URL('./main.ts', import.meta.url)), ['build-web', '--force'], {
+  const child = fork(fromRepo('src/cli/main.ts'), ['build-web', '--force'], {
     // tsx by its resolved location, so the child finds it wherever the command was started from.
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../lib/repo-root.ts';
 
 /**
  * Where the work that depends only on the installed packages and the checkout (a slim PostGIS bundle,
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  */
 export function appCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.VMESTE_CACHE_DIR) return path.resolve(env.VMESTE_CACHE_DIR);
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const root = repoRoot;
   return path.join(root, 'node_modules', '.cache', 'vmeste');
 }
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { fromRepo } from '../lib/repo-root.ts';
 import { ensureRegionSchema } from './citus.ts';
 import { type Database, queryRows, quoteIdent } from './connection.ts';
 
-const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsDir = fromRepo('migrations');
 
 type JournalEntry = { idx: number; tag: string };
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { urlInRepo } from '../lib/repo-root.ts';
 import { type BBox, bboxOf, type MultiPolygonGeometry, normalizeRings, type Position } from './geometry.ts';
 
 export interface DemoTerritory {
@@ -79,7 +80,7 @@ export interface DemoGeo {
   districts: DemoGeoFeature[];
 }
 
-export const DEMO_GEOJSON_URL = new URL('./geo/spb-districts.geojson', import.meta.url);
+export const DEMO_GEOJSON_URL = urlInRepo('src/demo/geo/spb-districts.geojson');
 
 let cached: DemoGeo | undefined;
 

@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -19,6 +17,7 @@ import { describeError } from '../db/error-log.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { fromRepo } from '../lib/repo-root.ts';
 import { loadSecretsKey, SecretBox } from '../lib/secret-box.ts';
 import { addressRoutes } from '../modules/addresses/index.ts';
 import { analyticsRoutes } from '../modules/analytics/index.ts';
@@ -62,7 +61,7 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const webDist = fromRepo('web/dist');
 
 export type BuildOptions = {
   /** The open, migrated database (see openMigratedDatabase); the caller owns and closes it. */

@@ -3,12 +3,11 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fromRepo } from '../lib/repo-root.ts';
 import type { AppContext } from './context.ts';
 
 // The running version, as package.json says (read once at start).
-const version = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const version = (JSON.parse(readFileSync(fromRepo('package.json'), 'utf8')) as { version: string }).version;
 
 const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),

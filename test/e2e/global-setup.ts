@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
+import { buildServerBundle } from '../support/server-bundle.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,10 +27,14 @@ export default async function setup(project: TestProject) {
     project.provide('e2eSeededDataDir', undefined);
     return undefined;
   }
+  // Every file's server starts from one bundle of the sources (test/support/server-bundle.ts).
+  const bundle = await buildServerBundle(`e2e-${process.pid}`);
+  process.env.VMESTE_TEST_SERVER_BUNDLE = bundle.entry;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-seed-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'seed'], {
+  const command = vmesteCommand();
+  const child = spawn(process.execPath, [...command.execArgv, command.entry, 'seed'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +47,13 @@ export default async function setup(project: TestProject) {
     log += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`vmeste seed exited with code ${code}:\n${log.slice(-20_000)}`);
+  if (code !== 0) {
+    await bundle.remove();
+    throw new Error(`vmeste seed exited with code ${code}:\n${log.slice(-20_000)}`);
+  }
   project.provide('e2eSeededDataDir', dataDir);
-  return async () => rm(dataDir, { recursive: true, force: true });
+  return async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await bundle.remove();
+  };
 }

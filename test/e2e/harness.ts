@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { freePort } from '../../bench/reliability/ports.ts';
+import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
 import { scaled } from '../support/timeouts.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -72,7 +73,8 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
   if (process.env.VMESTE_E2E_DATABASE_URL) env.DATABASE_URL = process.env.VMESTE_E2E_DATABASE_URL;
   else delete env.DATABASE_URL;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const command = vmesteCommand();
+  const child = spawn(process.execPath, [...command.execArgv, command.entry, 'serve'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

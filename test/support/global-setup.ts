@@ -7,6 +7,7 @@ import {
   dropCitusTestSchemas,
   holdRunLock,
 } from './citus.ts';
+import { buildServerBundle } from './server-bundle.ts';
 import {
   buildPgliteTemplate,
   buildPostgresTemplate,
@@ -24,6 +25,17 @@ declare module 'vitest' {
 
 /** Builds the migrated, reference-seeded template once for the whole run (PGlite, or PostgreSQL with DATABASE_URL). */
 export default async function setup(project: TestProject) {
+  const dropDatabases = await setUpDatabase(project);
+  // The servers that process-level checks start run from one bundle (test/support/server-bundle.ts).
+  const bundle = await buildServerBundle(`suite-${process.pid}`);
+  process.env.VMESTE_TEST_SERVER_BUNDLE = bundle.entry;
+  return async () => {
+    await bundle.remove();
+    await dropDatabases?.();
+  };
+}
+
+async function setUpDatabase(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const url = process.env.DATABASE_URL;
   if (url && citusTestMode()) {
     console.log(

@@ -2,10 +2,10 @@ import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/connection.ts';
 import { curatorChoice, findRoutingRule } from '../../demo/organisations.ts';
 import { generateDemoReports } from '../../demo/report-generator.ts';
+import { fromRepo } from '../../lib/repo-root.ts';
 import {
   ModelStore,
   recordModel,
@@ -99,7 +99,7 @@ export function trainDemoModelAside(
   onProgress?: (message: string) => void,
 ): Promise<DemoModel> {
   const child = fork(
-    fileURLToPath(new URL('./demo-model-child.ts', import.meta.url)),
+    fromRepo('src/db/seed/demo-model-child.ts'),
     [dataDir, now.toISOString(), String(count)],
     // tsx by its resolved location, so the child finds it wherever the command was started from.
     { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { urlInRepo } from '../../lib/repo-root.ts';
 import type { OpinionResult } from './opinion-map.compute.ts';
 
 /** The vote matrix as typed arrays (cheap to hand to a worker thread): one entry per vote. */
@@ -22,7 +23,7 @@ const WORKER_TIMEOUT_MS = 120_000;
 function bootstrapUrl(): URL {
   const require = createRequire(import.meta.url);
   const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const worker = new URL('./opinion-map.worker.ts', import.meta.url).href;
+  const worker = urlInRepo('src/modules/discussions/opinion-map.worker.ts').href;
   const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(worker)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
