@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
     return undefined;
   }
   // Every file's server starts from one bundle of the sources (test/support/server-bundle.ts).
-  const bundle = await buildServerBundle(`e2e-${process.pid}`);
+  const bundle = await buildServerBundle('e2e');
   process.env.VMESTE_TEST_SERVER_BUNDLE = bundle.entry;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-seed-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };

@@ -27,7 +27,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dropDatabases = await setUpDatabase(project);
   // The servers that process-level checks start run from one bundle (test/support/server-bundle.ts).
-  const bundle = await buildServerBundle(`suite-${process.pid}`);
+  const bundle = await buildServerBundle('suite');
   process.env.VMESTE_TEST_SERVER_BUNDLE = bundle.entry;
   return async () => {
     await bundle.remove();

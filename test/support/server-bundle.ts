@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { fromRepo } from '../../src/lib/repo-root.ts';
@@ -11,12 +11,14 @@ import { fromRepo } from '../../src/lib/repo-root.ts';
  * resolving and loading its ~1,500 modules one by one; this file (esbuild, the compiler tsx itself
  * uses, ~1 s to build) starts without them. Packages stay outside it, loaded from node_modules as
  * usual. It lives two directories below the repository's root, where src/lib/repo-root.ts expects
- * it, and is built afresh for each run — never a stale copy of the sources.
+ * it, and is built afresh for each run — never a stale copy of the sources — under a name that
+ * carries the run's process id, so that a run killed before its teardown is cleaned up by the next.
  */
 export async function buildServerBundle(
   runId: string,
 ): Promise<{ entry: string; remove: () => Promise<void> }> {
-  const dir = fromRepo('build', `test-server-${runId}`);
+  await removeAbandonedBundles();
+  const dir = fromRepo('build', `test-server-${runId}-${process.pid}`);
   const entry = path.join(dir, 'main.mjs');
   await build({
     entryPoints: [fromRepo('src/cli/main.ts')],
@@ -29,4 +31,23 @@ export async function buildServerBundle(
     logLevel: 'error',
   });
   return { entry, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The bundles of earlier runs whose process is gone (killed before their teardown). */
+async function removeAbandonedBundles(): Promise<void> {
+  const names = await readdir(fromRepo('build')).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^test-server-.*-(\d+)$/.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isInteger(pid) && !isRunning(pid))
+      await rm(fromRepo('build', name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
