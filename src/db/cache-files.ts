@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../lib/repo-root.ts';
+import { fromRepo } from '../lib/repo-root.ts';
 
 /**
  * Where the work that depends only on the installed packages and the checkout (a slim PostGIS bundle,
@@ -10,8 +10,7 @@ import { repoRoot } from '../lib/repo-root.ts';
  */
 export function appCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.VMESTE_CACHE_DIR) return path.resolve(env.VMESTE_CACHE_DIR);
-  const root = repoRoot;
-  return path.join(root, 'node_modules', '.cache', 'vmeste');
+  return fromRepo('node_modules', '.cache', 'vmeste');
 }
 
 /**
