@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { processIsAlive } from '../lib/process-alive.ts';
 import { ConfigError } from '../server/config.ts';
 
 /**
@@ -17,7 +18,7 @@ export function lockDataDir(dir: string): () => void {
   } catch {
     holder = null;
   }
-  if (holder !== null && holder !== process.pid && isAlive(holder))
+  if (holder !== null && holder !== process.pid && processIsAlive(holder))
     throw new ConfigError(
       `The embedded database in ${dir} is in use by process ${holder}. Stop that process first; ` +
         'several app processes need PostgreSQL (DATABASE_URL).',
@@ -35,14 +36,4 @@ export function lockDataDir(dir: string): () => void {
   };
   process.once('exit', release);
   return release;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, owned by somebody else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

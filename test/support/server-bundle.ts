@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { processIsAlive } from '../../src/lib/process-alive.ts';
 import { fromRepo } from '../../src/lib/repo-root.ts';
 
 /**
@@ -38,16 +39,7 @@ async function removeAbandonedBundles(): Promise<void> {
   const names = await readdir(fromRepo('build')).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(/^test-server-.*-(\d+)$/.exec(name)?.[1] ?? Number.NaN);
-    if (Number.isInteger(pid) && !isRunning(pid))
+    if (Number.isInteger(pid) && !processIsAlive(pid))
       await rm(fromRepo('build', name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
