@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
+import { repoRoot } from '../../src/lib/repo-root.ts';
 import { buildServerBundle } from '../support/server-bundle.ts';
 
 declare module 'vitest' {
@@ -13,8 +13,6 @@ declare module 'vitest' {
     e2eSeededDataDir: string | undefined;
   }
 }
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * Seeding the demo region into a fresh embedded database (initdb, PostGIS, migrations, 300 reports,

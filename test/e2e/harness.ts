@@ -2,14 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
+import { repoRoot } from '../../src/lib/repo-root.ts';
 import { scaled } from '../support/timeouts.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = [

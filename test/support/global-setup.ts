@@ -25,9 +25,9 @@ declare module 'vitest' {
 
 /** Builds the migrated, reference-seeded template once for the whole run (PGlite, or PostgreSQL with DATABASE_URL). */
 export default async function setup(project: TestProject) {
-  const dropDatabases = await setUpDatabase(project);
-  // The servers that process-level checks start run from one bundle (test/support/server-bundle.ts).
-  const bundle = await buildServerBundle('suite');
+  // The servers that process-level checks start run from one bundle (test/support/server-bundle.ts),
+  // built while the database template is.
+  const [dropDatabases, bundle] = await Promise.all([setUpDatabase(project), buildServerBundle('suite')]);
   process.env.VMESTE_TEST_SERVER_BUNDLE = bundle.entry;
   return async () => {
     await bundle.remove();
