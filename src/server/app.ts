@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -70,6 +71,8 @@ export type BuildOptions = {
   queue?: JobQueue;
   /** Serve the built web app from web/dist (when it exists). */
   serveWeb?: boolean;
+  /** Where the built web app is, instead of web/dist (tests serve a build of their own). */
+  webRoot?: string;
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
@@ -130,7 +133,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const serveWeb = Boolean(options.serveWeb) && existsSync(webDist);
+  const webRoot = options.webRoot ?? webDist;
+  const serveWeb = Boolean(options.serveWeb) && existsSync(webRoot);
   registerErrorHandling(app, { spaIndex: serveWeb });
   registerInputGuard(app);
 
@@ -227,8 +231,27 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   await app.register(objectRoutes(ctx));
 
   // The built React app; its client-side routes fall back to index.html (see the not-found handler).
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      // Our own Cache-Control (webCacheControl), not the plugin's `public, max-age=0`.
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('cache-control', webCacheControl(webRoot, file)),
+    });
   return app;
+}
+
+/**
+ * The build's scripts, styles and images under assets/ are named by their content's hash: a changed
+ * file is a new name, so a browser may keep one for a year without asking again. Everything else —
+ * index.html (which names the current assets), the service worker and its precache list, the
+ * manifest and icons — is checked with the server on every use, so a new release is seen at once.
+ */
+export function webCacheControl(root: string, file: string): string {
+  const relative = path.relative(root, file).split(path.sep);
+  return relative.length > 1 && relative[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** Origins the map tiles come from; `{s}` stands for the subdomains a, b and c. */

@@ -22,7 +22,8 @@ export type TestApp = {
 /** A real app over a real database copied from the suite's template, with a clock the test moves. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { jobs?: boolean } = {},
+  /** `webRoot`: serve a built web app from there, as `vmeste serve` serves web/dist. */
+  options: { jobs?: boolean; webRoot?: string } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-app-'));
   const database = await openTestDatabase(inject('dbTemplate'));
@@ -38,7 +39,13 @@ export async function createTestApp(
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
   // A real job queue (pg-boss) only where a test needs jobs: it costs a second or two to start.
   const queue = options.jobs ? await startQueue(database, database.schema) : undefined;
-  const app = await buildApp(config, { database, clock, logger: false, ...(queue ? { queue } : {}) });
+  const app = await buildApp(config, {
+    database,
+    clock,
+    logger: false,
+    ...(queue ? { queue } : {}),
+    ...(options.webRoot ? { serveWeb: true, webRoot: options.webRoot } : {}),
+  });
   await app.ready();
   if (queue) await registerJobs(app.ctx);
   return {
