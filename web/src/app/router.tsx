@@ -1,56 +1,30 @@
-import { createBrowserRouter } from 'react-router';
-import { AnswerTemplatesRoute, templateKeeperRoles } from '../features/answers/routes/AnswerTemplatesRoute';
-import { ApiKeysRoute } from '../features/api-keys/routes/ApiKeysRoute';
-import { ConfirmEmailRoute } from '../features/auth/routes/ConfirmEmailRoute';
-import { LoginRoute } from '../features/auth/routes/LoginRoute';
-import { RegisterRoute } from '../features/auth/routes/RegisterRoute';
-import { ResetPasswordRoute } from '../features/auth/routes/ResetPasswordRoute';
+import type { ComponentType, ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Loading } from '../components/Loading';
+import { templateKeeperRoles } from '../features/answers/roles';
 import { classifierRoles } from '../features/classifier/roles';
-import { ClassifierRoute } from '../features/classifier/routes/ClassifierRoute';
-import { CalendarRoute } from '../features/deadlines/routes/CalendarRoute';
-import { DirectoryRoute } from '../features/directory/routes/DirectoryRoute';
-import { OrganisationEditRoute } from '../features/directory/routes/OrganisationEditRoute';
-import { OrganisationRoute } from '../features/directory/routes/OrganisationRoute';
-import { DiscussionModerationRoute } from '../features/discussions/routes/DiscussionModerationRoute';
-import { DiscussionRoute } from '../features/discussions/routes/DiscussionRoute';
-import { DiscussionsRoute } from '../features/discussions/routes/DiscussionsRoute';
-import { OpinionMapRoute } from '../features/discussions/routes/OpinionMapRoute';
-import { InitiativeRoute } from '../features/initiatives/routes/InitiativeRoute';
-import { InitiativesRoute } from '../features/initiatives/routes/InitiativesRoute';
-import { ArticleEditRoute } from '../features/knowledge/routes/ArticleEditRoute';
-import { ArticleRoute } from '../features/knowledge/routes/ArticleRoute';
-import { KnowledgeRoute } from '../features/knowledge/routes/KnowledgeRoute';
-import { KnowledgeStatsRoute } from '../features/knowledge/routes/KnowledgeStatsRoute';
-import { NoticeEditRoute } from '../features/notices/routes/NoticeEditRoute';
-import { NoticeRoute } from '../features/notices/routes/NoticeRoute';
-import { NoticeSubscriptionsRoute } from '../features/notices/routes/NoticeSubscriptionsRoute';
-import { NoticesRoute } from '../features/notices/routes/NoticesRoute';
-import { NotificationsRoute } from '../features/notifications/routes/NotificationsRoute';
-import { ProfileRoute } from '../features/notifications/routes/ProfileRoute';
-import { ObjectRoute } from '../features/objects/routes/ObjectRoute';
-import { ObjectsAdminRoute } from '../features/objects/routes/ObjectsAdminRoute';
 import { organiserRoles } from '../features/participation/roles';
-import { ParticipationRoute } from '../features/participation/routes/ParticipationRoute';
-import { PollBuilderRoute } from '../features/participation/routes/PollBuilderRoute';
-import { PollRoute } from '../features/participation/routes/PollRoute';
-import { VoteNewRoute } from '../features/participation/routes/VoteNewRoute';
-import { VoteRoute } from '../features/participation/routes/VoteRoute';
-import { CategoriesRoute } from '../features/reference/routes/CategoriesRoute';
-import { OrganisationsRoute } from '../features/reference/routes/OrganisationsRoute';
-import { RegionSettingsRoute } from '../features/reference/routes/RegionSettingsRoute';
-import { RoutingRulesRoute } from '../features/reference/routes/RoutingRulesRoute';
-import { TerritoriesRoute } from '../features/reference/routes/TerritoriesRoute';
-import { MapRoute } from '../features/reports/routes/MapRoute';
-import { MyReportsRoute } from '../features/reports/routes/MyReportsRoute';
-import { NewReportRoute } from '../features/reports/routes/NewReportRoute';
-import { ReportRoute } from '../features/reports/routes/ReportRoute';
-import { StaffRoute } from '../features/staff/routes/StaffRoute';
-import { AcceptInvitationRoute } from '../features/staff-admin/routes/AcceptInvitationRoute';
-import { StaffAdminRoute } from '../features/staff-admin/routes/StaffAdminRoute';
-import { WebhooksRoute } from '../features/webhooks/routes/WebhooksRoute';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RequireAuth, RequireRole, RequireStaff } from './RequireAuth';
+
+/**
+ * A page loaded the first time it is visited, as a chunk of its own: a visitor's first load carries
+ * the app's frame and the page they opened, not every page of every role (web/README.md, "Code
+ * split where it weighs"). `guard` wraps it (sign-in, a role). The service worker precaches every
+ * chunk, so the pages still open offline.
+ */
+function page(
+  load: () => Promise<ComponentType>,
+  guard?: (page: ReactNode) => ReactNode,
+): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return { element: guard ? guard(<Page />) : <Page /> };
+    },
+  };
+}
 
 /** Who publishes notices: the region's staff and organisations' operators (for their own). */
 const noticeEditorRoles = ['admin', 'moderator', 'curator', 'operator'] as const;
@@ -58,273 +32,322 @@ const noticeEditorRoles = ['admin', 'moderator', 'curator', 'operator'] as const
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // What shows while the first page's chunk arrives, before anything else is drawn.
+    hydrateFallbackElement: <Loading />,
     children: [
-      { index: true, element: <MapRoute /> },
+      { index: true, ...page(async () => (await import('../features/reports/routes/MapRoute')).MapRoute) },
       {
         path: 'reports/new',
-        element: (
-          <RequireAuth>
-            <NewReportRoute />
-          </RequireAuth>
+        ...page(
+          async () => (await import('../features/reports/routes/NewReportRoute')).NewReportRoute,
+          (p) => <RequireAuth>{p}</RequireAuth>,
         ),
       },
-      { path: 'reports/:id', element: <ReportRoute /> },
+      {
+        path: 'reports/:id',
+        ...page(async () => (await import('../features/reports/routes/ReportRoute')).ReportRoute),
+      },
       // ---- knowledge base and organisation directory ----
-      { path: 'knowledge', element: <KnowledgeRoute /> },
+      {
+        path: 'knowledge',
+        ...page(async () => (await import('../features/knowledge/routes/KnowledgeRoute')).KnowledgeRoute),
+      },
       {
         path: 'knowledge/new',
-        element: (
-          <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>
-            <ArticleEditRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/knowledge/routes/ArticleEditRoute')).ArticleEditRoute,
+          (p) => <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>{p}</RequireRole>,
         ),
       },
-      { path: 'knowledge/:id', element: <ArticleRoute /> },
+      {
+        path: 'knowledge/:id',
+        ...page(async () => (await import('../features/knowledge/routes/ArticleRoute')).ArticleRoute),
+      },
       {
         path: 'knowledge/:id/edit',
-        element: (
-          <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>
-            <ArticleEditRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/knowledge/routes/ArticleEditRoute')).ArticleEditRoute,
+          (p) => <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>{p}</RequireRole>,
         ),
       },
       {
         path: 'staff/knowledge',
-        element: (
-          <RequireStaff>
-            <KnowledgeStatsRoute />
-          </RequireStaff>
+        ...page(
+          async () => (await import('../features/knowledge/routes/KnowledgeStatsRoute')).KnowledgeStatsRoute,
+          (p) => <RequireStaff>{p}</RequireStaff>,
         ),
       },
-      { path: 'organisations', element: <DirectoryRoute /> },
-      { path: 'organisations/:id', element: <OrganisationRoute /> },
+      {
+        path: 'organisations',
+        ...page(async () => (await import('../features/directory/routes/DirectoryRoute')).DirectoryRoute),
+      },
+      {
+        path: 'organisations/:id',
+        ...page(
+          async () => (await import('../features/directory/routes/OrganisationRoute')).OrganisationRoute,
+        ),
+      },
       {
         path: 'organisations/:id/edit',
-        element: (
-          <RequireRole roles={['admin']}>
-            <OrganisationEditRoute />
-          </RequireRole>
+        ...page(
+          async () =>
+            (await import('../features/directory/routes/OrganisationEditRoute')).OrganisationEditRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       // analytics: dashboards (public figures; the matrix for analysts inside). Loaded on demand, as
       // ECharts is, with the first chart any page draws (components/Chart.tsx).
       {
         path: 'analytics',
-        lazy: async () => ({
-          Component: (await import('../features/analytics/routes/AnalyticsRoute')).AnalyticsRoute,
-        }),
+        ...page(async () => (await import('../features/analytics/routes/AnalyticsRoute')).AnalyticsRoute),
       },
       {
         path: 'my',
-        element: (
-          <RequireAuth>
-            <MyReportsRoute />
-          </RequireAuth>
+        ...page(
+          async () => (await import('../features/reports/routes/MyReportsRoute')).MyReportsRoute,
+          (p) => <RequireAuth>{p}</RequireAuth>,
         ),
       },
       {
         path: 'staff',
-        element: (
-          <RequireStaff>
-            <StaffRoute />
-          </RequireStaff>
+        ...page(
+          async () => (await import('../features/staff/routes/StaffRoute')).StaffRoute,
+          (p) => <RequireStaff>{p}</RequireStaff>,
         ),
       },
       {
         path: 'admin/classifier',
-        element: (
-          <RequireRole roles={classifierRoles}>
-            <ClassifierRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/classifier/routes/ClassifierRoute')).ClassifierRoute,
+          (p) => <RequireRole roles={classifierRoles}>{p}</RequireRole>,
         ),
       },
       // answer quality: the organisation's answer templates
       {
         path: 'staff/answer-templates',
-        element: (
-          <RequireRole roles={templateKeeperRoles}>
-            <AnswerTemplatesRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/answers/routes/AnswerTemplatesRoute')).AnswerTemplatesRoute,
+          (p) => <RequireRole roles={templateKeeperRoles}>{p}</RequireRole>,
         ),
       },
       // ---- deadlines ----
       {
         path: 'admin/calendar',
-        element: (
-          <RequireRole roles={['admin']}>
-            <CalendarRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/deadlines/routes/CalendarRoute')).CalendarRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       // ---- participation: polls and rating votes ----
-      { path: 'participation', element: <ParticipationRoute /> },
       {
-        path: 'participation/polls/new',
-        element: (
-          <RequireRole roles={organiserRoles}>
-            <PollBuilderRoute />
-          </RequireRole>
+        path: 'participation',
+        ...page(
+          async () =>
+            (await import('../features/participation/routes/ParticipationRoute')).ParticipationRoute,
         ),
       },
-      { path: 'participation/polls/:id', element: <PollRoute /> },
+      {
+        path: 'participation/polls/new',
+        ...page(
+          async () => (await import('../features/participation/routes/PollBuilderRoute')).PollBuilderRoute,
+          (p) => <RequireRole roles={organiserRoles}>{p}</RequireRole>,
+        ),
+      },
+      {
+        path: 'participation/polls/:id',
+        ...page(async () => (await import('../features/participation/routes/PollRoute')).PollRoute),
+      },
       {
         path: 'participation/polls/:id/edit',
-        element: (
-          <RequireRole roles={organiserRoles}>
-            <PollBuilderRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/participation/routes/PollBuilderRoute')).PollBuilderRoute,
+          (p) => <RequireRole roles={organiserRoles}>{p}</RequireRole>,
         ),
       },
       {
         path: 'participation/votes/new',
-        element: (
-          <RequireRole roles={organiserRoles}>
-            <VoteNewRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/participation/routes/VoteNewRoute')).VoteNewRoute,
+          (p) => <RequireRole roles={organiserRoles}>{p}</RequireRole>,
         ),
       },
-      { path: 'participation/votes/:id', element: <VoteRoute /> },
+      {
+        path: 'participation/votes/:id',
+        ...page(async () => (await import('../features/participation/routes/VoteRoute')).VoteRoute),
+      },
       // ---- notifications ----
       {
         path: 'notifications',
-        element: (
-          <RequireAuth>
-            <NotificationsRoute />
-          </RequireAuth>
+        ...page(
+          async () =>
+            (await import('../features/notifications/routes/NotificationsRoute')).NotificationsRoute,
+          (p) => <RequireAuth>{p}</RequireAuth>,
         ),
       },
       {
         path: 'profile',
-        element: (
-          <RequireAuth>
-            <ProfileRoute />
-          </RequireAuth>
+        ...page(
+          async () => (await import('../features/notifications/routes/ProfileRoute')).ProfileRoute,
+          (p) => <RequireAuth>{p}</RequireAuth>,
         ),
       },
       // ---- API keys (branch open311) ----
       {
         path: 'admin/api-keys',
-        element: (
-          <RequireRole roles={['admin']}>
-            <ApiKeysRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/api-keys/routes/ApiKeysRoute')).ApiKeysRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       // ---- end of the open311 block ----
       // ---- outbound webhooks ----
       {
         path: 'admin/webhooks',
-        element: (
-          <RequireRole roles={['admin']}>
-            <WebhooksRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/webhooks/routes/WebhooksRoute')).WebhooksRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       // ---- participation: discussions, the opinion map, initiatives ----
-      { path: 'discussions', element: <DiscussionsRoute /> },
       {
-        path: 'discussions/moderation',
-        element: (
-          <RequireRole roles={['moderator', 'admin']}>
-            <DiscussionModerationRoute />
-          </RequireRole>
+        path: 'discussions',
+        ...page(
+          async () => (await import('../features/discussions/routes/DiscussionsRoute')).DiscussionsRoute,
         ),
       },
-      { path: 'discussions/:id', element: <DiscussionRoute /> },
-      { path: 'discussions/:id/opinion-map', element: <OpinionMapRoute /> },
-      { path: 'initiatives', element: <InitiativesRoute /> },
-      { path: 'initiatives/:id', element: <InitiativeRoute /> },
+      {
+        path: 'discussions/moderation',
+        ...page(
+          async () =>
+            (await import('../features/discussions/routes/DiscussionModerationRoute'))
+              .DiscussionModerationRoute,
+          (p) => <RequireRole roles={['moderator', 'admin']}>{p}</RequireRole>,
+        ),
+      },
+      {
+        path: 'discussions/:id',
+        ...page(async () => (await import('../features/discussions/routes/DiscussionRoute')).DiscussionRoute),
+      },
+      {
+        path: 'discussions/:id/opinion-map',
+        ...page(async () => (await import('../features/discussions/routes/OpinionMapRoute')).OpinionMapRoute),
+      },
+      {
+        path: 'initiatives',
+        ...page(
+          async () => (await import('../features/initiatives/routes/InitiativesRoute')).InitiativesRoute,
+        ),
+      },
+      {
+        path: 'initiatives/:id',
+        ...page(async () => (await import('../features/initiatives/routes/InitiativeRoute')).InitiativeRoute),
+      },
       // ---- administration of the reference data ----
       {
         path: 'admin/routing-rules',
-        element: (
-          <RequireRole roles={['admin']}>
-            <RoutingRulesRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/reference/routes/RoutingRulesRoute')).RoutingRulesRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       {
         path: 'admin/categories',
-        element: (
-          <RequireRole roles={['admin']}>
-            <CategoriesRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/reference/routes/CategoriesRoute')).CategoriesRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       {
         path: 'admin/territories',
-        element: (
-          <RequireRole roles={['admin']}>
-            <TerritoriesRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/reference/routes/TerritoriesRoute')).TerritoriesRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       {
         path: 'admin/organisations',
-        element: (
-          <RequireRole roles={['admin']}>
-            <OrganisationsRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/reference/routes/OrganisationsRoute')).OrganisationsRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       {
         path: 'admin/region',
-        element: (
-          <RequireRole roles={['admin']}>
-            <RegionSettingsRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/reference/routes/RegionSettingsRoute')).RegionSettingsRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
       // ---- staff accounts: the list, invitations, CSV import; the invitee's page ----
       {
         path: 'admin/staff',
-        element: (
-          <RequireRole roles={['admin', 'curator']}>
-            <StaffAdminRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/staff-admin/routes/StaffAdminRoute')).StaffAdminRoute,
+          (p) => <RequireRole roles={['admin', 'curator']}>{p}</RequireRole>,
         ),
       },
-      { path: 'staff/invitation', element: <AcceptInvitationRoute /> },
+      {
+        path: 'staff/invitation',
+        ...page(
+          async () =>
+            (await import('../features/staff-admin/routes/AcceptInvitationRoute')).AcceptInvitationRoute,
+        ),
+      },
       // ---- notices of works and outages; city objects ----
-      { path: 'notices', element: <NoticesRoute /> },
+      {
+        path: 'notices',
+        ...page(async () => (await import('../features/notices/routes/NoticesRoute')).NoticesRoute),
+      },
       {
         path: 'notices/new',
-        element: (
-          <RequireRole roles={noticeEditorRoles}>
-            <NoticeEditRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/notices/routes/NoticeEditRoute')).NoticeEditRoute,
+          (p) => <RequireRole roles={noticeEditorRoles}>{p}</RequireRole>,
         ),
       },
       {
         path: 'notices/subscriptions',
-        element: (
-          <RequireAuth>
-            <NoticeSubscriptionsRoute />
-          </RequireAuth>
+        ...page(
+          async () =>
+            (await import('../features/notices/routes/NoticeSubscriptionsRoute')).NoticeSubscriptionsRoute,
+          (p) => <RequireAuth>{p}</RequireAuth>,
         ),
       },
-      { path: 'notices/:id', element: <NoticeRoute /> },
+      {
+        path: 'notices/:id',
+        ...page(async () => (await import('../features/notices/routes/NoticeRoute')).NoticeRoute),
+      },
       {
         path: 'notices/:id/edit',
-        element: (
-          <RequireRole roles={noticeEditorRoles}>
-            <NoticeEditRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/notices/routes/NoticeEditRoute')).NoticeEditRoute,
+          (p) => <RequireRole roles={noticeEditorRoles}>{p}</RequireRole>,
         ),
       },
-      { path: 'objects/:id', element: <ObjectRoute /> },
+      {
+        path: 'objects/:id',
+        ...page(async () => (await import('../features/objects/routes/ObjectRoute')).ObjectRoute),
+      },
       {
         path: 'admin/objects',
-        element: (
-          <RequireRole roles={['admin']}>
-            <ObjectsAdminRoute />
-          </RequireRole>
+        ...page(
+          async () => (await import('../features/objects/routes/ObjectsAdminRoute')).ObjectsAdminRoute,
+          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
         ),
       },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'register', element: <RegisterRoute /> },
-      { path: 'account/confirm', element: <ConfirmEmailRoute /> },
-      { path: 'account/reset', element: <ResetPasswordRoute /> },
+      { path: 'login', ...page(async () => (await import('../features/auth/routes/LoginRoute')).LoginRoute) },
+      {
+        path: 'register',
+        ...page(async () => (await import('../features/auth/routes/RegisterRoute')).RegisterRoute),
+      },
+      {
+        path: 'account/confirm',
+        ...page(async () => (await import('../features/auth/routes/ConfirmEmailRoute')).ConfirmEmailRoute),
+      },
+      {
+        path: 'account/reset',
+        ...page(async () => (await import('../features/auth/routes/ResetPasswordRoute')).ResetPasswordRoute),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -9,9 +9,6 @@ import { useCategories } from '../../reference/api/get-categories';
 import { useDeleteTemplate, useTemplates } from '../api/templates';
 import { TemplateForm } from '../components/TemplateForm';
 
-/** Roles that keep answer templates (the server checks the organisation of each one). */
-export const templateKeeperRoles = ['operator', 'curator', 'admin'] as const;
-
 /** The organisation's answer templates: list, create, change, delete. */
 export function AnswerTemplatesRoute() {
   const { t } = useTranslation();
