@@ -44,6 +44,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 900,
+    // Pages are chunks of their own (app/router.tsx); the many small modules they share would be 60-odd
+    // chunks of a few KB each — requests on a first load and on the service worker's install — so
+    // chunks under 20 KB are merged into those that load with them (web/README.md).
+    rollupOptions: { output: { experimentalMinChunkSize: 20_000 } },
   },
   server: {
     port: 5173,

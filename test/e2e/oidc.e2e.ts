@@ -35,7 +35,7 @@ afterAll(async () => {
 
 /** The harness's isolated context, in which the loopback provider may be reached too. */
 function contextWithProvider(): Promise<BrowserContext> {
-  return isolatedContext(browser, server.baseUrl, undefined, [provider.issuer]);
+  return isolatedContext(browser, server.baseUrl);
 }
 
 async function atProvider(page: Page): Promise<void> {
