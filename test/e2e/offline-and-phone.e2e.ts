@@ -68,6 +68,46 @@ describe('on a 360 px phone', () => {
   });
 });
 
+describe('on a slow network', () => {
+  it('a page opened for the first time says it is loading until its code has come', async () => {
+    // No service worker here: it would serve the pages' code from its cache, not over the network.
+    const context = await browser.newContext({
+      locale: 'ru-RU',
+      baseURL: server.baseUrl,
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Сообщения о проблемах' }).waitFor();
+    await expect(page.locator('.route-progress').count()).resolves.toBe(0);
+    const linkTops = () =>
+      page
+        .locator('.nav-list a')
+        .evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+    const menuBefore = await linkTops();
+
+    // From now on every script takes a second and a half to arrive.
+    await page.route('**/assets/*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue();
+    });
+    await page.getByRole('link', { name: 'Участие', exact: true }).click();
+    const progress = page.locator('.route-progress[role="status"]', { hasText: 'Загрузка' });
+    await progress.waitFor();
+    // The menu stays where it was while the page is on its way (the followed link is marked pending).
+    expect(await linkTops(), 'the menu’s links while the page loads').toEqual(menuBefore);
+    // The page the visitor came from stays until the new one can show.
+    await expect(page.getByRole('heading', { name: 'Сообщения о проблемах' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await page.getByRole('heading', { name: 'Участие', level: 1 }).waitFor();
+    await progress.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('offline', () => {
   it('opens without a network, keeps a report written offline and sends it exactly once when the network returns', async () => {
     const context = await isolatedContext(browser, server.baseUrl);
@@ -117,7 +157,7 @@ describe('offline', () => {
 
     // Still offline: the report waits on the device (client-side navigation, no server needed).
     await page.getByRole('link', { name: 'Посмотреть в «Моих сообщениях»' }).click();
-    const pending = page.locator('.pending');
+    const pending = page.locator('.pending-reports');
     await pending.getByText('1 сообщение ждёт отправки').waitFor();
     await pending.getByText(text).waitFor();
     const api = await apiSession(server.baseUrl, resident.email, resident.password);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation, useNavigation } from 'react-router';
 import { usePendingReportsSync } from '../features/reports/offline/use-pending-sync';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -8,6 +8,9 @@ import { Notices } from './Notices';
 export function Layout() {
   const { t } = useTranslation();
   const location = useLocation();
+  // A page opened for the first time loads its chunk before it shows (app/router.tsx): the old page
+  // stays, and this bar says the click was taken.
+  const navigating = useNavigation().state === 'loading';
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   usePendingReportsSync();
@@ -27,6 +30,11 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
+      {navigating && (
+        <div className="route-progress" role="status">
+          <span className="visually-hidden">{t('common.loading')}</span>
+        </div>
+      )}
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />

@@ -27,7 +27,7 @@ export function PendingReports({ userId }: { userId: string }) {
   };
 
   return (
-    <Card title={t('offline.pendingTitle', { count: pending.length })} className="pending">
+    <Card title={t('offline.pendingTitle', { count: pending.length })} className="pending-reports">
       <p className="hint">{t('offline.pendingHint')}</p>
       <ul className="plain-list">
         {pending.map((p) => (
