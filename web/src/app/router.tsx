@@ -1,3 +1,4 @@
+import type { Me } from '@shared/identity/identity.schemas.ts';
 import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Loading } from '../components/Loading';
@@ -26,6 +27,13 @@ function page(
   };
 }
 
+const signedIn = (p: ReactNode) => <RequireAuth>{p}</RequireAuth>;
+const staffOnly = (p: ReactNode) => <RequireStaff>{p}</RequireStaff>;
+const only = (roles: readonly Me['role'][]) => (p: ReactNode) => <RequireRole roles={roles}>{p}</RequireRole>;
+
+/** Who writes knowledge-base articles. */
+const articleEditorRoles = ['moderator', 'operator', 'curator', 'admin'] as const;
+
 /** Who publishes notices: the region's staff and organisations' operators (for their own). */
 const noticeEditorRoles = ['admin', 'moderator', 'curator', 'operator'] as const;
 
@@ -40,7 +48,7 @@ export const router = createBrowserRouter([
         path: 'reports/new',
         ...page(
           async () => (await import('../features/reports/routes/NewReportRoute')).NewReportRoute,
-          (p) => <RequireAuth>{p}</RequireAuth>,
+          signedIn,
         ),
       },
       {
@@ -56,7 +64,7 @@ export const router = createBrowserRouter([
         path: 'knowledge/new',
         ...page(
           async () => (await import('../features/knowledge/routes/ArticleEditRoute')).ArticleEditRoute,
-          (p) => <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>{p}</RequireRole>,
+          only(articleEditorRoles),
         ),
       },
       {
@@ -67,14 +75,14 @@ export const router = createBrowserRouter([
         path: 'knowledge/:id/edit',
         ...page(
           async () => (await import('../features/knowledge/routes/ArticleEditRoute')).ArticleEditRoute,
-          (p) => <RequireRole roles={['moderator', 'operator', 'curator', 'admin']}>{p}</RequireRole>,
+          only(articleEditorRoles),
         ),
       },
       {
         path: 'staff/knowledge',
         ...page(
           async () => (await import('../features/knowledge/routes/KnowledgeStatsRoute')).KnowledgeStatsRoute,
-          (p) => <RequireStaff>{p}</RequireStaff>,
+          staffOnly,
         ),
       },
       {
@@ -92,7 +100,7 @@ export const router = createBrowserRouter([
         ...page(
           async () =>
             (await import('../features/directory/routes/OrganisationEditRoute')).OrganisationEditRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       // analytics: dashboards (public figures; the matrix for analysts inside). Loaded on demand, as
@@ -105,21 +113,18 @@ export const router = createBrowserRouter([
         path: 'my',
         ...page(
           async () => (await import('../features/reports/routes/MyReportsRoute')).MyReportsRoute,
-          (p) => <RequireAuth>{p}</RequireAuth>,
+          signedIn,
         ),
       },
       {
         path: 'staff',
-        ...page(
-          async () => (await import('../features/staff/routes/StaffRoute')).StaffRoute,
-          (p) => <RequireStaff>{p}</RequireStaff>,
-        ),
+        ...page(async () => (await import('../features/staff/routes/StaffRoute')).StaffRoute, staffOnly),
       },
       {
         path: 'admin/classifier',
         ...page(
           async () => (await import('../features/classifier/routes/ClassifierRoute')).ClassifierRoute,
-          (p) => <RequireRole roles={classifierRoles}>{p}</RequireRole>,
+          only(classifierRoles),
         ),
       },
       // answer quality: the organisation's answer templates
@@ -127,7 +132,7 @@ export const router = createBrowserRouter([
         path: 'staff/answer-templates',
         ...page(
           async () => (await import('../features/answers/routes/AnswerTemplatesRoute')).AnswerTemplatesRoute,
-          (p) => <RequireRole roles={templateKeeperRoles}>{p}</RequireRole>,
+          only(templateKeeperRoles),
         ),
       },
       // ---- deadlines ----
@@ -135,7 +140,7 @@ export const router = createBrowserRouter([
         path: 'admin/calendar',
         ...page(
           async () => (await import('../features/deadlines/routes/CalendarRoute')).CalendarRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       // ---- participation: polls and rating votes ----
@@ -150,7 +155,7 @@ export const router = createBrowserRouter([
         path: 'participation/polls/new',
         ...page(
           async () => (await import('../features/participation/routes/PollBuilderRoute')).PollBuilderRoute,
-          (p) => <RequireRole roles={organiserRoles}>{p}</RequireRole>,
+          only(organiserRoles),
         ),
       },
       {
@@ -161,14 +166,14 @@ export const router = createBrowserRouter([
         path: 'participation/polls/:id/edit',
         ...page(
           async () => (await import('../features/participation/routes/PollBuilderRoute')).PollBuilderRoute,
-          (p) => <RequireRole roles={organiserRoles}>{p}</RequireRole>,
+          only(organiserRoles),
         ),
       },
       {
         path: 'participation/votes/new',
         ...page(
           async () => (await import('../features/participation/routes/VoteNewRoute')).VoteNewRoute,
-          (p) => <RequireRole roles={organiserRoles}>{p}</RequireRole>,
+          only(organiserRoles),
         ),
       },
       {
@@ -181,14 +186,14 @@ export const router = createBrowserRouter([
         ...page(
           async () =>
             (await import('../features/notifications/routes/NotificationsRoute')).NotificationsRoute,
-          (p) => <RequireAuth>{p}</RequireAuth>,
+          signedIn,
         ),
       },
       {
         path: 'profile',
         ...page(
           async () => (await import('../features/notifications/routes/ProfileRoute')).ProfileRoute,
-          (p) => <RequireAuth>{p}</RequireAuth>,
+          signedIn,
         ),
       },
       // ---- API keys (branch open311) ----
@@ -196,7 +201,7 @@ export const router = createBrowserRouter([
         path: 'admin/api-keys',
         ...page(
           async () => (await import('../features/api-keys/routes/ApiKeysRoute')).ApiKeysRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       // ---- end of the open311 block ----
@@ -205,7 +210,7 @@ export const router = createBrowserRouter([
         path: 'admin/webhooks',
         ...page(
           async () => (await import('../features/webhooks/routes/WebhooksRoute')).WebhooksRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       // ---- participation: discussions, the opinion map, initiatives ----
@@ -221,7 +226,7 @@ export const router = createBrowserRouter([
           async () =>
             (await import('../features/discussions/routes/DiscussionModerationRoute'))
               .DiscussionModerationRoute,
-          (p) => <RequireRole roles={['moderator', 'admin']}>{p}</RequireRole>,
+          only(['moderator', 'admin']),
         ),
       },
       {
@@ -247,35 +252,35 @@ export const router = createBrowserRouter([
         path: 'admin/routing-rules',
         ...page(
           async () => (await import('../features/reference/routes/RoutingRulesRoute')).RoutingRulesRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       {
         path: 'admin/categories',
         ...page(
           async () => (await import('../features/reference/routes/CategoriesRoute')).CategoriesRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       {
         path: 'admin/territories',
         ...page(
           async () => (await import('../features/reference/routes/TerritoriesRoute')).TerritoriesRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       {
         path: 'admin/organisations',
         ...page(
           async () => (await import('../features/reference/routes/OrganisationsRoute')).OrganisationsRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       {
         path: 'admin/region',
         ...page(
           async () => (await import('../features/reference/routes/RegionSettingsRoute')).RegionSettingsRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       // ---- staff accounts: the list, invitations, CSV import; the invitee's page ----
@@ -283,7 +288,7 @@ export const router = createBrowserRouter([
         path: 'admin/staff',
         ...page(
           async () => (await import('../features/staff-admin/routes/StaffAdminRoute')).StaffAdminRoute,
-          (p) => <RequireRole roles={['admin', 'curator']}>{p}</RequireRole>,
+          only(['admin', 'curator']),
         ),
       },
       {
@@ -302,7 +307,7 @@ export const router = createBrowserRouter([
         path: 'notices/new',
         ...page(
           async () => (await import('../features/notices/routes/NoticeEditRoute')).NoticeEditRoute,
-          (p) => <RequireRole roles={noticeEditorRoles}>{p}</RequireRole>,
+          only(noticeEditorRoles),
         ),
       },
       {
@@ -310,7 +315,7 @@ export const router = createBrowserRouter([
         ...page(
           async () =>
             (await import('../features/notices/routes/NoticeSubscriptionsRoute')).NoticeSubscriptionsRoute,
-          (p) => <RequireAuth>{p}</RequireAuth>,
+          signedIn,
         ),
       },
       {
@@ -321,7 +326,7 @@ export const router = createBrowserRouter([
         path: 'notices/:id/edit',
         ...page(
           async () => (await import('../features/notices/routes/NoticeEditRoute')).NoticeEditRoute,
-          (p) => <RequireRole roles={noticeEditorRoles}>{p}</RequireRole>,
+          only(noticeEditorRoles),
         ),
       },
       {
@@ -332,7 +337,7 @@ export const router = createBrowserRouter([
         path: 'admin/objects',
         ...page(
           async () => (await import('../features/objects/routes/ObjectsAdminRoute')).ObjectsAdminRoute,
-          (p) => <RequireRole roles={['admin']}>{p}</RequireRole>,
+          only(['admin']),
         ),
       },
       { path: 'login', ...page(async () => (await import('../features/auth/routes/LoginRoute')).LoginRoute) },
