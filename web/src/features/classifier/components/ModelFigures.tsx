@@ -110,9 +110,9 @@ export function ModelHistoryTable({ models }: { models: ModelInfo[] }) {
                   const previous = metrics.previous?.[label];
                   return (
                     <td key={label} className="num">
-                      <span className="figure">{value === undefined ? '—' : formatAccuracy(value)}</span>
+                      <span className="model-figure">{value === undefined ? '—' : formatAccuracy(value)}</span>
                       {previous !== undefined && (
-                        <span className="figure-previous">
+                        <span className="model-figure-previous">
                           {t('classifier.previousFigure', { value: formatAccuracy(previous) })}
                         </span>
                       )}
@@ -141,12 +141,12 @@ function RoutingMoves({ metrics }: { metrics: ModelMetrics }) {
   if (metrics.changed === 0) return <span className="muted">{t('classifier.movedNone')}</span>;
   return (
     <>
-      <span className="figure">
+      <span className="model-figure">
         {t('classifier.movedCount', { count: metrics.changed, n: formatNumber(metrics.changed) })}
       </span>
       <ul className="plain-list">
         {metrics.moves.slice(0, 3).map((m) => (
-          <li key={`${m.label}|${m.from}|${m.to}`} className="figure-previous">
+          <li key={`${m.label}|${m.from}|${m.to}`} className="model-figure-previous">
             {t('classifier.move', {
               label: t(`classifier.labels.${m.label}`),
               from: m.from ?? '—',
