@@ -110,7 +110,9 @@ export function ModelHistoryTable({ models }: { models: ModelInfo[] }) {
                   const previous = metrics.previous?.[label];
                   return (
                     <td key={label} className="num">
-                      <span className="model-figure">{value === undefined ? '—' : formatAccuracy(value)}</span>
+                      <span className="model-figure">
+                        {value === undefined ? '—' : formatAccuracy(value)}
+                      </span>
                       {previous !== undefined && (
                         <span className="model-figure-previous">
                           {t('classifier.previousFigure', { value: formatAccuracy(previous) })}
