@@ -120,8 +120,17 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
 /** The browsers this worker has open: a failed test's pages are described from them (failure-report.ts). */
 export const openBrowsers = new Set<Browser>();
 
+/** A deployment under test named by VMESTE_E2E_URL is reached directly, even when it is not on loopback. */
+function deploymentBypass(): string[] {
+  const external = process.env.VMESTE_E2E_URL;
+  return external ? [`--proxy-bypass-list=${new URL(external).host}`] : [];
+}
+
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...deploymentBypass()],
+  });
   openBrowsers.add(browser);
   browser.on('disconnected', () => openBrowsers.delete(browser));
   return browser;
