@@ -249,7 +249,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
  * index.html (which names the current assets), the service worker and its precache list, the
  * manifest and icons — is checked with the server on every use, so a new release is seen at once.
  */
-export function webCacheControl(root: string, file: string): string {
+function webCacheControl(root: string, file: string): string {
   const relative = path.relative(root, file).split(path.sep);
   return relative.length > 1 && relative[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

@@ -136,13 +136,17 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** A fresh browser context (its own cookies and storage) on the test server. */
+/**
+ * A fresh browser context (its own cookies and storage) on the test server; `serviceWorkers: 'block'`
+ * where a test needs every request to go to the network.
+ */
 export async function isolatedContext(
   browser: Browser,
   baseUrl: string,
   viewport = { width: 1280, height: 900 },
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', baseURL: baseUrl });
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', baseURL: baseUrl, ...options });
   // Playwright's 30 s waits (a locator, a navigation) are hang detectors too: stretched where CI runs
   // four suites on two cores (test/support/timeouts.ts).
   context.setDefaultTimeout(scaled(30_000));

@@ -71,11 +71,7 @@ describe('on a 360 px phone', () => {
 describe('on a slow network', () => {
   it('a page opened for the first time says it is loading until its code has come', async () => {
     // No service worker here: it would serve the pages' code from its cache, not over the network.
-    const context = await browser.newContext({
-      locale: 'ru-RU',
-      baseURL: server.baseUrl,
-      serviceWorkers: 'block',
-    });
+    const context = await isolatedContext(browser, server.baseUrl, undefined, { serviceWorkers: 'block' });
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto('/');
