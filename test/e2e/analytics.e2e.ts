@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { liveAppForThisFile } from './live-app.ts';
-import { checkA11y, demoUser } from './ui.ts';
+import { checkA11y, demoUser, horizontalOverflow } from './ui.ts';
 
 const { problems, pageAs } = liveAppForThisFile();
 
@@ -34,6 +34,9 @@ describe('analytics in the web app', () => {
     await page.locator('.chart-table tbody tr').first().waitFor();
     await page.getByRole('heading', { name: 'Рейтинг организаций' }).waitFor();
     await page.getByRole('heading', { name: 'Системные проблемы' }).waitFor();
+    // The widest table (subject × district, nine columns) scrolls in its own region, not the page.
+    await page.getByRole('region', { name: 'Повторяющиеся проблемы' }).locator('tbody tr').first().waitFor();
+    expect(await horizontalOverflow(page), 'the dashboard is wider than the window').toBeLessThanOrEqual(0);
     await checkA11y(page, 'analytics dashboard');
 
     // A district narrows every figure.

@@ -1,6 +1,7 @@
 import { type LeagueMetric, leagueMetrics } from '@shared/analytics/analytics.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { formatPercent, localName } from '../../../lib/format';
@@ -38,31 +39,28 @@ export function LeagueTable({ filters }: { filters: AnalyticsFilters }) {
       {!league.data && !league.error && <Loading label={t('analytics.loading')} />}
       {league.data && (
         <>
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analytics.rank')}</th>
-                <th scope="col">{t('analytics.organisation')}</th>
-                <th scope="col">{t('analytics.value')}</th>
-                <th scope="col">{t('analytics.interval')}</th>
-                <th scope="col">{t('analytics.sample')}</th>
+          <DataTable
+            caption={caption}
+            columns={[
+              { label: t('analytics.rank'), numeric: true },
+              { label: t('analytics.organisation') },
+              { label: t('analytics.value'), numeric: true },
+              { label: t('analytics.interval') },
+              { label: t('analytics.sample'), numeric: true },
+            ]}
+          >
+            {league.data.ranked.map((r, i) => (
+              <tr key={r.organisationId}>
+                <td className="num">{i + 1}</td>
+                <th scope="row">{name(r.organisationId)}</th>
+                <td className="num">{show(r.value)}</td>
+                <td>
+                  {show(r.low)} – {show(r.high)}
+                </td>
+                <td className="num">{r.n}</td>
               </tr>
-            </thead>
-            <tbody>
-              {league.data.ranked.map((r, i) => (
-                <tr key={r.organisationId}>
-                  <td>{i + 1}</td>
-                  <th scope="row">{name(r.organisationId)}</th>
-                  <td>{show(r.value)}</td>
-                  <td>
-                    {show(r.low)} – {show(r.high)}
-                  </td>
-                  <td>{r.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {league.data.unranked.length > 0 && (
             <details>
               <summary>{t('analytics.unranked', { count: league.data.unranked.length })}</summary>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { localName } from '../../../lib/format';
@@ -59,53 +60,50 @@ export function MatrixPanel({ filters }: { filters: AnalyticsFilters }) {
       {matrix.error && <ErrorMessage error={matrix.error} />}
       {!matrix.data && !matrix.error && <Loading label={t('analytics.loading')} />}
       {matrix.data && (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.subject')}</th>
-              <th scope="col">{t('analytics.district')}</th>
-              <th scope="col">{t('analytics.cell.reports')}</th>
-              <th scope="col">{t('analytics.cell.merged')}</th>
-              <th scope="col">{t('analytics.cell.disputed')}</th>
-              <th scope="col">{t('analytics.cell.redirected')}</th>
-              <th scope="col">{t('analytics.cell.samePlace')}</th>
-              <th scope="col">{t('analytics.cell.score')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('analytics.showReports')}</span>
-              </th>
+        <DataTable
+          caption={t('analytics.recurrence')}
+          hiddenCaption
+          columns={[
+            { label: t('analytics.subject') },
+            { label: t('analytics.district') },
+            { label: t('analytics.cell.reports'), numeric: true },
+            { label: t('analytics.cell.merged'), numeric: true },
+            { label: t('analytics.cell.disputed'), numeric: true },
+            { label: t('analytics.cell.redirected'), numeric: true },
+            { label: t('analytics.cell.samePlace'), numeric: true },
+            { label: t('analytics.cell.score'), numeric: true },
+            { label: <span className="visually-hidden">{t('analytics.showReports')}</span> },
+          ]}
+        >
+          {matrix.data.cells.map((c) => (
+            <tr key={`${c.categoryId}-${c.territoryId}`}>
+              <th scope="row">{category(c.categoryId)}</th>
+              <td>{territory(c.territoryId)}</td>
+              <td className="num">{c.reports}</td>
+              <td className="num">{c.merged}</td>
+              <td className="num">{c.disputed}</td>
+              <td className="num">{c.redirected}</td>
+              <td className="num">{c.samePlace}</td>
+              <td className="num">{c.score}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() =>
+                    setOpen({
+                      from: matrix.data.from,
+                      to: matrix.data.to,
+                      categoryId: c.categoryId,
+                      territoryId: c.territoryId,
+                    })
+                  }
+                >
+                  {t('analytics.showReports')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {matrix.data.cells.map((c) => (
-              <tr key={`${c.categoryId}-${c.territoryId}`}>
-                <th scope="row">{category(c.categoryId)}</th>
-                <td>{territory(c.territoryId)}</td>
-                <td>{c.reports}</td>
-                <td>{c.merged}</td>
-                <td>{c.disputed}</td>
-                <td>{c.redirected}</td>
-                <td>{c.samePlace}</td>
-                <td>{c.score}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() =>
-                      setOpen({
-                        from: matrix.data.from,
-                        to: matrix.data.to,
-                        categoryId: c.categoryId,
-                        territoryId: c.territoryId,
-                      })
-                    }
-                  >
-                    {t('analytics.showReports')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {open && (
         <section className="drill-down" aria-label={t('analytics.cellReports')}>

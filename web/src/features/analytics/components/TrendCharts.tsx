@@ -23,7 +23,9 @@ function TrendChart({
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('analytics.figure.received'), t('analytics.figure.answered')] },
+      // At the top, in the room `grid.top` leaves: ECharts 6 puts a legend at the bottom by default,
+      // where it covered the x-axis labels.
+      legend: { top: 0, data: [t('analytics.figure.received'), t('analytics.figure.answered')] },
       grid: { left: 48, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: points.map((p) => p.period) },
       yAxis: { type: 'value' },

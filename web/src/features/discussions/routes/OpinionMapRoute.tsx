@@ -195,7 +195,8 @@ function Results({ discussionId }: { discussionId: string }) {
             caption={t('opinion.chartCaption')}
             option={{
               tooltip: {},
-              legend: {},
+              // ECharts 6 puts a legend at the bottom by default, over the x-axis labels.
+              legend: { top: 0 },
               xAxis: { type: 'value', scale: true },
               yAxis: { type: 'value', scale: true },
               series: m.groups.map((g) => ({
