@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,43 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/vmeste.js');
 const url = process.env.DATABASE_URL ?? '';
-const PASSWORD = 'demo-password-2026';
+const ADMIN_PASSWORD = 'the first admin chose this';
 const POINT = { lat: 59.9343, lon: 30.3351 };
+const adminEmail = (schema: string) => `admin@${schema.replaceAll('_', '-')}.example.org`;
+
+/** A region's territories for `vmeste region-init`: a square around POINT, cut into two districts. */
+function territoriesFile(schema: string): string {
+  const square = (w: number, s: number, e: number, n: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  });
+  const feature = (code: string, kind: string, geometry: unknown) => ({
+    type: 'Feature',
+    properties: { code, kind, nameRu: `Территория ${code}`, nameEn: `Territory ${code}` },
+    geometry,
+  });
+  const file = path.join(dataDir, `${schema}.geojson`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        feature('region', 'region', square(30.2, 59.85, 30.5, 60.0)),
+        feature('west', 'district', square(30.2, 59.85, 30.35, 60.0)),
+        feature('east', 'district', square(30.35, 59.85, 30.5, 60.0)),
+      ],
+    }),
+  );
+  return file;
+}
 
 const template = inject('dbTemplate');
 if (!citusTestMode() || !url || template.kind !== 'citus') {
@@ -135,20 +170,38 @@ async function fileReport(node: Node, bearer: string, text: string): Promise<str
 
 describe('two regions on one Citus cluster', () => {
   const nodes: Node[] = [];
+  const setupTokens = new Map<string, string>();
 
   beforeAll(async () => {
-    // Adding a region, as docs/scale-out.md says: migrate (creates the distributed schema), then the
-    // reference data and first accounts (here the demo region's, with no reports).
-    // Both regions at once: the cluster takes new regions while others are being created.
+    // Adding a region, as docs/scale-out.md says: migrate (creates the distributed schema), then
+    // region-init (its territories, the category catalogue and the first administrator, who chooses a
+    // password through the link it prints). Both regions at once: the cluster takes new regions while
+    // others are being created.
     await Promise.all(
       regions.map(async (schema) => {
         const started = Date.now();
         await run(process.execPath, [bin, 'migrate'], { env: envFor(schema) });
         const migrated = Date.now();
-        await run(process.execPath, [bin, 'seed', '--reports', '0'], { env: envFor(schema) });
+        const init = await run(
+          process.execPath,
+          [
+            bin,
+            'region-init',
+            '--territories',
+            territoriesFile(schema),
+            '--admin-email',
+            adminEmail(schema),
+            '--admin-name',
+            'Первый Администратор',
+          ],
+          { env: envFor(schema) },
+        );
+        const link = /\S+\/account\/reset\?token=(\S+)/.exec(init.stdout);
+        if (!link) throw new Error(`region-init printed no set-up link:\n${init.stdout}\n${init.stderr}`);
+        setupTokens.set(schema, decodeURIComponent(link[1]!));
         // Said in the run's output: a loaded CI run once spent this hook's whole budget here.
         console.log(
-          `[two-regions] ${schema}: migrate ${((migrated - started) / 1000).toFixed(1)} s, seed ${((Date.now() - migrated) / 1000).toFixed(1)} s`,
+          `[two-regions] ${schema}: migrate ${((migrated - started) / 1000).toFixed(1)} s, region-init ${((Date.now() - migrated) / 1000).toFixed(1)} s`,
         );
       }),
     );
@@ -166,6 +219,14 @@ describe('two regions on one Citus cluster', () => {
       ]);
     }
     nodes.push(await serve(regions[0]!), await serve(regions[1]!));
+    // Each first administrator opens the link and chooses a password.
+    for (const [i, schema] of regions.entries()) {
+      const done = await api(nodes[i]!, 'POST', '/api/v1/password-resets/complete', {
+        token: setupTokens.get(schema),
+        password: ADMIN_PASSWORD,
+      });
+      if (done.status >= 300) throw new Error(`${schema}: setting the admin's password: ${done.status}`);
+    }
   }, scaled(240_000));
 
   afterAll(async () => {
@@ -212,7 +273,7 @@ describe('two regions on one Citus cluster', () => {
 
   it('serves both regions at once, neither seeing the other', async () => {
     const [spb, lo] = nodes as [Node, Node];
-    const admins = await Promise.all(nodes.map((n) => token(n, 'admin@demo.vmeste.local', PASSWORD)));
+    const admins = await Promise.all(nodes.map((n, i) => token(n, adminEmail(regions[i]!), ADMIN_PASSWORD)));
     const email = `resident-${process.pid}@example.org`;
     const account = { email, password: 'correct horse battery', name: 'Житель Петербурга' };
     expect((await api(spb, 'POST', '/api/v1/users', account)).status).toBe(202);
