@@ -132,6 +132,12 @@ describe('participation in the web app', () => {
     await chart.locator('canvas').waitFor();
     await chart.locator('td', { hasText: 'Да' }).waitFor();
     expect(await chart.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('1');
+    // The question heads its result once: the chart's caption repeats it for screen readers only.
+    const shown = await phone
+      .locator('section.result', { has: chart })
+      .getByText('Нужна ли новая детская площадка?', { exact: true })
+      .evaluateAll((found) => found.filter((e) => e.getBoundingClientRect().height > 1).length);
+    expect(shown).toBe(1);
     expect(await horizontalOverflow(phone), 'horizontal overflow on the results').toBeLessThanOrEqual(0);
     await checkA11y(phone, 'poll results at 360 px');
     expect(problems).toEqual([]);

@@ -19,8 +19,11 @@ export function Chart({
   table,
   height = 280,
   actions,
+  hiddenCaption = false,
 }: {
   caption: string;
+  /** The caption only for screen readers, where a heading right above already says it. */
+  hiddenCaption?: boolean;
   option: ChartOption;
   table: ChartTable;
   height?: number;
@@ -50,7 +53,7 @@ export function Chart({
 
   return (
     <figure className="chart">
-      <figcaption>{caption}</figcaption>
+      <figcaption className={hiddenCaption ? 'visually-hidden' : undefined}>{caption}</figcaption>
       <div ref={container} className="chart-canvas" style={{ height }} aria-hidden="true" />
       <div className="chart-table">
         <table>

@@ -79,6 +79,7 @@ function QuestionResult({
       {chart && (
         <Chart
           caption={question.text}
+          hiddenCaption
           option={chart.option}
           table={chart.table}
           height={Math.max(160, 40 * chart.table.rows.length)}
