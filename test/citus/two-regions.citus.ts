@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertRegionSchemaDistributed, ensureRegionSchema, RegionSchemaError } from '../../src/db/citus.ts';
 import { openPostgres } from '../../src/db/connection.ts';
 import { citusTestMode } from '../support/citus.ts';
+import { feature, square } from '../support/territories-file.ts';
 import { eventually, scaled } from '../support/timeouts.ts';
 
 /**
@@ -26,23 +27,6 @@ const adminEmail = (schema: string) => `admin@${schema.replaceAll('_', '-')}.exa
 
 /** A region's territories for `vmeste region-init`: a square around POINT, cut into two districts. */
 function territoriesFile(schema: string): string {
-  const square = (w: number, s: number, e: number, n: number) => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ],
-    ],
-  });
-  const feature = (code: string, kind: string, geometry: unknown) => ({
-    type: 'Feature',
-    properties: { code, kind, nameRu: `Территория ${code}`, nameEn: `Territory ${code}` },
-    geometry,
-  });
   const file = path.join(dataDir, `${schema}.geojson`);
   writeFileSync(
     file,

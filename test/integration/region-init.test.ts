@@ -4,31 +4,9 @@ import { queryRows } from '../../src/db/connection.ts';
 import { initRegion, RegionFileError, regionInputProblems } from '../../src/db/seed/region.ts';
 import { CATEGORY_TREE } from '../../src/demo/categories.ts';
 import { createTestApp, login, newResident, type TestApp } from '../support/app.ts';
+import { feature, square } from '../support/territories-file.ts';
 
 /** A square "region" near Petrozavodsk split into a western and an eastern district. */
-const square = (w: number, s: number, e: number, n: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
-const feature = (
-  code: string,
-  kind: string,
-  geometry: unknown,
-  nameRu = `Тер ${code}`,
-  nameEn = `T ${code}`,
-) => ({
-  type: 'Feature',
-  properties: { code, kind, nameRu, nameEn },
-  geometry,
-});
 const goodFile = {
   type: 'FeatureCollection',
   features: [
