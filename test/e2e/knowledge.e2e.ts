@@ -71,6 +71,32 @@ describe('knowledge base and organisation directory in the web app', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lists each article once, in the language the reader chose', async () => {
+    const anna = demoUser('resident', (u) => u.email.startsWith('anna.'));
+    const page = await pageAs(anna.email, anna.password);
+    await page.goto('/knowledge');
+    // Every demo article is written in Russian and translated into English (an article another test
+    // of this file writes in Russian only is listed in Russian in both).
+    const items = async (heading: string) => {
+      const list = page
+        .locator('section', { has: page.getByRole('heading', { name: heading }) })
+        .locator('li');
+      await list.first().waitFor();
+      return list.evaluateAll((found) => found.map((li) => `${li.getAttribute('lang')} ${li.textContent}`));
+    };
+    const russian = await items('Все статьи');
+    expect(russian.filter((i) => !i.startsWith('ru '))).toEqual([]);
+    expect(russian).toContain('ru Не горит уличный фонарь');
+    expect(russian).not.toContain('en A street light is out');
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await page.getByRole('heading', { name: 'Residents’ help articles' }).waitFor();
+    const english = await items('All articles');
+    expect(english).toContain('en A street light is out');
+    expect(english).not.toContain('ru Не горит уличный фонарь');
+    expect(english).toHaveLength(russian.length);
+    expect(problems).toEqual([]);
+  });
+
   it('shows the directory, finds an organisation with a typo, and opens its page at 360 px', async () => {
     const admin = demoUser('admin');
     const adminApi = await apiAs(admin.email, admin.password);

@@ -168,6 +168,42 @@ describe('knowledge articles: editing, history, refusals, feedback, review remin
     expect(en.translations).toEqual([{ id: ru.id, locale: 'ru', title: 'Парадная' }]);
   });
 
+  it('lists each article once in the reader’s language, else as written, never a draft translation', async () => {
+    const write = (title: string, extra: Record<string, unknown> = {}) =>
+      writeArticle(t, editor, { title, body: `${title}: достаточно длинный текст статьи.`, ...extra });
+    const both = await write('Языки: статья на двух языках');
+    const bothEn = await write('Languages: an article in both', { locale: 'en', translationOf: both.id });
+    const ruOnly = await write('Языки: только по-русски');
+    const enOnly = await write('Languages: English only', { locale: 'en' });
+    // A translation still in draft: the public reads the original.
+    const draftOf = await write('Языки: перевод ещё в черновике');
+    await write('Languages: a translation in draft', {
+      locale: 'en',
+      translationOf: draftOf.id,
+      status: 'draft',
+    });
+    const titles = async (query: string, who: Session | null = null) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/knowledge/articles?${query}`,
+        headers: who?.headers ?? {},
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { title: string }[])
+        .map((a) => a.title)
+        .filter((title) => /^(Языки|Languages):/.test(title))
+        .sort();
+    };
+    expect(await titles('language=ru')).toEqual([both, ruOnly, enOnly, draftOf].map((a) => a.title).sort());
+    expect(await titles('language=en')).toEqual([bothEn, ruOnly, enOnly, draftOf].map((a) => a.title).sort());
+    // Without it, every published article in every language, as before.
+    expect(await titles('')).toEqual([both, bothEn, ruOnly, enOnly, draftOf].map((a) => a.title).sort());
+    // Staff asking for drafts see the draft translation in its language.
+    expect(await titles('language=en&status=draft', editor)).toEqual(['Languages: a translation in draft']);
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/knowledge/articles?language=de' });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('counts "answered my question" from the report form as a deflected report', async () => {
     const a = await writeArticle(t, editor, {
       title: 'Сосульки на крыше',

@@ -163,6 +163,8 @@ export type ArticleListFilter = {
   status?: ArticleStatus | undefined;
   category?: string | undefined;
   locale?: ArticleLocale | undefined;
+  /** One article per original and its translations: the one in this language, else the others. */
+  language?: ArticleLocale | undefined;
   reviewDueOn?: string | undefined;
 };
 
@@ -170,6 +172,14 @@ export async function listArticles(exec: Executor, f: ArticleListFilter) {
   const where: SQL[] = [sql`TRUE`];
   if (f.status) where.push(sql`a.status = ${f.status}`);
   if (f.locale) where.push(sql`a.locale = ${f.locale}`);
+  // An article and its translations share the original's id (translation_of, or its own). Left out:
+  // an article in another language when a version in the reader's passes the same filters.
+  if (f.language)
+    where.push(sql`(a.locale = ${f.language} OR NOT EXISTS (
+      SELECT 1 FROM knowledge_articles t
+      WHERE t.locale = ${f.language} AND t.id <> a.id
+        AND coalesce(t.translation_of, t.id) = coalesce(a.translation_of, a.id)
+        ${f.status ? sql`AND t.status = ${f.status}` : sql``}))`);
   if (f.category)
     where.push(sql`EXISTS (SELECT 1 FROM knowledge_article_categories ac
       WHERE ac.article_id = a.id AND ac.category_id = ${f.category})`);

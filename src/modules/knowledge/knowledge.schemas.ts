@@ -75,7 +75,13 @@ export type Article = z.infer<typeof articleSchema>;
 export const articleListQuerySchema = z.object({
   status: z.enum(articleStatuses).optional().describe('Staff only; the public sees published articles'),
   category: z.uuid().optional(),
-  locale: z.enum(articleLocales).optional(),
+  locale: z.enum(articleLocales).optional().describe('Only articles written in this language'),
+  language: z
+    .enum(articleLocales)
+    .optional()
+    .describe(
+      "The reader's language: each article once, in this language where it has a version in it, else as written",
+    ),
   reviewDue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

@@ -159,6 +159,7 @@ export async function listArticles(
     status?: 'draft' | 'published' | undefined;
     category?: string | undefined;
     locale?: 'ru' | 'en' | undefined;
+    language?: 'ru' | 'en' | undefined;
     reviewDue?: boolean | undefined;
   },
 ) {
@@ -167,6 +168,7 @@ export async function listArticles(
     status: staff ? q.status : 'published',
     category: q.category,
     locale: q.locale,
+    language: q.language,
     reviewDueOn: staff && q.reviewDue ? localDay(deps.clock.now()) : undefined,
   });
   return {

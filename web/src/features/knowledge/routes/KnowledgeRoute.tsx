@@ -12,14 +12,15 @@ import { Snippet } from '../components/Snippet';
 
 /** The knowledge base: a search box (its query in the address) and, without a query, every article. */
 export function KnowledgeRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('knowledge.title'));
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const search = useKnowledgeSearch({ q, limit: 20 });
-  const articles = useArticles();
+  // The reader's language first: an article translated into it is listed once, in it.
+  const articles = useArticles({ language: i18n.language === 'en' ? 'en' : 'ru' });
   const staff = me ? isStaff(me.role) : false;
 
   return (
