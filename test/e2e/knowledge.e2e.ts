@@ -97,6 +97,25 @@ describe('knowledge base and organisation directory in the web app', () => {
     expect(problems).toEqual([]);
   });
 
+  it('marks the Information section in the header on each of its pages', async () => {
+    const anna = demoUser('resident', (u) => u.email.startsWith('anna.'));
+    const page = await pageAs(anna.email, anna.password);
+    const information = page.locator('.nav-list a', { hasText: 'Информация' });
+    for (const [path, current] of [
+      ['/knowledge', 'page'],
+      ['/notices', 'true'],
+      ['/organisations', 'true'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await information.getAttribute('aria-current'), path).toBe(current);
+    }
+    await page.goto('/participation');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await information.getAttribute('aria-current')).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
   it('shows the directory, finds an organisation with a typo, and opens its page at 360 px', async () => {
     const admin = demoUser('admin');
     const adminApi = await apiAs(admin.email, admin.password);

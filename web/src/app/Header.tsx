@@ -93,13 +93,20 @@ export function Header() {
               </li>
               {sections.map((section) => (
                 <li key={section.key}>
-                  <NavLink
+                  {/* A Link, not a NavLink: a NavLink sets aria-current only on its own address,
+                      and the section is current on each of its pages. */}
+                  <Link
                     to={section.items[0].to}
-                    className={section === current ? 'active' : undefined}
-                    aria-current={section === current ? 'page' : undefined}
+                    aria-current={
+                      section === current
+                        ? location.pathname === section.items[0].to
+                          ? 'page'
+                          : 'true'
+                        : undefined
+                    }
                   >
                     {t(section.label)}
-                  </NavLink>
+                  </Link>
                 </li>
               ))}
               <li>
