@@ -198,6 +198,11 @@ describe('knowledge articles: editing, history, refusals, feedback, review remin
     expect(await titles('language=en')).toEqual([bothEn, ruOnly, enOnly, draftOf].map((a) => a.title).sort());
     // Without it, every published article in every language, as before.
     expect(await titles('')).toEqual([both, bothEn, ruOnly, enOnly, draftOf].map((a) => a.title).sort());
+    // The same filters for both versions: a topic only the original is filed under keeps it listed.
+    const pothole = await categoryId(t.app, 'road-pothole');
+    const filed = await write('Языки: только оригинал в теме', { categoryIds: [pothole] });
+    await write('Languages: the translation not filed', { locale: 'en', translationOf: filed.id });
+    expect(await titles(`language=en&category=${pothole}`)).toEqual([filed.title]);
     // Staff asking for drafts see the draft translation in its language.
     expect(await titles('language=en&status=draft', editor)).toEqual(['Languages: a translation in draft']);
     const refused = await t.app.inject({ method: 'GET', url: '/api/v1/knowledge/articles?language=de' });

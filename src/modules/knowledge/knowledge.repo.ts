@@ -168,22 +168,33 @@ export type ArticleListFilter = {
   reviewDueOn?: string | undefined;
 };
 
-export async function listArticles(exec: Executor, f: ArticleListFilter) {
-  const where: SQL[] = [sql`TRUE`];
-  if (f.status) where.push(sql`a.status = ${f.status}`);
-  if (f.locale) where.push(sql`a.locale = ${f.locale}`);
-  // An article and its translations share the original's id (translation_of, or its own). Left out:
-  // an article in another language when a version in the reader's passes the same filters.
-  if (f.language)
-    where.push(sql`(a.locale = ${f.language} OR NOT EXISTS (
-      SELECT 1 FROM knowledge_articles t
-      WHERE t.locale = ${f.language} AND t.id <> a.id
-        AND coalesce(t.translation_of, t.id) = coalesce(a.translation_of, a.id)
-        ${f.status ? sql`AND t.status = ${f.status}` : sql``}))`);
+/** The list's filters but the reader's language, on the articles named `alias` (`a` or `t`). */
+function articleFilters(alias: 'a' | 't', f: ArticleListFilter): SQL[] {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  const where: SQL[] = [];
+  if (f.status) where.push(sql`${col('status')} = ${f.status}`);
+  if (f.locale) where.push(sql`${col('locale')} = ${f.locale}`);
   if (f.category)
     where.push(sql`EXISTS (SELECT 1 FROM knowledge_article_categories ac
-      WHERE ac.article_id = a.id AND ac.category_id = ${f.category})`);
-  if (f.reviewDueOn) where.push(sql`a.review_by <= ${f.reviewDueOn}::date`);
+      WHERE ac.article_id = ${col('id')} AND ac.category_id = ${f.category})`);
+  if (f.reviewDueOn) where.push(sql`${col('review_by')} <= ${f.reviewDueOn}::date`);
+  return where;
+}
+
+export async function listArticles(exec: Executor, f: ArticleListFilter) {
+  const where: SQL[] = [sql`TRUE`, ...articleFilters('a', f)];
+  // An article and its translations share the original's id (translation_of, or its own). Left out:
+  // an article in another language when a version in the reader's passes the same filters.
+  if (f.language) {
+    const versionInLanguage = [
+      sql`t.locale = ${f.language}`,
+      sql`t.id <> a.id`,
+      sql`coalesce(t.translation_of, t.id) = coalesce(a.translation_of, a.id)`,
+      ...articleFilters('t', f),
+    ];
+    where.push(sql`(a.locale = ${f.language} OR NOT EXISTS (
+      SELECT 1 FROM knowledge_articles t WHERE ${sql.join(versionInLanguage, sql` AND `)}))`);
+  }
   return queryRows<{
     id: string;
     locale: ArticleLocale;
