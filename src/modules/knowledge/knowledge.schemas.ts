@@ -88,6 +88,7 @@ export const articleListQuerySchema = z.object({
     .optional()
     .describe('Staff: only articles whose review date has come'),
 });
+export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 
 export const articleSummarySchema = z.object({
   id: z.uuid(),

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/index.ts';
 import { type Actor, isStaff } from '../identity/index.ts';
 import { plainTextOf, presentArticle, termsOf } from './knowledge.presenter.ts';
 import * as repo from './knowledge.repo.ts';
-import type { ArticleInput, feedbackBodySchema } from './knowledge.schemas.ts';
+import type { ArticleInput, ArticleListQuery, feedbackBodySchema } from './knowledge.schemas.ts';
 
 export type KnowledgeDeps = { db: Db; clock: Clock };
 
@@ -152,17 +152,7 @@ export async function readArticle(db: Executor, actor: Actor | null, id: string)
   return presentArticle(row, links, translations);
 }
 
-export async function listArticles(
-  deps: KnowledgeDeps,
-  actor: Actor | null,
-  q: {
-    status?: 'draft' | 'published' | undefined;
-    category?: string | undefined;
-    locale?: 'ru' | 'en' | undefined;
-    language?: 'ru' | 'en' | undefined;
-    reviewDue?: boolean | undefined;
-  },
-) {
+export async function listArticles(deps: KnowledgeDeps, actor: Actor | null, q: ArticleListQuery) {
   const staff = isStaff(actor);
   const rows = await repo.listArticles(deps.db, {
     status: staff ? q.status : 'published',

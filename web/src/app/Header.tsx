@@ -50,6 +50,8 @@ export function Header() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const current = sectionOf(location.pathname);
+  // On the section's first page its link names this page; on its other pages, the section.
+  const onSectionPage = location.pathname === current?.items[0].to;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu after navigating.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -97,13 +99,7 @@ export function Header() {
                       and the section is current on each of its pages. */}
                   <Link
                     to={section.items[0].to}
-                    aria-current={
-                      section === current
-                        ? location.pathname === section.items[0].to
-                          ? 'page'
-                          : 'true'
-                        : undefined
-                    }
+                    aria-current={section !== current ? undefined : onSectionPage ? 'page' : 'true'}
                   >
                     {t(section.label)}
                   </Link>
