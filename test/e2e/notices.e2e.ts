@@ -110,6 +110,11 @@ describe('notices and city objects in the web app', () => {
     await resident.getByText(/Отключения и работы \(\d+\)/).waitFor();
     // A visible area (the demo's notices draw paths too; one may be too small to see at this zoom).
     await resident.locator('.leaflet-overlay-pane path >> visible=true').first().waitFor();
+    // The notices page lists it, its map drawn over the region's districts.
+    await resident.goto('/notices');
+    await resident.getByRole('link', { name: title }).waitFor();
+    // (Leaflet leaves a district outside the view as an empty path: one in view is enough.)
+    await resident.locator('.notices-page path.district-boundary >> visible=true').first().waitFor();
 
     // Her report from inside the area is linked to the outage at once, and its page says so.
     const notice = await api<Notice>('GET', `/api/v1/notices/${noticeId}`);

@@ -3,7 +3,9 @@ import type L from 'leaflet';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BaseMap } from '../../map/components/BaseMap';
+import { useBoundaries } from '../../map/hooks/use-boundaries';
 import { usePublicConfig } from '../../reference/api/get-config';
+import { useTerritories } from '../../reference/api/get-territories';
 import { areaLayer } from './notice-style';
 
 export type AreaFeature = {
@@ -13,11 +15,16 @@ export type AreaFeature = {
   bufferMeters: number;
 };
 
-/** A map with the areas of one or more notices, fitted to them. */
+/**
+ * A map with the areas of one or more notices, fitted to them. The districts are drawn too: with no
+ * notice (or no tiles) they are what tells a reader which part of the region the map shows.
+ */
 export function NoticeAreaMap({ items, label }: { items: AreaFeature[]; label: string }) {
   const { t } = useTranslation();
   const config = usePublicConfig();
+  const territories = useTerritories(true);
   const [map, setMap] = useState<L.Map | null>(null);
+  useBoundaries(map, territories.data);
 
   useEffect(() => {
     if (!map || items.length === 0) return;
