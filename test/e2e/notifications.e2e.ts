@@ -64,4 +64,39 @@ describe('notifications in the web app', () => {
 
     expect(problems).toEqual([]);
   });
+
+  it('a resident changes their name and password in the profile, and signs in with the new one', async () => {
+    const galina = demoUser('resident', (u) => u.email.startsWith('galina.'));
+    const page = await userPage(galina.email, galina.password);
+    await page.goto('/profile');
+    const name = page.getByLabel('Имя');
+    await name.fill('Галина П. Семёнова');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Имя сохранено.').waitFor();
+    // The header shows the new name at once.
+    await page.locator('.user-name__full', { hasText: 'Галина П. Семёнова' }).waitFor();
+
+    // A wrong current password is said next to its field, in Russian; nothing changes.
+    await page.getByLabel('Текущий пароль').fill('not my password');
+    await page.getByLabel('Новый пароль').fill('galina new password 2026');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.locator('#current-password-error', { hasText: 'Текущий пароль указан неверно' }).waitFor();
+    expect(await page.locator('#current-password').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Текущий пароль').fill(galina.password);
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.getByText(/Пароль изменён/).waitFor();
+    await checkA11y(page, 'profile with its forms');
+
+    // The session it was changed in goes on; a new sign-in needs the new password.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.goto('/login');
+    await page.fill('#login-email', galina.email);
+    await page.fill('#login-password', galina.password);
+    await page.click('form button[type=submit]');
+    await page.getByText('Неверная почта или пароль').waitFor();
+    await page.fill('#login-password', 'galina new password 2026');
+    await page.click('form button[type=submit]');
+    await page.waitForURL((url) => url.pathname !== '/login');
+    expect(problems).toEqual([]);
+  });
 });

@@ -37,6 +37,11 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/session': p(ALL),
   'DELETE /api/v1/session': p(SIGNED_IN),
   'GET /api/v1/me': p(SIGNED_IN),
+  'PATCH /api/v1/me': p(SIGNED_IN, { body: { name: 'Новое Имя' } }),
+  // A wrong current password: let through, the answer is 400 current_password_wrong (no password changes).
+  'POST /api/v1/me/password': p(SIGNED_IN, {
+    body: { currentPassword: 'not the password', newPassword: 'a brand new password' },
+  }),
   // The right to be forgotten: residents erase their own account; staff accounts are not erased so.
   'POST /api/v1/me/erasure': p(RESIDENTS, { body: { confirm: true } }),
   'POST /api/v1/admin/users/:id/erasure': p(ADMIN, { body: { reference: 'Обращение № 12' } }),

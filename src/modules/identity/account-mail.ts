@@ -8,7 +8,8 @@ import * as repo from './account.repo.ts';
 export type AccountLetter =
   | { kind: 'confirm'; link: string }
   | { kind: 'reset'; link: string }
-  | { kind: 'already_registered'; loginLink: string; resetLink: string };
+  | { kind: 'already_registered'; loginLink: string; resetLink: string }
+  | { kind: 'password_changed'; resetLink: string };
 
 export function renderLetter(letter: AccountLetter, locale: Locale): { subject: string; text: string } {
   const ru = locale === 'ru';
@@ -42,6 +43,16 @@ export function renderLetter(letter: AccountLetter, locale: Locale): { subject: 
         : {
             subject: 'Someone tried to register with your address — Vmeste',
             text: `Someone (perhaps you) tried to register with this address, but it already has an account.\nSign in: ${letter.loginLink}\nForgot your password? ${letter.resetLink}\n\nIf it was not you, there is nothing to do.`,
+          };
+    case 'password_changed':
+      return ru
+        ? {
+            subject: 'Пароль изменён — «Вместе»',
+            text: `Пароль вашей учётной записи только что изменён в профиле; все другие сеансы входа завершены.\n\nЕсли это были не вы, сразу задайте новый пароль по ссылке из письма сброса:\n${letter.resetLink}`,
+          }
+        : {
+            subject: 'Your password was changed — Vmeste',
+            text: `The password of your account has just been changed in the profile; every other signed-in session has ended.\n\nIf it was not you, set a new password at once through a reset link:\n${letter.resetLink}`,
           };
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
-import { sessions, users } from '../../db/schema/identity.ts';
+import { users } from '../../db/schema/identity.ts';
 import { accountMail, accountTokens, loginFailures } from '../../db/schema/security.ts';
 
 export type TokenPurpose = 'confirm_email' | 'reset_password';
@@ -57,12 +57,6 @@ export async function confirmUserEmail(exec: Executor, userId: string): Promise<
 
 export async function setPasswordHash(exec: Executor, userId: string, passwordHash: string): Promise<void> {
   await exec.update(users).set({ passwordHash }).where(eq(users.id, userId));
-}
-
-/** Every session of the user ends (a password reset signs out whoever held the old password). */
-export async function deleteUserSessions(exec: Executor, userId: string): Promise<string[]> {
-  const rows = await exec.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
-  return rows.map((r) => r.id);
 }
 
 export async function queueMail(

@@ -35,7 +35,7 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 
 export const emailKey = (email: string) => sha256(normaliseEmail(email));
 
-async function queueLetter(
+export async function queueLetter(
   tx: Executor,
   deps: Pick<AccountDeps, 'clock'>,
   to: string,
@@ -67,7 +67,7 @@ async function issueToken(
 }
 
 /** After the request's transaction: the letter leaves now rather than at the next scheduled run. */
-function sendSoon(deps: AccountDeps): void {
+export function sendSoon(deps: AccountDeps): void {
   if (!deps.mailer) return;
   setImmediate(() => {
     deliverAccountMail(deps).catch(() => {
@@ -205,7 +205,8 @@ export async function completePasswordReset(
     await accounts.setPasswordHash(tx, userId, passwordHash);
     await accounts.confirmUserEmail(tx, userId);
     await accounts.clearFailures(tx, emailKey(user.email));
-    const sessionIds = await accounts.deleteUserSessions(tx, userId);
+    // Whoever held the old password is signed out.
+    const sessionIds = await repo.deleteSessionsOfUser(tx, userId);
     await writeAudit(tx, {
       actor: presentActor(user),
       action: 'user.password_reset',

@@ -24,6 +24,16 @@ export const identityErrors = {
     ru: 'Учётная запись приостановлена администратором. Обратитесь к администратору платформы',
     en: 'This account has been suspended by an administrator. Please contact the platform administrator',
   },
+  current_password_wrong: {
+    status: 400,
+    ru: 'Текущий пароль указан неверно',
+    en: 'The current password is wrong',
+  },
+  password_unchanged: {
+    status: 400,
+    ru: 'Новый пароль совпадает с текущим: придумайте другой',
+    en: 'The new password is the same as the current one: choose another',
+  },
   account_token_invalid: {
     status: 400,
     ru: 'Ссылка недействительна, истекла или уже использована. Запросите новую',

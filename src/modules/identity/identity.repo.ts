@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { sessions, users } from '../../db/schema/identity.ts';
 
@@ -32,10 +32,22 @@ export async function recordSignIn(exec: Executor, userId: string, at: Date): Pr
   await exec.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId));
 }
 
-/** Every session of the user ends (suspension, password reset); returns their ids for the caches. */
-export async function deleteSessionsOfUser(exec: Executor, userId: string): Promise<string[]> {
-  const rows = await exec.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+/**
+ * Every session of the user ends (suspension, password reset), or every one but `keep` (a password
+ * changed in the profile keeps the session it was changed in); returns their ids for the caches.
+ */
+export async function deleteSessionsOfUser(exec: Executor, userId: string, keep?: string): Promise<string[]> {
+  const rows = await exec
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep === undefined ? undefined : ne(sessions.id, keep)))
+    .returning({ id: sessions.id });
   return rows.map((r) => r.id);
+}
+
+/** The user's new name; undefined when the account is gone. */
+export async function renameUser(exec: Executor, id: string, name: string): Promise<UserRow | undefined> {
+  const rows = await exec.update(users).set({ name }).where(eq(users.id, id)).returning();
+  return rows[0];
 }
 
 export type SessionWithUser = {

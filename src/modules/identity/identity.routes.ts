@@ -11,6 +11,7 @@ import * as account from './account.service.ts';
 import { accountMailer } from './account-mail.ts';
 import {
   acceptedResponseSchema,
+  changePasswordBodySchema,
   confirmEmailBodySchema,
   loginBodySchema,
   loginQuerySchema,
@@ -20,8 +21,10 @@ import {
   registerBodySchema,
   registrationResponseSchema,
   sessionResponseSchema,
+  updateMeBodySchema,
 } from './identity.schemas.ts';
 import * as identity from './identity.service.ts';
+import * as profile from './profile.service.ts';
 
 /** The address a request's body names (log-in, registration, reset): limits per account, known or not. */
 const byEmail: LimitKey = (request) => {
@@ -184,6 +187,45 @@ export function identityRoutes(ctx: AppContext) {
       async (request) => {
         const auth = requireAuth(request);
         return { user: auth.user, csrfToken: auth.via === 'cookie' ? auth.csrfToken : null };
+      },
+    );
+
+    r.patch(
+      '/api/v1/me',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Change my name (shown with my reports, comments and answers)',
+          body: updateMeBodySchema,
+          response: { 200: meResponseSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const auth = requireAuth(request);
+        const user = await profile.rename(deps, auth, request.body.name);
+        return { user, csrfToken: auth.via === 'cookie' ? auth.csrfToken : null };
+      },
+    );
+
+    r.post(
+      '/api/v1/me/password',
+      {
+        config: { rateLimit: authLimit },
+        preHandler: sharedRateLimit(ctx, 'password-change', perMinute),
+        schema: {
+          tags: ['identity'],
+          summary:
+            'Change my password, giving the current one; every other session ends and the address is told by e-mail',
+          body: changePasswordBodySchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const auth = requireAuth(request);
+        await withRetryAfter(reply, () =>
+          profile.changePassword(accountDeps, auth, request.body, letters(request)),
+        );
+        return reply.status(204).send(null);
       },
     );
   };

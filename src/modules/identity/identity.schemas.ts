@@ -38,6 +38,17 @@ export const loginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/** What a signed-in person changes about themselves: the name shown with their reports and comments. */
+export const updateMeBodySchema = z.object({ name: registerBodySchema.shape.name });
+export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
+
+/** A new password for a signed-in person, who proves they know the current one. */
+export const changePasswordBodySchema = z.object({
+  currentPassword: loginBodySchema.shape.password,
+  newPassword: registerBodySchema.shape.password,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
 /** `?mode=token` issues a bearer token for non-browser clients instead of the cookie. */
 export const loginQuerySchema = z.object({ mode: z.enum(['cookie', 'token']).default('cookie') });
 

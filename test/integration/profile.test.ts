@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type Session, type TestApp } from '../support/app.ts';
+import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
+import { countAudit, errorOf, fieldPaths } from '../support/reports.ts';
+import { eventually } from '../support/timeouts.ts';
+
+/**
+ * A signed-in person's own account in the profile: their name, and their password changed by proving
+ * the current one (the other sessions end, the address is told, guesses meet the sign-in lock-out).
+ */
+let t: TestApp;
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  mailbox = await startMailbox();
+  t = await createTestApp({
+    SMTP_URL: mailbox.url,
+    PUBLIC_URL: 'https://vmeste.example',
+    LOGIN_LOCKOUT_THRESHOLD: '3',
+    LOGIN_LOCKOUT_MINUTES: '10',
+  });
+});
+afterAll(async () => {
+  await t.close();
+  await mailbox.close();
+});
+
+/** A new resident (their address and a bearer session). */
+async function resident(): Promise<{ email: string; session: Session }> {
+  const email = `profile-${randomUUID()}@example.org`;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    payload: { email, password: PASSWORD, name: 'Пётр Первый' },
+  });
+  expect(res.statusCode).toBe(202);
+  return { email, session: await login(t.app, email, PASSWORD) };
+}
+
+const send = (
+  method: 'PATCH' | 'POST' | 'GET',
+  url: string,
+  headers: Record<string, string>,
+  payload?: object,
+): Promise<LightMyRequestResponse> => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+const rename = (s: Session, payload: object, headers: Record<string, string> = {}) =>
+  send('PATCH', '/api/v1/me', { ...s.headers, ...headers }, payload);
+const changePassword = (s: Session, payload: object) =>
+  send('POST', '/api/v1/me/password', s.headers, payload);
+const me = (s: Session) => send('GET', '/api/v1/me', s.headers);
+
+describe('the name', () => {
+  it('changes at once for the session that changed it, trimmed, and is audited without the old value', async () => {
+    const { session } = await resident();
+    expect((await me(session)).json().user.name).toBe('Пётр Первый');
+    const res = await rename(session, { name: '  Пётр Алексеевич  ' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.name).toBe('Пётр Алексеевич');
+    // The session cache carried the old name; the next request reads the new one.
+    expect((await me(session)).json().user.name).toBe('Пётр Алексеевич');
+    expect(await countAudit(t, 'user.rename', session.userId)).toBe(1);
+  });
+
+  it('refuses an empty, a too short and a missing name, in the reader’s language, and keeps the old one', async () => {
+    const { session } = await resident();
+    for (const payload of [{ name: '   ' }, { name: 'Я' }, {}]) {
+      const res = await rename(session, payload);
+      expect(res.statusCode).toBe(400);
+      expect(fieldPaths(res)).toEqual(['name']);
+      expect(errorOf(res).message).toMatch(/[А-Яа-я]/);
+    }
+    const english = await rename(session, { name: 'x'.repeat(121) }, { 'accept-language': 'en' });
+    expect(english.statusCode).toBe(400);
+    expect(errorOf(english).details[0]!.message).toMatch(/120/);
+    expect((await me(session)).json().user.name).toBe('Пётр Первый');
+  });
+
+  it('needs a session, and the CSRF token with a cookie', async () => {
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: { name: 'Аноним' } })).statusCode,
+    ).toBe(401);
+    const { email } = await resident();
+    const cookieLogin = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email, password: PASSWORD },
+    });
+    const cookie = String(cookieLogin.headers['set-cookie']).split(';')[0]!;
+    const csrf = cookieLogin.json().csrfToken as string;
+    const withoutToken = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie },
+      payload: { name: 'Подделка' },
+    });
+    expect(withoutToken.statusCode).toBe(403);
+    const withToken = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { name: 'Настоящее Имя' },
+    });
+    expect(withToken.statusCode).toBe(200);
+    expect(withToken.json()).toEqual({
+      user: expect.objectContaining({ name: 'Настоящее Имя' }),
+      csrfToken: csrf,
+    });
+  });
+});
+
+describe('the password', () => {
+  it('changes with the current one: other sessions end, this one stays, the address is told', async () => {
+    const { email, session } = await resident();
+    const other = await login(t.app, email, PASSWORD);
+    const res = await changePassword(session, {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new password',
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await me(session)).statusCode).toBe(200);
+    expect((await me(other)).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session?mode=token',
+          payload: { email, password: PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(401);
+    await login(t.app, email, 'a brand new password');
+    const letter: ReceivedMail = await eventually(`a letter to ${email}`, () =>
+      mailbox.received.find((m) => m.to.includes(email)),
+    );
+    expect(letter.subject).toBe('Пароль изменён — «Вместе»');
+    expect(letter.text).toContain('https://vmeste.example/account/reset');
+    expect(letter.text).not.toContain('a brand new password');
+    expect(await countAudit(t, 'user.password_change', session.userId)).toBe(1);
+  });
+
+  it('says which field is wrong: the current password, a new one equal to it, or every invalid field at once', async () => {
+    const { email, session } = await resident();
+    const wrong = await changePassword(session, {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new password',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(errorOf(wrong).code).toBe('current_password_wrong');
+    expect(errorOf(wrong).details).toEqual([
+      { path: 'currentPassword', message: 'Текущий пароль указан неверно' },
+    ]);
+
+    const same = await changePassword(session, { currentPassword: PASSWORD, newPassword: PASSWORD });
+    expect(errorOf(same).code).toBe('password_unchanged');
+    expect(fieldPaths(same)).toEqual(['newPassword']);
+
+    const invalid = await changePassword(session, { newPassword: 'short' });
+    expect(invalid.statusCode).toBe(400);
+    expect(fieldPaths(invalid).sort()).toEqual(['currentPassword', 'newPassword']);
+    // None of them changed anything.
+    await login(t.app, email, PASSWORD);
+    expect(await countAudit(t, 'user.password_change', session.userId)).toBe(0);
+  });
+
+  it('counts wrong current passwords as failed sign-ins: a stolen session cannot be used to guess', async () => {
+    const { email, session } = await resident();
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await changePassword(session, {
+            currentPassword: `guess ${i}`,
+            newPassword: 'a brand new password',
+          })
+        ).statusCode,
+      ).toBe(400);
+    const locked = await changePassword(session, {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new password',
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(errorOf(locked).code).toBe('account_locked');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Sign-in is locked as well, and the password is still the old one once the lock passes.
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session?mode=token',
+      payload: { email, password: PASSWORD },
+    });
+    expect(signIn.statusCode).toBe(429);
+    t.clock.advance(11 * 60 * 1000);
+    await login(t.app, email, PASSWORD);
+  });
+});
