@@ -144,8 +144,20 @@ describe('a report through its whole life, by four people in the web app', () =>
     await expectStatus(mp, 'Дан ответ');
     await checkA11y(mp, 'report page (reviewer, answered)');
 
+    // ---- "My reports" counts it among those waiting for the resident, and lists only those ------
+    await rp.goto('/my');
+    const yourTurn = rp.getByRole('link', { name: /^Ждут вашего ответа \d+$/ });
+    await yourTurn.click();
+    await rp.waitForURL('**/my?view=yourTurn');
+    expect(await yourTurn.getAttribute('aria-current')).toBe('page');
+    await rp.locator('.report-card', { hasText: text }).waitFor();
+    const shown = (await rp.locator('.report-card .badge').allTextContents()).map((b) => b.trim());
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((b) => b !== 'Дан ответ' && b !== 'Нужно уточнение')).toEqual([]);
+    await checkA11y(rp, 'my reports, waiting for me');
+
     // ---- the resident sees the answer and rates it 5, solved ----------------------------------
-    await rp.reload();
+    await rp.goto(`/reports/${reportId}`);
     await expectStatus(rp, 'Дан ответ');
     await rp.locator('.answer img').first().waitFor();
     await rp.getByRole('heading', { name: 'Ответ', exact: true }).waitFor();

@@ -46,3 +46,25 @@ export const statusPresets: Record<string, readonly ReportStatus[]> = {
   ],
   answered: ['answered', 'resolved'],
 };
+
+/**
+ * The resident's views of their own reports: what waits for them (a question to answer, an answer to
+ * rate or dispute) first, then what is being handled, what ended well and what ended otherwise.
+ */
+export const myReportViews = {
+  all: undefined,
+  yourTurn: ['clarification_requested', 'answered'],
+  open: [
+    'submitted',
+    'accepted',
+    'assigned',
+    'in_progress',
+    'answer_drafted',
+    'answer_review',
+    'disputed',
+    'reopened',
+  ],
+  resolved: ['resolved'],
+  closed: ['rejected', 'merged', 'closed'],
+} as const satisfies Record<string, readonly ReportStatus[] | undefined>;
+export type MyReportView = keyof typeof myReportViews;
