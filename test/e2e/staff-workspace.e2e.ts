@@ -48,6 +48,29 @@ describe('the staff workspace', () => {
     expect(await headerPartsBelowBrand(page)).toEqual([]);
     await shot(page, 'workspace-1280');
 
+    // A report found by its number: the queue narrows to it, in the search's own order; clearing
+    // the search brings the sorted queue back.
+    const { items: queued } = await asOperator<{ items: { number: number }[] }>(
+      'GET',
+      '/api/v1/reports?queue=organisation&pageSize=3',
+    );
+    const wanted = queued[queued.length - 1]!.number;
+    await page.getByLabel('Поиск по тексту или номеру').fill(String(wanted));
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.waitForURL(new RegExp(`q=${wanted}`));
+    await page
+      .locator('.work-item', { hasText: `Сообщение № ${wanted}` })
+      .first()
+      .waitFor();
+    await expect.poll(() => page.locator('.work-item').count(), { timeout: scaled(20_000) }).toBe(1);
+    expect(await page.getByLabel('Порядок', { exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel('Поиск по тексту или номеру').fill('');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await expect
+      .poll(() => page.locator('.work-item').count(), { timeout: scaled(20_000) })
+      .toBeGreaterThan(1);
+    expect(page.url()).toContain('sort=due');
+
     // Only the overdue ones, saved as a view; back to the plain queue; the view brings the filter back.
     await page.getByLabel('Срок', { exact: true }).selectOption({ label: 'Только просроченные' });
     await page.waitForURL(/overdue=true/);

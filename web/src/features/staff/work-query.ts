@@ -16,6 +16,8 @@ export type WorkQuery = {
   organisation: string;
   overdue: '' | 'true' | 'false';
   assignee: string;
+  /** Words of the text or a report's number; a search lists the best matches first. Not saved in views. */
+  q: string;
 };
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
@@ -31,6 +33,7 @@ export function readWorkQuery(params: URLSearchParams, queues: ReportQueue[]): W
     organisation: params.get('organisation') ?? '',
     overdue: oneOf(params.get('overdue'), ['true', 'false'] as const) ?? '',
     assignee: params.get('assignee') ?? '',
+    q: (params.get('q') ?? '').trim(),
   };
 }
 
@@ -45,6 +48,7 @@ export function reportsQueryOf(q: WorkQuery, page: number): ReportsQuery {
     ...(q.organisation ? { organisation: q.organisation } : {}),
     ...(q.overdue ? { overdue: q.overdue } : {}),
     ...(q.assignee ? { assignee: q.assignee } : {}),
+    ...(q.q ? { q: q.q } : {}),
     page,
     pageSize: 20,
   };

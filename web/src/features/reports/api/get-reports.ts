@@ -20,6 +20,12 @@ export type ReportsQuery = {
   pageSize?: number;
 };
 
+/** Words of two letters or more, or a report's number (which may be one digit). */
+function searchText(q: string | undefined): string | undefined {
+  const text = q?.trim();
+  return text && (text.length >= 2 || /^\d+$/.test(text)) ? text : undefined;
+}
+
 export async function getReports(query: ReportsQuery, signal?: AbortSignal): Promise<ReportList> {
   const qs = queryString({
     bbox: query.bbox?.map((n) => n.toFixed(5)).join(','),
@@ -27,7 +33,7 @@ export async function getReports(query: ReportsQuery, signal?: AbortSignal): Pro
     category: query.category,
     territory: query.territory,
     organisation: query.organisation,
-    q: query.q && query.q.trim().length >= 2 ? query.q.trim() : undefined,
+    q: searchText(query.q),
     queue: query.queue,
     sort: query.sort && query.sort !== 'recent' ? query.sort : undefined,
     overdue: query.overdue,

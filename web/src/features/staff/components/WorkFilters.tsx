@@ -1,5 +1,6 @@
 import { reportStatuses } from '@shared/reports/report-states.ts';
 import { reportSorts } from '@shared/reports/reports.schemas.ts';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '../../../lib/format';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
@@ -9,9 +10,18 @@ import type { WorkQuery } from '../work-query';
 
 type Props = { value: WorkQuery; onChange: (next: Partial<WorkQuery>) => void };
 
-/** The work list's order and filters: status, subject, district, organisation, overdue, assignee. */
+/**
+ * The work list's search (words of the text, or a report's number), order and filters: status,
+ * subject, district, organisation, overdue, assignee.
+ */
 export function WorkFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
+  const [q, setQ] = useState(value.q);
+  useEffect(() => setQ(value.q), [value.q]);
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    onChange({ q: q.trim() });
+  };
   const categories = useCategories();
   const territories = useTerritories();
   const organisations = useOrganisations(value.queue !== 'organisation');
@@ -31,17 +41,45 @@ export function WorkFilters({ value, onChange }: Props) {
   );
   return (
     <search className="filters work-filters" aria-label={t('workspace.filtersLabel')}>
+      <form onSubmit={onSearch} className="work-search">
+        <div className="field field--inline field--grow">
+          <label htmlFor="work-q">{t('workspace.searchLabel')}</label>
+          <div className="input-with-button">
+            <input
+              id="work-q"
+              type="search"
+              value={q}
+              maxLength={200}
+              placeholder={t('workspace.searchPlaceholder')}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <button type="submit" className="button">
+              {t('filters.find')}
+            </button>
+          </div>
+        </div>
+      </form>
       <div className="filters-row">
-        {select(
-          'work-sort',
-          t('workspace.sortLabel'),
-          value.sort,
-          (v) => onChange({ sort: v as WorkQuery['sort'] }),
-          reportSorts.map((s) => (
-            <option key={s} value={s}>
-              {t(`workspace.sort.${s}`)}
-            </option>
-          )),
+        {value.q ? (
+          // A search lists the best matches first: the order is the search's own.
+          <div className="field field--inline">
+            <label htmlFor="work-sort">{t('workspace.sortLabel')}</label>
+            <select id="work-sort" value="relevance" disabled>
+              <option value="relevance">{t('workspace.sortRelevance')}</option>
+            </select>
+          </div>
+        ) : (
+          select(
+            'work-sort',
+            t('workspace.sortLabel'),
+            value.sort,
+            (v) => onChange({ sort: v as WorkQuery['sort'] }),
+            reportSorts.map((s) => (
+              <option key={s} value={s}>
+                {t(`workspace.sort.${s}`)}
+              </option>
+            )),
+          )
         )}
         {select(
           'work-status',
