@@ -161,6 +161,8 @@ describe('a report through its whole life, by four people in the web app', () =>
     await expectStatus(rp, 'Дан ответ');
     await rp.locator('.answer img').first().waitFor();
     await rp.getByRole('heading', { name: 'Ответ', exact: true }).waitFor();
+    // The resident is told by when to rate it before it closes unrated.
+    await rp.getByText(/^Оцените ответ до \d{1,2} [а-я]+ \d{4}/).waitFor();
     await checkA11y(rp, 'report page (resident, rate form)');
     await rp.getByLabel('5 звёзд').check();
     await rp.getByLabel('Да, решена').check();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { describedBy, Field, FieldError } from '../../../../components/Field';
 import { applyServerErrors } from '../../../../lib/form-errors';
+import { formatDate } from '../../../../lib/format';
 import type { ActionRequest } from '../../api/run-report-action';
 
 type Values = { score?: string | null; solved?: string | null; comment?: string };
@@ -24,9 +25,15 @@ const rateFormSchema = z
   )
   .pipe(actionBodySchemas.rate);
 
-type Props = { run: (request: ActionRequest) => Promise<unknown>; error: unknown; pending: boolean };
+type Props = {
+  run: (request: ActionRequest) => Promise<unknown>;
+  error: unknown;
+  pending: boolean;
+  /** The end of the dispute window: an answer neither rated nor disputed by then is closed unrated. */
+  until: string | null;
+};
 
-export function RateForm({ run, error, pending }: Props) {
+export function RateForm({ run, error, pending, until }: Props) {
   const { t } = useTranslation();
   const { register, handleSubmit, setError, formState } = useForm<
     Values,
@@ -47,6 +54,7 @@ export function RateForm({ run, error, pending }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form action-form">
+      {until && <p className="hint">{t('rating.until', { date: formatDate(until) })}</p>}
       <fieldset className="fieldset stars" aria-describedby={errors.score ? 'rate-score-error' : undefined}>
         <legend>{t('rating.score')}</legend>
         <div className="stars-row">

@@ -71,7 +71,7 @@ export function ReportActions({ report }: { report: ReportDetail }) {
           />
         );
       case 'rate':
-        return <RateForm run={run} error={errorFor(a)} pending={pending} />;
+        return <RateForm run={run} error={errorFor(a)} pending={pending} until={report.disputeUntil} />;
       case 'dispute':
         return <DisputeForm run={run} error={errorFor(a)} pending={pending} until={report.disputeUntil} />;
       case 'recategorise':
