@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { openEmbeddedDatabase } from '../db/pglite-base.ts';
+import { seedDemoDiscussions } from '../db/seed/demo-discussions.ts';
 import { seedDemoKnowledge } from '../db/seed/demo-knowledge.ts';
 import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
 import { seedDemoParticipation } from '../db/seed/demo-participation.ts';
@@ -41,6 +42,8 @@ async function seedDemo(
   await seedDemoKnowledge(database.db, ids);
   // participation: a survey, a closed poll and a road-repair vote with a few answers
   await seedDemoParticipation(database.db, ids, new Date());
+  // discussions and initiatives: an open and a finished discussion, one initiative collecting support
+  await seedDemoDiscussions(database.db, ids, config, new Date());
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(

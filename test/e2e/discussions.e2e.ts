@@ -170,6 +170,11 @@ describe('participation in the web app', () => {
     await ap.waitForURL(/\/initiatives\/[0-9a-f-]{36}$/);
     const initiativeId = ap.url().split('/').pop()!;
     await ap.getByText('на модерации', { exact: true }).waitFor();
+    // Back on the list, the proposal waiting for moderation is among her own (nobody else sees it yet).
+    await ap.goto('/initiatives');
+    const mine = ap.getByRole('region', { name: 'Мои инициативы' });
+    await mine.getByRole('link', { name: 'Фонари в сквере на Моховой' }).waitFor();
+    await mine.getByText('на модерации', { exact: true }).first().waitFor();
 
     const mp = await pageOf('moderator');
     await mp.goto(`/initiatives/${initiativeId}`);

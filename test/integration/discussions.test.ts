@@ -108,6 +108,19 @@ describe('public discussions: threads, edits, flags, moderation, official replie
     expect(shown.comments.slice(0, 3).map((c) => c.id)).toEqual([top.id, reply.id, replyToReply.id]);
   });
 
+  it('lists each discussion with its own number of comments', async () => {
+    expect((await comment(anna, 'Сколько нас здесь?')).statusCode).toBe(201);
+    const [own] = await rows<{ n: number }>(
+      t,
+      sql`SELECT count(*)::int AS n FROM discussion_comments WHERE discussion_id = ${discussion.id}`,
+    );
+    expect(Number(own!.n)).toBeGreaterThan(0);
+    const list = (await get(t, null, '/api/v1/discussions')).json() as {
+      items: { id: string; commentCount: number }[];
+    };
+    expect(list.items.find((d) => d.id === discussion.id)?.commentCount).toBe(Number(own!.n));
+  });
+
   it('lets the author edit for 15 minutes, nobody else, and not later', async () => {
     const c = (await comment(vera, 'Черновик мысли')).json() as CommentJson;
     expect(c.editableUntil).not.toBeNull();

@@ -85,6 +85,41 @@ describe('initiatives: support, threshold, the official answer, expiry', () => {
     expect(await countAudit(t, 'initiative.reject', i.id)).toBe(1);
   });
 
+  it('lists an author’s own initiatives in every state to them alone (mine=true)', async () => {
+    const author2 = await newResident(t.app);
+    const waiting = (await propose(t, author2, nevsky.id)).json() as InitiativeJson;
+    const refused = (await propose(t, author2, nevsky.id)).json() as InitiativeJson;
+    await post(t, staff.moderator, `/api/v1/initiatives/${refused.id}/moderation`, {
+      decision: 'reject',
+      reason: 'Повторяет другую инициативу',
+    });
+    const mine = (await get(t, author2, '/api/v1/initiatives?mine=true')).json() as {
+      items: (InitiativeJson & { isMine: boolean; rejectionReason: string | null })[];
+    };
+    // (Proposed at the same moment of the test's clock: the order between them is not the point.)
+    expect(mine.items.map((i) => [i.id, i.status, i.isMine]).sort()).toEqual(
+      [
+        [refused.id, 'rejected', true],
+        [waiting.id, 'moderation', true],
+      ].sort(),
+    );
+    expect(mine.items.find((i) => i.id === refused.id)!.rejectionReason).toBe('Повторяет другую инициативу');
+    // Nobody else's list has them; without a session, "mine" has no one to mean.
+    const publicIds = (
+      (await get(t, null, '/api/v1/initiatives')).json() as { items: { id: string }[] }
+    ).items.map((i) => i.id);
+    expect(publicIds).not.toContain(waiting.id);
+    const othersMine = (await get(t, author, '/api/v1/initiatives?mine=true')).json() as {
+      items: { id: string }[];
+    };
+    expect(othersMine.items.map((i) => i.id)).not.toContain(waiting.id);
+    expect((await get(t, null, '/api/v1/initiatives?mine=true')).statusCode).toBe(401);
+    const onlyWaiting = (await get(t, author2, '/api/v1/initiatives?mine=true&status=moderation')).json() as {
+      items: { id: string }[];
+    };
+    expect(onlyWaiting.items.map((i) => i.id)).toEqual([waiting.id]);
+  });
+
   it('uses the platform default threshold and the fixed collection time', async () => {
     const i = await approved();
     expect(i).toMatchObject({ status: 'collecting', threshold: 3, supporters: 0 });

@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/template.ts';
 import { ModelStore } from '../../modules/classifier/model-store.ts';
-import type { Database } from '../connection.ts';
+import { type Database, queryRows } from '../connection.ts';
 import { categories, organisations, territories, users } from '../schema/index.ts';
+import { seedDemoDiscussions } from './demo-discussions.ts';
 import { recordDemoModel, trainDemoModel, trainDemoModelAside } from './demo-model.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import type { ReferenceIds } from './reference.ts';
@@ -53,6 +55,46 @@ describe('the demo seed', () => {
     expect(done.at(-1)).toBe(1);
     // Not all filed and left alone: the demo shows reports at many stages of their lives.
     expect(Object.keys(result.byState).length).toBeGreaterThan(2);
+  });
+
+  it('opens discussions and initiatives through their use cases, each step at its moment', async () => {
+    const now = new Date('2026-03-01T09:00:00Z');
+    await seedDemoDiscussions(
+      database.db,
+      await referenceIds(database),
+      {
+        disputeWindowDays: 14,
+        regionToleranceMeters: 2000,
+        participation: { initiativeThreshold: 100, initiativeDays: 90 },
+      },
+      now,
+    );
+    const discussions = await queryRows<{ status: string; comments: number; official: number }>(
+      database.db,
+      sql`SELECT d.status,
+                 (SELECT count(*)::int FROM discussion_comments c WHERE c.discussion_id = d.id) AS comments,
+                 (SELECT count(*)::int FROM discussion_comments c WHERE c.discussion_id = d.id AND c.is_official) AS official
+          FROM discussions d ORDER BY d.created_at`,
+    );
+    expect(discussions).toEqual([
+      { status: 'results_published', comments: 2, official: 0 },
+      { status: 'open', comments: 4, official: 1 },
+    ]);
+    // The official reply told the discussion's followers (the residents who commented), in the app.
+    const [told] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(DISTINCT user_id)::int AS n FROM notifications WHERE topic = 'discussion_official_reply'`,
+    );
+    expect(told!.n).toBe(3);
+    const initiatives = await queryRows<{ status: string; supporters: number }>(
+      database.db,
+      sql`SELECT i.status, (SELECT count(*)::int FROM initiative_supports s WHERE s.initiative_id = i.id) AS supporters
+          FROM initiatives i ORDER BY i.created_at`,
+    );
+    expect(initiatives).toEqual([
+      { status: 'collecting', supporters: 2 },
+      { status: 'moderation', supporters: 0 },
+    ]);
   });
 
   it('trains the first model once and makes it the active one the app loads', async () => {

@@ -50,7 +50,9 @@ export async function listDiscussions(
   exec: Executor,
   territoryId: string | undefined,
 ): Promise<DiscussionListRow[]> {
-  const commentCount = sql<number>`(SELECT count(*)::int FROM discussion_comments c WHERE c.discussion_id = ${discussions.id})`;
+  // The outer row named in full: in a one-table select Drizzle writes `${discussions.id}` as a bare
+  // "id", which inside this sub-select is the comment's own id (every count was 0).
+  const commentCount = sql<number>`(SELECT count(*)::int FROM discussion_comments c WHERE c.discussion_id = discussions.id)`;
   return exec
     .select({ d: discussions, commentCount })
     .from(discussions)

@@ -3,8 +3,11 @@
  * module. The repositories stay private.
  */
 export { type AudienceSettings, isInAudience } from './audience.ts';
+// The use cases the demo seed runs as people would.
+export { addComment, supportComment } from './comments.service.ts';
 export type { DiscussionsDeps } from './discussions.deps.ts';
 export { discussionRoutes, discussionsDeps } from './discussions.routes.ts';
+export { createDiscussion, publishResults } from './discussions.service.ts';
 export { opinionMapRoutes } from './opinion.routes.ts';
 // For the benchmark: the pure computation and its worker, and the matrix as the job loads it.
 export { computeOpinionMap, type VoteCell } from './opinion-map.compute.ts';

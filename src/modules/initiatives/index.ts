@@ -5,5 +5,9 @@ export {
   expireInitiatives,
   type InitiativeSettings,
   type InitiativesDeps,
+  // The use cases the demo seed runs as people would.
+  moderateInitiative,
+  proposeInitiative,
   sendToOrganisation,
+  supportInitiative,
 } from './initiatives.service.ts';

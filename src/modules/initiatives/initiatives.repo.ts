@@ -52,7 +52,11 @@ export async function findView(exec: Executor, id: string): Promise<InitiativeVi
 
 export async function listViews(
   exec: Executor,
-  f: { territoryId?: string | undefined; statuses: InitiativeStatus[]; authorId?: string | null },
+  f: {
+    territoryId?: string | undefined;
+    statuses: readonly InitiativeStatus[];
+    authorId?: string | undefined;
+  },
 ): Promise<InitiativeView[]> {
   const rows = await exec
     .select(withReportStatus)
@@ -61,6 +65,7 @@ export async function listViews(
     .where(
       and(
         f.territoryId ? eq(initiatives.territoryId, f.territoryId) : undefined,
+        f.authorId ? eq(initiatives.authorId, f.authorId) : undefined,
         sql`${initiatives.status} IN (${sql.join(
           f.statuses.map((s) => sql`${s}`),
           sql`, `,

@@ -48,7 +48,12 @@ export const moderateInitiativeSchema = z
 export const initiativeListQuerySchema = z.object({
   territoryId: z.uuid().optional(),
   status: z.enum(initiativeStatuses).optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: only my own initiatives, in every state (moderation and rejected ones too)'),
 });
+export type InitiativeListQuery = z.output<typeof initiativeListQuerySchema>;
 
 export const initiativeSchema = z.object({
   id: z.uuid(),

@@ -7,7 +7,12 @@ import { type Actor, findUserById, presentActor } from '../identity/index.ts';
 import { mediaUrls } from '../media/media.urls.ts';
 import { createReport, type ReportsDeps, runAction } from '../reports/index.ts';
 import * as repo from './initiatives.repo.ts';
-import type { CreateInitiativeInput, Initiative } from './initiatives.schemas.ts';
+import {
+  type CreateInitiativeInput,
+  type Initiative,
+  type InitiativeListQuery,
+  initiativeStatuses,
+} from './initiatives.schemas.ts';
 
 export type InitiativeSettings = { verifiedOnly: boolean; defaultThreshold: number; collectDays: number };
 export type InitiativesDeps = {
@@ -77,11 +82,25 @@ export async function getInitiative(
   return present(v, actor, actor ? await repo.isSupporter(db, id, actor.id) : false);
 }
 
+/**
+ * The public list (collecting, sent, expired; moderators also ask for those awaiting moderation), or
+ * with `mine` the caller's own initiatives in every state: an author finds their proposal again while
+ * it waits for moderation, and learns why it was rejected.
+ */
 export async function listInitiatives(
   deps: InitiativesDeps,
   actor: Actor | null,
-  q: { territoryId?: string | undefined; status?: Initiative['status'] | undefined },
+  q: InitiativeListQuery,
 ): Promise<Initiative[]> {
+  if (q.mine === 'true') {
+    if (!actor) throw new AppError('unauthenticated');
+    const rows = await repo.listViews(deps.reports.db, {
+      territoryId: q.territoryId,
+      statuses: q.status ? [q.status] : initiativeStatuses,
+      authorId: actor.id,
+    });
+    return rows.map((v) => present(v, actor, false));
+  }
   const publicStatuses: Initiative['status'][] = ['collecting', 'sent', 'expired'];
   const statuses = q.status
     ? [q.status].filter((s) => publicStatuses.includes(s) || isModerator(actor))

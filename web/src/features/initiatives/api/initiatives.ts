@@ -4,20 +4,22 @@ import {
   initiativeSchema,
 } from '@shared/initiatives/initiatives.schemas.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, queryString } from '../../../lib/api-client';
 
 /* The initiative API calls with their hooks. */
 
 const key = (id: string) => ['initiative', id] as const;
 
-export function useInitiatives(status?: string) {
+/**
+ * The public list, one status of it (moderators: `moderation`), or `mine`: the signed-in resident's
+ * own initiatives in every state. A list that is not wanted (`enabled` false) is not asked for.
+ */
+export function useInitiatives(which: { status?: string; mine?: boolean } = {}, enabled = true) {
+  const qs = queryString({ status: which.status, mine: which.mine ? 'true' : undefined });
   return useQuery({
-    queryKey: ['initiatives', status ?? 'public'],
-    queryFn: ({ signal }) =>
-      api(`/api/v1/initiatives${status ? `?status=${encodeURIComponent(status)}` : ''}`, {
-        schema: initiativeListSchema,
-        signal,
-      }),
+    queryKey: ['initiatives', which.mine ? 'mine' : (which.status ?? 'public')],
+    queryFn: ({ signal }) => api(`/api/v1/initiatives${qs}`, { schema: initiativeListSchema, signal }),
+    enabled,
   });
 }
 

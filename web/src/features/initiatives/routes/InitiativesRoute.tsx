@@ -11,14 +11,18 @@ import { groupCategories, useCategories } from '../../reference/api/get-categori
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { useInitiatives, useProposeInitiative } from '../api/initiatives';
 
-/** Initiatives collecting support (and, for moderators, those awaiting moderation); residents propose. */
+/**
+ * Initiatives collecting support (and, for moderators, those awaiting moderation); a resident also
+ * sees their own in every state, and proposes new ones.
+ */
 export function InitiativesRoute() {
   const { t } = useTranslation();
   usePageTitle(t('initiatives.title'));
   const { data: me } = useMe();
   const moderator = me?.role === 'moderator' || me?.role === 'admin';
   const list = useInitiatives();
-  const pending = useInitiatives(moderator ? 'moderation' : undefined);
+  const pending = useInitiatives({ status: 'moderation' }, moderator);
+  const mine = useInitiatives({ mine: true }, me?.role === 'resident');
   return (
     <div className="page page--narrow">
       <h1>{t('initiatives.title')}</h1>
@@ -29,6 +33,12 @@ export function InitiativesRoute() {
         <section aria-labelledby="pending-h">
           <h2 id="pending-h">{t('initiatives.awaitingModeration')}</h2>
           <InitiativeList items={pending.data.items} />
+        </section>
+      )}
+      {mine.data && mine.data.items.length > 0 && (
+        <section aria-labelledby="mine-h">
+          <h2 id="mine-h">{t('initiatives.mine')}</h2>
+          <InitiativeList items={mine.data.items} />
         </section>
       )}
       {list.data && list.data.items.length === 0 && <p>{t('initiatives.empty')}</p>}

@@ -87,11 +87,11 @@ export function PollAnswerForm({ questions, initial, onSubmit, pending, error }:
     <form className="poll-form" onSubmit={submit} noValidate>
       <fieldset className="segmented">
         <legend>{t('participation.answerMode')}</legend>
-        <label>
+        <label className="radio">
           <input type="radio" name={modeName} checked={mode === 'one'} onChange={() => setMode('one')} />
           {t('participation.oneAtATime')}
         </label>
-        <label>
+        <label className="radio">
           <input type="radio" name={modeName} checked={mode === 'all'} onChange={() => setMode('all')} />
           {t('participation.allAtOnce')}
         </label>
