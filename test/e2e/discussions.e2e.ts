@@ -31,7 +31,7 @@ describe('participation in the web app', () => {
     const now = Date.now();
     const d = await adminApi<{ id: string }>('POST', '/api/v1/discussions', {
       title: 'Благоустройство набережной Фонтанки',
-      body: '## Проект\n\nПредлагается заменить покрытие и поставить скамейки.',
+      body: '## Проект\n\nПредлагается:\n- заменить покрытие;\n- поставить скамейки.',
       opensAt: new Date(now - 60_000).toISOString(),
       closesAt: new Date(now + 7 * 86_400_000).toISOString(),
     });
@@ -52,6 +52,16 @@ describe('participation in the web app', () => {
     await ap.getByLabel('Ваш комментарий').fill('Нужны **скамейки** со спинками и урны');
     await ap.getByRole('button', { name: 'Отправить', exact: true }).click();
     await ap.locator('.comment strong', { hasText: 'скамейки' }).waitFor();
+    // Her comment says it is hers; Ivan's says only that a resident wrote it (names are personal data).
+    expect(
+      (await ap.locator('.comment', { hasText: 'скамейки' }).locator('.comment__who').textContent())?.trim(),
+    ).toBe('Вы');
+    expect(await ap.locator(`#comment-${rude.id} .comment__who`).first().textContent()).toBe('Житель');
+    // The document's list is laid out by its own blocks: two items two lines high, not spaced by the
+    // newlines between them (a text style for plain text once made each a paragraph apart).
+    const items = ap.locator('.markdown li');
+    const [first, second] = [await items.nth(0).boundingBox(), await items.nth(1).boundingBox()];
+    expect(second!.y - (first!.y + first!.height)).toBeLessThan(10);
     const ivanComment = ap.locator(`#comment-${rude.id}`);
     await ivanComment.getByRole('button', { name: 'Пожаловаться' }).click();
     await ivanComment.getByLabel('Причина жалобы').selectOption('offensive');

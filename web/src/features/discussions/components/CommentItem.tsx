@@ -46,6 +46,12 @@ export function CommentItem({
         <p className="comment__meta">
           {c.isOfficial && <span className="badge badge--done">{t('discussions.official')}</span>}{' '}
           {c.pinned && c.depth > 0 && <span className="badge">{t('discussions.pinned')}</span>}{' '}
+          {/* Residents' names are personal data: a comment says only whether it is the reader's own. */}
+          {!c.isOfficial && (
+            <span className="comment__who">
+              {t(c.isMine ? 'discussions.byYou' : 'discussions.byResident')}
+            </span>
+          )}{' '}
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           {c.editedAt && <span className="muted"> · {t('discussions.edited')}</span>}
         </p>

@@ -27,7 +27,7 @@ export function DiscussionRoute() {
   if (!d) return <ErrorMessage error={discussion.error} />;
   const manage = me && ['admin', 'moderator', 'curator'].includes(me.role);
   return (
-    <div className="page page--narrow">
+    <div className="page page--form">
       <p>
         <Link to="/discussions">{t('discussions.back')}</Link>
       </p>

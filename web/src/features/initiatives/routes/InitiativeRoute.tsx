@@ -21,7 +21,7 @@ export function InitiativeRoute() {
   if (!i) return <ErrorMessage error={initiative.error} />;
   const moderator = me?.role === 'moderator' || me?.role === 'admin';
   return (
-    <div className="page page--narrow">
+    <div className="page page--form">
       <p>
         <Link to="/initiatives">{t('initiatives.back')}</Link>
       </p>

@@ -17,7 +17,7 @@ function PendingItem({ vote, item }: { vote: Vote; item: VoteItem }) {
       <h3>{item.title}</h3>
       <ItemPlace geometry={item.geometry} />
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
       {item.photos.length > 0 && (
         <p className="photo-strip">
           {item.photos.map((p) => (

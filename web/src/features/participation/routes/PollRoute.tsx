@@ -37,7 +37,7 @@ export function PollRoute() {
       {p.imageUrl && <img className="poll-image" src={p.imageUrl} alt="" />}
       {/* Rendered on the server from safe Markdown: no raw HTML, no unsafe links. */}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: p.descriptionHtml }} />
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: p.descriptionHtml }} />
       {p.audience.verifiedOnly && <p className="muted">{t('participation.verifiedOnly')}</p>}
 
       {(can('edit') || can('publish')) && (

@@ -52,7 +52,7 @@ export function VoteRoute() {
         </dd>
       </dl>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: v.descriptionHtml }} />
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: v.descriptionHtml }} />
 
       {v.winners && (
         <section className="winners" aria-labelledby="winners-title">
@@ -63,7 +63,7 @@ export function VoteRoute() {
             ))}
           </ul>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side by renderMarkdown */}
-          <div className="prose" dangerouslySetInnerHTML={{ __html: v.winners.decisionHtml }} />
+          <div className="markdown" dangerouslySetInnerHTML={{ __html: v.winners.decisionHtml }} />
         </section>
       )}
 
