@@ -191,6 +191,24 @@ describe('participation in the web app', () => {
     await mp.getByRole('button', { name: 'Одобрить' }).click();
     await mp.getByText('сбор подписей', { exact: true }).waitFor();
 
+    // A second proposal is rejected with the reason the moderator writes, which its author reads.
+    const anna = demoUser('resident', (u) => u.email.startsWith('anna.'));
+    const annaApi = await apiAs(anna.email, anna.password);
+    const dup = await annaApi<{ id: string }>('POST', '/api/v1/initiatives', {
+      title: 'Ещё раз фонари на Моховой',
+      text: 'Повторяю предложение об освещении сквера на Моховой улице.',
+      categoryId: category.id,
+      territoryId: district.id,
+    });
+    await mp.goto(`/initiatives/${dup.id}`);
+    await mp.getByRole('button', { name: 'Отклонить' }).click();
+    await mp.getByLabel('Причина отклонения').fill('Такая инициатива уже собирает подписи: поддержите её.');
+    await checkA11y(mp, 'initiative rejection form');
+    await mp.getByRole('button', { name: 'Отклонить инициативу' }).click();
+    await mp.getByText('отклонена', { exact: true }).waitFor();
+    await ap.goto(`/initiatives/${dup.id}`);
+    await ap.getByText('Причина отклонения: Такая инициатива уже собирает подписи: поддержите её.').waitFor();
+
     const ip = await pageOf('resident', (u) => u.email.startsWith('ivan.'));
     await ip.goto(`/initiatives/${initiativeId}`);
     await checkA11y(ip, 'initiative page');

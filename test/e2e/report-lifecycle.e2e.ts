@@ -142,6 +142,7 @@ describe('a report through its whole life, by four people in the web app', () =>
     await mp.locator('.answer').getByText('Решено').waitFor();
     await mp.getByRole('button', { name: 'Опубликовать ответ' }).click();
     await expectStatus(mp, 'Дан ответ');
+    await mp.getByText(/^до \d{1,2} [а-я]+ \d{4} г\. — ответ дан в срок$/).waitFor();
     await checkA11y(mp, 'report page (reviewer, answered)');
 
     // ---- "My reports" counts it among those waiting for the resident, and lists only those ------

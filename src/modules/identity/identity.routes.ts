@@ -195,7 +195,7 @@ export function identityRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['identity'],
-          summary: 'Change my name (shown with my reports, comments and answers)',
+          summary: 'Change my name (as the staff who handle my reports see it; never shown to the public)',
           body: updateMeBodySchema,
           response: { 200: meResponseSchema, ...errorResponses },
         },

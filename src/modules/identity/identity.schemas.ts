@@ -38,7 +38,7 @@ export const loginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
-/** What a signed-in person changes about themselves: the name shown with their reports and comments. */
+/** What a signed-in person changes about themselves: their name (staff handling their reports see it). */
 export const updateMeBodySchema = z.object({ name: registerBodySchema.shape.name });
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 

@@ -1,8 +1,11 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { describedBy, Field } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
+import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { useInitiative, useModerateInitiative, useSupportInitiative } from '../api/initiatives';
@@ -51,7 +54,11 @@ export function InitiativeRoute() {
       {i.collectUntil && i.status === 'collecting' && (
         <p className="muted">{t('initiatives.until', { at: formatDateTime(i.collectUntil) })}</p>
       )}
-      {i.rejectionReason && <p className="alert alert--warning">{i.rejectionReason}</p>}
+      {i.rejectionReason && (
+        <p className="alert alert--warning">
+          <strong>{t('initiatives.rejectionReason')}</strong> {i.rejectionReason}
+        </p>
+      )}
       {i.status === 'collecting' &&
         me?.role === 'resident' &&
         !i.isMine &&
@@ -72,21 +79,67 @@ export function InitiativeRoute() {
           {t('initiatives.sent')} <Link to={`/reports/${i.reportId}`}>{t('initiatives.toReport')}</Link>
         </p>
       )}
-      {moderator && i.status === 'moderation' && (
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => moderate.mutate({ decision: 'approve' })}>
-            {t('initiatives.approve')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => moderate.mutate({ decision: 'reject', reason: t('initiatives.defaultRejection') })}
-          >
-            {t('initiatives.reject')}
-          </button>
-        </div>
-      )}
-      <ErrorMessage error={support.error ?? moderate.error} />
+      {moderator && i.status === 'moderation' && <ModerationActions moderate={moderate} />}
+      <ErrorMessage error={support.error ?? moderate.error} fields={['reason']} />
     </div>
+  );
+}
+
+/**
+ * Approve, or reject with the reason the author will read (a rule of the platform to start from, which
+ * the moderator edits). The server lists a reason too short or missing next to the field.
+ */
+function ModerationActions({ moderate }: { moderate: ReturnType<typeof useModerateInitiative> }) {
+  const { t } = useTranslation();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState(() => t('initiatives.defaultRejection'));
+  const reasonId = useId();
+  const reasonError =
+    moderate.error instanceof ApiError
+      ? moderate.error.details.find((d) => d.path === 'reason')?.message
+      : undefined;
+  if (!rejecting)
+    return (
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => moderate.mutate({ decision: 'approve' })}>
+          {t('initiatives.approve')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setRejecting(true)}>
+          {t('initiatives.reject')}
+        </button>
+      </div>
+    );
+  return (
+    <form
+      className="form card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        moderate.mutate({ decision: 'reject', reason });
+      }}
+    >
+      <Field
+        id={reasonId}
+        label={t('initiatives.rejectionReasonLabel')}
+        hint={t('initiatives.rejectionReasonHint')}
+        error={reasonError}
+        required
+      >
+        <textarea
+          id={reasonId}
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          {...describedBy(reasonId, { error: reasonError, hint: true })}
+        />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button--danger" disabled={moderate.isPending}>
+          {t('initiatives.rejectConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setRejecting(false)}>
+          {t('initiatives.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
