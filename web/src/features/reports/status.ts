@@ -54,16 +54,8 @@ export const statusPresets: Record<string, readonly ReportStatus[]> = {
 export const myReportViews = {
   all: undefined,
   yourTurn: ['clarification_requested', 'answered'],
-  open: [
-    'submitted',
-    'accepted',
-    'assigned',
-    'in_progress',
-    'answer_drafted',
-    'answer_review',
-    'disputed',
-    'reopened',
-  ],
+  // Unfinished, less what waits for the resident.
+  open: statusPresets.open!.filter((s) => s !== 'clarification_requested'),
   resolved: ['resolved'],
   closed: ['rejected', 'merged', 'closed'],
 } as const satisfies Record<string, readonly ReportStatus[] | undefined>;

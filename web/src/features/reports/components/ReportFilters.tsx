@@ -1,6 +1,7 @@
 import { reportStatuses } from '@shared/reports/report-states.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
@@ -83,23 +84,14 @@ export function ReportFilters({ value, onChange }: Props) {
               ))}
             </select>
           </div>
-          <div className="field field--inline field--grow">
-            <label htmlFor="filter-q">{t('filters.search')}</label>
-            <div className="input-with-button">
-              <input
-                id="filter-q"
-                type="search"
-                value={q}
-                minLength={2}
-                maxLength={200}
-                placeholder={t('filters.searchPlaceholder')}
-                onChange={(e) => setQ(e.target.value)}
-              />
-              <button type="submit" className="button">
-                {t('filters.find')}
-              </button>
-            </div>
-          </div>
+          <SearchField
+            id="filter-q"
+            label={t('filters.search')}
+            value={q}
+            onChange={setQ}
+            placeholder={t('filters.searchPlaceholder')}
+            minLength={2}
+          />
         </div>
       </form>
     </search>

@@ -2,6 +2,7 @@ import { reportStatuses } from '@shared/reports/report-states.ts';
 import { reportSorts } from '@shared/reports/reports.schemas.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
@@ -42,22 +43,13 @@ export function WorkFilters({ value, onChange }: Props) {
   return (
     <search className="filters work-filters" aria-label={t('workspace.filtersLabel')}>
       <form onSubmit={onSearch} className="work-search">
-        <div className="field field--inline field--grow">
-          <label htmlFor="work-q">{t('workspace.searchLabel')}</label>
-          <div className="input-with-button">
-            <input
-              id="work-q"
-              type="search"
-              value={q}
-              maxLength={200}
-              placeholder={t('workspace.searchPlaceholder')}
-              onChange={(e) => setQ(e.target.value)}
-            />
-            <button type="submit" className="button">
-              {t('filters.find')}
-            </button>
-          </div>
-        </div>
+        <SearchField
+          id="work-q"
+          label={t('workspace.searchLabel')}
+          value={q}
+          onChange={setQ}
+          placeholder={t('workspace.searchPlaceholder')}
+        />
       </form>
       <div className="filters-row">
         {value.q ? (
