@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/users.ts';
+import { scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
 import { checkA11y, demoUser, expectStatus, photo } from './ui.ts';
 
@@ -150,11 +151,16 @@ describe('a report through its whole life, by four people in the web app', () =>
     const yourTurn = rp.getByRole('link', { name: /^Ждут вашего ответа \d+$/ });
     await yourTurn.click();
     await rp.waitForURL('**/my?view=yourTurn');
-    expect(await yourTurn.getAttribute('aria-current')).toBe('page');
+    await rp.locator('.tab[aria-current="page"]', { hasText: 'Ждут вашего ответа' }).waitFor();
     await rp.locator('.report-card', { hasText: text }).waitFor();
-    const shown = (await rp.locator('.report-card .badge').allTextContents()).map((b) => b.trim());
-    expect(shown.length).toBeGreaterThan(0);
-    expect(shown.filter((b) => b !== 'Дан ответ' && b !== 'Нужно уточнение')).toEqual([]);
+    // The whole list shown before this view's page arrived stays on screen until then: wait until
+    // every card on it is one that waits for the resident.
+    const others = async () =>
+      (await rp.locator('.report-card .badge').allTextContents())
+        .map((b) => b.trim())
+        .filter((b) => b !== 'Дан ответ' && b !== 'Нужно уточнение');
+    await expect.poll(others, { timeout: scaled(20_000) }).toEqual([]);
+    expect(await rp.locator('.report-card').count()).toBeGreaterThan(0);
     await checkA11y(rp, 'my reports, waiting for me');
 
     // ---- the resident sees the answer and rates it 5, solved ----------------------------------
