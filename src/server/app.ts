@@ -34,7 +34,7 @@ import {
 } from '../modules/directory/index.ts';
 import { discussionRoutes, opinionMapRoutes } from '../modules/discussions/index.ts';
 import { duplicatesRoutes } from '../modules/duplicates/index.ts';
-import { erasureRoutes, identityRoutes, oidcRoutes } from '../modules/identity/index.ts';
+import { erasureRoutes, identityRoutes, oidcRoutes, profileRoutes } from '../modules/identity/index.ts';
 import { inboundRoutes } from '../modules/inbound/index.ts';
 import { initiativeRoutes } from '../modules/initiatives/index.ts';
 import { knowledgeRoutes } from '../modules/knowledge/index.ts';
@@ -184,6 +184,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions): Promis
   registerMetrics(app, ctx);
   await app.register(healthRoutes(ctx, registerDraining(app)));
   await app.register(identityRoutes(ctx));
+  await app.register(profileRoutes(ctx));
   await app.register(erasureRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(mediaRoutes(ctx));

@@ -6,16 +6,18 @@ import { login, watchConsole } from './ui.ts';
 
 /**
  * One running platform (the real CLI on a fresh seeded database) and one Chromium for a test file:
- * started before its tests, stopped after them. `pageAs` gives a signed-in page in its own context,
+ * started before its tests, stopped after them (`env`: settings of that server, such as a loopback
+ * SMTP server's address). `pageAs` gives a signed-in page in its own context,
  * whose console errors land in `problems` (each test expects it empty).
  */
-export function liveAppForThisFile() {
+export function liveAppForThisFile(options: { env?: () => NodeJS.ProcessEnv } = {}) {
   let server: Server | undefined;
   let browser: Browser | undefined;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    // Read when the server starts: a mail server started by an earlier hook of the file names itself.
+    server = await startServer(options.env?.());
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,10 +1,17 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { scaled } from '../support/timeouts.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailbox } from '../support/mailbox.ts';
+import { eventually, scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
 import { checkA11y, demoUser, expectStatus } from './ui.ts';
 
-const { problems, pageAs: userPage } = liveAppForThisFile();
+// Mail goes to a loopback SMTP server: the profile's e-mail change is confirmed by the link it sends.
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+beforeAll(async () => {
+  mailbox = await startMailbox();
+});
+afterAll(() => mailbox.close());
+const { problems, pageAs: userPage } = liveAppForThisFile({ env: () => ({ SMTP_URL: mailbox.url }) });
 
 /** A state-changing API call from the page's own session (cookie + CSRF token), as the app makes it. */
 async function post<T>(page: Page, pathname: string, data: unknown): Promise<T> {
@@ -77,12 +84,12 @@ describe('notifications in the web app', () => {
     await page.locator('.user-name__full', { hasText: 'Галина П. Семёнова' }).waitFor();
 
     // A wrong current password is said next to its field, in Russian; nothing changes.
-    await page.getByLabel('Текущий пароль').fill('not my password');
+    await page.locator('#current-password').fill('not my password');
     await page.getByLabel('Новый пароль').fill('galina new password 2026');
     await page.getByRole('button', { name: 'Сменить пароль' }).click();
     await page.locator('#current-password-error', { hasText: 'Текущий пароль указан неверно' }).waitFor();
     expect(await page.locator('#current-password').getAttribute('aria-invalid')).toBe('true');
-    await page.getByLabel('Текущий пароль').fill(galina.password);
+    await page.locator('#current-password').fill(galina.password);
     await page.getByRole('button', { name: 'Сменить пароль' }).click();
     await page.getByText(/Пароль изменён/).waitFor();
     await checkA11y(page, 'profile with its forms');
@@ -97,6 +104,25 @@ describe('notifications in the web app', () => {
     await page.fill('#login-password', 'galina new password 2026');
     await page.click('form button[type=submit]');
     await page.waitForURL((url) => url.pathname !== '/login');
+
+    // A new e-mail address: a link goes there, and the address changes once it is opened.
+    const newAddress = `galina.${Date.now()}@example.org`;
+    await page.goto('/profile');
+    await page.getByText('Изменить адрес почты').click();
+    await page.getByLabel('Новый адрес почты').fill(newAddress);
+    await page.locator('#email-password').fill('galina new password 2026');
+    await page.getByRole('button', { name: 'Отправить ссылку на новый адрес' }).click();
+    await page.getByText(`Мы отправили ссылку на ${newAddress}.`, { exact: false }).waitFor();
+    const letter = await eventually(`a letter to ${newAddress}`, () =>
+      mailbox.received.find((m) => m.to.includes(newAddress)),
+    );
+    const link = /\/account\/email\?token=[A-Za-z0-9_%-]+/.exec(letter.text)![0];
+    await page.goto(link);
+    await checkA11y(page, 'new e-mail address confirmation');
+    await page.getByRole('button', { name: 'Подтвердить новый адрес' }).click();
+    await page.getByText('Адрес почты изменён.').waitFor();
+    await page.goto('/profile');
+    await page.getByText(newAddress, { exact: true }).waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -194,3 +194,94 @@ describe('the password', () => {
     await login(t.app, email, PASSWORD);
   });
 });
+
+describe('the e-mail address', () => {
+  const requestChange = (s: Session, payload: object) => send('POST', '/api/v1/me/email', s.headers, payload);
+  const complete = (token: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/email-changes/complete', payload: { token } });
+  const letterTo = (address: string, nth = 0): Promise<ReceivedMail> =>
+    eventually(
+      `letter ${nth + 1} to ${address}`,
+      () => mailbox.received.filter((m) => m.to.includes(address))[nth],
+    );
+  const tokenIn = (mail: ReceivedMail) => {
+    const m = /https:\/\/vmeste\.example\/account\/email\?token=([A-Za-z0-9_%-]+)/.exec(mail.text);
+    if (!m) throw new Error(`no link in: ${mail.text}`);
+    return decodeURIComponent(m[1]!);
+  };
+
+  it('changes once the link sent to the new address is opened; the old address is told; sign-in follows', async () => {
+    const { email, session } = await resident();
+    const next = `moved-${randomUUID()}@example.org`;
+    const res = await requestChange(session, { newEmail: next.toUpperCase(), currentPassword: PASSWORD });
+    expect(res.statusCode).toBe(202);
+    // Nothing changes before the link is opened.
+    expect((await me(session)).json().user.email).toBe(email);
+    const token = tokenIn(await letterTo(next));
+    expect((await complete(token)).statusCode).toBe(204);
+    expect((await me(session)).json().user.email).toBe(next);
+    const notice = await letterTo(email);
+    expect(notice.subject).toBe('Адрес почты изменён — «Вместе»');
+    expect(notice.text).toContain(next);
+    await login(t.app, next, PASSWORD);
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session?mode=token',
+      payload: { email, password: PASSWORD },
+    });
+    expect(old.statusCode).toBe(401);
+    // The link is spent.
+    expect(errorOf(await complete(token)).code).toBe('account_token_invalid');
+    expect(await countAudit(t, 'user.email_change', session.userId)).toBe(1);
+  });
+
+  it('answers the same for an address another account has, whose owner alone is told; nothing changes', async () => {
+    const { email, session } = await resident();
+    const other = await resident();
+    const before = mailbox.received.filter((m) => m.to.includes(other.email)).length;
+    const res = await requestChange(session, { newEmail: other.email, currentPassword: PASSWORD });
+    expect(res.statusCode).toBe(202);
+    const told = await letterTo(other.email, before);
+    expect(told.text).toContain('https://vmeste.example/account/reset');
+    expect(told.text).not.toContain('/account/email?token=');
+    expect((await me(session)).json().user.email).toBe(email);
+  });
+
+  it('refuses a wrong password, the same address and bad input, each on its field; and a link when the address was taken meanwhile', async () => {
+    const { email, session } = await resident();
+    const wrong = await requestChange(session, {
+      newEmail: `x-${randomUUID()}@example.org`,
+      currentPassword: 'nope',
+    });
+    expect(errorOf(wrong).code).toBe('current_password_wrong');
+    const same = await requestChange(session, { newEmail: email.toUpperCase(), currentPassword: PASSWORD });
+    expect(errorOf(same).code).toBe('email_unchanged');
+    expect(fieldPaths(same)).toEqual(['newEmail']);
+    const bad = await requestChange(session, { newEmail: 'not an address' });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldPaths(bad).sort()).toEqual(['currentPassword', 'newEmail']);
+
+    const wanted = `wanted-${randomUUID()}@example.org`;
+    await requestChange(session, { newEmail: wanted, currentPassword: PASSWORD });
+    const token = tokenIn(await letterTo(wanted));
+    // Someone registers the address before the link is opened.
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: wanted, password: PASSWORD, name: 'Быстрый Житель' },
+    });
+    const late = await complete(token);
+    expect(late.statusCode).toBe(409);
+    expect(errorOf(late).code).toBe('email_taken');
+    expect((await me(session)).json().user.email).toBe(email);
+  });
+
+  it('lets a link expire after a day', async () => {
+    const { session } = await resident();
+    const next = `late-${randomUUID()}@example.org`;
+    await requestChange(session, { newEmail: next, currentPassword: PASSWORD });
+    const token = tokenIn(await letterTo(next));
+    t.clock.advance(25 * 60 * 60 * 1000);
+    expect(errorOf(await complete(token)).code).toBe('account_token_invalid');
+  });
+});

@@ -42,6 +42,11 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/me/password': p(SIGNED_IN, {
     body: { currentPassword: 'not the password', newPassword: 'a brand new password' },
   }),
+  // As above: a wrong password, so no address changes.
+  'POST /api/v1/me/email': p(SIGNED_IN, {
+    body: { currentPassword: 'not the password', newEmail: 'someone-new@example.org' },
+  }),
+  'POST /api/v1/email-changes/complete': p(ALL, { body: { token: 'not-a-real-token-at-all' } }),
   // The right to be forgotten: residents erase their own account; staff accounts are not erased so.
   'POST /api/v1/me/erasure': p(RESIDENTS, { body: { confirm: true } }),
   'POST /api/v1/admin/users/:id/erasure': p(ADMIN, { body: { reference: 'Обращение № 12' } }),

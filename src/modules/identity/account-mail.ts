@@ -9,7 +9,9 @@ export type AccountLetter =
   | { kind: 'confirm'; link: string }
   | { kind: 'reset'; link: string }
   | { kind: 'already_registered'; loginLink: string; resetLink: string }
-  | { kind: 'password_changed'; resetLink: string };
+  | { kind: 'password_changed'; resetLink: string }
+  | { kind: 'confirm_new_email'; link: string }
+  | { kind: 'email_changed'; newEmail: string };
 
 export function renderLetter(letter: AccountLetter, locale: Locale): { subject: string; text: string } {
   const ru = locale === 'ru';
@@ -43,6 +45,26 @@ export function renderLetter(letter: AccountLetter, locale: Locale): { subject: 
         : {
             subject: 'Someone tried to register with your address — Vmeste',
             text: `Someone (perhaps you) tried to register with this address, but it already has an account.\nSign in: ${letter.loginLink}\nForgot your password? ${letter.resetLink}\n\nIf it was not you, there is nothing to do.`,
+          };
+    case 'confirm_new_email':
+      return ru
+        ? {
+            subject: 'Подтвердите новый адрес почты — «Вместе»',
+            text: `Этот адрес указали как новый адрес почты учётной записи. Чтобы он стал адресом для входа и уведомлений, откройте ссылку (действует 24 часа, один раз):\n${letter.link}\n\nЕсли вы этого не просили, удалите письмо: ничего не изменится.`,
+          }
+        : {
+            subject: 'Confirm your new e-mail address — Vmeste',
+            text: `This address was given as the new e-mail address of an account. To make it the address for signing in and notices, open this link (valid once, for 24 hours):\n${letter.link}\n\nIf you did not ask for this, delete this message: nothing will change.`,
+          };
+    case 'email_changed':
+      return ru
+        ? {
+            subject: 'Адрес почты изменён — «Вместе»',
+            text: `Адрес почты вашей учётной записи изменён на ${letter.newEmail}: теперь вход и уведомления идут на него.\n\nЕсли это были не вы, сразу обратитесь к администратору площадки.`,
+          }
+        : {
+            subject: 'Your e-mail address was changed — Vmeste',
+            text: `The e-mail address of your account was changed to ${letter.newEmail}: signing in and notices now use it.\n\nIf it was not you, contact the platform's administrator at once.`,
           };
     case 'password_changed':
       return ru

@@ -3,11 +3,18 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { accountMail, accountTokens, loginFailures } from '../../db/schema/security.ts';
 
-export type TokenPurpose = 'confirm_email' | 'reset_password';
+export type TokenPurpose = 'confirm_email' | 'reset_password' | 'change_email';
 
 export async function insertToken(
   exec: Executor,
-  t: { id: string; userId: string; purpose: TokenPurpose; createdAt: Date; expiresAt: Date },
+  t: {
+    id: string;
+    userId: string;
+    purpose: TokenPurpose;
+    createdAt: Date;
+    expiresAt: Date;
+    newEmail?: string | undefined;
+  },
 ): Promise<void> {
   await exec.insert(accountTokens).values(t);
 }
@@ -35,6 +42,51 @@ export async function spendToken(
     )
     .returning({ userId: accountTokens.userId });
   return rows[0]?.userId;
+}
+
+/** Spends a `change_email` token as spendToken does; returns its user and the address it confirms. */
+export async function spendEmailChangeToken(
+  exec: Executor,
+  id: string,
+  now: Date,
+): Promise<{ userId: string; newEmail: string } | undefined> {
+  const rows = await exec
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(accountTokens.id, id),
+        eq(accountTokens.purpose, 'change_email'),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: accountTokens.userId, newEmail: accountTokens.newEmail });
+  const row = rows[0];
+  return row?.newEmail ? { userId: row.userId, newEmail: row.newEmail } : undefined;
+}
+
+/**
+ * The account's new address (proven by the link sent to it, so confirmed too); false when another
+ * account took the address meanwhile (the unique index decides between two at the same moment).
+ */
+export async function setUserEmail(exec: Executor, userId: string, email: string): Promise<boolean> {
+  try {
+    const rows = await exec
+      .update(users)
+      .set({ email, emailConfirmationPending: false })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    return rows.length === 1;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  return codeOf(error) === '23505' || codeOf((error as { cause?: unknown } | null)?.cause) === '23505';
 }
 
 /** A new link replaces the older ones of the same purpose. */

@@ -30,7 +30,7 @@ export type AccountDeps = {
 /** Where the links in account e-mail point, and in which language they are written. */
 export type LetterContext = { origin: string; locale: Locale };
 
-const CONFIRM_TTL_MS = DAY_MS;
+export const CONFIRM_TTL_MS = DAY_MS;
 const RESET_TTL_MS = 60 * 60 * 1000;
 
 export const emailKey = (email: string) => sha256(normaliseEmail(email));
@@ -46,12 +46,14 @@ export async function queueLetter(
   await accounts.queueMail(tx, { toEmail: to, subject, text, createdAt: deps.clock.now() });
 }
 
-async function issueToken(
+/** A single-use link's token (only its hash is kept); a new one revokes the older of its purpose. */
+export async function issueToken(
   tx: Executor,
   deps: Pick<AccountDeps, 'clock'>,
   userId: string,
   purpose: accounts.TokenPurpose,
   ttlMs: number,
+  newEmail?: string,
 ): Promise<string> {
   const now = deps.clock.now();
   await accounts.revokeTokens(tx, userId, purpose, now);
@@ -62,6 +64,7 @@ async function issueToken(
     purpose,
     createdAt: now,
     expiresAt: new Date(now.getTime() + ttlMs),
+    newEmail,
   });
   return token;
 }

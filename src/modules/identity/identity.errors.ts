@@ -34,6 +34,11 @@ export const identityErrors = {
     ru: 'Новый пароль совпадает с текущим: придумайте другой',
     en: 'The new password is the same as the current one: choose another',
   },
+  email_unchanged: {
+    status: 400,
+    ru: 'Это и есть текущий адрес учётной записи',
+    en: 'This is already the account’s address',
+  },
   account_token_invalid: {
     status: 400,
     ru: 'Ссылка недействительна, истекла или уже использована. Запросите новую',

@@ -44,6 +44,12 @@ export async function deleteSessionsOfUser(exec: Executor, userId: string, keep?
   return rows.map((r) => r.id);
 }
 
+/** The ids of the user's sessions (to drop from this node's cache after a change to the account). */
+export async function sessionIdsOfUser(exec: Executor, userId: string): Promise<string[]> {
+  const rows = await exec.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+  return rows.map((r) => r.id);
+}
+
 /** The user's new name; undefined when the account is gone. */
 export async function renameUser(exec: Executor, id: string, name: string): Promise<UserRow | undefined> {
   const rows = await exec.update(users).set({ name }).where(eq(users.id, id)).returning();

@@ -1,17 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { localeFromHeader } from '../../lib/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
 import { byIp, type LimitKey, limits, sharedRateLimit } from '../../server/plugins/shared-rate-limit.ts';
-import { publicOrigin } from '../../server/public-url.ts';
 import * as account from './account.service.ts';
-import { accountMailer } from './account-mail.ts';
+import { accountDepsOf, lettersOf, withRetryAfter } from './account-http.ts';
 import {
   acceptedResponseSchema,
-  changePasswordBodySchema,
   confirmEmailBodySchema,
   loginBodySchema,
   loginQuerySchema,
@@ -21,10 +18,8 @@ import {
   registerBodySchema,
   registrationResponseSchema,
   sessionResponseSchema,
-  updateMeBodySchema,
 } from './identity.schemas.ts';
 import * as identity from './identity.service.ts';
-import * as profile from './profile.service.ts';
 
 /** The address a request's body names (log-in, registration, reset): limits per account, known or not. */
 const byEmail: LimitKey = (request) => {
@@ -37,12 +32,7 @@ const HOUR = 60 * 60 * 1000;
 export function identityRoutes(ctx: AppContext) {
   const { config } = ctx;
   const deps = { db: ctx.db, clock: ctx.clock, sessionTtlDays: config.sessionTtlDays };
-  const accountDeps: account.AccountDeps & { sessionTtlDays: number } = {
-    ...deps,
-    requireEmailConfirmation: config.requireEmailConfirmation,
-    mailer: accountMailer(config.smtpUrl, config.mailFrom),
-    lockout: config.loginLockout,
-  };
+  const accountDeps = accountDepsOf(ctx);
   const secureCookie = config.cookieSecure;
   const perMinute = config.rateLimitWritesPerMinute;
   // Per address of the client and per account: a botnet spreading guesses over one account meets the
@@ -52,10 +42,7 @@ export function identityRoutes(ctx: AppContext) {
       sharedRateLimit(ctx, name, perMinute, 60_000, byIp),
       sharedRateLimit(ctx, name, maxPerAccount, accountWindowMs, byEmail),
     );
-  const letters = (request: FastifyRequest) => ({
-    origin: publicOrigin(config, request),
-    locale: localeFromHeader(request.headers['accept-language']),
-  });
+  const letters = (request: FastifyRequest) => lettersOf(ctx, request);
 
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -148,7 +135,7 @@ export function identityRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const s = await withRetryAfter(reply, () =>
-          account.login(accountDeps, request.body, publicOrigin(config, request)),
+          account.login(accountDeps, request.body, lettersOf(ctx, request).origin),
         );
         // A new session is a new cookie: whatever token the browser carried before (one planted by
         // someone else, too) is replaced, never promoted (no session fixation).
@@ -189,54 +176,5 @@ export function identityRoutes(ctx: AppContext) {
         return { user: auth.user, csrfToken: auth.via === 'cookie' ? auth.csrfToken : null };
       },
     );
-
-    r.patch(
-      '/api/v1/me',
-      {
-        schema: {
-          tags: ['identity'],
-          summary: 'Change my name (as the staff who handle my reports see it; never shown to the public)',
-          body: updateMeBodySchema,
-          response: { 200: meResponseSchema, ...errorResponses },
-        },
-      },
-      async (request) => {
-        const auth = requireAuth(request);
-        const user = await profile.rename(deps, auth, request.body.name);
-        return { user, csrfToken: auth.via === 'cookie' ? auth.csrfToken : null };
-      },
-    );
-
-    r.post(
-      '/api/v1/me/password',
-      {
-        config: { rateLimit: authLimit },
-        preHandler: sharedRateLimit(ctx, 'password-change', perMinute),
-        schema: {
-          tags: ['identity'],
-          summary:
-            'Change my password, giving the current one; every other session ends and the address is told by e-mail',
-          body: changePasswordBodySchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const auth = requireAuth(request);
-        await withRetryAfter(reply, () =>
-          profile.changePassword(accountDeps, auth, request.body, letters(request)),
-        );
-        return reply.status(204).send(null);
-      },
-    );
   };
-}
-
-/** A locked account's refusal carries Retry-After like any other 429. */
-async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof account.AccountLockedError) reply.header('retry-after', String(err.retryAfterSeconds));
-    throw err;
-  }
 }

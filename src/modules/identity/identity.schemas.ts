@@ -49,6 +49,15 @@ export const changePasswordBodySchema = z.object({
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 
+/** A new address for the account: the current password, then a link sent to the new address. */
+export const changeEmailBodySchema = z.object({
+  newEmail: registerBodySchema.shape.email,
+  currentPassword: loginBodySchema.shape.password,
+});
+export type ChangeEmailBody = z.infer<typeof changeEmailBodySchema>;
+
+export const emailChangeCompleteSchema = z.object({ token: accountTokenSchema });
+
 /** `?mode=token` issues a bearer token for non-browser clients instead of the cookie. */
 export const loginQuerySchema = z.object({ mode: z.enum(['cookie', 'token']).default('cookie') });
 

@@ -19,6 +19,7 @@ export {
   resolveSession,
 } from './identity.service.ts';
 export { oidcRoutes } from './oidc.routes.ts';
+export { profileRoutes } from './profile.routes.ts';
 
 /** Creates a user (seed, API clients' service users); undefined when the e-mail is taken. */
 export function insertUser(...args: Parameters<typeof repo.insertUser>): ReturnType<typeof repo.insertUser> {

@@ -20,10 +20,27 @@ import { forgetSessions, hashPassword, presentMe } from './identity.service.ts';
 /** Who is changing their own account, and through which session. */
 export type Self = { actor: Actor; sessionId: string };
 
-async function currentUser(deps: Pick<AccountDeps, 'db'>, self: Self): Promise<repo.UserRow> {
+export async function currentUser(deps: Pick<AccountDeps, 'db'>, self: Self): Promise<repo.UserRow> {
   const user = await repo.findUserById(deps.db, self.actor.id);
   if (!user) throw new AppError('unauthenticated');
   return user;
+}
+
+/**
+ * A change to the account's credentials needs its current password. A wrong one counts as a failed
+ * sign-in of the account (a stolen session cannot be used to guess it: the lock-out applies), and a
+ * locked account is refused here as at sign-in.
+ */
+export async function provePassword(deps: AccountDeps, user: repo.UserRow, password: string): Promise<void> {
+  const locked = await lockedFor(deps, user.email);
+  if (locked !== null) throw new AccountLockedError(locked);
+  if (!(await verify(user.passwordHash, password))) {
+    await recordFailedLogin(deps, user.email);
+    throw new AppError('current_password_wrong', [
+      { path: 'currentPassword', message: 'current_password_wrong' },
+    ]);
+  }
+  await clearFailedLogins(deps, user.email);
 }
 
 /**
@@ -49,10 +66,9 @@ export async function rename(deps: Pick<AccountDeps, 'db' | 'clock'>, self: Self
 }
 
 /**
- * A new password for a person who proves they know the current one. A wrong current password counts
- * as a failed sign-in of the account (a stolen session cannot be used to guess it: the lock-out
- * applies), and a locked account is refused here as at sign-in. Every other session ends; a letter
- * to the address says what happened and how to take the account back if it was not its owner.
+ * A new password for a person who proves they know the current one (provePassword). Every other
+ * session ends; a letter to the address says what happened and how to take the account back if it
+ * was not its owner.
  */
 export async function changePassword(
   deps: AccountDeps,
@@ -61,15 +77,7 @@ export async function changePassword(
   letters: LetterContext,
 ): Promise<void> {
   const user = await currentUser(deps, self);
-  const locked = await lockedFor(deps, user.email);
-  if (locked !== null) throw new AccountLockedError(locked);
-  if (!(await verify(user.passwordHash, body.currentPassword))) {
-    await recordFailedLogin(deps, user.email);
-    throw new AppError('current_password_wrong', [
-      { path: 'currentPassword', message: 'current_password_wrong' },
-    ]);
-  }
-  await clearFailedLogins(deps, user.email);
+  await provePassword(deps, user, body.currentPassword);
   if (body.newPassword === body.currentPassword)
     throw new AppError('password_unchanged', [{ path: 'newPassword', message: 'password_unchanged' }]);
   const passwordHash = await hashPassword(body.newPassword);

@@ -350,6 +350,13 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/auth/routes/ConfirmEmailRoute')).ConfirmEmailRoute),
       },
       {
+        path: 'account/email',
+        ...page(
+          async () =>
+            (await import('../features/auth/routes/ConfirmEmailChangeRoute')).ConfirmEmailChangeRoute,
+        ),
+      },
+      {
         path: 'account/reset',
         ...page(async () => (await import('../features/auth/routes/ResetPasswordRoute')).ResetPasswordRoute),
       },

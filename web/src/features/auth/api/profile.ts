@@ -1,4 +1,6 @@
 import {
+  acceptedResponseSchema,
+  type ChangeEmailBody,
   type ChangePasswordBody,
   meResponseSchema,
   type UpdateMeBody,
@@ -24,5 +26,22 @@ export function useRename() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordBody) => api('/api/v1/me/password', { method: 'POST', body }),
+  });
+}
+
+/** Asks for a new address: a link goes there (the same answer whether or not the address is taken). */
+export function useChangeEmail() {
+  return useMutation({
+    mutationFn: (body: ChangeEmailBody) =>
+      api('/api/v1/me/email', { method: 'POST', body, schema: acceptedResponseSchema }),
+  });
+}
+
+/** Opens the link sent to the new address: it becomes the account's. */
+export function useCompleteEmailChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => api('/api/v1/email-changes/complete', { method: 'POST', body: { token } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   });
 }

@@ -4,6 +4,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
 import { ChangePassword } from '../../auth/components/ChangePassword';
 import { EraseAccount } from '../../auth/components/EraseAccount';
+import { ProfileEmail } from '../../auth/components/ProfileEmail';
 import { ProfileName } from '../../auth/components/ProfileName';
 import { NotificationPreferences } from '../components/NotificationPreferences';
 
@@ -23,6 +24,7 @@ export function ProfileRoute() {
           <dt>{t('profile.role')}</dt>
           <dd>{t(`roles.${user.role}`)}</dd>
         </dl>
+        <ProfileEmail />
         <ProfileName name={user.name} />
       </Card>
       <ChangePassword />
