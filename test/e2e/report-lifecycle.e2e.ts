@@ -153,13 +153,11 @@ describe('a report through its whole life, by four people in the web app', () =>
     await rp.waitForURL('**/my?view=yourTurn');
     await rp.locator('.tab[aria-current="page"]', { hasText: 'Ждут вашего ответа' }).waitFor();
     await rp.locator('.report-card', { hasText: text }).waitFor();
-    // The whole list shown before this view's page arrived stays on screen until then: wait until
-    // every card on it is one that waits for the resident.
-    const others = async () =>
-      (await rp.locator('.report-card .badge').allTextContents())
-        .map((b) => b.trim())
-        .filter((b) => b !== 'Дан ответ' && b !== 'Нужно уточнение');
-    await expect.poll(others, { timeout: scaled(20_000) }).toEqual([]);
+    // The previous view's list stays on screen, dimmed and marked busy, until this view's page
+    // arrives: once it is not busy, every card on it is one that waits for the resident.
+    await rp.locator('.report-list[aria-busy="false"]').waitFor();
+    const shown = (await rp.locator('.report-card .badge').allTextContents()).map((b) => b.trim());
+    expect(shown.filter((b) => b !== 'Дан ответ' && b !== 'Нужно уточнение')).toEqual([]);
     expect(await rp.locator('.report-card').count()).toBeGreaterThan(0);
     await checkA11y(rp, 'my reports, waiting for me');
 

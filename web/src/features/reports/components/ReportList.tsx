@@ -13,17 +13,27 @@ type Props = {
   emptyText: string;
   /** How each report is shown (work lists show deadlines and a checkbox); a card by default. */
   renderItem?: (report: ReportListData['items'][number]) => React.ReactNode;
+  /** The previous list, still shown while the new filter's page loads: dimmed and marked busy. */
+  isStale?: boolean;
 };
 
 /** Page numbers reach 10,000 reports deep (the API's bound; deeper lists are read by cursor). */
 const maxPage = (pageSize: number) => Math.floor(10_000 / pageSize) + 1;
 
-export function ReportList({ data, isPending, error, onPage, emptyText, renderItem }: Props) {
+export function ReportList({
+  data,
+  isPending,
+  error,
+  onPage,
+  emptyText,
+  renderItem,
+  isStale = false,
+}: Props) {
   const { t, i18n } = useTranslation();
   if (error) return <ErrorMessage error={error} />;
   if (isPending || !data) return <Loading />;
   return (
-    <div className="report-list">
+    <div className={isStale ? 'report-list report-list--stale' : 'report-list'} aria-busy={isStale}>
       <p className="list-count" aria-live="polite">
         {data.totalIsExact
           ? t('list.count', { count: data.total })

@@ -126,6 +126,7 @@ export function MapRoute() {
           <ReportList
             data={listQuery.data}
             isPending={listQuery.isPending}
+            isStale={listQuery.isPlaceholderData}
             error={listQuery.error}
             onPage={(p) => update({ page: p })}
             emptyText={t('mapPage.empty')}

@@ -66,6 +66,7 @@ export function MyReportsRoute() {
         <ReportList
           data={reports.data}
           isPending={reports.isPending}
+          isStale={reports.isPlaceholderData}
           error={reports.error}
           onPage={(p) => {
             const next = new URLSearchParams(params);

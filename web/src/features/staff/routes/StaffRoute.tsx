@@ -85,6 +85,7 @@ export function StaffRoute() {
               <ReportList
                 data={reports.data}
                 isPending={reports.isPending}
+                isStale={reports.isPlaceholderData}
                 error={reports.error}
                 onPage={(p) => show({ ...paramsOf(query), ...(p > 1 ? { page: String(p) } : {}) })}
                 emptyText={t('staff.empty')}
