@@ -65,8 +65,9 @@ export async function seedDemoDiscussions(
     afterCommit: () => {},
   };
   const discussions: DiscussionsDeps = { db, clock, audience: { verifiedOnly: false }, notifier };
-  await seedSquareProject(discussions, clock, at, cast, { nevsky, nevskyAdmin });
+  // In the order of their moments, so that what they notify lists newest first as it would have.
   await seedCafeRules(discussions, clock, at, cast);
+  await seedSquareProject(discussions, clock, at, cast, { nevsky, nevskyAdmin });
 
   const initiatives: InitiativesDeps = {
     reports: { db, clock, config, answerQuality: answerQualityChecks(), calendar: new CalendarStore() },

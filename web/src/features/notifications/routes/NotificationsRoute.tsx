@@ -36,7 +36,7 @@ export function NotificationsRoute() {
           {t('notifications.markAllRead')}
         </button>
       </div>
-      <p>
+      <p className="notification-filters">
         <label className="checkbox">
           <input
             type="checkbox"
