@@ -77,6 +77,13 @@ describe('signing in with the ESIA-style provider in Chromium', () => {
       residenceTerritoryId: expect.any(String),
     });
 
+    // ---- the profile shows what the provider verified, the district placed from the address ----
+    await page.goto('/profile');
+    const verified = page.getByRole('region', { name: 'Подтверждённые данные' });
+    await verified.getByText('ул. Бабушкина, 1', { exact: false }).waitFor();
+    await verified.getByText('Невский район', { exact: true }).waitFor();
+    await checkA11y(page, 'profile with verified details');
+
     // ---- the new resident files a report --------------------------------------------------------
     const categories = (await (await page.request.get('/api/v1/categories')).json()).items as {
       id: string;

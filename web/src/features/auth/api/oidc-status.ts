@@ -1,4 +1,4 @@
-import { oidcStatusSchema } from '@shared/identity/oidc.schemas.ts';
+import { oidcStatusSchema, ownIdentitiesResponseSchema } from '@shared/identity/oidc.schemas.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api-client';
@@ -17,4 +17,13 @@ export function useOidcStatus() {
 /** The server's start URL: a full-page navigation to the provider, back to `returnTo` afterwards. */
 export function oidcStartUrl(returnTo: string): string {
   return `/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
+/** The signed-in person's external identities and what their provider verified (their own data). */
+export function useOwnIdentities(enabled: boolean) {
+  return useQuery({
+    queryKey: ['me', 'identities'],
+    queryFn: ({ signal }) => api('/api/v1/me/identities', { schema: ownIdentitiesResponseSchema, signal }),
+    enabled,
+  });
 }

@@ -6,6 +6,7 @@ import { ChangePassword } from '../../auth/components/ChangePassword';
 import { EraseAccount } from '../../auth/components/EraseAccount';
 import { ProfileEmail } from '../../auth/components/ProfileEmail';
 import { ProfileName } from '../../auth/components/ProfileName';
+import { VerifiedIdentity } from '../../auth/components/VerifiedIdentity';
 import { NotificationPreferences } from '../components/NotificationPreferences';
 
 /** The signed-in person's own page: who they are, their name and password, how they are told of changes. */
@@ -27,6 +28,7 @@ export function ProfileRoute() {
         <ProfileEmail />
         <ProfileName name={user.name} />
       </Card>
+      <VerifiedIdentity email={user.email} />
       <ChangePassword />
       <NotificationPreferences />
       {user.role === 'resident' && <EraseAccount />}
