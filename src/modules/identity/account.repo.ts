@@ -19,6 +19,15 @@ export async function insertToken(
   await exec.insert(accountTokens).values(t);
 }
 
+/** The token exists, has this purpose, is unused and unexpired. */
+const spendable = (id: string, purpose: TokenPurpose, now: Date) =>
+  and(
+    eq(accountTokens.id, id),
+    eq(accountTokens.purpose, purpose),
+    isNull(accountTokens.usedAt),
+    gt(accountTokens.expiresAt, now),
+  );
+
 /**
  * Spends a token: marks it used if it exists, has this purpose, is unused and unexpired, in one
  * statement (two requests with the same token cannot both succeed); returns its user.
@@ -32,14 +41,7 @@ export async function spendToken(
   const rows = await exec
     .update(accountTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(accountTokens.id, id),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, now),
-      ),
-    )
+    .where(spendable(id, purpose, now))
     .returning({ userId: accountTokens.userId });
   return rows[0]?.userId;
 }
@@ -53,14 +55,7 @@ export async function spendEmailChangeToken(
   const rows = await exec
     .update(accountTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(accountTokens.id, id),
-        eq(accountTokens.purpose, 'change_email'),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, now),
-      ),
-    )
+    .where(spendable(id, 'change_email', now))
     .returning({ userId: accountTokens.userId, newEmail: accountTokens.newEmail });
   const row = rows[0];
   return row?.newEmail ? { userId: row.userId, newEmail: row.newEmail } : undefined;
