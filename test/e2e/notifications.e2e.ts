@@ -43,9 +43,19 @@ describe('notifications in the web app', () => {
     await expectStatus(rp, 'На модерации');
     await rp.locator('.notification-bell').waitFor();
 
-    // A moderator accepts it elsewhere; the resident's open page changes by itself, no reload.
+    // A moderator asks a question first: the resident's form quotes it, and she answers there.
     const moderator = demoUser('moderator');
     const mp = await userPage(moderator.email, moderator.password);
+    await post(mp, `/api/v1/reports/${report.id}/actions/request-clarification`, {
+      question: 'Уточните номер подъезда, у которого не горит фонарь.',
+    });
+    await expectStatus(rp, 'Нужно уточнение');
+    await rp.locator('.clarification-question', { hasText: 'Уточните номер подъезда' }).waitFor();
+    await rp.getByLabel('Ваше уточнение').fill('У второго подъезда, со стороны двора.');
+    await rp.getByRole('button', { name: 'Отправить уточнение' }).click();
+    await expectStatus(rp, 'На модерации');
+
+    // The moderator accepts it elsewhere; the resident's open page changes by itself, no reload.
     await post(mp, `/api/v1/reports/${report.id}/actions/accept`, {});
     await expectStatus(rp, 'Передано исполнителю');
 

@@ -8,6 +8,7 @@ import { notify } from '../../../../lib/notices';
 import { MergeForm } from '../../../duplicates/components/MergeForm';
 import { type ActionRequest, useReportAction } from '../../api/run-report-action';
 import { AssignForm } from './AssignForm';
+import { ClarificationQuestion } from './ClarificationQuestion';
 import { DisputeForm } from './DisputeForm';
 import { DraftAnswerForm } from './DraftAnswerForm';
 import { ExtendDeadlineForm } from './ExtendDeadlineForm';
@@ -43,10 +44,18 @@ export function ReportActions({ report }: { report: ReportDetail }) {
   const forms = actions.filter((a) => !buttonActions.includes(a));
 
   const formFor = (a: ReportAction) => {
-    if (isTextAction(a))
-      return (
+    if (isTextAction(a)) {
+      const form = (
         <TextActionForm action={a} reportId={report.id} run={run} error={errorFor(a)} pending={pending} />
       );
+      if (a !== 'clarify') return form;
+      return (
+        <>
+          <ClarificationQuestion reportId={report.id} />
+          {form}
+        </>
+      );
+    }
     switch (a) {
       case 'assign':
       case 'redirect':
