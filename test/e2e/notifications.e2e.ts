@@ -50,7 +50,9 @@ describe('notifications in the web app', () => {
       question: 'Уточните номер подъезда, у которого не горит фонарь.',
     });
     await expectStatus(rp, 'Нужно уточнение');
-    await rp.locator('.clarification-question', { hasText: 'Уточните номер подъезда' }).waitFor();
+    const asked = rp.locator('.clarification-question', { hasText: 'Уточните номер подъезда' });
+    await asked.waitFor();
+    await asked.getByText(/^Ответьте до \d{1,2} [а-я]+ \d{4}/).waitFor();
     await rp.getByLabel('Ваше уточнение').fill('У второго подъезда, со стороны двора.');
     await rp.getByRole('button', { name: 'Отправить уточнение' }).click();
     await expectStatus(rp, 'На модерации');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClarificationTimeout } from '../../src/jobs/clarification-timeout.job.ts';
 import { DAY_MS } from '../../src/lib/clock.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
-import { act, driveTo, errorOf, loginStaff, must, type Staff, snapshot } from '../support/reports.ts';
+import { act, driveTo, errorOf, getReport, loginStaff, must, type Staff, snapshot } from '../support/reports.ts';
 
 const QUESTION = 'Уточните, пожалуйста, номер опоры';
 const START = new Date('2026-03-02T09:00:00Z'); // Monday
@@ -29,12 +29,18 @@ describe('clarification loop', () => {
     const asked = await must(t, staff.opLight, r.id, 'request-clarification', { question: QUESTION });
     expect(asked.status).toBe('clarification_requested');
     expect(asked.allowedActions).not.toContain('start');
+    // The author is told by when an answer keeps the report open (the region's 14 days by default),
+    // on the page read afresh too.
+    const closesAt = new Date(START.getTime() + 14 * DAY_MS).toISOString();
+    expect(asked.clarifyUntil).toBe(closesAt);
+    expect((await getReport(t, author, r.id)).json().clarifyUntil).toBe(closesAt);
 
     // The author answers on Thursday: Tue, Wed, Thu → three working days of waiting.
     t.clock.set(new Date('2026-03-05T10:00:00Z'));
     const answered = await must(t, author, r.id, 'clarify', { answer: 'Опора № 17, у второго подъезда' });
     expect(answered.status).toBe('in_progress');
     expect(answered.dueAt).toBe('2026-03-13T20:59:59.999Z');
+    expect(answered.clarifyUntil).toBeNull();
   });
 
   it('keeps a 59-ФЗ appeal’s deadline running while the author is asked', async () => {

@@ -116,6 +116,7 @@ export async function createReport(
     actor,
     now,
     disputeWindowDays: settings.disputeWindowDays,
+    clarificationTimeoutDays: settings.clarificationTimeoutDays,
     photoIds: body.mediaIds,
     answer: null,
     rating: null,

@@ -137,11 +137,13 @@ async function detailParts(
     if (row.kind === 'appeal') appellant = (await findAppellant(deps.db, row.id)) ?? null;
     author = extras.author;
   }
+  const settings = await regionSettings(deps.db, deps.config);
   return {
     row,
     actor,
     now: deps.clock.now(),
-    disputeWindowDays: (await regionSettings(deps.db, deps.config)).disputeWindowDays,
+    disputeWindowDays: settings.disputeWindowDays,
+    clarificationTimeoutDays: settings.clarificationTimeoutDays,
     photoIds: mediaRows.filter((m) => m.purpose === 'report').map((m) => m.id),
     answer: visibleAnswer ? presentAnswer(visibleAnswer, photosOf(visibleAnswer.id)) : null,
     rating,

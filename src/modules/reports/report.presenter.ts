@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../lib/clock.ts';
 import { coarsen, maskContacts } from '../../lib/privacy.ts';
 import type { AnswerQuality } from '../answers/answers.schemas.ts';
 import type { DuplicateFields } from '../duplicates/duplicates.schemas.ts';
@@ -106,6 +107,8 @@ export type DetailParts = {
   actor: Actor | null;
   now: Date;
   disputeWindowDays: number;
+  /** Days an unanswered question to the author stands before the report closes (a region setting). */
+  clarificationTimeoutDays: number;
   photoIds: string[];
   answer: Answer | null;
   rating: { score: number; solved: boolean; comment: string | null } | null;
@@ -148,6 +151,12 @@ export function presentDetail(p: DetailParts): ReportDetail {
     appellant: p.appellant,
     routing: staffView ? p.row.routing : null,
     disputeUntil: until ? until.toISOString() : null,
+    clarifyUntil:
+      p.row.status === 'clarification_requested' && p.row.clarificationRequestedAt
+        ? new Date(
+            p.row.clarificationRequestedAt.getTime() + p.clarificationTimeoutDays * DAY_MS,
+          ).toISOString()
+        : null,
     deadlineExtension:
       p.row.deadlineExtendedAt && p.row.deadlineExtensionDays !== null
         ? { at: p.row.deadlineExtendedAt.toISOString(), days: p.row.deadlineExtensionDays }

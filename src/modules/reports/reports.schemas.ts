@@ -210,6 +210,8 @@ export const reportDetailSchema = reportSummarySchema.extend({
   appellant: appellantSchema.nullable(),
   routing: z.record(z.string(), z.unknown()).nullable(),
   disputeUntil: z.string().nullable(),
+  /** While the author is asked to clarify: when the report closes unless they answer. */
+  clarifyUntil: z.string().nullable(),
   /** The one extension of the deadline, if made (its reason is on the public timeline). */
   deadlineExtension: z.object({ at: z.string(), days: z.number().int() }).nullable(),
   /** 59-ФЗ milestones of an appeal before its answer (registration in 3 days, redirect in 7). */

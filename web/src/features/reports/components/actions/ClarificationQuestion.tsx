@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../lib/format';
+import { formatDate, formatDateTime } from '../../../../lib/format';
 import { useReportEvents } from '../../api/get-report-events';
 
 /**
- * The moderator's question above the author's answer form: otherwise it is only in the timeline
- * further down, and the form asks for an answer without saying to what.
+ * The moderator's question above the author's answer form (otherwise it is only in the timeline
+ * further down, and the form asks for an answer without saying to what), and by when to answer.
  */
-export function ClarificationQuestion({ reportId }: { reportId: string }) {
+export function ClarificationQuestion({ reportId, until }: { reportId: string; until: string | null }) {
   const { t } = useTranslation();
   const events = useReportEvents(reportId);
   const asked = events.data?.findLast((e) => e.toStatus === 'clarification_requested');
@@ -16,6 +16,7 @@ export function ClarificationQuestion({ reportId }: { reportId: string }) {
     <blockquote className="clarification-question">
       <p className="hint">{t('actions.clarificationAsked', { date: formatDateTime(asked.createdAt) })}</p>
       <p className="prose">{question}</p>
+      {until && <p className="hint">{t('actions.clarifyUntil', { date: formatDate(until) })}</p>}
     </blockquote>
   );
 }

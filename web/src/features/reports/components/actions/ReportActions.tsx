@@ -51,7 +51,7 @@ export function ReportActions({ report }: { report: ReportDetail }) {
       if (a !== 'clarify') return form;
       return (
         <>
-          <ClarificationQuestion reportId={report.id} />
+          <ClarificationQuestion reportId={report.id} until={report.clarifyUntil} />
           {form}
         </>
       );
