@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClarificationTimeout } from '../../src/jobs/clarification-timeout.job.ts';
 import { DAY_MS } from '../../src/lib/clock.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
-import { act, driveTo, errorOf, getReport, loginStaff, must, type Staff, snapshot } from '../support/reports.ts';
+import {
+  act,
+  driveTo,
+  errorOf,
+  getReport,
+  loginStaff,
+  must,
+  type Staff,
+  snapshot,
+} from '../support/reports.ts';
 
 const QUESTION = 'Уточните, пожалуйста, номер опоры';
 const START = new Date('2026-03-02T09:00:00Z'); // Monday
