@@ -71,8 +71,9 @@ describe('endpoint fuzzer (fixed seed, time budget)', () => {
       console.log(`[fuzz] ${t.database.engine}: ${JSON.stringify(figures)}`);
       for (const f of findings.slice(0, 20)) console.log(`[fuzz] ${f.kind}: ${f.detail}\n  ${f.request}`);
       expect(findings.map((f) => `${f.kind}: ${f.detail} ← ${f.request.slice(0, 400)}`)).toEqual([]);
-      // Every operation was called at least once, and the database check did run.
-      expect(result.requests).toBeGreaterThan(result.operations);
+      // Every operation was called at least once (the sweep always completes; on a loaded machine it
+      // may use the whole budget, leaving no random batch after it), and the database check did run.
+      expect(result.requests).toBeGreaterThanOrEqual(result.operations);
       expect(result.operations).toBeGreaterThan(100);
       expect(result.refusedBatchesChecked).toBeGreaterThan(3);
     },
