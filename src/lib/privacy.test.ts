@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { growthRatio, LINEAR_AT_4X } from '../../test/support/growth.ts';
 import { CONTACT_MASK, coarsen, maskContacts } from './privacy.ts';
 
 describe('maskContacts', () => {
@@ -18,25 +19,10 @@ describe('maskContacts', () => {
     expect(maskContacts(text)).toBe(text);
   });
 
-  it('is linear on hostile input', () => {
-    // How the time grows, not how long it takes (a wall-clock bound failed under a loaded CI at
-    // 711 ms for ~50 ms of work): four times the input costs about four times as much when linear,
-    // sixteen times when quadratic. The best of three runs of each keeps a pause out of the ratio.
+  it('is linear on hostile input', async () => {
     const hostile = (n: number) => `${'1 '.repeat(n)}@${'a'.repeat(n)}`;
-    const cost = (n: number) => {
-      const text = hostile(n);
-      let best = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        maskContacts(text);
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
-    };
-    cost(1_000); // warm the regular expressions up
-    const small = cost(12_500);
-    const large = cost(50_000);
-    expect(large / small).toBeLessThan(9);
+    const texts = new Map([12_500, 50_000].map((n) => [n, hostile(n)]));
+    expect(await growthRatio((n) => maskContacts(texts.get(n)!), 12_500, 50_000)).toBeLessThan(LINEAR_AT_4X);
   });
 });
 
