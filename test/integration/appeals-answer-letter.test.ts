@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
-import { startMailbox } from '../support/mailbox.ts';
+import { newResident, type Session, type TestApp } from '../support/app.ts';
+import { createTestAppWithMailbox, type Mailbox } from '../support/mailbox.ts';
 import { dispatch } from '../support/notifications.ts';
 import { driveTo, loginStaff, type Staff } from '../support/reports.ts';
 
 describe('the answer to a 59-ФЗ appeal goes to the appellant’s address', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let staff: Staff;
   let author: Session;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await createTestApp({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://vmeste.example' });
+    ({ t, mailbox } = await createTestAppWithMailbox());
     staff = await loginStaff(t);
     author = await newResident(t.app);
   });
-  afterAll(async () => {
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => t.close());
 
   it('sends the answer itself to the given e-mail, even with notification e-mail turned off', async () => {
     const off = await t.app.inject({

@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReviewReminders } from '../../src/modules/knowledge/index.ts';
 import { notificationsRuntime } from '../../src/modules/notifications/index.ts';
-import { categoryId, createTestApp, login, newResident, type Session, type TestApp } from '../support/app.ts';
+import { categoryId, login, newResident, type Session, type TestApp } from '../support/app.ts';
 import { type ArticleJson, writeArticle } from '../support/knowledge.ts';
-import { startMailbox } from '../support/mailbox.ts';
+import { createTestAppWithMailbox, type Mailbox } from '../support/mailbox.ts';
 
 describe('knowledge articles: editing, history, refusals, feedback, review reminders', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let editor: Session;
   let resident: Session;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await createTestApp({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://vmeste.example' });
+    ({ t, mailbox } = await createTestAppWithMailbox());
     editor = await login(t.app, 'moderator@demo.vmeste.local');
     resident = await newResident(t.app);
   });
-  afterAll(async () => {
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => t.close());
 
   const post = (who: Session | null, payload: unknown) =>
     t.app.inject({

@@ -2,33 +2,22 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchNoticeAlerts } from '../../src/modules/notices/index.ts';
 import { notificationsRuntime } from '../../src/modules/notifications/index.ts';
-import {
-  CENTRAL_POINT,
-  createTestApp,
-  newResident,
-  organisationId,
-  type Session,
-  type TestApp,
-} from '../support/app.ts';
-import { startMailbox } from '../support/mailbox.ts';
+import { CENTRAL_POINT, newResident, organisationId, type Session, type TestApp } from '../support/app.ts';
+import { createTestAppWithMailbox, type Mailbox } from '../support/mailbox.ts';
 import { categoryIdCached, loginStaff, rows, type Staff } from '../support/reports.ts';
 
 describe('subscribers hear when a notice starts, changes or ends where they live (real SMTP)', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let staff: Staff;
   const { lat, lon } = CENTRAL_POINT;
   const hour = 3600_000;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await createTestApp({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://vmeste.example' });
+    ({ t, mailbox } = await createTestAppWithMailbox());
     staff = await loginStaff(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => t.close());
 
   const run = () => {
     const runtime = notificationsRuntime(t.app.ctx);

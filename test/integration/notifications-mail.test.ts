@@ -2,25 +2,21 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchNotifications } from '../../src/modules/notifications/dispatcher.ts';
 import { notificationsRuntime } from '../../src/modules/notifications/runtime.ts';
-import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
-import { startMailbox } from '../support/mailbox.ts';
+import { newResident, type Session, type TestApp } from '../support/app.ts';
+import { createTestAppWithMailbox, type Mailbox } from '../support/mailbox.ts';
 import { dispatch, follow, myNotifications } from '../support/notifications.ts';
 import { fileReport, loginStaff, must, rows, type Staff } from '../support/reports.ts';
 
 describe('notification e-mail through a real SMTP server', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let staff: Staff;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await createTestApp({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://vmeste.example' });
+    ({ t, mailbox } = await createTestAppWithMailbox());
     staff = await loginStaff(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => t.close());
 
   const emailOf = async (who: Session) =>
     (await rows<{ email: string }>(t, sql`SELECT email FROM users WHERE id = ${who.userId}`))[0]!.email;

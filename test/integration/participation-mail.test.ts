@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireInitiatives, initiativesDeps } from '../../src/modules/initiatives/index.ts';
 import { reportsDeps } from '../../src/server/deps.ts';
-import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import { newResident, type Session, type TestApp } from '../support/app.ts';
 import { type CommentJson, get, openDiscussion, post, put } from '../support/discussions.ts';
-import { startMailbox } from '../support/mailbox.ts';
+import { createTestAppWithMailbox, type Mailbox } from '../support/mailbox.ts';
 import { upload } from '../support/media.ts';
 import { dispatch, myNotifications } from '../support/notifications.ts';
 import {
@@ -25,23 +25,17 @@ import { scaled } from '../support/timeouts.ts';
  */
 describe('participation news by e-mail through a real SMTP server', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let staff: Staff;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await createTestApp({
-      SMTP_URL: mailbox.url,
-      PUBLIC_URL: 'https://vmeste.example',
+    ({ t, mailbox } = await createTestAppWithMailbox({
       INITIATIVE_DAYS: '10',
       INITIATIVE_THRESHOLD: '5',
-    });
+    }));
     staff = await loginStaff(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => t.close());
 
   const emailOf = async (who: Session) =>
     (await rows<{ email: string }>(t, sql`SELECT email FROM users WHERE id = ${who.userId}`))[0]!.email;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type Session, type TestApp } from '../support/app.ts';
-import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
+import { login, type Session, type TestApp } from '../support/app.ts';
+import { createTestAppWithMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox.ts';
 import { countAudit, errorOf, fieldPaths } from '../support/reports.ts';
 import { eventually } from '../support/timeouts.ts';
 
@@ -11,22 +11,16 @@ import { eventually } from '../support/timeouts.ts';
  * the current one (the other sessions end, the address is told, guesses meet the sign-in lock-out).
  */
 let t: TestApp;
-let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let mailbox: Mailbox;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
-  mailbox = await startMailbox();
-  t = await createTestApp({
-    SMTP_URL: mailbox.url,
-    PUBLIC_URL: 'https://vmeste.example',
+  ({ t, mailbox } = await createTestAppWithMailbox({
     LOGIN_LOCKOUT_THRESHOLD: '3',
     LOGIN_LOCKOUT_MINUTES: '10',
-  });
+  }));
 });
-afterAll(async () => {
-  await t.close();
-  await mailbox.close();
-});
+afterAll(() => t.close());
 
 /** A new resident (their address and a bearer session). */
 async function resident(): Promise<{ email: string; session: Session }> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_PASSWORD, login, type TestApp } from '../support/app.ts';
-import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
+import { DEMO_PASSWORD, login, type TestApp } from '../support/app.ts';
+import { createTestAppWithMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox.ts';
 import { errorOf, rows } from '../support/reports.ts';
 import { eventually } from '../support/timeouts.ts';
 
@@ -11,23 +11,17 @@ import { eventually } from '../support/timeouts.ts';
  * single-use expiring tokens, lock-out with back-off, per-account limits, session fixation.
  */
 let t: TestApp;
-let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let mailbox: Mailbox;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
-  mailbox = await startMailbox();
-  t = await createTestApp({
+  ({ t, mailbox } = await createTestAppWithMailbox({
     REQUIRE_EMAIL_CONFIRMATION: 'true',
-    SMTP_URL: mailbox.url,
-    PUBLIC_URL: 'https://vmeste.example',
     LOGIN_LOCKOUT_THRESHOLD: '3',
     LOGIN_LOCKOUT_MINUTES: '10',
-  });
+  }));
 });
-afterAll(async () => {
-  await t.close();
-  await mailbox.close();
-});
+afterAll(() => t.close());
 
 const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, payload, headers });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
-import { startMailbox } from '../support/mailbox.ts';
+import { newResident, type Session, type TestApp } from '../support/app.ts';
+import { createTestAppWithMailbox, type Mailbox } from '../support/mailbox.ts';
 import { dispatch, myNotifications } from '../support/notifications.ts';
 import { apiError, call, hours, verifiedResident } from '../support/participation.ts';
 import { loginStaff, rows, type Staff, territories } from '../support/reports.ts';
@@ -26,22 +26,18 @@ const HOUR = 3_600_000;
 describe('rating votes', () => {
   let t: TestApp;
   let staff: Staff;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let nevsky: string;
   let central: string;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await createTestApp({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://vmeste.example' });
+    ({ t, mailbox } = await createTestAppWithMailbox());
     staff = await loginStaff(t);
     const map = await territories(t);
     nevsky = map.get('nevsky')!.id;
     central = map.get('tsentralny')!.id;
   });
-  afterAll(async () => {
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => t.close());
 
   /** Proposals for the next hour, review for an hour, voting for three hours after that. */
   async function createVote(over: Record<string, unknown> = {}): Promise<VoteJson> {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { createTestApp, type TestApp } from './app.ts';
 
 export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; raw: string };
 
@@ -49,12 +50,14 @@ function parts(raw: string): { text: string; html: string } {
  * A real SMTP server on a loopback port: the platform's mailer talks SMTP to it exactly as to a
  * production relay, and the test reads what arrived.
  */
-export async function startMailbox(): Promise<{
+export type Mailbox = {
   url: string;
   received: ReceivedMail[];
   waitFor(count: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
-}> {
+};
+
+export async function startMailbox(): Promise<Mailbox> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = new SMTPServer({
@@ -94,4 +97,21 @@ export async function startMailbox(): Promise<{
         : new Promise((resolve) => waiters.push({ count, resolve: () => resolve(received) })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A test app whose letters go over SMTP to a loopback mailbox, with links to `https://vmeste.example`;
+ * closing the app closes the mailbox too. `env` adds or overrides settings.
+ */
+export async function createTestAppWithMailbox(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; mailbox: Mailbox }> {
+  const mailbox = await startMailbox();
+  const t = await createTestApp({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://vmeste.example', ...env });
+  const closeApp = t.close;
+  t.close = async () => {
+    await closeApp();
+    await mailbox.close();
+  };
+  return { t, mailbox };
 }

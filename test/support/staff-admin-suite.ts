@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createTestApp, login, organisationId, type Session, type TestApp } from './app.ts';
-import { type ReceivedMail, startMailbox } from './mailbox.ts';
+import { login, organisationId, type Session, type TestApp } from './app.ts';
+import { createTestAppWithMailbox, type Mailbox, type ReceivedMail } from './mailbox.ts';
 import { loginStaff, type Staff } from './reports.ts';
 import { eventually } from './timeouts.ts';
 
@@ -10,7 +10,7 @@ export const STAFF_PASSWORD = 'correct horse battery';
 /** What the staff-account test files share: an app that mails through a test mailbox, its staff, four organisations. */
 export type StaffAdminContext = {
   t: TestApp;
-  mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  mailbox: Mailbox;
   staff: Staff;
   org: Record<string, string>;
 };
@@ -22,16 +22,12 @@ export type StaffAdminContext = {
 export function staffAdminSuite() {
   const ctx = { org: {} } as StaffAdminContext;
   beforeAll(async () => {
-    ctx.mailbox = await startMailbox();
-    ctx.t = await createTestApp({ SMTP_URL: ctx.mailbox.url, PUBLIC_URL: 'https://vmeste.example' });
+    ({ t: ctx.t, mailbox: ctx.mailbox } = await createTestAppWithMailbox());
     ctx.staff = await loginStaff(ctx.t);
     for (const code of ['city-light', 'roads-directorate', 'adm-nevsky', 'uk-nevskaya-zastava'])
       ctx.org[code] = await organisationId(ctx.t.app, code);
   });
-  afterAll(async () => {
-    await ctx.t.close();
-    await ctx.mailbox.close();
-  });
+  afterAll(() => ctx.t.close());
 
   const call = (
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
