@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { fromRepo } from '../lib/repo-root.ts';
 import { ensureRegionSchema } from './citus.ts';
 import { type Database, queryRows, quoteIdent } from './connection.ts';
+import { sqlState } from './sql-state.ts';
 
 const migrationsDir = fromRepo('migrations');
 
@@ -79,9 +80,7 @@ export async function retryCatalogRace<T>(step: () => Promise<T>): Promise<T> {
     try {
       return await step();
     } catch (err) {
-      const code =
-        (err as { code?: string; cause?: { code?: string } }).code ??
-        (err as { cause?: { code?: string } }).cause?.code;
+      const code = sqlState(err);
       if (attempt >= 3 || !code || !CREATED_MEANWHILE.has(code)) throw err;
     }
   }

@@ -3,6 +3,7 @@ import { citusPresent, withSchemaShardingOff } from '../db/citus.ts';
 import type { Database } from '../db/connection.ts';
 import { errorSummary } from '../db/error-log.ts';
 import { retryCatalogRace } from '../db/migrate.ts';
+import { sqlState } from '../db/sql-state.ts';
 
 export type JobQueue = PgBoss;
 
@@ -35,7 +36,8 @@ export async function startQueue(database: Database, regionSchema: string): Prom
             state.late++;
             return Promise.resolve(lateAnswer(text));
           }
-          const statement = database.executeSql(citus ? withSchemaShardingOff(text, values) : text, values);
+          const sent = citus ? withSchemaShardingOff(text, values) : text;
+          const statement = retryDeadlock(text, () => database.executeSql(sent, values));
           inFlight.add(statement);
           statement.then(
             () => inFlight.delete(statement),
@@ -68,6 +70,30 @@ export async function startQueue(database: Database, regionSchema: string): Prom
   });
   queueStates.set(boss, state);
   return boss;
+}
+
+const DEADLOCK = '40P01';
+const DEADLOCK_ATTEMPTS = 4;
+
+/**
+ * Nodes starting together register the same new queues at once: each `create_queue` inserts its
+ * queue's row, then attaches a partition whose foreign key wants a lock on the queue table that the
+ * other's uncommitted row holds, and PostgreSQL breaks the deadlock by failing one (a worker of
+ * `serve --workers 2` exited on it in CI). A deadlocked statement's transaction has rolled back
+ * whole, so sending the statement again, a moment later, is as if it had been sent then. A text with
+ * its own transaction block is not retried: after a failure inside it the connection needs its
+ * ROLLBACK, which is pg-boss's business.
+ */
+async function retryDeadlock<T>(text: string, send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= DEADLOCK_ATTEMPTS || sqlState(err) !== DEADLOCK || /\bBEGIN\b/i.test(text)) throw err;
+      // Apart, so the two do not meet again at the same step.
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
 }
 
 /**

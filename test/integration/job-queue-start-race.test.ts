@@ -23,7 +23,9 @@ describe.runIf(
   });
   afterAll(() => t.close());
 
-  it('both start, every time', async () => {
+  const QUEUE_NAMES = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+  it('both start and register the same queues, every time', async () => {
     for (let round = 0; round < 3; round++) {
       // A region whose queue schema does not exist yet.
       const region = `race_${randomUUID().slice(0, 8)}`;
@@ -32,6 +34,25 @@ describe.runIf(
         startQueue(t.database, region),
       ]);
       for (const queue of queues) expect(await queue.getQueues()).toEqual(expect.any(Array));
+      // Then both register the same queues, as every node's start does (src/jobs/jobs.ts). Two
+      // nodes creating a queue at once each hold the queue table's row they inserted and want a
+      // lock on it for their partition's foreign key: PostgreSQL broke that deadlock by failing one,
+      // and a worker of `serve --workers 2` exited on it in CI.
+      await Promise.all(
+        queues.map(async (queue) => {
+          for (const name of QUEUE_NAMES) {
+            await queue.createQueue(name, { name, policy: 'singleton' });
+            await queue.schedule(name, '*/15 * * * *', {}, { tz: 'Europe/Moscow' });
+          }
+        }),
+      );
+      for (const queue of queues)
+        expect(
+          (await queue.getQueues())
+            .map((q) => q.name)
+            .filter((name) => !name.startsWith('__pgboss'))
+            .sort(),
+        ).toEqual([...QUEUE_NAMES].sort());
       await Promise.all(queues.map((q) => stopQueue(q, 5_000)));
       await t.database.executeSql(`DROP SCHEMA pgboss_${region} CASCADE`);
     }

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/connection.ts';
+import { sqlState } from '../../db/sql-state.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
@@ -59,9 +60,7 @@ async function lockPrimary(tx: Tx, id: string) {
   try {
     return await reportsRepo.findReport(tx, id, true);
   } catch (error) {
-    const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
-    if (code(error) === '40P01' || code((error as { cause?: unknown }).cause) === '40P01')
-      throw new AppError('report_busy');
+    if (sqlState(error) === '40P01') throw new AppError('report_busy');
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { accountMail, accountTokens, loginFailures } from '../../db/schema/security.ts';
+import { sqlState } from '../../db/sql-state.ts';
 
 export type TokenPurpose = 'confirm_email' | 'reset_password' | 'change_email';
 
@@ -74,14 +75,9 @@ export async function setUserEmail(exec: Executor, userId: string, email: string
       .returning({ id: users.id });
     return rows.length === 1;
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
+    if (sqlState(error) === '23505') return false;
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const codeOf = (e: unknown) => (e as { code?: unknown } | null)?.code;
-  return codeOf(error) === '23505' || codeOf((error as { cause?: unknown } | null)?.cause) === '23505';
 }
 
 /** A new link replaces the older ones of the same purpose. */

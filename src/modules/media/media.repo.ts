@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { answers, media } from '../../db/schema/reports.ts';
+import { sqlState } from '../../db/sql-state.ts';
 
 export type MediaRow = typeof media.$inferSelect;
 
@@ -89,9 +90,4 @@ export async function deleteMedia(exec: Executor, id: string): Promise<boolean> 
     if (sqlState(error) === '23503') return false;
     throw error;
   }
-}
-
-function sqlState(error: unknown): unknown {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  return e.code ?? e.cause?.code;
 }
