@@ -74,6 +74,10 @@ describe('the staff workspace', () => {
     // Only the overdue ones, saved as a view; back to the plain queue; the view brings the filter back.
     await page.getByLabel('Срок', { exact: true }).selectOption({ label: 'Только просроченные' });
     await page.waitForURL(/overdue=true/);
+    // A list is saved once its search and filters are chosen: the field comes after them.
+    const topOf = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((e) => e.getBoundingClientRect().top);
+    expect(await topOf('Сохранить этот вид как')).toBeGreaterThan(await topOf('Срок'));
     await page.getByLabel('Сохранить этот вид как').fill('Просроченные по сроку');
     await page.getByRole('button', { name: 'Сохранить вид' }).click();
     await page.getByRole('button', { name: 'Просроченные по сроку' }).waitFor();

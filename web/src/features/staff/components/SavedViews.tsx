@@ -7,15 +7,48 @@ import { sameQuery } from '../work-query';
 
 type Props = { current: SavedViewQuery; onApply: (query: SavedViewQuery) => void };
 
-/** The person's saved views as tabs; the current list can be saved under a name, renamed, deleted. */
-export function SavedViews({ current, onApply }: Props) {
-  const { t } = useTranslation();
+/** The saved view the list shows now, if any: the one whose query is the current one. */
+function useActiveView(current: SavedViewQuery) {
   const views = useSavedViews();
+  return { views, active: views.data?.find((v) => sameQuery(v.query, current)) };
+}
+
+/** The person's saved views as tabs, above the list's search and filters. */
+export function SavedViewTabs({ current, onApply }: Props) {
+  const { t } = useTranslation();
+  const { views, active } = useActiveView(current);
+  if (!views.data || views.data.length === 0) return null;
+  return (
+    <nav aria-label={t('workspace.savedViews')} className="tabs tabs--views">
+      <ul>
+        {views.data.map((v) => (
+          <li key={v.id}>
+            <button
+              type="button"
+              className="tab"
+              aria-current={v.id === active?.id ? 'true' : undefined}
+              onClick={() => onApply(v.query)}
+            >
+              {v.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Below the search and filters, once they are chosen: the current list saved under a name, or the
+ * view it is renamed or deleted.
+ */
+export function SavedViewControls({ current }: Pick<Props, 'current'>) {
+  const { t } = useTranslation();
+  const { active } = useActiveView(current);
   const create = useCreateView();
   const rename = useRenameView();
   const remove = useDeleteView();
   const [name, setName] = useState('');
-  const active = views.data?.find((v) => sameQuery(v.query, current));
   const [renaming, setRenaming] = useState<string | null>(null);
 
   const onSave = (e: FormEvent) => {
@@ -34,24 +67,6 @@ export function SavedViews({ current, onApply }: Props) {
       <h2 id="saved-views-heading" className="visually-hidden">
         {t('workspace.savedViews')}
       </h2>
-      {views.data && views.data.length > 0 && (
-        <nav aria-label={t('workspace.savedViews')} className="tabs tabs--views">
-          <ul>
-            {views.data.map((v) => (
-              <li key={v.id}>
-                <button
-                  type="button"
-                  className="tab"
-                  aria-current={v.id === active?.id ? 'true' : undefined}
-                  onClick={() => onApply(v.query)}
-                >
-                  {v.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
       {active ? (
         renaming !== null ? (
           <form className="saved-views__form" onSubmit={onRename}>

@@ -9,7 +9,7 @@ import { OverdueSummary } from '../../deadlines/components/OverdueSummary';
 import { useReports } from '../../reports/api/get-reports';
 import { ReportList } from '../../reports/components/ReportList';
 import { BulkBar, bulkActionOf } from '../components/BulkBar';
-import { SavedViews } from '../components/SavedViews';
+import { SavedViewControls, SavedViewTabs } from '../components/SavedViews';
 import { WorkFilters } from '../components/WorkFilters';
 import { WorkItem } from '../components/WorkItem';
 import { queuesFor } from '../queues';
@@ -66,8 +66,9 @@ export function StaffRoute() {
             <section aria-labelledby="queue-heading">
               <h2 id="queue-heading">{t(`staff.queue.${queue}`)}</h2>
               <p className="hint">{t(`staff.queueHint.${queue}`)}</p>
-              <SavedViews current={savedQueryOf(query)} onApply={(q) => show(paramsOf(q))} />
+              <SavedViewTabs current={savedQueryOf(query)} onApply={(q) => show(paramsOf(q))} />
               <WorkFilters value={query} onChange={change} />
+              <SavedViewControls current={savedQueryOf(query)} />
               {bulk && (
                 <div className="bulk-select">
                   <label>
