@@ -112,4 +112,29 @@ describe('analytics in the web app', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+
+  it('draws the charts at once, without motion, when the system asks for less', async () => {
+    const analyst = demoUser('analyst');
+    const page = await pageAs(analyst.email, analyst.password);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/analytics');
+    const canvas = page.locator('.chart-canvas canvas').first();
+    await canvas.waitFor();
+    const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    // The first frame with anything drawn is the final one: the bars do not grow into it over a second.
+    const blank = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.chart-canvas canvas')!;
+      const empty = document.createElement('canvas');
+      empty.width = c.width;
+      empty.height = c.height;
+      return empty.toDataURL();
+    });
+    let first = await pixels();
+    for (let i = 0; i < 100 && first === blank; i++) first = await pixels();
+    expect(first).not.toBe(blank);
+    await page.waitForTimeout(1_500);
+    expect(await pixels()).toBe(first);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -24,10 +24,15 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-/** Draws `option` into `element`, redrawn on window resizes; returns what removes it. */
+/**
+ * Draws `option` into `element`, redrawn on window resizes; returns what removes it. Without its
+ * growing bars and lines when the person asked their system for less motion, as the styles do
+ * (base.css).
+ */
 export function drawChart(element: HTMLElement, option: ChartOption): () => void {
   const chart = echarts.init(element, undefined, { renderer: 'canvas' });
-  chart.setOption(option);
+  const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  chart.setOption(still ? { ...option, animation: false } : option);
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);
   return () => {
