@@ -120,15 +120,17 @@ describe('analytics in the web app', () => {
     await page.goto('/analytics');
     const canvas = page.locator('.chart-canvas canvas').first();
     await canvas.waitFor();
-    const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
-    // The first frame with anything drawn is the final one: the bars do not grow into it over a second.
-    const blank = await page.evaluate(() => {
-      const c = document.querySelector<HTMLCanvasElement>('.chart-canvas canvas')!;
+    // In the page (this file is compiled without the DOM's types): the canvas's pixels, and those of
+    // an empty canvas of its size.
+    const pixels = () => page.evaluate<string>(`document.querySelector('.chart-canvas canvas').toDataURL()`);
+    const blank = await page.evaluate<string>(`(() => {
+      const c = document.querySelector('.chart-canvas canvas');
       const empty = document.createElement('canvas');
       empty.width = c.width;
       empty.height = c.height;
       return empty.toDataURL();
-    });
+    })()`);
+    // The first frame with anything drawn is the final one: the bars do not grow into it over a second.
     let first = await pixels();
     for (let i = 0; i < 100 && first === blank; i++) first = await pixels();
     expect(first).not.toBe(blank);

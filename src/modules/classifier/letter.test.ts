@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { growthRatio, LINEAR_AT_4X } from '../../../test/support/growth.ts';
+import { growthRatio, LINEAR_AT_8X } from '../../../test/support/growth.ts';
 import { classify } from './classify.ts';
 import { extractFeatures } from './features.ts';
 import { htmlToText, MAX_LETTER_CHARS, readLetter } from './letter.ts';
@@ -96,14 +96,14 @@ describe('reading letters from other systems', () => {
       const input = make(MAX_LETTER_CHARS);
       expect(input.length).toBeLessThanOrEqual(MAX_LETTER_CHARS);
       expect(readLetter(input).body.length, input.slice(0, 20)).toBeLessThanOrEqual(MAX_LETTER_CHARS);
-      // A quarter of the letter takes about a quarter of the time (a backtracking pattern: a sixteenth).
-      const texts = new Map([MAX_LETTER_CHARS / 4, MAX_LETTER_CHARS].map((n) => [n, make(n)]));
+      // An eighth of the letter takes about an eighth of the time (a backtracking pattern: a 64th).
+      const texts = new Map([MAX_LETTER_CHARS / 8, MAX_LETTER_CHARS].map((n) => [n, make(n)]));
       const ratio = await growthRatio(
         (n) => readLetter(texts.get(n)!),
-        MAX_LETTER_CHARS / 4,
+        MAX_LETTER_CHARS / 8,
         MAX_LETTER_CHARS,
       );
-      expect(ratio, input.slice(0, 20)).toBeLessThan(LINEAR_AT_4X);
+      expect(ratio, input.slice(0, 20)).toBeLessThan(LINEAR_AT_8X);
     }
     // Longer texts are cut before they are read.
     expect(readLetter(`${'яма '.repeat(10_000)}`).body.length).toBeLessThanOrEqual(MAX_LETTER_CHARS);

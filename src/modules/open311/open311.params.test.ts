@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthRatio, LINEAR_AT_4X } from '../../../test/support/growth.ts';
+import { growthRatio, LINEAR_AT_8X } from '../../../test/support/growth.ts';
 import { parseForm } from './open311.form.ts';
 import { dateWindow, isEmail, Problems, parseBbox, parseCoordinate } from './open311.params.ts';
 
@@ -79,9 +79,9 @@ describe('isEmail', () => {
 
   it('is linear: hostile 60,000-character values take no time', async () => {
     const hostile = (n: number) => [`a@${'.'.repeat(n)}@`, `a@${'a'.repeat(n)}`, '@'.repeat(n)];
-    const values = new Map([15_000, 60_000].map((n) => [n, hostile(n)]));
+    const values = new Map([7_500, 60_000].map((n) => [n, hostile(n)]));
     // The regular expression it replaced took seconds on these and grew with the square of the length.
-    const ratio = await growthRatio((n) => values.get(n)!.forEach(isEmail), 15_000, 60_000);
-    expect(ratio).toBeLessThan(LINEAR_AT_4X);
+    const ratio = await growthRatio((n) => values.get(n)!.forEach(isEmail), 7_500, 60_000);
+    expect(ratio).toBeLessThan(LINEAR_AT_8X);
   });
 });
