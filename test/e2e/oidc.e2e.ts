@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LoopbackProvider, startOidcProvider } from '../support/oidc-provider.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, expectStatus, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, expectStatus, login, shot, watchConsole } from './ui.ts';
 
 let provider: LoopbackProvider;
 let server: Server;
@@ -127,6 +127,46 @@ describe('signing in with the ESIA-style provider in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'Ссылка входа недействительна' }).waitFor();
     await checkA11y(page, 'log-in page with a sign-in error');
     expect(await (await page.request.get('/api/v1/me')).status()).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  it('a resident signed in with a password has the provider verify their details from the profile', async () => {
+    const sub = `esia-${randomUUID()}`;
+    // Another address at the provider than the account's: the link goes by the session, not the e-mail.
+    provider.accounts.set(sub, {
+      email: `${sub}@example.org`,
+      email_verified: true,
+      name: 'Анна Петрова',
+      address: { locality: 'Санкт-Петербург', district: 'Невский район', street_address: 'ул. Седова, 12' },
+    });
+    const resident = demoUser('resident');
+    const page = await (await contextWithProvider()).newPage();
+    watchConsole(page, problems);
+    await login(page, resident.email, resident.password);
+    await page.goto('/profile');
+    const verified = page.getByRole('region', { name: 'Подтверждённые данные' });
+    await verified.getByText('Данные не подтверждены', { exact: false }).waitFor();
+    await verified.getByRole('button', { name: 'Подтвердить через Госуслуги' }).click();
+
+    await atProvider(page);
+    await page.fill('input[name=login]', sub);
+    await page.fill('input[name=password]', 'any password');
+    await page.click('button[type=submit]');
+    await page.waitForURL(
+      (url) => url.origin === new URL(server.baseUrl).origin && url.pathname === '/profile',
+    );
+    await verified
+      .getByRole('status')
+      .filter({ hasText: 'Готово: данные подтверждены через Госуслуги' })
+      .waitFor();
+    await verified.getByText('ул. Седова, 12', { exact: false }).waitFor();
+    await verified.getByText('Невский район', { exact: true }).waitFor();
+    await verified.getByRole('button', { name: 'Обновить через Госуслуги' }).waitFor();
+    // Still the same account and session.
+    const me = await (await page.request.get('/api/v1/me')).json();
+    expect(me.user.email).toBe(resident.email);
+    await checkA11y(page, 'profile after verifying with the provider');
+    await shot(page, 'profile-verified');
     expect(problems).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/users.ts';
-import { scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
 import { checkA11y, demoUser, expectStatus, photo } from './ui.ts';
 

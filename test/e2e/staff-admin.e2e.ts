@@ -1,9 +1,8 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReceivedMail, startMailbox } from '../support/mailbox.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, followLink, horizontalOverflow, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, horizontalOverflow, login, shot, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -20,12 +19,6 @@ afterAll(async () => {
   await server?.stop();
   await mailbox?.close();
 });
-
-/** Full-page screenshots for a person to look at, when VMESTE_E2E_SCREENSHOTS names a folder. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.VMESTE_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 async function letterTo(address: string): Promise<ReceivedMail> {
   for (let i = 0; i < 200; i++) {

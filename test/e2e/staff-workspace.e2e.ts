@@ -1,17 +1,10 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scaled } from '../support/timeouts.ts';
 import { liveAppForThisFile } from './live-app.ts';
-import { checkA11y, demoUser, horizontalOverflow } from './ui.ts';
+import { checkA11y, demoUser, horizontalOverflow, shot } from './ui.ts';
 
 const { problems, pageAs, apiAs } = liveAppForThisFile();
-
-/** Full-page screenshots for a person to look at, when VMESTE_E2E_SCREENSHOTS names a folder. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.VMESTE_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 /** How many of the header's parts (brand, sections, language switch, user menu) start below the brand. */
 async function headerPartsBelowBrand(page: Page): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect } from 'vitest';
@@ -125,4 +126,10 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     if (!r.ok) throw new Error(`GET ${pathname}: HTTP ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
+}
+
+/** Full-page screenshots for a person to look at, when VMESTE_E2E_SCREENSHOTS names a folder. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.VMESTE_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }

@@ -61,6 +61,7 @@ export const policies: Record<string, Policy> = {
   'GET /api/v1/auth/oidc/start': p(ALL),
   'GET /api/v1/auth/oidc/callback': p(ALL),
   'GET /api/v1/me/identities': p(SIGNED_IN),
+  'POST /api/v1/me/identities/oidc': p(RESIDENTS),
   ...reportPolicies,
   ...participationPolicies,
   ...cityPolicies,

@@ -47,6 +47,11 @@ export const oidcFlows = pgTable('oidc_flows', {
   returnTo: text('return_to').notNull(),
   /** SHA-256 of a staff invitation's token when the flow accepts it (the invitee links their identity). */
   invitationHash: text('invitation_hash'),
+  /**
+   * The signed-in user who asked, from their profile, to link an identity: the callback links it to
+   * them (and to nobody else: the callback's session must be theirs) instead of signing in.
+   */
+  linkUserId: uuid('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });

@@ -99,6 +99,21 @@ export const identityErrors = {
     ru: 'Служебная учётная запись не связывается с внешним входом автоматически. Войдите по паролю',
     en: 'A staff account is not linked to external sign-in automatically. Sign in with your password',
   },
+  oidc_identity_taken: {
+    status: 409,
+    ru: 'Эта внешняя учётная запись уже связана с другим пользователем. Войдите через неё, чтобы попасть в ту учётную запись',
+    en: 'This external identity is already linked to another user. Sign in with it to reach that account',
+  },
+  oidc_link_session_mismatch: {
+    status: 403,
+    ru: 'Подтверждение можно закончить только в той учётной записи, в которой его начали. Войдите в неё и начните заново',
+    en: 'A verification can only be finished in the account that started it. Sign in to it and start again',
+  },
+  oidc_link_residents_only: {
+    status: 403,
+    ru: 'Служебные учётные записи связываются с внешним входом только через приглашение',
+    en: 'Staff accounts are linked to external sign-in through an invitation only',
+  },
 } as const satisfies ErrorDefinitions;
 
 /** `vmeste:<key>` messages of the sign-in schemas. */

@@ -8,6 +8,7 @@ import { requireAuth, SESSION_COOKIE } from '../../server/plugins/auth.ts';
 import { publicOrigin } from '../../server/public-url.ts';
 import { OidcClient } from './oidc.client.ts';
 import {
+  linkStartedSchema,
   oidcCallbackQuerySchema,
   oidcStartQuerySchema,
   oidcStatusSchema,
@@ -46,12 +47,30 @@ export function oidcRoutes(ctx: AppContext, invitations?: oidc.InvitationAccepta
   const origin = (request: FastifyRequest) => publicOrigin(ctx.config, request);
   const authLimit = { max: ctx.config.rateLimitWritesPerMinute, timeWindow: '1 minute' };
 
+  /**
+   * A failed sign-in or link goes back where the person is: the log-in page, or, for someone signed
+   * in (a link from the profile), the profile.
+   */
   function failToLogin(request: FastifyRequest, reply: FastifyReply, error: unknown) {
     if (!(error instanceof AppError) || error.code === 'oidc_disabled') throw error;
     // The code only: provider messages and token contents never reach logs or URLs.
     request.log.info({ code: error.code }, 'oidc sign-in failed');
     reply.clearCookie(FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
-    return reply.redirect(loginErrorLocation(error.code), 303);
+    const location = request.auth
+      ? `/profile?oidcError=${encodeURIComponent(error.code)}`
+      : loginErrorLocation(error.code);
+    return reply.redirect(location, 303);
+  }
+
+  function setFlowCookie(request: FastifyRequest, reply: FastifyReply, started: oidc.StartedSignIn) {
+    reply.setCookie(FLOW_COOKIE, started.browserToken, {
+      path: FLOW_COOKIE_PATH,
+      httpOnly: true,
+      // Lax: the cookie must come back on the provider's top-level redirect to the callback.
+      sameSite: 'lax',
+      secure: secure(request),
+      expires: started.expiresAt,
+    });
   }
 
   return async function routes(app: FastifyInstance) {
@@ -90,14 +109,7 @@ export function oidcRoutes(ctx: AppContext, invitations?: oidc.InvitationAccepta
             returnTo: request.query.returnTo,
             invitation: request.query.invitation,
           });
-          reply.setCookie(FLOW_COOKIE, started.browserToken, {
-            path: FLOW_COOKIE_PATH,
-            httpOnly: true,
-            // Lax: the cookie must come back on the provider's top-level redirect to the callback.
-            sameSite: 'lax',
-            secure: secure(request),
-            expires: started.expiresAt,
-          });
+          setFlowCookie(request, reply, started);
           return reply.redirect(started.authorizationUrl, 303);
         } catch (error) {
           return failToLogin(request, reply, error);
@@ -124,8 +136,10 @@ export function oidcRoutes(ctx: AppContext, invitations?: oidc.InvitationAccepta
             rawQuery: rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '',
             browserToken: request.cookies[FLOW_COOKIE],
             redirectUri: oidc.redirectUriFor(deps, origin(request)),
+            signedInUserId: request.auth?.actor.id,
           });
           reply.clearCookie(FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
+          if (completed.kind === 'linked') return reply.redirect(completed.returnTo, 303);
           reply.setCookie(SESSION_COOKIE, completed.session.token, {
             path: '/',
             httpOnly: true,
@@ -137,6 +151,27 @@ export function oidcRoutes(ctx: AppContext, invitations?: oidc.InvitationAccepta
         } catch (error) {
           return failToLogin(request, reply, error);
         }
+      },
+    );
+
+    r.post(
+      '/api/v1/me/identities/oidc',
+      {
+        config: { rateLimit: authLimit },
+        schema: {
+          tags: ['identity'],
+          summary:
+            'Start linking my account to the OpenID Connect provider, which verifies my name and address (the web app then opens `authorizationUrl`; the provider returns to the callback, which links and returns to the profile)',
+          response: { 200: linkStartedSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const auth = requireAuth(request);
+        const started = await oidc.startLink(deps, auth.actor, {
+          redirectUri: oidc.redirectUriFor(deps, origin(request)),
+        });
+        setFlowCookie(request, reply, started);
+        return { authorizationUrl: started.authorizationUrl };
       },
     );
 

@@ -45,3 +45,6 @@ export const ownIdentitySchema = z.object({
   verifiedAt: z.iso.datetime(),
 });
 export const ownIdentitiesResponseSchema = z.object({ items: z.array(ownIdentitySchema) });
+
+/** A link started from the profile: the web app opens this address (the provider's sign-in page). */
+export const linkStartedSchema = z.object({ authorizationUrl: z.url() });

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken, safeEqual, sha256 } from '../../lib/tokens.ts';
 import { writeAudit } from '../audit/index.ts';
+import type { Actor } from './actor.ts';
 import * as users from './identity.repo.ts';
 import { hashPassword, type IssuedSession, openSession, presentActor } from './identity.service.ts';
 import { type OidcClient, safeCode } from './oidc.client.ts';
@@ -60,7 +61,41 @@ export async function startSignIn(
     if (!deps.invitations) throw new AppError('oidc_disabled');
     await deps.invitations.check(deps.db, invitationHash, now);
   }
-  const request = await client.authorizationRequest(input.redirectUri);
+  return openFlow(deps, client, input.redirectUri, {
+    returnTo: input.returnTo ?? (invitationHash ? '/staff' : '/'),
+    invitationHash,
+    linkUserId: null,
+  });
+}
+
+/**
+ * Begins linking an identity to the signed-in resident, from their profile (the provider verifies
+ * their name and address, which polls and initiatives for verified residents rely on). The callback
+ * links it to this account only, and only in a session of this account: a link started in one
+ * account cannot land in another. Staff accounts get identities through an invitation.
+ */
+export async function startLink(
+  deps: OidcDeps,
+  actor: Actor,
+  input: { redirectUri: string },
+): Promise<StartedSignIn> {
+  if (actor.role !== 'resident') throw new AppError('oidc_link_residents_only');
+  const client = requireClient(deps);
+  return openFlow(deps, client, input.redirectUri, {
+    returnTo: '/profile?identityLinked=1',
+    invitationHash: null,
+    linkUserId: actor.id,
+  });
+}
+
+async function openFlow(
+  deps: OidcDeps,
+  client: OidcClient,
+  redirectUri: string,
+  purpose: Pick<repo.OidcFlowRow, 'returnTo' | 'invitationHash' | 'linkUserId'>,
+): Promise<StartedSignIn> {
+  const now = deps.clock.now();
+  const request = await client.authorizationRequest(redirectUri);
   const expiresAt = new Date(now.getTime() + FLOW_TTL_MS);
   const browserToken = randomToken();
   // Abandoned flows go as new ones start: the table stays as small as the sign-ins in progress.
@@ -70,8 +105,7 @@ export async function startSignIn(
     browserHash: sha256(browserToken),
     nonce: request.nonce,
     codeVerifier: request.codeVerifier,
-    returnTo: input.returnTo ?? (invitationHash ? '/staff' : '/'),
-    invitationHash,
+    ...purpose,
     createdAt: now,
     expiresAt,
   });
@@ -84,11 +118,16 @@ export type CallbackInput = {
   rawQuery: string;
   browserToken: string | undefined;
   redirectUri: string;
+  /** The user of the session the callback arrived with, if any (a link must arrive in its own). */
+  signedInUserId: string | undefined;
 };
 
 export type SignInOutcome = 'existing' | 'linked' | 'created';
 
-export type CompletedSignIn = { session: IssuedSession; returnTo: string; outcome: SignInOutcome };
+/** A sign-in opens a session; a link from the profile keeps the session the person has. */
+export type CompletedSignIn =
+  | { kind: 'signed-in'; session: IssuedSession; returnTo: string; outcome: SignInOutcome }
+  | { kind: 'linked'; returnTo: string };
 
 /**
  * Completes a sign-in. The order matters: the flow is consumed first (so any replay of this state
@@ -103,6 +142,9 @@ export async function completeSignIn(deps: OidcDeps, input: CallbackInput): Prom
   if (!flow || !input.browserToken || !safeEqual(sha256(input.browserToken), flow.browserHash))
     throw new AppError('oidc_state_invalid', [{ path: 'state', message: 'oidc_state_invalid' }]);
   if (flow.expiresAt.getTime() <= deps.clock.now().getTime()) throw new AppError('oidc_flow_expired');
+  // A link lands in the account that started it, in that account's own session, or nowhere.
+  if (flow.linkUserId && input.signedInUserId !== flow.linkUserId)
+    throw new AppError('oidc_link_session_mismatch');
   if (error === 'access_denied') throw new AppError('oidc_access_denied');
   if (error) throw new AppError('oidc_provider_error', [{ path: 'error', message: safeCode(error) }]);
 
@@ -129,11 +171,15 @@ export async function completeSignIn(deps: OidcDeps, input: CallbackInput): Prom
       verifiedAt: now,
     };
     const link = { issuer, attrs, identityAttrs, now };
+    if (flow.linkUserId) {
+      await linkToSignedIn(tx, flow.linkUserId, link);
+      return { kind: 'linked' as const, returnTo: flow.returnTo };
+    }
     const { user, outcome, identityId } = flow.invitationHash
       ? await acceptInvitationWithIdentity(tx, deps, flow.invitationHash, link)
       : await findOrLinkUser(tx, link);
     const session = await openSession(tx, deps, user, { method: 'oidc', identityId, outcome });
-    return { session, returnTo: flow.returnTo, outcome };
+    return { kind: 'signed-in' as const, session, returnTo: flow.returnTo, outcome };
   });
 }
 
@@ -143,6 +189,20 @@ type LinkInput = {
   identityAttrs: repo.IdentityAttributes;
   now: Date;
 };
+
+/**
+ * The identity joins the account that asked for it, whatever e-mail the provider has: the person is
+ * signed in to that account (the callback's session is theirs) and chose to. The same identity again
+ * refreshes what the provider verified; one that belongs to another account stays there.
+ */
+async function linkToSignedIn(tx: Executor, linkUserId: string, x: LinkInput): Promise<void> {
+  const user = await users.findUserById(tx, linkUserId);
+  if (!user || user.suspendedAt) throw new AppError('oidc_link_session_mismatch');
+  const known = await repo.findIdentity(tx, x.issuer, x.attrs.subject);
+  if (known && known.userId !== user.id) throw new AppError('oidc_identity_taken');
+  if (known) await repo.updateIdentityAttributes(tx, known.id, x.identityAttrs);
+  else await linkIdentity(tx, user, x, 'oidc_identity_taken', { via: 'profile' });
+}
 
 /**
  * The same person at the same provider (issuer, subject) is always the same user; otherwise a
@@ -176,7 +236,7 @@ async function linkIdentity(
   tx: Executor,
   user: users.UserRow,
   x: LinkInput,
-  conflict: 'oidc_identity_in_use' | 'oidc_state_invalid',
+  conflict: 'oidc_identity_in_use' | 'oidc_identity_taken' | 'oidc_state_invalid',
   details: Record<string, string> = {},
 ): Promise<string> {
   const identity = await repo.insertIdentity(tx, {

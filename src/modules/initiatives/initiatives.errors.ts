@@ -28,8 +28,8 @@ export const initiativesErrors = {
   },
   verified_residence_required: {
     status: 403,
-    ru: 'Поддержать инициативу могут только жители с подтверждённым адресом (вход через Госуслуги)',
-    en: 'Only residents with a verified address (sign-in through the identity provider) can support',
+    ru: 'Поддержать инициативу могут только жители с подтверждённым адресом: подтвердите его через Госуслуги в профиле',
+    en: 'Only residents with a verified address can support it: verify it with Gosuslugi in your profile',
   },
   initiative_territory_not_found: {
     status: 422,

@@ -10,8 +10,8 @@ export const participationErrors = {
   poll_closed: { status: 409, ru: 'Голосование уже завершено', en: 'Voting has closed' },
   verification_required: {
     status: 403,
-    ru: 'Участвовать могут только жители с подтверждённым адресом (вход через Госуслуги)',
-    en: 'Only residents with a verified address may take part (sign in with Gosuslugi)',
+    ru: 'Участвовать могут только жители с подтверждённым адресом: подтвердите его через Госуслуги в профиле',
+    en: 'Only residents with a verified address may take part: verify it with Gosuslugi in your profile',
   },
   ballot_change_not_allowed: {
     status: 409,

@@ -1,5 +1,9 @@
-import { oidcStatusSchema, ownIdentitiesResponseSchema } from '@shared/identity/oidc.schemas.ts';
-import { useQuery } from '@tanstack/react-query';
+import {
+  linkStartedSchema,
+  oidcStatusSchema,
+  ownIdentitiesResponseSchema,
+} from '@shared/identity/oidc.schemas.ts';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api-client';
 
@@ -25,5 +29,17 @@ export function useOwnIdentities(enabled: boolean) {
     queryKey: ['me', 'identities'],
     queryFn: ({ signal }) => api('/api/v1/me/identities', { schema: ownIdentitiesResponseSchema, signal }),
     enabled,
+  });
+}
+
+/**
+ * Links the provider to the signed-in resident: the server starts the flow (a POST with the CSRF
+ * token, so no other site can start it), then the whole page goes to the provider, which sends it
+ * back to the profile.
+ */
+export function useStartLink() {
+  return useMutation({
+    mutationFn: () => api('/api/v1/me/identities/oidc', { method: 'POST', schema: linkStartedSchema }),
+    onSuccess: ({ authorizationUrl }) => window.location.assign(authorizationUrl),
   });
 }

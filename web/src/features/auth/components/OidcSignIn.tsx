@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { oidcStartUrl, useOidcStatus } from '../api/oidc-status';
 
 /**
- * Error codes the server's OIDC callback may send back (`/login?oidcError=…`), read from the message
+ * Error codes the server's OIDC callback may send back (`/login?oidcError=…`, or `/profile?…` for a
+ * link from the profile), read from the message
  * catalogue; others read as generic.
  */
 const knownErrors = new Set([
@@ -15,6 +16,9 @@ const knownErrors = new Set([
   'oidc_email_missing',
   'oidc_email_unverified',
   'oidc_staff_link_refused',
+  'oidc_identity_taken',
+  'oidc_link_session_mismatch',
+  'oidc_link_residents_only',
   'email_taken',
 ]);
 

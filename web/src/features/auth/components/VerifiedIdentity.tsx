@@ -1,22 +1,27 @@
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate, localName } from '../../../lib/format';
 import { useTerritories } from '../../reference/api/get-territories';
-import { useOidcStatus, useOwnIdentities } from '../api/oidc-status';
+import { useOidcStatus, useOwnIdentities, useStartLink } from '../api/oidc-status';
+import { OidcSignInError } from './OidcSignIn';
 
 /**
  * What an external provider (ESIA-style sign-in) verified about the person — name, address and the
- * district it lies in, which polls and initiatives for verified residents rely on — or, where the
- * platform has such a provider and nothing is verified yet, how to have it verified. Nothing
- * without a provider.
+ * district it lies in, which polls and initiatives for verified residents rely on — and, for a
+ * resident, the button that has it verified (or refreshed) by signing in at the provider, which
+ * links it to this account. The provider's answer comes back here: `identityLinked` or `oidcError`
+ * in the address. Nothing without a provider.
  */
-export function VerifiedIdentity({ email }: { email: string }) {
+export function VerifiedIdentity({ canLink }: { canLink: boolean }) {
   const { t } = useTranslation();
   const status = useOidcStatus();
   const enabled = status.data?.enabled === true;
   const identities = useOwnIdentities(enabled);
   const territories = useTerritories();
+  const startLink = useStartLink();
+  const [search] = useSearchParams();
   if (!enabled) return null;
   const provider = status.data?.providerName ?? t('profile.verified.provider');
   const districtName = (id: string | null) =>
@@ -24,10 +29,14 @@ export function VerifiedIdentity({ email }: { email: string }) {
   const items = identities.data?.items ?? [];
   return (
     <Card title={t('profile.verified.title')}>
-      <ErrorMessage error={identities.error} />
-      {/* Sign-in through the provider links by a verified e-mail (docs/oidc.md), not to the session
-          at hand: the hint says so rather than offer a button that could open a second account. */}
-      {identities.data && items.length === 0 && <p>{t('profile.verified.none', { provider, email })}</p>}
+      {search.get('identityLinked') && (
+        <p className="alert alert--success" role="status">
+          {t('profile.verified.linked', { provider })}
+        </p>
+      )}
+      <OidcSignInError code={search.get('oidcError')} />
+      <ErrorMessage error={identities.error ?? startLink.error} />
+      {identities.data && items.length === 0 && <p>{t('profile.verified.none')}</p>}
       {items.map((i) => (
         <dl key={i.id} className="facts">
           <dt>{t('profile.verified.name')}</dt>
@@ -40,6 +49,19 @@ export function VerifiedIdentity({ email }: { email: string }) {
           <dd>{t('profile.verified.checkedBy', { provider, date: formatDate(i.verifiedAt) })}</dd>
         </dl>
       ))}
+      {canLink && identities.data && (
+        <div className="verified-link">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={startLink.isPending || startLink.isSuccess}
+            onClick={() => startLink.mutate()}
+          >
+            {t(items.length === 0 ? 'profile.verified.link' : 'profile.verified.refresh', { provider })}
+          </button>
+          <p className="hint">{t('profile.verified.linkHint', { provider })}</p>
+        </div>
+      )}
     </Card>
   );
 }

@@ -28,7 +28,7 @@ export function ProfileRoute() {
         <ProfileEmail />
         <ProfileName name={user.name} />
       </Card>
-      <VerifiedIdentity email={user.email} />
+      <VerifiedIdentity canLink={user.role === 'resident'} />
       <ChangePassword />
       <NotificationPreferences />
       {user.role === 'resident' && <EraseAccount />}

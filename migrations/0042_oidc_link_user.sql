@@ -1,0 +1,2 @@
+ALTER TABLE "oidc_flows" ADD COLUMN "link_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "oidc_flows" ADD CONSTRAINT "oidc_flows_link_user_id_users_id_fk" FOREIGN KEY ("link_user_id") REFERENCES "users"("id") ON DELETE cascade ON UPDATE no action;
