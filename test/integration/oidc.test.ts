@@ -1,98 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_POINT, createTestApp, login, newResident, type TestApp } from '../support/app.ts';
-import { type LoopbackProvider, startOidcProvider, type TestAccount } from '../support/oidc-provider.ts';
+import { type LoopbackProvider, startOidcProvider } from '../support/oidc-provider.ts';
+import { cookieValue, FLOW_COOKIE, oidcSuite, REDIRECT_URI, SESSION_COOKIE } from '../support/oidc-suite.ts';
 import { countAudit, errorOf, rows } from '../support/reports.ts';
 
-const REDIRECT_URI = 'http://vmeste.test/api/v1/auth/oidc/callback';
-const FLOW_COOKIE = 'vmeste_oidc_flow';
-const SESSION_COOKIE = 'vmeste_session';
-
-function cookieValue(res: LightMyRequestResponse, name: string): string | undefined {
-  const found = res.cookies.find((c) => c.name === name);
-  return found?.value || undefined;
-}
-
 describe('OpenID Connect sign-in against a real provider on loopback', () => {
-  let provider: LoopbackProvider;
+  const suite = oidcSuite();
+  const {
+    verifiedPerson,
+    person,
+    start,
+    callback,
+    signIn,
+    me,
+    countSessions,
+    countUsers,
+    identitiesOf,
+    territoryId,
+    expectRefused,
+  } = suite;
   let t: TestApp;
-
-  /** A person at the provider: a fresh subject with these claims. */
-  const person = (claims: TestAccount): string => {
-    const sub = `sub-${randomUUID()}`;
-    provider.accounts.set(sub, claims);
-    return sub;
-  };
-  const verifiedPerson = (extra: TestAccount = {}) =>
-    person({
-      email: `esia-${randomUUID()}@example.org`,
-      email_verified: true,
-      name: 'Пётр Госуслугин',
-      ...extra,
-    });
-
-  type Started = { location: string; flowCookie: string };
-  const start = async (query = ''): Promise<Started> => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/start${query}` });
-    expect(res.statusCode, res.body).toBe(303);
-    const flowCookie = cookieValue(res, FLOW_COOKIE);
-    expect(flowCookie).toBeTruthy();
-    expect(res.cookies.find((c) => c.name === FLOW_COOKIE)).toMatchObject({
-      httpOnly: true,
-      sameSite: 'Lax',
-    });
-    return { location: String(res.headers.location), flowCookie: flowCookie ?? '' };
-  };
-  const callback = (callbackUrl: string, flowCookie: string | undefined) => {
-    const u = new URL(callbackUrl);
-    return t.app.inject({
-      method: 'GET',
-      url: `${u.pathname}${u.search}`,
-      cookies: flowCookie ? { [FLOW_COOKIE]: flowCookie } : {},
-    });
-  };
-  /** The whole round trip as a browser makes it: start, sign in at the provider, come back. */
-  const signIn = async (sub: string, query = '') => {
-    const s = await start(query);
-    const back = await provider.signIn(s.location, sub);
-    return { res: await callback(back, s.flowCookie), back, flowCookie: s.flowCookie };
-  };
-  const me = (session: string) =>
-    t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [SESSION_COOKIE]: session } });
-  const countSessions = async () =>
-    Number((await rows<{ n: number }>(t, sql`SELECT count(*)::int AS n FROM sessions`))[0]?.n);
-  const countUsers = async () =>
-    Number((await rows<{ n: number }>(t, sql`SELECT count(*)::int AS n FROM users`))[0]?.n);
-  const identitiesOf = (sub: string) =>
-    rows<{ user_id: string; residence_territory_id: string | null; verified_address: string | null }>(
-      t,
-      sql`SELECT user_id, residence_territory_id, verified_address FROM user_identities WHERE subject = ${sub}`,
-    );
-  const territoryId = async (code: string) =>
-    (await rows<{ id: string }>(t, sql`SELECT id FROM territories WHERE code = ${code}`))[0]?.id;
-
-  /** A failed sign-in: back on the log-in page with this code, no session, no account, no link. */
-  const expectRefused = async (res: LightMyRequestResponse, code: string, sub?: string) => {
-    expect(res.statusCode, res.body).toBe(303);
-    expect(res.headers.location).toBe(`/login?oidcError=${code}`);
-    expect(cookieValue(res, SESSION_COOKIE)).toBeUndefined();
-    if (sub) expect(await identitiesOf(sub)).toEqual([]);
-  };
-
-  beforeAll(async () => {
-    provider = await startOidcProvider({ redirectUris: [REDIRECT_URI] });
-    t = await createTestApp({
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_REDIRECT_URI: REDIRECT_URI,
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await provider?.close();
+  let provider: LoopbackProvider;
+  beforeAll(() => {
+    t = suite.app();
+    provider = suite.provider();
   });
 
   it('tells the web app the provider’s name in the caller’s language', async () => {
@@ -327,123 +260,6 @@ describe('OpenID Connect sign-in against a real provider on loopback', () => {
         ],
       });
     }
-  });
-
-  describe('linking the provider from a signed-in resident’s profile', () => {
-    type Browser = { userId: string; session: string; csrf: string };
-    /** A resident signed in as a browser is: a session cookie and its CSRF token. */
-    const browserResident = async (): Promise<Browser> => {
-      const email = `linker-${randomUUID()}@example.org`;
-      const password = 'correct horse battery';
-      const registered = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/users',
-        payload: { email, password, name: 'Анна Связкина' },
-      });
-      expect(registered.statusCode, registered.body).toBe(202);
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/session',
-        payload: { email, password },
-      });
-      const body = res.json() as { csrfToken: string; user: { id: string } };
-      return { userId: body.user.id, session: cookieValue(res, SESSION_COOKIE) ?? '', csrf: body.csrfToken };
-    };
-    const startLink = (who: Browser, headers: Record<string, string> = { 'x-csrf-token': who.csrf }) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/me/identities/oidc',
-        cookies: { [SESSION_COOKIE]: who.session },
-        headers,
-      });
-    /** Start at the profile, sign in at the provider as `sub`, come back with `session` (null: none). */
-    const link = async (who: Browser, sub: string, session: string | null = who.session) => {
-      const started = await startLink(who);
-      expect(started.statusCode, started.body).toBe(200);
-      const flowCookie = cookieValue(started, FLOW_COOKIE);
-      expect(flowCookie).toBeTruthy();
-      const back = new URL(await provider.signIn(started.json().authorizationUrl, sub));
-      return t.app.inject({
-        method: 'GET',
-        url: `${back.pathname}${back.search}`,
-        cookies: { [FLOW_COOKIE]: flowCookie ?? '', ...(session ? { [SESSION_COOKIE]: session } : {}) },
-      });
-    };
-
-    it('links it to the account whatever e-mail the provider has, and returns to the profile', async () => {
-      const who = await browserResident();
-      const sub = verifiedPerson({
-        address: { formatted: 'Санкт-Петербург, Невский район, пр. Большевиков, д. 1' },
-      });
-      const [usersBefore, sessionsBefore] = [await countUsers(), await countSessions()];
-      const res = await link(who, sub);
-      expect(res.statusCode, res.body).toBe(303);
-      expect(res.headers.location).toBe('/profile?identityLinked=1');
-      // The session the person has goes on; no account and no session is made.
-      expect(cookieValue(res, SESSION_COOKIE)).toBeUndefined();
-      expect(await countUsers()).toBe(usersBefore);
-      expect(await countSessions()).toBe(sessionsBefore);
-      expect(await identitiesOf(sub)).toEqual([
-        {
-          user_id: who.userId,
-          residence_territory_id: await territoryId('nevsky'),
-          verified_address: 'Санкт-Петербург, Невский район, пр. Большевиков, д. 1',
-        },
-      ]);
-      expect(await countAudit(t, 'identity.link', who.userId)).toBe(1);
-      const own = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/me/identities',
-        cookies: { [SESSION_COOKIE]: who.session },
-      });
-      expect(own.json().items).toMatchObject([{ verifiedName: 'Пётр Госуслугин', emailVerified: true }]);
-      // Linked once more: what the provider verified is refreshed, nothing is added.
-      expect((await link(who, sub)).headers.location).toBe('/profile?identityLinked=1');
-      expect(await identitiesOf(sub)).toHaveLength(1);
-      // From now on the provider signs the person in to this account.
-      const { res: signedIn } = await signIn(sub);
-      const who2 = await me(cookieValue(signedIn, SESSION_COOKIE) ?? '');
-      expect(who2.json().user.id).toBe(who.userId);
-    });
-
-    it('finishes only in the session of the account that started it', async () => {
-      const who = await browserResident();
-      const other = await browserResident();
-      const sub = verifiedPerson();
-      const inOther = await link(who, sub, other.session);
-      expect(inOther.headers.location).toBe('/profile?oidcError=oidc_link_session_mismatch');
-      const signedOut = await link(who, sub, null);
-      expect(signedOut.headers.location).toBe('/login?oidcError=oidc_link_session_mismatch');
-      expect(await identitiesOf(sub)).toEqual([]);
-      expect(await countAudit(t, 'identity.link', who.userId)).toBe(0);
-    });
-
-    it('leaves an identity with the account it belongs to', async () => {
-      const sub = verifiedPerson();
-      const { res: first } = await signIn(sub);
-      const owner = (await me(cookieValue(first, SESSION_COOKIE) ?? '')).json().user.id as string;
-      const who = await browserResident();
-      const res = await link(who, sub);
-      expect(res.headers.location).toBe('/profile?oidcError=oidc_identity_taken');
-      expect((await identitiesOf(sub)).map((i) => i.user_id)).toEqual([owner]);
-    });
-
-    it('is started by the signed-in resident only, with the CSRF token', async () => {
-      const who = await browserResident();
-      const noToken = await startLink(who, {});
-      expect(noToken.statusCode).toBe(403);
-      expect(errorOf(noToken).code).toBe('csrf_failed');
-      const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/me/identities/oidc' });
-      expect(anonymous.statusCode).toBe(401);
-      const staff = await login(t.app, 'moderator@demo.vmeste.local');
-      const refused = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/me/identities/oidc',
-        headers: staff.headers,
-      });
-      expect(refused.statusCode).toBe(403);
-      expect(errorOf(refused).code).toBe('oidc_link_residents_only');
-    });
   });
 });
 
