@@ -1,12 +1,24 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseFreeUnitTests } from './test/support/database-free.ts';
 import { scaled } from './test/support/timeouts.ts';
 import WaitingFilesFirst from './test/support/waiting-files-first.ts';
+
+// On a database server the unit tests that touch no database are left to the embedded run of the same
+// command (test/support/database-free.ts), and the run says so.
+const leftToEmbeddedRun = process.env.DATABASE_URL
+  ? databaseFreeUnitTests(fileURLToPath(new URL('.', import.meta.url)))
+  : [];
+if (leftToEmbeddedRun.length > 0)
+  console.log(
+    `[vmeste tests] ${leftToEmbeddedRun.length} unit test files under src/ touch no database: not run on this server (the embedded run, without DATABASE_URL, runs them)`,
+  );
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'node_modules/**', ...leftToEmbeddedRun],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     // One process per worker for all its files: a fresh process per file re-imports the app and
