@@ -92,8 +92,12 @@ describe('notifications in the web app', () => {
     await name.fill('Галина П. Семёнова');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Имя сохранено.').waitFor();
-    // The header shows the new name at once.
-    await page.locator('.user-name__full', { hasText: 'Галина П. Семёнова' }).waitFor();
+    // The header shows the new name at once: at 1,280 px as initials, the whole name and the role
+    // being the link's accessible name and tooltip.
+    const profileLink = page.getByRole('link', { name: 'Галина П. Семёнова житель' });
+    await profileLink.waitFor();
+    expect(await profileLink.locator('.user-initials').textContent()).toBe('ГС');
+    expect(await profileLink.getAttribute('title')).toBe('Галина П. Семёнова — житель');
 
     // A wrong current password is said next to its field, in Russian; nothing changes.
     await page.locator('#current-password').fill('not my password');

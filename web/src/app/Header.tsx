@@ -7,6 +7,7 @@ import { NotificationBell } from '../features/notifications/components/Notificat
 import { usePublicConfig } from '../features/reference/api/get-config';
 import { isStaff } from '../features/staff/queues';
 import { type Language, languages } from '../lib/i18n';
+import { initials } from './initials';
 
 /**
  * Sections with pages of their own: the header links to each section once (so it stays on one row at
@@ -143,10 +144,13 @@ export function Header() {
               <div className="user-menu">
                 {/* ---- notifications: the bell, and the name leads to the profile ---- */}
                 <NotificationBell />
-                <Link to="/profile" className="user-name">
-                  <span className="user-name__full" title={user.name}>
-                    {user.name}
+                <Link to="/profile" className="user-name" title={`${user.name} — ${t(`roles.${user.role}`)}`}>
+                  {/* On a desktop's full header row the initials stand for the name and role, which
+                      stay the link's accessible name (layout.css); the phone menu shows them whole. */}
+                  <span className="user-initials" aria-hidden="true">
+                    {initials(user.name)}
                   </span>
+                  <span className="user-name__full">{user.name}</span>
                   <span className="user-role">{t(`roles.${user.role}`)}</span>
                 </Link>
                 <button type="button" className="button button--secondary button--small" onClick={onLogout}>
