@@ -35,6 +35,18 @@ describe('on a 360 px phone', () => {
     expect(await horizontalOverflow(page), 'horizontal overflow on the map page').toBeLessThanOrEqual(0);
     await checkA11y(page, 'map page at 360 px');
 
+    // The sticky header stays on top of the map: scrolled so that the map's zoom buttons pass under
+    // it (or under the open menu), the header is what is drawn there, not the buttons.
+    const onTop = await page.evaluate<string>(`(() => {
+      const zoom = document.querySelector('.leaflet-control-zoom');
+      const header = document.querySelector('.site-header');
+      window.scrollBy(0, zoom.getBoundingClientRect().top - header.getBoundingClientRect().bottom + 10);
+      const r = zoom.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + 5);
+      return header.contains(top) ? 'header' : String(top && top.className);
+    })()`);
+    expect(onTop, 'what is drawn where the header and the zoom buttons meet').toBe('header');
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.getByRole('button', { name: 'Меню' }).click();
     await page.getByRole('link', { name: 'Сообщить о проблеме' }).click();
     await page.getByRole('heading', { name: 'Сообщить о проблеме' }).waitFor();
