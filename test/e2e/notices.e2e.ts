@@ -115,6 +115,11 @@ describe('notices and city objects in the web app', () => {
     await resident.getByRole('link', { name: title }).waitFor();
     // (Leaflet leaves a district outside the view as an empty path: one in view is enough.)
     await resident.locator('.notices-page path.district-boundary >> visible=true').first().waitFor();
+    // Its title has the space above it that every page's has (it sat on the section menu: 1 px).
+    const titleGap = await resident.evaluate<number>(
+      `document.querySelector('main h1').getBoundingClientRect().top - document.querySelector('.section-nav').getBoundingClientRect().bottom`,
+    );
+    expect(titleGap, 'space between the section menu and the title').toBeGreaterThanOrEqual(16);
 
     // Her report from inside the area is linked to the outage at once, and its page says so.
     const notice = await api<Notice>('GET', `/api/v1/notices/${noticeId}`);
