@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/lib/tokens.ts';
-import { createTestApp, organisationId, type TestApp } from '../support/app.ts';
-import { type LoopbackProvider, startOidcProvider } from '../support/oidc-provider.ts';
+import { organisationId } from '../support/app.ts';
+import { cookieValue, FLOW_COOKIE, oidcSuite, SESSION_COOKIE } from '../support/oidc-suite.ts';
 import { auditActions, rows } from '../support/reports.ts';
-
-const REDIRECT_URI = 'http://vmeste.test/api/v1/auth/oidc/callback';
-const FLOW_COOKIE = 'vmeste_oidc_flow';
-const SESSION_COOKIE = 'vmeste_session';
-
-const cookieValue = (res: LightMyRequestResponse, name: string) =>
-  res.cookies.find((c) => c.name === name)?.value || undefined;
 
 /**
  * An invitee accepts a staff invitation by linking their OpenID Connect identity instead of setting a
@@ -20,11 +12,12 @@ const cookieValue = (res: LightMyRequestResponse, name: string) =>
  * the callback, and the account gets the invitation's role and scope. A used or late link is refused.
  */
 describe('staff invitation accepted with an OpenID Connect identity', () => {
-  let provider: LoopbackProvider;
-  let t: TestApp;
+  // The provider and the app, and the browser's steps, as in the sign-in suites.
+  const { app, verifiedPerson, signIn, me } = oidcSuite();
 
   /** An invitation as the admin screen makes it (the token is what the letter carries). */
   async function invitation(o: { expiresAt?: string } = {}) {
+    const t = app();
     const token = `invite-${randomUUID()}-${randomUUID()}`;
     const email = `invitee-${randomUUID()}@example.org`;
     const org = await organisationId(t.app, 'city-light');
@@ -37,47 +30,15 @@ describe('staff invitation accepted with an OpenID Connect identity', () => {
     return { token, email, org };
   }
 
-  const person = () => {
-    const sub = `sub-${randomUUID()}`;
-    provider.accounts.set(sub, {
-      email: `esia-${randomUUID()}@example.org`,
-      email_verified: true,
-      name: 'Вера Госуслугина',
-    });
-    return sub;
-  };
+  const person = () => verifiedPerson({ name: 'Вера Госуслугина' });
+  const invited = (token: string) => `?invitation=${encodeURIComponent(token)}`;
 
-  const start = (token: string) =>
-    t.app.inject({
-      method: 'GET',
-      url: `/api/v1/auth/oidc/start?invitation=${encodeURIComponent(token)}`,
-    });
+  /** The start of a refused link: the app answers before the provider, with no flow begun. */
+  const startRefused = (token: string) =>
+    app().app.inject({ method: 'GET', url: `/api/v1/auth/oidc/start${invited(token)}` });
 
   /** The round trip as a browser makes it, from the invitation page's "sign in with …" button. */
-  async function acceptWith(token: string, sub: string) {
-    const started = await start(token);
-    expect(started.statusCode, started.body).toBe(303);
-    const back = new URL(await provider.signIn(String(started.headers.location), sub));
-    return t.app.inject({
-      method: 'GET',
-      url: `${back.pathname}${back.search}`,
-      cookies: { [FLOW_COOKIE]: cookieValue(started, FLOW_COOKIE) ?? '' },
-    });
-  }
-
-  beforeAll(async () => {
-    provider = await startOidcProvider({ redirectUris: [REDIRECT_URI] });
-    t = await createTestApp({
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_REDIRECT_URI: REDIRECT_URI,
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await provider?.close();
-  });
+  const acceptWith = async (token: string, sub: string) => (await signIn(sub, invited(token))).res;
 
   it('creates the staff account with the invitation’s role and scope, linked and signed in', async () => {
     const { token, email, org } = await invitation();
@@ -87,17 +48,14 @@ describe('staff invitation accepted with an OpenID Connect identity', () => {
     expect(res.headers.location).toBe('/staff');
     const session = cookieValue(res, SESSION_COOKIE);
     expect(session).toBeTruthy();
-    const me = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/me',
-      cookies: { [SESSION_COOKIE]: session ?? '' },
-    });
-    expect((me.json() as { user: object }).user).toMatchObject({
+    const account = await me(session ?? '');
+    expect((account.json() as { user: object }).user).toMatchObject({
       email,
       role: 'operator',
       organisationId: org,
     });
 
+    const t = app();
     const linked = await rows<{ email: string }>(
       t,
       sql`SELECT u.email FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.subject = ${sub}`,
@@ -109,7 +67,7 @@ describe('staff invitation accepted with an OpenID Connect identity', () => {
           FROM staff_invitations WHERE token_hash = ${sha256(token)}`,
     );
     expect(spent).toEqual([{ accepted: true }]);
-    const user = (me.json() as { user: { id: string } }).user.id;
+    const user = (account.json() as { user: { id: string } }).user.id;
     expect((await auditActions(t, user)).map((a) => a.action)).toEqual(
       expect.arrayContaining(['staff.invitation_accept', 'identity.link']),
     );
@@ -118,7 +76,7 @@ describe('staff invitation accepted with an OpenID Connect identity', () => {
   it('refuses a used link before the provider, and a second identity on it', async () => {
     const { token } = await invitation();
     expect((await acceptWith(token, person())).statusCode).toBe(303);
-    const again = await start(token);
+    const again = await startRefused(token);
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe('/login?oidcError=staff_invitation_used');
     expect(cookieValue(again, FLOW_COOKIE)).toBeUndefined();
@@ -126,9 +84,9 @@ describe('staff invitation accepted with an OpenID Connect identity', () => {
 
   it('refuses a late link, and nothing is created', async () => {
     const { token, email } = await invitation({ expiresAt: '2026-03-01T10:00:00Z' });
-    const late = await start(token);
+    const late = await startRefused(token);
     expect(late.headers.location).toBe('/login?oidcError=staff_invitation_expired');
-    expect(await rows(t, sql`SELECT 1 FROM users WHERE email = ${email}`)).toEqual([]);
+    expect(await rows(app(), sql`SELECT 1 FROM users WHERE email = ${email}`)).toEqual([]);
   });
 
   it('refuses an identity already linked to someone, and the invitation stays unspent', async () => {
@@ -139,6 +97,7 @@ describe('staff invitation accepted with an OpenID Connect identity', () => {
     const res = await acceptWith(second.token, sub);
     expect(res.headers.location).toBe('/login?oidcError=oidc_identity_in_use');
     expect(cookieValue(res, SESSION_COOKIE)).toBeUndefined();
+    const t = app();
     const unspent = await rows<{ accepted_at: Date | null }>(
       t,
       sql`SELECT accepted_at FROM staff_invitations WHERE token_hash = ${sha256(second.token)}`,

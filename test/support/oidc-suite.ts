@@ -18,7 +18,8 @@ export function cookieValue(res: LightMyRequestResponse, name: string): string |
 /**
  * The OpenID Connect suites' set-up: a real provider on loopback and an app signing in with it,
  * started before the file's tests and closed after; and the steps a browser takes through a sign-in,
- * on whichever app and provider are running (test/integration/oidc*.test.ts).
+ * on whichever app and provider are running (test/integration/oidc*.test.ts,
+ * staff-invitation-oidc.test.ts).
  */
 export function oidcSuite() {
   let provider: LoopbackProvider;
