@@ -45,6 +45,7 @@ function sectionOf(pathname: string): Section | undefined {
 export function Header() {
   const { t, i18n } = useTranslation();
   const { data: user } = useMe();
+  const roleName = user ? t(`roles.${user.role}`) : '';
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -144,14 +145,14 @@ export function Header() {
               <div className="user-menu">
                 {/* ---- notifications: the bell, and the name leads to the profile ---- */}
                 <NotificationBell />
-                <Link to="/profile" className="user-name" title={`${user.name} — ${t(`roles.${user.role}`)}`}>
+                <Link to="/profile" className="user-name" title={`${user.name} — ${roleName}`}>
                   {/* On a desktop's full header row the initials stand for the name and role, which
                       stay the link's accessible name (layout.css); the phone menu shows them whole. */}
                   <span className="user-initials" aria-hidden="true">
                     {initials(user.name)}
                   </span>
                   <span className="user-name__full">{user.name}</span>
-                  <span className="user-role">{t(`roles.${user.role}`)}</span>
+                  <span className="user-role">{roleName}</span>
                 </Link>
                 <button type="button" className="button button--secondary button--small" onClick={onLogout}>
                   {t('auth.logout')}
