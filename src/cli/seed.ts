@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { openEmbeddedDatabase } from '../db/pglite-base.ts';
+import { seedDemoCityWorks } from '../db/seed/demo-city-works.ts';
 import { seedDemoDiscussions } from '../db/seed/demo-discussions.ts';
 import { seedDemoKnowledge } from '../db/seed/demo-knowledge.ts';
 import { recordDemoModel, trainDemoModelAside } from '../db/seed/demo-model.ts';
@@ -44,6 +45,8 @@ async function seedDemo(
   await seedDemoParticipation(database.db, ids, new Date());
   // discussions and initiatives: an open and a finished discussion, one initiative collecting support
   await seedDemoDiscussions(database.db, ids, config, new Date());
+  // notices and city objects: an outage and road works in force, works to come, objects with their works
+  await seedDemoCityWorks(database.db, ids, new Date());
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(

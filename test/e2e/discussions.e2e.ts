@@ -184,7 +184,18 @@ describe('participation in the web app', () => {
     await ap.goto('/initiatives');
     const mine = ap.getByRole('region', { name: 'Мои инициативы' });
     await mine.getByRole('link', { name: 'Фонари в сквере на Моховой' }).waitFor();
-    await mine.getByText('на модерации', { exact: true }).first().waitFor();
+    const pendingBadge = mine.getByText('на модерации', { exact: true }).first();
+    await pendingBadge.waitFor();
+    // The status is a tinted badge, as on polls and votes, not bare bold text.
+    type Styles = { getComputedStyle: (e: unknown) => { backgroundColor: string } };
+    const tint = await pendingBadge.evaluate(
+      (e) => (globalThis as unknown as Styles).getComputedStyle(e).backgroundColor,
+    );
+    expect(tint).not.toBe('rgba(0, 0, 0, 0)');
+    // Everyone's initiatives follow under their own heading, without her proposal nobody else sees yet.
+    const all = ap.getByRole('region', { name: 'Все инициативы' });
+    await all.getByRole('listitem').first().waitFor();
+    expect(await all.getByRole('link', { name: 'Фонари в сквере на Моховой' }).count()).toBe(0);
 
     const mp = await pageOf('moderator');
     await mp.goto(`/initiatives/${initiativeId}`);

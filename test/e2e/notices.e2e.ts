@@ -195,6 +195,9 @@ describe('notices and city objects in the web app', () => {
     await work.getByText('Сроки нарушены').waitFor();
     await work.getByText('ООО «Двор»').waitFor();
     await checkA11y(page, 'object page');
+    // Where the object is, on a map of its own; and no score is chosen for the resident in advance.
+    await page.getByRole('region', { name: `«Двор ${stamp}» на карте` }).waitFor();
+    expect(await work.getByRole('radio', { checked: true }).count()).toBe(0);
     await work.getByLabel('4', { exact: true }).check();
     await work.getByRole('button', { name: 'Оценить' }).click();
     await work.getByText('Оценка жителей: 4.0 из 5 (1)').waitFor();

@@ -7,6 +7,7 @@ import { openTestDatabase } from '../../../test/support/template.ts';
 import { ModelStore } from '../../modules/classifier/model-store.ts';
 import { type Database, queryRows } from '../connection.ts';
 import { categories, organisations, territories, users } from '../schema/index.ts';
+import { seedDemoCityWorks } from './demo-city-works.ts';
 import { seedDemoDiscussions } from './demo-discussions.ts';
 import { recordDemoModel, trainDemoModel, trainDemoModelAside } from './demo-model.ts';
 import { seedDemoReports } from './demo-reports.ts';
@@ -95,6 +96,41 @@ describe('the demo seed', () => {
       { status: 'collecting', supporters: 2 },
       { status: 'moderation', supporters: 0 },
     ]);
+  });
+
+  it('publishes notices and city objects with their works, dated from the day it runs', async () => {
+    const now = new Date('2026-03-01T09:20:00Z');
+    await seedDemoCityWorks(database.db, await referenceIds(database), now);
+    const notices = await queryRows<{ kind: string; state: string; onTheHour: boolean; area: boolean }>(
+      database.db,
+      sql`SELECT kind,
+                 CASE WHEN ends_at <= ${now} THEN 'ended' WHEN starts_at > ${now} THEN 'upcoming' ELSE 'in force' END AS state,
+                 extract(minute FROM starts_at) = 0 AND extract(minute FROM ends_at) = 0 AS "onTheHour",
+                 ST_IsValid(area) AS area
+          FROM notices ORDER BY starts_at`,
+    );
+    // Something in force on the day the demo starts, something to come and something over.
+    expect(notices.map((n) => n.state)).toEqual([
+      'ended',
+      'in force',
+      'in force',
+      'in force',
+      'upcoming',
+      'upcoming',
+    ]);
+    expect(new Set(notices.map((n) => n.kind))).toEqual(
+      new Set(['planned_works', 'emergency_outage', 'road_closure', 'event']),
+    );
+    expect(notices.every((n) => n.onTheHour && n.area)).toBe(true);
+    const works = await queryRows<{ kind: string; status: string; started: boolean }>(
+      database.db,
+      sql`SELECT o.kind, w.status, w.actual_start <= ${now}::date AS started
+          FROM object_works w JOIN city_objects o ON o.id = w.object_id ORDER BY o.kind, w.status`,
+    );
+    expect(works).toHaveLength(6);
+    // Done, under way and planned: the works' dates agree with their status on that day.
+    expect(new Set(works.map((w) => w.status))).toEqual(new Set(['completed', 'in_progress', 'planned']));
+    expect(works.filter((w) => w.status !== 'planned').every((w) => w.started)).toBe(true);
   });
 
   it('trains the first model once and makes it the active one the app loads', async () => {

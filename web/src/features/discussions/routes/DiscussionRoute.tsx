@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
@@ -33,7 +34,7 @@ export function DiscussionRoute() {
       </p>
       <h1>{d.title}</h1>
       <p className="muted">
-        <span className="badge">{t(`discussions.status.${d.status}`)}</span>{' '}
+        <StateBadge state={d.status} labels="discussions.status" />{' '}
         {t('discussions.period', { from: formatDateTime(d.opensAt), to: formatDateTime(d.closesAt) })}
       </p>
       <SafeHtml html={d.bodyHtml} />

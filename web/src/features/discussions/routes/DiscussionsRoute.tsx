@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
@@ -39,7 +40,7 @@ export function DiscussionsRoute() {
                 <Link to={`/discussions/${d.id}`}>{d.title}</Link>
               </h2>
               <p className="muted">
-                <span className="badge">{t(`discussions.status.${d.status}`)}</span>{' '}
+                <StateBadge state={d.status} labels="discussions.status" />{' '}
                 {t('discussions.period', { from: formatDateTime(d.opensAt), to: formatDateTime(d.closesAt) })}{' '}
                 · {t('discussions.comments', { count: d.commentCount })}
                 {d.opinionMap && <> · {t('discussions.hasOpinionMap')}</>}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
+import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -30,7 +31,7 @@ export function InitiativeRoute() {
       </p>
       <h1>{i.title}</h1>
       <p>
-        <span className="badge">{t(`initiatives.status.${i.status}`)}</span>
+        <StateBadge state={i.status} labels="initiatives.status" />
       </p>
       <p className="prose">{i.text}</p>
       {i.photos.length > 0 && (

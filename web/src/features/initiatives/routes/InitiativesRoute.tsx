@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
@@ -23,26 +24,39 @@ export function InitiativesRoute() {
   const list = useInitiatives();
   const pending = useInitiatives({ status: 'moderation' }, moderator);
   const mine = useInitiatives({ mine: true }, me?.role === 'resident');
+  const pendingShown = moderator && (pending.data?.items.length ?? 0) > 0;
+  const mineShown = (mine.data?.items.length ?? 0) > 0;
+  const otherListShown = pendingShown || mineShown;
   return (
     <div className="page page--narrow">
       <h1>{t('initiatives.title')}</h1>
       <p className="muted">{t('initiatives.intro')}</p>
       <ErrorMessage error={list.error} />
       {list.isPending && <Loading />}
-      {moderator && pending.data && pending.data.items.length > 0 && (
+      {pendingShown && pending.data && (
         <section aria-labelledby="pending-h">
           <h2 id="pending-h">{t('initiatives.awaitingModeration')}</h2>
           <InitiativeList items={pending.data.items} />
         </section>
       )}
-      {mine.data && mine.data.items.length > 0 && (
+      {mineShown && mine.data && (
         <section aria-labelledby="mine-h">
           <h2 id="mine-h">{t('initiatives.mine')}</h2>
           <InitiativeList items={mine.data.items} />
         </section>
       )}
-      {list.data && list.data.items.length === 0 && <p>{t('initiatives.empty')}</p>}
-      {list.data && <InitiativeList items={list.data.items} />}
+      {list.data && (
+        // Under its own heading when the resident's own or the moderation queue come first: the same
+        // initiative in two lists one under the other read as a duplicate.
+        <section aria-labelledby={otherListShown ? 'all-h' : undefined}>
+          {otherListShown && <h2 id="all-h">{t('initiatives.all')}</h2>}
+          {list.data.items.length === 0 ? (
+            <p>{t('initiatives.empty')}</p>
+          ) : (
+            <InitiativeList items={list.data.items} />
+          )}
+        </section>
+      )}
       {me?.role === 'resident' && <ProposeForm />}
     </div>
   );
@@ -62,7 +76,7 @@ function InitiativeList({
             <Link to={`/initiatives/${i.id}`}>{i.title}</Link>
           </h3>
           <p className="muted">
-            <span className="badge">{t(`initiatives.status.${i.status}`)}</span>{' '}
+            <StateBadge state={i.status} labels="initiatives.status" />{' '}
             {t('initiatives.progress', { count: i.supporters, threshold: i.threshold })}
           </p>
         </li>

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { useObject } from '../api/get-object';
 import { useObjectAction } from '../api/object-actions';
+import { ObjectMap } from '../components/ObjectMap';
 import { WorkForm } from '../components/WorkForm';
 import { WorkPhotoForm } from '../components/WorkPhotoForm';
 
@@ -44,6 +45,7 @@ export function ObjectRoute() {
         <dt>{t('objects.fields.organisation')}</dt>
         <dd>{o.organisation ? localName(o.organisation.name) : t('objects.noOrganisation')}</dd>
       </dl>
+      <ObjectMap geometry={o.geometry} label={t('objects.mapLabel', { name: o.name })} />
       {me && (
         <p>
           <button
@@ -146,7 +148,7 @@ export function ObjectRoute() {
         {o.reports.map((r) => (
           <li key={r.id} className="card">
             <Link to={`/reports/${r.id}`}>№ {r.number}</Link> — {t(`status.${r.status}`)}{' '}
-            {r.pointsAtObject && <span className="badge">{t('objects.reports.aboutIt')}</span>}
+            {r.pointsAtObject && <span className="badge badge--new">{t('objects.reports.aboutIt')}</span>}
             <p>{r.text}</p>
             <p className="muted">{formatDateTime(r.createdAt)}</p>
           </li>
@@ -171,11 +173,12 @@ function Rating({
   onRate: (score: number) => void;
 }) {
   const { t } = useTranslation();
-  const [score, setScore] = useState(5);
+  // No score chosen in advance: a pre-selected one would be sent by whoever only pressed the button.
+  const [score, setScore] = useState<number | null>(null);
   const { average, count, mine } = work.rating;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onRate(score);
+    if (score !== null) onRate(score);
   };
   return (
     <div className="work-rating">
@@ -199,6 +202,7 @@ function Rating({
                   name={`score-${work.id}`}
                   value={n}
                   checked={score === n}
+                  required
                   onChange={() => setScore(n)}
                 />
                 {n}

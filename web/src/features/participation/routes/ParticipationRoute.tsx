@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { usePolls } from '../api/get-polls';
 import { useVotes } from '../api/get-votes';
-import { StateBadge } from '../components/StateBadge';
 import { organiserRoles } from '../roles';
 
 const order = ['open', 'upcoming', 'draft', 'closed'] as const;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { usePoll } from '../api/get-poll';
@@ -9,7 +10,6 @@ import { usePublishPoll } from '../api/publish-poll';
 import { useSubmitPollBallot } from '../api/submit-poll-ballot';
 import { PollAnswerForm } from '../components/PollAnswerForm';
 import { PollResultsView } from '../components/PollResultsView';
-import { StateBadge } from '../components/StateBadge';
 
 /** A poll: answering it (residents), its results when they are public, publishing it (organisers). */
 export function PollRoute() {
