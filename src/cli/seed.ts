@@ -12,6 +12,7 @@ import { seedDemoReports } from '../db/seed/demo-reports.ts';
 import { seedDemoTemplates } from '../db/seed/demo-templates.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { DEMO_EMAIL_DOMAIN, printDemoLogins } from '../demo/users.ts';
+import { startOfHour } from '../lib/clock.ts';
 import { seedDemoAddresses } from '../modules/addresses/index.ts';
 import { countTerritories } from '../modules/reference/index.ts';
 import { type AppConfig, loadConfig } from '../server/config.ts';
@@ -41,12 +42,14 @@ async function seedDemo(
   await seedDemoTemplates(database.db, ids);
   // knowledge base and directory: thirty articles (ru + en) and the organisations' hours
   await seedDemoKnowledge(database.db, ids);
+  // Polls, votes, discussions and notices open and close on the hour, as staff would set them.
+  const onTheHour = startOfHour(new Date());
   // participation: a survey, a closed poll and a road-repair vote with a few answers
-  await seedDemoParticipation(database.db, ids, new Date());
+  await seedDemoParticipation(database.db, ids, onTheHour);
   // discussions and initiatives: an open and a finished discussion, one initiative collecting support
-  await seedDemoDiscussions(database.db, ids, config, new Date());
+  await seedDemoDiscussions(database.db, ids, config, onTheHour);
   // notices and city objects: an outage and road works in force, works to come, objects with their works
-  await seedDemoCityWorks(database.db, ids, new Date());
+  await seedDemoCityWorks(database.db, ids, onTheHour);
   console.log('Demo log-ins (demo only — never use these accounts in production):');
   printDemoLogins();
   console.log(

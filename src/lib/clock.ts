@@ -17,3 +17,9 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
+
+/** The last whole hour (UTC, and so also Moscow's): demo content dated from it reads as people write it. */
+export function startOfHour(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / HOUR_MS) * HOUR_MS);
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { DAY_MS, fixedClock } from '../../lib/clock.ts';
+import { DAY_MS, fixedClock, HOUR_MS, startOfHour } from '../../lib/clock.ts';
 import type { Geometry } from '../../lib/geojson.ts';
 import type { Actor } from '../../modules/identity/index.ts';
 import { createNotice, type NoticeKind } from '../../modules/notices/index.ts';
@@ -257,8 +257,8 @@ export async function seedDemoCityWorks(db: Db, ids: ReferenceIds, now: Date): P
   const clock = fixedClock(now);
   const deps = { db, clock };
   // Notices start and end on the hour; works on whole days of the city's calendar.
-  const hour = Math.floor(now.getTime() / 3600_000) * 3600_000;
-  const at = (days: number) => new Date(hour + Math.round(days * 24) * 3600_000);
+  const hour = startOfHour(now).getTime();
+  const at = (days: number) => new Date(hour + Math.round(days * 24) * HOUR_MS);
   const day = (days: number) => cityToday(new Date(now.getTime() + days * DAY_MS));
   for (const n of NOTICES) {
     const organisationId = ids.organisations.get(n.organisation);
