@@ -10,11 +10,17 @@ function locale(): string {
   return i18n.language === 'en' ? 'en-GB' : 'ru-RU';
 }
 
+/** A calendar date without a time (`2026-11-07`: a work's planned day, a report period's bound). */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
+  // A calendar date is read as midnight UTC: shown in the browser's zone, west of Greenwich it would
+  // be the day before.
+  const zone = DATE_ONLY.test(iso) ? { timeZone: 'UTC' } : {};
+  return d.toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric', ...zone });
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
-import { localName } from '../../../lib/format';
+import { formatDate, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
@@ -131,7 +131,10 @@ export function AnalyticsRoute() {
         <>
           <section aria-labelledby="figures-heading" className="panel">
             <h2 id="figures-heading">
-              {t('analytics.figuresHeading', { from: dashboard.data.from, to: dashboard.data.to })}
+              {t('analytics.figuresHeading', {
+                from: formatDate(dashboard.data.from),
+                to: formatDate(dashboard.data.to),
+              })}
             </h2>
             <SummaryFigures data={dashboard.data} />
             <ExportLinks
