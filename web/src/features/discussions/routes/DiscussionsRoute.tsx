@@ -7,6 +7,7 @@ import { Loading } from '../../../components/Loading';
 import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
+import { fromLocalInput, toLocalInput } from '../../../lib/local-input';
 import { useMe } from '../../auth/api/get-me';
 import { useCreateDiscussion, useDiscussions } from '../api/discussions';
 import { AttachmentPicker } from '../components/AttachmentPicker';
@@ -60,13 +61,11 @@ function NewDiscussionForm() {
   const navigate = useNavigate();
   const ids = { title: useId(), body: useId(), opens: useId(), closes: useId() };
   const now = new Date();
-  const local = (d: Date) =>
-    new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const [form, setForm] = useState({
     title: '',
     body: '',
-    opensAt: local(now),
-    closesAt: local(new Date(now.getTime() + 30 * 86_400_000)),
+    opensAt: toLocalInput(now),
+    closesAt: toLocalInput(new Date(now.getTime() + 30 * 86_400_000)),
     opinionMap: false,
   });
   const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
@@ -81,8 +80,8 @@ function NewDiscussionForm() {
           create.mutate(
             {
               ...form,
-              opensAt: new Date(form.opensAt).toISOString(),
-              closesAt: new Date(form.closesAt).toISOString(),
+              opensAt: fromLocalInput(form.opensAt),
+              closesAt: fromLocalInput(form.closesAt),
               territoryId: null,
               organisationId: null,
               attachmentIds,

@@ -8,18 +8,12 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
+import { fromLocalInput, toLocalInput } from '../../../lib/local-input';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { useNotice } from '../api/get-notice';
 import { useSaveNotice } from '../api/save-notice';
 import { AreaEditor, type Geometry } from '../components/AreaEditor';
-
-/** `datetime-local` wants local time without a zone; the API wants ISO with one. */
-const toLocalInput = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : '');
 
 type Form = {
   title: string;

@@ -1,5 +1,6 @@
 import type { QuestionKind } from '@shared/participation/kinds.schemas.ts';
 import type { Poll, PollBodyInput, Question } from '@shared/participation/participation.schemas.ts';
+import { toLocalInput } from '../../../lib/local-input';
 
 /** The builder's working copy: local keys instead of ids, so questions can move and conditions follow. */
 export type DraftOption = { key: string; text: string };
@@ -54,12 +55,6 @@ export function newQuestion(kind: QuestionKind = 'single'): DraftQuestion {
     scaleMax: 5,
     showIf: null,
   };
-}
-
-/** A `datetime-local` value for a moment. */
-export function toLocalInput(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
 }
 
 export function emptyDraft(now = new Date()): PollDraft {

@@ -4,9 +4,9 @@ import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
+import { toLocalInput } from '../../../lib/local-input';
 import { useCreateVote } from '../api/create-vote';
 import { AudienceFields } from '../components/AudienceFields';
-import { toLocalInput } from '../components/poll-draft';
 
 const day = 86_400_000;
 
