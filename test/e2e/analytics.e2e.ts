@@ -99,7 +99,8 @@ describe('analytics in the web app', () => {
     const clustered = await page
       .locator('.cluster-marker span[data-count]')
       .evaluateAll((spans) => spans.reduce((s, e) => s + Number(e.getAttribute('data-count')), 0));
-    const singles = await page.locator('.leaflet-overlay-pane path.leaflet-interactive').count();
+    // Single reports are paths of their own class: the notices in force are drawn in the same pane.
+    const singles = await page.locator('.leaflet-overlay-pane path.report-marker').count();
     expect(clustered + singles).toBe(total);
     // The same view through the list API: as many reports as the clusters hold.
     const bounds = new URL(clusterUrls[clusterUrls.length - 1]!).searchParams.get('bbox');

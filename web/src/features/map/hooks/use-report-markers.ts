@@ -51,6 +51,8 @@ export function useReportMarkers(
           weight: 2,
           fillColor: status ? toneColour[statusTone[status]] : '#1f5fa8',
           fillOpacity: 1,
+          // Told apart from the notices' and objects' shapes drawn in the same pane.
+          className: 'report-marker',
         })
           .bindPopup(() => popupFor(id, status))
           .addTo(layer);
