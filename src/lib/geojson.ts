@@ -28,6 +28,18 @@ export type Geometry =
   | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 type Path = (string | number)[];
+/** A rectangle `halfWidth` × `halfHeight` degrees each side of a point (a block, a test area). */
+export function rectangleAround(lon: number, lat: number, halfWidth: number, halfHeight = halfWidth) {
+  const ring: Position[] = [
+    [lon - halfWidth, lat - halfHeight],
+    [lon + halfWidth, lat - halfHeight],
+    [lon + halfWidth, lat + halfHeight],
+    [lon - halfWidth, lat + halfHeight],
+    [lon - halfWidth, lat - halfHeight],
+  ];
+  return { type: 'Polygon' as const, coordinates: [ring] };
+}
+
 export type GeometryIssue = { path: Path; message: string };
 
 /** How deep positions are nested in each type's coordinates (0: the coordinates are one position). */

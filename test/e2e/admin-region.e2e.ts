@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rectangleAround } from '../../src/lib/geojson.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
 import { checkA11y, demoUser, followLink, horizontalOverflow, login, watchConsole } from './ui.ts';
 
@@ -18,14 +19,7 @@ afterAll(async () => {
 
 /** A small square (GeoJSON Feature) around a point, as a file an admin would upload. */
 function squareFile(lon: number, lat: number, half = 0.002) {
-  const ring = [
-    [lon - half, lat - half],
-    [lon + half, lat - half],
-    [lon + half, lat + half],
-    [lon - half, lat + half],
-    [lon - half, lat - half],
-  ];
-  const feature = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } };
+  const feature = { type: 'Feature', properties: {}, geometry: rectangleAround(lon, lat, half) };
   return {
     name: 'boundary.geojson',
     mimeType: 'application/geo+json',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rectangleAround } from '../../src/lib/geojson.ts';
 import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import {
   auditActions,
@@ -41,18 +42,7 @@ const count = async () =>
   Number((await rows<{ n: number }>(t, sql`SELECT count(*)::int AS n FROM territories`))[0]!.n);
 
 /** A square of `half` degrees around a point, as a GeoJSON polygon. */
-const square = (lon: number, lat: number, half = 0.002) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon - half, lat - half],
-      [lon + half, lat - half],
-      [lon + half, lat + half],
-      [lon - half, lat + half],
-      [lon - half, lat - half],
-    ],
-  ],
-});
+const square = (lon: number, lat: number, half = 0.002) => rectangleAround(lon, lat, half);
 
 let regionId: string;
 let central: { id: string; lat: number; lon: number };

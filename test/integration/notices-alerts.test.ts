@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rectangleAround } from '../../src/lib/geojson.ts';
 import { dispatchNoticeAlerts } from '../../src/modules/notices/index.ts';
 import { notificationsRuntime } from '../../src/modules/notifications/index.ts';
 import { CENTRAL_POINT, newResident, organisationId, type Session, type TestApp } from '../support/app.ts';
@@ -67,18 +68,7 @@ describe('subscribers hear when a notice starts, changes or ends where they live
     const d = 0.01;
     await subscribe(inArea, {
       label: 'Квартал',
-      area: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [lon - d, lat - d],
-            [lon + d, lat - d],
-            [lon + d, lat + d],
-            [lon - d, lat + d],
-            [lon - d, lat - d],
-          ],
-        ],
-      },
+      area: rectangleAround(lon, lat, d),
     });
 
     const start = new Date(t.clock.now().getTime() + hour);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { DAY_MS, fixedClock, HOUR_MS, startOfHour } from '../../lib/clock.ts';
-import type { Geometry } from '../../lib/geojson.ts';
+import { type Geometry, rectangleAround } from '../../lib/geojson.ts';
 import type { Actor } from '../../modules/identity/index.ts';
 import { createNotice, type NoticeKind } from '../../modules/notices/index.ts';
 import {
@@ -11,22 +11,6 @@ import {
   type WorkBody,
 } from '../../modules/objects/index.ts';
 import type { ReferenceIds } from './reference.ts';
-
-/** A rectangle around a point, `dx` × `dy` degrees: the demo's areas are blocks, not survey plans. */
-function block(lon: number, lat: number, dx: number, dy: number): Geometry {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lon - dx, lat - dy],
-        [lon + dx, lat - dy],
-        [lon + dx, lat + dy],
-        [lon - dx, lat + dy],
-        [lon - dx, lat - dy],
-      ],
-    ],
-  };
-}
 
 const line = (...points: [number, number][]): Geometry => ({ type: 'LineString', coordinates: points });
 
@@ -55,7 +39,7 @@ const NOTICES: DemoNotice[] = [
     description:
       'Замена участка теплотрассы. В домах квартала **нет горячей воды** на время работ; ' +
       'отопление работает. Сообщения о горячей воде в этом квартале связываются с уведомлением.',
-    area: block(30.4835, 59.9077, 0.006, 0.0025),
+    area: rectangleAround(30.4835, 59.9077, 0.006, 0.0025),
     from: -3,
     to: 9,
   },
@@ -67,7 +51,7 @@ const NOTICES: DemoNotice[] = [
     description:
       'Повреждение водовода на 7-й линии. Аварийная бригада на месте; подвоз воды — у дома 34. ' +
       'Ориентировочное время восстановления — к утру.',
-    area: block(30.2795, 59.9405, 0.004, 0.002),
+    area: rectangleAround(30.2795, 59.9405, 0.004, 0.002),
     from: -0.25,
     to: 0.75,
   },
@@ -89,7 +73,7 @@ const NOTICES: DemoNotice[] = [
     categories: ['no-heating', 'low-temperature'],
     title: 'Промывка и опрессовка теплосети в Московском районе',
     description: 'Возможны перебои с отоплением в течение дня в домах у парка Победы.',
-    area: block(30.3235, 59.8672, 0.008, 0.003),
+    area: rectangleAround(30.3235, 59.8672, 0.008, 0.003),
     from: 5,
     to: 7,
   },
@@ -99,7 +83,7 @@ const NOTICES: DemoNotice[] = [
     categories: ['litter-bins'],
     title: 'Новогодняя ярмарка на Манежной площади',
     description: 'Ярмарка и праздничная программа. Урны вывозятся дважды в день.',
-    area: block(30.3403, 59.9375, 0.0015, 0.0008),
+    area: rectangleAround(30.3403, 59.9375, 0.0015, 0.0008),
     from: 14,
     to: 40,
   },
@@ -138,7 +122,7 @@ const OBJECTS: DemoObject[] = [
     name: 'Таврический сад',
     address: 'Кирочная улица, 50А',
     organisation: 'appearance-committee',
-    geometry: block(30.3715, 59.9463, 0.005, 0.0023),
+    geometry: rectangleAround(30.3715, 59.9463, 0.005, 0.0023),
     works: [
       {
         title: 'Ремонт дорожек и замена освещения',
@@ -157,7 +141,7 @@ const OBJECTS: DemoObject[] = [
     name: 'Московский парк Победы',
     address: 'Кузнецовская улица, 25',
     organisation: 'appearance-committee',
-    geometry: block(30.3235, 59.8672, 0.0065, 0.0028),
+    geometry: rectangleAround(30.3235, 59.8672, 0.0065, 0.0028),
     works: [
       {
         title: 'Реконструкция фонтанов у главной аллеи',
@@ -212,7 +196,7 @@ const OBJECTS: DemoObject[] = [
     name: 'Двор дома 34 по 7-й линии В.О.',
     address: '7-я линия В.О., 34',
     organisation: 'adm-vasileostrovsky',
-    geometry: block(30.2795, 59.9405, 0.0006, 0.0003),
+    geometry: rectangleAround(30.2795, 59.9405, 0.0006, 0.0003),
     works: [
       {
         title: 'Благоустройство двора: детская площадка и освещение',
