@@ -205,6 +205,29 @@ describe('notices and city objects in the web app', () => {
     expect(await work.getByRole('button', { name: 'Оценить' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Следить за объектом' }).click();
     await page.getByRole('button', { name: 'Не следить' }).waitFor();
+
+    // "Report a problem on this object": the form names the object and starts at its place, and the
+    // report filed from it is linked to the object.
+    await page.getByRole('link', { name: 'Сообщить о проблеме на этом объекте' }).click();
+    await page.getByText('Сообщение об объекте:').waitFor();
+    const at = (v: number) => Number(v.toFixed(6)).toFixed(5);
+    await page.getByText(`Выбрана точка: ${at(c.lat)}, ${at(c.lon)}`).waitFor();
+    const categories = (
+      await adminApi<{ items: { id: string; code: string; parentId: string | null }[] }>(
+        'GET',
+        '/api/v1/categories',
+      )
+    ).items;
+    const litter = categories.find((x) => x.code === 'yard-litter')!;
+    await page.selectOption('#report-topic', litter.parentId!);
+    await page.selectOption('#report-category', litter.id);
+    await page.fill('#report-text', 'После благоустройства во дворе остался строительный мусор.');
+    await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    await page
+      .locator('.report-side')
+      .getByRole('link', { name: `Двор ${stamp}` })
+      .waitFor();
     expect(problems).toEqual([]);
   });
 

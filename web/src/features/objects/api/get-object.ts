@@ -8,6 +8,10 @@ export async function getObject(id: string, signal?: AbortSignal): Promise<Objec
   return api(`/api/v1/objects/${encodeURIComponent(id)}`, { schema: objectDetailSchema, signal });
 }
 
-export function useObject(id: string) {
-  return useQuery({ queryKey: objectQueryKey(id), queryFn: ({ signal }) => getObject(id, signal) });
+export function useObject(id: string, enabled = true) {
+  return useQuery({
+    queryKey: objectQueryKey(id),
+    queryFn: ({ signal }) => getObject(id, signal),
+    enabled,
+  });
 }

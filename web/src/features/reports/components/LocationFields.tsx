@@ -34,6 +34,8 @@ export function LocationFields({ form }: Props) {
     [lat, lon],
   );
   const districts = districtsOf(territories.data ?? []);
+  // A draft that starts with a point (a report about a city object) opens the map there.
+  const [startView] = useState(() => (point ? { lat: point.lat, lon: point.lon, zoom: 16 } : undefined));
 
   const setPoint = (p: Point | null) => {
     setValue('lat', p?.lat as number, { shouldValidate: formState.isSubmitted });
@@ -137,7 +139,7 @@ export function LocationFields({ form }: Props) {
             {t('reportForm.mapHint')}
           </p>
           {config.data ? (
-            <BaseMap config={config.data} label={t('map.pickerLabel')} onMap={setMap} />
+            <BaseMap config={config.data} label={t('map.pickerLabel')} view={startView} onMap={setMap} />
           ) : (
             <p className="alert alert--info">{config.isError ? t('map.unavailable') : t('map.loading')}</p>
           )}

@@ -48,17 +48,24 @@ type Props = {
   onSavedOffline: () => void;
   /** The city object the report is about (from the object's page). */
   objectId?: string | undefined;
+  /** Where the draft starts: the object's place and address, which the resident may still move. */
+  startAt?: { lat: number; lon: number; address: string | null } | undefined;
 };
 
-export function ReportForm({ userId, onCreated, onSavedOffline, objectId }: Props) {
+export function ReportForm({ userId, onCreated, onSavedOffline, objectId, startAt }: Props) {
   const { t } = useTranslation();
   const create = useCreateReport();
   // One key per draft: every retry of this draft (including the offline queue) reuses it.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [uploading, setUploading] = useState(false);
+  const [initial] = useState<ReportFormInput>(() =>
+    startAt
+      ? { ...emptyForm, lat: startAt.lat, lon: startAt.lon, address: startAt.address ?? undefined }
+      : emptyForm,
+  );
   const form = useForm<ReportFormInput, unknown, ReportFormOutput>({
     resolver: zodResolver(reportFormSchema),
-    defaultValues: emptyForm,
+    defaultValues: initial,
   });
   const { register, handleSubmit, setValue, setError, watch, formState, reset } = form;
   const errors = formState.errors;
@@ -68,7 +75,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline, objectId }: Prop
   const kind = watch('kind');
 
   const startNewDraft = () => {
-    reset(emptyForm);
+    reset(initial);
     setIdempotencyKey(newIdempotencyKey());
   };
 
