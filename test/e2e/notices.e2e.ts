@@ -31,6 +31,15 @@ describe('notices and city objects in the web app', () => {
     const central = territories.find((t) => t.code === 'tsentralny')!.center;
     const resident = await pageAs(anna.email, anna.password);
     await resident.goto('/notices/subscriptions');
+    // The districts are drawn on its map (no tiles here: without them the map was an empty square).
+    await resident.locator('path.district-boundary').first().waitFor();
+    // A resident finds her address as on the report form: it places the point and names the place.
+    await resident.getByRole('combobox', { name: 'Найти адрес' }).fill('Невский пр 1');
+    await resident.getByRole('option', { name: 'Невский проспект, дом 1, литера А' }).click();
+    await resident.getByText('Выбрана точка: 59.93665, 30.31395').waitFor();
+    expect(await resident.inputValue('#sub-label')).toBe('Невский проспект, дом 1, литера А');
+    // The keyboard's other way, coordinates, moves the point to the district's centre for this test.
+    await resident.fill('#sub-label', '');
     await resident.fill('#sub-lat', String(central.lat));
     await resident.fill('#sub-lon', String(central.lon));
     await resident.getByText(/Выбрана точка/).waitFor();

@@ -2,13 +2,17 @@ import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AddressHit, useAddressSearch } from '../api/addresses';
 
-type Props = { onPick: (hit: AddressHit) => void };
+type Props = {
+  onPick: (hit: AddressHit) => void;
+  /** What picking does here (default: it places the report). */
+  hint?: string;
+};
 
 /**
  * "Find the address": a combobox over the address registry (abbreviations and typos understood).
  * Picking a suggestion places the report there; without map tiles this is how a point is chosen.
  */
-export function AddressSearch({ onPick }: Props) {
+export function AddressSearch({ onPick, hint }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const listId = `${id}-list`;
@@ -48,7 +52,7 @@ export function AddressSearch({ onPick }: Props) {
     <div className="field address-search">
       <label htmlFor={`${id}-input`}>{t('addresses.find')}</label>
       <p className="hint" id={`${id}-hint`}>
-        {t('addresses.findHint')}
+        {hint ?? t('addresses.findHint')}
       </p>
       <input
         id={`${id}-input`}

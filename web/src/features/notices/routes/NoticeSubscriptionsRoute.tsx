@@ -6,9 +6,13 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
+import type { AddressHit } from '../../addresses/api/addresses';
+import { AddressSearch } from '../../addresses/components/AddressSearch';
 import { BaseMap } from '../../map/components/BaseMap';
+import { useBoundaries } from '../../map/hooks/use-boundaries';
 import { type Point, usePointPicker } from '../../map/hooks/use-point-picker';
 import { usePublicConfig } from '../../reference/api/get-config';
+import { useTerritories } from '../../reference/api/get-territories';
 import {
   useNoticeAlerts,
   useReadAlerts,
@@ -32,6 +36,9 @@ export function NoticeSubscriptionsRoute() {
   const [label, setLabel] = useState('');
   const [radius, setRadius] = useState('300');
   usePointPicker(map, point, setPoint);
+  // The districts drawn on the map: without tiles (or before they load) they show where the city is.
+  const territories = useTerritories(true);
+  useBoundaries(map, territories.data);
   // The keyboard's way to give the point: its coordinates (kept in step with clicks on the map).
   const [coords, setCoords] = useState({ lat: '', lon: '' });
   useEffect(() => {
@@ -52,6 +59,13 @@ export function NoticeSubscriptionsRoute() {
   useEffect(() => {
     if (unread > 0) readAlerts.mutate();
   }, [unread]);
+
+  // A found address places the point, shows it on the map and names the place unless named already.
+  const pickAddress = (hit: AddressHit) => {
+    setPoint({ lat: hit.lat, lon: hit.lon });
+    map?.setView([hit.lat, hit.lon], 16);
+    setLabel((current) => (current.trim() ? current : hit.address));
+  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -112,6 +126,7 @@ export function NoticeSubscriptionsRoute() {
         <form onSubmit={onSubmit} className="stack">
           <h3>{t('notices.subscriptions.add')}</h3>
           <p className="hint">{t('notices.subscriptions.hint')}</p>
+          <AddressSearch onPick={pickAddress} hint={t('notices.subscriptions.findHint')} />
           {config.data && (
             <BaseMap config={config.data} label={t('notices.subscriptions.mapLabel')} onMap={setMap} />
           )}
