@@ -1,6 +1,6 @@
 import type { QuestionKind } from '@shared/participation/kinds.schemas.ts';
 import type { Poll, PollBodyInput, Question } from '@shared/participation/participation.schemas.ts';
-import { toLocalInput } from '../../../lib/local-input';
+import { fromLocalInput, toLocalInput } from '../../../lib/local-input';
 
 /** The builder's working copy: local keys instead of ids, so questions can move and conditions follow. */
 export type DraftOption = { key: string; text: string };
@@ -107,8 +107,8 @@ export function bodyFromDraft(d: PollDraft): PollBodyInput {
     description: d.description,
     imageId: d.imageId,
     audience: { territoryIds: d.territoryIds, verifiedOnly: d.verifiedOnly },
-    opensAt: new Date(d.opensAt).toISOString(),
-    closesAt: new Date(d.closesAt).toISOString(),
+    opensAt: fromLocalInput(d.opensAt),
+    closesAt: fromLocalInput(d.closesAt),
     ballotChangeable: d.ballotChangeable,
     resultsVisibility: d.resultsVisibility,
     questions: d.questions.map((q) => {

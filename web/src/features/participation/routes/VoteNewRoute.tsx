@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
-import { toLocalInput } from '../../../lib/local-input';
+import { fromLocalInput, toLocalInput } from '../../../lib/local-input';
 import { useCreateVote } from '../api/create-vote';
 import { AudienceFields } from '../components/AudienceFields';
 
@@ -32,7 +32,6 @@ export function VoteNewRoute() {
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const problems = new Map<string, string>();
   if (create.error instanceof ApiError) for (const d of create.error.details) problems.set(d.path, d.message);
-  const iso = (local: string) => new Date(local).toISOString();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,8 +40,11 @@ export function VoteNewRoute() {
         title: form.title,
         description: form.description,
         audience: { territoryIds: form.territoryIds, verifiedOnly: form.verifiedOnly },
-        proposals: { opensAt: iso(form.proposalsOpen), closesAt: iso(form.proposalsClose) },
-        voting: { opensAt: iso(form.votingOpen), closesAt: iso(form.votingClose) },
+        proposals: {
+          opensAt: fromLocalInput(form.proposalsOpen),
+          closesAt: fromLocalInput(form.proposalsClose),
+        },
+        voting: { opensAt: fromLocalInput(form.votingOpen), closesAt: fromLocalInput(form.votingClose) },
         maxChoices: form.maxChoices,
         resultsVisibility: form.resultsVisibility,
       },
