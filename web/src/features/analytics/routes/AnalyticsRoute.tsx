@@ -59,7 +59,7 @@ export function AnalyticsRoute() {
   const analyst = me ? (analystRoles as readonly string[]).includes(me.role) : false;
 
   return (
-    <div className="container analytics-page">
+    <div className="page analytics-page">
       <h1>{t('analytics.title')}</h1>
       <form className="filters" aria-label={t('analytics.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="field">

@@ -106,7 +106,7 @@ export function NoticeEditRoute() {
     'area',
   ];
   return (
-    <div className="container notices-ui narrow">
+    <div className="page notices-ui narrow">
       <h1>{id ? t('notices.edit') : t('notices.new')}</h1>
       <form onSubmit={onSubmit} className="stack" noValidate>
         <Field id="n-title" label={t('notices.fields.title')} error={errorOf('title')} required>

@@ -24,7 +24,7 @@ export function NoticeRoute() {
   if (notice.isPending) return <Loading />;
   if (!n) return <ErrorMessage error={notice.error} />;
   return (
-    <div className="container notices-ui notice-page">
+    <div className="page notices-ui notice-page">
       <p>
         <Link to="/notices">{t('notices.backToList')}</Link>
       </p>

@@ -82,7 +82,7 @@ export function NoticeSubscriptionsRoute() {
   };
 
   return (
-    <div className="container notices-ui notices-subscriptions">
+    <div className="page notices-ui notices-subscriptions">
       <p>
         <Link to="/notices">{t('notices.backToList')}</Link>
       </p>

@@ -41,7 +41,7 @@ export function NoticesRoute() {
   );
 
   return (
-    <div className="container notices-ui notices-page">
+    <div className="page notices-ui notices-page">
       <div className="page-head">
         <h1>{t('notices.title')}</h1>
         <div className="page-head__actions">

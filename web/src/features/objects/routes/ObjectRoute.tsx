@@ -31,7 +31,7 @@ export function ObjectRoute() {
   if (!o) return <ErrorMessage error={object.error} />;
 
   return (
-    <div className="container notices-ui object-page">
+    <div className="page notices-ui object-page">
       <h1>{o.name}</h1>
       <dl className="facts">
         <dt>{t('objects.fields.kind')}</dt>

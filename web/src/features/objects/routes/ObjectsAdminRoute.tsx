@@ -36,7 +36,7 @@ export function ObjectsAdminRoute() {
     }
   };
   return (
-    <div className="container notices-ui narrow">
+    <div className="page notices-ui narrow">
       <h1>{t('objects.admin.title')}</h1>
       <p>{t('objects.admin.intro')}</p>
       <form onSubmit={submit} className="stack">
