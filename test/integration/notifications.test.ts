@@ -153,6 +153,23 @@ describe('notifications', () => {
     expect((await unread()).json()).toEqual({ unread: 0 });
   });
 
+  it('lists the newest first by when it happened, whatever order they were written in', async () => {
+    const reader = await newResident(t.app);
+    const topic = (subject: string, at: string) =>
+      sql`INSERT INTO notifications (user_id, topic, subject_id, subject_title, audience, created_at, email_status)
+          VALUES (${reader.userId}, 'vote_winners', ${subject}, ${subject}, 'participant', ${at}, 'off')`;
+    // An import or a late dispatcher run writes the older one last.
+    await rows(t, topic('00000000-0000-4000-8000-000000000001', '2026-12-05T10:00:00Z'));
+    await rows(t, topic('00000000-0000-4000-8000-000000000002', '2026-12-04T10:00:00Z'));
+    await rows(t, topic('00000000-0000-4000-8000-000000000003', '2026-12-06T10:00:00Z'));
+    const listed = (await myNotifications(t, reader)).items.map((n) => n.createdAt);
+    expect(listed).toEqual([
+      '2026-12-06T10:00:00.000Z',
+      '2026-12-05T10:00:00.000Z',
+      '2026-12-04T10:00:00.000Z',
+    ]);
+  });
+
   it('refuses bad input with every problem listed', async () => {
     const bad = await t.app.inject({
       method: 'POST',

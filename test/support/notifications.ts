@@ -17,6 +17,7 @@ export type NotificationJson = {
   status: string | null;
   link: string;
   audience: string;
+  createdAt: string;
   readAt: string | null;
 };
 

@@ -54,7 +54,8 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_event_user_uq').on(t.eventId, t.userId),
     uniqueIndex('notifications_topic_subject_user_uq').on(t.topic, t.subjectId, t.userId),
-    index('notifications_user_idx').on(t.userId, t.id),
+    // A person's inbox, newest first by the time of what happened (ids follow the dispatcher's order).
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
     index('notifications_email_pending_idx').on(t.emailStatus, t.id),
   ],
 );

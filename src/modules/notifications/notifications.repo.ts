@@ -42,7 +42,7 @@ export async function listForUser(
         LEFT JOIN report_events e ON e.id = n.event_id
         LEFT JOIN reports r ON r.id = n.report_id
         WHERE n.user_id = ${userId}${unread}
-        ORDER BY n.id DESC
+        ORDER BY n.created_at DESC, n.id DESC
         LIMIT ${opts.limit} OFFSET ${opts.offset}`,
   );
   const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
