@@ -90,7 +90,9 @@ describe('analytics in the web app', () => {
     page.on('response', (r) => {
       if (r.url().includes('/api/v1/map/clusters')) clusterUrls.push(r.url());
     });
-    await page.goto('/');
+    // The map is the home page; `/map`, the address people guess, leads there.
+    await page.goto('/map');
+    await page.waitForURL((url) => url.pathname === '/');
     const caption = page.locator('.map-caption[data-total]');
     await caption.waitFor();
     await page.locator('.cluster-marker').first().waitFor();

@@ -68,6 +68,7 @@ describe('Content-Security-Policy', () => {
         '/analytics',
         '/knowledge',
         '/notices',
+        '/objects',
         '/organisations',
         '/participation',
         '/discussions',

@@ -237,6 +237,50 @@ describe('notices and city objects in the web app', () => {
       .locator('.report-side')
       .getByRole('link', { name: `Двор ${stamp}` })
       .waitFor();
+
+    // A link to an object that is not there says so, and leaves a plain form.
+    await page.goto('/reports/new?object=00000000-0000-4000-8000-000000000000');
+    await page.getByText('Объект из ссылки не найден').waitFor();
+    expect(await page.getByText('Сообщение об объекте:').count()).toBe(0);
+    await page.locator('#report-text').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('the catalogue of objects: found by a word of the address, filtered by its works, followed and found again', async () => {
+    const galina = demoUser('resident', (u) => u.email.startsWith('galina.'));
+    const page = await pageAs(galina.email, galina.password);
+    // Reached from the information section's row of pages.
+    await page.goto('/notices');
+    await page.getByRole('link', { name: 'Объекты и работы' }).click();
+    await page.getByRole('heading', { name: 'Городские объекты и работы', level: 1 }).waitFor();
+    await checkA11y(page, 'objects catalogue');
+
+    const cards = page.locator('.card-list .card');
+    const titles = () => cards.locator('.card__title').allTextContents();
+    await page.getByLabel('Название или адрес').fill('КИРОЧНАЯ');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByText('Найден 1 объект').waitFor();
+    expect(await titles()).toEqual(['Таврический сад']);
+    await cards.getByText('Завершены: 1').waitFor();
+
+    // Works under way or planned: the resurfacing of Ligovsky, not the finished garden.
+    await page.getByLabel('Название или адрес').fill('');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByLabel('Работы').selectOption('active');
+    await page.waitForURL(/works=active/);
+    // The unfiltered list stays on screen while the filtered one loads: wait for the garden to go.
+    await cards.getByRole('link', { name: 'Таврический сад' }).waitFor({ state: 'detached' });
+    await cards.getByRole('link', { name: /^Лиговский проспект/ }).waitFor();
+
+    // Followed from its page, found again under "only those I follow".
+    await cards.getByRole('link', { name: /^Лиговский проспект/ }).click();
+    await page.getByRole('button', { name: 'Следить за объектом' }).click();
+    await page.getByRole('button', { name: 'Не следить' }).waitFor();
+    await page.goBack();
+    await page.getByLabel('Только те, за которыми я слежу').check();
+    await page.getByText('Найден 1 объект').waitFor();
+    expect(await titles()).toEqual([expect.stringMatching(/^Лиговский проспект/)]);
+    await cards.getByText('вы следите').waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -70,6 +70,8 @@ export const cityPolicies: Record<string, Policy> = {
   // City objects: public reads; editors as NOTICE_EDITORS (`canEditObject`); the registry import is
   // admins' only; following is anyone's signed in, rating residents' only, once each (objects.service.ts).
   'GET /api/v1/objects': p(ALL),
+  // The catalogue is public; "only those I follow" (checked here) needs a session.
+  'GET /api/v1/objects/search': p(SIGNED_IN, { query: 'following=true' }),
   'POST /api/v1/objects': p(NOTICE_EDITORS, {
     body: {
       externalId: 'matrix-object',

@@ -10,6 +10,8 @@ import {
   objectCollectionSchema,
   objectDetailSchema,
   objectParamsSchema,
+  objectSearchQuerySchema,
+  objectSearchResultSchema,
   objectsImportBodySchema,
   objectsImportResultSchema,
   objectsQuerySchema,
@@ -28,6 +30,7 @@ import {
   listObjects,
   rateWork,
   saveObject,
+  searchObjects,
 } from './objects.service.ts';
 import { importObjects } from './objects-import.service.ts';
 
@@ -90,6 +93,19 @@ export function objectRoutes(ctx: AppContext) {
           request.body,
           localeFromHeader(request.headers['accept-language']),
         ),
+    );
+
+    r.get(
+      '/api/v1/objects/search',
+      {
+        schema: {
+          tags,
+          summary: 'The catalogue of city objects: by words of the name or address, kind, works and follows',
+          querystring: objectSearchQuerySchema,
+          response: { 200: objectSearchResultSchema, ...errorResponses },
+        },
+      },
+      async (request) => searchObjects(deps, optionalActor(request), request.query),
     );
 
     r.get(

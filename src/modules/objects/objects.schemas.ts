@@ -16,6 +16,51 @@ export const objectsQuerySchema = z.object({
   kind: z.enum(cityObjectKinds).optional(),
 });
 
+/** What the catalogue's works filter asks for: works under way or planned, overdue, or completed. */
+export const objectWorksFilters = ['active', 'overdue', 'completed'] as const;
+
+export const objectSearchQuerySchema = z
+  .object({
+    /** Words of the name or the address, each to be found (case and ё/е do not matter). */
+    q: z.string().trim().max(200).optional(),
+    kind: z.enum(cityObjectKinds).optional(),
+    works: z.enum(objectWorksFilters).optional(),
+    /** Only the objects the signed-in resident follows. */
+    following: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type ObjectSearchQuery = z.output<typeof objectSearchQuerySchema>;
+
+const worksSummarySchema = z.object({
+  planned: z.number().int(),
+  inProgress: z.number().int(),
+  completed: z.number().int(),
+  overdue: z.number().int(),
+});
+
+export const objectSearchResultSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(cityObjectKinds),
+      address: z.string().nullable(),
+      works: worksSummarySchema,
+      /** The signed-in reader follows it (false for a visitor). */
+      following: z.boolean(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ObjectSearchResult = z.infer<typeof objectSearchResultSchema>;
+
 export const objectFeatureSchema = z.object({
   type: z.literal('Feature'),
   id: z.uuid(),

@@ -8,7 +8,14 @@ import { mediaUrls } from '../media/index.ts';
 import { refuseBadGeometry } from '../notices/index.ts';
 import { visibilitySql } from '../reports/index.ts';
 import * as repo from './objects.repo.ts';
-import type { ObjectBody, ObjectCollection, ObjectDetail, WorkBody } from './objects.schemas.ts';
+import type {
+  ObjectBody,
+  ObjectCollection,
+  ObjectDetail,
+  ObjectSearchQuery,
+  ObjectSearchResult,
+  WorkBody,
+} from './objects.schemas.ts';
 
 export type ObjectsDeps = { db: Db; clock: Clock };
 
@@ -51,6 +58,43 @@ export async function listObjects(
     })),
   };
 }
+
+/**
+ * The public catalogue of objects (`/objects`): anyone may search it; "only those I follow" needs a
+ * signed-in reader.
+ */
+export async function searchObjects(
+  deps: ObjectsDeps,
+  actor: Actor | null,
+  q: ObjectSearchQuery,
+): Promise<ObjectSearchResult> {
+  if (q.following && !actor) throw new AppError('unauthenticated');
+  const text = q.q ? searchForm(q.q) : '';
+  const words = [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 10);
+  const { rows, total } = await repo.searchObjects(deps.db, {
+    words,
+    text: words.length > 0 ? text : null,
+    kind: q.kind,
+    works: q.works,
+    followedBy: q.following ? actor?.id : undefined,
+    readerId: actor?.id ?? null,
+    today: cityToday(deps.clock.now()),
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    items: rows.map(({ planned, inProgress, completed, overdue, ...o }) => ({
+      ...o,
+      works: { planned, inProgress, completed, overdue },
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** How the catalogue compares text: lower case, ё as е (as `searchable` in the repository). */
+const searchForm = (text: string) => text.toLowerCase().replaceAll('ё', 'е');
 
 /** The object's page: its works (with photos, ratings and the overdue flag), reports on or near it, follows. */
 export async function getObject(deps: ObjectsDeps, actor: Actor | null, id: string): Promise<ObjectDetail> {

@@ -29,6 +29,7 @@ const sections = [
     items: [
       { to: '/knowledge', label: 'nav.knowledge' },
       { to: '/notices', label: 'nav.notices' },
+      { to: '/objects', label: 'nav.objects' },
       { to: '/organisations', label: 'nav.directory' },
     ],
   },

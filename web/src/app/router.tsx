@@ -1,6 +1,6 @@
 import type { Me } from '@shared/identity/identity.schemas.ts';
 import type { ComponentType, ReactNode } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { templateKeeperRoles } from '../features/answers/roles';
 import { classifierRoles } from '../features/classifier/roles';
@@ -37,6 +37,12 @@ const articleEditorRoles = ['moderator', 'operator', 'curator', 'admin'] as cons
 /** Who publishes notices: the region's staff and organisations' operators (for their own). */
 const noticeEditorRoles = ['admin', 'moderator', 'curator', 'operator'] as const;
 
+/** The map is the home page; `/map` is the address people guess for it (its query kept). */
+function ToTheMap() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/', search }} replace />;
+}
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -44,6 +50,7 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <Loading />,
     children: [
       { index: true, ...page(async () => (await import('../features/reports/routes/MapRoute')).MapRoute) },
+      { path: 'map', element: <ToTheMap /> },
       {
         path: 'reports/new',
         ...page(
@@ -328,6 +335,10 @@ export const router = createBrowserRouter([
           async () => (await import('../features/notices/routes/NoticeEditRoute')).NoticeEditRoute,
           only(noticeEditorRoles),
         ),
+      },
+      {
+        path: 'objects',
+        ...page(async () => (await import('../features/objects/routes/ObjectsRoute')).ObjectsRoute),
       },
       {
         path: 'objects/:id',

@@ -73,6 +73,10 @@ export function BaseMap({ config, label, view, className, onMap }: Props) {
     return () => {
       observer.disconnect();
       onMapRef.current(null);
+      // Leaflet 1.9 ends a zoom animation on a 250 ms timer that `remove()` does not clear: a page
+      // left within 250 ms of a zoom (a fitted view, a cluster's click) threw "reading
+      // '_leaflet_pos'" from the removed map. Marking the animation over makes that timer a no-op.
+      (map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
       map.remove();
     };
   }, [config]);

@@ -6,7 +6,10 @@ import { usePublicConfig } from '../../reference/api/get-config';
 
 type Geometry = { type: string; coordinates?: unknown };
 
-/** Where the object is — a park's outline, a road section's line, a school's point — fitted to it. */
+/**
+ * Where the object is — a park's outline, a road section's line, a school's point — fitted to it at
+ * once (the page opens there; no zoom from the whole city).
+ */
 export function ObjectMap({ geometry, label }: { geometry: Geometry; label: string }) {
   const { t } = useTranslation();
   const config = usePublicConfig();
@@ -19,7 +22,7 @@ export function ObjectMap({ geometry, label }: { geometry: Geometry; label: stri
       pointToLayer: (_f, latlng) => L.circleMarker(latlng, { radius: 9, color: '#0b4f9c', weight: 3 }),
     }).addTo(map);
     const bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16, padding: [24, 24] });
+    if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16, padding: [24, 24], animate: false });
     return () => {
       layer.remove();
     };

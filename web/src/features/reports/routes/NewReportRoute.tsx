@@ -19,7 +19,7 @@ export function NewReportRoute() {
   const object = useObject(objectId ?? '', Boolean(objectId));
   const [savedOffline, setSavedOffline] = useState(false);
   if (!user) return null;
-  // The draft starts at the object's place, so it waits for the object (an unknown one: a plain draft).
+  // The draft starts at the object's place, so it waits for the object (an unknown one: a plain draft, and the page says so).
   if (objectId && object.isPending) return <Loading />;
   const about = object.data;
   const point = about ? representativePoint(about.geometry) : null;
@@ -35,6 +35,11 @@ export function NewReportRoute() {
             <Link to="/my">{t('offline.seeMine')}</Link>
           </p>
         </div>
+      )}
+      {objectId && object.isError && (
+        <p className="alert alert--warning" role="status">
+          {t('reportForm.objectNotFound')}
+        </p>
       )}
       {about && (
         <p className="alert alert--info">
