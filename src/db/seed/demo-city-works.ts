@@ -3,6 +3,7 @@ import { DAY_MS, fixedClock, HOUR_MS, startOfHour } from '../../lib/clock.ts';
 import { type Geometry, rectangleAround } from '../../lib/geojson.ts';
 import type { Actor } from '../../modules/identity/index.ts';
 import { createNotice, type NoticeKind } from '../../modules/notices/index.ts';
+import { inAppTopicNotifier } from '../../modules/notifications/index.ts';
 import {
   addWork,
   type CityObjectKind,
@@ -239,7 +240,8 @@ export async function seedDemoCityWorks(db: Db, ids: ReferenceIds, now: Date): P
   if (!adminId) return;
   const admin: Actor = { id: adminId, role: 'admin', organisationId: null, territoryId: null };
   const clock = fixedClock(now);
-  const deps = { db, clock };
+  // Nobody follows the new objects yet; the notifier is there for the use cases' sake.
+  const deps = { db, clock, notifier: inAppTopicNotifier() };
   // Notices start and end on the hour; works on whole days of the city's calendar.
   const hour = startOfHour(now).getTime();
   const at = (days: number) => new Date(hour + Math.round(days * 24) * HOUR_MS);

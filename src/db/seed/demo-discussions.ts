@@ -17,7 +17,7 @@ import {
   proposeInitiative,
   supportInitiative,
 } from '../../modules/initiatives/index.ts';
-import { notifyPeople } from '../../modules/notifications/index.ts';
+import { inAppTopicNotifier } from '../../modules/notifications/index.ts';
 import type { AppConfig } from '../../server/config.ts';
 import type { ReferenceIds } from './reference.ts';
 
@@ -58,12 +58,7 @@ export async function seedDemoDiscussions(
   };
   const clock = fixedClock(now);
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
-  const notifier = {
-    tell: async (exec: Parameters<typeof notifyPeople>[0], notice: Parameters<typeof notifyPeople>[2]) => {
-      await notifyPeople(exec, false, notice);
-    },
-    afterCommit: () => {},
-  };
+  const notifier = inAppTopicNotifier();
   const discussions: DiscussionsDeps = { db, clock, audience: { verifiedOnly: false }, notifier };
   // In the order of their moments, so that what they notify lists newest first as it would have.
   await seedCafeRules(discussions, clock, at, cast);

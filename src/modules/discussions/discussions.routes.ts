@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
+import { topicNotifier } from '../notifications/index.ts';
 import {
   addComment,
   editComment,
@@ -35,7 +36,6 @@ import {
   updateDiscussion,
 } from './discussions.service.ts';
 import { OPINION_MAP_QUEUE, opinionMapKicker } from './opinion-map.rebuild.ts';
-import { participationNotifier } from './participation-notifier.ts';
 import { mountRoutes, route } from './route-table.ts';
 
 export function discussionsDeps(ctx: AppContext): DiscussionsDeps {
@@ -45,7 +45,7 @@ export function discussionsDeps(ctx: AppContext): DiscussionsDeps {
     db: ctx.db,
     clock: ctx.clock,
     audience: { verifiedOnly: p.verifiedOnly },
-    notifier: participationNotifier(ctx),
+    notifier: topicNotifier(ctx),
     ...(queue
       ? { afterVote: opinionMapKicker(() => queue.send(OPINION_MAP_QUEUE, {}), p.opinionMapIntervalMs) }
       : {}),

@@ -20,10 +20,5 @@ export {
   rebuildStaleOpinionMaps,
 } from './opinion-map.rebuild.ts';
 export { computeInWorker } from './opinion-map.runner.ts';
-export {
-  type ParticipationNotice,
-  type ParticipationNotifier,
-  participationNotifier,
-} from './participation-notifier.ts';
 // The participation modules' route table (initiatives mount theirs with it too).
 export { mountRoutes, type RouteDef, route } from './route-table.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../server/context.ts';
-import { mountRoutes, participationNotifier, route } from '../discussions/index.ts';
+import { mountRoutes, route } from '../discussions/index.ts';
+import { topicNotifier } from '../notifications/index.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import {
   createInitiativeSchema,
@@ -31,7 +32,7 @@ export function initiativesDeps(ctx: AppContext, reports: ReportsDeps): Initiati
       defaultThreshold: p.initiativeThreshold,
       collectDays: p.initiativeDays,
     },
-    notifier: participationNotifier(ctx),
+    notifier: topicNotifier(ctx),
   };
 }
 

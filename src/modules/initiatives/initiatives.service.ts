@@ -2,9 +2,10 @@ import type { Tx } from '../../db/connection.ts';
 import { DAY_MS } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/index.ts';
-import { isInAudience, type ParticipationNotifier } from '../discussions/index.ts';
+import { isInAudience } from '../discussions/index.ts';
 import { type Actor, findUserById, presentActor } from '../identity/index.ts';
 import { mediaUrls } from '../media/media.urls.ts';
+import type { TopicNotifier } from '../notifications/index.ts';
 import { createReport, type ReportsDeps, runAction } from '../reports/index.ts';
 import * as repo from './initiatives.repo.ts';
 import {
@@ -19,7 +20,7 @@ export type InitiativesDeps = {
   reports: ReportsDeps;
   settings: InitiativeSettings;
   /** Supporters and the author hear that it was sent or expired (notifications module). */
-  notifier: ParticipationNotifier;
+  notifier: TopicNotifier;
 };
 
 /** Tells the supporters and the author, in the transaction of the change. */

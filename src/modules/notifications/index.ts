@@ -2,4 +2,5 @@
 export { dispatchNotifications, sendPendingEmails } from './dispatcher.ts';
 export { notificationRoutes } from './notifications.routes.ts';
 export { DISPATCH_QUEUE, type NotificationsRuntime, notificationsRuntime } from './runtime.ts';
+export { inAppTopicNotifier, type TopicNotice, type TopicNotifier, topicNotifier } from './topic-notifier.ts';
 export { type NotificationTopic, notifyPeople } from './topics.ts';

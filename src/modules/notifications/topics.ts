@@ -16,6 +16,10 @@ export const notificationTopics = [
   'discussion_results',
   'initiative_sent',
   'initiative_expired',
+  'object_work_added',
+  'object_work_started',
+  'object_work_completed',
+  'object_work_cancelled',
 ] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 
@@ -36,6 +40,18 @@ const becauseInitiative = {
   ru: 'Вы получили это письмо, потому что предложили или поддержали инициативу на платформе «Вместе».',
   en: 'You receive this because you proposed or supported an initiative on the Vmeste platform.',
 };
+
+const becauseObject = {
+  ru: 'Вы получили это письмо, потому что следите за городским объектом на платформе «Вместе».',
+  en: 'You receive this because you follow a city object on the Vmeste platform.',
+};
+/** News of a work on a followed object: its subject is the work, its link the object's page. */
+const objectWork = (line: Record<Locale, string>): TopicTexts => ({
+  line,
+  open: { ru: 'Открыть объект', en: 'Open the object' },
+  path: '/objects/',
+  why: becauseObject,
+});
 
 const topicTexts: Record<NotificationTopic, TopicTexts> = {
   vote_winners: {
@@ -86,6 +102,14 @@ const topicTexts: Record<NotificationTopic, TopicTexts> = {
     path: '/initiatives/',
     why: becauseInitiative,
   },
+  // The title is "object: work" (src/modules/objects/work-news.ts).
+  object_work_added: objectWork({ ru: 'Новые работы: {title}', en: 'New works: {title}' }),
+  object_work_started: objectWork({ ru: 'Работы начались: {title}', en: 'Works have started: {title}' }),
+  object_work_completed: objectWork({
+    ru: 'Работы завершены, их можно оценить: {title}',
+    en: 'Works completed, open for your rating: {title}',
+  }),
+  object_work_cancelled: objectWork({ ru: 'Работы отменены: {title}', en: 'Works cancelled: {title}' }),
 };
 
 const isTopic = (t: string): t is NotificationTopic => (notificationTopics as readonly string[]).includes(t);

@@ -327,6 +327,15 @@ export async function setFollow(exec: Executor, objectId: string, userId: string
   );
 }
 
+/** Who follows the object (their news of its works). */
+export async function followerIds(exec: Executor, objectId: string): Promise<string[]> {
+  const rows = await queryRows<{ userId: string }>(
+    exec,
+    sql`SELECT user_id AS "userId" FROM object_follows WHERE object_id = ${objectId}`,
+  );
+  return rows.map((r) => r.userId);
+}
+
 export async function followedObjects(
   exec: Executor,
   userId: string,
@@ -361,16 +370,25 @@ export async function insertWork(exec: Executor, objectId: string, w: WorkBody, 
   return row!.id;
 }
 
-export async function updateWork(exec: Executor, objectId: string, workId: string, w: WorkBody, now: Date) {
+/** Changes the work; its state before the change, or undefined when there is no such work. */
+export async function updateWork(
+  exec: Executor,
+  objectId: string,
+  workId: string,
+  w: WorkBody,
+  now: Date,
+): Promise<WorkStatus | undefined> {
   const v = workValues(w);
-  const rows = await queryRows<{ id: string }>(
+  // The FROM row is read before the update: its status is the one the work had.
+  const rows = await queryRows<{ before: WorkStatus }>(
     exec,
-    sql`UPDATE object_works SET title = ${w.title}, programme = ${v.programme}, contractor = ${v.contractor},
+    sql`UPDATE object_works w SET title = ${w.title}, programme = ${v.programme}, contractor = ${v.contractor},
           budget = ${v.budget}::numeric, planned_start = ${v.plannedStart}::date, planned_end = ${v.plannedEnd}::date,
           actual_start = ${v.actualStart}::date, actual_end = ${v.actualEnd}::date, status = ${w.status}, updated_at = ${now}
-        WHERE id = ${workId} AND object_id = ${objectId} RETURNING id`,
+        FROM (SELECT id, status FROM object_works WHERE id = ${workId} AND object_id = ${objectId} FOR UPDATE) old
+        WHERE w.id = old.id RETURNING old.status AS before`,
   );
-  return rows.length > 0;
+  return rows[0]?.before;
 }
 
 export async function findWork(

@@ -4,6 +4,7 @@ import { localeFromHeader } from '../../lib/errors.ts';
 import type { AppContext } from '../../server/context.ts';
 import { errorResponses } from '../../server/openapi.ts';
 import { optionalActor, requireAuth } from '../../server/plugins/auth.ts';
+import { topicNotifier } from '../notifications/index.ts';
 import {
   followedObjectsSchema,
   objectBodySchema,
@@ -39,7 +40,7 @@ const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** City objects, their works (public control), ratings and follows; the registry import. */
 export function objectRoutes(ctx: AppContext) {
-  const deps = { db: ctx.db, clock: ctx.clock };
+  const deps = { db: ctx.db, clock: ctx.clock, notifier: topicNotifier(ctx) };
   const tags = ['objects'];
   return async function routes(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();

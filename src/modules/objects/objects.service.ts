@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { mediaUrls } from '../media/index.ts';
 import { refuseBadGeometry } from '../notices/index.ts';
+import type { TopicNotifier } from '../notifications/index.ts';
 import { visibilitySql } from '../reports/index.ts';
 import * as repo from './objects.repo.ts';
 import type {
@@ -16,8 +17,14 @@ import type {
   ObjectSearchResult,
   WorkBody,
 } from './objects.schemas.ts';
+import { tellFollowers } from './work-news.ts';
 
-export type ObjectsDeps = { db: Db; clock: Clock };
+export type ObjectsDeps = {
+  db: Db;
+  clock: Clock;
+  /** Followers hear of works added, started, completed or cancelled (work-news.ts). */
+  notifier: TopicNotifier;
+};
 
 const MAP_LIMIT = 3000;
 const NEARBY_LIMIT = 50;
@@ -206,12 +213,21 @@ async function editableObject(deps: ObjectsDeps, actor: Actor, objectId: string)
 }
 
 export async function addWork(deps: ObjectsDeps, actor: Actor, objectId: string, body: WorkBody) {
-  await editableObject(deps, actor, objectId);
+  const object = await editableObject(deps, actor, objectId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const id = await repo.insertWork(tx, objectId, body, now);
     await writeAudit(tx, { actor, action: 'work.create', entityType: 'object_work', entityId: id, at: now });
+    await tellFollowers(tx, deps.notifier, {
+      before: null,
+      after: body.status,
+      object,
+      work: { id, title: body.title },
+      editorId: actor.id,
+      at: now,
+    });
   });
+  deps.notifier.afterCommit();
   return getObject(deps, actor, objectId);
 }
 
@@ -222,10 +238,11 @@ export async function changeWork(
   workId: string,
   body: WorkBody,
 ) {
-  await editableObject(deps, actor, objectId);
+  const object = await editableObject(deps, actor, objectId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await repo.updateWork(tx, objectId, workId, body, now))) throw new AppError('work_not_found');
+    const before = await repo.updateWork(tx, objectId, workId, body, now);
+    if (!before) throw new AppError('work_not_found');
     await writeAudit(tx, {
       actor,
       action: 'work.update',
@@ -233,7 +250,16 @@ export async function changeWork(
       entityId: workId,
       at: now,
     });
+    await tellFollowers(tx, deps.notifier, {
+      before,
+      after: body.status,
+      object,
+      work: { id: workId, title: body.title },
+      editorId: actor.id,
+      at: now,
+    });
   });
+  deps.notifier.afterCommit();
   return getObject(deps, actor, objectId);
 }
 

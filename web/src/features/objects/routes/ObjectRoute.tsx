@@ -57,6 +57,8 @@ export function ObjectRoute() {
             {o.following ? t('objects.unfollow') : t('objects.follow')}
           </button>{' '}
           <span className="muted">{t('objects.followers', { count: o.followers })}</span>
+          <br />
+          <span className="muted">{t(o.following ? 'objects.followingHint' : 'objects.followHint')}</span>
         </p>
       )}
       <p>

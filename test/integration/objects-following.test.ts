@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import { myNotifications } from '../support/notifications.ts';
 import { errorOf, loginStaff, type Staff } from '../support/reports.ts';
 
 type Found = {
@@ -16,7 +17,7 @@ type Found = {
   pageSize: number;
 };
 
-describe('the catalogue of city objects', () => {
+describe('finding and following city objects', () => {
   let t: TestApp;
   let staff: Staff;
   let resident: Session;
@@ -130,6 +131,70 @@ describe('the catalogue of city objects', () => {
     const visitor = await t.app.inject({ method: 'GET', url: '/api/v1/objects/search?following=true' });
     expect(visitor.statusCode).toBe(401);
     expect(errorOf(visitor).code).toBe('unauthenticated');
+  });
+
+  it('tells the followers, once each, of works added, started, completed and cancelled; not the editor, nor anyone else', async () => {
+    await object('N-1', 'park', 'Сквер у театра', null);
+    const follower = await newResident(t.app);
+    const bystander = await newResident(t.app);
+    for (const who of [follower, staff.admin]) {
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/objects/${ids['N-1']}/follow`,
+        headers: who.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const news = async (who: Session, language = 'ru') =>
+      (await myNotifications(t, who, '', language)).items
+        .filter((n) => n.link === `/objects/${ids['N-1']}`)
+        .map((n) => n.message)
+        .reverse();
+    const worksOf = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/objects/${ids['N-1']}` })).json().works as {
+        id: string;
+        title: string;
+      }[];
+    const change = async (workId: string, status: string) => {
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/objects/${ids['N-1']}/works/${workId}`,
+        headers: staff.admin.headers,
+        payload: { title: 'Озеленение', status },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    await work('N-1', { title: 'Озеленение', status: 'planned' });
+    // Born cancelled: no news.
+    await work('N-1', { title: 'Фонтан', status: 'cancelled' });
+    const greening = (await worksOf()).find((w) => w.title === 'Озеленение')!.id;
+    await change(greening, 'in_progress');
+    // Stopped and started again: one "started".
+    await change(greening, 'planned');
+    await change(greening, 'in_progress');
+    await change(greening, 'completed');
+    await work('N-1', { title: 'Скамейки', status: 'planned' });
+    const benches = (await worksOf()).find((w) => w.title === 'Скамейки')!.id;
+    const cancel = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/objects/${ids['N-1']}/works/${benches}`,
+      headers: staff.admin.headers,
+      payload: { title: 'Скамейки', status: 'cancelled' },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+
+    expect(await news(follower)).toEqual([
+      'Новые работы: Сквер у театра: Озеленение',
+      'Работы начались: Сквер у театра: Озеленение',
+      'Работы завершены, их можно оценить: Сквер у театра: Озеленение',
+      'Новые работы: Сквер у театра: Скамейки',
+      'Работы отменены: Сквер у театра: Скамейки',
+    ]);
+    expect((await news(follower, 'en'))[1]).toBe('Works have started: Сквер у театра: Озеленение');
+    expect(await news(bystander)).toEqual([]);
+    // The editor follows it too, and is not told of their own changes.
+    expect(await news(staff.admin)).toEqual([]);
   });
 
   it('refuses bad input with every problem listed, in the reader’s language', async () => {
