@@ -284,6 +284,35 @@ describe('notices and city objects in the web app', () => {
     expect(problems).toEqual([]);
   });
 
+  it('staff add an object by hand: every problem listed first, then its page, then found in the catalogue', async () => {
+    const stamp = Date.now();
+    const moderator = demoUser('moderator');
+    const page = await pageAs(moderator.email, moderator.password);
+    await page.goto('/objects');
+    await page.getByRole('link', { name: 'Добавить объект' }).click();
+    await page.getByRole('heading', { name: 'Новый городской объект' }).waitFor();
+    await checkA11y(page, 'new object');
+
+    // Nothing filled in: the name and the place are both asked for, and nothing is saved.
+    await page.getByRole('button', { name: 'Добавить объект' }).click();
+    await page.locator('.field--invalid #o-name').waitFor();
+    await page.locator('.area-editor .field-error').waitFor();
+    expect(page.url()).toMatch(/\/objects\/new$/);
+
+    await page.getByLabel('Название').fill(`Сквер ${stamp}`);
+    await page.getByLabel('Вид').selectOption('park');
+    await page.getByLabel('Адрес').fill('Итальянская улица, 1');
+    await page.getByLabel('Место в формате GeoJSON').fill('{"type":"Point","coordinates":[30.3352,59.9361]}');
+    await page.getByRole('button', { name: 'Добавить объект' }).click();
+    await page.getByRole('heading', { name: `Сквер ${stamp}`, level: 1 }).waitFor();
+    await page.getByRole('region', { name: `«Сквер ${stamp}» на карте` }).waitFor();
+
+    await page.goto(`/objects?q=${stamp}`);
+    await page.getByText('Найден 1 объект').waitFor();
+    await page.locator('.card-list .card').getByText('Итальянская улица, 1').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('who is responsible here: a click on the map or a found address lists each subject’s organisation, linked to its page', async () => {
     const resident = demoUser('resident');
     const page = await pageAs(resident.email, resident.password);

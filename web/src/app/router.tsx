@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 're
 import { Loading } from '../components/Loading';
 import { templateKeeperRoles } from '../features/answers/roles';
 import { classifierRoles } from '../features/classifier/roles';
+import { objectEditorRoles } from '../features/objects/roles';
 import { organiserRoles } from '../features/participation/roles';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -339,6 +340,13 @@ export const router = createBrowserRouter([
       {
         path: 'objects',
         ...page(async () => (await import('../features/objects/routes/ObjectsRoute')).ObjectsRoute),
+      },
+      {
+        path: 'objects/new',
+        ...page(
+          async () => (await import('../features/objects/routes/ObjectNewRoute')).ObjectNewRoute,
+          only(objectEditorRoles),
+        ),
       },
       {
         path: 'objects/:id',

@@ -36,8 +36,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   });
 }
 
-/** A key that makes retries of one submission idempotent; crypto.randomUUID needs a secure context. */
-export function newIdempotencyKey(): string {
+/**
+ * A random UUID (v4): idempotency keys of submissions, keys of hand-made records. `crypto.randomUUID`
+ * needs a secure context, so plain-HTTP deployments get one from `getRandomValues`.
+ */
+export function randomUuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;

@@ -5,13 +5,13 @@ import { BaseMap } from '../../map/components/BaseMap';
 import { usePublicConfig } from '../../reference/api/get-config';
 
 export type Geometry = { type: string; coordinates: unknown };
-type Mode = 'Polygon' | 'LineString' | 'MultiPoint';
+type AreaMode = 'Polygon' | 'LineString' | 'MultiPoint';
 type Position = [number, number];
 
 /** The largest GeoJSON file accepted (the server refuses bigger requests as well). */
 export const MAX_AREA_BYTES = 10 * 1024 * 1024;
 
-function fromPositions(mode: Mode, ps: Position[]): Geometry | null {
+function fromPositions(mode: AreaMode, ps: Position[]): Geometry | null {
   if (mode === 'Polygon') return ps.length >= 3 ? { type: 'Polygon', coordinates: [[...ps, ps[0]!]] } : null;
   if (mode === 'LineString') return ps.length >= 2 ? { type: 'LineString', coordinates: ps } : null;
   if (ps.length === 0) return null;
@@ -42,6 +42,10 @@ type Props = {
   onChange: (g: Geometry | null) => void;
   /** Problems the server found with the area (shown under the editor). */
   error?: string | undefined;
+  /** What is drawn, where it is not a notice's area (a city object's place). */
+  labels?: { legend: string; mapLabel: string; geojson: string };
+  /** What a click draws at first (a notice's area: a polygon). */
+  initialMode?: AreaMode;
 };
 
 /**
@@ -49,11 +53,11 @@ type Props = {
  * GeoJSON — pasted or uploaded — which is also the keyboard's way to give one. The GeoJSON box always
  * shows the current area.
  */
-export function AreaEditor({ value, onChange, error }: Props) {
+export function AreaEditor({ value, onChange, error, labels, initialMode = 'Polygon' }: Props) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const [map, setMap] = useState<L.Map | null>(null);
-  const [mode, setMode] = useState<Mode>('Polygon');
+  const [mode, setMode] = useState<AreaMode>(initialMode);
   const [points, setPoints] = useState<Position[]>([]);
   const [text, setText] = useState(value ? JSON.stringify(value) : '');
   const [fileError, setFileError] = useState<string | null>(null);
@@ -112,11 +116,11 @@ export function AreaEditor({ value, onChange, error }: Props) {
 
   return (
     <fieldset className="area-editor">
-      <legend>{t('notices.area.legend')}</legend>
+      <legend>{labels?.legend ?? t('notices.area.legend')}</legend>
       <p className="hint">{t('notices.area.hint')}</p>
       <div className="area-editor__tools">
         <label htmlFor={ids.mode}>{t('notices.area.mode')}</label>
-        <select id={ids.mode} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+        <select id={ids.mode} value={mode} onChange={(e) => setMode(e.target.value as AreaMode)}>
           <option value="Polygon">{t('notices.area.polygon')}</option>
           <option value="LineString">{t('notices.area.line')}</option>
           <option value="MultiPoint">{t('notices.area.points')}</option>
@@ -143,12 +147,12 @@ export function AreaEditor({ value, onChange, error }: Props) {
       {config.data && (
         <BaseMap
           config={config.data}
-          label={t('notices.area.mapLabel')}
+          label={labels?.mapLabel ?? t('notices.area.mapLabel')}
           onMap={setMap}
           className="map-frame--editor"
         />
       )}
-      <label htmlFor={ids.text}>{t('notices.area.geojson')}</label>
+      <label htmlFor={ids.text}>{labels?.geojson ?? t('notices.area.geojson')}</label>
       <textarea
         id={ids.text}
         rows={4}

@@ -9,6 +9,7 @@ import { SearchField } from '../../../components/SearchField';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
 import { OBJECTS_PAGE_SIZE, useObjectSearch } from '../api/search-objects';
+import { objectEditorRoles } from '../roles';
 
 type Filter = { q: string; kind: string; works: string; following: boolean; page: number };
 
@@ -48,7 +49,16 @@ export function ObjectsRoute() {
 
   return (
     <div className="page notices-ui">
-      <h1>{t('objects.catalogue.title')}</h1>
+      <div className="page-head">
+        <h1>{t('objects.catalogue.title')}</h1>
+        {me && objectEditorRoles.includes(me.role) && (
+          <div className="page-head__actions">
+            <Link className="button button--small" to="/objects/new">
+              {t('objects.new.link')}
+            </Link>
+          </div>
+        )}
+      </div>
       <p className="lead">{t('objects.catalogue.intro')}</p>
       <search className="filters" aria-label={t('filters.label')}>
         <form

@@ -12,7 +12,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Field } from '../../../components/Field';
 import { isNetworkError } from '../../../lib/api-client';
 import { applyServerErrors } from '../../../lib/form-errors';
-import { newIdempotencyKey } from '../../../lib/format';
+import { randomUuid } from '../../../lib/format';
 import { SimilarReports } from '../../duplicates/components/SimilarReports';
 import { KnowledgeSuggestions } from '../../knowledge/components/KnowledgeSuggestions';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
@@ -56,7 +56,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline, objectId, startA
   const { t } = useTranslation();
   const create = useCreateReport();
   // One key per draft: every retry of this draft (including the offline queue) reuses it.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, setIdempotencyKey] = useState(randomUuid);
   const [uploading, setUploading] = useState(false);
   const [initial] = useState<ReportFormInput>(() =>
     startAt
@@ -76,7 +76,7 @@ export function ReportForm({ userId, onCreated, onSavedOffline, objectId, startA
 
   const startNewDraft = () => {
     reset(initial);
-    setIdempotencyKey(newIdempotencyKey());
+    setIdempotencyKey(randomUuid());
   };
 
   const onSubmit = handleSubmit(async (v) => {
