@@ -95,6 +95,7 @@ describe('Content-Security-Policy', () => {
       ...(await visit(await pageAs(operator.email, operator.password), [
         '/staff',
         '/staff/answer-templates',
+        '/objects/new',
       ])),
     );
     // A report page, with its map and timeline.
