@@ -284,7 +284,7 @@ describe('notices and city objects in the web app', () => {
     expect(problems).toEqual([]);
   });
 
-  it('staff add an object by hand: every problem listed first, then its page, then found in the catalogue', async () => {
+  it('staff add an object by hand (every problem listed first), add a work and start it, and find the object in the catalogue', async () => {
     const stamp = Date.now();
     const moderator = demoUser('moderator');
     const page = await pageAs(moderator.email, moderator.password);
@@ -306,6 +306,20 @@ describe('notices and city objects in the web app', () => {
     await page.getByRole('button', { name: 'Добавить объект' }).click();
     await page.getByRole('heading', { name: `Сквер ${stamp}`, level: 1 }).waitFor();
     await page.getByRole('region', { name: `«Сквер ${stamp}» на карте` }).waitFor();
+
+    // A work added from the page (the form empties), then started from its own card.
+    const addForm = page.locator('section.panel', { hasText: 'Добавить работы' });
+    await addForm.getByLabel('Название').fill('Посадка деревьев');
+    await addForm.getByRole('button', { name: 'Сохранить работы' }).click();
+    const card = page.locator('.work-card', { hasText: 'Посадка деревьев' });
+    await card.locator('.badge--work-planned').waitFor();
+    expect(await addForm.getByLabel('Название').inputValue()).toBe('');
+    const change = card.getByRole('button', { name: 'Изменить работы «Посадка деревьев»' });
+    await change.click();
+    await card.getByLabel('Состояние').selectOption('in_progress');
+    await card.getByRole('button', { name: 'Сохранить изменения' }).click();
+    await card.locator('.badge--work-in_progress').waitFor();
+    await change.waitFor();
 
     await page.goto(`/objects?q=${stamp}`);
     await page.getByText('Найден 1 объект').waitFor();

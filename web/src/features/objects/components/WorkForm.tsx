@@ -1,3 +1,4 @@
+import type { Work } from '@shared/objects/objects.schemas.ts';
 import { workStatuses } from '@shared/objects/objects.schemas.ts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,18 +17,44 @@ const blank = {
   status: 'planned' as WorkBody['status'],
 };
 
-/** Staff add works to an object: title, programme, contractor, budget, dates and status. */
+type Fields = typeof blank;
+
+/** A work's fields as the form holds them (empty text for what is not set). */
+function fieldsOf(w: Work): Fields {
+  const text = (v: string | null) => v ?? '';
+  return {
+    title: w.title,
+    programme: text(w.programme),
+    contractor: text(w.contractor),
+    budget: text(w.budget),
+    plannedStart: text(w.plannedStart),
+    plannedEnd: text(w.plannedEnd),
+    actualStart: text(w.actualStart),
+    actualEnd: text(w.actualEnd),
+    status: w.status,
+  };
+}
+
+/**
+ * Staff add works to an object, or change one (`initial`: its state moves it on — started,
+ * completed, cancelled — and its followers hear of it): title, programme, contractor, budget, dates
+ * and status. A new work's form empties once it is saved.
+ */
 export function WorkForm({
   onSubmit,
   pending,
   error,
+  initial,
+  onCancel,
 }: {
-  onSubmit: (body: WorkBody) => void;
+  onSubmit: (body: WorkBody) => Promise<unknown>;
   pending: boolean;
   error: unknown;
+  initial?: Work;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const [f, setF] = useState(blank);
+  const [f, setF] = useState<Fields>(initial ? fieldsOf(initial) : blank);
   const text = (key: Exclude<keyof typeof blank, 'status'>, type = 'text') => (
     <label>
       {t(`objects.works.fields.${key}`)}
@@ -37,7 +64,7 @@ export function WorkForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-    onSubmit({
+    void onSubmit({
       title: f.title,
       programme: orNull(f.programme),
       contractor: orNull(f.contractor),
@@ -47,7 +74,13 @@ export function WorkForm({
       actualStart: orNull(f.actualStart),
       actualEnd: orNull(f.actualEnd),
       status: f.status,
-    });
+    }).then(
+      () => {
+        if (!initial) setF(blank);
+      },
+      // The error is the caller's to show (`error`); the fields stay for the correction.
+      () => {},
+    );
   };
   return (
     <form onSubmit={submit} className="stack">
@@ -77,9 +110,16 @@ export function WorkForm({
         </select>
       </label>
       <ErrorMessage error={error} />
-      <button type="submit" className="button" disabled={pending}>
-        {t('objects.works.save')}
-      </button>
+      <div className="row">
+        <button type="submit" className="button" disabled={pending}>
+          {initial ? t('objects.works.saveChanges') : t('objects.works.save')}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('objects.works.cancel')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }
