@@ -1,22 +1,8 @@
 import type { z } from 'zod';
 
-/** One problem with one field, as the API reports it (`path` is dotted, e.g. `text` or `mediaIds.0`). */
-export type ApiErrorDetail = { path: string; message: string };
+export { ApiError, type ApiErrorDetail, fieldProblem } from './api-error';
 
-/** The server answered with an error body `{error:{code,message,details}}`. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly details: ApiErrorDetail[];
-
-  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.details = details;
-  }
-}
+import { ApiError, type ApiErrorDetail } from './api-error';
 
 /** The request never reached the server (offline, DNS, connection refused). */
 export class NetworkError extends Error {

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
-import { ApiError } from '../../../lib/api-client';
+import { fieldProblem } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
 import { fromLocalInput, toLocalInput } from '../../../lib/local-input';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
@@ -68,12 +68,7 @@ export function NoticeEditRoute() {
   }, [existing.data]);
 
   if (id && existing.isPending) return <Loading />;
-  const problems = save.error instanceof ApiError ? save.error.details : [];
-  const errorOf = (path: string) =>
-    problems
-      .filter((d) => d.path === path || d.path.startsWith(`${path}.`))
-      .map((d) => d.message)
-      .join('; ') || undefined;
+  const errorOf = (path: string) => fieldProblem(save.error, path);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const onSubmit = (e: FormEvent) => {

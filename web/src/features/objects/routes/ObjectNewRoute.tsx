@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
 import { usePageTitle } from '../../../components/use-page-title';
-import { ApiError } from '../../../lib/api-client';
+import { fieldProblem } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { AreaEditor, type Geometry } from '../../notices/components/AreaEditor';
@@ -43,12 +43,7 @@ export function ObjectNewRoute() {
     geometry: null,
   });
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const problems = create.error instanceof ApiError ? create.error.details : [];
-  const errorOf = (path: string) =>
-    problems
-      .filter((d) => d.path === path || d.path.startsWith(`${path}.`))
-      .map((d) => d.message)
-      .join('; ') || undefined;
+  const errorOf = (path: string) => fieldProblem(create.error, path);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
-import { ApiError } from '../../../lib/api-client';
+import { fieldProblem } from '../../../lib/api-client';
 import { currentLanguage } from '../../../lib/i18n';
 import { useInvite } from '../api/staff-invitations';
 import { ScopeFields } from './ScopeFields';
@@ -20,8 +20,7 @@ export function InviteForm({ options }: { options: StaffOptions }) {
   const [organisationId, setOrganisationId] = useState('');
   const [territoryId, setTerritoryId] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const problem = (path: string) =>
-    invite.error instanceof ApiError ? invite.error.details.find((d) => d.path === path)?.message : undefined;
+  const problem = (path: string) => fieldProblem(invite.error, path);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

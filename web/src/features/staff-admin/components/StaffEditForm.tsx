@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Field } from '../../../components/Field';
-import { ApiError } from '../../../lib/api-client';
+import { fieldProblem } from '../../../lib/api-client';
 import { useUpdateStaff } from '../api/staff-accounts';
 import { ScopeFields } from './ScopeFields';
 
@@ -29,8 +29,7 @@ export function StaffEditForm({
     setOrganisationId(account.organisation?.id ?? '');
     setTerritoryId(account.territory?.id ?? '');
   }, [account]);
-  const problem = (path: string) =>
-    update.error instanceof ApiError ? update.error.details.find((d) => d.path === path)?.message : undefined;
+  const problem = (path: string) => fieldProblem(update.error, path);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
