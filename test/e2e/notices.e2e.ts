@@ -284,7 +284,7 @@ describe('notices and city objects in the web app', () => {
     expect(problems).toEqual([]);
   });
 
-  it('staff add an object by hand (every problem listed first), add a work and start it, and find the object in the catalogue', async () => {
+  it('staff add an object by hand (every problem listed first), change it, add a work and start it, and find the object in the catalogue', async () => {
     const stamp = Date.now();
     const moderator = demoUser('moderator');
     const page = await pageAs(moderator.email, moderator.password);
@@ -307,6 +307,15 @@ describe('notices and city objects in the web app', () => {
     await page.getByRole('heading', { name: `Сквер ${stamp}`, level: 1 }).waitFor();
     await page.getByRole('region', { name: `«Сквер ${stamp}» на карте` }).waitFor();
 
+    // Changed from its page: the form holds its fields, and the same object is saved again.
+    await page.getByRole('link', { name: 'Изменить объект' }).click();
+    await page.getByRole('heading', { name: `Изменить объект «Сквер ${stamp}»` }).waitFor();
+    expect(await page.getByLabel('Адрес').inputValue()).toBe('Итальянская улица, 1');
+    await page.getByLabel('Адрес').fill('Итальянская улица, 2');
+    await page.getByRole('button', { name: 'Сохранить объект' }).click();
+    await page.getByRole('heading', { name: `Сквер ${stamp}`, level: 1 }).waitFor();
+    await page.getByText('Итальянская улица, 2').waitFor();
+
     // A work added from the page (the form empties), then started from its own card.
     const addForm = page.locator('section.panel', { hasText: 'Добавить работы' });
     await addForm.getByLabel('Название').fill('Посадка деревьев');
@@ -323,7 +332,7 @@ describe('notices and city objects in the web app', () => {
 
     await page.goto(`/objects?q=${stamp}`);
     await page.getByText('Найден 1 объект').waitFor();
-    await page.locator('.card-list .card').getByText('Итальянская улица, 1').waitFor();
+    await page.locator('.card-list .card').getByText('Итальянская улица, 2').waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -344,7 +344,14 @@ export const router = createBrowserRouter([
       {
         path: 'objects/new',
         ...page(
-          async () => (await import('../features/objects/routes/ObjectNewRoute')).ObjectNewRoute,
+          async () => (await import('../features/objects/routes/ObjectEditRoute')).ObjectEditRoute,
+          only(objectEditorRoles),
+        ),
+      },
+      {
+        path: 'objects/:id/edit',
+        ...page(
+          async () => (await import('../features/objects/routes/ObjectEditRoute')).ObjectEditRoute,
           only(objectEditorRoles),
         ),
       },

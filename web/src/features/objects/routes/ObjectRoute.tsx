@@ -25,7 +25,16 @@ export function ObjectRoute() {
 
   return (
     <div className="page notices-ui object-page">
-      <h1>{o.name}</h1>
+      <div className="page-head">
+        <h1>{o.name}</h1>
+        {o.canEdit && (
+          <div className="page-head__actions">
+            <Link className="button button--small button--secondary" to={`/objects/${o.id}/edit`}>
+              {t('objects.edit.link')}
+            </Link>
+          </div>
+        )}
+      </div>
       <dl className="facts">
         <dt>{t('objects.fields.kind')}</dt>
         <dd>{t(`objects.kinds.${o.kind}`)}</dd>

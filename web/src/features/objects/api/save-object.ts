@@ -11,21 +11,23 @@ import { objectQueryKey } from './get-object';
 
 export type ObjectBody = z.input<typeof objectBodySchema>;
 
+/** The form's fields; without a place the body goes as it is, and the server lists it as missing. */
+export type ObjectFields = Omit<ObjectBody, 'externalId' | 'geometry'> & {
+  geometry?: ObjectBody['geometry'];
+};
+
 /**
- * Adds one object by hand. The API saves by registry key (`externalId`: an import's second run
- * updates instead of adding), so a hand-made object gets a key of its own that no registry uses —
- * it can never overwrite an imported object.
+ * Adds one object by hand, or changes one (`externalId` given: the object's own). The API saves by
+ * registry key (an import's second run updates instead of adding), so a new hand-made object gets a
+ * key no registry uses — it can never overwrite an imported object.
  */
-export function useCreateObject() {
+export function useSaveObject(externalId: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    // Without a place the body goes as it is: the server lists it as missing along with the rest.
-    mutationFn: (
-      body: Omit<ObjectBody, 'externalId' | 'geometry'> & { geometry?: ObjectBody['geometry'] },
-    ): Promise<ObjectDetail> =>
+    mutationFn: (body: ObjectFields): Promise<ObjectDetail> =>
       api('/api/v1/objects', {
         method: 'POST',
-        body: { ...body, externalId: `manual-${randomUuid()}` },
+        body: { ...body, externalId: externalId ?? `manual-${randomUuid()}` },
         schema: objectDetailSchema,
       }),
     onSuccess: async (object) => {

@@ -1,16 +1,18 @@
-import { type CityObjectKind, cityObjectKinds } from '@shared/objects/objects.schemas.ts';
+import { type CityObjectKind, cityObjectKinds, type ObjectDetail } from '@shared/objects/objects.schemas.ts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { fieldProblem } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { AreaEditor, type Geometry } from '../../notices/components/AreaEditor';
 import { useOrganisations } from '../../reference/api/get-organisations';
-import { useCreateObject } from '../api/create-object';
+import { useObject } from '../api/get-object';
+import { useSaveObject } from '../api/save-object';
 
 type Form = {
   name: string;
@@ -24,30 +26,44 @@ const fields = ['name', 'kind', 'address', 'organisationId', 'geometry'];
 
 /**
  * Staff add one object by hand (a yard just landscaped, a new school) where the registry import is
- * for whole files: its name, kind, address, responsible organisation and place — a point, a line or
- * an outline drawn on the map or given as GeoJSON. An operator adds objects of their organisation.
+ * for whole files, or change one (`/objects/:id/edit`): its name, kind, address, responsible
+ * organisation and place — a point, a line or an outline drawn on the map or given as GeoJSON. An
+ * operator keeps the objects of their organisation.
  */
-export function ObjectNewRoute() {
+export function ObjectEditRoute() {
+  const { id } = useParams();
+  const existing = useObject(id ?? '', Boolean(id));
+  if (id && existing.isPending) return <Loading />;
+  if (id && !existing.data) return <ErrorMessage error={existing.error} />;
+  // Keyed by the object, so its fields are the form's first values.
+  return <ObjectForm key={id ?? 'new'} existing={existing.data} />;
+}
+
+function ObjectForm({ existing }: { existing: ObjectDetail | undefined }) {
   const { t } = useTranslation();
-  usePageTitle(t('objects.new.title'));
+  usePageTitle(existing ? t('objects.edit.title', { name: existing.name }) : t('objects.new.title'));
   const navigate = useNavigate();
   const { data: me } = useMe();
   const organisations = useOrganisations();
-  const create = useCreateObject();
+  const save = useSaveObject(existing?.externalId);
   const operatorOf = me?.role === 'operator' ? me.organisationId : null;
-  const [form, setForm] = useState<Form>({
-    name: '',
-    kind: 'yard',
-    address: '',
-    organisationId: operatorOf ?? '',
-    geometry: null,
-  });
+  const [form, setForm] = useState<Form>(
+    existing
+      ? {
+          name: existing.name,
+          kind: existing.kind,
+          address: existing.address ?? '',
+          organisationId: existing.organisation?.id ?? '',
+          geometry: existing.geometry as Geometry,
+        }
+      : { name: '', kind: 'yard', address: '', organisationId: operatorOf ?? '', geometry: null },
+  );
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const errorOf = (path: string) => fieldProblem(create.error, path);
+  const errorOf = (path: string) => fieldProblem(save.error, path);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(
+    save.mutate(
       {
         name: form.name,
         kind: form.kind,
@@ -62,8 +78,8 @@ export function ObjectNewRoute() {
   const choosable = (organisations.data ?? []).filter((o) => !operatorOf || o.id === operatorOf);
   return (
     <div className="page notices-ui narrow">
-      <h1>{t('objects.new.title')}</h1>
-      <p className="lead">{t('objects.new.lead')}</p>
+      <h1>{existing ? t('objects.edit.title', { name: existing.name }) : t('objects.new.title')}</h1>
+      {!existing && <p className="lead">{t('objects.new.lead')}</p>}
       <form onSubmit={onSubmit} className="stack" noValidate>
         <Field id="o-name" label={t('objects.new.name')} error={errorOf('name')} required>
           <input
@@ -126,9 +142,9 @@ export function ObjectNewRoute() {
             geojson: t('objects.new.placeGeojson'),
           }}
         />
-        <ErrorMessage error={create.error} fields={fields} />
-        <button type="submit" className="button" disabled={create.isPending}>
-          {t('objects.new.submit')}
+        <ErrorMessage error={save.error} fields={fields} />
+        <button type="submit" className="button" disabled={save.isPending}>
+          {existing ? t('objects.edit.submit') : t('objects.new.submit')}
         </button>
       </form>
     </div>
