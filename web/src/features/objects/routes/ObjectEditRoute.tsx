@@ -41,7 +41,8 @@ export function ObjectEditRoute() {
 
 function ObjectForm({ existing }: { existing: ObjectDetail | undefined }) {
   const { t } = useTranslation();
-  usePageTitle(existing ? t('objects.edit.title', { name: existing.name }) : t('objects.new.title'));
+  const title = existing ? t('objects.edit.title', { name: existing.name }) : t('objects.new.title');
+  usePageTitle(title);
   const navigate = useNavigate();
   const { data: me } = useMe();
   const organisations = useOrganisations();
@@ -78,7 +79,7 @@ function ObjectForm({ existing }: { existing: ObjectDetail | undefined }) {
   const choosable = (organisations.data ?? []).filter((o) => !operatorOf || o.id === operatorOf);
   return (
     <div className="page notices-ui narrow">
-      <h1>{existing ? t('objects.edit.title', { name: existing.name }) : t('objects.new.title')}</h1>
+      <h1>{title}</h1>
       {!existing && <p className="lead">{t('objects.new.lead')}</p>}
       <form onSubmit={onSubmit} className="stack" noValidate>
         <Field id="o-name" label={t('objects.new.name')} error={errorOf('name')} required>

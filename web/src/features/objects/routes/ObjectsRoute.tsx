@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { Loading } from '../../../components/Loading';
 import { Pagination } from '../../../components/Pagination';
 import { SearchField } from '../../../components/SearchField';
@@ -68,32 +69,32 @@ export function ObjectsRoute() {
           }}
         >
           <div className="filters-row">
-            <div className="field field--inline">
-              <label htmlFor="objects-kind">{t('objects.fields.kind')}</label>
-              <select id="objects-kind" value={filter.kind} onChange={(e) => apply({ kind: e.target.value })}>
-                <option value="">{t('objects.catalogue.allKinds')}</option>
-                {cityObjectKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`objects.kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field field--inline">
-              <label htmlFor="objects-works">{t('objects.works.heading')}</label>
-              <select
-                id="objects-works"
-                value={filter.works}
-                onChange={(e) => apply({ works: e.target.value })}
-              >
-                <option value="">{t('objects.catalogue.anyWorks')}</option>
-                {objectWorksFilters.map((w) => (
-                  <option key={w} value={w}>
-                    {t(`objects.catalogue.works.${w}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="objects-kind"
+              label={t('objects.fields.kind')}
+              value={filter.kind}
+              onChange={(kind) => apply({ kind })}
+            >
+              <option value="">{t('objects.catalogue.allKinds')}</option>
+              {cityObjectKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`objects.kinds.${k}`)}
+                </option>
+              ))}
+            </FilterSelect>
+            <FilterSelect
+              id="objects-works"
+              label={t('objects.works.heading')}
+              value={filter.works}
+              onChange={(works) => apply({ works })}
+            >
+              <option value="">{t('objects.catalogue.anyWorks')}</option>
+              {objectWorksFilters.map((w) => (
+                <option key={w} value={w}>
+                  {t(`objects.catalogue.works.${w}`)}
+                </option>
+              ))}
+            </FilterSelect>
             {me && (
               <label className="checkbox">
                 <input

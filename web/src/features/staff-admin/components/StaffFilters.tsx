@@ -1,6 +1,7 @@
 import type { StaffOptions } from '@shared/staff-admin/staff-admin.schemas.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { localName } from '../../../lib/format';
 import type { StaffFilters as Filters } from '../api/staff-accounts';
 
@@ -23,48 +24,42 @@ export function StaffFilters({ value, options, onChange }: Props) {
     <search className="filters" aria-label={t('staffAdmin.filters')}>
       <form onSubmit={onSearch}>
         <div className="filters-row">
-          <div className="field field--inline">
-            <label htmlFor="staff-filter-role">{t('staffAdmin.role')}</label>
-            <select
-              id="staff-filter-role"
-              value={value.role ?? ''}
-              onChange={(e) => onChange({ role: (e.target.value || undefined) as Filters['role'] })}
-            >
-              <option value="">{t('staffAdmin.allRoles')}</option>
-              {(options?.roles ?? []).map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field--inline">
-            <label htmlFor="staff-filter-org">{t('staffAdmin.organisation')}</label>
-            <select
-              id="staff-filter-org"
-              value={value.organisationId ?? ''}
-              onChange={(e) => onChange({ organisationId: e.target.value || undefined })}
-            >
-              <option value="">{t('staffAdmin.allOrganisations')}</option>
-              {(options?.organisations ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {localName(o.name)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field--inline">
-            <label htmlFor="staff-filter-state">{t('staffAdmin.state')}</label>
-            <select
-              id="staff-filter-state"
-              value={value.suspended ?? ''}
-              onChange={(e) => onChange({ suspended: (e.target.value || undefined) as Filters['suspended'] })}
-            >
-              <option value="">{t('staffAdmin.anyState')}</option>
-              <option value="false">{t('staffAdmin.active')}</option>
-              <option value="true">{t('staffAdmin.suspended')}</option>
-            </select>
-          </div>
+          <FilterSelect
+            id="staff-filter-role"
+            label={t('staffAdmin.role')}
+            value={value.role ?? ''}
+            onChange={(role) => onChange({ role: (role || undefined) as Filters['role'] })}
+          >
+            <option value="">{t('staffAdmin.allRoles')}</option>
+            {(options?.roles ?? []).map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            id="staff-filter-org"
+            label={t('staffAdmin.organisation')}
+            value={value.organisationId ?? ''}
+            onChange={(organisationId) => onChange({ organisationId: organisationId || undefined })}
+          >
+            <option value="">{t('staffAdmin.allOrganisations')}</option>
+            {(options?.organisations ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {localName(o.name)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            id="staff-filter-state"
+            label={t('staffAdmin.state')}
+            value={value.suspended ?? ''}
+            onChange={(state) => onChange({ suspended: (state || undefined) as Filters['suspended'] })}
+          >
+            <option value="">{t('staffAdmin.anyState')}</option>
+            <option value="false">{t('staffAdmin.active')}</option>
+            <option value="true">{t('staffAdmin.suspended')}</option>
+          </FilterSelect>
           <div className="field field--inline field--grow">
             <label htmlFor="staff-filter-q">{t('staffAdmin.search')}</label>
             <div className="input-with-button">

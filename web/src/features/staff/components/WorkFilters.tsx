@@ -2,6 +2,7 @@ import { reportStatuses } from '@shared/reports/report-states.ts';
 import { reportSorts } from '@shared/reports/reports.schemas.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
@@ -33,12 +34,9 @@ export function WorkFilters({ value, onChange }: Props) {
     change: (v: string) => void,
     options: React.ReactNode,
   ) => (
-    <div className="field field--inline">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={current} onChange={(e) => change(e.target.value)}>
-        {options}
-      </select>
-    </div>
+    <FilterSelect id={id} label={label} value={current} onChange={change}>
+      {options}
+    </FilterSelect>
   );
   return (
     <search className="filters work-filters" aria-label={t('workspace.filtersLabel')}>
@@ -54,12 +52,15 @@ export function WorkFilters({ value, onChange }: Props) {
       <div className="filters-row">
         {value.q ? (
           // A search lists the best matches first: the order is the search's own.
-          <div className="field field--inline">
-            <label htmlFor="work-sort">{t('workspace.sortLabel')}</label>
-            <select id="work-sort" value="relevance" disabled>
-              <option value="relevance">{t('workspace.sortRelevance')}</option>
-            </select>
-          </div>
+          <FilterSelect
+            id="work-sort"
+            label={t('workspace.sortLabel')}
+            value="relevance"
+            onChange={() => {}}
+            disabled
+          >
+            <option value="relevance">{t('workspace.sortRelevance')}</option>
+          </FilterSelect>
         ) : (
           select(
             'work-sort',
