@@ -1,6 +1,7 @@
 import { reportStatuses } from '@shared/reports/report-states.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
 import { groupCategories, useCategories } from '../../reference/api/get-categories';
@@ -28,62 +29,56 @@ export function ReportFilters({ value, onChange }: Props) {
     <search className="filters" aria-label={t('filters.label')}>
       <form onSubmit={onSearch}>
         <div className="filters-row">
-          <div className="field field--inline">
-            <label htmlFor="filter-status">{t('filters.status')}</label>
-            <select
-              id="filter-status"
-              value={value.status}
-              onChange={(e) => onChange({ status: e.target.value })}
-            >
-              <option value="">{t('filters.all')}</option>
-              {Object.keys(statusPresets).map((preset) => (
-                <option key={preset} value={preset}>
-                  {t(`filters.preset.${preset}`)}
+          <FilterSelect
+            id="filter-status"
+            label={t('filters.status')}
+            value={value.status}
+            onChange={(status) => onChange({ status })}
+          >
+            <option value="">{t('filters.all')}</option>
+            {Object.keys(statusPresets).map((preset) => (
+              <option key={preset} value={preset}>
+                {t(`filters.preset.${preset}`)}
+              </option>
+            ))}
+            <optgroup label={t('filters.byStatus')}>
+              {reportStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
                 </option>
               ))}
-              <optgroup label={t('filters.byStatus')}>
-                {reportStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
+            </optgroup>
+          </FilterSelect>
+          <FilterSelect
+            id="filter-category"
+            label={t('filters.category')}
+            value={value.category}
+            onChange={(category) => onChange({ category })}
+          >
+            <option value="">{t('filters.all')}</option>
+            {groupCategories(categories.data ?? []).map(({ topic, subjects }) => (
+              <optgroup key={topic.id} label={localName(topic.name)}>
+                {subjects.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {localName(c.name)}
                   </option>
                 ))}
               </optgroup>
-            </select>
-          </div>
-          <div className="field field--inline">
-            <label htmlFor="filter-category">{t('filters.category')}</label>
-            <select
-              id="filter-category"
-              value={value.category}
-              onChange={(e) => onChange({ category: e.target.value })}
-            >
-              <option value="">{t('filters.all')}</option>
-              {groupCategories(categories.data ?? []).map(({ topic, subjects }) => (
-                <optgroup key={topic.id} label={localName(topic.name)}>
-                  {subjects.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {localName(c.name)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div className="field field--inline">
-            <label htmlFor="filter-territory">{t('filters.district')}</label>
-            <select
-              id="filter-territory"
-              value={value.territory}
-              onChange={(e) => onChange({ territory: e.target.value })}
-            >
-              <option value="">{t('filters.allDistricts')}</option>
-              {districtsOf(territories.data ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {localName(d.name)}
-                </option>
-              ))}
-            </select>
-          </div>
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            id="filter-territory"
+            label={t('filters.district')}
+            value={value.territory}
+            onChange={(territory) => onChange({ territory })}
+          >
+            <option value="">{t('filters.allDistricts')}</option>
+            {districtsOf(territories.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {localName(d.name)}
+              </option>
+            ))}
+          </FilterSelect>
           <SearchField
             id="filter-q"
             label={t('filters.search')}
