@@ -1,4 +1,4 @@
--- hand-written: the catalogue of city objects (src/modules/objects/objects.repo.ts, searchObjects)
+-- hand-written: the catalogue of city objects (src/modules/objects/objects-search.repo.ts)
 -- finds each word of the query in the name and address, lower case with ё read as е, by LIKE
 -- '%word%': a trigram index on exactly that expression serves it (pg_trgm is created before the
 -- migrations run, as for the addresses' index).

@@ -17,6 +17,7 @@ import type {
   ObjectSearchResult,
   WorkBody,
 } from './objects.schemas.ts';
+import * as searchRepo from './objects-search.repo.ts';
 import { tellFollowers } from './work-news.ts';
 
 export type ObjectsDeps = {
@@ -78,7 +79,7 @@ export async function searchObjects(
   if (q.following && !actor) throw new AppError('unauthenticated');
   const text = q.q ? searchForm(q.q) : '';
   const words = [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 10);
-  const { rows, total } = await repo.searchObjects(deps.db, {
+  const { rows, total } = await searchRepo.searchObjects(deps.db, {
     words,
     text: words.length > 0 ? text : null,
     kind: q.kind,
