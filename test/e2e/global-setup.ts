@@ -2,25 +2,35 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
 import { repoRoot } from '../../src/lib/repo-root.ts';
 import { buildServerBundle } from '../support/server-bundle.ts';
+import { adminUrl, dropPostgresDatabases } from '../support/template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A data directory the real `vmeste seed` filled with the demo region; each server starts on a copy. */
     e2eSeededDataDir: string | undefined;
+    /**
+     * With VMESTE_E2E_POSTGRES_URL: the database on that server the seed filled; each file's server
+     * gets its own copy (`CREATE DATABASE … TEMPLATE`), beside a copy of the seeded data directory.
+     */
+    e2eSeededDatabase: { url: string; name: string } | undefined;
   }
 }
 
 /**
- * Seeding the demo region into a fresh embedded database (initdb, PostGIS, migrations, 300 reports,
- * a classifier trained on 2,500 examples) is most of a server's start-up. It is done once per run by
- * the CLI a user would run, and each test file's server gets its own copy of the result
- * (test/e2e/harness.ts), so files still never share a database.
+ * Seeding the demo region into a fresh database (PostGIS, migrations, 300 reports, a classifier
+ * trained on 2,500 examples) is most of a server's start-up. It is done once per run by the CLI a
+ * user would run, and each test file's server gets its own copy of the result (test/e2e/harness.ts),
+ * so files still never share a database. The database is the embedded one, or with
+ * VMESTE_E2E_POSTGRES_URL a database on that PostgreSQL server (CI: a file's server then starts on
+ * a third of the CPU, docs/performance.md, "CI in the thirty-second session").
  */
 export default async function setup(project: TestProject) {
+  project.provide('e2eSeededDatabase', undefined);
   if (process.env.VMESTE_E2E_URL || process.env.VMESTE_E2E_DATABASE_URL) {
     project.provide('e2eSeededDataDir', undefined);
     return undefined;
@@ -30,7 +40,10 @@ export default async function setup(project: TestProject) {
   process.env.VMESTE_TEST_SERVER_BUNDLE = bundle.entry;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-seed-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
+  const postgresUrl = process.env.VMESTE_E2E_POSTGRES_URL;
+  const seededDatabase = postgresUrl ? await createSeedDatabase(postgresUrl) : undefined;
+  if (seededDatabase) env.DATABASE_URL = adminUrl(seededDatabase.url, seededDatabase.name);
+  else delete env.DATABASE_URL;
   const command = vmesteCommand();
   const child = spawn(process.execPath, [...command.execArgv, command.entry, 'seed'], {
     cwd: repoRoot,
@@ -45,13 +58,31 @@ export default async function setup(project: TestProject) {
     log += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) {
+  const teardown = async () => {
+    await rm(dataDir, { recursive: true, force: true });
     await bundle.remove();
+    // The seeded database and every file's copy left behind by a failed stop.
+    if (seededDatabase) await dropPostgresDatabases(seededDatabase.url, seededDatabase.name);
+  };
+  if (code !== 0) {
+    await teardown();
     throw new Error(`vmeste seed exited with code ${code}:\n${log.slice(-20_000)}`);
   }
   project.provide('e2eSeededDataDir', dataDir);
-  return async () => {
-    await rm(dataDir, { recursive: true, force: true });
-    await bundle.remove();
-  };
+  project.provide('e2eSeededDatabase', seededDatabase);
+  return teardown;
+}
+
+/** An empty database for the run's seed, named after this process so runs side by side never meet. */
+async function createSeedDatabase(url: string): Promise<{ url: string; name: string }> {
+  const name = `vmeste_e2e_seed_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return { url, name };
 }

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
 import { repoRoot } from '../../src/lib/repo-root.ts';
+import { copyPostgresDatabase, dropPostgresDatabase } from '../support/template.ts';
 import { scaled } from '../support/timeouts.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,9 +49,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /**
- * Starts `vmeste serve` (the real CLI, which serves the built web app) on a fresh embedded database
- * seeded with the demo region: a copy of the one the run's global setup seeded (test/e2e/global-setup.ts).
- * Set VMESTE_E2E_URL to test an already running deployment instead.
+ * Starts `vmeste serve` (the real CLI, which serves the built web app) on a fresh database seeded
+ * with the demo region: a copy of the one the run's global setup seeded (test/e2e/global-setup.ts),
+ * embedded, or on the server VMESTE_E2E_POSTGRES_URL names. Set VMESTE_E2E_URL to test an already
+ * running deployment instead.
  */
 export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const external = process.env.VMESTE_E2E_URL;
@@ -59,6 +61,10 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-'));
   const seeded = inject('e2eSeededDataDir');
   if (seeded) await cp(seeded, dataDir, { recursive: true });
+  const seededDatabase = inject('e2eSeededDatabase');
+  const databaseUrl = seededDatabase
+    ? await copyPostgresDatabase(seededDatabase.url, seededDatabase.name)
+    : process.env.VMESTE_E2E_DATABASE_URL;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -75,8 +81,8 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
     // A test that reads mail names its loopback SMTP server here.
     ...extraEnv,
   };
-  // A fresh embedded database unless the caller names one for the end-to-end run.
-  if (process.env.VMESTE_E2E_DATABASE_URL) env.DATABASE_URL = process.env.VMESTE_E2E_DATABASE_URL;
+  // A fresh embedded database unless the run gives the file a database on a server.
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
 
   const command = vmesteCommand();
@@ -100,6 +106,7 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     await rm(dataDir, { recursive: true, force: true });
+    if (seededDatabase && databaseUrl) await dropPostgresDatabase(databaseUrl);
   };
   try {
     await waitForHealth(baseUrl, child, () => log, 180_000);

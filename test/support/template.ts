@@ -86,16 +86,40 @@ export async function dropPostgresDatabases(databaseUrl: string, templateName: s
 
 let counter = 0;
 
+/**
+ * A new database on the server of `url`, copied from the database `templateName`, named
+ * `<template>_f<pid>_<n>` (so that dropPostgresDatabases finds it); returns its URL.
+ */
+export async function copyPostgresDatabase(url: string, templateName: string): Promise<string> {
+  const name = `${templateName}_f${process.pid}_${counter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+  } finally {
+    await admin.end();
+  }
+  return adminUrl(url, name);
+}
+
+/** Drops one database copied by copyPostgresDatabase, closing any connection still open to it. */
+export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A fresh database for one test file, copied from the suite's template. */
 export async function openTestDatabase(
   template: PgliteTemplate | PostgresTemplate | CitusTemplate,
 ): Promise<Database> {
   if (template.kind === 'citus') return openCitusTestDatabase(template.url, template.prefix);
   if (template.kind === 'pglite') return openKeptPglite(template);
-  const name = `${template.name}_f${process.pid}_${counter++}`;
-  const admin = new pg.Client({ connectionString: adminUrl(template.url) });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.name}`);
-  await admin.end();
-  return openPostgres({ databaseUrl: adminUrl(template.url, name), schema: 'public', poolSize: 5 }).database;
+  const databaseUrl = await copyPostgresDatabase(template.url, template.name);
+  return openPostgres({ databaseUrl, schema: 'public', poolSize: 5 }).database;
 }
