@@ -5,8 +5,8 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDate, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
-import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import { CategoryOptions } from '../../reference/components/CategoryOptions';
 import { type AnalyticsFilters, exportUrl, useDashboard } from '../api/get-dashboard';
 import { useOrganisations } from '../api/get-organisations';
 import { DistrictMap } from '../components/DistrictMap';
@@ -35,7 +35,6 @@ export function AnalyticsRoute() {
   const [params, setParams] = useSearchParams();
   const { data: me } = useMe();
   const territories = useTerritories();
-  const categories = useCategories();
   const organisations = useOrganisations();
   const to = params.get('to') ?? today();
   const filters: AnalyticsFilters = {
@@ -95,18 +94,7 @@ export function AnalyticsRoute() {
           <span>{t('analytics.category')}</span>
           <select value={filters.categoryId ?? ''} onChange={(e) => set('categoryId', e.target.value)}>
             <option value="">{t('analytics.all')}</option>
-            {groupCategories(categories.data ?? []).map((g) => (
-              <optgroup key={g.topic.id} label={localName(g.topic.name)}>
-                <option value={g.topic.id}>
-                  {t('analytics.wholeTopic', { topic: localName(g.topic.name) })}
-                </option>
-                {g.subjects.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {localName(s.name)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptions wholeTopic={(topic) => t('analytics.wholeTopic', { topic })} />
           </select>
         </label>
         <label className="field">

@@ -11,8 +11,8 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { localName } from '../../../lib/format';
-import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
+import { CategoryOptions } from '../../reference/components/CategoryOptions';
 import { useSaveTemplate } from '../api/templates';
 
 // The server checks the same; here the operator sees at once which placeholder is wrong.
@@ -41,7 +41,6 @@ type Props = { user: Me; editing: Template | null; onDone: () => void };
 export function TemplateForm({ user, editing, onDone }: Props) {
   const { t } = useTranslation();
   const save = useSaveTemplate();
-  const categories = useCategories();
   const ownOrganisation = user.role === 'operator' ? user.organisationId : null;
   const organisations = useOrganisations(ownOrganisation === null);
   const { register, handleSubmit, setError, reset, formState } = useForm<Values>({
@@ -102,18 +101,7 @@ export function TemplateForm({ user, editing, onDone }: Props) {
           {...register('categoryId')}
         >
           <option value="">{t('answerQuality.anyCategory')}</option>
-          {groupCategories(categories.data ?? []).map((g) => (
-            <optgroup key={g.topic.id} label={localName(g.topic.name)}>
-              <option value={g.topic.id}>
-                {t('answerQuality.wholeTopic', { topic: localName(g.topic.name) })}
-              </option>
-              {g.subjects.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localName(s.name)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CategoryOptions wholeTopic={(topic) => t('answerQuality.wholeTopic', { topic })} />
         </select>
       </Field>
       <Field id="tpl-title" label={t('answerQuality.title')} error={errors.title?.message} required>

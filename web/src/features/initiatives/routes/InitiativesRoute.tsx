@@ -8,8 +8,8 @@ import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
-import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import { CategoryOptions } from '../../reference/components/CategoryOptions';
 import { useInitiatives, useProposeInitiative } from '../api/initiatives';
 
 /**
@@ -89,7 +89,6 @@ function ProposeForm() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const territories = useTerritories();
-  const categories = useCategories();
   const propose = useProposeInitiative();
   const navigate = useNavigate();
   const ids = { title: useId(), text: useId(), category: useId(), territory: useId() };
@@ -134,15 +133,7 @@ function ProposeForm() {
             onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
           >
             <option value="">{t('initiatives.choose')}</option>
-            {groupCategories(categories.data ?? []).map((g) => (
-              <optgroup key={g.topic.id} label={g.topic.name[lang]}>
-                {g.subjects.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name[lang]}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptions />
           </select>
         </div>
         <div className="field">

@@ -9,11 +9,11 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { fieldProblem } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
 import { fromLocalInput, toLocalInput } from '../../../lib/local-input';
-import { groupCategories, useCategories } from '../../reference/api/get-categories';
+import { AreaEditor, type Geometry } from '../../map/components/AreaEditor';
 import { useOrganisations } from '../../reference/api/get-organisations';
+import { CategoryOptions } from '../../reference/components/CategoryOptions';
 import { useNotice } from '../api/get-notice';
 import { useSaveNotice } from '../api/save-notice';
-import { AreaEditor, type Geometry } from '../components/AreaEditor';
 
 type Form = {
   title: string;
@@ -46,7 +46,6 @@ export function NoticeEditRoute() {
   usePageTitle(id ? t('notices.edit') : t('notices.new'));
   const navigate = useNavigate();
   const existing = useNotice(id);
-  const categories = useCategories();
   const organisations = useOrganisations();
   const save = useSaveNotice(id);
   const [form, setForm] = useState<Form>(empty);
@@ -170,15 +169,7 @@ export function NoticeEditRoute() {
             }
             {...describedBy('n-categories', { error: errorOf('categoryIds'), hint: true })}
           >
-            {groupCategories(categories.data ?? []).map((g) => (
-              <optgroup key={g.topic.id} label={localName(g.topic.name)}>
-                {g.subjects.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {localName(c.name)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptions />
           </select>
         </Field>
         <div className="row">
@@ -214,7 +205,16 @@ export function NoticeEditRoute() {
             onChange={(e) => set('bufferMeters', e.target.value)}
           />
         </Field>
-        <AreaEditor value={form.area} onChange={(g) => set('area', g)} error={errorOf('area')} />
+        <AreaEditor
+          value={form.area}
+          onChange={(g) => set('area', g)}
+          error={errorOf('area')}
+          labels={{
+            legend: t('notices.area.legend'),
+            mapLabel: t('notices.area.mapLabel'),
+            geojson: t('notices.area.geojson'),
+          }}
+        />
         <ErrorMessage error={save.error} fields={fields} />
         <button type="submit" className="button" disabled={save.isPending}>
           {id ? t('notices.save') : t('notices.publish')}

@@ -9,7 +9,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { fieldProblem } from '../../../lib/api-client';
 import { localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
-import { AreaEditor, type Geometry } from '../../notices/components/AreaEditor';
+import { AreaEditor, type Geometry } from '../../map/components/AreaEditor';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { useObject } from '../api/get-object';
 import { useSaveObject } from '../api/save-object';

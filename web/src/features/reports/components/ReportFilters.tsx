@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
-import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import { CategoryOptions } from '../../reference/components/CategoryOptions';
 import { statusPresets } from '../status';
 
 export type Filters = { status: string; category: string; territory: string; q: string };
@@ -15,7 +15,6 @@ type Props = { value: Filters; onChange: (next: Partial<Filters>) => void };
 /** Status (a preset or one status), subject, district and free-text search. */
 export function ReportFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const categories = useCategories();
   const territories = useTerritories();
   const [q, setQ] = useState(value.q);
   useEffect(() => setQ(value.q), [value.q]);
@@ -56,15 +55,7 @@ export function ReportFilters({ value, onChange }: Props) {
             onChange={(category) => onChange({ category })}
           >
             <option value="">{t('filters.all')}</option>
-            {groupCategories(categories.data ?? []).map(({ topic, subjects }) => (
-              <optgroup key={topic.id} label={localName(topic.name)}>
-                {subjects.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {localName(c.name)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptions />
           </FilterSelect>
           <FilterSelect
             id="filter-territory"

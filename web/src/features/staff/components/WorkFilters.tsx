@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
-import { groupCategories, useCategories } from '../../reference/api/get-categories';
 import { useOrganisations } from '../../reference/api/get-organisations';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
+import { CategoryOptions } from '../../reference/components/CategoryOptions';
 import type { WorkQuery } from '../work-query';
 
 type Props = { value: WorkQuery; onChange: (next: Partial<WorkQuery>) => void };
@@ -24,7 +24,6 @@ export function WorkFilters({ value, onChange }: Props) {
     e.preventDefault();
     onChange({ q: q.trim() });
   };
-  const categories = useCategories();
   const territories = useTerritories();
   const organisations = useOrganisations(value.queue !== 'organisation');
   const select = (
@@ -95,15 +94,7 @@ export function WorkFilters({ value, onChange }: Props) {
           (v) => onChange({ category: v }),
           <>
             <option value="">{t('filters.all')}</option>
-            {groupCategories(categories.data ?? []).map(({ topic, subjects }) => (
-              <optgroup key={topic.id} label={localName(topic.name)}>
-                {subjects.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {localName(c.name)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptions />
           </>,
         )}
         {select(
