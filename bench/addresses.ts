@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openPostgres, queryRows } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
@@ -12,6 +11,7 @@ import {
   searchAddresses,
 } from '../src/modules/addresses/index.ts';
 import { insertRule, routeByRules } from '../src/modules/routing/index.ts';
+import { dropDatabase, recreateDatabase } from './postgres-databases.ts';
 
 /**
  * The address registry and rule-change benchmarks (docs/performance.md, issue 11 item 6):
@@ -28,12 +28,6 @@ const QUERIES = 1000;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** Street names: the demo's real ones, then numbered variants of them until the city is big enough. */
 function streetNames(count: number): string[] {
@@ -73,12 +67,7 @@ function typed(street: string, house: number, r: () => number): string {
 }
 
 export async function runAddressBench(baseUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = withDatabase(baseUrl, DB);
+  const url = await recreateDatabase(baseUrl, DB);
   const nodeA = openPostgres({ databaseUrl: url, schema: 'public' }).database;
   const nodeB = openPostgres({ databaseUrl: url, schema: 'public' }).database;
   try {
@@ -180,9 +169,6 @@ export async function runAddressBench(baseUrl: string): Promise<void> {
   } finally {
     await nodeA.close();
     await nodeB.close();
-    const drop = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
-    await drop.connect();
-    await drop.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await drop.end();
+    await dropDatabase(url);
   }
 }

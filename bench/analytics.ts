@@ -17,7 +17,8 @@ import { fixedClock } from '../src/lib/clock.ts';
 import { rebuildAll } from '../src/modules/analytics/index.ts';
 import { uncachedCalendar } from '../src/modules/calendar/index.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
-import { preparePostgresRegion, REGION_DB, REGION_NOW, REGION_PASSWORD, withDatabase } from './dataset.ts';
+import { preparePostgresRegion, REGION_DB, REGION_NOW, REGION_PASSWORD } from './dataset.ts';
+import { withDatabase } from './postgres-databases.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DB = REGION_DB;

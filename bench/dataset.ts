@@ -13,6 +13,7 @@ import { listMigrations, migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateDataset } from '../src/modules/analytics/index.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
+import { recreateDatabase, withDatabase } from './postgres-databases.ts';
 
 // Another name (BENCH_REGION_DATABASE) lets a branch bench a copy (CREATE DATABASE … TEMPLATE) whose
 // schema it changes, while others keep using the shared one.
@@ -21,12 +22,6 @@ export const REGION_PASSWORD = 'bench-password-1';
 /** The data set's "now": the end of its two years. */
 export const REGION_NOW = new Date('2026-03-02T09:00:00Z');
 const AUTHORS = 20_000;
-
-export const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 async function countReports(db: Db): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, sql.raw('SELECT count(*)::int AS n FROM reports'));
@@ -133,12 +128,8 @@ export async function preparePostgresRegion(
     }
     console.log(`database ${REGION_DB} has ${n} reports, fewer than ${reports}: building it anew`);
   }
-  const again = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
-  await again.connect();
-  await again.query(`DROP DATABASE IF EXISTS ${REGION_DB} WITH (FORCE)`);
-  await again.query(`CREATE DATABASE ${REGION_DB}`);
-  await again.end();
   await admin.end().catch(() => {});
+  await recreateDatabase(baseUrl, REGION_DB);
   const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
   await migrate(database, 'public');
   await seedReference(database.db);

@@ -7,6 +7,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { formatCpu } from './cpu.ts';
 import type { LoadResult } from './load.ts';
+import { recreateDatabase } from './postgres-databases.ts';
 
 /**
  * What every bench scenario stands on: a fresh migrated database (PostgreSQL, or a region schema on
@@ -20,19 +21,8 @@ const BENCH_DB = process.env.BENCH_DATABASE ?? 'vmeste_bench';
 export const CITUS_BENCH_SCHEMA = 'vmeste_bench';
 export const BENCH_PASSWORD = 'bench-password-1';
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 export async function freshDatabase(baseUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  const url = withDatabase(baseUrl, BENCH_DB);
+  const url = await recreateDatabase(baseUrl, BENCH_DB);
   await migrateAndSeed(url, 'public');
   // An experiment's change to the schema (e.g. without a trigger), measured against the same bench.
   if (process.env.BENCH_EXPERIMENT_SQL) {

@@ -16,13 +16,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
 import { generateIntakeBodies } from '../src/demo/report-generator.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { runImport } from '../src/modules/import/index.ts';
+import { recreateDatabase } from './postgres-databases.ts';
 
 const BENCH_DB = 'vmeste_bench_import';
 
@@ -62,14 +62,8 @@ async function openBenchDatabase(dir: string): Promise<Database> {
     await seedReference(database.db);
     return database;
   }
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${BENCH_DB}`;
-  const { database } = openPostgres({ databaseUrl: u.toString(), schema: 'public', poolSize: 2 });
+  const databaseUrl = await recreateDatabase(url, BENCH_DB);
+  const { database } = openPostgres({ databaseUrl, schema: 'public', poolSize: 2 });
   await migrate(database, 'public');
   await seedReference(database.db);
   return database;

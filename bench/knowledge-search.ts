@@ -14,7 +14,6 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/reference.ts';
@@ -22,6 +21,7 @@ import { DISTRICTS } from '../src/demo/districts.ts';
 import { DEMO_ARTICLES } from '../src/demo/knowledge-articles.ts';
 import { seedPublishedArticles } from '../src/modules/knowledge/index.ts';
 import { runLoad } from './load.ts';
+import { recreateDatabase } from './postgres-databases.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'vmeste_bench_knowledge';
@@ -61,15 +61,7 @@ function articles(count: number) {
 }
 
 async function freshDatabase(baseUrl: string, count: number): Promise<string> {
-  const u = new URL(baseUrl);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  u.pathname = `/${BENCH_DB}`;
-  const url = u.toString();
+  const url = await recreateDatabase(baseUrl, BENCH_DB);
   const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
   await migrate(database, 'public');
   await seedReference(database.db);

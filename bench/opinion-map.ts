@@ -17,6 +17,7 @@ import {
 } from '../src/modules/discussions/index.ts';
 import { hashPassword } from '../src/modules/identity/index.ts';
 import { runLoad } from './load.ts';
+import { recreateDatabase } from './postgres-databases.ts';
 
 /*
  * Scenario "opinion-map" (`npm run bench -- opinion-map`): a large discussion — 5,000 participants ×
@@ -29,12 +30,6 @@ import { runLoad } from './load.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DB = 'vmeste_bench_opinion';
 const PASSWORD = 'bench-password-1';
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function seed(url: string, participants: number, statements: number, density: number) {
   const c = new pg.Client({ connectionString: url });
@@ -148,12 +143,7 @@ export async function runOpinionMapBench(args: string[]): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const admin = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = withDatabase(baseUrl, DB);
+  const url = await recreateDatabase(baseUrl, DB);
   const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 4 });
   await migrate(database, 'public');
   await seedReference(database.db);

@@ -7,24 +7,18 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Database } from '../../src/db/connection.ts';
 import { openPostgres } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openEmbeddedDatabase } from '../../src/db/pglite-base.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
+import { dropDatabase, recreateDatabase } from '../postgres-databases.ts';
 import { vmesteCommand } from './vmeste-command.ts';
 
 /** Where a scenario's data lives: a PostgreSQL database of its own, or an embedded data directory. */
 export type Store =
   | { engine: 'postgres'; url: string; dataDir: string }
   | { engine: 'pglite'; dataDir: string };
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** A fresh, migrated database with the reference data (categories, districts, rules). */
 export async function freshStore(engine: 'postgres' | 'pglite', name: string): Promise<Store> {
@@ -41,15 +35,7 @@ export async function freshStore(engine: 'postgres' | 'pglite', name: string): P
   }
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL must point at PostgreSQL for this scenario');
-  const admin = new pg.Client({ connectionString: withDatabase(base, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabase(base, name);
+  const url = await recreateDatabase(base, name);
   const { database } = openPostgres({ databaseUrl: url, schema: 'public', poolSize: 2 });
   await migrate(database, 'public');
   await seedReference(database.db);
@@ -61,13 +47,7 @@ export async function freshStore(engine: 'postgres' | 'pglite', name: string): P
 export async function dropStore(store: Store): Promise<void> {
   rmSync(store.dataDir, { recursive: true, force: true });
   if (store.engine !== 'postgres') return;
-  const admin = new pg.Client({ connectionString: withDatabase(store.url, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${new URL(store.url).pathname.slice(1)} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropDatabase(store.url);
 }
 
 /**

@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { recreateDatabase } from '../../bench/postgres-databases.ts';
 import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
 import { repoRoot } from '../../src/lib/repo-root.ts';
 import { buildServerBundle } from '../support/server-bundle.ts';
-import { adminUrl, dropPostgresDatabases } from '../support/template.ts';
+import { dropPostgresDatabases } from '../support/template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,8 +41,11 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vmeste-e2e-seed-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   const postgresUrl = process.env.VMESTE_E2E_POSTGRES_URL;
-  const seededDatabase = postgresUrl ? await createSeedDatabase(postgresUrl) : undefined;
-  if (seededDatabase) env.DATABASE_URL = adminUrl(seededDatabase.url, seededDatabase.name);
+  // Named after this process, so that runs side by side never meet.
+  const seededDatabase = postgresUrl
+    ? { url: postgresUrl, name: `vmeste_e2e_seed_${process.pid}` }
+    : undefined;
+  if (seededDatabase) env.DATABASE_URL = await recreateDatabase(seededDatabase.url, seededDatabase.name);
   else delete env.DATABASE_URL;
   const command = vmesteCommand();
   const child = spawn(process.execPath, [...command.execArgv, command.entry, 'seed'], {
@@ -71,18 +74,4 @@ export default async function setup(project: TestProject) {
   project.provide('e2eSeededDataDir', dataDir);
   project.provide('e2eSeededDatabase', seededDatabase);
   return teardown;
-}
-
-/** An empty database for the run's seed, named after this process so runs side by side never meet. */
-async function createSeedDatabase(url: string): Promise<{ url: string; name: string }> {
-  const name = `vmeste_e2e_seed_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl(url) });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return { url, name };
 }

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { inject } from 'vitest';
+import { dropDatabase } from '../../bench/postgres-databases.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { vmesteCommand } from '../../bench/reliability/vmeste-command.ts';
 import { repoRoot } from '../../src/lib/repo-root.ts';
-import { copyPostgresDatabase, dropPostgresDatabase } from '../support/template.ts';
+import { copyPostgresDatabase } from '../support/template.ts';
 import { scaled } from '../support/timeouts.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -106,7 +107,7 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ser
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     await rm(dataDir, { recursive: true, force: true });
-    if (seededDatabase && databaseUrl) await dropPostgresDatabase(databaseUrl);
+    if (seededDatabase && databaseUrl) await dropDatabase(databaseUrl);
   };
   try {
     await waitForHealth(baseUrl, child, () => log, 180_000);

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dropDatabase, recreateDatabase, withDatabase } from '../../bench/postgres-databases.ts';
 import { openPostgres, queryRows } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { runsOn } from '../support/suite-engine.ts';
-import { adminUrl } from '../support/template.ts';
 
 /**
  * Two app nodes started at once on a fresh PostgreSQL database both run the migrations (`vmeste
@@ -23,30 +22,15 @@ const databaseUrl = runsOn(
 
 const name = `vmeste_migrate_race_${process.pid}`;
 
-async function admin<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl(databaseUrl!) });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
 describe.runIf(databaseUrl)('migrations started by several nodes at once', () => {
-  afterAll(() => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  afterAll(() => dropDatabase(withDatabase(databaseUrl!, name)));
 
   it.each([
     ['the same region', ['region_78', 'region_78', 'region_78']],
     ['different regions', ['region_47', 'region_78', 'region_50']],
   ])('all succeed on a fresh database, for %s', async (_, schemas) => {
-    await admin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${name}`);
-    });
-    const nodes = schemas.map(
-      (schema) => openPostgres({ databaseUrl: adminUrl(databaseUrl!, name), schema, poolSize: 2 }).database,
-    );
+    const url = await recreateDatabase(databaseUrl!, name);
+    const nodes = schemas.map((schema) => openPostgres({ databaseUrl: url, schema, poolSize: 2 }).database);
     try {
       const results = await Promise.allSettled(nodes.map((d, i) => migrate(d, schemas[i]!)));
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDatabase } from '../../bench/postgres-databases.ts';
 import { type NodeProcess, nodeEnv, startNode, stopNode } from '../../bench/reliability/nodes.ts';
 import { freePort } from '../../bench/reliability/ports.ts';
 import { createTestApp, login, type Session, type TestApp } from '../support/app.ts';
 import { citusTestMode } from '../support/citus.ts';
 import { driveTo, fileReport, loginStaff } from '../support/reports.ts';
-import { adminUrl } from '../support/template.ts';
 import { scaled } from '../support/timeouts.ts';
 
 /**
@@ -65,7 +65,7 @@ describe.runIf(databaseUrl)('restore of a pg_dump into a fresh database', () => 
   let sourceUrl = '';
   const restoredName = `vmeste_restore_${process.pid}_${Date.now()}`;
   // The body is collected on PGlite too (then skipped): no URL to build there.
-  const restoredUrl = databaseUrl ? adminUrl(databaseUrl, restoredName) : '';
+  const restoredUrl = databaseUrl ? withDatabase(databaseUrl, restoredName) : '';
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vmeste-restore-'));
   let node: NodeProcess | null = null;
   let publicReport: { id: string };
@@ -89,13 +89,13 @@ describe.runIf(databaseUrl)('restore of a pg_dump into a fresh database', () => 
     });
     privateReport = await fileReport(t, author, { isPublic: false, text: 'Восстановление: личное' });
     const { rows } = await t.database.executeSql('SELECT current_database() AS name');
-    sourceUrl = adminUrl(databaseUrl ?? '', (rows[0] as { name: string }).name);
+    sourceUrl = withDatabase(databaseUrl ?? '', (rows[0] as { name: string }).name);
   }, scaled(120_000));
 
   afterAll(async () => {
     if (node) await stopNode(node);
     await t?.close();
-    const admin = new pg.Client({ connectionString: adminUrl(databaseUrl ?? '') });
+    const admin = new pg.Client({ connectionString: withDatabase(databaseUrl ?? '') });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${restoredName} WITH (FORCE)`);
     await admin.end();
@@ -117,7 +117,7 @@ describe.runIf(databaseUrl)('restore of a pg_dump into a fresh database', () => 
       ]);
       expect(statSync(dump).size).toBeGreaterThan(10_000);
 
-      const admin = new pg.Client({ connectionString: adminUrl(databaseUrl ?? '') });
+      const admin = new pg.Client({ connectionString: withDatabase(databaseUrl ?? '') });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${restoredName} TEMPLATE template0`);
       await admin.end();

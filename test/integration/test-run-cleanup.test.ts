@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDatabase } from '../../bench/postgres-databases.ts';
 import { dropAbandonedCitusSchemas, holdRunLock } from '../support/citus.ts';
 import { runsOn } from '../support/suite-engine.ts';
-import { adminUrl, dropPostgresDatabases } from '../support/template.ts';
+import { dropPostgresDatabases } from '../support/template.ts';
 
 /**
  * The suites' own clean-up on a shared server: a run drops what it made, and the schemas of runs
@@ -63,7 +64,7 @@ describe.runIf(
   });
 
   it("drops a run's template database and its copies, not another run's that shares its first digits", async () => {
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    const admin = new pg.Client({ connectionString: withDatabase(url) });
     await admin.connect();
     const mine = `vmeste_cleanup_${run}`;
     const other = `vmeste_cleanup_${run}1`;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { onServer, recreateDatabase, withDatabase } from '../../bench/postgres-databases.ts';
 import { type Database, openPglite, openPostgres } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
@@ -46,21 +46,10 @@ export async function buildPgliteTemplate(): Promise<PgliteTemplate> {
   return { kind: 'pglite', file, postgisBundle };
 }
 
-export function adminUrl(databaseUrl: string, dbName = 'postgres'): string {
-  const u = new URL(databaseUrl);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-}
-
 export async function buildPostgresTemplate(databaseUrl: string): Promise<string> {
   const name = `${TEMPLATE_DB_PREFIX}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
   const { database } = openPostgres({
-    databaseUrl: adminUrl(databaseUrl, name),
+    databaseUrl: await recreateDatabase(databaseUrl, name),
     schema: 'public',
     poolSize: 2,
   });
@@ -72,16 +61,15 @@ export async function buildPostgresTemplate(databaseUrl: string): Promise<string
 
 /** Drops the run's template database and every file's copy of it. */
 export async function dropPostgresDatabases(databaseUrl: string, templateName: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
-  await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>(
-    // The template and its file copies (`<template>_f…`) only: with LIKE 'vmeste_test_123%' the run
-    // of process 123 would also have dropped, with FORCE, the databases of a run of process 1234.
-    'SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)',
-    [templateName, `${templateName}_f`],
-  );
-  for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
-  await admin.end();
+  await onServer(databaseUrl, async (admin) => {
+    const { rows } = await admin.query<{ datname: string }>(
+      // The template and its file copies (`<template>_f…`) only: with LIKE 'vmeste_test_123%' the run
+      // of process 123 would also have dropped, with FORCE, the databases of a run of process 1234.
+      'SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)',
+      [templateName, `${templateName}_f`],
+    );
+    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+  });
 }
 
 let counter = 0;
@@ -92,26 +80,8 @@ let counter = 0;
  */
 export async function copyPostgresDatabase(url: string, templateName: string): Promise<string> {
   const name = `${templateName}_f${process.pid}_${counter++}`;
-  const admin = new pg.Client({ connectionString: adminUrl(url) });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
-  } finally {
-    await admin.end();
-  }
-  return adminUrl(url, name);
-}
-
-/** Drops one database copied by copyPostgresDatabase, closing any connection still open to it. */
-export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await onServer(url, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`));
+  return withDatabase(url, name);
 }
 
 /** A fresh database for one test file, copied from the suite's template. */
