@@ -29,6 +29,16 @@ export const cityObjects = pgTable(
     externalId: text('external_id').notNull(),
     kind: text('kind', { enum: cityObjectKinds }).notNull(),
     name: text('name').notNull(),
+    /**
+     * How the catalogue orders names: lower case, ё as е, and each run of digits padded to 12 so that
+     * numbers sort as numbers («Школа № 5» before «Школа № 15»). Stored, because computing it costs
+     * ~6 µs a row (two regular expressions): 130 ms to order 22,000 objects at each request.
+     */
+    nameOrder: text('name_order')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`regexp_replace(regexp_replace(translate(lower(name), 'ё', 'е'), '([0-9]+)', '00000000000\\1', 'g'), '0*([0-9]{12})', '\\1', 'g')`,
+      ),
     geom: anyGeometry('geom').notNull(),
     address: text('address'),
     organisationId: uuid('organisation_id').references(() => organisations.id),
@@ -37,6 +47,9 @@ export const cityObjects = pgTable(
   },
   (t) => [
     uniqueIndex('city_objects_external_uq').on(t.externalId),
+    // The catalogue's order, without a filter and by kind (docs/objects.md).
+    index('city_objects_name_order_idx').on(t.nameOrder, t.id),
+    index('city_objects_kind_order_idx').on(t.kind, t.nameOrder, t.id),
     index('city_objects_geom_gix').using('gist', t.geom),
   ],
 );

@@ -1,0 +1,3 @@
+ALTER TABLE "city_objects" ADD COLUMN "name_order" text GENERATED ALWAYS AS (regexp_replace(regexp_replace(translate(lower(name), 'ё', 'е'), '([0-9]+)', '00000000000\1', 'g'), '0*([0-9]{12})', '\1', 'g')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "city_objects_name_order_idx" ON "city_objects" USING btree ("name_order","id");--> statement-breakpoint
+CREATE INDEX "city_objects_kind_order_idx" ON "city_objects" USING btree ("kind","name_order","id");
