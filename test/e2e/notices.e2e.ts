@@ -246,6 +246,80 @@ describe('notices and city objects in the web app', () => {
     expect(problems).toEqual([]);
   });
 
+  it("an administrator imports a works registry from the browser, told of each bad row; the object's page shows the work", async () => {
+    const stamp = Date.now();
+    const admin = demoUser('admin');
+    const adminApi = await apiAs(admin.email, admin.password);
+    const c = (
+      await adminApi<{ items: { code: string; center: { lat: number; lon: number } }[] }>(
+        'GET',
+        '/api/v1/territories',
+      )
+    ).items.find((t) => t.code === 'tsentralny')!.center;
+    await adminApi('POST', '/api/v1/objects/import', {
+      mapping: {
+        source: 'e2e-schools',
+        format: 'geojson',
+        columns: { externalId: 'id', name: 'name', kind: 'kind' },
+      },
+      content: JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: `s-${stamp}`, name: `Школа ${stamp}`, kind: 'school' },
+            geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+          },
+        ],
+      }),
+    });
+
+    const page = await pageAs(admin.email, admin.password);
+    await page.goto('/admin/objects');
+    await page.getByRole('heading', { name: 'Реестр городских объектов' }).waitFor();
+    // Choosing "works" puts the works registry's example mapping in the box.
+    await page.getByLabel('Что в файле').selectOption('works');
+    expect(await page.locator('#obj-mapping').inputValue()).toContain('"records": "works"');
+    await page.locator('#obj-mapping').fill(
+      JSON.stringify({
+        source: 'e2e-programme',
+        records: 'works',
+        objectSource: 'e2e-schools',
+        format: 'csv',
+        csv: { delimiter: ';' },
+        columns: {
+          externalId: 'id',
+          object: 'school',
+          title: 'work',
+          status: 'state',
+          budget: 'sum',
+          plannedEnd: 'end',
+        },
+        statuses: { 'В работе': 'in_progress' },
+      }),
+    );
+    const csv = [
+      'id;school;work;state;sum;end',
+      `w-${stamp};s-${stamp};Замена окон;В работе;2 400 000,00;31.08.2026`,
+      `x-${stamp};nope;Покраска;Готово;;`,
+    ].join('\n');
+    await page
+      .locator('#obj-file')
+      .setInputFiles({ name: 'programme.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await page.getByText('Прочитано 2, добавлено 1, обновлено 0, без изменений 0, с ошибками 1.').waitFor();
+    const bad = page.getByRole('listitem').filter({ hasText: 'Запись 3' });
+    await bad.getByText('Объект «nope» не найден в реестре объектов').waitFor();
+    await bad.getByText('Неизвестное состояние работ «Готово»').waitFor();
+    await checkA11y(page, 'objects import');
+
+    const found = await adminApi<{ items: { id: string }[] }>('GET', `/api/v1/objects/search?q=${stamp}`);
+    await page.goto(`/objects/${found.items[0]!.id}`);
+    const work = page.locator('.work-card', { hasText: 'Замена окон' });
+    await work.getByText('Идут', { exact: true }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('the catalogue of objects: found by a word of the address, filtered by its works, followed and found again', async () => {
     const galina = demoUser('resident', (u) => u.email.startsWith('galina.'));
     const page = await pageAs(galina.email, galina.password);

@@ -62,6 +62,8 @@ export const objectWorks = pgTable(
     objectId: uuid('object_id')
       .notNull()
       .references(() => cityObjects.id, { onDelete: 'cascade' }),
+    /** The works registry's key (`<source>:<id>`) of an imported work; null for one added by hand. */
+    externalId: text('external_id'),
     title: text('title').notNull(),
     programme: text('programme'),
     contractor: text('contractor'),
@@ -75,7 +77,10 @@ export const objectWorks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('object_works_object_idx').on(t.objectId)],
+  (t) => [
+    index('object_works_object_idx').on(t.objectId),
+    uniqueIndex('object_works_external_uq').on(t.externalId),
+  ],
 );
 
 /** Photos of a work before and after (uploaded through the media module, owned by the work). */

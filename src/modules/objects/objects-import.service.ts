@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AppError, type ErrorDetail, type Locale } from '../../lib/errors.ts';
 import { type Geometry, geometryIssues } from '../../lib/geojson.ts';
@@ -10,8 +9,16 @@ import { type CityObjectKind, cityObjectKinds } from './kinds.schemas.ts';
 import * as repo from './objects.repo.ts';
 import type { ObjectsImportResult } from './objects.schemas.ts';
 import type { ObjectsDeps } from './objects.service.ts';
-
-const column = z.string().trim().min(1).max(200);
+import {
+  cellText,
+  column,
+  csvOptions,
+  type Problem,
+  refuseMissingColumns,
+  sourceName,
+  sourceRecords,
+} from './registry-file.ts';
+import { importWorks } from './works-import.service.ts';
 
 /**
  * The mapping file of an object registry (docs/objects.md), in the import's conventions: the source's
@@ -20,12 +27,11 @@ const column = z.string().trim().min(1).max(200);
  */
 export const objectsMappingSchema = z
   .object({
-    source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'vmeste:import_source_name'),
+    source: sourceName,
+    /** What the file holds: objects (the default), or works on them (works-import.service.ts). */
+    records: z.literal('objects').optional(),
     format: z.enum(['geojson', 'csv']),
-    csv: z
-      .object({ delimiter: z.string().length(1).default(','), quote: z.string().length(1).default('"') })
-      .strict()
-      .default({ delimiter: ',', quote: '"' }),
+    csv: csvOptions,
     columns: z
       .object({
         externalId: column,
@@ -44,9 +50,6 @@ export const objectsMappingSchema = z
   })
   .strict();
 export type ObjectsMapping = z.output<typeof objectsMappingSchema>;
-
-type Problem = { path: string; message: string };
-type SourceRecord = { line: number; fields: Record<string, unknown>; geometry: unknown };
 
 /** The mapping, checked whole: every problem listed (its organisation codes against the database too). */
 async function readMapping(deps: ObjectsDeps, raw: unknown, locale: Locale): Promise<ObjectsMapping> {
@@ -71,42 +74,10 @@ async function readMapping(deps: ObjectsDeps, raw: unknown, locale: Locale): Pro
   return m;
 }
 
-function records(m: ObjectsMapping, content: string): SourceRecord[] {
-  try {
-    if (m.format === 'geojson') {
-      const doc = JSON.parse(content) as { type?: unknown; features?: unknown };
-      if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
-        throw new Error('not a FeatureCollection');
-      return (doc.features as { properties?: Record<string, unknown>; geometry?: unknown }[]).map((f, i) => ({
-        line: i + 1,
-        fields: f.properties ?? {},
-        geometry: f.geometry,
-      }));
-    }
-    const rows = parse(content, {
-      columns: true,
-      delimiter: m.csv.delimiter,
-      quote: m.csv.quote,
-      skip_empty_lines: true,
-      bom: true,
-      info: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    return rows.map(({ record, info }) => ({ line: info.lines, fields: record, geometry: undefined }));
-  } catch (err) {
-    throw new AppError('objects_input_unreadable', [{ path: 'content', message: (err as Error).message }]);
-  }
-}
-
-const text = (v: unknown): string | null => {
-  if (v === undefined || v === null) return null;
-  const s = String(v).trim();
-  return s === '' ? null : s;
-};
-
 /** A CSV record's geometry: a GeoJSON column, or a point from latitude and longitude. */
 function csvGeometry(m: ObjectsMapping, fields: Record<string, unknown>): unknown {
   if (m.columns.geometry) {
-    const raw = text(fields[m.columns.geometry]);
+    const raw = cellText(fields[m.columns.geometry]);
     if (!raw) return undefined;
     try {
       return JSON.parse(raw);
@@ -114,9 +85,9 @@ function csvGeometry(m: ObjectsMapping, fields: Record<string, unknown>): unknow
       return null;
     }
   }
-  const lat = Number(text(fields[m.columns.lat!]));
-  const lon = Number(text(fields[m.columns.lon!]));
-  return Number.isFinite(lat) && Number.isFinite(lon) && text(fields[m.columns.lat!]) !== null
+  const lat = Number(cellText(fields[m.columns.lat!]));
+  const lon = Number(cellText(fields[m.columns.lon!]));
+  return Number.isFinite(lat) && Number.isFinite(lon) && cellText(fields[m.columns.lat!]) !== null
     ? { type: 'Point', coordinates: [lon, lat] }
     : null;
 }
@@ -134,6 +105,8 @@ export async function importObjects(
   locale: Locale,
 ): Promise<ObjectsImportResult> {
   if (actor && actor.role !== 'admin') throw new AppError('forbidden');
+  const records = (input.mapping as { records?: unknown } | null)?.records;
+  if (records === 'works') return importWorks(deps, actor, input.mapping, input.content, locale);
   const m = await readMapping(deps, input.mapping, locale);
   const orgCodes = await repo.organisationIdsByCode(deps.db);
   const result: ObjectsImportResult = {
@@ -145,12 +118,13 @@ export async function importObjects(
     errors: [],
   };
   const now = deps.clock.now();
-  for (const rec of records(m, input.content)) {
+  refuseMissingColumns(m, input.content, locale);
+  for (const rec of sourceRecords(m, input.content)) {
     result.read++;
     const problems: Problem[] = [];
     const field = (key: keyof ObjectsMapping['columns']) => {
       const name = m.columns[key];
-      return name ? text(rec.fields[name]) : null;
+      return name ? cellText(rec.fields[name]) : null;
     };
     const externalId = field('externalId');
     const name = field('name');

@@ -51,6 +51,26 @@ export const objectsValidation = {
     en: 'Unknown organisation "{{value}}"',
   },
   object_field_missing: { ru: 'Поле не заполнено', en: 'The field is empty' },
+  object_column_missing: {
+    ru: 'В файле нет столбца «{{value}}»',
+    en: 'The file has no column "{{value}}"',
+  },
+  work_object_unknown: {
+    ru: 'Объект «{{value}}» не найден в реестре объектов',
+    en: 'Object "{{value}}" is not in the object registry',
+  },
+  work_status_unknown: {
+    ru: 'Неизвестное состояние работ «{{value}}»',
+    en: 'Unknown state of the work "{{value}}"',
+  },
+  work_date_unreadable: {
+    ru: 'Дата «{{value}}» не читается: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',
+    en: 'The date "{{value}}" cannot be read: YYYY-MM-DD or DD.MM.YYYY is needed',
+  },
+  work_budget_unreadable: {
+    ru: 'Сумма «{{value}}» не читается как рубли (например, 1 250 000,50)',
+    en: 'The amount "{{value}}" cannot be read as roubles (e.g. 1250000.50)',
+  },
   object_geometry_unreadable: {
     ru: 'Геометрия не читается как GeoJSON или пара широта/долгота',
     en: 'The geometry is neither GeoJSON nor a latitude/longitude pair',

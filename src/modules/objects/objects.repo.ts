@@ -262,7 +262,7 @@ export async function followedObjects(
   );
 }
 
-const workValues = (w: WorkBody) => ({
+export const workValues = (w: WorkBody) => ({
   programme: w.programme ?? null,
   contractor: w.contractor ?? null,
   budget: w.budget ?? null,

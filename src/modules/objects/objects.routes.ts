@@ -82,7 +82,7 @@ export function objectRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary:
-            'Import an object registry (GeoJSON or CSV with a mapping; admin). Idempotent by source id',
+            'Import a registry of objects, or of works on them (GeoJSON or CSV with a mapping; admin). Idempotent by source id',
           body: objectsImportBodySchema,
           response: { 200: objectsImportResultSchema, ...errorResponses },
         },

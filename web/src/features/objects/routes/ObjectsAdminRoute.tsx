@@ -16,7 +16,42 @@ const exampleMapping = JSON.stringify(
   2,
 );
 
-/** Admin: import the registry of city objects (GeoJSON or CSV with a mapping), with the per-record report. */
+/** A works registry: each row a work on an object imported before, named by its id in that registry. */
+const exampleWorksMapping = JSON.stringify(
+  {
+    source: 'repair-programme',
+    records: 'works',
+    objectSource: 'city-registry',
+    format: 'csv',
+    csv: { delimiter: ';' },
+    columns: {
+      externalId: 'work_id',
+      object: 'object_id',
+      title: 'work',
+      status: 'state',
+      programme: 'programme',
+      contractor: 'contractor',
+      budget: 'sum',
+      plannedStart: 'start',
+      plannedEnd: 'end',
+      actualStart: 'fact_start',
+      actualEnd: 'fact_end',
+    },
+    statuses: {
+      Запланировано: 'planned',
+      'В работе': 'in_progress',
+      Выполнено: 'completed',
+      Отменено: 'cancelled',
+    },
+  },
+  null,
+  2,
+);
+
+/**
+ * Admin: import the registry of city objects, or of the works on them (GeoJSON or CSV with a
+ * mapping), with the per-record report.
+ */
 export function ObjectsAdminRoute() {
   const { t } = useTranslation();
   usePageTitle(t('objects.admin.title'));
@@ -40,6 +75,14 @@ export function ObjectsAdminRoute() {
       <h1>{t('objects.admin.title')}</h1>
       <p>{t('objects.admin.intro')}</p>
       <form onSubmit={submit} className="stack">
+        <label htmlFor="obj-records">{t('objects.admin.records')}</label>
+        <select
+          id="obj-records"
+          onChange={(e) => setMapping(e.target.value === 'works' ? exampleWorksMapping : exampleMapping)}
+        >
+          <option value="objects">{t('objects.admin.recordsObjects')}</option>
+          <option value="works">{t('objects.admin.recordsWorks')}</option>
+        </select>
         <label htmlFor="obj-mapping">{t('objects.admin.mapping')}</label>
         <textarea
           id="obj-mapping"

@@ -1,0 +1,98 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { AppError, type Locale } from '../../lib/errors.ts';
+import { detailText } from '../../lib/messages/index.ts';
+
+/** What the object and the works registries' imports share: the mapping's pieces and reading the file. */
+
+/** A column (CSV) or property (GeoJSON) name in a mapping. */
+export const column = z.string().trim().min(1).max(200);
+/** A registry's name: with each record's id, the idempotency key (`<source>:<id>`). */
+export const sourceName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'vmeste:import_source_name');
+export const csvOptions = z
+  .object({ delimiter: z.string().length(1).default(','), quote: z.string().length(1).default('"') })
+  .strict()
+  .default({ delimiter: ',', quote: '"' });
+
+export type Problem = { path: string; message: string };
+export type SourceRecord = { line: number; fields: Record<string, unknown>; geometry: unknown };
+
+/** A registry file's records: a FeatureCollection's features (properties and geometry) or CSV rows. */
+export function sourceRecords(
+  m: { format: 'geojson' | 'csv'; csv: { delimiter: string; quote: string } },
+  content: string,
+): SourceRecord[] {
+  try {
+    if (m.format === 'geojson') {
+      const doc = JSON.parse(content) as { type?: unknown; features?: unknown };
+      if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
+        throw new Error('not a FeatureCollection');
+      return (doc.features as { properties?: Record<string, unknown>; geometry?: unknown }[]).map((f, i) => ({
+        line: i + 1,
+        fields: f.properties ?? {},
+        geometry: f.geometry,
+      }));
+    }
+    const rows = parse(content, {
+      columns: true,
+      delimiter: m.csv.delimiter,
+      quote: m.csv.quote,
+      skip_empty_lines: true,
+      bom: true,
+      info: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+    return rows.map(({ record, info }) => ({ line: info.lines, fields: record, geometry: undefined }));
+  } catch (err) {
+    throw new AppError('objects_input_unreadable', [{ path: 'content', message: (err as Error).message }]);
+  }
+}
+
+/** A cell's text, trimmed; null when empty. */
+export const cellText = (v: unknown): string | null => {
+  if (v === undefined || v === null) return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+};
+
+/**
+ * A CSV file whose header lacks a column the mapping names is refused whole, each missing column
+ * listed under the mapping's field, rather than every row reported with the same empty field.
+ * (GeoJSON features may each carry their own properties: there a missing one is the row's problem.)
+ */
+export function refuseMissingColumns(
+  m: {
+    format: 'geojson' | 'csv';
+    csv: { delimiter: string; quote: string };
+    columns: Record<string, string | undefined>;
+  },
+  content: string,
+  locale: Locale,
+): void {
+  if (m.format !== 'csv') return;
+  let header: string[];
+  try {
+    header = (
+      (
+        parse(content, {
+          delimiter: m.csv.delimiter,
+          quote: m.csv.quote,
+          bom: true,
+          to_line: 1,
+        }) as string[][]
+      )[0] ?? []
+    ).map((h) => h.trim());
+  } catch (err) {
+    throw new AppError('objects_input_unreadable', [{ path: 'content', message: (err as Error).message }]);
+  }
+  const missing = Object.entries(m.columns).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !header.includes(entry[1]),
+  );
+  if (missing.length > 0)
+    throw new AppError(
+      'objects_mapping_invalid',
+      missing.map(([field, name]) => ({
+        path: `columns.${field}`,
+        message: detailText(`vmeste:object_column_missing:${name}`, locale),
+      })),
+    );
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryDate, registryMoney } from '../../src/modules/objects/works-import.service.ts';
+import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import { myNotifications } from '../support/notifications.ts';
+import { errorOf, loginStaff, type Staff } from '../support/reports.ts';
+
+type Work = {
+  id: string;
+  title: string;
+  programme: string | null;
+  contractor: string | null;
+  budget: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  status: string;
+};
+
+/** A works registry (a programme's repairs) imported onto objects of an object registry. */
+describe('importing a works registry', () => {
+  let t: TestApp;
+  let staff: Staff;
+  let follower: Session;
+  const objectIds: Record<string, string> = {};
+
+  const worksMapping = {
+    source: 'repair-programme',
+    records: 'works',
+    objectSource: 'city-registry',
+    format: 'csv',
+    csv: { delimiter: ';' },
+    columns: {
+      externalId: 'work_id',
+      object: 'object_id',
+      title: 'work',
+      status: 'state',
+      programme: 'programme',
+      contractor: 'contractor',
+      budget: 'sum',
+      plannedStart: 'start',
+      plannedEnd: 'end',
+    },
+    statuses: { Запланировано: 'planned', 'В работе': 'in_progress', Выполнено: 'completed' },
+  };
+  const header = 'work_id;object_id;work;state;programme;contractor;sum;start;end';
+  const importWorks = (lines: string[], mapping: object = worksMapping, who?: Session) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/objects/import',
+      headers: { ...(who ?? staff.admin).headers, 'accept-language': 'ru' },
+      payload: { mapping, content: [header, ...lines].join('\n') },
+    });
+  const worksOf = async (key: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/objects/${objectIds[key]}` })).json().works as Work[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await loginStaff(t);
+    follower = await newResident(t.app);
+    const point = { type: 'Point', coordinates: [CENTRAL_POINT.lon, CENTRAL_POINT.lat] };
+    const objects = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/objects/import',
+      headers: staff.admin.headers,
+      payload: {
+        mapping: {
+          source: 'city-registry',
+          format: 'geojson',
+          columns: { externalId: 'id', name: 'name', kind: 'kind' },
+        },
+        content: JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { id: 'S-5', name: 'Школа № 5', kind: 'school' },
+              geometry: point,
+            },
+            {
+              type: 'Feature',
+              properties: { id: 'Y-7', name: 'Двор дома 7', kind: 'yard' },
+              geometry: point,
+            },
+          ],
+        }),
+      },
+    });
+    expect(objects.json()).toMatchObject({ created: 2, failed: 0 });
+    const found = await t.app.inject({ method: 'GET', url: '/api/v1/objects/search?pageSize=10' });
+    for (const item of found.json().items as { id: string; name: string }[])
+      objectIds[item.name === 'Школа № 5' ? 'S-5' : 'Y-7'] = item.id;
+    const followed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/objects/${objectIds['S-5']}/follow`,
+      headers: follower.headers,
+    });
+    expect(followed.statusCode, followed.body).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  it('reads Russian dates and sums, maps the states, and lists every problem of a bad row by its column', async () => {
+    const res = await importWorks([
+      'W-1;S-5;Ремонт кровли;В работе;Капремонт 2026;ООО «Кровля»;1 250 000,50;01.04.2026;30.09.2026',
+      'W-2;Y-7;Детская площадка;Запланировано;;;;2026-06-01;2026-08-31',
+      // An unknown object, an unknown state, an unreadable date and sum, all in one row.
+      'W-3;NO-SUCH;Покраска;Отложено;;;много;31.02.2026;',
+      // A real-looking date that does not exist, an end before the start, a title too short.
+      'W-4;Y-7;Ям;Запланировано;;;;2026-02-30;2026-01-01',
+      ';S-5;Без номера;Выполнено;;;;;',
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json();
+    expect(result).toMatchObject({ read: 5, created: 2, updated: 0, unchanged: 0, failed: 3 });
+    const byLine = Object.fromEntries(
+      (result.errors as { line: number; problems: { path: string; message: string }[] }[]).map((e) => [
+        e.line,
+        e.problems,
+      ]),
+    );
+    expect(byLine[4]).toEqual([
+      { path: 'object_id', message: 'Объект «NO-SUCH» не найден в реестре объектов' },
+      { path: 'state', message: 'Неизвестное состояние работ «Отложено»' },
+      { path: 'start', message: 'Дата «31.02.2026» не читается: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ' },
+      { path: 'sum', message: 'Сумма «много» не читается как рубли (например, 1 250 000,50)' },
+    ]);
+    expect(byLine[5]!.map((p) => p.path).sort()).toEqual(['start', 'work']);
+    expect(byLine[6]).toEqual([{ path: 'work_id', message: 'Поле не заполнено' }]);
+
+    const [roof] = await worksOf('S-5');
+    expect(roof).toMatchObject({
+      title: 'Ремонт кровли',
+      programme: 'Капремонт 2026',
+      contractor: 'ООО «Кровля»',
+      budget: '1250000.50',
+      plannedStart: '2026-04-01',
+      plannedEnd: '2026-09-30',
+      status: 'in_progress',
+    });
+    expect((await worksOf('Y-7')).map((w) => w.title)).toEqual(['Детская площадка']);
+  });
+
+  it('changes nothing when the same file comes again, and updates a work whose row changed', async () => {
+    const again = await importWorks([
+      'W-1;S-5;Ремонт кровли;В работе;Капремонт 2026;ООО «Кровля»;1 250 000,50;01.04.2026;30.09.2026',
+      'W-2;Y-7;Детская площадка;Запланировано;;;;2026-06-01;2026-08-31',
+    ]);
+    expect(again.json()).toMatchObject({ read: 2, created: 0, updated: 0, unchanged: 2, failed: 0 });
+    const done = await importWorks([
+      'W-1;S-5;Ремонт кровли;Выполнено;Капремонт 2026;ООО «Кровля»;1 250 000,50;01.04.2026;30.09.2026',
+    ]);
+    expect(done.json()).toMatchObject({ read: 1, created: 0, updated: 1, unchanged: 0 });
+    const works = await worksOf('S-5');
+    expect(works).toHaveLength(1);
+    expect(works[0]!.status).toBe('completed');
+  });
+
+  it("tells the object's followers of works added and completed through the registry", async () => {
+    const news = (await myNotifications(t, follower)).items
+      .filter((n) => n.link === `/objects/${objectIds['S-5']}`)
+      .map((n) => n.message)
+      .reverse();
+    expect(news).toHaveLength(2);
+    expect(news[0]).toContain('Ремонт кровли');
+    expect(news[1]).toContain('Ремонт кровли');
+    expect(news[0]).not.toBe(news[1]);
+  });
+
+  it('refuses a bad mapping with every problem listed, and anyone but an administrator', async () => {
+    const bad = await importWorks(['W-9;S-5;Покраска;Выполнено;;;;;'], {
+      ...worksMapping,
+      columns: { externalId: 'work_id', title: 'work' },
+      statuses: { Готово: 'done' },
+      extra: true,
+    });
+    expect(bad.statusCode).toBe(422);
+    const error = errorOf(bad);
+    expect(error.code).toBe('objects_mapping_invalid');
+    expect(error.details.map((d) => d.path).sort()).toEqual(
+      ['', 'columns.object', 'columns.status', 'statuses.Готово'].sort(),
+    );
+    // Columns the file does not have: refused whole, each named, rather than every row "empty".
+    const otherFile = await importWorks(['W-9;S-5;Покраска;Выполнено;;;;;'], {
+      ...worksMapping,
+      columns: { ...worksMapping.columns, externalId: 'id', budget: 'amount' },
+    });
+    expect(otherFile.statusCode).toBe(422);
+    expect(errorOf(otherFile).details).toEqual([
+      { path: 'columns.externalId', message: 'В файле нет столбца «id»' },
+      { path: 'columns.budget', message: 'В файле нет столбца «amount»' },
+    ]);
+    const operator = await importWorks(['W-9;S-5;Покраска;Выполнено;;;;;'], worksMapping, staff.opLight);
+    expect(operator.statusCode).toBe(403);
+    expect(await worksOf('S-5')).toHaveLength(1);
+  });
+
+  it('reads the dates and sums registries write', () => {
+    expect(registryDate('2026-04-01')).toBe('2026-04-01');
+    expect(registryDate('1.4.2026')).toBe('2026-04-01');
+    expect(registryDate('01/04/2026')).toBeNull();
+    expect(registryDate('29.02.2025')).toBeNull();
+    expect(registryDate('2024-02-29')).toBe('2024-02-29');
+    expect(registryMoney('1\u00a0250\u00a0000,5')).toBe('1250000.5');
+    expect(registryMoney('1 250 000')).toBe('1250000');
+    expect(registryMoney('1,250,000.00')).toBeNull();
+    expect(registryMoney('-5')).toBeNull();
+  });
+});
