@@ -13,7 +13,9 @@ import {
   cellText,
   column,
   csvOptions,
+  emptyImportResult,
   type Problem,
+  recordFailure,
   refuseMissingColumns,
   sourceName,
   sourceRecords,
@@ -109,14 +111,7 @@ export async function importObjects(
   if (records === 'works') return importWorks(deps, actor, input.mapping, input.content, locale);
   const m = await readMapping(deps, input.mapping, locale);
   const orgCodes = await repo.organisationIdsByCode(deps.db);
-  const result: ObjectsImportResult = {
-    read: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    failed: 0,
-    errors: [],
-  };
+  const result = emptyImportResult();
   const now = deps.clock.now();
   refuseMissingColumns(m, input.content, locale);
   for (const rec of sourceRecords(m, input.content)) {
@@ -169,11 +164,7 @@ export async function importObjects(
       }
     }
     if (problems.length > 0 || !externalId || !name || !kind || !geometry) {
-      result.failed++;
-      result.errors.push({
-        line: rec.line,
-        problems: problems.map((p) => ({ path: p.path, message: detailText(p.message, locale) })),
-      });
+      recordFailure(result, rec.line, problems, locale);
       continue;
     }
     const saved = await repo.upsertObject(

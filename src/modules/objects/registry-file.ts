@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AppError, type Locale } from '../../lib/errors.ts';
 import { detailText } from '../../lib/messages/index.ts';
+import type { ObjectsImportResult } from './objects.schemas.ts';
 
 /** What the object and the works registries' imports share: the mapping's pieces and reading the file. */
 
@@ -95,4 +96,28 @@ export function refuseMissingColumns(
         message: detailText(`vmeste:object_column_missing:${name}`, locale),
       })),
     );
+}
+
+/** An import's tally before its first record. */
+export const emptyImportResult = (): ObjectsImportResult => ({
+  read: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: 0,
+  errors: [],
+});
+
+/** A record refused: counted, and reported with its line and every problem in the reader's language. */
+export function recordFailure(
+  result: ObjectsImportResult,
+  line: number,
+  problems: Problem[],
+  locale: Locale,
+): void {
+  result.failed++;
+  result.errors.push({
+    line,
+    problems: problems.map((p) => ({ path: p.path, message: detailText(p.message, locale) })),
+  });
 }

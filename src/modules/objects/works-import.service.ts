@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AppError, type Locale } from '../../lib/errors.ts';
-import { detailText } from '../../lib/messages/index.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
@@ -11,7 +10,9 @@ import {
   cellText,
   column,
   csvOptions,
+  emptyImportResult,
   type Problem,
+  recordFailure,
   refuseMissingColumns,
   sourceName,
   sourceRecords,
@@ -161,24 +162,13 @@ export async function importWorks(
       .filter((id): id is string => id !== null)
       .map((id) => `${m.objectSource ?? m.source}:${id}`),
   );
-  const result: ObjectsImportResult = {
-    read: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    failed: 0,
-    errors: [],
-  };
+  const result = emptyImportResult();
   const now = deps.clock.now();
   for (const row of rows) {
     result.read++;
     const { problems, work } = readWork(m, row.fields, objects, locale);
     if (!work) {
-      result.failed++;
-      result.errors.push({
-        line: row.line,
-        problems: problems.map((p) => ({ path: p.path, message: detailText(p.message, locale) })),
-      });
+      recordFailure(result, row.line, problems, locale);
       continue;
     }
     const outcome = await deps.db.transaction(async (tx) => {
