@@ -192,6 +192,36 @@ describe('importing a works registry', () => {
     expect(await worksOf('S-5')).toHaveLength(1);
   });
 
+  it('refuses, row by row, ids and names longer than an object or a work entered by hand may have', async () => {
+    const longName = 'Очень длинное название '.repeat(200);
+    const objects = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/objects/import',
+      headers: { ...staff.admin.headers, 'accept-language': 'ru' },
+      payload: {
+        mapping: {
+          source: 'city-registry',
+          format: 'csv',
+          columns: { externalId: 'id', name: 'name', kind: 'kind', lat: 'lat', lon: 'lon' },
+        },
+        content: [
+          'id,name,kind,lat,lon',
+          `L-1,${longName},park,${CENTRAL_POINT.lat},${CENTRAL_POINT.lon}`,
+          `${'x'.repeat(250)},Парк,park,${CENTRAL_POINT.lat},${CENTRAL_POINT.lon}`,
+          `L-3,Сквер,park,${CENTRAL_POINT.lat},${CENTRAL_POINT.lon}`,
+        ].join('\n'),
+      },
+    });
+    expect(objects.statusCode, objects.body).toBe(200);
+    expect(objects.json()).toMatchObject({ read: 3, created: 1, failed: 2 });
+    expect(
+      objects.json().errors.map((e: { problems: { path: string }[] }) => e.problems.map((p) => p.path)),
+    ).toEqual([['name'], ['id']]);
+    const works = await importWorks([`${'w'.repeat(250)};S-5;Покраска;Выполнено;;;;;`]);
+    expect(works.json()).toMatchObject({ read: 1, created: 0, failed: 1 });
+    expect(works.json().errors[0].problems.map((p: { path: string }) => p.path)).toEqual(['work_id']);
+  });
+
   it('reads the dates and sums registries write', () => {
     expect(registryDate('2026-04-01')).toBe('2026-04-01');
     expect(registryDate('1.4.2026')).toBe('2026-04-01');

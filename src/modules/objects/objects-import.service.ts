@@ -10,6 +10,7 @@ import * as repo from './objects.repo.ts';
 import type { ObjectsImportResult } from './objects.schemas.ts';
 import type { ObjectsDeps } from './objects.service.ts';
 import {
+  boundsProblems,
   cellText,
   column,
   csvOptions,
@@ -52,6 +53,13 @@ export const objectsMappingSchema = z
   })
   .strict();
 export type ObjectsMapping = z.output<typeof objectsMappingSchema>;
+
+/** The bounds of an object entered by hand (objectBodySchema), for a registry's values; a missing one is reported apart. */
+const objectBounds = z.object({
+  externalId: z.string().max(200).nullable(),
+  name: z.string().min(2).max(300).nullable(),
+  address: z.string().max(300).nullable(),
+});
 
 /** The mapping, checked whole: every problem listed (its organisation codes against the database too). */
 async function readMapping(deps: ObjectsDeps, raw: unknown, locale: Locale): Promise<ObjectsMapping> {
@@ -126,6 +134,9 @@ export async function importObjects(
     const kindRaw = field('kind');
     if (!externalId) problems.push({ path: m.columns.externalId, message: 'vmeste:object_field_missing' });
     if (!name) problems.push({ path: m.columns.name, message: 'vmeste:object_field_missing' });
+    problems.push(
+      ...boundsProblems(objectBounds, { externalId, name, address: field('address') }, m.columns, locale),
+    );
     const mapped = kindRaw ? (m.kinds[kindRaw] ?? kindRaw) : null;
     const kind =
       mapped && (cityObjectKinds as readonly string[]).includes(mapped) ? (mapped as CityObjectKind) : null;

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AppError, type Locale } from '../../lib/errors.ts';
 import { detailText } from '../../lib/messages/index.ts';
+import { describeIssues } from '../../lib/validation.ts';
 import type { ObjectsImportResult } from './objects.schemas.ts';
 
 /** What the object and the works registries' imports share: the mapping's pieces and reading the file. */
@@ -120,4 +121,23 @@ export function recordFailure(
     line,
     problems: problems.map((p) => ({ path: p.path, message: detailText(p.message, locale) })),
   });
+}
+
+/**
+ * A row's values against the bounds a value entered by hand has (an id of at most 200 characters, a
+ * name of 2 to 300…), as the row's problems under their columns' names. Beyond them a value is not
+ * only unusable on a page: an id or a name longer than an index entry may be would fail the statement.
+ */
+export function boundsProblems(
+  bounds: z.ZodType,
+  values: Record<string, string | null>,
+  columns: Record<string, string | undefined>,
+  locale: Locale,
+): Problem[] {
+  const checked = bounds.safeParse(values);
+  if (checked.success) return [];
+  return describeIssues(checked.error.issues, locale).map((d) => ({
+    path: columns[d.path] ?? d.path,
+    message: d.message,
+  }));
 }

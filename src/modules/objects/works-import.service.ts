@@ -7,6 +7,7 @@ import { type WorkStatus, workStatuses } from './kinds.schemas.ts';
 import { type ObjectsImportResult, type WorkBody, workBodySchema } from './objects.schemas.ts';
 import type { ObjectsDeps } from './objects.service.ts';
 import {
+  boundsProblems,
   cellText,
   column,
   csvOptions,
@@ -53,6 +54,11 @@ export const worksMappingSchema = z
 type WorksMapping = z.output<typeof worksMappingSchema>;
 
 const DATE_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const;
+/** A registry id's bounds, as an object's (a missing one is reported apart). */
+const workIdBounds = z.object({
+  externalId: z.string().max(200).nullable(),
+  object: z.string().max(200).nullable(),
+});
 
 /**
  * A registry's date as `YYYY-MM-DD`: written so, or as Russian registries write it, `DD.MM.YYYY`;
@@ -102,6 +108,7 @@ function readWork(
   const object = objectId ? objects.get(`${m.objectSource ?? m.source}:${objectId}`) : undefined;
   if (!objectId) problems.push({ path: cols.object, message: 'vmeste:object_field_missing' });
   else if (!object) problems.push({ path: cols.object, message: `vmeste:work_object_unknown:${objectId}` });
+  problems.push(...boundsProblems(workIdBounds, { externalId, object: objectId }, cols, locale));
   const statusRaw = field('status');
   const status = statusRaw ? (m.statuses[statusRaw] ?? statusRaw) : null;
   if (!status || !(workStatuses as readonly string[]).includes(status))
