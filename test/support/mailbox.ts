@@ -53,12 +53,15 @@ function parts(raw: string): { text: string; html: string } {
 export type Mailbox = {
   url: string;
   received: ReceivedMail[];
+  /** Connections that broke mid-letter (a sender stopped while sending), kept rather than thrown. */
+  broken: Error[];
   waitFor(count: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 };
 
 export async function startMailbox(): Promise<Mailbox> {
   const received: ReceivedMail[] = [];
+  const broken: Error[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -86,11 +89,16 @@ export async function startMailbox(): Promise<Mailbox> {
       });
     },
   });
+  // smtp-server emits a connection's error on the server when a letter was under way (a reset before
+  // one is ignored): a sender stopped at a test's end, its pooled connection reset mid-letter, threw
+  // it as an uncaught exception and failed a green browser run (ECONNRESET, 7 December 2026).
+  server.on('error', (error: Error) => broken.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    broken,
     waitFor: (count) =>
       received.length >= count
         ? Promise.resolve(received)
