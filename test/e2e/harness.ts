@@ -29,6 +29,10 @@ const chromiumArgs = [
   // Intercepting each request instead (Playwright's `route`) sent every request of every page
   // through the test process (docs/performance.md, "CI in the twenty-fifth session").
   `--proxy-server=http://127.0.0.1:${UNREACHABLE_PORT}`,
+  // V8's interpreter only, no JIT compilers: the same JavaScript, run as written. A test page lives
+  // for seconds, too short for optimised code to pay back its compilation: the renderers' CPU fell
+  // by a fifth and the suite's by ~10 % (docs/performance.md, "CI in the thirty-third session").
+  '--js-flags=--jitless',
 ];
 
 export type Server = { baseUrl: string; stop: () => Promise<void> };
