@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/timeouts.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { apiSession, checkA11y, demoUser, horizontalOverflow, login, watchConsole } from './ui.ts';
+import { apiSession, checkA11y, demoUser, horizontalOverflow, login, pickPoint, watchConsole } from './ui.ts';
 
 type Category = { id: string; parentId: string | null; code: string };
 type Territory = { id: string; code: string; kind: string };
@@ -65,10 +65,10 @@ describe('on a 360 px phone', () => {
     await page.selectOption('#report-topic', subject.parentId!);
     await page.selectOption('#report-category', subject.id);
     await page.fill('#report-text', 'Проверка: точка за пределами региона');
-    await page.locator('.picker .map').scrollIntoViewIfNeeded();
-    const map = await page.locator('.picker .map').boundingBox();
-    await page.mouse.click(map!.x + 12, map!.y + map!.height - 30);
-    await page.getByText('Выбрана точка:').waitFor();
+    await pickPoint(page, page.locator('.picker .map'), (map) => ({
+      x: map.x + 12,
+      y: map.y + map.height - 30,
+    }));
     await page.getByRole('button', { name: 'Отправить сообщение' }).click();
     await page.locator('#report-point-error', { hasText: 'за пределами региона' }).waitFor();
     expect(

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LoopbackProvider, startOidcProvider } from '../support/oidc-provider.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, expectStatus, login, shot, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, expectStatus, login, pickPoint, shot, watchConsole } from './ui.ts';
 
 let provider: LoopbackProvider;
 let server: Server;
@@ -97,13 +97,7 @@ describe('signing in with the ESIA-style provider in Chromium', () => {
     await page.selectOption('#report-topic', subject?.parentId ?? '');
     await page.selectOption('#report-category', subject?.id ?? '');
     await page.fill('#report-text', `Не горит фонарь у дома 1 на улице Бабушкина (e2e ${Date.now()})`);
-    const district = page.locator('path.district-nevsky');
-    await district.waitFor();
-    await page.locator('.picker .map').scrollIntoViewIfNeeded();
-    const box = await district.boundingBox();
-    expect(box).not.toBeNull();
-    await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
-    await page.getByText('Выбрана точка:').waitFor();
+    await pickPoint(page, page.locator('path.district-nevsky'));
     await page.getByRole('button', { name: 'Отправить сообщение' }).click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     await expectStatus(page, 'На модерации');

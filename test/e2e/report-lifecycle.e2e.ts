@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/users.ts';
 import { liveAppForThisFile } from './live-app.ts';
-import { checkA11y, demoUser, expectStatus, photo } from './ui.ts';
+import { checkA11y, demoUser, expectStatus, photo, pickPoint } from './ui.ts';
 
 type Category = { id: string; parentId: string | null; code: string };
 type Organisation = { id: string; code: string };
@@ -50,13 +50,7 @@ describe('a report through its whole life, by four people in the web app', () =>
     await rp.selectOption('#report-category', subject!.id);
     await rp.fill('#report-text', text);
     // Pick the point with a click inside the central district (tiles are blocked; the map still works).
-    const district = rp.locator('path.district-tsentralny');
-    await district.waitFor();
-    await rp.locator('.picker .map').scrollIntoViewIfNeeded();
-    const box = await district.boundingBox();
-    expect(box).not.toBeNull();
-    await rp.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-    await rp.getByText('Выбрана точка:').waitFor();
+    await pickPoint(rp, rp.locator('path.district-tsentralny'));
     await rp.fill('#report-address', 'Невский проспект, 1');
     await rp
       .locator('input[type=file]')
