@@ -35,7 +35,7 @@ async function resident(): Promise<{ email: string; session: Session }> {
 }
 
 const send = (
-  method: 'PATCH' | 'POST' | 'GET',
+  method: 'PATCH' | 'POST' | 'GET' | 'DELETE',
   url: string,
   headers: Record<string, string>,
   payload?: object,
@@ -268,6 +268,48 @@ describe('the e-mail address', () => {
     expect(late.statusCode).toBe(409);
     expect(errorOf(late).code).toBe('email_taken');
     expect((await me(session)).json().user.email).toBe(email);
+  });
+
+  it('shows the pending address after a reload the same whether or not it is taken, and withdraws it', async () => {
+    const pendingOf = async (s: Session) => (await send('GET', '/api/v1/me/email', s.headers)).json().pending;
+    const { session } = await resident();
+    expect(await pendingOf(session)).toBeNull();
+    const free = `free-${randomUUID()}@example.org`;
+    await requestChange(session, { newEmail: free, currentPassword: PASSWORD });
+    const token = tokenIn(await letterTo(free));
+    const expiresAt = new Date(t.clock.now().getTime() + 24 * 60 * 60 * 1000).toISOString();
+    expect(await pendingOf(session)).toEqual({ email: free, expiresAt });
+
+    // An address another account has: the same pending state, though no link exists for it.
+    const other = await resident();
+    await requestChange(session, { newEmail: other.email, currentPassword: PASSWORD });
+    expect(await pendingOf(session)).toEqual({ email: other.email, expiresAt });
+    // The newer request replaced the older: its link no longer works.
+    expect(errorOf(await complete(token)).code).toBe('account_token_invalid');
+
+    // Withdrawn: nothing pending, and the link of a withdrawn request does not work.
+    const again = `again-${randomUUID()}@example.org`;
+    await requestChange(session, { newEmail: again, currentPassword: PASSWORD });
+    const againToken = tokenIn(await letterTo(again));
+    expect((await send('DELETE', '/api/v1/me/email', session.headers)).statusCode).toBe(204);
+    expect(await pendingOf(session)).toBeNull();
+    expect(errorOf(await complete(againToken)).code).toBe('account_token_invalid');
+    expect(await countAudit(t, 'user.email_change_cancel', session.userId)).toBe(1);
+    // Withdrawing when nothing waits changes nothing.
+    expect((await send('DELETE', '/api/v1/me/email', session.headers)).statusCode).toBe(204);
+    expect(await countAudit(t, 'user.email_change_cancel', session.userId)).toBe(1);
+
+    // Opened: nothing pending any more; an expired link is not pending either.
+    const last = `last-${randomUUID()}@example.org`;
+    await requestChange(session, { newEmail: last, currentPassword: PASSWORD });
+    expect((await complete(tokenIn(await letterTo(last)))).statusCode).toBe(204);
+    expect(await pendingOf(session)).toBeNull();
+    const { session: later } = await resident();
+    await requestChange(later, { newEmail: `gone-${randomUUID()}@example.org`, currentPassword: PASSWORD });
+    t.clock.advance(25 * 60 * 60 * 1000);
+    expect(await pendingOf(later)).toBeNull();
+    // Nobody else sees it: the address is the account's own business.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/email' })).statusCode).toBe(401);
   });
 
   it('lets a link expire after a day', async () => {

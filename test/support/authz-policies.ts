@@ -46,6 +46,8 @@ export const policies: Record<string, Policy> = {
   'POST /api/v1/me/email': p(SIGNED_IN, {
     body: { currentPassword: 'not the password', newEmail: 'someone-new@example.org' },
   }),
+  'GET /api/v1/me/email': p(SIGNED_IN),
+  'DELETE /api/v1/me/email': p(SIGNED_IN),
   'POST /api/v1/email-changes/complete': p(ALL, { body: { token: 'not-a-real-token-at-all' } }),
   // The right to be forgotten: residents erase their own account; staff accounts are not erased so.
   'POST /api/v1/me/erasure': p(RESIDENTS, { body: { confirm: true } }),

@@ -90,6 +90,28 @@ export async function revokeTokens(exec: Executor, userId: string, purpose: Toke
     );
 }
 
+/** The address the account's live `change_email` link would confirm (issueToken keeps one at most). */
+export async function pendingEmailChange(
+  exec: Executor,
+  userId: string,
+  now: Date,
+): Promise<{ email: string; expiresAt: Date } | undefined> {
+  const rows = await exec
+    .select({ email: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.purpose, 'change_email'),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  const row = rows[0];
+  return row?.email ? { email: row.email, expiresAt: row.expiresAt } : undefined;
+}
+
 export async function deleteOldTokens(exec: Executor, before: Date): Promise<void> {
   await exec.delete(accountTokens).where(lt(accountTokens.expiresAt, before));
 }

@@ -11,14 +11,16 @@ import {
   sendSoon,
 } from './account.service.ts';
 import * as repo from './identity.repo.ts';
-import type { ChangeEmailBody } from './identity.schemas.ts';
+import type { ChangeEmailBody, PendingEmailChange } from './identity.schemas.ts';
 import { forgetSessions, normaliseEmail, presentActor } from './identity.service.ts';
 import { currentUser, provePassword, type Self } from './profile.service.ts';
 
 /**
  * Step one of a new address: the current password (provePassword), then a link to the new address,
  * valid 24 hours. The answer is the same whether or not the address belongs to another account, as
- * at registration: its owner is told by e-mail that someone tried, and nothing changes.
+ * at registration: its owner is told by e-mail that someone tried, and nothing changes. Either way
+ * the request is kept as pending (a link's token is made, and when the address is taken nobody ever
+ * receives it), so what the profile shows afterwards tells the two cases apart no more than the answer.
  */
 export async function requestEmailChange(
   deps: AccountDeps,
@@ -32,6 +34,7 @@ export async function requestEmailChange(
   if (newEmail === user.email)
     throw new AppError('email_unchanged', [{ path: 'newEmail', message: 'email_unchanged' }]);
   await deps.db.transaction(async (tx) => {
+    const token = await issueToken(tx, deps, user.id, 'change_email', CONFIRM_TTL_MS, newEmail);
     const owner = await repo.findUserByEmail(tx, newEmail);
     if (owner) {
       const letter = {
@@ -40,11 +43,10 @@ export async function requestEmailChange(
         resetLink: `${letters.origin}/account/reset`,
       };
       await queueLetter(tx, deps, newEmail, letter, owner.locale);
-      return;
+    } else {
+      const link = `${letters.origin}/account/email?token=${encodeURIComponent(token)}`;
+      await queueLetter(tx, deps, newEmail, { kind: 'confirm_new_email', link }, user.locale);
     }
-    const token = await issueToken(tx, deps, user.id, 'change_email', CONFIRM_TTL_MS, newEmail);
-    const link = `${letters.origin}/account/email?token=${encodeURIComponent(token)}`;
-    await queueLetter(tx, deps, newEmail, { kind: 'confirm_new_email', link }, user.locale);
     await writeAudit(tx, {
       actor: self.actor,
       action: 'user.email_change_request',
@@ -54,6 +56,30 @@ export async function requestEmailChange(
     });
   });
   sendSoon(deps);
+}
+
+/** The new address waiting for its link to be opened, for the account's owner. */
+export async function pendingEmailChange(deps: AccountDeps, self: Self): Promise<PendingEmailChange> {
+  const user = await currentUser(deps, self);
+  const pending = await accounts.pendingEmailChange(deps.db, user.id, deps.clock.now());
+  return { pending: pending ? { email: pending.email, expiresAt: pending.expiresAt.toISOString() } : null };
+}
+
+/** Withdraws a pending change: the link sent to the new address stops working; the address stays. */
+export async function cancelEmailChange(deps: AccountDeps, self: Self): Promise<void> {
+  const user = await currentUser(deps, self);
+  await deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    if (!(await accounts.pendingEmailChange(tx, user.id, now))) return;
+    await accounts.revokeTokens(tx, user.id, 'change_email', now);
+    await writeAudit(tx, {
+      actor: self.actor,
+      action: 'user.email_change_cancel',
+      entityType: 'user',
+      entityId: user.id,
+      at: now,
+    });
+  });
 }
 
 /**

@@ -58,6 +58,15 @@ export type ChangeEmailBody = z.infer<typeof changeEmailBodySchema>;
 
 export const emailChangeCompleteSchema = z.object({ token: accountTokenSchema });
 
+/**
+ * The new address a link was sent to and until when it can be opened; null when none waits. Shown to
+ * the account's owner only, and the same whether or not the address belongs to another account.
+ */
+export const pendingEmailChangeSchema = z.object({
+  pending: z.object({ email: z.string(), expiresAt: z.iso.datetime({ offset: true }) }).nullable(),
+});
+export type PendingEmailChange = z.infer<typeof pendingEmailChangeSchema>;
+
 /** `?mode=token` issues a bearer token for non-browser clients instead of the cookie. */
 export const loginQuerySchema = z.object({ mode: z.enum(['cookie', 'token']).default('cookie') });
 

@@ -13,6 +13,7 @@ import {
   changePasswordBodySchema,
   emailChangeCompleteSchema,
   meResponseSchema,
+  pendingEmailChangeSchema,
   updateMeBodySchema,
 } from './identity.schemas.ts';
 import * as profile from './profile.service.ts';
@@ -84,6 +85,39 @@ export function profileRoutes(ctx: AppContext) {
           emailChange.requestEmailChange(accountDeps, auth, request.body, lettersOf(ctx, request)),
         );
         return reply.status(202).send({ status: 'accepted' as const });
+      },
+    );
+
+    r.get(
+      '/api/v1/me/email',
+      {
+        schema: {
+          tags: ['identity'],
+          summary:
+            'The new address my link was sent to, until the link expires (null when none waits); the same whether or not another account has it',
+          response: { 200: pendingEmailChangeSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const auth = requireAuth(request);
+        reply.header('cache-control', 'no-store');
+        return emailChange.pendingEmailChange(accountDeps, auth);
+      },
+    );
+
+    r.delete(
+      '/api/v1/me/email',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Withdraw my pending address change: the link sent to the new address stops working',
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const auth = requireAuth(request);
+        await emailChange.cancelEmailChange(accountDeps, auth);
+        return reply.status(204).send(null);
       },
     );
 

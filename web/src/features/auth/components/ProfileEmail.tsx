@@ -5,13 +5,42 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { describedBy, Field } from '../../../components/Field';
 import { applyServerErrors } from '../../../lib/form-errors';
-import { useChangeEmail } from '../api/profile';
+import { formatDateTime } from '../../../lib/format';
+import { useCancelEmailChange, useChangeEmail, usePendingEmailChange } from '../api/profile';
 
 const FIELDS = ['newEmail', 'currentPassword'] as const;
 
+/** The new address a link waits at, kept across visits, with a way to withdraw it. */
+function PendingEmail() {
+  const { t } = useTranslation();
+  const pending = usePendingEmailChange().data?.pending;
+  const cancel = useCancelEmailChange();
+  if (!pending) return null;
+  return (
+    <div className="alert alert--info profile-email-pending" role="status">
+      <p>
+        {t('profile.emailChange.pending', {
+          email: pending.email,
+          until: formatDateTime(pending.expiresAt),
+        })}
+      </p>
+      <ErrorMessage error={cancel.error} />
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={cancel.isPending}
+        onClick={() => cancel.mutate()}
+      >
+        {t('profile.emailChange.cancel')}
+      </button>
+    </div>
+  );
+}
+
 /**
  * A new e-mail address, behind a disclosure: the current password, then a link to the new address
- * that makes it the account's when opened (the address stays as it is until then).
+ * that makes it the account's when opened (the address stays as it is until then). A change asked
+ * for earlier shows above it until its link is opened, expires or is withdrawn.
  */
 export function ProfileEmail() {
   const { t } = useTranslation();
@@ -28,43 +57,46 @@ export function ProfileEmail() {
     change.mutate(body, { onError: (e) => applyServerErrors(e, setError, FIELDS) }),
   );
   return (
-    <details className="profile-email">
-      <summary>{t('profile.emailChange.change')}</summary>
-      {change.isSuccess ? (
-        <p className="alert alert--success" role="status">
-          {t('profile.emailChange.sent', { email: getValues('newEmail') })}
-        </p>
-      ) : (
-        <form onSubmit={onSubmit} noValidate className="form">
-          <ErrorMessage error={change.error} fields={FIELDS} />
-          <Field id="new-email" label={t('profile.emailChange.new')} error={errors.newEmail} required>
-            <input
-              id="new-email"
-              type="email"
-              autoComplete="email"
-              {...describedBy('new-email', { error: errors.newEmail })}
-              {...register('newEmail')}
-            />
-          </Field>
-          <Field
-            id="email-password"
-            label={t('profile.password.current')}
-            error={errors.currentPassword}
-            required
-          >
-            <input
+    <>
+      <PendingEmail />
+      <details className="profile-email">
+        <summary>{t('profile.emailChange.change')}</summary>
+        {change.isSuccess ? (
+          <p className="alert alert--success" role="status">
+            {t('profile.emailChange.sent', { email: getValues('newEmail') })}
+          </p>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="form">
+            <ErrorMessage error={change.error} fields={FIELDS} />
+            <Field id="new-email" label={t('profile.emailChange.new')} error={errors.newEmail} required>
+              <input
+                id="new-email"
+                type="email"
+                autoComplete="email"
+                {...describedBy('new-email', { error: errors.newEmail })}
+                {...register('newEmail')}
+              />
+            </Field>
+            <Field
               id="email-password"
-              type="password"
-              autoComplete="current-password"
-              {...describedBy('email-password', { error: errors.currentPassword })}
-              {...register('currentPassword')}
-            />
-          </Field>
-          <button type="submit" className="button" disabled={change.isPending}>
-            {change.isPending ? t('common.sending') : t('profile.emailChange.submit')}
-          </button>
-        </form>
-      )}
-    </details>
+              label={t('profile.password.current')}
+              error={errors.currentPassword}
+              required
+            >
+              <input
+                id="email-password"
+                type="password"
+                autoComplete="current-password"
+                {...describedBy('email-password', { error: errors.currentPassword })}
+                {...register('currentPassword')}
+              />
+            </Field>
+            <button type="submit" className="button" disabled={change.isPending}>
+              {change.isPending ? t('common.sending') : t('profile.emailChange.submit')}
+            </button>
+          </form>
+        )}
+      </details>
+    </>
   );
 }
