@@ -129,6 +129,9 @@ describe('analytics API: clusters, league, exports, open data, bad input', () =>
       ['from=2026-01-01', ['to']],
       ['from=2026-02-30&to=2026-03-01', ['from']],
       ['from=2026-01-01&to=2026-01-31&district=x&organisationId=nope', ['', 'organisationId']],
+      // Days PostgreSQL has no timestamp for (year 0) or past any report: each answered 500 before.
+      ['from=0000-01-01&to=0000-12-31', ['from', 'to']],
+      ['from=9999-01-01&to=9999-12-31', ['from', 'to']],
     ];
     for (const [query, paths] of cases) {
       const res = await get(`/api/v1/analytics/summary?${query}`);

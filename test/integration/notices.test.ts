@@ -98,6 +98,12 @@ describe('notices of works and outages', () => {
     expect((await map(`${earlier}&to=${encodeURIComponent(week)}`)).some((f) => f.id === n.id)).toBe(true);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/notices?bbox=1,2,3' });
     expect(bad.statusCode).toBe(400);
+    // Year 0 is a valid ISO moment PostgreSQL has no timestamp for (a 500 before it was bounded).
+    const timeless = await t.app.inject({ method: 'GET', url: '/api/v1/notices?at=0000-01-01T00:00:00Z' });
+    expect(timeless.statusCode).toBe(400);
+    expect(timeless.json().error.details).toEqual([
+      expect.objectContaining({ path: 'querystring.at', message: 'Время вне 1900–2100 годов' }),
+    ]);
   });
 
   it('refuses bad areas and windows with every problem listed, and stores nothing', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../src/jobs/housekeeping.job.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { plainJpeg, upload } from '../support/media.ts';
-import { loginStaff, must, postReport, rows, type Staff } from '../support/reports.ts';
+import { fieldPaths, loginStaff, must, postReport, rows, type Staff } from '../support/reports.ts';
 
 describe('city objects and their works (public control)', () => {
   let t: TestApp;
@@ -178,6 +178,15 @@ describe('city objects and their works (public control)', () => {
       status: 'planned',
     });
     expect(backwards.statusCode).toBe(400);
+    // Days outside 1900–2100 (year 0 has no PostgreSQL date: a 500 before), every one listed.
+    const timeless = await addWork({
+      title: 'Вне времени',
+      plannedStart: '0000-01-01',
+      plannedEnd: '9999-12-31',
+      status: 'planned',
+    });
+    expect(timeless.statusCode).toBe(400);
+    expect(fieldPaths(timeless).sort()).toEqual(['plannedEnd', 'plannedStart']);
     expect(
       (
         await t.app.inject({

@@ -128,6 +128,8 @@ const cases: Case[] = [
       [answer({ result: 'planned' }), ['plannedDate']],
       [answer({ result: 'rejected' }), ['legalReason']],
       [answer({ result: 'planned', plannedDate: '2026-13-45' }), ['plannedDate']],
+      // Year 0 is a valid ISO date PostgreSQL has no date for (a 500 before it was bounded).
+      [answer({ result: 'planned', plannedDate: '0000-01-01' }), ['plannedDate']],
       [{ text: 'Сделано', result: 'maybe' }, ['text', 'result']],
       [answer({ result: 'solved', mediaIds: ['x'] }), ['mediaIds.0']],
     ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MAX, DAY_MIN } from '../calendar/calendar.schemas.ts';
 import { reportStatuses } from '../reports/report-states.ts';
 
 /** The longest period a dashboard, a trend or an export covers: two years, leap day included. */
@@ -15,7 +16,9 @@ const isRealDate = (s: string): boolean => {
 const isoDate = z
   .string()
   .refine(isRealDate, { message: 'vmeste:iso_date' })
-  .describe('A local date YYYY-MM-DD (Moscow time)');
+  // Bounded as every day the platform takes (calendar.schemas.ts): year 0 and 9999 answered 500.
+  .refine((s) => !isRealDate(s) || (s >= DAY_MIN && s <= DAY_MAX), { message: 'vmeste:day_out_of_range' })
+  .describe('A local date YYYY-MM-DD (Moscow time), 1900–2100');
 
 const dayNumber = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDaySchema } from '../calendar/calendar.schemas.ts';
 import { localisedNameSchema } from '../reference/reference.schemas.ts';
 import { answerFlagCodes } from './answer-heuristics.ts';
 import { placeholderNames } from './placeholders.ts';
@@ -77,7 +78,7 @@ export type AnswerQuality = z.infer<typeof answerQualitySchema>;
 // ---- dispute rate per organisation ------------------------------------------------------------------
 
 export const qualityQuerySchema = z
-  .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .object({ from: isoDaySchema.optional(), to: isoDaySchema.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'vmeste:period_order' });
 export type QualityQuery = z.output<typeof qualityQuerySchema>;
 

@@ -11,6 +11,8 @@ export const calendarErrors = {
 
 /** `vmeste:<key>` messages of the calendar schemas. */
 export const calendarValidation = {
+  day_out_of_range: { ru: 'Дата вне 1900–2100 годов', en: 'The date is outside the years 1900–2100' },
+  moment_out_of_range: { ru: 'Время вне 1900–2100 годов', en: 'The time is outside the years 1900–2100' },
   calendar_year_range: {
     ru: 'Год должен быть от 2000 до 2100',
     en: 'The year must be between 2000 and 2100',

@@ -4,6 +4,32 @@ import { z } from 'zod';
 export const CALENDAR_MIN_YEAR = 2000;
 export const CALENDAR_MAX_YEAR = 2100;
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The first and last day a filter, a plan or a work can name. */
+export const DAY_MIN = '1900-01-01';
+export const DAY_MAX = '2100-12-31';
+
+/**
+ * A calendar day YYYY-MM-DD that a filter, a plan or a work can name: a real date (not 30 February)
+ * in the years 1900–2100. Unbounded, year 0 went through (a valid ISO date, which PostgreSQL has no
+ * date or timestamp for: the endpoint fuzzer's 500) and so did 9999 (a period past any computation).
+ */
+export const isoDaySchema = z.iso
+  .date()
+  // A malformed day has its own problem already: one message for it, not two.
+  .refine((d) => !ISO_DAY.test(d) || (d >= DAY_MIN && d <= DAY_MAX), 'vmeste:day_out_of_range');
+
+/**
+ * A moment with its offset (ISO 8601, e.g. 2026-03-02T09:00:00+03:00) in the same years: year 0 went
+ * through unbounded and PostgreSQL has no timestamp for it (a 500 on `GET /api/v1/notices?at=…`).
+ */
+export const isoMomentSchema = z.iso
+  .datetime({ offset: true })
+  .refine(
+    (m) => !ISO_DAY.test(m.slice(0, 10)) || (m.slice(0, 10) >= DAY_MIN && m.slice(0, 10) <= DAY_MAX),
+    'vmeste:moment_out_of_range',
+  );
+
 const yearSchema = z.coerce.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR);
 
 export const calendarYearParamsSchema = z.object({ year: yearSchema });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { markdownText } from '../../lib/markdown.ts';
+import { isoMomentSchema } from '../calendar/calendar.schemas.ts';
 
 /* The values stored in discussion columns (the tables in src/db/schema use them too). */
 export const commentStates = ['visible', 'hidden_flags', 'hidden_moderator'] as const;
@@ -46,8 +47,8 @@ export const createDiscussionSchema = z
     body: markdownText(50_000).describe('The document or project, in safe Markdown'),
     territoryId: z.uuid().nullable().default(null).describe('Residents of this territory; null: the region'),
     organisationId: z.uuid().nullable().default(null).describe('The authority that gives official replies'),
-    opensAt: z.iso.datetime({ offset: true }),
-    closesAt: z.iso.datetime({ offset: true }),
+    opensAt: isoMomentSchema,
+    closesAt: isoMomentSchema,
     opinionMap: z.boolean().default(false).describe('Pol.is-style statements and opinion groups'),
     minParticipants: z.number().int().min(2).max(10_000).default(15),
     attachmentIds: attachmentIdsSchema.default([]),
@@ -62,7 +63,7 @@ export const updateDiscussionSchema = z
   .object({
     title: z.string().trim().min(3).max(200).optional(),
     body: markdownText(50_000).optional(),
-    closesAt: z.iso.datetime({ offset: true }).optional(),
+    closesAt: isoMomentSchema.optional(),
     attachmentIds: attachmentIdsSchema.optional().describe('Replaces the list of files'),
   })
   .strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDaySchema } from '../calendar/calendar.schemas.ts';
 import { actionBodySchemas } from '../reports/reports.schemas.ts';
 
 /** `X-API-Key`: a key issued to a client bound to an organisation. */
@@ -12,7 +13,7 @@ export const inboundAnswerBodySchema = z
   .object({
     text: z.string().trim().min(20).max(5000),
     result: z.enum(['solved', 'explained', 'planned', 'rejected']),
-    plannedDate: z.iso.date().optional(),
+    plannedDate: isoDaySchema.optional(),
     legalReason: z.string().trim().min(5).max(1000).optional(),
     stage: z.enum(['draft', 'submit', 'publish']).default('submit'),
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-
 import { bboxSchema, geometrySchema } from '../../lib/geojson.ts';
 import { markdownText } from '../../lib/markdown.ts';
+import { isoMomentSchema } from '../calendar/calendar.schemas.ts';
 import { type NoticeKind, noticeEventTypes, noticeKinds } from './kinds.schemas.ts';
 
 export { type NoticeKind, noticeKinds };
@@ -31,8 +31,8 @@ const noticeFields = {
     .max(2000)
     .optional()
     .describe('For a line or points: how far on each side the notice reaches (default 30 m / 50 m)'),
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }),
+  startsAt: isoMomentSchema,
+  endsAt: isoMomentSchema,
 };
 
 function refineWindow(
@@ -62,7 +62,7 @@ export const noticeParamsSchema = z.object({ id: z.uuid() });
 
 export const noticesQuerySchema = z.object({
   bbox: bboxSchema.optional(),
-  at: z.iso.datetime({ offset: true }).optional().describe('Notices in force at this moment (default: now)'),
+  at: isoMomentSchema.optional().describe('Notices in force at this moment (default: now)'),
   to: z.iso
     .datetime({ offset: true })
     .optional()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bboxSchema, geometrySchema } from '../../lib/geojson.ts';
+import { isoDaySchema } from '../calendar/calendar.schemas.ts';
 
 import { type CityObjectKind, cityObjectKinds, type WorkStatus, workStatuses } from './kinds.schemas.ts';
 
@@ -79,8 +80,6 @@ export const objectCollectionSchema = z.object({
   features: z.array(objectFeatureSchema),
 });
 export type ObjectCollection = z.infer<typeof objectCollectionSchema>;
-
-const isoDate = z.iso.date();
 
 export const workSchema = z.object({
   id: z.uuid(),
@@ -171,10 +170,10 @@ const workFields = {
     .nullable()
     .optional()
     .describe('Roubles, e.g. "1250000.50"'),
-  plannedStart: isoDate.nullable().optional(),
-  plannedEnd: isoDate.nullable().optional(),
-  actualStart: isoDate.nullable().optional(),
-  actualEnd: isoDate.nullable().optional(),
+  plannedStart: isoDaySchema.nullable().optional(),
+  plannedEnd: isoDaySchema.nullable().optional(),
+  actualStart: isoDaySchema.nullable().optional(),
+  actualEnd: isoDaySchema.nullable().optional(),
   status: z.enum(workStatuses),
 };
 export const workBodySchema = z.object(workFields).strict().superRefine(dateOrder);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { markdownText } from '../../lib/markdown.ts';
+import { isoMomentSchema } from '../calendar/calendar.schemas.ts';
 import { questionKinds, resultsVisibilities } from './kinds.schemas.ts';
 
 /** Shared by polls and votes: who may take part, and when the results are public. */
@@ -20,7 +21,7 @@ export const resultsVisibilitySchema = z
   .describe('When residents see the results: always, after closing, or never (staff only)');
 
 export const timeWindowSchema = z
-  .object({ opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) })
+  .object({ opensAt: isoMomentSchema, closesAt: isoMomentSchema })
   .strict()
   .refine((w) => Date.parse(w.closesAt) > Date.parse(w.opensAt), {
     message: 'vmeste:window_order',
@@ -108,8 +109,8 @@ export const pollBodySchema = z
     description: markdownText(10_000).default(''),
     imageId: z.uuid().nullable().default(null).describe('An uploaded image (POST /api/v1/media)'),
     audience: audienceSchema.default({ territoryIds: [], verifiedOnly: false }),
-    opensAt: z.iso.datetime({ offset: true }),
-    closesAt: z.iso.datetime({ offset: true }),
+    opensAt: isoMomentSchema,
+    closesAt: isoMomentSchema,
     ballotChangeable: z.boolean().default(true).describe('Whether a ballot may be changed until closing'),
     resultsVisibility: resultsVisibilitySchema.default('after_close'),
     questions: z.array(questionInputSchema).min(1).max(100),

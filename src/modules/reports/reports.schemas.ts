@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerQualitySchema } from '../answers/answers.schemas.ts';
+import { isoDaySchema } from '../calendar/calendar.schemas.ts';
 import { MAX_EXTENSION_DAYS } from '../calendar/deadlines.ts';
 import {
   duplicateFieldsSchema,
@@ -272,7 +273,7 @@ export const actionBodySchemas = {
     .object({
       text: z.string().trim().min(20).max(REPORT_TEXT_MAX),
       result: answerResultSchema,
-      plannedDate: z.iso.date().optional(),
+      plannedDate: isoDaySchema.optional(),
       legalReason: z.string().trim().min(5).max(1000).optional(),
       mediaIds: mediaIdsSchema,
     })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoMomentSchema } from '../calendar/calendar.schemas.ts';
 import { webhookEvents } from './webhook-events.ts';
 
 /** Secrets shorter than this are refused: the HMAC is only as strong as the secret. */
@@ -59,7 +60,7 @@ export const deliveryStates = ['pending', 'delivered', 'failed'] as const;
 
 export const deliveryQuerySchema = z.object({
   state: z.enum(deliveryStates).optional(),
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: isoMomentSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
