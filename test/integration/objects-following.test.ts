@@ -75,7 +75,7 @@ describe('finding and following city objects', () => {
       actualEnd: '2024-05-20',
       status: 'completed',
     });
-    await work('Y-1', { title: 'Детская площадка', plannedStart: '2999-05-01', status: 'planned' });
+    await work('Y-1', { title: 'Детская площадка', plannedStart: '2099-05-01', status: 'planned' });
   });
   afterAll(() => t.close());
 
