@@ -16,11 +16,18 @@ export async function getWebhookDeliveries(endpointId: string, state: DeliveryFi
 export const webhookDeliveriesQueryKey = (endpointId: string) =>
   ['admin', 'webhooks', endpointId, 'deliveries'] as const;
 
+/** How often the log asks again while a delivery it shows is still under way. */
+export const PENDING_REFRESH_MS = 5_000;
+
 export const webhookDeliveriesQueryOptions = (endpointId: string, state: DeliveryFilter) =>
   queryOptions({
     queryKey: [...webhookDeliveriesQueryKey(endpointId), state],
     queryFn: ({ signal }) => getWebhookDeliveries(endpointId, state, signal),
     staleTime: 0,
+    // An admin watching the log sees a pending delivery turn delivered or failed without reloading
+    // (the job sends within seconds; a log opened just before it wrote the result stayed "pending").
+    refetchInterval: (query) =>
+      query.state.data?.items.some((d) => d.state === 'pending') ? PENDING_REFRESH_MS : false,
   });
 
 export function useWebhookDeliveries(endpointId: string, state: DeliveryFilter) {
