@@ -20,14 +20,13 @@ export async function insertToken(
   await exec.insert(accountTokens).values(t);
 }
 
+/** A token of this purpose, unused and unexpired. */
+const live = (purpose: TokenPurpose, now: Date) =>
+  and(eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now));
+
 /** The token exists, has this purpose, is unused and unexpired. */
 const spendable = (id: string, purpose: TokenPurpose, now: Date) =>
-  and(
-    eq(accountTokens.id, id),
-    eq(accountTokens.purpose, purpose),
-    isNull(accountTokens.usedAt),
-    gt(accountTokens.expiresAt, now),
-  );
+  and(eq(accountTokens.id, id), live(purpose, now));
 
 /**
  * Spends a token: marks it used if it exists, has this purpose, is unused and unexpired, in one
@@ -99,14 +98,7 @@ export async function pendingEmailChange(
   const rows = await exec
     .select({ email: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
     .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.userId, userId),
-        eq(accountTokens.purpose, 'change_email'),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, now),
-      ),
-    )
+    .where(and(eq(accountTokens.userId, userId), live('change_email', now)))
     .limit(1);
   const row = rows[0];
   return row?.email ? { email: row.email, expiresAt: row.expiresAt } : undefined;
