@@ -9,15 +9,15 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const DAY_MIN = '1900-01-01';
 export const DAY_MAX = '2100-12-31';
 
+/** A well-formed day outside the years; a malformed one has its own problem already (one message, not two). */
+const outOfYears = (day: string) => ISO_DAY.test(day) && (day < DAY_MIN || day > DAY_MAX);
+
 /**
  * A calendar day YYYY-MM-DD that a filter, a plan or a work can name: a real date (not 30 February)
  * in the years 1900–2100. Unbounded, year 0 went through (a valid ISO date, which PostgreSQL has no
  * date or timestamp for: the endpoint fuzzer's 500) and so did 9999 (a period past any computation).
  */
-export const isoDaySchema = z.iso
-  .date()
-  // A malformed day has its own problem already: one message for it, not two.
-  .refine((d) => !ISO_DAY.test(d) || (d >= DAY_MIN && d <= DAY_MAX), 'vmeste:day_out_of_range');
+export const isoDaySchema = z.iso.date().refine((d) => !outOfYears(d), 'vmeste:day_out_of_range');
 
 /**
  * A moment with its offset (ISO 8601, e.g. 2026-03-02T09:00:00+03:00) in the same years: year 0 went
@@ -25,10 +25,7 @@ export const isoDaySchema = z.iso
  */
 export const isoMomentSchema = z.iso
   .datetime({ offset: true })
-  .refine(
-    (m) => !ISO_DAY.test(m.slice(0, 10)) || (m.slice(0, 10) >= DAY_MIN && m.slice(0, 10) <= DAY_MAX),
-    'vmeste:moment_out_of_range',
-  );
+  .refine((m) => !outOfYears(m.slice(0, 10)), 'vmeste:moment_out_of_range');
 
 const yearSchema = z.coerce.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR);
 
