@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type ChangeEmailBody, changeEmailBodySchema } from '@shared/identity/identity.schemas.ts';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -10,14 +11,21 @@ import { useCancelEmailChange, useChangeEmail, usePendingEmailChange } from '../
 
 const FIELDS = ['newEmail', 'currentPassword'] as const;
 
-/** The new address a link waits at, kept across visits, with a way to withdraw it. */
-function PendingEmail() {
+/**
+ * The new address a link waits at, kept across visits, with a way to withdraw it. Right after a
+ * request it is the request's confirmation too, and takes the focus (`justAsked`).
+ */
+function PendingEmail({ justAsked }: { justAsked: boolean }) {
   const { t } = useTranslation();
   const pending = usePendingEmailChange().data?.pending;
   const cancel = useCancelEmailChange();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (justAsked && pending) box.current?.focus();
+  }, [justAsked, pending]);
   if (!pending) return null;
   return (
-    <div className="alert alert--info profile-email-pending" role="status">
+    <div ref={box} tabIndex={-1} className="alert alert--info profile-email-pending" role="status">
       <p>
         {t('profile.emailChange.pending', {
           email: pending.email,
@@ -40,12 +48,15 @@ function PendingEmail() {
 /**
  * A new e-mail address, behind a disclosure: the current password, then a link to the new address
  * that makes it the account's when opened (the address stays as it is until then). A change asked
- * for earlier shows above it until its link is opened, expires or is withdrawn.
+ * for shows above it until its link is opened, expires or is withdrawn; the form closes and empties
+ * once a request is sent, so after a withdrawal it is ready for the next address.
  */
 export function ProfileEmail() {
   const { t } = useTranslation();
   const change = useChangeEmail();
-  const { register, handleSubmit, setError, formState, getValues } = useForm<ChangeEmailBody>({
+  const disclosure = useRef<HTMLDetailsElement>(null);
+  const [justAsked, setJustAsked] = useState(false);
+  const { register, handleSubmit, setError, formState, reset } = useForm<ChangeEmailBody>({
     resolver: zodResolver(changeEmailBodySchema),
     defaultValues: { newEmail: '', currentPassword: '' },
   });
@@ -54,48 +65,49 @@ export function ProfileEmail() {
     currentPassword: formState.errors.currentPassword?.message,
   };
   const onSubmit = handleSubmit((body) =>
-    change.mutate(body, { onError: (e) => applyServerErrors(e, setError, FIELDS) }),
+    change.mutate(body, {
+      onError: (e) => applyServerErrors(e, setError, FIELDS),
+      onSuccess: () => {
+        reset();
+        if (disclosure.current) disclosure.current.open = false;
+        setJustAsked(true);
+      },
+    }),
   );
   return (
     <>
-      <PendingEmail />
-      <details className="profile-email">
+      <PendingEmail justAsked={justAsked} />
+      <details ref={disclosure} className="profile-email">
         <summary>{t('profile.emailChange.change')}</summary>
-        {change.isSuccess ? (
-          <p className="alert alert--success" role="status">
-            {t('profile.emailChange.sent', { email: getValues('newEmail') })}
-          </p>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="form">
-            <ErrorMessage error={change.error} fields={FIELDS} />
-            <Field id="new-email" label={t('profile.emailChange.new')} error={errors.newEmail} required>
-              <input
-                id="new-email"
-                type="email"
-                autoComplete="email"
-                {...describedBy('new-email', { error: errors.newEmail })}
-                {...register('newEmail')}
-              />
-            </Field>
-            <Field
+        <form onSubmit={onSubmit} noValidate className="form">
+          <ErrorMessage error={change.error} fields={FIELDS} />
+          <Field id="new-email" label={t('profile.emailChange.new')} error={errors.newEmail} required>
+            <input
+              id="new-email"
+              type="email"
+              autoComplete="email"
+              {...describedBy('new-email', { error: errors.newEmail })}
+              {...register('newEmail')}
+            />
+          </Field>
+          <Field
+            id="email-password"
+            label={t('profile.password.current')}
+            error={errors.currentPassword}
+            required
+          >
+            <input
               id="email-password"
-              label={t('profile.password.current')}
-              error={errors.currentPassword}
-              required
-            >
-              <input
-                id="email-password"
-                type="password"
-                autoComplete="current-password"
-                {...describedBy('email-password', { error: errors.currentPassword })}
-                {...register('currentPassword')}
-              />
-            </Field>
-            <button type="submit" className="button" disabled={change.isPending}>
-              {change.isPending ? t('common.sending') : t('profile.emailChange.submit')}
-            </button>
-          </form>
-        )}
+              type="password"
+              autoComplete="current-password"
+              {...describedBy('email-password', { error: errors.currentPassword })}
+              {...register('currentPassword')}
+            />
+          </Field>
+          <button type="submit" className="button" disabled={change.isPending}>
+            {change.isPending ? t('common.sending') : t('profile.emailChange.submit')}
+          </button>
+        </form>
       </details>
     </>
   );
