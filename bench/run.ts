@@ -42,6 +42,8 @@ export async function runBench(args: string[]): Promise<void> {
   if (args[0] === 'opinion-map') return (await import('./opinion-map.ts')).runOpinionMapBench(args.slice(1));
   if (args[0] === 'analytics') return (await import('./analytics.ts')).runAnalyticsBench(args.slice(1));
   if (args[0] === 'lists') return (await import('./lists.ts')).runListsBench(args.slice(1));
+  // The object and works registry import (docs/objects.md): `npm run bench -- registry`.
+  if (args[0] === 'registry') return (await import('./registry.ts')).runRegistryBench(args.slice(1));
   // The address registry and rule-change scenarios (docs/performance.md): `npm run bench -- addresses`.
   if (args[0] === 'addresses') {
     if (!process.env.DATABASE_URL)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_CHUNK } from '../../src/modules/objects/registry-file.ts';
 import { registryDate, registryMoney } from '../../src/modules/objects/works-import.service.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { myNotifications } from '../support/notifications.ts';
@@ -220,6 +221,48 @@ describe('importing a works registry', () => {
     const works = await importWorks([`${'w'.repeat(250)};S-5;Покраска;Выполнено;;;;;`]);
     expect(works.json()).toMatchObject({ read: 1, created: 0, failed: 1 });
     expect(works.json().errors[0].problems.map((p: { path: string }) => p.path)).toEqual(['work_id']);
+  });
+
+  it('imports a file of several chunks as it would row by row: a key met twice, bad rows, news', async () => {
+    const newsBefore = (await myNotifications(t, follower)).items.length;
+    // Past two chunks: a work on the followed school whose key comes twice in one chunk (planned, then
+    // started), bad rows at both sides of a chunk's edge, and the rest on the yard.
+    const rows = Array.from(
+      { length: 2 * IMPORT_CHUNK + 10 },
+      (_, i) => `BIG-${i};Y-7;Работа № ${i};Запланировано;;;;;`,
+    );
+    rows[3] = 'BIG-S;S-5;Ограждение школы;Запланировано;;;;;';
+    rows[7] = 'BIG-S;S-5;Ограждение школы;В работе;;;;;';
+    rows[IMPORT_CHUNK - 1] = `BIG-bad-1;NO-SUCH;Покраска;Запланировано;;;;;`;
+    rows[IMPORT_CHUNK] = `BIG-bad-2;Y-7;Покраска;Отложено;;;;;`;
+    const res = await importWorks(rows);
+    expect(res.statusCode, res.body).toBe(200);
+    // Line 1 is the header: row i is line i + 2.
+    expect(res.json()).toMatchObject({
+      read: 2 * IMPORT_CHUNK + 10,
+      created: 2 * IMPORT_CHUNK + 7,
+      updated: 1,
+      unchanged: 0,
+      failed: 2,
+    });
+    expect(res.json().errors.map((e: { line: number }) => e.line)).toEqual([
+      IMPORT_CHUNK + 1,
+      IMPORT_CHUNK + 2,
+    ]);
+    const school = (await worksOf('S-5')).find((w) => w.title === 'Ограждение школы');
+    expect(school?.status).toBe('in_progress');
+    expect((await worksOf('Y-7')).length).toBe(1 + 2 * IMPORT_CHUNK + 6);
+    // The follower heard of it being added and started, as when an editor does both.
+    const news = (await myNotifications(t, follower)).items.slice(0, -newsBefore || undefined);
+    expect(news.map((n) => n.message).filter((m) => m.includes('Ограждение школы'))).toHaveLength(2);
+    // Again, row by row: the key met twice goes back to planned and on to started again.
+    const again = await importWorks(rows);
+    expect(again.json()).toMatchObject({
+      created: 0,
+      updated: 2,
+      unchanged: 2 * IMPORT_CHUNK + 6,
+      failed: 2,
+    });
   });
 
   it('reads the dates and sums registries write', () => {

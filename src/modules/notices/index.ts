@@ -3,4 +3,4 @@ export { dispatchNoticeAlerts, type NoticeAlertsDeps } from './alerts.service.ts
 export type { NoticeKind } from './kinds.schemas.ts';
 export { NOTICE_ALERTS_QUEUE } from './notice-alerts.queue.ts';
 export { noticeRoutes } from './notices.routes.ts';
-export { createNotice, refuseBadGeometry } from './notices.service.ts';
+export { createNotice, geometriesProblems, refuseBadGeometry } from './notices.service.ts';

@@ -41,14 +41,20 @@ export async function regionBounds(exec: Executor): Promise<BBox | null> {
   return row && row.west !== null ? { ...row, west: row.west } : null;
 }
 
-/** PostGIS's verdict on a geometry: valid, or why not (a self-intersection and where it is). */
-export async function validityOf(exec: Executor, g: Geometry): Promise<string | null> {
-  const [row] = await queryRows<{ reason: string | null }>(
+/**
+ * PostGIS's verdict on each geometry, in order: valid (null), or why not (a self-intersection and
+ * where it is). One statement for the lot.
+ */
+export async function validityOfMany(exec: Executor, gs: Geometry[]): Promise<(string | null)[]> {
+  if (gs.length === 0) return [];
+  const rows = await queryRows<{ reason: string | null }>(
     exec,
-    sql`SELECT CASE WHEN ST_IsValid(g) THEN NULL ELSE ST_IsValidReason(g) END AS reason
-        FROM (SELECT ${geom(g)} AS g) x`,
+    sql`SELECT CASE WHEN ST_IsValid(x.g) THEN NULL ELSE ST_IsValidReason(x.g) END AS reason
+        FROM unnest(${sql.param(gs.map((g) => JSON.stringify(g)))}::text[]) WITH ORDINALITY AS t(json, n)
+        CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.json), 4326) AS g) x
+        ORDER BY t.n`,
   );
-  return row?.reason ?? null;
+  return rows.map((r) => r.reason);
 }
 
 /** Which of these ids are no active organisation / selectable category. */

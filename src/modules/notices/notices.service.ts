@@ -37,10 +37,12 @@ const detailOf = (path: string, issue: GeometryIssue): ErrorDetail => ({
 });
 
 /**
- * What the schema cannot see: positions outside the region (and swapped ones), then PostGIS's
- * validity (a self-intersecting ring, with where). Every problem is listed; nothing is stored.
+ * What the schema cannot see, for several geometries at once (a registry's file): positions outside
+ * the region (and swapped ones), then PostGIS's validity (a self-intersecting ring, with where) — one
+ * look-up of the region and one statement for the lot. Each geometry's problems, in order; nothing
+ * is stored.
  */
-export async function refuseBadGeometry(exec: Executor, g: Geometry, path: string): Promise<void> {
+export async function geometriesProblems(exec: Executor, gs: Geometry[]): Promise<GeometryIssue[][]> {
   const region = await repo.regionBounds(exec);
   const wide: BBox | null = region
     ? {
@@ -50,15 +52,25 @@ export async function refuseBadGeometry(exec: Executor, g: Geometry, path: strin
         north: region.north + REGION_MARGIN,
       }
     : null;
-  const problems = wide ? regionProblems(g, wide) : [];
-  if (problems.length === 0) {
-    const reason = await repo.validityOf(exec, g);
-    if (reason) problems.push({ path: [], message: `vmeste:geometry_invalid:${reason}` });
-  }
-  if (problems.length > 0)
+  const problems = gs.map((g) => (wide ? regionProblems(g, wide) : []));
+  const inRegion = gs.flatMap((g, i) => (problems[i]!.length === 0 ? [{ g, i }] : []));
+  const reasons = await repo.validityOfMany(
+    exec,
+    inRegion.map(({ g }) => g),
+  );
+  inRegion.forEach(({ i }, k) => {
+    if (reasons[k]) problems[i]!.push({ path: [], message: `vmeste:geometry_invalid:${reasons[k]}` });
+  });
+  return problems;
+}
+
+/** One geometry's problems (geometriesProblems), refused with every one listed under `path`. */
+export async function refuseBadGeometry(exec: Executor, g: Geometry, path: string): Promise<void> {
+  const [problems] = await geometriesProblems(exec, [g]);
+  if (problems!.length > 0)
     throw new AppError(
       'invalid_geometry',
-      problems.map((p) => detailOf(path, p)),
+      problems!.map((p) => detailOf(path, p)),
     );
 }
 

@@ -4,7 +4,7 @@ import { type Geometry, geometryIssues } from '../../lib/geojson.ts';
 import { detailText } from '../../lib/messages/index.ts';
 import { describeIssues } from '../../lib/validation.ts';
 import type { Actor } from '../identity/index.ts';
-import { refuseBadGeometry } from '../notices/index.ts';
+import { geometriesProblems } from '../notices/index.ts';
 import { type CityObjectKind, cityObjectKinds } from './kinds.schemas.ts';
 import * as repo from './objects.repo.ts';
 import type { ObjectsImportResult } from './objects.schemas.ts';
@@ -15,9 +15,11 @@ import {
   column,
   csvOptions,
   emptyImportResult,
+  IMPORT_CHUNK,
   type Problem,
   recordFailure,
   refuseMissingColumns,
+  type SourceRecord,
   sourceName,
   sourceRecords,
 } from './registry-file.ts';
@@ -103,10 +105,76 @@ function csvGeometry(m: ObjectsMapping, fields: Record<string, unknown>): unknow
 }
 
 /**
+ * A record read from the file: the problems it shows alone (its id, name, kind, organisation and
+ * geometry's structure), its geometry when that is well-formed — still to be checked against the
+ * region and by PostGIS, with its chunk — and the object to write if nothing is wrong.
+ */
+type ReadRecord = { line: number; problems: Problem[]; geometry: Geometry | null; object?: repo.ObjectWrite };
+
+/** One record of the file as an object (ReadRecord). */
+function readObject(
+  m: ObjectsMapping,
+  rec: SourceRecord,
+  orgCodes: Map<string, string>,
+  locale: Locale,
+): ReadRecord {
+  const problems: Problem[] = [];
+  const field = (key: keyof ObjectsMapping['columns']) => {
+    const name = m.columns[key];
+    return name ? cellText(rec.fields[name]) : null;
+  };
+  const externalId = field('externalId');
+  const name = field('name');
+  const kindRaw = field('kind');
+  if (!externalId) problems.push({ path: m.columns.externalId, message: 'vmeste:object_field_missing' });
+  if (!name) problems.push({ path: m.columns.name, message: 'vmeste:object_field_missing' });
+  problems.push(
+    ...boundsProblems(objectBounds, { externalId, name, address: field('address') }, m.columns, locale),
+  );
+  const mapped = kindRaw ? (m.kinds[kindRaw] ?? kindRaw) : null;
+  const kind =
+    mapped && (cityObjectKinds as readonly string[]).includes(mapped) ? (mapped as CityObjectKind) : null;
+  if (!kind) problems.push({ path: m.columns.kind, message: `vmeste:object_kind_unknown:${kindRaw ?? ''}` });
+  const orgRaw = field('organisation');
+  const orgId = orgRaw ? (orgCodes.get(m.organisations[orgRaw] ?? orgRaw) ?? null) : null;
+  if (orgRaw && !orgId)
+    problems.push({ path: m.columns.organisation!, message: `vmeste:object_organisation_unknown:${orgRaw}` });
+  const rawGeometry = m.format === 'geojson' ? rec.geometry : csvGeometry(m, rec.fields);
+  let geometry: Geometry | null = null;
+  if (
+    !rawGeometry ||
+    typeof rawGeometry !== 'object' ||
+    typeof (rawGeometry as { type?: unknown }).type !== 'string'
+  )
+    problems.push({ path: 'geometry', message: 'vmeste:object_geometry_unreadable' });
+  else {
+    const g = rawGeometry as { type: string; coordinates?: unknown };
+    const issues = geometryIssues(g);
+    problems.push(...issues.map((i) => ({ path: ['geometry', ...i.path].join('.'), message: i.message })));
+    if (issues.length === 0) geometry = { type: g.type, coordinates: g.coordinates } as Geometry;
+  }
+  const read = { line: rec.line, problems, geometry };
+  if (problems.length > 0 || !externalId || !name || !kind || !geometry) return read;
+  return {
+    ...read,
+    object: {
+      externalId: `${m.source}:${externalId}`,
+      kind,
+      name,
+      geometry,
+      address: field('address'),
+      organisationId: orgId,
+    },
+  };
+}
+
+/**
  * Imports an object registry (GeoJSON FeatureCollection or CSV). Each record is checked on its own —
  * its id, name, kind, organisation and geometry (structure, region, PostGIS validity) — and stored or
  * updated by its source id, so importing the same file twice changes nothing; a bad record is
  * reported with its line (CSV) or feature number (GeoJSON) and every problem, and the others go in.
+ * Records go to the database IMPORT_CHUNK at a time (a chunk is one statement: all of it or, on an
+ * error of the database, none of it and the import stops, the chunks before it kept).
  */
 export async function importObjects(
   deps: ObjectsDeps,
@@ -122,75 +190,38 @@ export async function importObjects(
   const result = emptyImportResult();
   const now = deps.clock.now();
   refuseMissingColumns(m, input.content, locale);
+  let chunk: ReadRecord[] = [];
+  const keys = new Set<string>();
+  const write = async () => {
+    const checked = chunk.filter((r) => r.geometry);
+    const geometryProblems = await geometriesProblems(
+      deps.db,
+      checked.map((r) => r.geometry!),
+    );
+    checked.forEach((r, i) => {
+      for (const p of geometryProblems[i]!)
+        r.problems.push({ path: ['geometry', ...p.path].join('.'), message: p.message });
+    });
+    const valid: repo.ObjectWrite[] = [];
+    for (const r of chunk)
+      if (r.object && r.problems.length === 0) valid.push(r.object);
+      else recordFailure(result, r.line, r.problems, locale);
+    const saved = await repo.upsertObjects(deps.db, valid, now);
+    for (const o of valid) {
+      const row = saved.get(o.externalId);
+      result[row ? (row.created ? 'created' : 'updated') : 'unchanged']++;
+    }
+    chunk = [];
+    keys.clear();
+  };
   for (const rec of sourceRecords(m, input.content)) {
     result.read++;
-    const problems: Problem[] = [];
-    const field = (key: keyof ObjectsMapping['columns']) => {
-      const name = m.columns[key];
-      return name ? cellText(rec.fields[name]) : null;
-    };
-    const externalId = field('externalId');
-    const name = field('name');
-    const kindRaw = field('kind');
-    if (!externalId) problems.push({ path: m.columns.externalId, message: 'vmeste:object_field_missing' });
-    if (!name) problems.push({ path: m.columns.name, message: 'vmeste:object_field_missing' });
-    problems.push(
-      ...boundsProblems(objectBounds, { externalId, name, address: field('address') }, m.columns, locale),
-    );
-    const mapped = kindRaw ? (m.kinds[kindRaw] ?? kindRaw) : null;
-    const kind =
-      mapped && (cityObjectKinds as readonly string[]).includes(mapped) ? (mapped as CityObjectKind) : null;
-    if (!kind)
-      problems.push({ path: m.columns.kind, message: `vmeste:object_kind_unknown:${kindRaw ?? ''}` });
-    const orgRaw = field('organisation');
-    const orgId = orgRaw ? (orgCodes.get(m.organisations[orgRaw] ?? orgRaw) ?? null) : null;
-    if (orgRaw && !orgId)
-      problems.push({
-        path: m.columns.organisation!,
-        message: `vmeste:object_organisation_unknown:${orgRaw}`,
-      });
-    const rawGeometry = m.format === 'geojson' ? rec.geometry : csvGeometry(m, rec.fields);
-    let geometry: Geometry | null = null;
-    if (
-      !rawGeometry ||
-      typeof rawGeometry !== 'object' ||
-      typeof (rawGeometry as { type?: unknown }).type !== 'string'
-    )
-      problems.push({ path: 'geometry', message: 'vmeste:object_geometry_unreadable' });
-    else {
-      const g = rawGeometry as { type: string; coordinates?: unknown };
-      const issues = geometryIssues(g);
-      if (issues.length > 0)
-        problems.push(
-          ...issues.map((i) => ({ path: ['geometry', ...i.path].join('.'), message: i.message })),
-        );
-      else {
-        geometry = { type: g.type, coordinates: g.coordinates } as Geometry;
-        try {
-          await refuseBadGeometry(deps.db, geometry, 'geometry');
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          problems.push(...err.details.map((d) => ({ path: d.path, message: d.message })));
-        }
-      }
-    }
-    if (problems.length > 0 || !externalId || !name || !kind || !geometry) {
-      recordFailure(result, rec.line, problems, locale);
-      continue;
-    }
-    const saved = await repo.upsertObject(
-      deps.db,
-      {
-        externalId: `${m.source}:${externalId}`,
-        kind,
-        name,
-        geometry,
-        address: field('address'),
-        organisationId: orgId,
-      },
-      now,
-    );
-    result[saved.outcome]++;
+    const read = readObject(m, rec, orgCodes, locale);
+    // A key met twice goes in a chunk of its own: the later record updates the earlier, as one at a time.
+    if (chunk.length === IMPORT_CHUNK || (read.object && keys.has(read.object.externalId))) await write();
+    chunk.push(read);
+    if (read.object) keys.add(read.object.externalId);
   }
+  if (chunk.length > 0) await write();
   return result;
 }

@@ -4,7 +4,6 @@ import type { BBox, Geometry } from '../../lib/geojson.ts';
 import type { CityObjectKind, WorkStatus } from './kinds.schemas.ts';
 import type { WorkBody } from './objects.schemas.ts';
 
-const geom = (g: Geometry) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(g)}), 4326)`;
 const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 /** Reports "near" an object: within this many metres of it. */
@@ -22,33 +21,53 @@ export type ObjectWrite = {
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
 /**
- * Creates the object, or updates the one with the same external id; an identical row is left alone
- * (so importing the same file twice changes nothing and says so).
+ * Creates the objects, or updates those with the same external ids, in one statement; identical rows
+ * are left alone (so importing the same file twice changes nothing and says so). The keys must be
+ * distinct (one statement cannot change a row twice); they are written in their sorted order, so two
+ * imports at once wait for each other instead of deadlocking. Returns the rows it created or changed,
+ * by key; a key missing from it was unchanged.
  */
-export async function upsertObject(
+export async function upsertObjects(
   exec: Executor,
-  o: ObjectWrite,
+  objects: ObjectWrite[],
   now: Date,
-): Promise<{ id: string; outcome: UpsertOutcome }> {
-  const [row] = await queryRows<{ id: string; created: boolean } | undefined>(
+): Promise<Map<string, { id: string; created: boolean }>> {
+  if (objects.length === 0) return new Map();
+  const list = [...objects].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  const column = <T>(pick: (o: ObjectWrite) => T) => sql.param(list.map(pick));
+  const rows = await queryRows<{ externalId: string; id: string; created: boolean }>(
     exec,
     sql`INSERT INTO city_objects AS c (external_id, kind, name, geom, address, organisation_id, created_at, updated_at)
-        VALUES (${o.externalId}, ${o.kind}, ${o.name}, ${geom(o.geometry)}, ${o.address}, ${o.organisationId}, ${now}, ${now})
+        SELECT t.external_id, t.kind, t.name, ST_SetSRID(ST_GeomFromGeoJSON(t.geometry), 4326), t.address,
+               t.organisation_id::uuid, ${now}, ${now}
+        FROM unnest(${column((o) => o.externalId)}::text[], ${column((o) => o.kind)}::text[],
+                    ${column((o) => o.name)}::text[], ${column((o) => JSON.stringify(o.geometry))}::text[],
+                    ${column((o) => o.address)}::text[], ${column((o) => o.organisationId)}::text[])
+             WITH ORDINALITY AS t(external_id, kind, name, geometry, address, organisation_id, n)
+        ORDER BY t.n
         ON CONFLICT (external_id) DO UPDATE SET kind = excluded.kind, name = excluded.name, geom = excluded.geom,
           address = excluded.address, organisation_id = excluded.organisation_id, updated_at = excluded.updated_at
         WHERE (c.kind, c.name, c.address, c.organisation_id) IS DISTINCT FROM
               (excluded.kind, excluded.name, excluded.address, excluded.organisation_id)
            OR NOT ST_Equals(c.geom, excluded.geom)
-        RETURNING id, (xmax = 0) AS created`,
+        RETURNING external_id AS "externalId", id, (xmax = 0) AS created`,
   );
-  if (!row) {
-    const [existing] = await queryRows<{ id: string }>(
-      exec,
-      sql`SELECT id FROM city_objects WHERE external_id = ${o.externalId}`,
-    );
-    return { id: existing!.id, outcome: 'unchanged' };
-  }
-  return { id: row.id, outcome: row.created ? 'created' : 'updated' };
+  return new Map(rows.map((r) => [r.externalId, { id: r.id, created: r.created }]));
+}
+
+/** One object by its external id (upsertObjects): its id, and whether it was created, updated or left as it was. */
+export async function upsertObject(
+  exec: Executor,
+  o: ObjectWrite,
+  now: Date,
+): Promise<{ id: string; outcome: UpsertOutcome }> {
+  const row = (await upsertObjects(exec, [o], now)).get(o.externalId);
+  if (row) return { id: row.id, outcome: row.created ? 'created' : 'updated' };
+  const [existing] = await queryRows<{ id: string }>(
+    exec,
+    sql`SELECT id FROM city_objects WHERE external_id = ${o.externalId}`,
+  );
+  return { id: existing!.id, outcome: 'unchanged' };
 }
 
 /** Organisations by code (the import's mapping names them by code). */
@@ -242,13 +261,17 @@ export async function setFollow(exec: Executor, objectId: string, userId: string
   );
 }
 
-/** Who follows the object (their news of its works). */
-export async function followerIds(exec: Executor, objectId: string): Promise<string[]> {
-  const rows = await queryRows<{ userId: string }>(
+/** The followers of each of these objects, by object (an object nobody follows is missing). */
+export async function followersOf(exec: Executor, objectIds: string[]): Promise<Map<string, string[]>> {
+  if (objectIds.length === 0) return new Map();
+  const rows = await queryRows<{ objectId: string; userId: string }>(
     exec,
-    sql`SELECT user_id AS "userId" FROM object_follows WHERE object_id = ${objectId}`,
+    sql`SELECT object_id AS "objectId", user_id AS "userId" FROM object_follows
+        WHERE object_id = ANY(${sql.param(objectIds)}::uuid[])`,
   );
-  return rows.map((r) => r.userId);
+  const byObject = new Map<string, string[]>();
+  for (const r of rows) byObject.set(r.objectId, [...(byObject.get(r.objectId) ?? []), r.userId]);
+  return byObject;
 }
 
 export async function followedObjects(

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/connection.ts';
 import type { TopicNotifier } from '../notifications/index.ts';
 import type { WorkStatus } from './kinds.schemas.ts';
-import { followerIds } from './objects.repo.ts';
+import { followersOf } from './objects.repo.ts';
 
 type WorkNewsTopic =
   | 'object_work_added'
@@ -28,26 +28,29 @@ export function workNewsTopic(before: WorkStatus | null, after: WorkStatus): Wor
   }
 }
 
+type WorkChange = {
+  before: WorkStatus | null;
+  after: WorkStatus;
+  object: { id: string; name: string };
+  work: { id: string; title: string };
+  editorId: string;
+  at: Date;
+};
+
 /**
- * Tells the object's followers (not the editor who made the change), in the change's transaction.
- * Each news of a work reaches a person once (the notifications' key is topic, work, person): a work
- * started, stopped and started again is one "started".
+ * Tells the object's followers (`followers`, less the editor who made the change), in the change's
+ * transaction. Each news of a work reaches a person once (the notifications' key is topic, work,
+ * person): a work started, stopped and started again is one "started".
  */
-export async function tellFollowers(
+export async function tellOfChange(
   exec: Executor,
   notifier: TopicNotifier,
-  n: {
-    before: WorkStatus | null;
-    after: WorkStatus;
-    object: { id: string; name: string };
-    work: { id: string; title: string };
-    editorId: string;
-    at: Date;
-  },
+  n: WorkChange,
+  followers: string[],
 ): Promise<void> {
   const topic = workNewsTopic(n.before, n.after);
-  if (!topic) return;
-  const userIds = (await followerIds(exec, n.object.id)).filter((id) => id !== n.editorId);
+  const userIds = followers.filter((id) => id !== n.editorId);
+  if (!topic || userIds.length === 0) return;
   await notifier.tell(exec, {
     topic,
     subjectId: n.work.id,
@@ -56,4 +59,11 @@ export async function tellFollowers(
     at: n.at,
     link: `/objects/${n.object.id}`,
   });
+}
+
+/** One change made by hand: its object's followers looked up, then told (tellOfChange). */
+export async function tellFollowers(exec: Executor, notifier: TopicNotifier, n: WorkChange): Promise<void> {
+  if (!workNewsTopic(n.before, n.after)) return;
+  const followers = await followersOf(exec, [n.object.id]);
+  await tellOfChange(exec, notifier, n, followers.get(n.object.id) ?? []);
 }

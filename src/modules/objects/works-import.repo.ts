@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import type { WorkStatus } from './kinds.schemas.ts';
-import { type UpsertOutcome, workValues } from './objects.repo.ts';
+import { workValues } from './objects.repo.ts';
 import type { WorkBody } from './objects.schemas.ts';
 
 /** The objects with these registry keys (`<source>:<id>`), by key: where a works registry's rows go. */
@@ -18,30 +18,57 @@ export async function objectsByExternalId(
   return new Map(rows.map((r) => [r.externalId, { id: r.id, name: r.name }]));
 }
 
+export type WorkWrite = { externalId: string; objectId: string; body: WorkBody };
+
 /**
- * Stores a registry's work by its key: added, changed where any field differs (it may also move to
- * another object), or left as it is. `before`: its state before (null when it is new), for the
- * followers' news, read with the row locked for the transaction. (An upsert that read it through a
- * CTE of its own failed on Citus.)
+ * The registry's works with these keys as they stand, by key, locked for the transaction: their state
+ * before an import's change, for the followers' news. Locked in the keys' order, as upsertWorks writes.
  */
-export async function upsertWork(
+export async function lockWorks(
   exec: Executor,
-  w: { externalId: string; objectId: string; body: WorkBody },
-  now: Date,
-): Promise<{ id: string; outcome: UpsertOutcome; before: WorkStatus | null }> {
-  const [old] = await queryRows<{ id: string; status: WorkStatus }>(
+  keys: string[],
+): Promise<Map<string, { id: string; status: WorkStatus }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ externalId: string; id: string; status: WorkStatus }>(
     exec,
-    sql`SELECT id, status FROM object_works WHERE external_id = ${w.externalId} FOR UPDATE`,
+    sql`SELECT external_id AS "externalId", id, status FROM object_works
+        WHERE external_id = ANY(${sql.param(keys)}::text[]) ORDER BY external_id FOR UPDATE`,
   );
-  const b = w.body;
-  const v = workValues(b);
-  const [row] = await queryRows<{ id: string; created: boolean }>(
+  return new Map(rows.map((r) => [r.externalId, { id: r.id, status: r.status }]));
+}
+
+/**
+ * Stores a registry's works by their keys in one statement: added, changed where any field differs
+ * (a work may also move to another object), or left as they are. The keys must be distinct; they are
+ * written in their sorted order (so two imports at once wait instead of deadlocking). Returns the
+ * rows added or changed, by key; a key missing from it was unchanged. (An upsert that read the rows'
+ * earlier state through a CTE of its own failed on Citus: lockWorks reads it first.)
+ */
+export async function upsertWorks(
+  exec: Executor,
+  works: WorkWrite[],
+  now: Date,
+): Promise<Map<string, { id: string; created: boolean }>> {
+  if (works.length === 0) return new Map();
+  const list = [...works].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  const values = list.map((w) => ({ ...w, v: workValues(w.body) }));
+  const column = <T>(pick: (w: (typeof values)[number]) => T) => sql.param(values.map(pick));
+  const rows = await queryRows<{ externalId: string; id: string; created: boolean }>(
     exec,
     sql`INSERT INTO object_works AS w (external_id, object_id, title, programme, contractor, budget,
           planned_start, planned_end, actual_start, actual_end, status, created_at, updated_at)
-        VALUES (${w.externalId}, ${w.objectId}, ${b.title}, ${v.programme}, ${v.contractor}, ${v.budget}::numeric,
-          ${v.plannedStart}::date, ${v.plannedEnd}::date, ${v.actualStart}::date, ${v.actualEnd}::date,
-          ${b.status}, ${now}, ${now})
+        SELECT t.external_id, t.object_id::uuid, t.title, t.programme, t.contractor, t.budget::numeric,
+               t.planned_start::date, t.planned_end::date, t.actual_start::date, t.actual_end::date, t.status,
+               ${now}, ${now}
+        FROM unnest(${column((w) => w.externalId)}::text[], ${column((w) => w.objectId)}::text[],
+                    ${column((w) => w.body.title)}::text[], ${column((w) => w.v.programme)}::text[],
+                    ${column((w) => w.v.contractor)}::text[], ${column((w) => w.v.budget)}::text[],
+                    ${column((w) => w.v.plannedStart)}::text[], ${column((w) => w.v.plannedEnd)}::text[],
+                    ${column((w) => w.v.actualStart)}::text[], ${column((w) => w.v.actualEnd)}::text[],
+                    ${column((w) => w.body.status)}::text[])
+             WITH ORDINALITY AS t(external_id, object_id, title, programme, contractor, budget, planned_start,
+                                  planned_end, actual_start, actual_end, status, n)
+        ORDER BY t.n
         ON CONFLICT (external_id) DO UPDATE SET object_id = excluded.object_id, title = excluded.title,
           programme = excluded.programme, contractor = excluded.contractor, budget = excluded.budget,
           planned_start = excluded.planned_start, planned_end = excluded.planned_end,
@@ -52,18 +79,7 @@ export async function upsertWork(
               (excluded.object_id, excluded.title, excluded.programme, excluded.contractor, excluded.budget,
                excluded.planned_start, excluded.planned_end, excluded.actual_start, excluded.actual_end,
                excluded.status)
-        RETURNING id, (xmax = 0) AS created`,
+        RETURNING external_id AS "externalId", id, (xmax = 0) AS created`,
   );
-  const before = old?.status ?? null;
-  if (row) return { id: row.id, outcome: row.created ? 'created' : 'updated', before };
-  // Unchanged: the row was there (read above, or added since by an import running beside this one).
-  const id =
-    old?.id ??
-    (
-      await queryRows<{ id: string }>(
-        exec,
-        sql`SELECT id FROM object_works WHERE external_id = ${w.externalId}`,
-      )
-    )[0]!.id;
-  return { id, outcome: 'unchanged', before };
+  return new Map(rows.map((r) => [r.externalId, { id: r.id, created: r.created }]));
 }

@@ -4,6 +4,7 @@ import { describeIssues } from '../../lib/validation.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { type WorkStatus, workStatuses } from './kinds.schemas.ts';
+import { followersOf } from './objects.repo.ts';
 import { type ObjectsImportResult, type WorkBody, workBodySchema } from './objects.schemas.ts';
 import type { ObjectsDeps } from './objects.service.ts';
 import {
@@ -12,13 +13,15 @@ import {
   column,
   csvOptions,
   emptyImportResult,
+  IMPORT_CHUNK,
   type Problem,
   recordFailure,
   refuseMissingColumns,
   sourceName,
   sourceRecords,
 } from './registry-file.ts';
-import { tellFollowers } from './work-news.ts';
+import { tellOfChange } from './work-news.ts';
+import type { WorkWrite } from './works-import.repo.ts';
 import * as repo from './works-import.repo.ts';
 
 /**
@@ -148,7 +151,9 @@ function readWork(
  * and stored by its registry id — added, changed, or left as it is when nothing changed, so importing
  * the same file twice changes nothing; a bad row is reported with its line and every problem, and the
  * others go in. Followers of an object hear of its works added, started, completed or cancelled, as
- * when an editor changes them by hand.
+ * when an editor changes them by hand. Rows go to the database IMPORT_CHUNK at a time, a chunk in one
+ * transaction (its works, their audit rows and their followers' news; on an error of the database the
+ * import stops, the chunks before it kept).
  */
 export async function importWorks(
   deps: ObjectsDeps,
@@ -171,6 +176,57 @@ export async function importWorks(
   );
   const result = emptyImportResult();
   const now = deps.clock.now();
+  let chunk: { work: WorkWrite; object: { id: string; name: string }; title: string }[] = [];
+  const write = async () => {
+    const works = chunk;
+    chunk = [];
+    const saved = await deps.db.transaction(async (tx) => {
+      const before = await repo.lockWorks(
+        tx,
+        works.map((w) => w.work.externalId),
+      );
+      const changed = await repo.upsertWorks(
+        tx,
+        works.map((w) => w.work),
+        now,
+      );
+      await writeAudit(
+        tx,
+        works.flatMap(({ work }) => {
+          const row = changed.get(work.externalId);
+          if (!row) return [];
+          const action = row.created ? ('work.create' as const) : ('work.update' as const);
+          return [{ actor, action, entityType: 'object_work', entityId: row.id, at: now }];
+        }),
+      );
+      const followers = await followersOf(tx, [
+        ...new Set(works.filter((w) => changed.has(w.work.externalId)).map((w) => w.object.id)),
+      ]);
+      for (const { work, object, title } of works) {
+        const row = changed.get(work.externalId);
+        const audience = followers.get(object.id);
+        if (!row || !audience) continue;
+        await tellOfChange(
+          tx,
+          deps.notifier,
+          {
+            before: row.created ? null : (before.get(work.externalId)?.status ?? null),
+            after: work.body.status,
+            object,
+            work: { id: row.id, title },
+            editorId: actor?.id ?? '',
+            at: now,
+          },
+          audience,
+        );
+      }
+      return changed;
+    });
+    for (const { work } of works) {
+      const row = saved.get(work.externalId);
+      result[row ? (row.created ? 'created' : 'updated') : 'unchanged']++;
+    }
+  };
   for (const row of rows) {
     result.read++;
     const { problems, work } = readWork(m, row.fields, objects, locale);
@@ -178,32 +234,16 @@ export async function importWorks(
       recordFailure(result, row.line, problems, locale);
       continue;
     }
-    const outcome = await deps.db.transaction(async (tx) => {
-      const saved = await repo.upsertWork(
-        tx,
-        { externalId: work.externalId, objectId: work.object.id, body: work.body },
-        now,
-      );
-      if (saved.outcome === 'unchanged') return saved.outcome;
-      await writeAudit(tx, {
-        actor,
-        action: saved.outcome === 'created' ? 'work.create' : 'work.update',
-        entityType: 'object_work',
-        entityId: saved.id,
-        at: now,
-      });
-      await tellFollowers(tx, deps.notifier, {
-        before: saved.outcome === 'created' ? null : saved.before,
-        after: work.body.status,
-        object: work.object,
-        work: { id: saved.id, title: work.body.title },
-        editorId: actor?.id ?? '',
-        at: now,
-      });
-      return saved.outcome;
+    // A key met twice goes in a chunk of its own: the later row changes the earlier, as one at a time.
+    if (chunk.length === IMPORT_CHUNK || chunk.some((c) => c.work.externalId === work.externalId))
+      await write();
+    chunk.push({
+      work: { externalId: work.externalId, objectId: work.object.id, body: work.body },
+      object: work.object,
+      title: work.body.title,
     });
-    result[outcome]++;
   }
+  if (chunk.length > 0) await write();
   deps.notifier.afterCommit();
   return result;
 }
