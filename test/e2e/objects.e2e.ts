@@ -153,6 +153,17 @@ describe('city objects and their works in the web app', () => {
     await bad.getByText('Объект «nope» не найден в реестре объектов').waitFor();
     await bad.getByText('Неизвестное состояние работ «Готово»').waitFor();
     await checkA11y(page, 'objects import');
+    // A file whose every row fails lists its first thousand and says so.
+    const allBad = ['id;school;work;state;sum;end'];
+    for (let i = 0; i < 1002; i++) allBad.push(`bad-${stamp}-${i};s-${stamp};Покраска;Готово;;`);
+    await page
+      .locator('#obj-file')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(allBad.join('\n')) });
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await page.getByText('Ниже — первые 1000 записей с ошибками из 1002.', { exact: false }).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'Неизвестное состояние работ' }).count()).toBe(
+      1000,
+    );
 
     const found = await adminApi<{ items: { id: string }[] }>('GET', `/api/v1/objects/search?q=${stamp}`);
     await page.goto(`/objects/${found.items[0]!.id}`);

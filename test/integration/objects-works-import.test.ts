@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_CHUNK } from '../../src/modules/objects/registry-file.ts';
+import { IMPORT_CHUNK, LISTED_ERRORS } from '../../src/modules/objects/registry-file.ts';
 import { registryDate, registryMoney } from '../../src/modules/objects/works-import.service.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { myNotifications } from '../support/notifications.ts';
@@ -263,6 +263,16 @@ describe('importing a works registry', () => {
       unchanged: 2 * IMPORT_CHUNK + 6,
       failed: 2,
     });
+  });
+
+  it('lists the first LISTED_ERRORS refused rows of a file whose every row fails, and counts them all', async () => {
+    const rows = Array.from({ length: LISTED_ERRORS + 3 }, (_, i) => `ALL-${i};S-5;Покраска;Отложено;;;;;`);
+    const res = await importWorks(rows);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ read: LISTED_ERRORS + 3, created: 0, failed: LISTED_ERRORS + 3 });
+    const lines = res.json().errors.map((e: { line: number }) => e.line);
+    expect(lines).toHaveLength(LISTED_ERRORS);
+    expect([lines[0], lines.at(-1)]).toEqual([2, LISTED_ERRORS + 1]);
   });
 
   it('reads the dates and sums registries write', () => {

@@ -195,12 +195,14 @@ export const objectsImportResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   failed: z.number().int(),
-  errors: z.array(
-    z.object({
-      line: z.number().int(),
-      problems: z.array(z.object({ path: z.string(), message: z.string() })),
-    }),
-  ),
+  errors: z
+    .array(
+      z.object({
+        line: z.number().int(),
+        problems: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    )
+    .describe('The first 1,000 refused records by line, each with every problem; `failed` counts them all'),
 });
 export type ObjectsImportResult = z.infer<typeof objectsImportResultSchema>;
 

@@ -116,7 +116,14 @@ export const emptyImportResult = (): ObjectsImportResult => ({
   errors: [],
 });
 
-/** A record refused: counted, and reported with its line and every problem in the reader's language. */
+/**
+ * How many refused records an import lists (the first, by line); `failed` counts them all. A file
+ * whose every row fails (a mapping that names the wrong kinds, say) would otherwise answer with a
+ * list as long as the file, which no one reads past its first screen and a browser renders slowly.
+ */
+export const LISTED_ERRORS = 1000;
+
+/** A record refused: counted, and — among the first LISTED_ERRORS — reported with its line and every problem in the reader's language. */
 export function recordFailure(
   result: ObjectsImportResult,
   line: number,
@@ -124,6 +131,7 @@ export function recordFailure(
   locale: Locale,
 ): void {
   result.failed++;
+  if (result.errors.length >= LISTED_ERRORS) return;
   result.errors.push({
     line,
     problems: problems.map((p) => ({ path: p.path, message: detailText(p.message, locale) })),

@@ -19,7 +19,8 @@ export function NotificationsRoute() {
   const setQuery = (next: { page?: number; unread?: boolean }) => {
     const p = next.page ?? page;
     const u = next.unread ?? unreadOnly;
-    setParams({ ...(p > 1 ? { page: String(p) } : {}), ...(u ? { unread: '1' } : {}) });
+    // At once, not in a transition: the "unread only" box reads the address (ObjectsRoute's apply).
+    setParams({ ...(p > 1 ? { page: String(p) } : {}), ...(u ? { unread: '1' } : {}) }, { flushSync: true });
   };
   const data = list.data;
 

@@ -112,6 +112,11 @@ export function ObjectsAdminRoute() {
         <section role="status" aria-labelledby="import-result">
           <h2 id="import-result">{t('objects.admin.result')}</h2>
           <p>{t('objects.admin.totals', run.data)}</p>
+          {run.data.failed > run.data.errors.length && (
+            <p>
+              {t('objects.admin.errorsListed', { listed: run.data.errors.length, failed: run.data.failed })}
+            </p>
+          )}
           <ul>
             {run.data.errors.map((e) => (
               <li key={e.line}>

@@ -36,16 +36,21 @@ export function ObjectsRoute() {
   const followsNothing = filter.following && !filter.q && !filter.kind && !filter.works;
   const found = useObjectSearch(filter);
 
-  // Any change of the filter starts again at the first page.
+  // Any change of the filter starts again at the first page. The address is set at once, not in a
+  // transition (the router's default): the checkbox and selects read it, and until a transition
+  // committed, a click on "only those I follow" showed the box unticked.
   const apply = (next: Partial<Filter>) => {
     const f = { ...filter, page: 1, ...next };
-    setParams({
-      ...(f.q ? { q: f.q } : {}),
-      ...(f.kind ? { kind: f.kind } : {}),
-      ...(f.works ? { works: f.works } : {}),
-      ...(f.following ? { following: 'true' } : {}),
-      ...(f.page > 1 ? { page: String(f.page) } : {}),
-    });
+    setParams(
+      {
+        ...(f.q ? { q: f.q } : {}),
+        ...(f.kind ? { kind: f.kind } : {}),
+        ...(f.works ? { works: f.works } : {}),
+        ...(f.following ? { following: 'true' } : {}),
+        ...(f.page > 1 ? { page: String(f.page) } : {}),
+      },
+      { flushSync: true },
+    );
   };
 
   return (
