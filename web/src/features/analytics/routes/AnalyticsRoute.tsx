@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDate, localName } from '../../../lib/format';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useMe } from '../../auth/api/get-me';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { CategoryOptions } from '../../reference/components/CategoryOptions';
@@ -32,7 +32,7 @@ export const analystRoles = ['analyst', 'curator', 'admin'] as const;
 export function AnalyticsRoute() {
   const { t } = useTranslation();
   usePageTitle(t('analytics.title'));
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const { data: me } = useMe();
   const territories = useTerritories();
   const organisations = useOrganisations();

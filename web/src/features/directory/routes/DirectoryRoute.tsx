@@ -1,11 +1,12 @@
 import { directoryKinds } from '@shared/directory/directory.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { localName } from '../../../lib/format';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useDirectory } from '../api/get-directory';
 import { OpenStatus } from '../components/OpenStatus';
 import { ResponsibleHere } from '../components/ResponsibleHere';
@@ -14,7 +15,7 @@ import { ResponsibleHere } from '../components/ResponsibleHere';
 export function DirectoryRoute() {
   const { t } = useTranslation();
   usePageTitle(t('directory.title'));
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const q = params.get('q') ?? '';
   const kind = params.get('kind') ?? '';
   const [draft, setDraft] = useState(q);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useMe } from '../../auth/api/get-me';
 import { isStaff } from '../../staff/queues';
 import { useArticles } from '../api/get-articles';
@@ -15,7 +16,7 @@ export function KnowledgeRoute() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('knowledge.title'));
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const search = useKnowledgeSearch({ q, limit: 20 });

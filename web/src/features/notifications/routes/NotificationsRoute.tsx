@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { Pagination } from '../../../components/Pagination';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api/notifications';
 
 export function NotificationsRoute() {
   const { t } = useTranslation();
   usePageTitle(t('notifications.title'));
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const unreadOnly = params.get('unread') === '1';
   const list = useNotifications(page, unreadOnly);
@@ -19,8 +20,7 @@ export function NotificationsRoute() {
   const setQuery = (next: { page?: number; unread?: boolean }) => {
     const p = next.page ?? page;
     const u = next.unread ?? unreadOnly;
-    // At once, not in a transition: the "unread only" box reads the address (ObjectsRoute's apply).
-    setParams({ ...(p > 1 ? { page: String(p) } : {}), ...(u ? { unread: '1' } : {}) }, { flushSync: true });
+    setParams({ ...(p > 1 ? { page: String(p) } : {}), ...(u ? { unread: '1' } : {}) });
   };
   const data = list.data;
 

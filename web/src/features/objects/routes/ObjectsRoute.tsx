@@ -1,13 +1,14 @@
 import { cityObjectKinds, objectWorksFilters } from '@shared/objects/objects.schemas.ts';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { Loading } from '../../../components/Loading';
 import { Pagination } from '../../../components/Pagination';
 import { SearchField } from '../../../components/SearchField';
 import { usePageTitle } from '../../../components/use-page-title';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useMe } from '../../auth/api/get-me';
 import { OBJECTS_PAGE_SIZE, useObjectSearch } from '../api/search-objects';
 import { objectEditorRoles } from '../roles';
@@ -23,7 +24,7 @@ export function ObjectsRoute() {
   const { t } = useTranslation();
   usePageTitle(t('objects.catalogue.title'));
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const filter: Filter = {
     q: params.get('q') ?? '',
     kind: params.get('kind') ?? '',
@@ -36,21 +37,16 @@ export function ObjectsRoute() {
   const followsNothing = filter.following && !filter.q && !filter.kind && !filter.works;
   const found = useObjectSearch(filter);
 
-  // Any change of the filter starts again at the first page. The address is set at once, not in a
-  // transition (the router's default): the checkbox and selects read it, and until a transition
-  // committed, a click on "only those I follow" showed the box unticked.
+  // Any change of the filter starts again at the first page.
   const apply = (next: Partial<Filter>) => {
     const f = { ...filter, page: 1, ...next };
-    setParams(
-      {
-        ...(f.q ? { q: f.q } : {}),
-        ...(f.kind ? { kind: f.kind } : {}),
-        ...(f.works ? { works: f.works } : {}),
-        ...(f.following ? { following: 'true' } : {}),
-        ...(f.page > 1 ? { page: String(f.page) } : {}),
-      },
-      { flushSync: true },
-    );
+    setParams({
+      ...(f.q ? { q: f.q } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.works ? { works: f.works } : {}),
+      ...(f.following ? { following: 'true' } : {}),
+      ...(f.page > 1 ? { page: String(f.page) } : {}),
+    });
   };
 
   return (

@@ -1,12 +1,13 @@
 import type { PollSummary } from '@shared/participation/participation.schemas.ts';
 import type { VoteSummary } from '@shared/participation/votes.schemas.ts';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime, localName } from '../../../lib/format';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useMe } from '../../auth/api/get-me';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { usePolls } from '../api/get-polls';
@@ -35,7 +36,7 @@ export function ParticipationRoute() {
   const { t } = useTranslation();
   usePageTitle(t('participation.title'));
   const me = useMe();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useFilterParams();
   const district = search.get('district');
   const districts = districtsOf(useTerritories().data ?? []);
   const polls = usePolls(district);

@@ -1,8 +1,9 @@
 import type L from 'leaflet';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useClusters } from '../../map/api/get-clusters';
 import { NoticeLayer } from '../../notices/components/NoticeLayer';
 import { ObjectLayer } from '../../objects/components/ObjectLayer';
@@ -20,7 +21,7 @@ export function MapRoute() {
   const { t } = useTranslation();
   usePageTitle(t('mapPage.title'));
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const [bbox, setBbox] = useState<Bbox | undefined>();
   const [zoom, setZoom] = useState(11);
   const [map, setMap] = useState<L.Map | null>(null);
@@ -70,7 +71,7 @@ export function MapRoute() {
     if (onlyInView && params.has('page')) {
       const p = new URLSearchParams(params);
       p.delete('page');
-      setParams(p, { replace: true });
+      setParams(p, { replace: true, flushSync: false });
     }
   }, [bbox]);
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { useMe } from '../../auth/api/get-me';
 import { useReports } from '../api/get-reports';
 import { PendingReports } from '../components/PendingReports';
@@ -22,7 +23,7 @@ export function MyReportsRoute() {
   const { t } = useTranslation();
   usePageTitle(t('my.title'));
   const { data: user } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const view: MyReportView = isView(params.get('view')) ? (params.get('view') as MyReportView) : 'all';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const reports = useReports({ queue: 'mine', status: statusesOf(view), page, pageSize: 20 });

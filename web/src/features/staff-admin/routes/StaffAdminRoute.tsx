@@ -1,10 +1,10 @@
 import type { StaffAccount } from '@shared/staff-admin/staff-admin.schemas.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { Pagination } from '../../../components/Pagination';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import {
   type StaffFilters as Filters,
   useStaffList,
@@ -27,7 +27,7 @@ const filterKeys = ['role', 'organisationId', 'suspended', 'q'] as const;
  */
 export function StaffAdminRoute() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const filters: Filters = {
     ...Object.fromEntries(filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))),
     page: Math.max(1, Number(params.get('page')) || 1),

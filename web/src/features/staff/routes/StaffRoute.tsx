@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
+import { useFilterParams } from '../../../lib/use-filter-params';
 import { OrganisationQualityTable } from '../../answers/components/OrganisationQualityTable';
 import { useMe } from '../../auth/api/get-me';
 import { canSeeClassifier } from '../../classifier/roles';
@@ -23,7 +24,7 @@ export function StaffRoute() {
   const { t } = useTranslation();
   usePageTitle(t('staff.title'));
   const { data: user } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useFilterParams();
   const queues = user ? queuesFor(user.role) : [];
   const query = readWorkQuery(params, queues);
   const queue = query.queue;
