@@ -107,6 +107,7 @@ export function ObjectsAdminRoute() {
         <button type="submit" className="button" disabled={!content || run.isPending}>
           {t('objects.admin.run')}
         </button>
+        {run.isPending && <p role="status">{t('objects.admin.running')}</p>}
       </form>
       {run.data && (
         <section role="status" aria-labelledby="import-result">
