@@ -20,21 +20,32 @@ export type ObjectWrite = {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
+/** What an upsert of many rows by registry key returns: the rows it created or changed, by key. */
+export type UpsertedByKey = Map<string, { id: string; created: boolean }>;
+
+/**
+ * A chunk's rows as the arrays of an `unnest(…)`, one column at a time, in the keys' sorted order: two
+ * imports writing the same keys at once then lock them in the same order and wait for each other
+ * instead of deadlocking.
+ */
+export function columnsByKey<T extends { externalId: string }>(rows: T[]) {
+  const sorted = [...rows].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  return <V>(pick: (row: T) => V) => sql.param(sorted.map(pick));
+}
+
 /**
  * Creates the objects, or updates those with the same external ids, in one statement; identical rows
  * are left alone (so importing the same file twice changes nothing and says so). The keys must be
- * distinct (one statement cannot change a row twice); they are written in their sorted order, so two
- * imports at once wait for each other instead of deadlocking. Returns the rows it created or changed,
- * by key; a key missing from it was unchanged.
+ * distinct (one statement cannot change a row twice), and are written in order (columnsByKey). A key
+ * missing from the answer was unchanged.
  */
 export async function upsertObjects(
   exec: Executor,
   objects: ObjectWrite[],
   now: Date,
-): Promise<Map<string, { id: string; created: boolean }>> {
+): Promise<UpsertedByKey> {
   if (objects.length === 0) return new Map();
-  const list = [...objects].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
-  const column = <T>(pick: (o: ObjectWrite) => T) => sql.param(list.map(pick));
+  const column = columnsByKey(objects);
   const rows = await queryRows<{ externalId: string; id: string; created: boolean }>(
     exec,
     sql`INSERT INTO city_objects AS c (external_id, kind, name, geom, address, organisation_id, created_at, updated_at)

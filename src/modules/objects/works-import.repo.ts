@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import type { WorkStatus } from './kinds.schemas.ts';
-import { workValues } from './objects.repo.ts';
+import { columnsByKey, type UpsertedByKey, workValues } from './objects.repo.ts';
 import type { WorkBody } from './objects.schemas.ts';
 
 /** The objects with these registry keys (`<source>:<id>`), by key: where a works registry's rows go. */
@@ -39,20 +39,13 @@ export async function lockWorks(
 
 /**
  * Stores a registry's works by their keys in one statement: added, changed where any field differs
- * (a work may also move to another object), or left as they are. The keys must be distinct; they are
- * written in their sorted order (so two imports at once wait instead of deadlocking). Returns the
- * rows added or changed, by key; a key missing from it was unchanged. (An upsert that read the rows'
- * earlier state through a CTE of its own failed on Citus: lockWorks reads it first.)
+ * (a work may also move to another object), or left as they are. The keys must be distinct, and are
+ * written in order (columnsByKey); a key missing from the answer was unchanged. (An upsert that read
+ * the rows' earlier state through a CTE of its own failed on Citus: lockWorks reads it first.)
  */
-export async function upsertWorks(
-  exec: Executor,
-  works: WorkWrite[],
-  now: Date,
-): Promise<Map<string, { id: string; created: boolean }>> {
+export async function upsertWorks(exec: Executor, works: WorkWrite[], now: Date): Promise<UpsertedByKey> {
   if (works.length === 0) return new Map();
-  const list = [...works].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
-  const values = list.map((w) => ({ ...w, v: workValues(w.body) }));
-  const column = <T>(pick: (w: (typeof values)[number]) => T) => sql.param(values.map(pick));
+  const column = columnsByKey(works.map((w) => ({ ...w, v: workValues(w.body) })));
   const rows = await queryRows<{ externalId: string; id: string; created: boolean }>(
     exec,
     sql`INSERT INTO object_works AS w (external_id, object_id, title, programme, contractor, budget,
