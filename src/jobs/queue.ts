@@ -89,11 +89,24 @@ async function retryDeadlock<T>(text: string, send: () => Promise<T>): Promise<T
     try {
       return await send();
     } catch (err) {
-      if (attempt >= DEADLOCK_ATTEMPTS || sqlState(err) !== DEADLOCK || /\bBEGIN\b/i.test(text)) throw err;
+      if (attempt >= DEADLOCK_ATTEMPTS || sqlState(err) !== DEADLOCK || /\bBEGIN\b/i.test(text))
+        throw namingStatement(err, text);
       // Apart, so the two do not meet again at the same step.
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }
   }
+}
+
+/**
+ * A failed statement's error names the statement (its first words): the pool's stack ends in pg's
+ * own code, and a CI run failed once on `no partition of relation "job" found for row` without
+ * saying which of pg-boss's statements met it. Only the message grows: pg-boss and the callers read
+ * the SQLSTATE, or look for words the message still holds.
+ */
+export function namingStatement(err: unknown, text: string): unknown {
+  if (err instanceof Error && !err.message.includes(' [pg-boss: '))
+    err.message += ` [pg-boss: ${text.replace(/\s+/g, ' ').trim().slice(0, 160)}]`;
+  return err;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sqlState } from '../../src/db/sql-state.ts';
 import { lateAnswer, statementsAfterStop } from '../../src/jobs/queue.ts';
 import { createTestApp } from '../support/app.ts';
 
@@ -31,5 +32,22 @@ describe('the job queue after its stop', () => {
     expect(lateAnswer('SELECT name, state, count(*) size FROM pgboss.job GROUP BY 1, 2')).toEqual({
       rows: [],
     });
+  });
+
+  it('names the statement a failure came from, and keeps its SQLSTATE', async () => {
+    const t = await createTestApp({}, { jobs: true });
+    try {
+      // Any statement of pg-boss's that fails (here one through its own handle on the database).
+      const failure = await t.app.ctx
+        .queue!.getDb()
+        .executeSql('SELECT 1 / (SELECT count(*) FROM (SELECT 1) x WHERE false)', [])
+        .catch((err: unknown) => err);
+      expect(sqlState(failure)).toBe('22012');
+      expect((failure as Error).message).toBe(
+        'division by zero [pg-boss: SELECT 1 / (SELECT count(*) FROM (SELECT 1) x WHERE false)]',
+      );
+    } finally {
+      await t.close();
+    }
   });
 });
