@@ -176,10 +176,12 @@ export async function importWorks(
   );
   const result = emptyImportResult();
   const now = deps.clock.now();
-  let chunk: { work: WorkWrite; object: { id: string; name: string }; title: string }[] = [];
+  let chunk: { work: WorkWrite; object: { id: string; name: string } }[] = [];
+  const keys = new Set<string>();
   const write = async () => {
     const works = chunk;
     chunk = [];
+    keys.clear();
     const saved = await deps.db.transaction(async (tx) => {
       const before = await repo.lockWorks(
         tx,
@@ -202,7 +204,7 @@ export async function importWorks(
       const followers = await followersOf(tx, [
         ...new Set(works.filter((w) => changed.has(w.work.externalId)).map((w) => w.object.id)),
       ]);
-      for (const { work, object, title } of works) {
+      for (const { work, object } of works) {
         const row = changed.get(work.externalId);
         const audience = followers.get(object.id);
         if (!row || !audience) continue;
@@ -213,7 +215,7 @@ export async function importWorks(
             before: row.created ? null : (before.get(work.externalId)?.status ?? null),
             after: work.body.status,
             object,
-            work: { id: row.id, title },
+            work: { id: row.id, title: work.body.title },
             editorId: actor?.id ?? '',
             at: now,
           },
@@ -235,13 +237,12 @@ export async function importWorks(
       continue;
     }
     // A key met twice goes in a chunk of its own: the later row changes the earlier, as one at a time.
-    if (chunk.length === IMPORT_CHUNK || chunk.some((c) => c.work.externalId === work.externalId))
-      await write();
+    if (chunk.length === IMPORT_CHUNK || keys.has(work.externalId)) await write();
     chunk.push({
       work: { externalId: work.externalId, objectId: work.object.id, body: work.body },
       object: work.object,
-      title: work.body.title,
     });
+    keys.add(work.externalId);
   }
   if (chunk.length > 0) await write();
   deps.notifier.afterCommit();
