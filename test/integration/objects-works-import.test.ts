@@ -16,8 +16,11 @@ type Work = {
   status: string;
 };
 
-/** A works registry (a programme's repairs) imported onto objects of an object registry. */
-describe('importing a works registry', () => {
+/**
+ * A works registry (a programme's repairs) imported onto objects of an object registry; and files of
+ * either kind longer than one chunk (IMPORT_CHUNK), which must come out as one record at a time would.
+ */
+describe('importing a works registry, and registries of several chunks', () => {
   let t: TestApp;
   let staff: Staff;
   let follower: Session;
@@ -223,7 +226,7 @@ describe('importing a works registry', () => {
     expect(works.json().errors[0].problems.map((p: { path: string }) => p.path)).toEqual(['work_id']);
   });
 
-  it('imports a file of several chunks as it would row by row: a key met twice, bad rows, news', async () => {
+  it('imports a works file of several chunks as it would row by row: a key met twice, bad rows, news', async () => {
     const newsBefore = (await myNotifications(t, follower)).items.length;
     // Past two chunks: a work on the followed school whose key comes twice in one chunk (planned, then
     // started), bad rows at both sides of a chunk's edge, and the rest on the yard.
@@ -253,7 +256,9 @@ describe('importing a works registry', () => {
     expect(school?.status).toBe('in_progress');
     expect((await worksOf('Y-7')).length).toBe(1 + 2 * IMPORT_CHUNK + 6);
     // The follower heard of it being added and started, as when an editor does both.
-    const news = (await myNotifications(t, follower)).items.slice(0, -newsBefore || undefined);
+    const all = (await myNotifications(t, follower)).items;
+    // Newest first: the ones before this import are at the end.
+    const news = all.slice(0, all.length - newsBefore);
     expect(news.map((n) => n.message).filter((m) => m.includes('Ограждение школы'))).toHaveLength(2);
     // Again, row by row: the key met twice goes back to planned and on to started again.
     const again = await importWorks(rows);
@@ -261,6 +266,81 @@ describe('importing a works registry', () => {
       created: 0,
       updated: 2,
       unchanged: 2 * IMPORT_CHUNK + 6,
+      failed: 2,
+    });
+  });
+
+  it('imports an object registry of several chunks as it would one record at a time', async () => {
+    const { lat, lon } = CENTRAL_POINT;
+    const point = (i: number) => ({ type: 'Point', coordinates: [lon + 0.03 + i * 1e-5, lat + 0.03] });
+    const features: { type: string; properties: Record<string, string>; geometry: object }[] = Array.from(
+      { length: 2 * IMPORT_CHUNK + 5 },
+      (_, i) => ({
+        type: 'Feature',
+        properties: { id: `C-${i}`, name: `Объект № ${i}`, type: 'Двор' },
+        geometry: point(i),
+      }),
+    );
+    // A key twice in one chunk: the later record renames the object the earlier one made.
+    features[9] = {
+      ...features[9]!,
+      properties: { id: 'C-2', name: 'Объект № 2, переименован', type: 'Двор' },
+    };
+    // At a chunk's edge: an outline PostGIS refuses (a bow tie), then one with an unknown kind as well.
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.001, lat + 0.001],
+          [lon + 0.001, lat],
+          [lon, lat + 0.001],
+          [lon, lat],
+        ],
+      ],
+    };
+    features[IMPORT_CHUNK - 1] = { ...features[IMPORT_CHUNK - 1]!, geometry: bowTie };
+    features[IMPORT_CHUNK] = {
+      ...features[IMPORT_CHUNK]!,
+      properties: { ...features[IMPORT_CHUNK]!.properties, type: 'Бассейн' },
+      geometry: bowTie,
+    };
+    const importFile = (features: unknown[]) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/objects/import',
+        headers: staff.admin.headers,
+        payload: {
+          mapping: {
+            source: 'chunked-registry',
+            format: 'geojson',
+            columns: { externalId: 'id', name: 'name', kind: 'type' },
+            kinds: { Двор: 'yard' },
+          },
+          content: JSON.stringify({ type: 'FeatureCollection', features }),
+        },
+      });
+    const res = await importFile(features);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      read: 2 * IMPORT_CHUNK + 5,
+      created: 2 * IMPORT_CHUNK + 2,
+      updated: 1,
+      unchanged: 0,
+      failed: 2,
+    });
+    const errors = res.json().errors as { line: number; problems: { path: string; message: string }[] }[];
+    expect(errors.map((e) => e.line)).toEqual([IMPORT_CHUNK, IMPORT_CHUNK + 1]);
+    expect(errors[0]!.problems.map((p) => p.path)).toEqual(['geometry']);
+    expect(errors[0]!.problems[0]!.message).toMatch(/самопересеч|Self-intersection/i);
+    expect(errors[1]!.problems.map((p) => p.path).sort()).toEqual(['geometry', 'type']);
+    const renamed = await t.app.inject({ method: 'GET', url: '/api/v1/objects/search?q=переименован' });
+    expect(renamed.json().items.map((o: { name: string }) => o.name)).toEqual(['Объект № 2, переименован']);
+    const again = await importFile(features);
+    expect(again.json()).toMatchObject({
+      created: 0,
+      updated: 2,
+      unchanged: 2 * IMPORT_CHUNK + 1,
       failed: 2,
     });
   });

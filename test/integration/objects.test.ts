@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../src/jobs/housekeeping.job.ts';
-import { IMPORT_CHUNK } from '../../src/modules/objects/registry-file.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { plainJpeg, upload } from '../support/media.ts';
 import { fieldPaths, loginStaff, must, postReport, rows, type Staff } from '../support/reports.ts';
@@ -280,65 +279,6 @@ describe('city objects and their works (public control)', () => {
       objectId: '00000000-0000-4000-8000-000000000000',
     } as never);
     expect(unknown.json().error.code).toBe('object_not_found');
-  });
-
-  it('imports a registry of several chunks as it would one record at a time', async () => {
-    const point = (i: number) => ({ type: 'Point', coordinates: [lon + 0.03 + i * 1e-5, lat + 0.03] });
-    const features: { type: string; properties: Record<string, string>; geometry: object }[] = Array.from(
-      { length: 2 * IMPORT_CHUNK + 5 },
-      (_, i) => ({
-        type: 'Feature',
-        properties: { id: `C-${i}`, name: `Объект № ${i}`, type: 'Двор' },
-        geometry: point(i),
-      }),
-    );
-    // A key twice in one chunk: the later record renames the object the earlier one made.
-    features[9] = {
-      ...features[9]!,
-      properties: { id: 'C-2', name: 'Объект № 2, переименован', type: 'Двор' },
-    };
-    // At a chunk's edge: an outline PostGIS refuses (a bow tie), then one with an unknown kind as well.
-    const bowTie = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lon, lat],
-          [lon + 0.001, lat + 0.001],
-          [lon + 0.001, lat],
-          [lon, lat + 0.001],
-          [lon, lat],
-        ],
-      ],
-    };
-    features[IMPORT_CHUNK - 1] = { ...features[IMPORT_CHUNK - 1]!, geometry: bowTie };
-    features[IMPORT_CHUNK] = {
-      ...features[IMPORT_CHUNK]!,
-      properties: { ...features[IMPORT_CHUNK]!.properties, type: 'Бассейн' },
-      geometry: bowTie,
-    };
-    const res = await importFile(features);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({
-      read: 2 * IMPORT_CHUNK + 5,
-      created: 2 * IMPORT_CHUNK + 2,
-      updated: 1,
-      unchanged: 0,
-      failed: 2,
-    });
-    const errors = res.json().errors as { line: number; problems: { path: string; message: string }[] }[];
-    expect(errors.map((e) => e.line)).toEqual([IMPORT_CHUNK, IMPORT_CHUNK + 1]);
-    expect(errors[0]!.problems.map((p) => p.path)).toEqual(['geometry']);
-    expect(errors[0]!.problems[0]!.message).toMatch(/самопересеч|Self-intersection/i);
-    expect(errors[1]!.problems.map((p) => p.path).sort()).toEqual(['geometry', 'type']);
-    const renamed = await t.app.inject({ method: 'GET', url: '/api/v1/objects/search?q=переименован' });
-    expect(renamed.json().items.map((o: { name: string }) => o.name)).toEqual(['Объект № 2, переименован']);
-    const again = await importFile(features);
-    expect(again.json()).toMatchObject({
-      created: 0,
-      updated: 2,
-      unchanged: 2 * IMPORT_CHUNK + 1,
-      failed: 2,
-    });
   });
 });
 
