@@ -56,14 +56,20 @@ export async function listForUser(
 }
 
 /** Topic notifications (not a report's): idempotent per (topic, subject, person). */
+/** Rows an insert writes at most: eight parameters a row, under PostgreSQL's 65,535 a statement. */
+const INSERT_SLICE = 1000;
+
 export async function insertTopicNotifications(exec: Executor, rows: NewNotification[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const written = await exec
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: [notifications.topic, notifications.subjectId, notifications.userId] })
-    .returning({ id: notifications.id });
-  return written.length;
+  let written = 0;
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    const inserted = await exec
+      .insert(notifications)
+      .values(rows.slice(i, i + INSERT_SLICE))
+      .onConflictDoNothing({ target: [notifications.topic, notifications.subjectId, notifications.userId] })
+      .returning({ id: notifications.id });
+    written += inserted.length;
+  }
+  return written;
 }
 
 export async function countForUser(exec: Executor, userId: string, unreadOnly: boolean): Promise<number> {

@@ -1,10 +1,9 @@
 import type { Executor } from '../../db/connection.ts';
 import type { AppContext } from '../../server/context.ts';
 import { notificationsRuntime } from './runtime.ts';
-import { notifyPeople } from './topics.ts';
+import { notifyPeople, type TopicNotice } from './topics.ts';
 
-/** Who is told what: a topic, its subject, the people, and optionally where the notice leads. */
-export type TopicNotice = Parameters<typeof notifyPeople>[2];
+export type { TopicNotice };
 
 /**
  * How other modules tell people about things other than reports (followers of a discussion or of a
@@ -13,14 +12,15 @@ export type TopicNotice = Parameters<typeof notifyPeople>[2];
  * `afterCommit` starts at once.
  */
 export type TopicNotifier = {
-  tell(exec: Executor, notice: TopicNotice): Promise<void>;
+  /** Several notices (a registry's chunk of works) are looked up and written together (notifyPeople). */
+  tell(exec: Executor, notices: TopicNotice | TopicNotice[]): Promise<void>;
   afterCommit(): void;
 };
 
 export function topicNotifier(ctx: AppContext): TopicNotifier {
   return {
-    tell: async (exec, notice) => {
-      if (notice.userIds.length > 0) await notifyPeople(exec, Boolean(ctx.config.smtpUrl), notice);
+    tell: async (exec, notices) => {
+      await notifyPeople(exec, Boolean(ctx.config.smtpUrl), notices);
     },
     afterCommit: () => notificationsRuntime(ctx).afterCommit(),
   };
@@ -32,8 +32,8 @@ export function topicNotifier(ctx: AppContext): TopicNotifier {
  */
 export function inAppTopicNotifier(): TopicNotifier {
   return {
-    tell: async (exec, notice) => {
-      if (notice.userIds.length > 0) await notifyPeople(exec, false, notice);
+    tell: async (exec, notices) => {
+      await notifyPeople(exec, false, notices);
     },
     afterCommit: () => {},
   };

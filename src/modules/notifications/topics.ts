@@ -155,35 +155,51 @@ export function renderTopicEmail(
   return { subject: `${ru ? 'Вместе' : 'Vmeste'}: ${title}`, text: lines.join('\n'), html };
 }
 
+/** Who is told what: a topic, its subject, the people, and optionally where the notice leads. */
+export type TopicNotice = {
+  topic: NotificationTopic;
+  subjectId: string;
+  subjectTitle: string;
+  userIds: string[];
+  at: Date;
+  /** Where it leads when not to the topic's page of the subject (e.g. a reply inside a page). */
+  link?: string;
+};
+
 /**
  * Tells these people, in the caller's transaction (so news of a rolled-back change is never sent).
  * Idempotent per (topic, subject, person). `emailAvailable`: whether an SMTP server is configured.
- * `link`: where it leads when not to the topic's page of the subject (e.g. a reply inside a page).
+ * Any number of notices is looked up in one statement and written a thousand notifications an insert.
  */
 export async function notifyPeople(
   exec: Executor,
   emailAvailable: boolean,
-  n: {
-    topic: NotificationTopic;
-    subjectId: string;
-    subjectTitle: string;
-    userIds: string[];
-    at: Date;
-    link?: string;
-  },
+  notices: TopicNotice | TopicNotice[],
 ): Promise<number> {
-  const people = await findPeople(exec, [...new Set(n.userIds)]);
+  const all = (Array.isArray(notices) ? notices : [notices]).filter((n) => n.userIds.length > 0);
+  if (all.length === 0) return 0;
+  const people = new Map(
+    (await findPeople(exec, [...new Set(all.flatMap((n) => n.userIds))])).map((p) => [p.id, p]),
+  );
   return insertTopicNotifications(
     exec,
-    people.map((p) => ({
-      userId: p.id,
-      topic: n.topic,
-      subjectId: n.subjectId,
-      subjectTitle: n.subjectTitle,
-      link: n.link ?? null,
-      audience: 'participant',
-      createdAt: n.at,
-      emailStatus: emailAvailable && p.wantsEmail ? 'pending' : 'off',
-    })),
+    all.flatMap((n) =>
+      [...new Set(n.userIds)].flatMap((userId) => {
+        const p = people.get(userId);
+        if (!p) return [];
+        return [
+          {
+            userId,
+            topic: n.topic,
+            subjectId: n.subjectId,
+            subjectTitle: n.subjectTitle,
+            link: n.link ?? null,
+            audience: 'participant' as const,
+            createdAt: n.at,
+            emailStatus: emailAvailable && p.wantsEmail ? ('pending' as const) : ('off' as const),
+          },
+        ];
+      }),
+    ),
   );
 }

@@ -281,7 +281,11 @@ export async function followersOf(exec: Executor, objectIds: string[]): Promise<
         WHERE object_id = ANY(${sql.param(objectIds)}::uuid[])`,
   );
   const byObject = new Map<string, string[]>();
-  for (const r of rows) byObject.set(r.objectId, [...(byObject.get(r.objectId) ?? []), r.userId]);
+  for (const r of rows) {
+    const followers = byObject.get(r.objectId);
+    if (followers) followers.push(r.userId);
+    else byObject.set(r.objectId, [r.userId]);
+  }
   return byObject;
 }
 

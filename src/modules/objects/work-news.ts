@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/connection.ts';
-import type { TopicNotifier } from '../notifications/index.ts';
+import type { TopicNotice, TopicNotifier } from '../notifications/index.ts';
 import type { WorkStatus } from './kinds.schemas.ts';
 import { followersOf } from './objects.repo.ts';
 
@@ -28,7 +28,7 @@ export function workNewsTopic(before: WorkStatus | null, after: WorkStatus): Wor
   }
 }
 
-type WorkChange = {
+export type WorkChange = {
   before: WorkStatus | null;
   after: WorkStatus;
   object: { id: string; name: string };
@@ -38,32 +38,29 @@ type WorkChange = {
 };
 
 /**
- * Tells the object's followers (`followers`, less the editor who made the change), in the change's
- * transaction. Each news of a work reaches a person once (the notifications' key is topic, work,
- * person): a work started, stopped and started again is one "started".
+ * The notice of a change for the object's followers (`followers`, less the editor who made it), or
+ * null when it is no news or nobody is left to tell. Each news of a work reaches a person once (the
+ * notifications' key is topic, work, person): a work started, stopped and started again is one
+ * "started".
  */
-export async function tellOfChange(
-  exec: Executor,
-  notifier: TopicNotifier,
-  n: WorkChange,
-  followers: string[],
-): Promise<void> {
+export function workNotice(n: WorkChange, followers: string[]): TopicNotice | null {
   const topic = workNewsTopic(n.before, n.after);
   const userIds = followers.filter((id) => id !== n.editorId);
-  if (!topic || userIds.length === 0) return;
-  await notifier.tell(exec, {
+  if (!topic || userIds.length === 0) return null;
+  return {
     topic,
     subjectId: n.work.id,
     subjectTitle: `${n.object.name}: ${n.work.title}`,
     userIds,
     at: n.at,
     link: `/objects/${n.object.id}`,
-  });
+  };
 }
 
-/** One change made by hand: its object's followers looked up, then told (tellOfChange). */
+/** One change made by hand: its object's followers looked up and told, in the change's transaction. */
 export async function tellFollowers(exec: Executor, notifier: TopicNotifier, n: WorkChange): Promise<void> {
   if (!workNewsTopic(n.before, n.after)) return;
   const followers = await followersOf(exec, [n.object.id]);
-  await tellOfChange(exec, notifier, n, followers.get(n.object.id) ?? []);
+  const notice = workNotice(n, followers.get(n.object.id) ?? []);
+  if (notice) await notifier.tell(exec, notice);
 }

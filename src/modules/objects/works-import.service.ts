@@ -20,7 +20,7 @@ import {
   sourceName,
   sourceRecords,
 } from './registry-file.ts';
-import { tellOfChange } from './work-news.ts';
+import { workNotice } from './work-news.ts';
 import type { WorkWrite } from './works-import.repo.ts';
 import * as repo from './works-import.repo.ts';
 
@@ -204,13 +204,12 @@ export async function importWorks(
       const followers = await followersOf(tx, [
         ...new Set(works.filter((w) => changed.has(w.work.externalId)).map((w) => w.object.id)),
       ]);
-      for (const { work, object } of works) {
+      // The chunk's news in one look-up of the people and one insert (not two statements a work).
+      const notices = works.flatMap(({ work, object }) => {
         const row = changed.get(work.externalId);
         const audience = followers.get(object.id);
-        if (!row || !audience) continue;
-        await tellOfChange(
-          tx,
-          deps.notifier,
+        if (!row || !audience) return [];
+        const notice = workNotice(
           {
             before: row.created ? null : (before.get(work.externalId)?.status ?? null),
             after: work.body.status,
@@ -221,7 +220,9 @@ export async function importWorks(
           },
           audience,
         );
-      }
+        return notice ? [notice] : [];
+      });
+      await deps.notifier.tell(tx, notices);
       return changed;
     });
     for (const { work } of works) {
