@@ -2,6 +2,7 @@ import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { accountMail, accountTokens, loginFailures } from '../../db/schema/security.ts';
+import { inSlices } from '../../db/slices.ts';
 import { sqlState } from '../../db/sql-state.ts';
 
 export type TokenPurpose = 'confirm_email' | 'reset_password' | 'change_email';
@@ -116,11 +117,13 @@ export async function setPasswordHash(exec: Executor, userId: string, passwordHa
   await exec.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
-export async function queueMail(
-  exec: Executor,
-  m: { toEmail: string; subject: string; text: string; createdAt: Date },
-): Promise<void> {
-  await exec.insert(accountMail).values(m);
+type NewMail = { toEmail: string; subject: string; text: string; createdAt: Date };
+
+/** One letter, or a file's invitations at once. */
+export async function queueMail(exec: Executor, mail: NewMail | NewMail[]): Promise<void> {
+  await inSlices(Array.isArray(mail) ? mail : [mail], async (slice) => {
+    await exec.insert(accountMail).values(slice);
+  });
 }
 
 export type PendingMail = { id: number; toEmail: string; subject: string; text: string; attempts: number };

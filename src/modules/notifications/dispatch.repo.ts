@@ -3,6 +3,7 @@ import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { notificationCursor, notificationPreferences, notifications } from '../../db/schema/notifications.ts';
 import { reportFollowers } from '../../db/schema/reports.ts';
+import { inSlices } from '../../db/slices.ts';
 import type { Actor } from '../identity/index.ts';
 import type { ReportStatus } from '../reports/report-states.ts';
 import type { NewNotification } from './notifications.repo.ts';
@@ -136,13 +137,15 @@ export async function findCurators(exec: Executor, territoryIds: string[]): Prom
 
 /** Idempotent: a (event, person) pair already written is skipped. Returns the rows written. */
 export async function insertNotifications(exec: Executor, rows: NewNotification[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const written = await exec
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: [notifications.eventId, notifications.userId] })
-    .returning({ id: notifications.id });
-  return written.length;
+  // A public report followed by thousands: a batch's rows can pass a statement's parameters.
+  const written = await inSlices(rows, (slice) =>
+    exec
+      .insert(notifications)
+      .values(slice)
+      .onConflictDoNothing({ target: [notifications.eventId, notifications.userId] })
+      .returning({ id: notifications.id }),
+  );
+  return written.flat().length;
 }
 
 // ---- the e-mail outbox ------------------------------------------------------------------------

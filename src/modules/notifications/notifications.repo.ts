@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { users } from '../../db/schema/identity.ts';
 import { notificationPreferences, notifications } from '../../db/schema/notifications.ts';
+import { inSlices } from '../../db/slices.ts';
 
 /** A person's notifications (the inbox: listing, counting, marking read) and their preferences. */
 
@@ -56,20 +57,15 @@ export async function listForUser(
 }
 
 /** Topic notifications (not a report's): idempotent per (topic, subject, person). */
-/** Rows an insert writes at most: eight parameters a row, under PostgreSQL's 65,535 a statement. */
-const INSERT_SLICE = 1000;
-
 export async function insertTopicNotifications(exec: Executor, rows: NewNotification[]): Promise<number> {
-  let written = 0;
-  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
-    const inserted = await exec
+  const written = await inSlices(rows, (slice) =>
+    exec
       .insert(notifications)
-      .values(rows.slice(i, i + INSERT_SLICE))
+      .values(slice)
       .onConflictDoNothing({ target: [notifications.topic, notifications.subjectId, notifications.userId] })
-      .returning({ id: notifications.id });
-    written += inserted.length;
-  }
-  return written;
+      .returning({ id: notifications.id }),
+  );
+  return written.flat().length;
 }
 
 export async function countForUser(exec: Executor, userId: string, unreadOnly: boolean): Promise<number> {

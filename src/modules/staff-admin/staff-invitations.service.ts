@@ -94,14 +94,17 @@ export async function issueInvitations(
       expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
     })),
   );
-  for (const [i, e] of entries.entries()) {
-    const link = `${origin}/staff/invitation?token=${encodeURIComponent(tokens[i]!)}`;
-    const letter = renderInvitation(
-      { name: e.name, role: e.role, scope: scopeName(e, ref), link, days: INVITATION_TTL_DAYS },
-      e.locale,
-    );
-    await queueAccountMail(tx, { toEmail: e.email, ...letter, createdAt: now });
-  }
+  await queueAccountMail(
+    tx,
+    entries.map((e, i) => {
+      const link = `${origin}/staff/invitation?token=${encodeURIComponent(tokens[i]!)}`;
+      const letter = renderInvitation(
+        { name: e.name, role: e.role, scope: scopeName(e, ref), link, days: INVITATION_TTL_DAYS },
+        e.locale,
+      );
+      return { toEmail: e.email, ...letter, createdAt: now };
+    }),
+  );
   await writeAudit(
     tx,
     rows.map((r) => ({
