@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, type Placeholder, type SQL, sql } from 'drizz
 import { type Executor, queryRows } from '../../db/connection.ts';
 import { type MergeMoved, reportMerges } from '../../db/schema/duplicates.ts';
 import { media, reportFollowers, reports } from '../../db/schema/reports.ts';
+import { inSlices } from '../../db/slices.ts';
 
 /** Follower reasons that count as backing the problem (a subscriber only listens). */
 export const SUPPORT_REASONS = ['supporter', 'merged'] as const;
@@ -126,13 +127,15 @@ export async function insertFollowers(
   followers: Follower[],
   at: Date,
 ): Promise<Follower[]> {
-  if (followers.length === 0) return [];
-  const added = await exec
-    .insert(reportFollowers)
-    .values(followers.map((f) => ({ reportId, userId: f.userId, reason: f.reason, createdAt: at })))
-    .onConflictDoNothing()
-    .returning({ userId: reportFollowers.userId, reason: reportFollowers.reason });
-  return added;
+  // A popular report's supporters (tens of thousands) pass a statement's parameters at once.
+  const added = await inSlices(followers, (slice) =>
+    exec
+      .insert(reportFollowers)
+      .values(slice.map((f) => ({ reportId, userId: f.userId, reason: f.reason, createdAt: at })))
+      .onConflictDoNothing()
+      .returning({ userId: reportFollowers.userId, reason: reportFollowers.reason }),
+  );
+  return added.flat();
 }
 
 /** Removes exactly these follower rows (same person, same reason); returns those that were there. */
@@ -151,7 +154,7 @@ export async function deleteFollowers(
         and(
           eq(reportFollowers.reportId, reportId),
           eq(reportFollowers.reason, reason),
-          inArray(reportFollowers.userId, ids),
+          sql`${reportFollowers.userId} = ANY(${sql.param(ids)}::uuid[])`,
         ),
       )
       .returning({ userId: reportFollowers.userId, reason: reportFollowers.reason });
