@@ -22,7 +22,11 @@ function Entry({ to, title, state, until }: { to: string; title: string; state: 
     <li className="participation-card">
       <Link to={to}>{title}</Link>
       <span className="participation-card__meta">
-        <StateBadge state={state} /> {t('participation.until', { date: formatDateTime(until) })}
+        {/* A closed one ended on that date: "closed until" would read as if it reopened. */}
+        <StateBadge state={state} />{' '}
+        {state === 'closed'
+          ? formatDateTime(until)
+          : t('participation.until', { date: formatDateTime(until) })}
       </span>
     </li>
   );
