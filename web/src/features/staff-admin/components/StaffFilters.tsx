@@ -2,6 +2,7 @@ import type { StaffOptions } from '@shared/staff-admin/staff-admin.schemas.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterSelect } from '../../../components/FilterSelect';
+import { SearchField } from '../../../components/SearchField';
 import { localName } from '../../../lib/format';
 import type { StaffFilters as Filters } from '../api/staff-accounts';
 
@@ -60,15 +61,13 @@ export function StaffFilters({ value, options, onChange }: Props) {
             <option value="false">{t('staffAdmin.active')}</option>
             <option value="true">{t('staffAdmin.suspended')}</option>
           </FilterSelect>
-          <div className="field field--inline field--grow">
-            <label htmlFor="staff-filter-q">{t('staffAdmin.search')}</label>
-            <div className="input-with-button">
-              <input id="staff-filter-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-              <button type="submit" className="button button--secondary">
-                {t('staffAdmin.find')}
-              </button>
-            </div>
-          </div>
+          <SearchField
+            id="staff-filter-q"
+            label={t('staffAdmin.search')}
+            value={q}
+            onChange={setQ}
+            placeholder={t('staffAdmin.searchPlaceholder')}
+          />
         </div>
       </form>
     </search>
