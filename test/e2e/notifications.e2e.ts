@@ -112,14 +112,17 @@ describe('notifications in the web app', () => {
 
     // The session it was changed in goes on; a new sign-in needs the new password.
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await page.goto('/login');
+    // Signed out, "report a problem" leads to the sign-in page, which says why and leads back.
+    await page.goto('/reports/new');
+    await page.getByText('Чтобы сообщить о проблеме, войдите или зарегистрируйтесь').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
     await page.fill('#login-email', galina.email);
     await page.fill('#login-password', galina.password);
     await page.click('form button[type=submit]');
     await page.getByText('Неверная почта или пароль').waitFor();
     await page.fill('#login-password', 'galina new password 2026');
     await page.click('form button[type=submit]');
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.waitForURL((url) => url.pathname === '/reports/new');
 
     // A new e-mail address: a link goes there, and the address changes once it is opened. The request
     // closes the form, and what waits shows above it (a reload keeps it) until it is withdrawn.

@@ -16,6 +16,12 @@ export function LoginRoute() {
   return (
     <div className="page page--narrow">
       <h1>{t('auth.loginTitle')}</h1>
+      {/* Sent here from a page for signed-in people: say why, rather than show a bare form. */}
+      {from && from !== '/login' && !registered && (
+        <p className="lead">
+          {t(from.startsWith('/reports/new') ? 'auth.loginToReport' : 'auth.loginToContinue')}
+        </p>
+      )}
       {registered && (
         <p className="alert alert--success" role="status">
           {t('auth.registeredLogin')}
