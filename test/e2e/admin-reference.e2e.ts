@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, followLink, login, watchConsole } from './ui.ts';
+import { checkA11y, demoUser, followLink, login, tablesWiderThanTheirBox, watchConsole } from './ui.ts';
 
 let server: Server;
 let browser: Browser;
@@ -63,6 +63,8 @@ describe('administration of the reference data', () => {
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await page.getByRole('rowheader', { name: /Наледь на тротуаре/ }).waitFor();
     await checkA11y(page, 'categories admin');
+    // Every column, the row's buttons too, in sight on a 1280 px screen.
+    expect(await tablesWiderThanTheirBox(page)).toEqual([]);
 
     // A region-wide rule sending it to the roads directorate, checked with the tester.
     const organisations = (await (await fetch(`${server.baseUrl}/api/v1/organisations`)).json()) as {
@@ -85,6 +87,7 @@ describe('administration of the reference data', () => {
     await answer.waitFor();
     expect(await answer.textContent()).toContain('Решает правило');
     await checkA11y(page, 'routing rules admin');
+    expect(await tablesWiderThanTheirBox(page)).toEqual([]);
 
     // A resident files a report of the new subject; on acceptance it goes where the rule says.
     const resident = await tokenOf('resident');

@@ -111,6 +111,16 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
 
+/**
+ * The captions (or first headings) of the tables on the page wider than their box: on a desktop an
+ * admin table that scrolls sideways hides its last columns — the edit buttons (see admin.css).
+ */
+export async function tablesWiderThanTheirBox(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`[...document.querySelectorAll('table')]
+    .filter((t) => { const box = t.closest('.table-scroll') ?? t.parentElement; return box.scrollWidth > box.clientWidth + 1; })
+    .map((t) => (t.querySelector('caption, th')?.textContent ?? '').trim())`);
+}
+
 export function demoUser(role: DemoRole, match?: (u: (typeof DEMO_USERS)[number]) => boolean) {
   const user = DEMO_USERS.find((u) => u.role === role && (!match || match(u)));
   if (!user) throw new Error(`no demo user with role ${role}`);
