@@ -46,8 +46,9 @@ describe('administration of the reference data', () => {
     const admin = demoUser('admin');
     await login(page, admin.email, admin.password);
 
-    // A new topic and a subject under it.
-    await page.goto('/staff');
+    // A new topic and a subject under it; /admin is where the workspace with their links opens.
+    await page.goto('/admin');
+    await page.waitForURL((url) => url.pathname === '/staff');
     await followLink(page, 'Категории', { exact: true });
     await page.getByRole('heading', { name: 'Категории', level: 1 }).waitFor();
     await page.fill('#cat-code', 'e2e-winter');

@@ -52,6 +52,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, ...page(async () => (await import('../features/reports/routes/MapRoute')).MapRoute) },
       { path: 'map', element: <ToTheMap /> },
+      // The address administrators guess: the administration's pages are linked from the workspace.
+      { path: 'admin', element: <Navigate to="/staff" replace /> },
       {
         path: 'reports/new',
         ...page(
