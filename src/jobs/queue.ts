@@ -91,13 +91,14 @@ const ATTEMPTS = 4;
  * A text with its own transaction block is not retried: after a failure inside it the connection
  * needs its ROLLBACK, which is pg-boss's business.
  */
-export function isTransientQueueFailure(err: unknown): boolean {
+function isTransientQueueFailure(err: unknown): boolean {
   const state = sqlState(err);
   if (state === DEADLOCK) return true;
   return (
     state === CHECK_VIOLATION && err instanceof Error && err.message.includes('no partition of relation')
   );
 }
+
 async function retryTransient<T>(text: string, send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

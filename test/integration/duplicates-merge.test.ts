@@ -23,7 +23,6 @@ import {
   rows,
   type Staff,
 } from '../support/reports.ts';
-import { OVER_THE_LIMIT, runsOn } from '../support/suite-engine.ts';
 
 let t: TestApp;
 let staff: Staff;
@@ -175,37 +174,6 @@ describe('merge and unmerge', () => {
     await must(t, staff.moderator, duplicate.id, 'unmerge', {});
     expect((await duplicateState(t, primary.id)).priority).toBe(before.priority);
   });
-
-  it.runIf(runsOn(['postgres'], 'parameter limit', OVER_THE_LIMIT))(
-    'moves and gives back the backing of a report thousands of residents support',
-    async () => {
-      // 17,000 supporters: their follower rows (four parameters each) pass a statement's 65,535.
-      const { primary, duplicate } = await pair();
-      const crowd = 17_000;
-      await rows(
-        t,
-        sql`WITH people AS (
-            INSERT INTO users (email, password_hash, name)
-            SELECT 'backer-' || ${duplicate.id} || '-' || g || '@example.org', 'not-a-password-hash', 'Житель'
-            FROM generate_series(1, ${crowd}) g RETURNING id)
-          INSERT INTO report_followers (report_id, user_id, reason, created_at)
-          SELECT ${duplicate.id}::uuid, id, 'supporter', now() FROM people`,
-      );
-      const followersOf = async (id: string) =>
-        (
-          await rows<{ n: number }>(
-            t,
-            sql`SELECT count(*)::int AS n FROM report_followers WHERE report_id = ${id}`,
-          )
-        )[0]!.n;
-      const before = await followersOf(primary.id);
-      await must(t, staff.moderator, duplicate.id, 'merge', { primaryId: primary.id });
-      // The crowd, Boris (the duplicate's author) and s2; s1 backed both already.
-      expect(await followersOf(primary.id)).toBe(before + crowd + 2);
-      await must(t, staff.moderator, duplicate.id, 'unmerge', {});
-      expect(await followersOf(primary.id)).toBe(before);
-    },
-  );
 
   it('returns a report merged before moderation to moderation', async () => {
     const { primary, at } = await pair();

@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_CHUNK, LISTED_ERRORS } from '../../src/modules/objects/registry-file.ts';
 import { registryDate, registryMoney } from '../../src/modules/objects/works-import.service.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { myNotifications } from '../support/notifications.ts';
-import { errorOf, loginStaff, rows, type Staff } from '../support/reports.ts';
-import { OVER_THE_LIMIT, runsOn } from '../support/suite-engine.ts';
+import { errorOf, loginStaff, type Staff } from '../support/reports.ts';
 
 type Work = {
   id: string;
@@ -356,45 +354,6 @@ describe('importing a works registry, and registries of several chunks', () => {
     expect(lines).toHaveLength(LISTED_ERRORS);
     expect([lines[0], lines.at(-1)]).toEqual([2, LISTED_ERRORS + 1]);
   });
-
-  it.runIf(runsOn(['postgres'], 'parameter limit', OVER_THE_LIMIT))(
-    'tells each of thousands of followers, more than one statement carries parameters for',
-    async () => {
-      // 9,000 people following the yard: their notifications are 72,000 parameters, over PostgreSQL's
-      // 65,535 a statement, and the people look-up as many again when each id is a parameter.
-      const crowd = 9_000;
-      await rows(
-        t,
-        sql`WITH people AS (
-            INSERT INTO users (email, password_hash, name)
-            SELECT 'yard-' || g || '@example.org', 'not-a-password-hash', 'Житель'
-            FROM generate_series(1, ${crowd}) g RETURNING id)
-          INSERT INTO object_follows (object_id, user_id, created_at)
-          SELECT ${objectIds['Y-7']}::uuid, id, now() FROM people`,
-      );
-      const res = await importWorks([
-        'CROWD-1;Y-7;Освещение двора;Запланировано;;;;;',
-        'CROWD-2;Y-7;Скамейки во дворе;Выполнено;;;;;',
-      ]);
-      expect(res.json()).toMatchObject({ created: 2, failed: 0 });
-      const told = await rows<{ topic: string; n: number }>(
-        t,
-        sql`SELECT n.topic, count(*)::int AS n FROM notifications n
-          JOIN object_works w ON w.id = n.subject_id
-          WHERE w.external_id IN ('repair-programme:CROWD-1', 'repair-programme:CROWD-2')
-          GROUP BY n.topic ORDER BY n.topic`,
-      );
-      expect(told).toEqual([
-        { topic: 'object_work_added', n: crowd },
-        { topic: 'object_work_completed', n: crowd },
-      ]);
-      // The crowd leaves, so that a test added after this one meets the yard as it was.
-      await rows(
-        t,
-        sql`DELETE FROM object_follows f USING users u WHERE u.id = f.user_id AND u.email LIKE 'yard-%'`,
-      );
-    },
-  );
 
   it('reads the dates and sums registries write', () => {
     expect(registryDate('2026-04-01')).toBe('2026-04-01');

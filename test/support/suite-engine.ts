@@ -32,12 +32,3 @@ export function runsOn(engines: readonly SuiteEngine[], what: string, why: strin
  */
 export const OWN_PLAIN_DATABASE =
   'needs a PostgreSQL server (DATABASE_URL) and makes its own plain database there; on a Citus coordinator that database is not distributed and the check would repeat the PostgreSQL run (Citus itself: test/citus/)';
-
-/**
- * Why a check of PostgreSQL's 65,535 parameters a statement runs on PostgreSQL only: it needs tens of
- * thousands of rows, which the embedded database and the Citus cluster wrote 5–20 times slower in CI
- * (a merge of 17,000 supporters passed its time-out on PGlite), and the limit and the code that keeps
- * under it (src/db/slices.ts) are the same on all three; slices.test.ts checks the slicing itself.
- */
-export const OVER_THE_LIMIT =
-  'writes tens of thousands of rows to pass the 65,535 parameters of a statement: the same limit and code on every engine, far slower to fill on the embedded database and on Citus (src/db/slices.test.ts checks the slicing everywhere)';
