@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { LIGHT_TEXT, LIGHT_TEXT_ALIKE, spot } from '../support/duplicates.ts';
@@ -34,11 +34,7 @@ describe.runIf(
   afterAll(() => t?.close());
 
   /** `count` new residents, each given to `place` (an INSERT … SELECT of their ids). */
-  const crowd = (
-    tag: string,
-    count: number,
-    place: (people: ReturnType<typeof sql>) => ReturnType<typeof sql>,
-  ) =>
+  const crowd = (tag: string, count: number, place: (people: SQL) => SQL) =>
     rows(
       t,
       sql`WITH people AS (
