@@ -8,7 +8,7 @@ process.env.OPINION_MAP_INTERVAL_SECONDS = '2';
 type Territory = { id: string; code: string; center: { lat: number; lon: number } };
 type Category = { id: string; code: string };
 
-const { problems, pageAs, apiAs } = liveAppForThisFile();
+const { problems, pageAs, visitorPage, apiAs } = liveAppForThisFile();
 
 const PASSWORD = 'correct horse battery';
 
@@ -225,8 +225,24 @@ describe('participation in the web app', () => {
     await checkA11y(ip, 'initiative page');
     await ip.getByRole('button', { name: 'Поддержать инициативу' }).click();
     await ip.getByText('Вы поддержали эту инициативу.').waitFor();
-    const gp = await pageOf('resident', (u) => u.email.startsWith('galina.'));
+    // Its author is told it is hers (no button to support her own), and to share it.
+    await ap.goto(`/initiatives/${initiativeId}`);
+    await ap.getByText('Это ваша инициатива.', { exact: false }).waitFor();
+    expect(await ap.getByRole('button', { name: 'Поддержать инициативу' }).count()).toBe(0);
+    // Galina comes by a shared link, signed out: the page offers the way in, which leads back to it.
+    const gp = await visitorPage();
     await gp.goto(`/initiatives/${initiativeId}`);
+    const prompt = gp.locator('.sign-in-prompt', { hasText: 'чтобы поддержать инициативу' });
+    await prompt.waitFor();
+    await checkA11y(gp, 'initiative page for a visitor');
+    await prompt.getByRole('link', { name: 'Войти' }).click();
+    await gp.getByText('вы вернётесь на страницу, с которой пришли').waitFor();
+    const galina = demoUser('resident', (u) => u.email.startsWith('galina.'));
+    await gp.fill('#login-email', galina.email);
+    await gp.fill('#login-password', galina.password);
+    await gp.click('form button[type=submit]');
+    await gp.waitForURL((url) => url.pathname === `/initiatives/${initiativeId}`);
+    expect(await gp.locator('.sign-in-prompt').count()).toBe(0);
     await gp.getByRole('button', { name: 'Поддержать инициативу' }).click();
     await gp.getByText('направлена в организацию', { exact: true }).waitFor();
 

@@ -25,11 +25,17 @@ export function liveAppForThisFile(options: { env?: () => NodeJS.ProcessEnv } = 
     await server?.stop();
   });
 
-  async function pageAs(email: string, password: string = DEMO_PASSWORD): Promise<Page> {
+  /** A page of a browser of its own, nobody signed in. */
+  async function visitorPage(): Promise<Page> {
     if (!server || !browser) throw new Error('the live app is not running (use it inside a test)');
     const context = await isolatedContext(browser, server.baseUrl);
     const page = await context.newPage();
     watchConsole(page, problems);
+    return page;
+  }
+
+  async function pageAs(email: string, password: string = DEMO_PASSWORD): Promise<Page> {
+    const page = await visitorPage();
     await login(page, email, password);
     return page;
   }
@@ -59,5 +65,5 @@ export function liveAppForThisFile(options: { env?: () => NodeJS.ProcessEnv } = 
     };
   }
 
-  return { problems, pageAs, apiAs };
+  return { problems, pageAs, visitorPage, apiAs };
 }

@@ -112,6 +112,10 @@ describe('notifications in the web app', () => {
 
     // The session it was changed in goes on; a new sign-in needs the new password.
     await page.getByRole('button', { name: 'Выйти' }).click();
+    // The header's "Войти" opens the form alone: the visitor chose to come, there is nothing to explain.
+    await page.getByRole('banner').getByRole('link', { name: 'Войти' }).click();
+    await page.locator('#login-email').waitFor();
+    expect(await page.locator('.page .lead').count()).toBe(0);
     // Signed out, "report a problem" leads to the sign-in page, which says why and leads back.
     await page.goto('/reports/new');
     await page.getByText('Чтобы сообщить о проблеме, войдите или зарегистрируйтесь').waitFor();

@@ -2,7 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../support/timeouts.ts';
 import { isolatedContext, launchBrowser, type Server, startServer } from './harness.ts';
-import { checkA11y, demoUser, horizontalOverflow, login, photo, watchConsole } from './ui.ts';
+import {
+  checkA11y,
+  demoUser,
+  horizontalOverflow,
+  login,
+  photo,
+  watchConsole,
+  wordsSplitAcrossLines,
+} from './ui.ts';
 
 type Territory = { id: string; code: string; center: { lat: number; lon: number } };
 
@@ -242,7 +250,7 @@ describe('participation in the web app', () => {
         title: name,
         geometry: { type: 'Point', coordinates: [centre.lon + (i - 1) * 0.01, centre.lat + (i - 1) * 0.005] },
       });
-    const road = 'Улица Чайковского';
+    const road = 'Улица Чайковского от Литейного проспекта до Таврической улицы';
     await api('admin', 'POST', `/api/v1/votes/${vote.id}/items`, {
       title: road,
       geometry: {
@@ -285,6 +293,12 @@ describe('participation in the web app', () => {
     );
     const idOf = (title: string) => stored.items.find((i) => i.title === title)!.id;
     expect([...stored.myChoice].sort()).toEqual([idOf(names[0]!), idOf(names[2]!)].sort());
+    // The ranking's table keeps its headings whole beside a long item's name: a column squeezed to
+    // a letter's width once read "Мест" / "о".
+    const admin = await pageAs('admin');
+    await admin.goto(`/participation/votes/${vote.id}`);
+    await admin.locator('.chart-table th').first().waitFor();
+    expect(await wordsSplitAcrossLines(admin, '.chart-table th')).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

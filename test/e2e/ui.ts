@@ -121,6 +121,29 @@ export async function tablesWiderThanTheirBox(page: Page): Promise<string[]> {
     .map((t) => (t.querySelector('caption, th')?.textContent ?? '').trim())`);
 }
 
+/**
+ * Words inside the elements matched by `selector` that the layout split over two lines — a table
+ * squeezing a column to one letter's width made "Место" read "Мест" / "о".
+ */
+export async function wordsSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const split = [];
+    for (const element of document.querySelectorAll(${JSON.stringify(selector)})) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.textContent.matchAll(/\\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) split.push(word[0]);
+        }
+      }
+    }
+    return split;
+  })()`);
+}
+
 export function demoUser(role: DemoRole, match?: (u: (typeof DEMO_USERS)[number]) => boolean) {
   const user = DEMO_USERS.find((u) => u.role === role && (!match || match(u)));
   if (!user) throw new Error(`no demo user with role ${role}`);

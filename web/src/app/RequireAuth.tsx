@@ -5,6 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { useMe } from '../features/auth/api/get-me';
+import type { LoginState } from '../features/auth/login-state';
 import { isStaff } from '../features/staff/queues';
 
 /** Sends signed-out visitors to the sign-in page, which brings them back here afterwards. */
@@ -13,7 +14,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorMessage error={me.error} />;
-  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me.data) {
+    const state: LoginState = { from: location.pathname + location.search, reason: 'required' };
+    return <Navigate to="/login" replace state={state} />;
+  }
   return children;
 }
 

@@ -3,30 +3,27 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../components/use-page-title';
 import { LoginForm } from '../components/LoginForm';
 import { OidcSignInButton, OidcSignInError } from '../components/OidcSignIn';
+import type { LoginState } from '../login-state';
+
+function reasonText(reason: NonNullable<LoginState['reason']>, from: string): string {
+  if (reason === 'takePart') return 'auth.loginToTakePart';
+  return from.startsWith('/reports/new') ? 'auth.loginToReport' : 'auth.loginToContinue';
+}
 
 export function LoginRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   usePageTitle(t('auth.loginTitle'));
-  const from = (location.state as { from?: string } | null)?.from;
-  const registered = (location.state as { registered?: boolean } | null)?.registered;
+  const { from, reason } = (location.state as LoginState | null) ?? {};
   const [search] = useSearchParams();
 
   return (
     <div className="page page--narrow">
       <h1>{t('auth.loginTitle')}</h1>
-      {/* Sent here from a page for signed-in people: say why, rather than show a bare form. */}
-      {from && from !== '/login' && !registered && (
-        <p className="lead">
-          {t(from.startsWith('/reports/new') ? 'auth.loginToReport' : 'auth.loginToContinue')}
-        </p>
-      )}
-      {registered && (
-        <p className="alert alert--success" role="status">
-          {t('auth.registeredLogin')}
-        </p>
-      )}
+      {/* Sent here by a page for signed-in people or to take part: say why, rather than show a bare
+          form (the header's "Войти" says nothing: the visitor chose to come). */}
+      {reason && from && <p className="lead">{t(reasonText(reason, from))}</p>}
       <OidcSignInError code={search.get('oidcError')} />
       <LoginForm onSuccess={() => navigate(from && from !== '/login' ? from : '/', { replace: true })} />
       <p className="form-footer">

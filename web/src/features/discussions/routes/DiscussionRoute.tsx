@@ -9,6 +9,7 @@ import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { useDiscussion, useFollow, usePublishResults, useUpdateDiscussion } from '../api/discussions';
 import { AttachmentList, AttachmentPicker } from '../components/AttachmentPicker';
 import { CommentForm } from '../components/CommentForm';
@@ -67,14 +68,12 @@ export function DiscussionRoute() {
         <h2 id="comments-h">{t('discussions.comments', { count: d.commentCount })}</h2>
         {d.canComment || d.canReplyOfficially ? (
           <CommentForm discussionId={d.id} allowOfficial={d.canReplyOfficially} official={!d.canComment} />
+        ) : d.status !== 'open' ? (
+          <p className="muted">{t('discussions.closedNote')}</p>
+        ) : me === null ? (
+          <SignInPrompt>{t('discussions.signInToComment')}</SignInPrompt>
         ) : (
-          <p className="muted">
-            {d.status !== 'open'
-              ? t('discussions.closedNote')
-              : me
-                ? t('discussions.notInAudience')
-                : t('discussions.signInToComment')}
-          </p>
+          me && <p className="muted">{t('discussions.notInAudience')}</p>
         )}
         <ul className="comment-list">
           {d.comments.map((c) => (

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { useInitiative, useModerateInitiative, useSupportInitiative } from '../api/initiatives';
 
 /** An initiative: its progress to the threshold, support, moderation, and the report it became. */
@@ -60,6 +61,10 @@ export function InitiativeRoute() {
           <strong>{t('initiatives.rejectionReason')}</strong> {i.rejectionReason}
         </p>
       )}
+      {i.status === 'collecting' && me === null && (
+        <SignInPrompt>{t('initiatives.signInToSupport')}</SignInPrompt>
+      )}
+      {i.status === 'collecting' && i.isMine && <p className="muted">{t('initiatives.yours')}</p>}
       {i.status === 'collecting' &&
         me?.role === 'resident' &&
         !i.isMine &&

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { useObject } from '../api/get-object';
 import { useObjectAction } from '../api/object-actions';
 import { ObjectMap } from '../components/ObjectMap';
@@ -63,6 +64,7 @@ export function ObjectRoute() {
           <span className="muted">{t(o.following ? 'objects.followingHint' : 'objects.followHint')}</span>
         </p>
       )}
+      {me === null && <SignInPrompt>{t('objects.signInToFollow')}</SignInPrompt>}
       <p>
         <Link to={`/reports/new?object=${o.id}`}>{t('objects.report')}</Link>
       </p>

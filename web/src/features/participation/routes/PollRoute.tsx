@@ -5,6 +5,8 @@ import { Loading } from '../../../components/Loading';
 import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { usePoll } from '../api/get-poll';
 import { usePublishPoll } from '../api/publish-poll';
 import { useSubmitPollBallot } from '../api/submit-poll-ballot';
@@ -16,6 +18,7 @@ export function PollRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const poll = usePoll(id);
+  const { data: me } = useMe();
   const submit = useSubmitPollBallot(id);
   const publish = usePublishPoll();
   usePageTitle(poll.data?.title);
@@ -72,6 +75,7 @@ export function PollRoute() {
           {can('vote') && ` ${t('participation.canChange')}`}
         </p>
       )}
+      {me === null && p.state === 'open' && <SignInPrompt>{t('participation.signInToAnswer')}</SignInPrompt>}
       {can('vote') && !submit.isSuccess && (
         <PollAnswerForm
           questions={p.questions}

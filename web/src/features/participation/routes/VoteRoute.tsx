@@ -5,6 +5,8 @@ import { Loading } from '../../../components/Loading';
 import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { useVote } from '../api/get-vote';
 import { ItemPlace } from '../components/ItemPlace';
 import { ModerationPanel } from '../components/ModerationPanel';
@@ -18,6 +20,7 @@ export function VoteRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const vote = useVote(id);
+  const { data: me } = useMe();
   usePageTitle(vote.data?.title);
   if (vote.isPending) return <Loading />;
   if (vote.isError) return <ErrorMessage error={vote.error} />;
@@ -67,6 +70,11 @@ export function VoteRoute() {
         </section>
       )}
 
+      {me === null && (v.stage === 'voting' || v.stage === 'proposals') && (
+        <SignInPrompt>
+          {t(v.stage === 'voting' ? 'participation.signInToVote' : 'participation.signInToPropose')}
+        </SignInPrompt>
+      )}
       {can('vote') && <VoteChooser vote={v} />}
       {(can('propose') || can('add_item')) && <ProposalForm voteId={v.id} staff={can('add_item')} />}
       {mine.length > 0 && (
