@@ -7,6 +7,7 @@ import { Loading } from '../../../components/Loading';
 import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { PhotoUploader } from '../../media/components/PhotoUploader';
 import { districtsOf, useTerritories } from '../../reference/api/get-territories';
 import { CategoryOptions } from '../../reference/components/CategoryOptions';
@@ -58,6 +59,7 @@ export function InitiativesRoute() {
         </section>
       )}
       {me?.role === 'resident' && <ProposeForm />}
+      {me === null && <SignInPrompt>{t('initiatives.signInToPropose')}</SignInPrompt>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Loading } from '../../../components/Loading';
 import { usePageTitle } from '../../../components/use-page-title';
 import { formatDateTime, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
+import { SignInPrompt } from '../../auth/components/SignInPrompt';
 import { isStaff } from '../../staff/queues';
 import { useNotices } from '../api/get-notices';
 import { NoticeAreaMap } from '../components/NoticeAreaMap';
@@ -54,6 +55,7 @@ export function NoticesRoute() {
         </div>
       </div>
       <p>{t('notices.intro')}</p>
+      {me === null && <SignInPrompt>{t('notices.subscriptions.signInToSubscribe')}</SignInPrompt>}
       <div className="filters">
         <label>
           {t('notices.filters.kind')}{' '}
