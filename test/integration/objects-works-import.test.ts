@@ -238,6 +238,11 @@ describe('importing a works registry, and registries of several chunks', () => {
     rows[7] = 'BIG-S;S-5;Ограждение школы;В работе;;;;;';
     rows[IMPORT_CHUNK - 1] = `BIG-bad-1;NO-SUCH;Покраска;Запланировано;;;;;`;
     rows[IMPORT_CHUNK] = `BIG-bad-2;Y-7;Покраска;Отложено;;;;;`;
+    const yard = `/objects/${objectIds['Y-7']}`;
+    expect(
+      (await t.app.inject({ method: 'PUT', url: `/api/v1${yard}/follow`, headers: follower.headers }))
+        .statusCode,
+    ).toBe(200);
     const res = await importWorks(rows);
     expect(res.statusCode, res.body).toBe(200);
     // Line 1 is the header: row i is line i + 2.
@@ -260,6 +265,10 @@ describe('importing a works registry, and registries of several chunks', () => {
     // Newest first: the ones before this import are at the end.
     const news = all.slice(0, all.length - newsBefore);
     expect(news.map((n) => n.message).filter((m) => m.includes('Ограждение школы'))).toHaveLength(2);
+    // The yard's thousand new works came as a notice or so a chunk, each counting those it stands for.
+    const yardNews = news.filter((n) => n.link === yard).map((n) => /\(\+(\d+)\)$/.exec(n.message)?.[1]);
+    expect(yardNews.length).toBeLessThanOrEqual(6);
+    expect(yardNews.reduce((sum, more) => sum + 1 + Number(more ?? 0), 0)).toBe(2 * IMPORT_CHUNK + 6);
     // Again, row by row: the key met twice goes back to planned and on to started again.
     const again = await importWorks(rows);
     expect(again.json()).toMatchObject({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/connection.ts';
 import type { TopicNotice, TopicNotifier } from '../notifications/index.ts';
 import type { WorkStatus } from './kinds.schemas.ts';
@@ -55,6 +56,40 @@ export function workNotice(n: WorkChange, followers: string[]): TopicNotice | nu
     at: n.at,
     link: `/objects/${n.object.id}`,
   };
+}
+
+/** More works than this with the same news of one object in one import chunk are told as one. */
+export const WORK_NEWS_DIGEST_AFTER = 3;
+
+/**
+ * A registry import's news of a chunk: the works of one object with the same news told one by one
+ * when they are few, as one notice when more — a programme of hundreds of works on a park would
+ * otherwise put hundreds of lines in each follower's bell, and followers × works rows in the chunk's
+ * transaction. The digest names the first such work and counts the others, "(+N)", and leads to the
+ * object's page, which lists them all. Its subject is an id of its own: news is kept once per topic,
+ * subject and person, and a first work told the same news before (started, stopped, started again)
+ * would otherwise swallow the digest.
+ */
+export function importNotices(changes: { change: WorkChange; followers: string[] }[]): TopicNotice[] {
+  const groups = new Map<string, { change: WorkChange; followers: string[] }[]>();
+  for (const c of changes) {
+    const topic = workNewsTopic(c.change.before, c.change.after);
+    if (!topic) continue;
+    const key = `${c.change.object.id} ${topic}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const told = group.length > WORK_NEWS_DIGEST_AFTER ? group.slice(0, 1) : group;
+    return told.flatMap(({ change, followers }) => {
+      const notice = workNotice(change, followers);
+      if (!notice || told.length === group.length) return notice ? [notice] : [];
+      return [
+        { ...notice, subjectId: randomUUID(), subjectTitle: `${notice.subjectTitle} (+${group.length - 1})` },
+      ];
+    });
+  });
 }
 
 /** One change made by hand: its object's followers looked up and told, in the change's transaction. */

@@ -20,7 +20,7 @@ import {
   sourceName,
   sourceRecords,
 } from './registry-file.ts';
-import { workNotice } from './work-news.ts';
+import { importNotices, type WorkChange } from './work-news.ts';
 import type { WorkWrite } from './works-import.repo.ts';
 import * as repo from './works-import.repo.ts';
 
@@ -205,24 +205,21 @@ export async function importWorks(
         ...new Set(works.filter((w) => changed.has(w.work.externalId)).map((w) => w.object.id)),
       ]);
       // The chunk's news in one look-up of the people and one insert (not two statements a work).
-      const notices = works.flatMap(({ work, object }) => {
+      const changes = works.flatMap(({ work, object }) => {
         const row = changed.get(work.externalId);
         const audience = followers.get(object.id);
         if (!row || !audience) return [];
-        const notice = workNotice(
-          {
-            before: row.created ? null : (before.get(work.externalId)?.status ?? null),
-            after: work.body.status,
-            object,
-            work: { id: row.id, title: work.body.title },
-            editorId: actor?.id ?? '',
-            at: now,
-          },
-          audience,
-        );
-        return notice ? [notice] : [];
+        const change: WorkChange = {
+          before: row.created ? null : (before.get(work.externalId)?.status ?? null),
+          after: work.body.status,
+          object,
+          work: { id: row.id, title: work.body.title },
+          editorId: actor?.id ?? '',
+          at: now,
+        };
+        return [{ change, followers: audience }];
       });
-      await deps.notifier.tell(tx, notices);
+      await deps.notifier.tell(tx, importNotices(changes));
       return changed;
     });
     for (const { work } of works) {
