@@ -76,6 +76,14 @@ describe('answer quality in the web app', () => {
     await review.goto('/staff');
     await review.getByRole('heading', { name: 'Оспаривания ответов по организациям' }).waitFor();
     await checkA11y(review, 'staff workspace with dispute rates');
+    // The operator sees their own organisation's figures beside the region's, not everyone's list.
+    await page.goto('/staff');
+    const own = page.getByRole('table', { name: 'Оспаривания ответов вашей организации' });
+    await own.waitFor();
+    const names = await own.locator('tbody th').allTextContents();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toContain('Городской свет');
+    expect(names[1]).toBe('Все организации региона');
 
     expect(problems).toEqual([]);
   });

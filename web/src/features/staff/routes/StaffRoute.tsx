@@ -112,7 +112,11 @@ export function StaffRoute() {
           <span className="hint"> — {t('answerQuality.templatesLinkHint')}</span>
         </p>
       )}
-      {user && <OrganisationQualityTable />}
+      {user && (
+        <OrganisationQualityTable
+          ownOrganisationId={user.role === 'operator' ? user.organisationId : undefined}
+        />
+      )}
       {user && canSeeClassifier(user.role) && (
         <section aria-labelledby="staff-admin-heading" className="staff-admin">
           <h2 id="staff-admin-heading">{t('staff.administration')}</h2>
