@@ -234,6 +234,10 @@ describe('participation in the web app', () => {
     await gp.goto(`/initiatives/${initiativeId}`);
     const prompt = gp.locator('.sign-in-prompt', { hasText: 'чтобы поддержать инициативу' });
     await prompt.waitFor();
+    // What and where it is about, before anything else is asked of the reader.
+    const facts = gp.locator('dl.facts');
+    await facts.getByText('Центральный район').waitFor();
+    expect(await facts.textContent()).toMatch(/Тема.*›.*Район.*Предложена/);
     await checkA11y(gp, 'initiative page for a visitor');
     await prompt.getByRole('link', { name: 'Войти' }).click();
     await gp.getByText('вы вернётесь на страницу, с которой пришли').waitFor();

@@ -1,3 +1,4 @@
+import type { Initiative } from '@shared/initiatives/initiatives.schemas.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,9 +8,11 @@ import { Loading } from '../../../components/Loading';
 import { StateBadge } from '../../../components/StateBadge';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime, localName } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
 import { SignInPrompt } from '../../auth/components/SignInPrompt';
+import { useCategories } from '../../reference/api/get-categories';
+import { useTerritories } from '../../reference/api/get-territories';
 import { useInitiative, useModerateInitiative, useSupportInitiative } from '../api/initiatives';
 
 /** An initiative: its progress to the threshold, support, moderation, and the report it became. */
@@ -34,6 +37,7 @@ export function InitiativeRoute() {
       <p>
         <StateBadge state={i.status} labels="initiatives.status" />
       </p>
+      <InitiativeFacts initiative={i} />
       <p className="prose">{i.text}</p>
       {i.photos.length > 0 && (
         <ul className="attachment-list" aria-label={t('initiatives.fields.photos')}>
@@ -88,6 +92,34 @@ export function InitiativeRoute() {
       {moderator && i.status === 'moderation' && <ModerationActions moderate={moderate} />}
       <ErrorMessage error={support.error ?? moderate.error} fields={['reason']} />
     </div>
+  );
+}
+
+/** What and where it is about, and since when: whether it concerns them is what a reader asks first. */
+function InitiativeFacts({ initiative: i }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  const categories = useCategories().data ?? [];
+  const territories = useTerritories().data ?? [];
+  const subject = categories.find((c) => c.id === i.categoryId);
+  const topic = categories.find((c) => c.id === subject?.parentId);
+  const district = territories.find((d) => d.id === i.territoryId);
+  return (
+    <dl className="facts">
+      {subject && (
+        <>
+          <dt>{t('initiatives.fields.category')}</dt>
+          <dd>{topic ? `${localName(topic.name)} › ${localName(subject.name)}` : localName(subject.name)}</dd>
+        </>
+      )}
+      {district && (
+        <>
+          <dt>{t('initiatives.fields.territory')}</dt>
+          <dd>{localName(district.name)}</dd>
+        </>
+      )}
+      <dt>{t('initiatives.proposedAt')}</dt>
+      <dd>{formatDate(i.createdAt)}</dd>
+    </dl>
   );
 }
 
