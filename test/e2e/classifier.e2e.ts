@@ -70,6 +70,19 @@ describe('the report classifier in the web app', () => {
     await chosen(true).waitFor();
     await checkA11y(page, 'report form with category suggestions');
 
+    // While the answer for a new text is on its way, the last suggestions stay, dimmed and not to be
+    // pressed (the new answer may reorder them under the pointer).
+    await page.route('**/api/v1/suggestions/categories', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.fill('#report-text', 'не горит фонарь у подъезда, во дворе темно');
+    await expect.poll(() => group.getAttribute('aria-busy'), { timeout: scaled(10_000) }).toBe('true');
+    expect(await chosen(true).isDisabled()).toBe(true);
+    await expect.poll(() => group.getAttribute('aria-busy'), { timeout: scaled(20_000) }).toBe('false');
+    expect(await group.getByRole('button').first().isDisabled()).toBe(false);
+    await page.unroute('**/api/v1/suggestions/categories');
+
     // No network for suggestions: nothing is suggested and no error is shown; the form still works.
     await page.route('**/api/v1/suggestions/categories', (route) => route.abort());
     await page.fill('#report-text', 'во дворе яма на асфальте, машины не проедут');

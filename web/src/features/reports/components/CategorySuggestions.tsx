@@ -54,8 +54,16 @@ export function CategorySuggestions({ text, lat, lon, value, onPick }: Props) {
           ? t('suggestions.announce', { count: shown.length, list: shown.map((s) => s.name).join('; ') })
           : ''}
       </p>
+      {/* While the answer for the new text is on its way the last one stays (no flicker), dimmed and
+          not to be pressed: the new answer may order the subjects differently, and a click meant for
+          one would land on another. */}
       {shown.length > 0 && (
-        <fieldset className="suggestions__group" aria-labelledby={labelId}>
+        <fieldset
+          className="suggestions__group"
+          aria-labelledby={labelId}
+          aria-busy={suggestions.isPlaceholderData}
+          disabled={suggestions.isPlaceholderData}
+        >
           <p className="suggestions__label" id={labelId}>
             {t('suggestions.label')}
           </p>
