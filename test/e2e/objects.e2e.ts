@@ -57,6 +57,9 @@ describe('city objects and their works in the web app', () => {
     const page = await pageAs(ivan.email, ivan.password);
     await page.goto(`/objects/${objectId}`);
     await page.getByRole('heading', { name: `Двор ${stamp}` }).waitFor();
+    expect(await page.getByRole('link', { name: '← Все объекты и работы' }).getAttribute('href')).toBe(
+      '/objects',
+    );
     const work = page.locator('.work-card', { hasText: 'Благоустройство двора' });
     await work.getByText('Сроки нарушены').waitFor();
     await work.getByText('ООО «Двор»').waitFor();

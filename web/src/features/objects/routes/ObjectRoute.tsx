@@ -26,6 +26,9 @@ export function ObjectRoute() {
 
   return (
     <div className="page notices-ui object-page">
+      <p>
+        <Link to="/objects">{t('objects.backToList')}</Link>
+      </p>
       <div className="page-head">
         <h1>{o.name}</h1>
         {o.canEdit && (

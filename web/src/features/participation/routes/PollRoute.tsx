@@ -30,7 +30,7 @@ export function PollRoute() {
   return (
     <div className="page poll-page">
       <p>
-        <Link to="/participation">{t('participation.back')}</Link>
+        <Link to="/participation">{t('participation.toList')}</Link>
       </p>
       <h1>{p.title}</h1>
       <p className="participation-card__meta">

@@ -32,7 +32,7 @@ export function VoteRoute() {
   return (
     <div className="page vote-page">
       <p>
-        <Link to="/participation">{t('participation.back')}</Link>
+        <Link to="/participation">{t('participation.toList')}</Link>
       </p>
       <h1>{v.title}</h1>
       <p className="participation-card__meta">
