@@ -81,14 +81,13 @@ export function importNotices(changes: { change: WorkChange; followers: string[]
     else groups.set(key, [c]);
   }
   return [...groups.values()].flatMap((group) => {
-    const told = group.length > WORK_NEWS_DIGEST_AFTER ? group.slice(0, 1) : group;
-    return told.flatMap(({ change, followers }) => {
-      const notice = workNotice(change, followers);
-      if (!notice || told.length === group.length) return notice ? [notice] : [];
-      return [
-        { ...notice, subjectId: randomUUID(), subjectTitle: `${notice.subjectTitle} (+${group.length - 1})` },
-      ];
-    });
+    if (group.length <= WORK_NEWS_DIGEST_AFTER)
+      return group.flatMap(({ change, followers }) => workNotice(change, followers) ?? []);
+    const first = workNotice(group[0]!.change, group[0]!.followers);
+    if (!first) return [];
+    return [
+      { ...first, subjectId: randomUUID(), subjectTitle: `${first.subjectTitle} (+${group.length - 1})` },
+    ];
   });
 }
 
