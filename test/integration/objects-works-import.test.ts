@@ -3,6 +3,7 @@ import { IMPORT_CHUNK, LISTED_ERRORS } from '../../src/modules/objects/registry-
 import { registryDate, registryMoney } from '../../src/modules/objects/works-import.service.ts';
 import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { myNotifications } from '../support/notifications.ts';
+import { importRegistryPoints } from '../support/objects.ts';
 import { errorOf, loginStaff, type Staff } from '../support/reports.ts';
 
 type Work = {
@@ -60,38 +61,13 @@ describe('importing a works registry, and registries of several chunks', () => {
     t = await createTestApp();
     staff = await loginStaff(t);
     follower = await newResident(t.app);
-    const point = { type: 'Point', coordinates: [CENTRAL_POINT.lon, CENTRAL_POINT.lat] };
-    const objects = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/objects/import',
-      headers: staff.admin.headers,
-      payload: {
-        mapping: {
-          source: 'city-registry',
-          format: 'geojson',
-          columns: { externalId: 'id', name: 'name', kind: 'kind' },
-        },
-        content: JSON.stringify({
-          type: 'FeatureCollection',
-          features: [
-            {
-              type: 'Feature',
-              properties: { id: 'S-5', name: 'Школа № 5', kind: 'school' },
-              geometry: point,
-            },
-            {
-              type: 'Feature',
-              properties: { id: 'Y-7', name: 'Двор дома 7', kind: 'yard' },
-              geometry: point,
-            },
-          ],
-        }),
-      },
-    });
-    expect(objects.json()).toMatchObject({ created: 2, failed: 0 });
-    const found = await t.app.inject({ method: 'GET', url: '/api/v1/objects/search?pageSize=10' });
-    for (const item of found.json().items as { id: string; name: string }[])
-      objectIds[item.name === 'Школа № 5' ? 'S-5' : 'Y-7'] = item.id;
+    Object.assign(
+      objectIds,
+      await importRegistryPoints(t, staff.admin, [
+        { id: 'S-5', name: 'Школа № 5', kind: 'school' },
+        { id: 'Y-7', name: 'Двор дома 7', kind: 'yard' },
+      ]),
+    );
     const followed = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/objects/${objectIds['S-5']}/follow`,

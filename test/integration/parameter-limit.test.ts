@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_POINT, createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
+import { createTestApp, newResident, type Session, type TestApp } from '../support/app.ts';
 import { LIGHT_TEXT, LIGHT_TEXT_ALIKE, spot } from '../support/duplicates.ts';
+import { importRegistryPoints } from '../support/objects.ts';
 import { driveTo, loginStaff, must, rows, type Staff } from '../support/reports.ts';
 import { runsOn } from '../support/suite-engine.ts';
 
@@ -47,40 +48,15 @@ describe.runIf(
   it('tells each of 9,000 followers of an object of every work a registry adds', async () => {
     // Their notifications are 72,000 parameters (eight a row), and the people look-up as many again
     // when each id is a parameter.
-    const point = { type: 'Point', coordinates: [CENTRAL_POINT.lon, CENTRAL_POINT.lat] };
-    const objects = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/objects/import',
-      headers: staff.admin.headers,
-      payload: {
-        mapping: {
-          source: 'city-registry',
-          format: 'geojson',
-          columns: { externalId: 'id', name: 'name', kind: 'kind' },
-        },
-        content: JSON.stringify({
-          type: 'FeatureCollection',
-          features: [
-            {
-              type: 'Feature',
-              properties: { id: 'Y-7', name: 'Двор дома 7', kind: 'yard' },
-              geometry: point,
-            },
-          ],
-        }),
-      },
-    });
-    expect(objects.json()).toMatchObject({ created: 1, failed: 0 });
-    const [yard] = await rows<{ id: string }>(
-      t,
-      sql`SELECT id FROM city_objects WHERE external_id = 'city-registry:Y-7'`,
-    );
+    const { 'Y-7': yardId } = await importRegistryPoints(t, staff.admin, [
+      { id: 'Y-7', name: 'Двор дома 7', kind: 'yard' },
+    ]);
     const followers = 9_000;
     await crowd(
       'yard',
       followers,
       (people) =>
-        sql`INSERT INTO object_follows (object_id, user_id, created_at) SELECT ${yard!.id}::uuid, id, now() FROM ${people}`,
+        sql`INSERT INTO object_follows (object_id, user_id, created_at) SELECT ${yardId}::uuid, id, now() FROM ${people}`,
     );
     const works = await t.app.inject({
       method: 'POST',
@@ -108,7 +84,7 @@ describe.runIf(
       t,
       sql`SELECT n.topic, count(*)::int AS n FROM notifications n
             JOIN object_works w ON w.id = n.subject_id
-            WHERE w.object_id = ${yard!.id} GROUP BY n.topic ORDER BY n.topic`,
+            WHERE w.object_id = ${yardId} GROUP BY n.topic ORDER BY n.topic`,
     );
     expect(told).toEqual([
       { topic: 'object_work_added', n: followers },
